@@ -1,0 +1,38 @@
+# One image per role, built from the monorepo: `api`, `worker` and `web` targets.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json turbo.json tsconfig.json codegen.ts ./
+COPY packages/shared/package.json packages/shared/
+COPY packages/api/package.json packages/api/
+COPY packages/web/package.json packages/web/
+RUN npm ci --no-audit --no-fund
+COPY packages packages
+RUN npx turbo run build --filter=@soash/api --filter=@soash/web
+
+FROM node:20-bookworm-slim AS runtime
+WORKDIR /app
+ENV NODE_ENV=production
+COPY package.json package-lock.json ./
+COPY packages/shared/package.json packages/shared/
+COPY packages/api/package.json packages/api/
+COPY packages/web/package.json packages/web/
+RUN npm ci --omit=dev --no-audit --no-fund --workspace @soash/api --include-workspace-root=false
+COPY --from=build /app/packages/api/dist packages/api/dist
+COPY packages/api/src/db/standin packages/api/src/db/standin
+COPY packages/shared packages/shared
+WORKDIR /app/packages/api
+USER node
+
+FROM runtime AS api
+ENV WORKER_MODE=off SERVE_WEB=false PORT=4000
+EXPOSE 4000
+HEALTHCHECK --interval=15s --timeout=3s --retries=5 CMD node -e "fetch('http://127.0.0.1:4000/healthz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
+CMD ["node", "dist/main.js"]
+
+FROM runtime AS worker
+CMD ["node", "dist/worker.js"]
+
+FROM nginx:1.27-alpine AS web
+COPY deploy/nginx.conf /etc/nginx/conf.d/default.conf
+COPY --from=build /app/packages/web/dist /usr/share/nginx/html
+EXPOSE 80

@@ -1,0 +1,34 @@
+import type { Role } from '@soash/shared';
+import jwt from 'jsonwebtoken';
+
+const ISSUER = 'soash';
+const AUDIENCE = 'soash-api';
+
+export interface AccessClaims {
+  sub: string;
+  role: Role;
+}
+
+export function signAccessToken(secret: string, claims: AccessClaims, ttlSeconds: number): string {
+  return jwt.sign({ role: claims.role, typ: 'access' }, secret, {
+    algorithm: 'HS256',
+    subject: claims.sub,
+    issuer: ISSUER,
+    audience: AUDIENCE,
+    expiresIn: ttlSeconds,
+  });
+}
+
+export type VerifyResult = { ok: true; claims: AccessClaims } | { ok: false; reason: 'expired' | 'invalid' };
+
+export function verifyAccessToken(secret: string, token: string): VerifyResult {
+  try {
+    const payload = jwt.verify(token, secret, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE }) as jwt.JwtPayload;
+    if (payload.typ !== 'access' || typeof payload.sub !== 'string' || (payload.role !== 'user' && payload.role !== 'admin')) {
+      return { ok: false, reason: 'invalid' };
+    }
+    return { ok: true, claims: { sub: payload.sub, role: payload.role } };
+  } catch (err) {
+    return { ok: false, reason: err instanceof jwt.TokenExpiredError ? 'expired' : 'invalid' };
+  }
+}

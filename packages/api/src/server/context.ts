@@ -1,0 +1,23 @@
+import type { Role } from '@soash/shared';
+import { createLoaders, type Loaders } from './loaders.js';
+
+/** The authenticated caller, as established from the access token. */
+export interface Viewer {
+  id: string;
+  role: Role;
+}
+
+/** Built once per HTTP request or per WebSocket connection; never shared between callers. */
+export interface Context {
+  viewer: Viewer | null;
+  /** Why a presented credential was not accepted (expired, invalid); surfaced by the auth checker. */
+  authError?: string;
+  loaders: Loaders;
+  requestId: string;
+  ip?: string;
+  userAgent?: string;
+}
+
+export function buildContext(input: Omit<Context, 'loaders'>): Context {
+  return { ...input, loaders: createLoaders() };
+}

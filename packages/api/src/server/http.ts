@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ErrorCode } from '@soash/shared';
+import cors from 'cors';
+import express, { type Express, type Request } from 'express';
+import { GraphQLError, type ExecutionResult } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { viewerFromAuthorization } from '../auth/viewer.js';
+import type { Config } from '../config.js';
+import { pingDatabase } from '../db/connection.js';
+import { log } from '../lib/logger.js';
+import { runtime } from '../lib/runtime.js';
+import { VERSION } from '../version.js';
+import { buildContext, type Context } from './context.js';
+import { formatError } from './format-error.js';
+import { graphiqlAssets, graphiqlPage } from './graphiql.js';
+import { httpRoutes } from './routes.js';
+import { buildAppSchema } from './schema.js';
+
+export interface HttpServer {
+  app: Express;
+  httpServer: Server;
+  apollo: ApolloServer<Context>;
+  /** Base URL it listens on, e.g. http://127.0.0.1:4000 */
+  url: string;
+  close(): Promise<void>;
+}
+
+export const GRAPHQL_PATH = '/graphql';
+
+/** formatError for the WebSocket transport, which carries GraphQLError instances. */
+function reformat(e: GraphQLError): GraphQLError {
+  const f = formatError(e.toJSON(), e);
+  return new GraphQLError(f.message, { nodes: e.nodes, path: e.path, extensions: f.extensions });
+}
+
+function clientIp(req: Request): string | undefined {
+  return req.ip ?? req.socket.remoteAddress ?? undefined;
+}
+
+async function contextFromRequest(config: Config, req: Request): Promise<Context> {
+  const viewer = await viewerFromAuthorization(config, req.headers.authorization);
+  return buildContext({
+    viewer: viewer.viewer,
+    authError: viewer.error,
+    requestId: (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
+    ip: clientIp(req),
+    userAgent: req.headers['user-agent']?.slice(0, 256),
+  });
+}
+
+function webDistDir(config: Config): string | undefined {
+  if (!config.SERVE_WEB) return undefined;
+  const candidates = [config.WEB_DIST_DIR, join(process.cwd(), '..', 'web', 'dist'), join(process.cwd(), 'packages', 'web', 'dist')].filter(
+    (p): p is string => !!p,
+  );
+  return candidates.find((p) => existsSync(join(p, 'index.html')));
+}
+
+/**
+ * The HTTP side of the API: health endpoints, GraphQL over HTTP (Apollo) and WebSocket
+ * (graphql-ws), GraphiQL, module routes (OAuth callbacks, exports) and the built web app.
+ */
+export async function createHttpServer(config: Config, opts: { port?: number; host?: string } = {}): Promise<HttpServer> {
+  const schema = await buildAppSchema();
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  const httpServer = createServer(app);
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
+  const wsCleanup = useServer<{ authorization?: string; Authorization?: string }>(
+    {
+      schema,
+      context: async (ctx) => {
+        const auth = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+        const viewer = await viewerFromAuthorization(config, auth);
+        return buildContext({
+          viewer: viewer.viewer,
+          authError: viewer.error,
+          requestId: randomUUID(),
+          ip: ctx.extra.request.socket.remoteAddress ?? undefined,
+          userAgent: ctx.extra.request.headers['user-agent']?.slice(0, 256),
+        });
+      },
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        const r = result as ExecutionResult;
+        if (!r.errors?.length) return result;
+        return { ...r, errors: r.errors.map(reformat) } as typeof result;
+      },
+      onError: (_ctx, _id, _payload, errors) => errors.map(reformat),
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', version: VERSION });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const database = await pingDatabase();
+    const worker = runtime.workerRunning();
+    res.status(database && worker ? 200 : 503).json({ status: database && worker ? 'ready' : 'not ready', database, worker });
+  });
+
+  app.use('/_graphiql', graphiqlAssets());
+  app.get(GRAPHQL_PATH, (req, res, next) => {
+    // Browsers asking for a page get GraphiQL; GraphQL GET requests (with ?query=) go on to Apollo.
+    if (req.query.query === undefined && req.accepts(['application/json', 'text/html']) === 'text/html') {
+      res.type('html').send(graphiqlPage({ endpoint: GRAPHQL_PATH, assetsBase: '/_graphiql' }));
+      return;
+    }
+    next();
+  });
+  app.use(
+    GRAPHQL_PATH,
+    cors({ origin: config.corsOrigins, credentials: true, maxAge: 600 }),
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: ({ req }) => contextFromRequest(config, req) }),
+  );
+
+  for (const register of httpRoutes) register(app, config);
+
+  const webDir = webDistDir(config);
+  if (webDir) {
+    app.use(express.static(webDir, { index: false, maxAge: '1h' }));
+    // Client-side routes: any other GET that wants HTML gets the app shell.
+    app.get(/^(?!\/(graphql|oauth|exports|_graphiql|healthz|readyz)).*/, (req, res, next) => {
+      if (!req.accepts('html')) return next();
+      res.sendFile(join(webDir, 'index.html'));
+    });
+  }
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: { code: ErrorCode.NOT_FOUND, message: 'Not found' } });
+  });
+  app.use((err: unknown, _req: Request, res: express.Response, _next: express.NextFunction) => {
+    const status = (err as { status?: number }).status;
+    if (status && status >= 400 && status < 500) {
+      res.status(status).json({ error: { code: ErrorCode.BAD_USER_INPUT, message: 'Bad request' } });
+      return;
+    }
+    log.error('unhandled HTTP error', { error: err instanceof Error ? { message: err.message, stack: err.stack } : String(err) });
+    res.status(500).json({ error: { code: ErrorCode.INTERNAL, message: 'Internal server error' } });
+  });
+
+  await new Promise<void>((resolve) => httpServer.listen(opts.port ?? config.PORT, opts.host ?? config.HOST, resolve));
+  const addr = httpServer.address() as AddressInfo;
+  const host = addr.address === '0.0.0.0' || addr.address === '::' ? 'localhost' : addr.address;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${addr.port}`;
+
+  return {
+    app,
+    httpServer,
+    apollo,
+    url,
+    close: async () => {
+      await apollo.stop();
+      wsServer.close();
+    },
+  };
+}

@@ -1,0 +1,5 @@
+import type { NonEmptyArray } from 'type-graphql';
+import { HealthResolver } from '../modules/health/health.resolver.js';
+
+/** Every resolver class of the schema. */
+export const resolvers: NonEmptyArray<Function> = [HealthResolver];

@@ -1,0 +1,7 @@
+import type { Express } from 'express';
+import type { Config } from '../config.js';
+
+/** Plain HTTP routes contributed by modules (OAuth callbacks, file downloads). */
+export type RouteRegistrar = (app: Express, config: Config) => void;
+
+export const httpRoutes: RouteRegistrar[] = [];

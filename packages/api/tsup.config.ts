@@ -1,0 +1,21 @@
+import { defineConfig } from 'tsup';
+
+// One ESM bundle per entry. @soash/* workspace packages are TypeScript source and get bundled in;
+// everything from node_modules stays external. tsup transpiles with SWC because the tsconfig
+// enables emitDecoratorMetadata (type-graphql and typegoose read the reflected types).
+export default defineConfig({
+  entry: {
+    main: 'src/main.ts',
+    worker: 'src/worker.ts',
+    'emit-schema': 'src/scripts/emit-schema.ts',
+    bench: 'src/bench/index.ts',
+  },
+  format: ['esm'],
+  platform: 'node',
+  target: 'node20',
+  outDir: 'dist',
+  clean: true,
+  sourcemap: true,
+  splitting: true,
+  noExternal: [/^@soash\//],
+});
