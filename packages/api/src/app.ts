@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Config } from './config.js';
 import { connectDatabase, disconnectDatabase, ensureIndexes } from './db/connection.js';
 import { acquireDatabaseServer, type DatabaseServer } from './db/harness.js';
+import { setEncryptionKeys } from './lib/crypto.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
 import { log } from './lib/logger.js';
 import { runtime } from './lib/runtime.js';
@@ -25,6 +26,7 @@ export async function startApp(config: Config, role: 'api' | 'worker'): Promise<
   if (role === 'worker' && !config.MONGODB_URI) {
     throw new Error('A separate worker needs MONGODB_URI (the embedded database lives in the API process; use WORKER_MODE=inline there).');
   }
+  setEncryptionKeys(config.encryptionKeys);
   const database = await acquireDatabaseServer({
     persistDir: join(config.dataDir, 'db'),
     persistentPort: config.EMBEDDED_DB_PORT,

@@ -1,4 +1,5 @@
 import type { Role } from '@soash/shared';
+import { unauthenticated } from '../lib/errors.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 /** The authenticated caller, as established from the access token. */
@@ -20,4 +21,10 @@ export interface Context {
 
 export function buildContext(input: Omit<Context, 'loaders'>): Context {
   return { ...input, loaders: createLoaders() };
+}
+
+/** The signed-in viewer; resolvers behind @Authorized() can rely on it. */
+export function viewerOf(ctx: Pick<Context, 'viewer' | 'authError'>): Viewer {
+  if (!ctx.viewer) throw unauthenticated(ctx.authError);
+  return ctx.viewer;
 }

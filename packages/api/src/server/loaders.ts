@@ -1,9 +1,15 @@
-/**
- * Per-request DataLoaders. Each module contributes its own factory; the set is created fresh for
- * every request so cached objects and permissions never leak between callers.
- */
-export interface Loaders {}
+import { platformLoaders } from '../modules/platforms/platforms.loader.js';
+import { statsLoaders } from '../modules/stats/stats.loader.js';
 
-export function createLoaders(): Loaders {
-  return {};
+/**
+ * Per-request DataLoaders, one factory per module. Created fresh for every request so cached
+ * documents and permissions never leak between callers.
+ */
+export function createLoaders() {
+  return {
+    ...platformLoaders(),
+    ...statsLoaders(),
+  };
 }
+
+export type Loaders = ReturnType<typeof createLoaders>;

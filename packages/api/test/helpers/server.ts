@@ -1,22 +1,37 @@
 import type { Config } from '../../src/config.js';
 import { loadConfig } from '../../src/config.js';
+import { setEncryptionKeys } from '../../src/lib/crypto.js';
 import { runtime } from '../../src/lib/runtime.js';
 import { createHttpServer, type HttpServer } from '../../src/server/http.js';
 
+/** Fixed test secrets, so tokens signed by helpers verify against any test server. */
+export const TEST_JWT_SECRET = 'test-jwt-secret-that-is-long-enough-0123456789';
+export const TEST_KEY_1 = `test1:${Buffer.alloc(32, 1).toString('base64')}`;
+
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SERVE_WEB: 'false', ...overrides });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    SERVE_WEB: 'false',
+    JWT_SECRET: TEST_JWT_SECRET,
+    TOKEN_ENCRYPTION_KEYS: TEST_KEY_1,
+    ...overrides,
+  });
+  setEncryptionKeys(config.encryptionKeys);
+  return config;
 }
+
+export type GqlResponse<T> = {
+  status: number;
+  body: { data?: T; errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> }> };
+};
 
 export interface TestServer {
   config: Config;
   http: HttpServer;
   url: string;
-  /** POST a GraphQL operation; returns the parsed body and status. */
-  gql<T = Record<string, unknown>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    token?: string,
-  ): Promise<{ status: number; body: { data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } }>;
+  /** POST a GraphQL operation, optionally with a bearer token. */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
   close(): Promise<void>;
 }
 

@@ -1,0 +1,22 @@
+import type { Types } from 'mongoose';
+import { Field, ID, ObjectType } from 'type-graphql';
+
+/**
+ * Every stored document: `id` in GraphQL (the ObjectId as an ID string), `_id` in MongoDB, and
+ * the timestamps mongoose maintains (`schemaOptions.timestamps`). type-graphql copies these fields
+ * into each subclass's type; `Entity` itself never appears in the schema (nothing returns it).
+ */
+@ObjectType()
+export abstract class Entity {
+  @Field(() => ID, { name: 'id' })
+  readonly _id: Types.ObjectId;
+
+  @Field(() => Date)
+  readonly createdAt: Date;
+
+  @Field(() => Date)
+  readonly updatedAt: Date;
+}
+
+/** Schema options shared by every collection. */
+export const baseSchemaOptions = { timestamps: true, versionKey: false } as const;

@@ -1,0 +1,50 @@
+import {
+  ContentType,
+  ConversionStatus,
+  InsightType,
+  JobStatus,
+  JobType,
+  PatternType,
+  PlatformStatus,
+  PlatformType,
+  Priority,
+  RecommendationType,
+  Role,
+  SubscriptionStatus,
+  SubscriptionTier,
+} from '@soash/shared';
+import { registerEnumType } from 'type-graphql';
+
+/** The shared enums as GraphQL enums (names are the UPPER_CASE keys, values the stored strings). */
+registerEnumType(Role, { name: 'Role' });
+registerEnumType(PlatformType, { name: 'PlatformType', description: 'A social network Soash connects to.' });
+registerEnumType(PlatformStatus, {
+  name: 'PlatformStatus',
+  description: 'ACTIVE: syncing. NEEDS_REAUTH: the user must connect again. REVOKED: access withdrawn. ERROR: syncs failing.',
+});
+registerEnumType(ContentType, { name: 'ContentType' });
+registerEnumType(SubscriptionTier, { name: 'SubscriptionTier' });
+registerEnumType(SubscriptionStatus, { name: 'SubscriptionStatus' });
+registerEnumType(InsightType, { name: 'InsightType' });
+registerEnumType(Priority, { name: 'Priority' });
+registerEnumType(RecommendationType, { name: 'RecommendationType' });
+registerEnumType(PatternType, { name: 'PatternType' });
+registerEnumType(ConversionStatus, { name: 'ConversionStatus' });
+registerEnumType(JobType, { name: 'JobType' });
+registerEnumType(JobStatus, { name: 'JobStatus' });
+
+export {
+  ContentType,
+  ConversionStatus,
+  InsightType,
+  JobStatus,
+  JobType,
+  PatternType,
+  PlatformStatus,
+  PlatformType,
+  Priority,
+  RecommendationType,
+  Role,
+  SubscriptionStatus,
+  SubscriptionTier,
+};

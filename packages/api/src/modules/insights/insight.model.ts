@@ -1,0 +1,55 @@
+import { getModelForClass, index, modelOptions, prop } from '@typegoose/typegoose';
+import { Types } from 'mongoose';
+import { GraphQLJSON } from 'graphql-scalars';
+import { Field, ObjectType } from 'type-graphql';
+import { baseSchemaOptions, Entity } from '../../lib/entity.js';
+import { InsightType, Priority } from '../../lib/graphql-enums.js';
+
+/** A finding about the user's accounts, with the numbers and test behind it. */
+@ObjectType()
+@modelOptions({ schemaOptions: { ...baseSchemaOptions, collection: 'ai_insights' } })
+@index({ userId: 1, createdAt: -1 })
+@index({ userId: 1, key: 1 }, { unique: true })
+@index({ userId: 1, isDismissed: 1, priority: 1 })
+export class AiInsight extends Entity {
+  @prop({ type: () => Types.ObjectId, required: true })
+  userId: Types.ObjectId;
+
+  @Field(() => InsightType)
+  @prop({ type: () => String, enum: Object.values(InsightType), required: true })
+  insightType: InsightType;
+
+  @Field(() => String)
+  @prop({ type: () => String, required: true, maxlength: 200 })
+  title: string;
+
+  @Field(() => String, { nullable: true })
+  @prop({ type: () => String, maxlength: 4000 })
+  description?: string;
+
+  @Field(() => Priority)
+  @prop({ type: () => String, enum: Object.values(Priority), required: true, default: Priority.LOW })
+  priority: Priority;
+
+  @Field(() => Boolean)
+  @prop({ type: () => Boolean, default: false, required: true })
+  isRead: boolean;
+
+  @Field(() => Boolean)
+  @prop({ type: () => Boolean, default: false, required: true })
+  isDismissed: boolean;
+
+  /** Identifies the finding (e.g. "content_type:reel>image") so a re-run updates instead of duplicating. */
+  @prop({ type: () => String, required: true })
+  key: string;
+
+  @Field(() => GraphQLJSON, { nullable: true, description: 'Numbers, sample sizes and the statistical test behind the insight.' })
+  @prop({ type: () => Object })
+  evidence?: Record<string, unknown>;
+
+  @Field(() => Date, { nullable: true, description: 'When the finding was last confirmed by a run.' })
+  @prop({ type: () => Date })
+  lastConfirmedAt?: Date;
+}
+
+export const AiInsightModel = getModelForClass(AiInsight);

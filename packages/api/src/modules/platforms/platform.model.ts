@@ -1,0 +1,94 @@
+import { getModelForClass, index, modelOptions, prop } from '@typegoose/typegoose';
+import { Types } from 'mongoose';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { baseSchemaOptions, Entity } from '../../lib/entity.js';
+import { PlatformStatus, PlatformType } from '../../lib/graphql-enums.js';
+
+/**
+ * A connected social account. Its OAuth tokens are stored encrypted (lib/crypto.ts), are never
+ * selected by default and have no GraphQL field; only connectors read them, through
+ * platforms.tokens.ts.
+ */
+@ObjectType({ description: 'A connected social media account.' })
+@modelOptions({ schemaOptions: { ...baseSchemaOptions, collection: 'platforms' } })
+@index({ type: 1, platformUserId: 1 }, { unique: true })
+@index({ userId: 1, createdAt: 1 })
+@index({ type: 1 })
+@index({ isActive: 1, status: 1 })
+export class Platform extends Entity {
+  @prop({ type: () => Types.ObjectId, required: true })
+  userId: Types.ObjectId;
+
+  @Field(() => PlatformType)
+  @prop({ type: () => String, enum: Object.values(PlatformType), required: true })
+  type: PlatformType;
+
+  /** Sandbox accounts are served by the built-in sandbox provider, not the platform's API. */
+  @Field(() => Boolean)
+  @prop({ type: () => Boolean, default: false, required: true })
+  sandbox: boolean;
+
+  @Field(() => String, { description: "The account's id on the platform." })
+  @prop({ type: () => String, required: true })
+  platformUserId: string;
+
+  @Field(() => String, { nullable: true, description: 'Handle or profile id on the platform.' })
+  @prop({ type: () => String })
+  username?: string;
+
+  @Field(() => String, { nullable: true })
+  @prop({ type: () => String })
+  displayName?: string;
+
+  @Field(() => String, { nullable: true })
+  @prop({ type: () => String })
+  avatarUrl?: string;
+
+  @Field(() => Int, { nullable: true })
+  @prop({ type: () => Number })
+  followerCount?: number;
+
+  @Field(() => Int, { nullable: true })
+  @prop({ type: () => Number })
+  followingCount?: number;
+
+  @prop({ type: () => String, select: false })
+  accessTokenEnc?: string;
+
+  @prop({ type: () => String, select: false })
+  refreshTokenEnc?: string;
+
+  @Field(() => Date, { nullable: true, description: 'When the access token expires.' })
+  @prop({ type: () => Date })
+  tokenExpiry?: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When the refresh token expires (then the user must reconnect).' })
+  @prop({ type: () => Date })
+  refreshTokenExpiry?: Date;
+
+  @Field(() => [String])
+  @prop({ type: () => [String], default: [] })
+  scopes: string[];
+
+  @Field(() => Boolean)
+  @prop({ type: () => Boolean, default: true, required: true })
+  isActive: boolean;
+
+  @Field(() => PlatformStatus)
+  @prop({ type: () => String, enum: Object.values(PlatformStatus), default: PlatformStatus.ACTIVE, required: true })
+  status: PlatformStatus;
+
+  @Field(() => Date, { nullable: true, description: 'Last successful sync.' })
+  @prop({ type: () => Date })
+  lastSyncedAt?: Date;
+
+  @Field(() => String, { nullable: true, description: 'Last sync or refresh error, in words fit for the user.' })
+  @prop({ type: () => String, maxlength: 500 })
+  lastError?: string;
+
+  @Field(() => Date, { nullable: true })
+  @prop({ type: () => Date })
+  lastErrorAt?: Date;
+}
+
+export const PlatformModel = getModelForClass(Platform);

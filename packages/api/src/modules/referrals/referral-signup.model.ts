@@ -1,0 +1,53 @@
+import { getModelForClass, index, modelOptions, prop } from '@typegoose/typegoose';
+import { Types } from 'mongoose';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { baseSchemaOptions, Entity } from '../../lib/entity.js';
+import { ConversionStatus, SubscriptionTier } from '../../lib/graphql-enums.js';
+
+/**
+ * Someone who signed up with a referral code. Money is stored in integer cents.
+ * A referee can be referred once (unique refereeUserId).
+ */
+@ObjectType()
+@modelOptions({ schemaOptions: { ...baseSchemaOptions, collection: 'referral_signups' } })
+@index({ referralCodeId: 1 })
+@index({ referrerUserId: 1, signupDate: -1 })
+@index({ refereeUserId: 1 }, { unique: true })
+@index({ conversionStatus: 1, signupDate: -1 })
+export class ReferralSignup extends Entity {
+  @prop({ type: () => Types.ObjectId, required: true })
+  referralCodeId: Types.ObjectId;
+
+  /** Owner of the code (denormalised for queries and ownership checks). */
+  @prop({ type: () => Types.ObjectId, required: true })
+  referrerUserId: Types.ObjectId;
+
+  @prop({ type: () => Types.ObjectId, required: true })
+  refereeUserId: Types.ObjectId;
+
+  @Field(() => Date)
+  @prop({ type: () => Date, required: true })
+  signupDate: Date;
+
+  @Field(() => ConversionStatus)
+  @prop({ type: () => String, enum: Object.values(ConversionStatus), default: ConversionStatus.PENDING, required: true })
+  conversionStatus: ConversionStatus;
+
+  @Field(() => Int, { description: 'Commission in cents (0 until converted).' })
+  @prop({ type: () => Number, default: 0, required: true, min: 0 })
+  commissionCents: number;
+
+  @Field(() => SubscriptionTier, { nullable: true, description: 'The paid plan the referee converted to.' })
+  @prop({ type: () => String, enum: Object.values(SubscriptionTier) })
+  convertedTier?: SubscriptionTier;
+
+  @Field(() => Date, { nullable: true })
+  @prop({ type: () => Date })
+  convertedAt?: Date;
+
+  @Field(() => Date, { nullable: true })
+  @prop({ type: () => Date })
+  paidAt?: Date;
+}
+
+export const ReferralSignupModel = getModelForClass(ReferralSignup);

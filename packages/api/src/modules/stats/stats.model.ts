@@ -1,0 +1,128 @@
+import { getModelForClass, index, modelOptions, prop } from '@typegoose/typegoose';
+import { Types } from 'mongoose';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { baseSchemaOptions, Entity } from '../../lib/entity.js';
+import { MetricSource } from '../../lib/provenance.js';
+
+@ObjectType()
+export class AgeGroupShare {
+  @Field(() => String, { description: 'e.g. "18-24", "65+"' })
+  @prop({ type: () => String, required: true })
+  range: string;
+
+  @Field(() => Float, { description: 'Share of the audience, 0-1.' })
+  @prop({ type: () => Number, required: true })
+  share: number;
+}
+
+@ObjectType()
+export class GenderSplit {
+  @Field(() => Float, { nullable: true })
+  @prop({ type: () => Number })
+  female?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  @prop({ type: () => Number })
+  male?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Other or undisclosed.' })
+  @prop({ type: () => Number })
+  other?: number | null;
+}
+
+@ObjectType()
+export class LocationShare {
+  @Field(() => String, { description: 'ISO 3166-1 alpha-2 country code.' })
+  @prop({ type: () => String, required: true })
+  country: string;
+
+  @Field(() => String, { nullable: true })
+  @prop({ type: () => String })
+  city?: string;
+
+  @Field(() => Float, { description: 'Share of the audience, 0-1.' })
+  @prop({ type: () => Number, required: true })
+  share: number;
+}
+
+@ObjectType()
+export class Demographics {
+  @Field(() => [AgeGroupShare])
+  @prop({ type: () => [AgeGroupShare], _id: false, default: [] })
+  ageGroups: AgeGroupShare[];
+
+  @Field(() => GenderSplit, { nullable: true })
+  @prop({ type: () => GenderSplit, _id: false })
+  genderSplit?: GenderSplit;
+
+  @Field(() => [LocationShare])
+  @prop({ type: () => [LocationShare], _id: false, default: [] })
+  locations: LocationShare[];
+}
+
+/**
+ * Daily account metrics, one document per account per UTC day. A metric the platform does not
+ * report is null (never 0), so averages and rates stay honest.
+ */
+@ObjectType({ description: "An account's metrics for one UTC day." })
+@modelOptions({ schemaOptions: { ...baseSchemaOptions, collection: 'stats' } })
+@index({ platformId: 1, date: 1 }, { unique: true })
+@index({ userId: 1, date: 1 })
+@index({ date: 1 })
+export class Stats extends Entity {
+  @prop({ type: () => Types.ObjectId, required: true })
+  platformId: Types.ObjectId;
+
+  @prop({ type: () => Types.ObjectId, required: true })
+  userId: Types.ObjectId;
+
+  @Field(() => Date, { description: 'The UTC day (midnight).' })
+  @prop({ type: () => Date, required: true })
+  date: Date;
+
+  @Field(() => Int, { nullable: true })
+  @prop({ type: () => Number })
+  followers?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Net change against the previous day.' })
+  @prop({ type: () => Number })
+  followersChange?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @prop({ type: () => Number })
+  following?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Posts published that day.' })
+  @prop({ type: () => Number })
+  posts?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Likes + comments + shares + saves that day.' })
+  @prop({ type: () => Number })
+  engagement?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'engagement / reach for the day, when reach is reported.' })
+  @prop({ type: () => Number })
+  engagementRate?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  @prop({ type: () => Number })
+  impressions?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  @prop({ type: () => Number })
+  reach?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  @prop({ type: () => Number })
+  profileViews?: number | null;
+
+  @Field(() => Demographics, { nullable: true })
+  @prop({ type: () => Demographics, _id: false })
+  demographics?: Demographics;
+
+  @Field(() => [MetricSource])
+  @prop({ type: () => [MetricSource], _id: false, default: [] })
+  sources: MetricSource[];
+}
+
+export const StatsModel = getModelForClass(Stats);
