@@ -72,7 +72,7 @@ function javaMajor(java: string): number | undefined {
   return major === 1 ? Number(m[2]) : major;
 }
 
-async function download(url: string, sha256: string, dest: string): Promise<void> {
+async function downloadOnce(url: string, sha256: string, dest: string): Promise<void> {
   const res = await fetch(url, { signal: AbortSignal.timeout(120_000) });
   if (!res.ok) throw new Error(`GET ${url} answered ${res.status}`);
   const body = Buffer.from(await res.arrayBuffer());
@@ -81,6 +81,30 @@ async function download(url: string, sha256: string, dest: string): Promise<void
   const tmp = `${dest}.${process.pid}.tmp`;
   writeFileSync(tmp, body);
   renameSync(tmp, dest);
+}
+
+/** Downloads with retries (network hiccups happen); a checksum mismatch is not retried. */
+async function download(url: string, sha256: string, dest: string, attempts = 4): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await downloadOnce(url, sha256, dest);
+    } catch (err) {
+      const e = err as Error & { cause?: { code?: string; message?: string } };
+      const reason = e.cause ? `${e.message} (${e.cause.code ?? e.cause.message})` : e.message;
+      if (attempt >= attempts || reason.includes('checksum mismatch')) throw new Error(`downloading ${url}: ${reason}`);
+      await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
+    }
+  }
+}
+
+/** Runs `fn` over `items`, at most `limit` at a time. */
+async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  await Promise.all(
+    Array.from({ length: Math.min(limit, queue.length) }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await fn(item);
+    }),
+  );
 }
 
 /** A directory lock: mkdir is atomic. Stale locks (older than 10 minutes) are broken. */
@@ -147,13 +171,11 @@ export async function prepareStandIn(env: NodeJS.ProcessEnv = process.env, onSte
     const repo = (env.MAVEN_REPOSITORY_URL || 'https://repo.maven.apache.org/maven2').replace(/\/$/, '');
     const missing = ARTIFACTS.filter((a) => !existsSync(join(libDir, `${a.artifact}-${a.version}.jar`)));
     if (missing.length) onStep?.(`fetching ${missing.length} stand-in jars from ${repo} (first use only)`);
-    await Promise.all(
-      missing.map((a) =>
-        download(
-          `${repo}/${a.group.replace(/\./g, '/')}/${a.artifact}/${a.version}/${a.artifact}-${a.version}.jar`,
-          a.sha256,
-          join(libDir, `${a.artifact}-${a.version}.jar`),
-        ),
+    await eachLimited(missing, 4, (a) =>
+      download(
+        `${repo}/${a.group.replace(/\./g, '/')}/${a.artifact}/${a.version}/${a.artifact}-${a.version}.jar`,
+        a.sha256,
+        join(libDir, `${a.artifact}-${a.version}.jar`),
       ),
     );
     rmSync(classesDir, { recursive: true, force: true });
