@@ -10,9 +10,10 @@ export interface ConnectOptions {
 /** Connects the process-wide mongoose connection that every model uses. */
 export async function connectDatabase(uri: string, opts: ConnectOptions): Promise<typeof mongoose> {
   mongoose.set('strictQuery', true);
-  // Indexes are built explicitly (ensureIndexes) so start-up knows when they exist.
+  // Collections and indexes are created explicitly (ensureIndexes), once and in order, so start-up
+  // knows when they exist and never races mongoose's background creation.
   mongoose.set('autoIndex', false);
-  mongoose.set('autoCreate', true);
+  mongoose.set('autoCreate', false);
   return mongoose.connect(uri, {
     dbName: opts.dbName,
     monitorCommands: opts.monitorCommands ?? false,
