@@ -1,0 +1,82 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { NavLink, useLocation } from 'react-router';
+import { Button } from '../ui/Button';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  icon: string;
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { to: '/', label: 'Overview', icon: '◎' },
+  { to: '/posts', label: 'Posts', icon: '▤' },
+  { to: '/platforms', label: 'Platforms', icon: '⇄' },
+  { to: '/insights', label: 'Insights', icon: '✦' },
+  { to: '/referrals', label: 'Referrals', icon: '♥' },
+  { to: '/settings', label: 'Settings', icon: '⚙' },
+];
+
+/**
+ * The signed-in frame: sidebar navigation (a drawer under 820 px), a skip link, and the page.
+ */
+export function AppShell({ userName, onSignOut, children }: { userName: string; onSignOut: () => void; children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const location = useLocation();
+  useEffect(() => setOpen(false), [location.pathname]);
+  return (
+    <div className="shell">
+      <a href="#main" className="sr-only" onFocus={(e) => e.currentTarget.classList.remove('sr-only')} onBlur={(e) => e.currentTarget.classList.add('sr-only')}>
+        Skip to content
+      </a>
+      <header className="topbar">
+        <span className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            S
+          </span>
+          Soash
+        </span>
+        <Button variant="ghost" aria-expanded={open} aria-controls="sidebar" onClick={() => setOpen((o) => !o)}>
+          {open ? 'Close menu' : 'Menu'}
+        </Button>
+      </header>
+      <nav id="sidebar" className="sidebar" data-open={open} aria-label="Main">
+        <NavLink to="/" className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            S
+          </span>
+          Soash
+        </NavLink>
+        {NAV_ITEMS.map((item) => (
+          <NavLink key={item.to} to={item.to} end={item.to === '/'} className="nav-link">
+            <span aria-hidden="true">{item.icon}</span>
+            {item.label}
+          </NavLink>
+        ))}
+        <div style={{ marginTop: 'auto' }} className="stack">
+          <span className="small muted" style={{ padding: '0 10px' }}>
+            Signed in as <strong>{userName}</strong>
+          </span>
+          <Button variant="secondary" onClick={onSignOut}>
+            Sign out
+          </Button>
+        </div>
+      </nav>
+      <main id="main" className="main" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}
+
+export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
+  return (
+    <div className="page-header">
+      <div>
+        <h1>{title}</h1>
+        {description && <p className="muted">{description}</p>}
+      </div>
+      {actions && <div className="row">{actions}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+/** Display formatting. Every function takes nulls and shows an en dash for "not reported". */
+const DASH = '–';
+
+export function formatNumber(value: number | null | undefined, opts: { compact?: boolean; digits?: number } = {}): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return DASH;
+  const compact = opts.compact ?? Math.abs(value) >= 10_000;
+  return new Intl.NumberFormat('en', {
+    notation: compact ? 'compact' : 'standard',
+    maximumFractionDigits: opts.digits ?? (compact ? 1 : Number.isInteger(value) ? 0 : 2),
+  }).format(value);
+}
+
+/** 0.0345 → "3.45%". */
+export function formatPercent(value: number | null | undefined, digits = 2): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return DASH;
+  return `${(value * 100).toFixed(digits)}%`;
+}
+
+export type DeltaTone = 'up' | 'down' | 'flat';
+
+/** A signed change with its direction, e.g. +12.5% (up). `ratio` is a fraction (0.125). */
+export function formatDelta(ratio: number | null | undefined, digits = 1): { text: string; tone: DeltaTone } {
+  if (ratio === null || ratio === undefined || Number.isNaN(ratio) || !Number.isFinite(ratio)) return { text: DASH, tone: 'flat' };
+  const pct = ratio * 100;
+  const rounded = Number(pct.toFixed(digits));
+  if (rounded === 0) return { text: `0${digits ? '.' + '0'.repeat(digits) : ''}%`, tone: 'flat' };
+  return { text: `${rounded > 0 ? '+' : ''}${rounded.toFixed(digits)}%`, tone: rounded > 0 ? 'up' : 'down' };
+}
+
+export function formatDate(iso: string | Date | null | undefined, timeZone?: string, withTime = false): string {
+  if (!iso) return DASH;
+  const d = typeof iso === 'string' ? new Date(iso) : iso;
+  if (Number.isNaN(d.getTime())) return DASH;
+  return new Intl.DateTimeFormat('en', {
+    timeZone,
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
+  }).format(d);
+}
+
+/** "in 3 days", "2 hours ago". */
+export function formatRelative(iso: string | Date | null | undefined, now: Date = new Date()): string {
+  if (!iso) return DASH;
+  const d = typeof iso === 'string' ? new Date(iso) : iso;
+  const diff = d.getTime() - now.getTime();
+  const abs = Math.abs(diff);
+  const rtf = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [
+    ['day', 86_400_000],
+    ['hour', 3_600_000],
+    ['minute', 60_000],
+  ];
+  for (const [unit, ms] of units) if (abs >= ms) return rtf.format(Math.round(diff / ms), unit);
+  return rtf.format(Math.round(diff / 1000), 'second');
+}

@@ -1,0 +1,34 @@
+import { formatDelta } from '../lib/format';
+
+/** A headline number with its comparison (previous value and signed change). */
+export function KpiCard({
+  label,
+  value,
+  previous,
+  deltaRatio,
+  invert = false,
+  hint,
+}: {
+  label: string;
+  value: string;
+  previous?: string;
+  deltaRatio?: number | null;
+  /** For metrics where down is good. */
+  invert?: boolean;
+  hint?: string;
+}) {
+  const d = formatDelta(deltaRatio);
+  const tone = d.tone === 'flat' ? 'flat' : (d.tone === 'up') !== invert ? 'up' : 'down';
+  return (
+    <div className="card" title={hint}>
+      <div className="kpi-label">{label}</div>
+      <div className="kpi-value">{value}</div>
+      {deltaRatio !== undefined && (
+        <div className="small">
+          <span className={`delta-${tone}`}>{d.text}</span>
+          {previous !== undefined && <span className="muted"> vs {previous}</span>}
+        </div>
+      )}
+    </div>
+  );
+}
