@@ -1,5 +1,6 @@
 import { platformLoaders } from '../modules/platforms/platforms.loader.js';
 import { statsLoaders } from '../modules/stats/stats.loader.js';
+import { userLoaders } from '../modules/users/users.loader.js';
 
 /**
  * Per-request DataLoaders, one factory per module. Created fresh for every request so cached
@@ -9,6 +10,7 @@ export function createLoaders() {
   return {
     ...platformLoaders(),
     ...statsLoaders(),
+    ...userLoaders(),
   };
 }
 

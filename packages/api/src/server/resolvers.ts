@@ -1,6 +1,15 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { HealthResolver } from '../modules/health/health.resolver.js';
+import { MailResolver } from '../modules/mail/mail.resolver.js';
 import { PlatformsResolver } from '../modules/platforms/platforms.resolver.js';
+import { AuthResolver } from '../modules/users/auth.resolver.js';
+import { UsersResolver } from '../modules/users/users.resolver.js';
 
 /** Every resolver class of the schema. */
-export const resolvers: NonEmptyArray<Function> = [HealthResolver, PlatformsResolver];
+export const resolvers: NonEmptyArray<Function> = [
+  HealthResolver,
+  AuthResolver,
+  UsersResolver,
+  MailResolver,
+  PlatformsResolver,
+];
