@@ -55,7 +55,7 @@ const trimmed = (v: string | null | undefined) => (typeof v === 'string' ? v.tri
 
 export async function updateAccount(ctx: Context, input: UpdateAccountInput): Promise<User> {
   const viewer = viewerOf(ctx);
-  if (typeof input.name === 'string' && !input.name.trim()) throw badInput('name must not be empty', 'name');
+  if (input.name === null || (typeof input.name === 'string' && !input.name.trim())) throw badInput('name must not be empty', 'name');
   const { $set, $unset } = setAndUnset({
     name: input.name?.trim(),
     firstName: trimmed(input.firstName),

@@ -15,7 +15,7 @@ export class UpdateAccountInput {
   @IsString({ message: 'name must be a non-empty string' })
   @MinLength(1, { message: 'name must not be empty' })
   @MaxLength(120)
-  name?: string;
+  name?: string | null;
 
   @Field(() => String, { nullable: true })
   @ValidateIf(givenNotNull)
