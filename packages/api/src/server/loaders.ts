@@ -1,3 +1,5 @@
+import { activityLoaders } from '../modules/activities/activities.loader.js';
+import { categoryLoaders } from '../modules/categories/categories.loader.js';
 import { platformLoaders } from '../modules/platforms/platforms.loader.js';
 import { statsLoaders } from '../modules/stats/stats.loader.js';
 import { userLoaders } from '../modules/users/users.loader.js';
@@ -11,6 +13,8 @@ export function createLoaders() {
     ...platformLoaders(),
     ...statsLoaders(),
     ...userLoaders(),
+    ...activityLoaders(),
+    ...categoryLoaders(),
   };
 }
 

@@ -94,3 +94,19 @@ export async function seedOwnedData(userId: Types.ObjectId, opts: { refereeUserI
   ]);
   return { platform, activityId: activity._id, categoryId: category._id };
 }
+
+export async function createActivity(
+  userId: Types.ObjectId,
+  platformId: Types.ObjectId,
+  overrides: Record<string, unknown> = {},
+): Promise<{ _id: Types.ObjectId } & Record<string, any>> {
+  const doc = await ActivityModel.create({
+    userId,
+    platformId,
+    externalId: `post-${randomBytes(6).toString('hex')}`,
+    type: 'image',
+    publishedAt: new Date(),
+    ...overrides,
+  });
+  return doc.toObject();
+}
