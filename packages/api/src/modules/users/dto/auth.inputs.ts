@@ -92,6 +92,6 @@ export class LogoutArgs {
   @MaxLength(200)
   refreshToken?: string | null;
 
-  @Field(() => Boolean, { defaultValue: false, description: 'End every session of the viewer, on every device.' })
-  allSessions: boolean;
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'End every session of the viewer, on every device.' })
+  allSessions?: boolean | null;
 }
