@@ -20,7 +20,7 @@ export interface RetentionOptions {
   agendaJobId?: string;
 }
 
-export type RetentionResult = Record<'stats' | 'activityMetrics' | 'systemJobs' | 'refreshTokens' | 'rateLimits' | 'mailOutbox', number>;
+export type RetentionResult = Record<'stats' | 'activityMetrics' | 'systemJobs' | 'expiredSessions' | 'rateLimits' | 'mailOutbox', number>;
 
 /**
  * Deletes what has outlived its retention. The TTL indexes say the same, but not every server
@@ -44,7 +44,7 @@ export async function pruneExpiredData(opts: RetentionOptions): Promise<Retentio
       stats: (await StatsModel.deleteMany({ date: { $lt: metricsCutoff } })).deletedCount,
       activityMetrics: (await ActivityMetricModel.deleteMany({ date: { $lt: metricsCutoff } })).deletedCount,
       systemJobs: (await SystemJobModel.deleteMany({ createdAt: { $lt: jobsCutoff }, _id: { $ne: run._id } })).deletedCount,
-      refreshTokens: (await RefreshTokenModel.deleteMany({ expiresAt: { $lt: now } })).deletedCount,
+      expiredSessions: (await RefreshTokenModel.deleteMany({ expiresAt: { $lt: now } })).deletedCount,
       rateLimits: (await RateLimitModel.deleteMany({ expiresAt: { $lt: now } })).deletedCount,
       mailOutbox: (await MailMessageModel.deleteMany({ createdAt: { $lt: mailCutoff } })).deletedCount,
     };

@@ -116,7 +116,7 @@ export async function verifyEmail(token: string): Promise<User> {
   const user = await UserModel.findOneAndUpdate(
     { verificationTokenHash: hashToken(token), verificationTokenExpiresAt: { $gt: new Date() } },
     { $set: { isVerified: true }, $unset: { verificationTokenHash: 1, verificationTokenExpiresAt: 1 } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean<User>();
   if (!user) throw invalid();
   return user;
@@ -130,7 +130,7 @@ export async function resendVerificationEmail(ctx: Context): Promise<boolean> {
   const user = await UserModel.findOneAndUpdate(
     { _id: new Types.ObjectId(viewer.id), isVerified: false },
     { $set: { verificationTokenHash: verification.hash, verificationTokenExpiresAt: verification.expiresAt } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean<User>();
   if (!user) {
     if (!(await UserModel.exists({ _id: new Types.ObjectId(viewer.id) }))) throw unauthenticated('Account no longer exists');
@@ -149,7 +149,7 @@ export async function requestPasswordReset(ctx: Context, rawEmail: string): Prom
   const user = await UserModel.findOneAndUpdate(
     { email },
     { $set: { passwordResetTokenHash: reset.hash, passwordResetExpiresAt: reset.expiresAt } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean<User>();
   if (user) await sendPasswordResetEmail(ctx.config, toRecipient(user), reset.token, PASSWORD_RESET_TTL_MINUTES);
   return true;
@@ -168,7 +168,7 @@ export async function resetPassword(args: ResetPasswordArgs): Promise<boolean> {
     { _id: candidate._id, passwordResetTokenHash: tokenHash, passwordResetExpiresAt: { $gt: new Date() } },
     // Following the emailed link proves the address too.
     { $set: { passwordHash, isVerified: true }, $unset: { passwordResetTokenHash: 1, passwordResetExpiresAt: 1 } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean<User>();
   if (!user) throw invalid();
   await revokeAllSessions(user._id);

@@ -69,7 +69,7 @@ export async function rotateRefreshToken(config: Config, presented: string, meta
   const consumed = await RefreshTokenModel.findOneAndUpdate(
     { tokenHash, usedAt: null, revokedAt: null, expiresAt: { $gt: now } },
     { $set: { usedAt: now } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean();
 
   if (!consumed) {

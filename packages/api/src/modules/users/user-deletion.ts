@@ -43,7 +43,7 @@ export async function deleteUserData(userIdInput: Types.ObjectId | string): Prom
   const platformIds = (await PlatformModel.find({ userId }, { _id: 1 }).lean()).map((p) => p._id);
   await step('platformsDeactivated', () => PlatformModel.updateMany({ userId, isActive: true }, { $set: { isActive: false } }));
   await step('agendaJobs', () => deleteAgendaJobs(userId, platformIds));
-  await step('refreshTokens', () => RefreshTokenModel.deleteMany({ userId }));
+  await step('sessions', () => RefreshTokenModel.deleteMany({ userId }));
 
   // 2. Data hanging off platforms and the user.
   const owned = { $or: [{ userId }, { platformId: { $in: platformIds } }] };

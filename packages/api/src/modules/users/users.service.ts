@@ -62,7 +62,7 @@ export async function updateAccount(ctx: Context, input: UpdateAccountInput): Pr
     lastName: trimmed(input.lastName),
     company: trimmed(input.company),
   });
-  const user = await UserModel.findOneAndUpdate({ _id: new Types.ObjectId(viewer.id) }, updateDoc({ $set, $unset }), { new: true, runValidators: true }).lean<User>();
+  const user = await UserModel.findOneAndUpdate({ _id: new Types.ObjectId(viewer.id) }, updateDoc({ $set, $unset }), { returnDocument: 'after', runValidators: true }).lean<User>();
   if (!user) throw unauthenticated('Account no longer exists');
   ctx.loaders.userById.clear(viewer.id).prime(viewer.id, user);
   return user;
@@ -101,7 +101,7 @@ export async function updateProfile(ctx: Context, input: UpdateProfileInput): Pr
   const profile = await UserProfileModel.findOneAndUpdate(
     { userId: user._id },
     updateDoc({ $set, $unset, $setOnInsert }),
-    { new: true, upsert: true, runValidators: true, setDefaultsOnInsert: false },
+    { returnDocument: 'after', upsert: true, runValidators: true, setDefaultsOnInsert: false },
   ).lean<UserProfile>();
   ctx.loaders.profileByUserId.clear(user._id.toHexString()).prime(user._id.toHexString(), profile!);
   return profile!;
@@ -129,7 +129,7 @@ export async function adminUpdateUser(ctx: Context, id: string, input: AdminUpda
     throw forbidden('You cannot remove your own admin role; ask another admin');
   }
   const { $set } = setAndUnset({ role: input.role ?? undefined });
-  const user = await UserModel.findOneAndUpdate({ _id: userId }, updateDoc({ $set }), { new: true, runValidators: true }).lean<User>();
+  const user = await UserModel.findOneAndUpdate({ _id: userId }, updateDoc({ $set }), { returnDocument: 'after', runValidators: true }).lean<User>();
   if (!user) throw notFound('User');
   ctx.loaders.userById.clear(user._id.toHexString()).prime(user._id.toHexString(), user);
   return user;

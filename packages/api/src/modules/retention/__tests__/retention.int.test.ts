@@ -55,7 +55,7 @@ describe('retention: successful cases', () => {
   it('deletes what is past its retention, keeps the rest, and logs the run as a SystemJob', async () => {
     const { userId } = await seed(NOW);
     const result = await pruneExpiredData({ metricsRetentionDays: 365, now: NOW });
-    expect(result).toEqual({ stats: 2, activityMetrics: 1, systemJobs: 2, refreshTokens: 1, rateLimits: 1, mailOutbox: 1 });
+    expect(result).toEqual({ stats: 2, activityMetrics: 1, systemJobs: 2, expiredSessions: 1, rateLimits: 1, mailOutbox: 1 });
 
     // The cut-off day itself is kept (strictly older goes).
     expect((await StatsModel.find({ userId }).sort({ date: 1 }).lean()).map((s) => s.followers)).toEqual([365, 10]);
