@@ -32,3 +32,10 @@ export function verifyAccessToken(secret: string, token: string): VerifyResult {
     return { ok: false, reason: err instanceof jwt.TokenExpiredError ? 'expired' : 'invalid' };
   }
 }
+
+/** A signed access token for `claims` and the moment it stops being accepted (its `exp`). */
+export function issueAccessToken(secret: string, claims: AccessClaims, ttlSeconds: number): { token: string; expiresAt: Date } {
+  const token = signAccessToken(secret, claims, ttlSeconds);
+  const exp = (jwt.decode(token) as jwt.JwtPayload).exp!;
+  return { token, expiresAt: new Date(exp * 1000) };
+}

@@ -1,6 +1,6 @@
 import type { QueryFilter, Model, SortOrder } from 'mongoose';
 import { Types } from 'mongoose';
-import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import { Max, Min } from 'class-validator';
 import { badInput } from './errors.js';
 
@@ -9,6 +9,12 @@ import { badInput } from './errors.js';
  * _id of the last row, so pages stay stable when documents are inserted meanwhile.
  */
 export const MAX_PAGE_SIZE = 100;
+
+/** Sort order of a list; the values are what `paginate` takes. */
+export const SortDirection = { ASC: 'asc', DESC: 'desc' } as const;
+export type SortDirection = (typeof SortDirection)[keyof typeof SortDirection];
+registerEnumType(SortDirection, { name: 'SortDirection' });
+
 export const DEFAULT_PAGE_SIZE = 20;
 
 @ArgsType()

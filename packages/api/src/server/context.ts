@@ -1,4 +1,5 @@
 import type { Role } from '@soash/shared';
+import type { Config } from '../config.js';
 import { unauthenticated } from '../lib/errors.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
@@ -10,6 +11,7 @@ export interface Viewer {
 
 /** Built once per HTTP request or per WebSocket connection; never shared between callers. */
 export interface Context {
+  config: Config;
   viewer: Viewer | null;
   /** Why a presented credential was not accepted (expired, invalid); surfaced by the auth checker. */
   authError?: string;

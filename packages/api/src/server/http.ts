@@ -49,6 +49,7 @@ function clientIp(req: Request): string | undefined {
 async function contextFromRequest(config: Config, req: Request): Promise<Context> {
   const viewer = await viewerFromAuthorization(config, req.headers.authorization);
   return buildContext({
+    config,
     viewer: viewer.viewer,
     authError: viewer.error,
     requestId: (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
@@ -84,6 +85,7 @@ export async function createHttpServer(config: Config, opts: { port?: number; ho
         const auth = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
         const viewer = await viewerFromAuthorization(config, auth);
         return buildContext({
+          config,
           viewer: viewer.viewer,
           authError: viewer.error,
           requestId: randomUUID(),

@@ -1,5 +1,8 @@
+import { activityLoaders } from '../modules/activities/activities.loader.js';
+import { categoryLoaders } from '../modules/categories/categories.loader.js';
 import { platformLoaders } from '../modules/platforms/platforms.loader.js';
 import { statsLoaders } from '../modules/stats/stats.loader.js';
+import { userLoaders } from '../modules/users/users.loader.js';
 
 /**
  * Per-request DataLoaders, one factory per module. Created fresh for every request so cached
@@ -9,6 +12,9 @@ export function createLoaders() {
   return {
     ...platformLoaders(),
     ...statsLoaders(),
+    ...userLoaders(),
+    ...activityLoaders(),
+    ...categoryLoaders(),
   };
 }
 

@@ -1,6 +1,23 @@
 import type { NonEmptyArray } from 'type-graphql';
+import { ActivitiesResolver } from '../modules/activities/activities.resolver.js';
+import { CategoriesResolver } from '../modules/categories/categories.resolver.js';
 import { HealthResolver } from '../modules/health/health.resolver.js';
+import { MailResolver } from '../modules/mail/mail.resolver.js';
 import { PlatformsResolver } from '../modules/platforms/platforms.resolver.js';
+import { StatsResolver } from '../modules/stats/stats.resolver.js';
+import { SystemJobsResolver } from '../modules/system-jobs/system-jobs.resolver.js';
+import { AuthResolver } from '../modules/users/auth.resolver.js';
+import { UsersResolver } from '../modules/users/users.resolver.js';
 
 /** Every resolver class of the schema. */
-export const resolvers: NonEmptyArray<Function> = [HealthResolver, PlatformsResolver];
+export const resolvers: NonEmptyArray<Function> = [
+  HealthResolver,
+  AuthResolver,
+  UsersResolver,
+  MailResolver,
+  PlatformsResolver,
+  ActivitiesResolver,
+  CategoriesResolver,
+  StatsResolver,
+  SystemJobsResolver,
+];

@@ -1,6 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { Types } from 'mongoose';
+import mongoose, { Types } from 'mongoose';
 import { signAccessToken } from '../../src/auth/jwt.js';
+import { JOBS_COLLECTION } from '../../src/jobs/scheduler.js';
+import { ActivityMetricModel } from '../../src/modules/activities/activity-metric.model.js';
+import { ActivityModel } from '../../src/modules/activities/activity.model.js';
+import { ContentCategoryModel } from '../../src/modules/categories/category.model.js';
+import { AiInsightModel } from '../../src/modules/insights/insight.model.js';
+import { PerformancePatternModel } from '../../src/modules/insights/performance-pattern.model.js';
+import { ContentRecommendationModel } from '../../src/modules/insights/recommendation.model.js';
+import { ReferralCodeModel } from '../../src/modules/referrals/referral-code.model.js';
+import { ReferralSignupModel } from '../../src/modules/referrals/referral-signup.model.js';
+import { StatsModel } from '../../src/modules/stats/stats.model.js';
+import { SystemJobModel } from '../../src/modules/system-jobs/system-job.model.js';
 import { PlatformModel, type Platform } from '../../src/modules/platforms/platform.model.js';
 import { UserModel, type User } from '../../src/modules/users/user.model.js';
 import { TEST_JWT_SECRET } from './server.js';
@@ -37,4 +48,65 @@ export async function createPlatform(userId: Types.ObjectId, overrides: Partial<
     ...overrides,
   });
   return doc.toObject() as Platform;
+}
+
+export interface OwnedData {
+  platform: Platform;
+  activityId: Types.ObjectId;
+  categoryId: Types.ObjectId;
+}
+
+/**
+ * One document in every collection a user owns (platform, post, snapshot, stats, category,
+ * insight, recommendation, pattern, referral code and signup, job run, queued Agenda jobs).
+ */
+export async function seedOwnedData(userId: Types.ObjectId, opts: { refereeUserId?: Types.ObjectId } = {}): Promise<OwnedData> {
+  const suffix = randomBytes(4).toString('hex');
+  const platform = await createPlatform(userId);
+  const category = await ContentCategoryModel.create({ userId, name: `Launch ${suffix}`, nameKey: `launch ${suffix}`, colorCode: '#112233' });
+  const activity = await ActivityModel.create({
+    userId,
+    platformId: platform._id,
+    externalId: `post-${suffix}`,
+    type: 'image',
+    content: 'Hello #launch',
+    hashtags: ['launch'],
+    publishedAt: new Date(),
+    categoryIds: [category._id],
+    engagement: { likes: 3, total: 3 },
+  });
+  await ActivityMetricModel.create({ userId, platformId: platform._id, activityId: activity._id, date: new Date(Date.UTC(2026, 0, 1)), engagement: { likes: 3, total: 3 } });
+  await StatsModel.create({ userId, platformId: platform._id, date: new Date(Date.UTC(2026, 0, 1)), followers: 10 });
+  await AiInsightModel.create({ userId, insightType: 'performance', title: 'Reels do well', priority: 'high', key: `k-${suffix}` });
+  await ContentRecommendationModel.create({ userId, recommendationType: 'hashtag', title: 'Use #launch', key: `k-${suffix}` });
+  await PerformancePatternModel.create({ userId, patternType: 'hashtag', patternName: '#launch', successRate: 0.5, sampleSize: 4 });
+  const code = await ReferralCodeModel.create({ userId, code: `U${suffix.toUpperCase()}-REF` });
+  await ReferralSignupModel.create({
+    referralCodeId: code._id,
+    referrerUserId: userId,
+    refereeUserId: opts.refereeUserId ?? new Types.ObjectId(),
+    signupDate: new Date(),
+  });
+  await SystemJobModel.create({ jobType: 'sync_metrics', userId, platformId: platform._id, status: 'completed' });
+  await mongoose.connection.db!.collection(JOBS_COLLECTION).insertMany([
+    { name: 'fixture:sync', data: { platformId: platform._id.toHexString() }, nextRunAt: new Date(), type: 'normal' },
+    { name: 'fixture:insights', data: { userId }, nextRunAt: new Date(), type: 'normal' },
+  ]);
+  return { platform, activityId: activity._id, categoryId: category._id };
+}
+
+export async function createActivity(
+  userId: Types.ObjectId,
+  platformId: Types.ObjectId,
+  overrides: Record<string, unknown> = {},
+): Promise<{ _id: Types.ObjectId } & Record<string, any>> {
+  const doc = await ActivityModel.create({
+    userId,
+    platformId,
+    externalId: `post-${randomBytes(6).toString('hex')}`,
+    type: 'image',
+    publishedAt: new Date(),
+    ...overrides,
+  });
+  return doc.toObject();
 }

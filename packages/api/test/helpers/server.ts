@@ -30,8 +30,13 @@ export interface TestServer {
   config: Config;
   http: HttpServer;
   url: string;
-  /** POST a GraphQL operation, optionally with a bearer token. */
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
+  /** POST a GraphQL operation, optionally with a bearer token and extra headers (e.g. x-forwarded-for). */
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+    headers?: Record<string, string>,
+  ): Promise<GqlResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -44,10 +49,10 @@ export async function startTestServer(overrides: Record<string, string> = {}): P
     config,
     http,
     url: http.url,
-    gql: async (query, variables, token) => {
+    gql: async (query, variables, token, headers) => {
       const res = await fetch(`${http.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
         body: JSON.stringify({ query, variables }),
       });
       return { status: res.status, body: (await res.json()) as never };

@@ -1,0 +1,51 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { connectionType, PageArgs, type Connection } from '../../lib/pagination.js';
+import type { Context } from '../../server/context.js';
+import { ContentCategory } from '../categories/category.model.js';
+import { Platform } from '../platforms/platform.model.js';
+import { ActivityMetric } from './activity-metric.model.js';
+import { Activity } from './activity.model.js';
+import { categoriesOf, getActivity, listActivities, metricsOf, platformOf } from './activities.service.js';
+import { ActivityFilter, ActivitySort } from './dto/activities.args.js';
+
+export const ActivityConnection = connectionType(Activity, 'Activity');
+
+@Resolver(() => Activity)
+export class ActivitiesResolver {
+  @Authorized()
+  @Query(() => ActivityConnection, { description: "The viewer's posts: filtered, sorted (default newest first) and paginated." })
+  activities(
+    @Arg('filter', () => ActivityFilter, { nullable: true }) filter: ActivityFilter | null,
+    @Arg('sort', () => ActivitySort, { nullable: true }) sort: ActivitySort | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Activity>> {
+    return listActivities(ctx, { filter, sort, first: page.first, after: page.after });
+  }
+
+  @Authorized()
+  @Query(() => Activity, { description: "One of the viewer's posts." })
+  activity(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Activity> {
+    return getActivity(ctx, id);
+  }
+
+  @FieldResolver(() => Platform, { description: 'The account the post was published on.' })
+  platform(@Root() activity: Activity, @Ctx() ctx: Context): Promise<Platform> {
+    return platformOf(ctx, activity);
+  }
+
+  @FieldResolver(() => [ContentCategory], { description: 'Categories the post is assigned to.' })
+  categories(@Root() activity: Activity, @Ctx() ctx: Context): Promise<ContentCategory[]> {
+    return categoriesOf(ctx, activity);
+  }
+
+  @FieldResolver(() => [ActivityMetric], { description: 'Daily snapshots of the counters, oldest first, optionally limited to [from, to].' })
+  metrics(
+    @Root() activity: Activity,
+    @Ctx() ctx: Context,
+    @Arg('from', () => Date, { nullable: true }) from?: Date | null,
+    @Arg('to', () => Date, { nullable: true }) to?: Date | null,
+  ): Promise<ActivityMetric[]> {
+    return metricsOf(ctx, activity, from, to);
+  }
+}

@@ -1,0 +1,87 @@
+import { Types, type QueryFilter } from 'mongoose';
+import { badInput, notFound } from '../../lib/errors.js';
+import { toObjectId, toObjectIds } from '../../lib/ids.js';
+import { paginate, SortDirection, type Connection } from '../../lib/pagination.js';
+import { escapeRegex } from '../../lib/regex.js';
+import { viewerOf, type Context } from '../../server/context.js';
+import { ContentCategoryModel, type ContentCategory } from '../categories/category.model.js';
+import { getPlatform } from '../platforms/platforms.service.js';
+import { PlatformModel, type Platform } from '../platforms/platform.model.js';
+import type { ActivityMetric } from './activity-metric.model.js';
+import { ActivityModel, type Activity } from './activity.model.js';
+import { ActivitySortField, type ActivityFilter, type ActivitySort } from './dto/activities.args.js';
+
+/** "#Launch " → "launch": how hashtags are stored (see Activity.hashtags). */
+export function normalizeHashtag(tag: string): string {
+  return tag.trim().replace(/^#+/, '').toLowerCase();
+}
+
+async function buildFilter(ctx: Context, userId: Types.ObjectId, filter: ActivityFilter | null | undefined): Promise<QueryFilter<Activity>> {
+  const q: Record<string, unknown> = { userId };
+  if (!filter) return q;
+  if (filter.platformIds?.length) {
+    const ids = toObjectIds(filter.platformIds, 'platformIds');
+    const owned = await PlatformModel.countDocuments({ _id: { $in: ids }, userId });
+    if (owned !== new Set(ids.map(String)).size) throw notFound('Platform');
+    q.platformId = { $in: ids };
+  }
+  if (filter.types?.length) q.type = { $in: filter.types };
+  if (filter.from && filter.to && filter.from > filter.to) throw badInput('to must not be before from', 'to');
+  if (filter.from || filter.to) {
+    q.publishedAt = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lte: filter.to } : {}) };
+  }
+  if (filter.hashtag != null) {
+    const tag = normalizeHashtag(filter.hashtag);
+    if (!tag) throw badInput('hashtag must not be empty', 'hashtag');
+    q.hashtags = tag;
+  }
+  if (filter.categoryId != null) {
+    const categoryId = toObjectId(filter.categoryId, 'categoryId');
+    if (!(await ContentCategoryModel.exists({ _id: categoryId, userId }))) throw notFound('Category');
+    q.categoryIds = categoryId;
+  }
+  const search = filter.search?.trim();
+  // $text is not available everywhere (docs/database.md): an escaped, case-insensitive regex.
+  if (search) q.content = { $regex: escapeRegex(search), $options: 'i' };
+  return q as QueryFilter<Activity>;
+}
+
+/** The viewer's posts, filtered, sorted and paginated by keyset cursors. */
+export async function listActivities(
+  ctx: Context,
+  args: { filter?: ActivityFilter | null; sort?: ActivitySort | null; first?: number; after?: string },
+): Promise<Connection<Activity>> {
+  const viewer = viewerOf(ctx);
+  const userId = new Types.ObjectId(viewer.id);
+  return paginate({
+    model: ActivityModel,
+    filter: await buildFilter(ctx, userId, args.filter),
+    sortField: args.sort?.field ?? ActivitySortField.PUBLISHED_AT,
+    direction: args.sort?.direction ?? SortDirection.DESC,
+    first: args.first,
+    after: args.after,
+  });
+}
+
+/** One of the viewer's posts; another user's id answers NOT_FOUND like a missing one. */
+export async function getActivity(ctx: Context, id: string): Promise<Activity> {
+  const viewer = viewerOf(ctx);
+  const activity = await ctx.loaders.activityById.load(toObjectId(id, 'id').toHexString());
+  if (!activity || activity.userId.toHexString() !== viewer.id) throw notFound('Activity');
+  return activity;
+}
+
+export function platformOf(ctx: Context, activity: Activity): Promise<Platform> {
+  return getPlatform(ctx, activity.platformId);
+}
+
+export async function categoriesOf(ctx: Context, activity: Activity): Promise<ContentCategory[]> {
+  if (!activity.categoryIds?.length) return [];
+  const found = await ctx.loaders.categoryById.loadMany(activity.categoryIds.map((id) => id.toHexString()));
+  return found.filter((c): c is ContentCategory => !!c && !(c instanceof Error) && c.userId.equals(activity.userId));
+}
+
+export function metricsOf(ctx: Context, activity: Activity, from?: Date | null, to?: Date | null): Promise<ActivityMetric[]> {
+  if (from && to && from > to) throw badInput('to must not be before from', 'to');
+  return ctx.loaders.activityMetrics.load({ activityId: activity._id.toHexString(), from: from ?? undefined, to: to ?? undefined });
+}

@@ -1,0 +1,66 @@
+import { Arg, Args, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { Context } from '../../server/context.js';
+import { AuthPayload } from './dto/auth-payload.js';
+import { ChangePasswordArgs, LoginInput, LogoutArgs, RegisterInput, ResetPasswordArgs } from './dto/auth.inputs.js';
+import * as auth from './auth.service.js';
+import { rotateRefreshToken } from './sessions.service.js';
+import { User } from './user.model.js';
+
+@Resolver()
+export class AuthResolver {
+  @Mutation(() => AuthPayload, { description: 'Creates an account (and its profile), mails a verification link and signs in.' })
+  register(@Arg('input', () => RegisterInput) input: RegisterInput, @Ctx() ctx: Context): Promise<AuthPayload> {
+    return auth.register(ctx, input);
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Signs in with email and password. Rate-limited per email and per address.' })
+  login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: Context): Promise<AuthPayload> {
+    return auth.login(ctx, input);
+  }
+
+  @Mutation(() => AuthPayload, {
+    description: 'Exchanges a refresh token for a new token pair. Each refresh token works once; presenting a used one revokes its whole session.',
+  })
+  refreshToken(@Arg('token', () => String) token: string, @Ctx() ctx: Context): Promise<AuthPayload> {
+    return rotateRefreshToken(ctx.config, token, { ip: ctx.ip, userAgent: ctx.userAgent });
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'Ends the session of the given refresh token, or every session of the viewer with allSessions: true.' })
+  logout(@Args(() => LogoutArgs) args: LogoutArgs, @Ctx() ctx: Context): Promise<boolean> {
+    return auth.logout(ctx, args);
+  }
+
+  @Mutation(() => User, { description: 'Confirms the email address with the token from the verification link.' })
+  verifyEmail(@Arg('token', () => String) token: string): Promise<User> {
+    return auth.verifyEmail(token);
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'Mails a new verification link. False when the address is already verified.' })
+  resendVerificationEmail(@Ctx() ctx: Context): Promise<boolean> {
+    return auth.resendVerificationEmail(ctx);
+  }
+
+  @Mutation(() => Boolean, { description: 'Mails a password reset link (valid 1 hour) if the account exists. Always true.' })
+  requestPasswordReset(@Arg('email', () => String) email: string, @Ctx() ctx: Context): Promise<boolean> {
+    return auth.requestPasswordReset(ctx, email);
+  }
+
+  @Mutation(() => Boolean, { description: 'Sets a new password with the token from the reset link and signs the account out everywhere.' })
+  resetPassword(@Args(() => ResetPasswordArgs) args: ResetPasswordArgs): Promise<boolean> {
+    return auth.resetPassword(args);
+  }
+
+  @Authorized()
+  @Mutation(() => AuthPayload, { description: 'Changes the password; every other session ends and this one gets new tokens.' })
+  changePassword(@Args(() => ChangePasswordArgs) args: ChangePasswordArgs, @Ctx() ctx: Context): Promise<AuthPayload> {
+    return auth.changePassword(ctx, args);
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'Deletes the account and everything it owns. A wrong password is BAD_USER_INPUT naming "password".' })
+  deleteAccount(@Arg('password', () => String) password: string, @Ctx() ctx: Context): Promise<boolean> {
+    return auth.deleteAccount(ctx, password);
+  }
+}

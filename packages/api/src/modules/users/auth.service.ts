@@ -1,0 +1,205 @@
+import { Types } from 'mongoose';
+import { hashPassword, verifyPassword } from '../../auth/password.js';
+import { hashToken, randomToken } from '../../lib/crypto.js';
+import { badInput, conflict, isDuplicateKeyError, unauthenticated } from '../../lib/errors.js';
+import { consumeRateLimit, type RateLimitRule } from '../../lib/rate-limit.js';
+import { viewerOf, type Context } from '../../server/context.js';
+import { sendPasswordResetEmail, sendVerificationEmail } from '../mail/mail.service.js';
+import { assertReferralCodeUsable, recordReferralSignup } from '../referrals/referrals.register.js';
+import type { ChangePasswordArgs, LoginInput, LogoutArgs, RegisterInput, ResetPasswordArgs } from './dto/auth.inputs.js';
+import { endSession, revokeAllSessions, startSession, type Session, type SessionMeta } from './sessions.service.js';
+import { deleteUserData } from './user-deletion.js';
+import { normalizeEmail, UserModel, type User } from './user.model.js';
+import { ensureProfiles } from './users.loader.js';
+
+const MINUTE = 60;
+const HOUR = 3600;
+
+/** Rate limits of the auth operations (fixed windows in MongoDB, shared by every API process). */
+export const AUTH_LIMITS = {
+  loginPerEmail: { limit: 10, windowSeconds: 15 * MINUTE },
+  loginPerIp: { limit: 100, windowSeconds: 15 * MINUTE },
+  registerPerIp: { limit: 20, windowSeconds: HOUR },
+  passwordResetPerEmail: { limit: 5, windowSeconds: HOUR },
+  passwordResetPerIp: { limit: 20, windowSeconds: HOUR },
+  resendVerificationPerUser: { limit: 5, windowSeconds: HOUR },
+  /** changePassword and deleteAccount, which check the current password. */
+  passwordCheckPerUser: { limit: 10, windowSeconds: 15 * MINUTE },
+} satisfies Record<string, RateLimitRule>;
+
+export const VERIFICATION_TTL_HOURS = 48;
+export const PASSWORD_RESET_TTL_MINUTES = 60;
+const MAX_LINK_TOKEN_LENGTH = 200;
+
+const INCORRECT_LOGIN = 'Email or password is incorrect';
+const EMAIL_TAKEN = 'An account with this email already exists';
+
+function meta(ctx: Context): SessionMeta {
+  return { ip: ctx.ip, userAgent: ctx.userAgent };
+}
+
+/** Rate-limit keys never hold an email address in clear. */
+const emailKey = (email: string) => hashToken(email).slice(0, 32);
+const ipKey = (ctx: Context) => ctx.ip ?? 'unknown';
+
+/** A fresh email-link token: the plain value goes into the mail, only its hash is stored. */
+function linkToken(ttlMs: number) {
+  const token = randomToken(32);
+  return { token, hash: hashToken(token), expiresAt: new Date(Date.now() + ttlMs) };
+}
+
+function toRecipient(user: Pick<User, 'email' | 'name'>) {
+  return { email: user.email, name: user.name };
+}
+
+export async function register(ctx: Context, input: RegisterInput): Promise<Session> {
+  await consumeRateLimit(`register:ip:${ipKey(ctx)}`, AUTH_LIMITS.registerPerIp, 'sign-ups from this address');
+  const email = normalizeEmail(input.email);
+  const referralCode = input.referralCode?.trim() ? await assertReferralCodeUsable(input.referralCode) : null;
+  if (await UserModel.exists({ email })) throw conflict(EMAIL_TAKEN);
+
+  const passwordHash = await hashPassword(input.password);
+  const verification = linkToken(VERIFICATION_TTL_HOURS * HOUR * 1000);
+  let userId: Types.ObjectId;
+  try {
+    const created = await UserModel.create({
+      name: input.name.trim(),
+      email,
+      passwordHash,
+      company: input.company?.trim() || undefined,
+      verificationTokenHash: verification.hash,
+      verificationTokenExpiresAt: verification.expiresAt,
+    });
+    userId = created._id;
+  } catch (err) {
+    // Two sign-ups with one address raced past the check above; the unique index decided.
+    if (isDuplicateKeyError(err)) throw conflict(EMAIL_TAKEN);
+    throw err;
+  }
+  await ensureProfiles([userId]);
+  if (referralCode) await recordReferralSignup(referralCode, userId);
+
+  const user = (await UserModel.findById(userId).lean<User>())!;
+  await sendVerificationEmail(ctx.config, toRecipient(user), verification.token, VERIFICATION_TTL_HOURS);
+  return startSession(ctx.config, user, meta(ctx));
+}
+
+export async function login(ctx: Context, input: LoginInput): Promise<Session> {
+  const email = normalizeEmail(input.email);
+  await consumeRateLimit(`login:ip:${ipKey(ctx)}`, AUTH_LIMITS.loginPerIp, 'sign-in attempts from this address');
+  await consumeRateLimit(`login:email:${emailKey(email)}`, AUTH_LIMITS.loginPerEmail, 'sign-in attempts for this email');
+
+  const found = await UserModel.findOne({ email }).select('+passwordHash').lean<User>();
+  // verifyPassword runs (against a dummy hash) even without an account: both failures look alike.
+  const ok = await verifyPassword(found?.passwordHash, input.password);
+  if (!found || !ok) throw unauthenticated(INCORRECT_LOGIN);
+
+  const now = new Date();
+  await UserModel.updateOne({ _id: found._id }, { $set: { lastLoginAt: now } });
+  const { passwordHash: _hash, ...user } = found;
+  return startSession(ctx.config, { ...user, lastLoginAt: now } as User, meta(ctx));
+}
+
+/** Ends one session (the family of the given refresh token) or all of the viewer's sessions. */
+export async function logout(ctx: Context, args: LogoutArgs): Promise<boolean> {
+  const viewer = viewerOf(ctx);
+  if (args.allSessions) await revokeAllSessions(viewer.id);
+  else if (args.refreshToken) await endSession(viewer.id, args.refreshToken);
+  else throw badInput('Give the refreshToken of the session to end, or allSessions: true', 'refreshToken');
+  return true;
+}
+
+export async function verifyEmail(token: string): Promise<User> {
+  const invalid = () => badInput('This verification link is invalid or has expired; ask for a new one', 'token');
+  if (!token || token.length > MAX_LINK_TOKEN_LENGTH) throw invalid();
+  // One atomic update both checks and consumes the token: a second use finds nothing.
+  const user = await UserModel.findOneAndUpdate(
+    { verificationTokenHash: hashToken(token), verificationTokenExpiresAt: { $gt: new Date() } },
+    { $set: { isVerified: true }, $unset: { verificationTokenHash: 1, verificationTokenExpiresAt: 1 } },
+    { returnDocument: 'after' },
+  ).lean<User>();
+  if (!user) throw invalid();
+  return user;
+}
+
+/** Sends a new verification link (the previous one stops working). False when already verified. */
+export async function resendVerificationEmail(ctx: Context): Promise<boolean> {
+  const viewer = viewerOf(ctx);
+  await consumeRateLimit(`verify-resend:user:${viewer.id}`, AUTH_LIMITS.resendVerificationPerUser, 'verification emails');
+  const verification = linkToken(VERIFICATION_TTL_HOURS * HOUR * 1000);
+  const user = await UserModel.findOneAndUpdate(
+    { _id: new Types.ObjectId(viewer.id), isVerified: false },
+    { $set: { verificationTokenHash: verification.hash, verificationTokenExpiresAt: verification.expiresAt } },
+    { returnDocument: 'after' },
+  ).lean<User>();
+  if (!user) {
+    if (!(await UserModel.exists({ _id: new Types.ObjectId(viewer.id) }))) throw unauthenticated('Account no longer exists');
+    return false;
+  }
+  await sendVerificationEmail(ctx.config, toRecipient(user), verification.token, VERIFICATION_TTL_HOURS);
+  return true;
+}
+
+/** Mails a reset link if the account exists. Always true, so the answer reveals no account. */
+export async function requestPasswordReset(ctx: Context, rawEmail: string): Promise<boolean> {
+  const email = normalizeEmail(String(rawEmail ?? '')).slice(0, 254);
+  await consumeRateLimit(`reset:ip:${ipKey(ctx)}`, AUTH_LIMITS.passwordResetPerIp, 'password reset requests from this address');
+  await consumeRateLimit(`reset:email:${emailKey(email)}`, AUTH_LIMITS.passwordResetPerEmail, 'password reset requests for this email');
+  const reset = linkToken(PASSWORD_RESET_TTL_MINUTES * MINUTE * 1000);
+  const user = await UserModel.findOneAndUpdate(
+    { email },
+    { $set: { passwordResetTokenHash: reset.hash, passwordResetExpiresAt: reset.expiresAt } },
+    { returnDocument: 'after' },
+  ).lean<User>();
+  if (user) await sendPasswordResetEmail(ctx.config, toRecipient(user), reset.token, PASSWORD_RESET_TTL_MINUTES);
+  return true;
+}
+
+/** Sets a new password from a reset link (single use) and signs the account out everywhere. */
+export async function resetPassword(args: ResetPasswordArgs): Promise<boolean> {
+  const invalid = () => badInput('This password reset link is invalid or has expired; ask for a new one', 'token');
+  if (!args.token) throw invalid();
+  const tokenHash = hashToken(args.token);
+  const candidate = await UserModel.exists({ passwordResetTokenHash: tokenHash, passwordResetExpiresAt: { $gt: new Date() } });
+  if (!candidate) throw invalid();
+  const passwordHash = await hashPassword(args.newPassword);
+  // Consumes the token atomically: of two concurrent uses only one matches.
+  const user = await UserModel.findOneAndUpdate(
+    { _id: candidate._id, passwordResetTokenHash: tokenHash, passwordResetExpiresAt: { $gt: new Date() } },
+    // Following the emailed link proves the address too.
+    { $set: { passwordHash, isVerified: true }, $unset: { passwordResetTokenHash: 1, passwordResetExpiresAt: 1 } },
+    { returnDocument: 'after' },
+  ).lean<User>();
+  if (!user) throw invalid();
+  await revokeAllSessions(user._id);
+  return true;
+}
+
+/** Checks the viewer's current password (rate-limited per user); BAD_USER_INPUT naming `field` when wrong. */
+async function checkViewerPassword(ctx: Context, password: string, field: string): Promise<User> {
+  const viewer = viewerOf(ctx);
+  await consumeRateLimit(`password-check:user:${viewer.id}`, AUTH_LIMITS.passwordCheckPerUser, 'password attempts');
+  const user = await UserModel.findById(viewer.id).select('+passwordHash').lean<User>();
+  if (!user) throw unauthenticated('Account no longer exists');
+  if (!(await verifyPassword(user.passwordHash, password))) throw badInput(`${field} is incorrect`, field);
+  return user;
+}
+
+/** New password; every other session ends and the caller gets a fresh one. */
+export async function changePassword(ctx: Context, args: ChangePasswordArgs): Promise<Session> {
+  const found = await checkViewerPassword(ctx, args.currentPassword, 'currentPassword');
+  if (args.newPassword === args.currentPassword) throw badInput('newPassword must differ from the current password', 'newPassword');
+  const passwordHash = await hashPassword(args.newPassword);
+  await UserModel.updateOne({ _id: found._id }, { $set: { passwordHash }, $unset: { passwordResetTokenHash: 1, passwordResetExpiresAt: 1 } });
+  await revokeAllSessions(found._id);
+  const { passwordHash: _hash, ...user } = found;
+  return startSession(ctx.config, user as User, meta(ctx));
+}
+
+/** Deletes the viewer's account and everything it owns, after checking the password. */
+export async function deleteAccount(ctx: Context, password: string): Promise<boolean> {
+  const user = await checkViewerPassword(ctx, password, 'password');
+  await deleteUserData(user._id);
+  ctx.loaders.userById.clear(user._id.toHexString());
+  return true;
+}

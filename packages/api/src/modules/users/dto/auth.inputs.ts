@@ -1,0 +1,97 @@
+import { isEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateBy, type ValidationOptions } from 'class-validator';
+import { ArgsType, Field, InputType } from 'type-graphql';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../auth/password.js';
+
+/** An email address, ignoring surrounding spaces (the address is trimmed before it is stored). */
+function IsEmailAddress(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isEmailAddress',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isEmail(value.trim()),
+        defaultMessage: (args) => `${args?.property ?? 'email'} must be an email address`,
+      },
+    },
+    options,
+  );
+}
+
+const NEW_PASSWORD_MESSAGE = `must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters long`;
+
+@InputType({ description: 'A new account. The email is trimmed and lower-cased.' })
+export class RegisterInput {
+  @Field(() => String)
+  @IsString()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(120)
+  name: string;
+
+  @Field(() => String)
+  @IsEmailAddress()
+  @MaxLength(260)
+  email: string;
+
+  @Field(() => String, { description: `${PASSWORD_MIN_LENGTH}-${PASSWORD_MAX_LENGTH} characters.` })
+  @MinLength(PASSWORD_MIN_LENGTH, { message: `password ${NEW_PASSWORD_MESSAGE}` })
+  @MaxLength(PASSWORD_MAX_LENGTH, { message: `password ${NEW_PASSWORD_MESSAGE}` })
+  password: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(120)
+  company?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Someone's referral code (e.g. USER123-REF); must be an active code." })
+  @IsOptional()
+  @MaxLength(64)
+  @Matches(/^[A-Za-z0-9_-]*$/, { message: 'referralCode may contain only letters, digits, "-" and "_"' })
+  referralCode?: string | null;
+}
+
+@InputType()
+export class LoginInput {
+  @Field(() => String)
+  @IsString()
+  @MaxLength(254)
+  email: string;
+
+  @Field(() => String)
+  @IsString()
+  @MaxLength(PASSWORD_MAX_LENGTH, { message: `password must be at most ${PASSWORD_MAX_LENGTH} characters long` })
+  password: string;
+}
+
+@ArgsType()
+export class ChangePasswordArgs {
+  @Field(() => String)
+  @MaxLength(PASSWORD_MAX_LENGTH, { message: `currentPassword must be at most ${PASSWORD_MAX_LENGTH} characters long` })
+  currentPassword: string;
+
+  @Field(() => String, { description: `${PASSWORD_MIN_LENGTH}-${PASSWORD_MAX_LENGTH} characters.` })
+  @MinLength(PASSWORD_MIN_LENGTH, { message: `newPassword ${NEW_PASSWORD_MESSAGE}` })
+  @MaxLength(PASSWORD_MAX_LENGTH, { message: `newPassword ${NEW_PASSWORD_MESSAGE}` })
+  newPassword: string;
+}
+
+@ArgsType()
+export class ResetPasswordArgs {
+  @Field(() => String, { description: 'The token from the reset link.' })
+  @MaxLength(200)
+  token: string;
+
+  @Field(() => String, { description: `${PASSWORD_MIN_LENGTH}-${PASSWORD_MAX_LENGTH} characters.` })
+  @MinLength(PASSWORD_MIN_LENGTH, { message: `newPassword ${NEW_PASSWORD_MESSAGE}` })
+  @MaxLength(PASSWORD_MAX_LENGTH, { message: `newPassword ${NEW_PASSWORD_MESSAGE}` })
+  newPassword: string;
+}
+
+@ArgsType()
+export class LogoutArgs {
+  @Field(() => String, { nullable: true, description: 'The refresh token of the session to end (its whole rotation family is revoked).' })
+  @IsOptional()
+  @MaxLength(200)
+  refreshToken?: string | null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'End every session of the viewer, on every device.' })
+  allSessions?: boolean | null;
+}

@@ -1,0 +1,146 @@
+import { Types } from 'mongoose';
+import { Role } from '../../lib/graphql-enums.js';
+import { badInput, forbidden, notFound, unauthenticated } from '../../lib/errors.js';
+import { toObjectId } from '../../lib/ids.js';
+import { paginate, type Connection } from '../../lib/pagination.js';
+import { escapeRegex } from '../../lib/regex.js';
+import { canonicalTimeZone } from '../../lib/timezone.js';
+import { viewerOf, type Context } from '../../server/context.js';
+import type { AdminUpdateUserInput, UpdateAccountInput, UpdateProfileInput, UsersArgs } from './dto/account.inputs.js';
+import { deleteUserData } from './user-deletion.js';
+import { UserProfileModel, type UserProfile } from './user-profile.model.js';
+import { UserModel, type User } from './user.model.js';
+import { profileDefaults } from './users.loader.js';
+
+/** The signed-in user's account. An access token that outlived its account is no longer accepted. */
+export async function viewerUser(ctx: Context): Promise<User> {
+  const viewer = viewerOf(ctx);
+  const user = await ctx.loaders.userById.load(viewer.id);
+  if (!user) throw unauthenticated('Account no longer exists');
+  return user;
+}
+
+/**
+ * Admin operations check the role in the database too, not only in the access token: a demoted
+ * admin loses access at once rather than when the token runs out.
+ */
+export async function requireAdmin(ctx: Context): Promise<User> {
+  const user = await viewerUser(ctx);
+  if (user.role !== Role.ADMIN) throw forbidden();
+  return user;
+}
+
+export function profileOf(ctx: Context, user: Pick<User, '_id'>): Promise<UserProfile> {
+  return ctx.loaders.profileByUserId.load(user._id.toHexString());
+}
+
+/** $set for given values, $unset for nulls; undefined means "leave as is". */
+function setAndUnset(values: Record<string, unknown>): { $set: Record<string, unknown>; $unset: Record<string, 1> } {
+  const $set: Record<string, unknown> = {};
+  const $unset: Record<string, 1> = {};
+  for (const [k, v] of Object.entries(values)) {
+    if (v === undefined) continue;
+    if (v === null) $unset[k] = 1;
+    else $set[k] = v;
+  }
+  return { $set, $unset };
+}
+
+/** An update document without empty operators (MongoDB refuses `{ $unset: {} }`). */
+function updateDoc(ops: Record<string, Record<string, unknown>>): Record<string, Record<string, unknown>> {
+  return Object.fromEntries(Object.entries(ops).filter(([, v]) => Object.keys(v).length > 0));
+}
+
+const trimmed = (v: string | null | undefined) => (typeof v === 'string' ? v.trim() || null : v);
+
+export async function updateAccount(ctx: Context, input: UpdateAccountInput): Promise<User> {
+  const viewer = viewerOf(ctx);
+  if (input.name === null || (typeof input.name === 'string' && !input.name.trim())) throw badInput('name must not be empty', 'name');
+  const { $set, $unset } = setAndUnset({
+    name: input.name?.trim(),
+    firstName: trimmed(input.firstName),
+    lastName: trimmed(input.lastName),
+    company: trimmed(input.company),
+  });
+  const user = await UserModel.findOneAndUpdate({ _id: new Types.ObjectId(viewer.id) }, updateDoc({ $set, $unset }), { returnDocument: 'after', runValidators: true }).lean<User>();
+  if (!user) throw unauthenticated('Account no longer exists');
+  ctx.loaders.userById.clear(viewer.id).prime(viewer.id, user);
+  return user;
+}
+
+function cleanList(values: string[] | null | undefined): string[] | undefined {
+  if (values === undefined) return undefined;
+  if (values === null) return [];
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const v of values.map((s) => s.trim()).filter(Boolean)) {
+    if (seen.has(v.toLowerCase())) continue;
+    seen.add(v.toLowerCase());
+    out.push(v);
+  }
+  return out;
+}
+
+/** Updates the viewer's profile, creating it first if it is missing. */
+export async function updateProfile(ctx: Context, input: UpdateProfileInput): Promise<UserProfile> {
+  const user = await viewerUser(ctx);
+  const { $set, $unset } = setAndUnset({
+    brandName: trimmed(input.brandName),
+    brandDescription: trimmed(input.brandDescription),
+    industry: trimmed(input.industry),
+    targetAudience: trimmed(input.targetAudience),
+    brandValues: cleanList(input.brandValues),
+    businessGoals: cleanList(input.businessGoals),
+    // Validated by the input class; stored in canonical spelling. null resets to UTC.
+    timezone: input.timezone === null ? 'UTC' : input.timezone === undefined ? undefined : canonicalTimeZone(input.timezone),
+    avatarUrl: trimmed(input.avatarUrl),
+    onboardingCompleted: input.onboardingCompleted === null ? false : input.onboardingCompleted,
+  });
+  // Defaults for a profile created by this very update, minus what the update sets itself.
+  const $setOnInsert = Object.fromEntries(Object.entries(profileDefaults(user._id)).filter(([k]) => !(k in $set) && !(k in $unset)));
+  const profile = await UserProfileModel.findOneAndUpdate(
+    { userId: user._id },
+    updateDoc({ $set, $unset, $setOnInsert }),
+    { returnDocument: 'after', upsert: true, runValidators: true, setDefaultsOnInsert: false },
+  ).lean<UserProfile>();
+  ctx.loaders.profileByUserId.clear(user._id.toHexString()).prime(user._id.toHexString(), profile!);
+  return profile!;
+}
+
+/** Every account, newest first; `search` matches part of the name or email (admins only). */
+export async function listUsers(ctx: Context, args: UsersArgs): Promise<Connection<User>> {
+  await requireAdmin(ctx);
+  const search = args.search?.trim();
+  const pattern = search ? { $regex: escapeRegex(search), $options: 'i' } : undefined;
+  return paginate({
+    model: UserModel,
+    filter: pattern ? { $or: [{ name: pattern }, { email: pattern }] } : {},
+    sortField: 'createdAt',
+    direction: 'desc',
+    first: args.first,
+    after: args.after,
+  });
+}
+
+export async function adminUpdateUser(ctx: Context, id: string, input: AdminUpdateUserInput): Promise<User> {
+  const admin = await requireAdmin(ctx);
+  const userId = toObjectId(id, 'id');
+  if (userId.equals(admin._id) && input.role && input.role !== Role.ADMIN) {
+    throw forbidden('You cannot remove your own admin role; ask another admin');
+  }
+  const { $set } = setAndUnset({ role: input.role ?? undefined });
+  const user = await UserModel.findOneAndUpdate({ _id: userId }, updateDoc({ $set }), { returnDocument: 'after', runValidators: true }).lean<User>();
+  if (!user) throw notFound('User');
+  ctx.loaders.userById.clear(user._id.toHexString()).prime(user._id.toHexString(), user);
+  return user;
+}
+
+export async function adminDeleteUser(ctx: Context, id: string): Promise<boolean> {
+  const admin = await requireAdmin(ctx);
+  const userId = toObjectId(id, 'id');
+  if (userId.equals(admin._id)) throw forbidden('Use deleteAccount to delete your own account');
+  if (!(await UserModel.exists({ _id: userId }))) throw notFound('User');
+  await deleteUserData(userId);
+  ctx.loaders.userById.clear(userId.toHexString());
+  return true;
+}

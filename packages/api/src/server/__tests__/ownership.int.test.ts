@@ -1,0 +1,193 @@
+import {
+  getNamedType,
+  isInputObjectType,
+  type GraphQLArgument,
+  type GraphQLInputField,
+  type GraphQLInputType,
+  type GraphQLObjectType,
+} from 'graphql';
+import { Types } from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createActivity, createPlatform, createUser, tokenFor } from '../../../test/helpers/fixtures.js';
+import { startTestServer, type TestServer } from '../../../test/helpers/server.js';
+import { ContentCategoryModel } from '../../modules/categories/category.model.js';
+import { UserModel } from '../../modules/users/user.model.js';
+import { buildAppSchema } from '../schema.js';
+
+/**
+ * Every operation that takes an id, in one table: another user's id must answer exactly like a
+ * missing one (NOT_FOUND, same message), and a malformed id BAD_USER_INPUT naming the argument.
+ * A schema walk makes sure the table lists every ID argument, including ids inside input objects,
+ * so a new operation cannot skip these checks.
+ */
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const errorOf = (body: { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }) => body.errors?.[0];
+const RANGE = { from: '2025-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' };
+
+interface Owned {
+  platform: string;
+  activity: string;
+  category: string;
+  user: string;
+}
+
+interface Case {
+  /** `Query.field` or `Mutation.field`, plus the path of the ID argument. */
+  op: string;
+  arg: string;
+  query: string;
+  vars: (id: string) => Record<string, unknown>;
+  /** The id of user A's object this operation addresses. */
+  target: (a: Owned) => string;
+  /** The name BAD_USER_INPUT gives for a malformed id. */
+  field: string;
+  /** Admin operations address any user: they are checked for FORBIDDEN instead of NOT_FOUND. */
+  admin?: boolean;
+}
+
+const CASES: Case[] = [
+  { op: 'Query.platform', arg: 'id', query: 'query($id: ID!) { platform(id: $id) { id } }', vars: (id) => ({ id }), target: (a) => a.platform, field: 'id' },
+  { op: 'Query.activity', arg: 'id', query: 'query($id: ID!) { activity(id: $id) { id } }', vars: (id) => ({ id }), target: (a) => a.activity, field: 'id' },
+  {
+    op: 'Query.stats',
+    arg: 'platformId',
+    query: 'query($id: ID!, $from: DateTime!, $to: DateTime!) { stats(platformId: $id, from: $from, to: $to) { date } }',
+    vars: (id) => ({ id, ...RANGE }),
+    target: (a) => a.platform,
+    field: 'platformId',
+  },
+  {
+    op: 'Query.systemJobs',
+    arg: 'platformId',
+    query: 'query($id: ID) { systemJobs(platformId: $id) { totalCount } }',
+    vars: (id) => ({ id }),
+    target: (a) => a.platform,
+    field: 'platformId',
+  },
+  {
+    op: 'Query.activities',
+    arg: 'filter.platformIds',
+    query: 'query($id: ID!) { activities(filter: { platformIds: [$id] }) { totalCount } }',
+    vars: (id) => ({ id }),
+    target: (a) => a.platform,
+    field: 'platformIds',
+  },
+  {
+    op: 'Query.activities',
+    arg: 'filter.categoryId',
+    query: 'query($id: ID!) { activities(filter: { categoryId: $id }) { totalCount } }',
+    vars: (id) => ({ id }),
+    target: (a) => a.category,
+    field: 'categoryId',
+  },
+  {
+    op: 'Mutation.adminUpdateUser',
+    arg: 'id',
+    query: 'mutation($id: ID!) { adminUpdateUser(id: $id, input: { role: ADMIN }) { id role } }',
+    vars: (id) => ({ id }),
+    target: (a) => a.user,
+    field: 'id',
+    admin: true,
+  },
+  {
+    op: 'Mutation.adminDeleteUser',
+    arg: 'id',
+    query: 'mutation($id: ID!) { adminDeleteUser(id: $id) }',
+    vars: (id) => ({ id }),
+    target: (a) => a.user,
+    field: 'id',
+    admin: true,
+  },
+];
+
+/** `Type.field` → argument paths of type ID (or [ID]), looking into input objects. */
+function idArguments(root: GraphQLObjectType | null | undefined): string[] {
+  const out: string[] = [];
+  const walk = (prefix: string, type: GraphQLInputType, seen: Set<string>) => {
+    const named = getNamedType(type);
+    if (named.name === 'ID') out.push(prefix);
+    else if (isInputObjectType(named) && !seen.has(named.name)) {
+      for (const f of Object.values(named.getFields()) as GraphQLInputField[]) walk(`${prefix}.${f.name}`, f.type, new Set([...seen, named.name]));
+    }
+  };
+  for (const field of Object.values(root?.getFields() ?? {})) {
+    for (const arg of field.args as readonly GraphQLArgument[]) walk(`${root!.name}.${field.name}(${arg.name}`, arg.type, new Set());
+  }
+  return out.map((p) => p.replace('(', ' ')).sort();
+}
+
+async function makeOwner(): Promise<Owned> {
+  const { user } = await createUser();
+  const platform = await createPlatform(user._id);
+  const category = await ContentCategoryModel.create({ userId: user._id, name: 'Mine', nameKey: 'mine', colorCode: '#123456' });
+  const activity = await createActivity(user._id, platform._id, { categoryIds: [category._id] });
+  return { user: user._id.toHexString(), platform: platform._id.toHexString(), activity: activity._id.toHexString(), category: category._id.toHexString() };
+}
+
+describe('ids: successful cases', () => {
+  it('lists every ID argument of every query and mutation', async () => {
+    const schema = await buildAppSchema();
+    const inSchema = [...idArguments(schema.getQueryType()), ...idArguments(schema.getMutationType())].sort();
+    const covered = CASES.map((c) => `${c.op} ${c.arg}`).sort();
+    expect(covered).toEqual(inSchema);
+  });
+  it('the owner (or an admin, for user management) reaches each object: the failures below are about ownership', async () => {
+    const { user } = await createUser();
+    const platform = await createPlatform(user._id);
+    const category = await ContentCategoryModel.create({ userId: user._id, name: 'Own', nameKey: 'own', colorCode: '#654321' });
+    const activity = await createActivity(user._id, platform._id, { categoryIds: [category._id] });
+    const own = { user: user._id.toHexString(), platform: platform._id.toHexString(), activity: activity._id.toHexString(), category: category._id.toHexString() };
+    const ownerToken = tokenFor(user);
+    const admin = await createUser({ role: 'admin' });
+    for (const c of CASES) {
+      const target = c.admin ? (await createUser()).user._id.toHexString() : c.target(own);
+      const { body } = await server.gql(c.query, c.vars(target), c.admin ? admin.token : ownerToken);
+      expect(body.errors, `${c.op} ${c.arg}`).toBeUndefined();
+    }
+  });
+});
+
+describe('ids: failing cases', () => {
+  it('user B gets NOT_FOUND on user A’s objects, exactly as for ids that do not exist', async () => {
+    const a = await makeOwner();
+    const b = await createUser();
+    for (const c of CASES.filter((x) => !x.admin)) {
+      const theirs = await server.gql(c.query, c.vars(c.target(a)), b.token);
+      const missing = await server.gql(c.query, c.vars(new Types.ObjectId().toHexString()), b.token);
+      const label = `${c.op} ${c.arg}`;
+      expect(theirs.body.data, label).toBeNull();
+      expect(errorOf(theirs.body)?.extensions, label).toEqual({ code: 'NOT_FOUND' });
+      expect(errorOf(theirs.body)?.message, label).toBe(errorOf(missing.body)?.message);
+      expect(errorOf(missing.body)?.extensions, label).toEqual({ code: 'NOT_FOUND' });
+    }
+  });
+
+  it('admin operations on users refuse non-admins with FORBIDDEN and change nothing', async () => {
+    const a = await makeOwner();
+    const b = await createUser();
+    for (const c of CASES.filter((x) => x.admin)) {
+      const { body } = await server.gql(c.query, c.vars(c.target(a)), b.token);
+      expect(errorOf(body)?.extensions, c.op).toEqual({ code: 'FORBIDDEN' });
+    }
+    expect(await UserModel.findById(a.user).lean()).toMatchObject({ role: 'user' });
+  });
+
+  it('a malformed id is BAD_USER_INPUT naming the argument', async () => {
+    const b = await createUser();
+    const admin = await createUser({ role: 'admin' });
+    for (const c of CASES) {
+      for (const bad of ['nope', '123', 'zzzzzzzzzzzzzzzzzzzzzzzz']) {
+        const { body } = await server.gql(c.query, c.vars(bad), c.admin ? admin.token : b.token);
+        expect(errorOf(body)?.extensions, `${c.op} ${c.arg} ${bad}`).toEqual({ code: 'BAD_USER_INPUT', field: c.field });
+      }
+    }
+  });
+});

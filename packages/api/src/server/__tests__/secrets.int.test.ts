@@ -1,0 +1,249 @@
+import {
+  buildSchema as buildSdlSchema,
+  getNamedType,
+  GraphQLSchema,
+  isEnumType,
+  isInterfaceType,
+  isNonNullType,
+  isObjectType,
+  isUnionType,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
+} from 'graphql';
+import { Types } from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { latestMailToken, loginViaApi, PASSWORD, registerViaApi } from '../../../test/helpers/auth.js';
+import { createUser, seedOwnedData } from '../../../test/helpers/fixtures.js';
+import { startTestServer, TEST_JWT_SECRET, TEST_KEY_1, type TestServer } from '../../../test/helpers/server.js';
+import { encryptSecret } from '../../lib/crypto.js';
+import { ActivityMetricModel } from '../../modules/activities/activity-metric.model.js';
+import { ActivityModel } from '../../modules/activities/activity.model.js';
+import { PlatformModel } from '../../modules/platforms/platform.model.js';
+import { StatsModel } from '../../modules/stats/stats.model.js';
+import { SystemJobModel } from '../../modules/system-jobs/system-job.model.js';
+import { RefreshTokenModel } from '../../modules/users/refresh-token.model.js';
+import { UserModel } from '../../modules/users/user.model.js';
+import { buildAppSchema } from '../schema.js';
+
+/**
+ * No field of any type may return a token, a password hash or any other secret.
+ *
+ * 1. Schema level: every field reachable from the roots whose name looks secret
+ *    (/token|password|secret|hash|cipher/i, where "hash" does not count inside "hashtag") and whose type can carry text (String, ID, JSON, any
+ *    custom scalar) is forbidden. Fields of types that cannot carry a secret value (Boolean, Int,
+ *    Float, DateTime, enums, object types) may have such names: e.g. Platform.tokenExpiry (a date)
+ *    or Mutation.refreshToken (returns an AuthPayload, whose fields are checked in turn).
+ *    The one allow-list entry is AuthPayload.accessToken/refreshToken: the credentials of a session
+ *    issued by that very response (register, login, refreshToken, changePassword), never stored ones.
+ * 2. Data level: for a user whose account holds every kind of secret (password hash, email-link
+ *    token hashes, refresh-token hashes, a platform's encrypted OAuth tokens), every readable field
+ *    of every reachable type is queried, and no response contains any of those values.
+ */
+
+const SECRET_NAME = /token|password|secret|hash(?!tag)|cipher/i;
+const NON_TEXT_SCALARS = new Set(['Boolean', 'Int', 'Float', 'DateTime']);
+const ALLOWED = new Set(['AuthPayload.accessToken', 'AuthPayload.refreshToken']);
+
+/** Every output type reachable from the root operation types. */
+function reachableTypes(schema: GraphQLSchema): Map<string, GraphQLNamedType> {
+  const seen = new Map<string, GraphQLNamedType>();
+  const visit = (type: GraphQLNamedType) => {
+    if (seen.has(type.name)) return;
+    seen.set(type.name, type);
+    if (isObjectType(type) || isInterfaceType(type)) {
+      for (const f of Object.values(type.getFields())) visit(getNamedType(f.type));
+      if (isInterfaceType(type)) for (const t of schema.getPossibleTypes(type)) visit(t);
+    } else if (isUnionType(type)) {
+      for (const t of type.getTypes()) visit(t);
+    }
+  };
+  for (const root of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) if (root) visit(root);
+  return seen;
+}
+
+/** Fields that could hand out a secret by their name and type, minus the allow-list. */
+function secretLookingFields(schema: GraphQLSchema): string[] {
+  const out: string[] = [];
+  for (const type of reachableTypes(schema).values()) {
+    if (!isObjectType(type) && !isInterfaceType(type)) continue;
+    for (const f of Object.values(type.getFields())) {
+      const named = getNamedType(f.type);
+      const canCarryText = !isEnumType(named) && !isObjectType(named) && !isInterfaceType(named) && !isUnionType(named) && !NON_TEXT_SCALARS.has(named.name);
+      const id = `${type.name}.${f.name}`;
+      if (SECRET_NAME.test(f.name) && canCarryText && !ALLOWED.has(id)) out.push(`${id}: ${named.name}`);
+    }
+  }
+  return out.sort();
+}
+
+describe('secrets: successful cases', () => {
+  it('the check itself catches secret fields, including JSON and nested ones', () => {
+    const bad = buildSdlSchema(`
+      scalar JSON
+      type Query { me: Me }
+      type Me { id: ID!  tokenExpiry: Int  passwordHash: String  hashtags: [String!]  tokenHashtag: String  settings: Settings }
+      type Settings { apiSecret: JSON  cipherText: ID  hasPassword: Boolean }
+    `);
+    expect(secretLookingFields(bad)).toEqual(['Me.passwordHash: String', 'Me.tokenHashtag: String', 'Settings.apiSecret: JSON', 'Settings.cipherText: ID']);
+  });
+});
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+/** A selection of every field of `type` (and of the object types below it, once per path). */
+function selectAll(type: GraphQLObjectType, onPath: Set<string>, skipped: string[]): string {
+  const parts = ['__typename'];
+  for (const f of Object.values(type.getFields())) {
+    if (f.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined)) {
+      skipped.push(`${type.name}.${f.name}`);
+      continue;
+    }
+    const named = getNamedType(f.type);
+    if (isObjectType(named)) {
+      if (onPath.has(named.name)) continue;
+      parts.push(`${f.name} ${selectAll(named, new Set([...onPath, named.name]), skipped)}`);
+    } else {
+      parts.push(f.name);
+    }
+  }
+  return `{ ${parts.join(' ')} }`;
+}
+
+describe('secrets: failing cases (no way to read a secret)', () => {
+  it('has no field that can return a token, a password hash or a secret (one documented exception)', async () => {
+    const schema = await buildAppSchema();
+    const reachable = reachableTypes(schema);
+    // The walk is not vacuous: it reaches the types that sit next to secrets in the database.
+    for (const t of ['User', 'UserProfile', 'Platform', 'Activity', 'Stats', 'SystemJob', 'MailMessage', 'AuthPayload']) {
+      expect(reachable.has(t), t).toBe(true);
+    }
+    expect(secretLookingFields(schema)).toEqual([]);
+    for (const allowed of ALLOWED) {
+      const [type, field] = allowed.split('.') as [string, string];
+      expect((reachable.get(type) as GraphQLObjectType).getFields()[field], allowed).toBeDefined();
+    }
+  });
+
+  it('no response of any readable field, for a user holding every kind of secret, contains one', async () => {
+    // An account with a real password hash, a pending verification, a pending reset and sessions.
+    const reg = await registerViaApi(server);
+    const userId = new Types.ObjectId(reg.user.id);
+    await server.gql('mutation($e: String!) { requestPasswordReset(email: $e) }', { e: reg.email });
+    await UserModel.updateOne({ _id: userId }, { $set: { role: 'admin' } });
+    const session = (await loginViaApi(server, reg.email)).body.data!.login;
+    const token = session.accessToken;
+
+    // Every collection the user owns, with the optional parts filled in.
+    const data = await seedOwnedData(userId);
+    const plainAccess = 'plain-platform-access-token-1234567890';
+    const plainRefresh = 'plain-platform-refresh-token-0987654321';
+    const accessTokenEnc = encryptSecret(plainAccess);
+    const refreshTokenEnc = encryptSecret(plainRefresh);
+    await PlatformModel.updateOne(
+      { _id: data.platform._id },
+      { $set: { accessTokenEnc, refreshTokenEnc, tokenExpiry: new Date(), refreshTokenExpiry: new Date(), scopes: ['read'], avatarUrl: 'https://x.test/a.png', lastError: 'Rate limited', lastErrorAt: new Date() } },
+    );
+    const source = { field: 'reach', metric: 'reach', apiVersion: 'v23.0', fetchedAt: new Date() };
+    await ActivityModel.updateOne({ _id: data.activityId }, { $set: { sources: [source], mediaUrls: ['https://x.test/m.jpg'], permalink: 'https://x.test/p', metricsUpdatedAt: new Date(), engagementRate: 0.1 } });
+    await ActivityMetricModel.updateMany({ activityId: data.activityId }, { $set: { sources: [source], engagementRate: 0.1 } });
+    await StatsModel.updateMany(
+      { platformId: data.platform._id },
+      { $set: { sources: [source], demographics: { ageGroups: [{ range: '18-24', share: 0.5 }], genderSplit: { female: 0.5, male: 0.4, other: 0.1 }, locations: [{ country: 'DE', city: 'Berlin', share: 0.3 }] } } },
+    );
+    await SystemJobModel.updateMany({ userId }, { $set: { progress: { phase: 'posts', done: 1, total: 2, message: 'ok' }, result: { posts: 2 }, startedAt: new Date(), completedAt: new Date() } });
+    await server.gql('mutation { updateProfile(input: { brandName: "B", brandValues: ["v"], timezone: "Europe/Berlin", avatarUrl: "https://x.test/a.png" }) { id } }', {}, token);
+
+    const stored = (await UserModel.findById(userId).select('+passwordHash +verificationTokenHash +passwordResetTokenHash').lean())!;
+    const tokenHashes = (await RefreshTokenModel.find({ userId }).lean()).map((t) => t.tokenHash);
+    const forbidden: Record<string, string> = {
+      'platform access token': plainAccess,
+      'platform refresh token': plainRefresh,
+      'encrypted access token': accessTokenEnc,
+      'encrypted refresh token': refreshTokenEnc,
+      'access token ciphertext': accessTokenEnc.split('.')[4]!,
+      'refresh token ciphertext': refreshTokenEnc.split('.')[4]!,
+      'password hash': stored.passwordHash,
+      'password hash digest': stored.passwordHash.split('$').at(-1)!,
+      password: PASSWORD,
+      'verification token hash': stored.verificationTokenHash!,
+      'reset token hash': stored.passwordResetTokenHash!,
+      'earlier refresh token': reg.refreshToken,
+      'JWT secret': TEST_JWT_SECRET,
+      'encryption key': TEST_KEY_1.split(':')[1]!,
+      ...Object.fromEntries(tokenHashes.map((h, i) => [`refresh token hash ${i}`, h])),
+    };
+    for (const [what, value] of Object.entries(forbidden)) expect(value, what).toBeTruthy();
+
+    const schema = await buildAppSchema();
+    const rootArgs: Record<string, Record<string, unknown>> = {
+      platform: { id: data.platform._id.toHexString() },
+      activity: { id: data.activityId.toHexString() },
+      stats: { platformId: data.platform._id.toHexString(), from: '2025-06-01T00:00:00Z', to: '2026-06-01T00:00:00Z' },
+    };
+    const skipped: string[] = [];
+    const responses: Array<[string, string]> = [];
+    const typenames = new Set<string>();
+    const collect = (value: unknown) => {
+      if (Array.isArray(value)) value.forEach(collect);
+      else if (value && typeof value === 'object') {
+        for (const [k, v] of Object.entries(value)) if (k === '__typename') typenames.add(v as string);
+        else collect(v);
+      }
+    };
+    const run = async (label: string, query: string, variables: Record<string, unknown>) => {
+      const res = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      const text = await res.text();
+      const body = JSON.parse(text) as { data?: unknown; errors?: unknown };
+      expect(body.errors, `${label}: ${text.slice(0, 500)}`).toBeUndefined();
+      collect(body.data);
+      responses.push([label, text]);
+    };
+
+    // Every query, every field below it.
+    for (const field of Object.values(schema.getQueryType()!.getFields())) {
+      const required = field.args.filter((a) => isNonNullType(a.type) && a.defaultValue === undefined);
+      const args = rootArgs[field.name] ?? {};
+      for (const a of required) expect(args, `add the arguments of Query.${field.name} to rootArgs`).toHaveProperty(a.name);
+      const declared = field.args.filter((a) => a.name in args);
+      const varDefs = declared.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
+      const argList = declared.map((a) => `${a.name}: $${a.name}`).join(', ');
+      const named = getNamedType(field.type);
+      const sel = isObjectType(named) ? selectAll(named, new Set([named.name]), skipped) : '';
+      await run(`Query.${field.name}`, `query${varDefs ? `(${varDefs})` : ''} { ${field.name}${argList ? `(${argList})` : ''} ${sel} }`, args);
+    }
+
+    // Mutations that return objects: a fresh session, the account, the profile, a verified user.
+    const mutationType = schema.getMutationType()!;
+    const sel = (name: string) => selectAll(getNamedType(mutationType.getFields()[name]!.type) as GraphQLObjectType, new Set(), skipped);
+    await run('Mutation.login', `mutation($input: LoginInput!) { login(input: $input) ${sel('login')} }`, { input: { email: reg.email, password: PASSWORD } });
+    await run('Mutation.updateAccount', `mutation { updateAccount(input: { company: "C" }) ${sel('updateAccount')} }`, {});
+    await run('Mutation.updateProfile', `mutation { updateProfile(input: { industry: "I" }) ${sel('updateProfile')} }`, {});
+    await run('Mutation.verifyEmail', `mutation($t: String!) { verifyEmail(token: $t) ${sel('verifyEmail')} }`, { t: await latestMailToken(reg.email, 'verify_email') });
+    const other = await createUser();
+    await run('Mutation.adminUpdateUser', `mutation($id: ID!) { adminUpdateUser(id: $id, input: { role: USER }) ${sel('adminUpdateUser')} }`, { id: other.user._id.toHexString() });
+
+    expect(skipped, 'fields with required arguments the walk does not fill').toEqual([]);
+    // Every object type reachable from Query was actually returned with data.
+    const queryTypes = [...reachableTypes(new GraphQLSchema({ query: schema.getQueryType() })).values()]
+      .filter((t) => isObjectType(t) && t.name !== 'Query')
+      .map((t) => t.name);
+    expect(queryTypes.filter((t) => !typenames.has(t)), 'types never returned').toEqual([]);
+    expect(typenames.has('AuthPayload')).toBe(true);
+
+    for (const [label, text] of responses) {
+      for (const [what, value] of Object.entries(forbidden)) {
+        expect(text.includes(value), `${label} leaks the ${what}`).toBe(false);
+      }
+    }
+  });
+});
