@@ -36,25 +36,29 @@ export async function startApp(config: Config, role: 'api' | 'worker'): Promise<
   log.info(`database: ${database.description}`);
   runtime.database = { source: database.source, description: database.description, transactions: database.transactions };
 
-  const stack: Array<() => Promise<void>> = [() => database.stop()];
+  // Stopped in reverse order of starting: HTTP, scheduler, connection, database.
+  const stack: Array<[string, () => Promise<void>]> = [['database', () => database.stop()]];
   const stopAll = async () => {
-    for (const fn of stack.reverse()) {
+    for (const [name, fn] of stack.reverse()) {
+      const started = Date.now();
+      log.debug(`stopping the ${name}`);
       try {
         await fn();
       } catch (err) {
-        log.warn('error while stopping', { error: err });
+        log.warn(`error while stopping the ${name}`, { error: err });
       }
+      log.debug(`stopped the ${name} in ${Date.now() - started} ms`);
     }
     stack.length = 0;
   };
   try {
     await connectDatabase(database.uri, { dbName: config.MONGODB_DB });
-    stack.push(() => disconnectDatabase());
+    stack.push(['database connection', () => disconnectDatabase()]);
     await ensureIndexes();
 
     const processJobs = role === 'worker' || config.WORKER_MODE === 'inline';
     const scheduler = await startScheduler({ processJobs, pollMs: config.WORKER_POLL_MS });
-    stack.push(() => scheduler.stop());
+    stack.push(['scheduler', () => scheduler.stop()]);
     runtime.workerRunning = () => scheduler.agenda.isActiveJobProcessor() || !processJobs;
 
     for (const task of startupTasks) await task({ config, database, role });
@@ -62,7 +66,7 @@ export async function startApp(config: Config, role: 'api' | 'worker'): Promise<
     let http: HttpServer | undefined;
     if (role === 'api') {
       http = await createHttpServer(config);
-      stack.push(() => http!.close());
+      stack.push(['HTTP server', () => http!.close()]);
     }
     return { config, database, http, scheduler, stop: stopAll };
   } catch (err) {

@@ -1,5 +1,10 @@
+import { setGlobalOptions, Severity } from '@typegoose/typegoose';
 import type { Types } from 'mongoose';
 import { Field, ID, ObjectType } from 'type-graphql';
+
+// JSON-valued fields (insight evidence, job results) are stored as Mixed on purpose; every model
+// imports this file, so the option is set before any of them is built.
+setGlobalOptions({ options: { allowMixed: Severity.ALLOW } });
 
 /**
  * Every stored document: `id` in GraphQL (the ObjectId as an ID string), `_id` in MongoDB, and

@@ -108,6 +108,8 @@ export async function createHttpServer(config: Config, opts: { port?: number; ho
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    // The process stops Apollo itself (lib/process.ts), in order with the scheduler and database.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
