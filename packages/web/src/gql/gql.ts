@@ -14,10 +14,54 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query AppHealth {\n    health {\n      status\n      version\n    }\n  }\n": typeof types.AppHealthDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": typeof types.RegisterDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  mutation ResendVerification {\n    resendVerificationEmail\n  }\n": typeof types.ResendVerificationDocument,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      email\n      isVerified\n    }\n  }\n": typeof types.VerifyEmailDocument,
+    "\n  mutation Logout($refreshToken: String) {\n    logout(refreshToken: $refreshToken)\n  }\n": typeof types.LogoutDocument,
+    "\n  query Viewer {\n    me {\n      id\n      name\n      email\n      isVerified\n      role\n      subscriptionTier\n      profile {\n        id\n        timezone\n        onboardingCompleted\n        brandName\n      }\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  query PostDetail($id: ID!) {\n    activity(id: $id) {\n      id\n      content\n      type\n      publishedAt\n      permalink\n      hashtags\n      isPublished\n      isScheduled\n      scheduledFor\n      metricsUpdatedAt\n      engagementRate\n      engagement {\n        likes\n        comments\n        shares\n        saves\n        reach\n        impressions\n        views\n        total\n      }\n      platform {\n        id\n        type\n        username\n        displayName\n      }\n      categories {\n        id\n        name\n        colorCode\n      }\n      metrics {\n        id\n        ...PostMetric_ActivityMetric\n      }\n    }\n  }\n": typeof types.PostDetailDocument,
+    "\n  fragment PostMetric_ActivityMetric on ActivityMetric {\n    id\n    date\n    engagementRate\n    engagement {\n      likes\n      comments\n      shares\n      saves\n      reach\n      impressions\n      views\n    }\n  }\n": typeof types.PostMetric_ActivityMetricFragmentDoc,
+    "\n  query PostFilterOptions {\n    platforms {\n      id\n      type\n      username\n      displayName\n    }\n    categories {\n      id\n      name\n      colorCode\n    }\n  }\n": typeof types.PostFilterOptionsDocument,
+    "\n  query Posts($filter: ActivityFilter, $sort: ActivitySort, $first: Int, $after: String) {\n    activities(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          ...PostRow_Activity\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.PostsDocument,
+    "\n  fragment PostRow_Activity on Activity {\n    id\n    content\n    type\n    publishedAt\n    hashtags\n    engagementRate\n    engagement {\n      likes\n      comments\n      shares\n      reach\n      total\n    }\n    platform {\n      id\n      type\n      username\n      displayName\n    }\n    categories {\n      id\n      name\n      colorCode\n    }\n  }\n": typeof types.PostRow_ActivityFragmentDoc,
+    "\n  fragment AccountForm_User on User {\n    id\n    name\n    firstName\n    lastName\n    company\n    email\n  }\n": typeof types.AccountForm_UserFragmentDoc,
+    "\n  mutation UpdateAccount($input: UpdateAccountInput!) {\n    updateAccount(input: $input) {\n      id\n      ...AccountForm_User\n    }\n  }\n": typeof types.UpdateAccountDocument,
+    "\n  fragment BrandForm_UserProfile on UserProfile {\n    id\n    brandName\n    brandDescription\n    industry\n    targetAudience\n    brandValues\n    businessGoals\n    timezone\n  }\n": typeof types.BrandForm_UserProfileFragmentDoc,
+    "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      onboardingCompleted\n      ...BrandForm_UserProfile\n    }\n  }\n": typeof types.UpdateProfileDocument,
+    "\n  mutation LogoutEverywhere {\n    logout(allSessions: true)\n  }\n": typeof types.LogoutEverywhereDocument,
+    "\n  mutation DeleteAccount($password: String!) {\n    deleteAccount(password: $password)\n  }\n": typeof types.DeleteAccountDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  query Settings {\n    me {\n      id\n      ...AccountForm_User\n      profile {\n        id\n        ...BrandForm_UserProfile\n      }\n    }\n  }\n": typeof types.SettingsDocument,
+    "\n  mutation RefreshSession($token: String!) {\n    refreshToken(token: $token) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": typeof types.RefreshSessionDocument,
+    "\n  query ClientTestMe {\n    me {\n      id\n    }\n  }\n": typeof types.ClientTestMeDocument,
 };
 const documents: Documents = {
-    "\n  query AppHealth {\n    health {\n      status\n      version\n    }\n  }\n": types.AppHealthDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": types.RegisterDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": types.ResetPasswordDocument,
+    "\n  mutation ResendVerification {\n    resendVerificationEmail\n  }\n": types.ResendVerificationDocument,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      email\n      isVerified\n    }\n  }\n": types.VerifyEmailDocument,
+    "\n  mutation Logout($refreshToken: String) {\n    logout(refreshToken: $refreshToken)\n  }\n": types.LogoutDocument,
+    "\n  query Viewer {\n    me {\n      id\n      name\n      email\n      isVerified\n      role\n      subscriptionTier\n      profile {\n        id\n        timezone\n        onboardingCompleted\n        brandName\n      }\n    }\n  }\n": types.ViewerDocument,
+    "\n  query PostDetail($id: ID!) {\n    activity(id: $id) {\n      id\n      content\n      type\n      publishedAt\n      permalink\n      hashtags\n      isPublished\n      isScheduled\n      scheduledFor\n      metricsUpdatedAt\n      engagementRate\n      engagement {\n        likes\n        comments\n        shares\n        saves\n        reach\n        impressions\n        views\n        total\n      }\n      platform {\n        id\n        type\n        username\n        displayName\n      }\n      categories {\n        id\n        name\n        colorCode\n      }\n      metrics {\n        id\n        ...PostMetric_ActivityMetric\n      }\n    }\n  }\n": types.PostDetailDocument,
+    "\n  fragment PostMetric_ActivityMetric on ActivityMetric {\n    id\n    date\n    engagementRate\n    engagement {\n      likes\n      comments\n      shares\n      saves\n      reach\n      impressions\n      views\n    }\n  }\n": types.PostMetric_ActivityMetricFragmentDoc,
+    "\n  query PostFilterOptions {\n    platforms {\n      id\n      type\n      username\n      displayName\n    }\n    categories {\n      id\n      name\n      colorCode\n    }\n  }\n": types.PostFilterOptionsDocument,
+    "\n  query Posts($filter: ActivityFilter, $sort: ActivitySort, $first: Int, $after: String) {\n    activities(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          ...PostRow_Activity\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.PostsDocument,
+    "\n  fragment PostRow_Activity on Activity {\n    id\n    content\n    type\n    publishedAt\n    hashtags\n    engagementRate\n    engagement {\n      likes\n      comments\n      shares\n      reach\n      total\n    }\n    platform {\n      id\n      type\n      username\n      displayName\n    }\n    categories {\n      id\n      name\n      colorCode\n    }\n  }\n": types.PostRow_ActivityFragmentDoc,
+    "\n  fragment AccountForm_User on User {\n    id\n    name\n    firstName\n    lastName\n    company\n    email\n  }\n": types.AccountForm_UserFragmentDoc,
+    "\n  mutation UpdateAccount($input: UpdateAccountInput!) {\n    updateAccount(input: $input) {\n      id\n      ...AccountForm_User\n    }\n  }\n": types.UpdateAccountDocument,
+    "\n  fragment BrandForm_UserProfile on UserProfile {\n    id\n    brandName\n    brandDescription\n    industry\n    targetAudience\n    brandValues\n    businessGoals\n    timezone\n  }\n": types.BrandForm_UserProfileFragmentDoc,
+    "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      onboardingCompleted\n      ...BrandForm_UserProfile\n    }\n  }\n": types.UpdateProfileDocument,
+    "\n  mutation LogoutEverywhere {\n    logout(allSessions: true)\n  }\n": types.LogoutEverywhereDocument,
+    "\n  mutation DeleteAccount($password: String!) {\n    deleteAccount(password: $password)\n  }\n": types.DeleteAccountDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": types.ChangePasswordDocument,
+    "\n  query Settings {\n    me {\n      id\n      ...AccountForm_User\n      profile {\n        id\n        ...BrandForm_UserProfile\n      }\n    }\n  }\n": types.SettingsDocument,
+    "\n  mutation RefreshSession($token: String!) {\n    refreshToken(token: $token) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": types.RefreshSessionDocument,
+    "\n  query ClientTestMe {\n    me {\n      id\n    }\n  }\n": types.ClientTestMeDocument,
 };
 
 /**
@@ -37,7 +81,95 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AppHealth {\n    health {\n      status\n      version\n    }\n  }\n"): (typeof documents)["\n  query AppHealth {\n    health {\n      status\n      version\n    }\n  }\n"];
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n"): (typeof documents)["\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n"): (typeof documents)["\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n"): (typeof documents)["\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendVerification {\n    resendVerificationEmail\n  }\n"): (typeof documents)["\n  mutation ResendVerification {\n    resendVerificationEmail\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      email\n      isVerified\n    }\n  }\n"): (typeof documents)["\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      email\n      isVerified\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout($refreshToken: String) {\n    logout(refreshToken: $refreshToken)\n  }\n"): (typeof documents)["\n  mutation Logout($refreshToken: String) {\n    logout(refreshToken: $refreshToken)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer {\n    me {\n      id\n      name\n      email\n      isVerified\n      role\n      subscriptionTier\n      profile {\n        id\n        timezone\n        onboardingCompleted\n        brandName\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      id\n      name\n      email\n      isVerified\n      role\n      subscriptionTier\n      profile {\n        id\n        timezone\n        onboardingCompleted\n        brandName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PostDetail($id: ID!) {\n    activity(id: $id) {\n      id\n      content\n      type\n      publishedAt\n      permalink\n      hashtags\n      isPublished\n      isScheduled\n      scheduledFor\n      metricsUpdatedAt\n      engagementRate\n      engagement {\n        likes\n        comments\n        shares\n        saves\n        reach\n        impressions\n        views\n        total\n      }\n      platform {\n        id\n        type\n        username\n        displayName\n      }\n      categories {\n        id\n        name\n        colorCode\n      }\n      metrics {\n        id\n        ...PostMetric_ActivityMetric\n      }\n    }\n  }\n"): (typeof documents)["\n  query PostDetail($id: ID!) {\n    activity(id: $id) {\n      id\n      content\n      type\n      publishedAt\n      permalink\n      hashtags\n      isPublished\n      isScheduled\n      scheduledFor\n      metricsUpdatedAt\n      engagementRate\n      engagement {\n        likes\n        comments\n        shares\n        saves\n        reach\n        impressions\n        views\n        total\n      }\n      platform {\n        id\n        type\n        username\n        displayName\n      }\n      categories {\n        id\n        name\n        colorCode\n      }\n      metrics {\n        id\n        ...PostMetric_ActivityMetric\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PostMetric_ActivityMetric on ActivityMetric {\n    id\n    date\n    engagementRate\n    engagement {\n      likes\n      comments\n      shares\n      saves\n      reach\n      impressions\n      views\n    }\n  }\n"): (typeof documents)["\n  fragment PostMetric_ActivityMetric on ActivityMetric {\n    id\n    date\n    engagementRate\n    engagement {\n      likes\n      comments\n      shares\n      saves\n      reach\n      impressions\n      views\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PostFilterOptions {\n    platforms {\n      id\n      type\n      username\n      displayName\n    }\n    categories {\n      id\n      name\n      colorCode\n    }\n  }\n"): (typeof documents)["\n  query PostFilterOptions {\n    platforms {\n      id\n      type\n      username\n      displayName\n    }\n    categories {\n      id\n      name\n      colorCode\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Posts($filter: ActivityFilter, $sort: ActivitySort, $first: Int, $after: String) {\n    activities(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          ...PostRow_Activity\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Posts($filter: ActivityFilter, $sort: ActivitySort, $first: Int, $after: String) {\n    activities(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          ...PostRow_Activity\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PostRow_Activity on Activity {\n    id\n    content\n    type\n    publishedAt\n    hashtags\n    engagementRate\n    engagement {\n      likes\n      comments\n      shares\n      reach\n      total\n    }\n    platform {\n      id\n      type\n      username\n      displayName\n    }\n    categories {\n      id\n      name\n      colorCode\n    }\n  }\n"): (typeof documents)["\n  fragment PostRow_Activity on Activity {\n    id\n    content\n    type\n    publishedAt\n    hashtags\n    engagementRate\n    engagement {\n      likes\n      comments\n      shares\n      reach\n      total\n    }\n    platform {\n      id\n      type\n      username\n      displayName\n    }\n    categories {\n      id\n      name\n      colorCode\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AccountForm_User on User {\n    id\n    name\n    firstName\n    lastName\n    company\n    email\n  }\n"): (typeof documents)["\n  fragment AccountForm_User on User {\n    id\n    name\n    firstName\n    lastName\n    company\n    email\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAccount($input: UpdateAccountInput!) {\n    updateAccount(input: $input) {\n      id\n      ...AccountForm_User\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateAccount($input: UpdateAccountInput!) {\n    updateAccount(input: $input) {\n      id\n      ...AccountForm_User\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BrandForm_UserProfile on UserProfile {\n    id\n    brandName\n    brandDescription\n    industry\n    targetAudience\n    brandValues\n    businessGoals\n    timezone\n  }\n"): (typeof documents)["\n  fragment BrandForm_UserProfile on UserProfile {\n    id\n    brandName\n    brandDescription\n    industry\n    targetAudience\n    brandValues\n    businessGoals\n    timezone\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      onboardingCompleted\n      ...BrandForm_UserProfile\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      onboardingCompleted\n      ...BrandForm_UserProfile\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogoutEverywhere {\n    logout(allSessions: true)\n  }\n"): (typeof documents)["\n  mutation LogoutEverywhere {\n    logout(allSessions: true)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteAccount($password: String!) {\n    deleteAccount(password: $password)\n  }\n"): (typeof documents)["\n  mutation DeleteAccount($password: String!) {\n    deleteAccount(password: $password)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Settings {\n    me {\n      id\n      ...AccountForm_User\n      profile {\n        id\n        ...BrandForm_UserProfile\n      }\n    }\n  }\n"): (typeof documents)["\n  query Settings {\n    me {\n      id\n      ...AccountForm_User\n      profile {\n        id\n        ...BrandForm_UserProfile\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshSession($token: String!) {\n    refreshToken(token: $token) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n"): (typeof documents)["\n  mutation RefreshSession($token: String!) {\n    refreshToken(token: $token) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientTestMe {\n    me {\n      id\n    }\n  }\n"): (typeof documents)["\n  query ClientTestMe {\n    me {\n      id\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,0 +1,93 @@
+import { useEffect } from 'react';
+import { Navigate, Outlet, useLocation, useSearchParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { graphql } from '../../gql';
+import { AppShell } from '../../layout/AppShell';
+import { useSession, useSessionState } from '../../lib/auth/SessionProvider';
+import { errorCode } from '../../lib/errors';
+import { ErrorState, Skeleton } from '../../ui/States';
+import { VerifyEmailNotice } from './VerifyEmailNotice';
+import { ViewerContext, ViewerDocument } from './viewer';
+
+const LogoutMutation = graphql(`
+  mutation Logout($refreshToken: String) {
+    logout(refreshToken: $refreshToken)
+  }
+`);
+
+/** Only same-site paths (never "//host" or "https://…") are followed after sign-in. */
+export function safeNext(next: string | null | undefined): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+}
+
+/** Signed-out pages: a signed-in visitor goes on to `?next=` or the dashboard. */
+export function PublicOnly() {
+  const { status } = useSessionState();
+  const [params] = useSearchParams();
+  if (status === 'signed-in') return <Navigate to={safeNext(params.get('next'))} replace />;
+  return <Outlet />;
+}
+
+function ShellSkeleton() {
+  return (
+    <div className="shell" aria-busy="true">
+      <div className="sidebar" aria-hidden="true">
+        <Skeleton height={28} width={120} />
+      </div>
+      <main className="main stack" role="status">
+        <span className="sr-only">Loading your account…</span>
+        <Skeleton height={28} width="40%" />
+        <Skeleton height={120} />
+        <Skeleton height={260} />
+      </main>
+    </div>
+  );
+}
+
+/** The signed-in part of the app: needs a session, loads the viewer, renders the shell. */
+export function RequireAuth() {
+  const session = useSession();
+  const { status } = useSessionState();
+  const location = useLocation();
+  const [{ data, error, fetching }, refetch] = useQuery({ query: ViewerDocument, pause: status !== 'signed-in' });
+  const [, logout] = useMutation(LogoutMutation);
+  const authFailed = !data && errorCode(error) === 'UNAUTHENTICATED';
+
+  // The session was refused even after a refresh (e.g. the account was deleted elsewhere).
+  useEffect(() => {
+    if (authFailed) session.signOut('session-ended');
+  }, [authFailed, session]);
+
+  if (status !== 'signed-in') {
+    const here = location.pathname + location.search;
+    return <Navigate to={here === '/' ? '/login' : `/login?next=${encodeURIComponent(here)}`} replace />;
+  }
+  if (!data) {
+    if (error && !authFailed) {
+      return (
+        <main className="auth-page">
+          <div className="auth-card card">
+            <ErrorState title="Soash could not load your account" error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+          </div>
+        </main>
+      );
+    }
+    if (fetching || authFailed || !error) return <ShellSkeleton />;
+  }
+  const viewer = data!.me;
+
+  async function signOut() {
+    const refreshToken = session.refreshToken;
+    // End the session on the server too; sign out locally whatever the answer.
+    if (refreshToken) await logout({ refreshToken }).catch(() => undefined);
+    session.signOut();
+  }
+
+  return (
+    <ViewerContext.Provider value={viewer}>
+      <AppShell userName={viewer.name} onSignOut={signOut} banner={viewer.isVerified ? null : <VerifyEmailNotice email={viewer.email} />}>
+        <Outlet />
+      </AppShell>
+    </ViewerContext.Provider>
+  );
+}

@@ -1,0 +1,74 @@
+import { graphql, type FragmentType, getFragmentData } from '../../gql';
+import { formatPercent } from '../../lib/format';
+import { TimeSeriesChart, type SeriesPoint } from '../../ui/charts/TimeSeriesChart';
+import { EmptyState } from '../../ui/States';
+
+export const PostMetricFragment = graphql(`
+  fragment PostMetric_ActivityMetric on ActivityMetric {
+    id
+    date
+    engagementRate
+    engagement {
+      likes
+      comments
+      shares
+      saves
+      reach
+      impressions
+      views
+    }
+  }
+`);
+
+/** Chart rows from daily snapshots: one per UTC day (the snapshot's `date`). */
+export function metricPoints(metrics: readonly { date: string; engagementRate?: number | null; engagement: Record<string, unknown> }[]): SeriesPoint[] {
+  return metrics.map((m) => {
+    const point: SeriesPoint = { bucket: m.date.slice(0, 10), engagementRate: m.engagementRate ?? null };
+    for (const [k, v] of Object.entries(m.engagement)) if (k !== '__typename') point[k] = typeof v === 'number' ? v : null;
+    return point;
+  });
+}
+
+/** A post's daily history: interactions, audience and engagement rate. */
+export function PostMetricsChart({ metrics: masked }: { metrics: readonly FragmentType<typeof PostMetricFragment>[] }) {
+  const metrics = getFragmentData(PostMetricFragment, masked);
+  if (metrics.length === 0) {
+    return <EmptyState title="No history yet">Soash records this post&apos;s numbers once a day; the chart fills in after the next sync.</EmptyState>;
+  }
+  const data = metricPoints(metrics);
+  const has = (key: string) => data.some((p) => typeof p[key] === 'number');
+  const audience = [
+    { key: 'reach', label: 'Reach' },
+    { key: 'impressions', label: 'Impressions' },
+    { key: 'views', label: 'Views' },
+  ].filter((s) => has(s.key));
+  return (
+    <div className="grid grid-2">
+      <section aria-labelledby="chart-interactions">
+        <h3 id="chart-interactions">Interactions</h3>
+        <TimeSeriesChart
+          label="Interactions per day"
+          data={data}
+          series={[
+            { key: 'likes', label: 'Likes' },
+            { key: 'comments', label: 'Comments' },
+            { key: 'shares', label: 'Shares' },
+            { key: 'saves', label: 'Saves' },
+          ].filter((s) => has(s.key))}
+        />
+      </section>
+      {audience.length > 0 && (
+        <section aria-labelledby="chart-audience">
+          <h3 id="chart-audience">Audience</h3>
+          <TimeSeriesChart label="Reach, impressions and views per day" data={data} series={audience} kind="area" />
+        </section>
+      )}
+      {has('engagementRate') && (
+        <section aria-labelledby="chart-rate">
+          <h3 id="chart-rate">Engagement rate</h3>
+          <TimeSeriesChart label="Engagement rate per day" data={data} series={[{ key: 'engagementRate', label: 'Engagement rate' }]} valueFormat={(v) => formatPercent(v)} />
+        </section>
+      )}
+    </div>
+  );
+}

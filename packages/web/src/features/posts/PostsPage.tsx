@@ -1,0 +1,148 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { graphql } from '../../gql';
+import { PageHeader } from '../../layout/AppShell';
+import { formatNumber } from '../../lib/format';
+import { useTitle } from '../../lib/useTitle';
+import { Button } from '../../ui/Button';
+import { Card } from '../../ui/Card';
+import { EmptyState, ErrorState, LoadingBlock } from '../../ui/States';
+import { useTimeZone } from '../auth/viewer';
+import { DEFAULT_FILTERS, hasFilters, invalidRange, PAGE_SIZE, parseFilters, serializeFilters, toVariables, type PostFilters } from './filters';
+import { PostFiltersBar } from './PostFiltersBar';
+import { PostsTable } from './PostsTable';
+
+export const PostFilterOptionsQuery = graphql(`
+  query PostFilterOptions {
+    platforms {
+      id
+      type
+      username
+      displayName
+    }
+    categories {
+      id
+      name
+      colorCode
+    }
+  }
+`);
+
+export const PostsQuery = graphql(`
+  query Posts($filter: ActivityFilter, $sort: ActivitySort, $first: Int, $after: String) {
+    activities(filter: $filter, sort: $sort, first: $first, after: $after) {
+      totalCount
+      edges {
+        cursor
+        node {
+          id
+          ...PostRow_Activity
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+/**
+ * Keyset pages: a stack of `after` cursors, one per page already passed. The stack belongs to one
+ * filter and sort; changing either starts again at the first page.
+ */
+export function useCursorPages(key: string) {
+  const [state, setState] = useState<{ key: string; cursors: string[] }>({ key, cursors: [] });
+  const cursors = state.key === key ? state.cursors : [];
+  return {
+    page: cursors.length + 1,
+    after: cursors.at(-1) ?? null,
+    next: (endCursor: string) => setState({ key, cursors: [...cursors, endCursor] }),
+    previous: () => setState({ key, cursors: cursors.slice(0, -1) }),
+  };
+}
+
+export function PostsPage() {
+  useTitle('Posts');
+  const timeZone = useTimeZone();
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => parseFilters(params), [params]);
+  const setFilters = useCallback((next: PostFilters) => setParams(serializeFilters(next), { replace: true }), [setParams]);
+  const key = serializeFilters(filters).toString();
+  const pages = useCursorPages(key);
+  const badRange = invalidRange(filters);
+  const variables = useMemo(() => toVariables(filters, timeZone, pages.after), [filters, timeZone, pages.after]);
+
+  const [options] = useQuery({ query: PostFilterOptionsQuery });
+  const [{ data, error, fetching }, refetch] = useQuery({ query: PostsQuery, variables, pause: badRange });
+  const connection = data?.activities;
+  const filtered = hasFilters(filters);
+  const firstIndex = (pages.page - 1) * PAGE_SIZE + 1;
+
+  return (
+    <>
+      <PageHeader title="Posts" description="Every post of your connected accounts, with its latest numbers." />
+      <div className="stack">
+        <Card>
+          <PostFiltersBar value={filters} onChange={setFilters} options={options.data ?? null} />
+        </Card>
+        <Card>
+          {error && !connection ? (
+            <ErrorState title="Posts could not be loaded" error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+          ) : badRange ? (
+            <EmptyState title="Check the dates">Pick a start date on or before the end date.</EmptyState>
+          ) : !connection ? (
+            <LoadingBlock lines={8} height={28} label="Loading posts" />
+          ) : connection.edges.length === 0 ? (
+            filtered ? (
+              <EmptyState
+                title="No posts match these filters"
+                action={
+                  <Button variant="secondary" onClick={() => setFilters({ ...DEFAULT_FILTERS, sort: filters.sort, dir: filters.dir })}>
+                    Clear filters
+                  </Button>
+                }
+              >
+                Try a wider date range, another account, or fewer filters.
+              </EmptyState>
+            ) : (
+              <EmptyState title="No posts yet">
+                Posts appear here after you connect a social account and its first sync finishes. Connected accounts sync every few hours.
+              </EmptyState>
+            )
+          ) : (
+            <div className="stack" aria-busy={fetching || undefined}>
+              <p className="small muted" role="status" aria-live="polite">
+                {connection.totalCount === 1
+                  ? '1 post'
+                  : `Showing ${formatNumber(firstIndex, { compact: false })}–${formatNumber(firstIndex + connection.edges.length - 1, { compact: false })} of ${formatNumber(connection.totalCount, { compact: false })} posts`}
+              </p>
+              <PostsTable
+                rows={connection.edges.map((e) => e.node)}
+                sort={{ field: filters.sort, direction: filters.dir }}
+                onSort={(sort, dir) => setFilters({ ...filters, sort, dir })}
+                timeZone={timeZone}
+              />
+              {(pages.page > 1 || connection.pageInfo.hasNextPage) && (
+                <nav className="row pager" aria-label="Pages of posts">
+                  <Button variant="secondary" disabled={pages.page === 1} onClick={pages.previous}>
+                    ← Previous
+                  </Button>
+                  <span className="small muted">Page {pages.page}</span>
+                  <Button
+                    variant="secondary"
+                    disabled={!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor}
+                    onClick={() => pages.next(connection.pageInfo.endCursor!)}
+                  >
+                    Next →
+                  </Button>
+                </nav>
+              )}
+            </div>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}
