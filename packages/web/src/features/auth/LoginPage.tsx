@@ -57,6 +57,11 @@ export function LoginPage() {
           Your session has ended. Sign in again to continue.
         </div>
       )}
+      {reason === 'account-deleted' && (
+        <div className="alert alert-success" role="status">
+          Your account and its data were deleted.
+        </div>
+      )}
       <form ref={formRef} className="stack" onSubmit={submit} noValidate>
         <FormError message={errors.form} />
         <TextField
