@@ -53,16 +53,18 @@ const NOW = Date.parse('2026-03-01T12:00:00Z');
 const sessions: Session[] = [];
 afterEach(() => sessions.splice(0).forEach((s) => s.dispose()));
 
-function setup({ accessExpiresInMin = 15, serverToken = 'at2' } = {}) {
+function setup({ elapsedMin = 0, serverToken = 'at2' } = {}) {
+  let now = NOW;
   let n = 1;
   const refresh = vi.fn<RefreshFn>(async () => {
     n += 1;
     await new Promise((r) => setTimeout(r, 2));
-    return { accessToken: `at${n}`, accessTokenExpiresAt: new Date(NOW + 15 * 60_000).toISOString(), refreshToken: `rt${n}` };
+    return { accessToken: `at${n}`, accessTokenExpiresAt: new Date(now + 15 * 60_000).toISOString(), refreshToken: `rt${n}` };
   });
-  const session = new Session({ refresh, storage: memory({ [REFRESH_TOKEN_KEY]: 'rt1' }), channel: null, settleMs: 0, autoRefresh: false, now: () => NOW });
+  const session = new Session({ refresh, storage: memory({ [REFRESH_TOKEN_KEY]: 'rt1' }), channel: null, settleMs: 0, autoRefresh: false, now: () => now });
   sessions.push(session);
-  session.replaceTokens({ accessToken: 'at1', accessTokenExpiresAt: new Date(NOW + accessExpiresInMin * 60_000).toISOString(), refreshToken: 'rt1' });
+  session.replaceTokens({ accessToken: 'at1', accessTokenExpiresAt: new Date(NOW + 15 * 60_000).toISOString(), refreshToken: 'rt1' });
+  now = NOW + elapsedMin * 60_000;
   const server = fakeServer(() => serverToken);
   const client = new Client({ url: '/graphql', exchanges: [sessionAuthExchange(session), server.exchange] });
   return { session, refresh, server, client };
@@ -86,7 +88,7 @@ describe('auth exchange', () => {
   });
 
   it('refreshes before sending when the token is about to expire', async () => {
-    const { client, server, refresh } = setup({ accessExpiresInMin: 0.5 });
+    const { client, server, refresh } = setup({ elapsedMin: 14.5 });
     const r = await client.query(Me, {}).toPromise();
     expect(r.data?.me.id).toBe('u1');
     expect(refresh).toHaveBeenCalledTimes(1);

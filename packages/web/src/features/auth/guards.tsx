@@ -47,7 +47,7 @@ function ShellSkeleton() {
 /** The signed-in part of the app: needs a session, loads the viewer, renders the shell. */
 export function RequireAuth() {
   const session = useSession();
-  const { status } = useSessionState();
+  const { status, reason } = useSessionState();
   const location = useLocation();
   const [{ data, error, fetching }, refetch] = useQuery({ query: ViewerDocument, pause: status !== 'signed-in' });
   const [, logout] = useMutation(LogoutMutation);
@@ -59,8 +59,10 @@ export function RequireAuth() {
   }, [authFailed, session]);
 
   if (status !== 'signed-in') {
+    // Come back here after signing in, unless the user chose to leave.
     const here = location.pathname + location.search;
-    return <Navigate to={here === '/' ? '/login' : `/login?next=${encodeURIComponent(here)}`} replace />;
+    const remember = here !== '/' && reason !== 'signed-out' && reason !== 'account-deleted';
+    return <Navigate to={remember ? `/login?next=${encodeURIComponent(here)}` : '/login'} replace />;
   }
   if (!data) {
     if (error && !authFailed) {

@@ -147,11 +147,18 @@ describe('Session: sign-in, tokens and timers', () => {
     expect(listener).toHaveBeenCalledTimes(1);
   });
 
-  it('treats a token within the margin of its expiry as stale', () => {
-    const s = make({ refresh: fakeApi().refresh, storage: memory(), marginMs: 60_000 });
-    s.signIn({ accessToken: 'at1', accessTokenExpiresAt: inMinutes(2), refreshToken: 'rt1' });
+  it('treats a token within the margin of its expiry as stale; short-lived tokens get a quarter of their life', () => {
+    let now = NOW;
+    const s = make({ refresh: fakeApi().refresh, storage: memory(), marginMs: 60_000, now: () => now });
+    s.signIn({ accessToken: 'at1', accessTokenExpiresAt: inMinutes(15), refreshToken: 'rt1' });
+    now = NOW + 13.9 * 60_000;
     expect(s.hasFreshAccessToken()).toBe(true);
-    s.signIn({ accessToken: 'at1', accessTokenExpiresAt: inMinutes(0.5), refreshToken: 'rt1' });
+    now = NOW + 14.1 * 60_000;
+    expect(s.hasFreshAccessToken()).toBe(false);
+    now = NOW;
+    s.signIn({ accessToken: 'at2', accessTokenExpiresAt: inMinutes(1), refreshToken: 'rt2' });
+    expect(s.hasFreshAccessToken()).toBe(true);
+    now = NOW + 46_000;
     expect(s.hasFreshAccessToken()).toBe(false);
   });
 

@@ -57,7 +57,7 @@ export interface SessionOptions {
   /** Cross-tab messages (BroadcastChannel by default; null for none). */
   channel?: ChannelLike | null;
   now?: () => number;
-  /** Refresh this long before the access token expires. */
+  /** Refresh this long before the access token expires (at most a quarter of its lifetime). */
   marginMs?: number;
   /**
    * How long to keep holding the lock after a refresh, so other tabs see the new refresh token
@@ -100,6 +100,8 @@ function memoryStorage(): StorageLike {
 export class Session {
   private accessToken: string | null = null;
   private expiresAt = 0;
+  /** Refresh margin for the current token: at most a quarter of its lifetime. */
+  private margin = 0;
   /** Bumped whenever a new access token arrives (here or from another tab). */
   private generation = 0;
   private inflight: Promise<boolean> | null = null;
@@ -173,7 +175,7 @@ export class Session {
 
   /** There is an access token that is not within the refresh margin of its expiry. */
   hasFreshAccessToken(): boolean {
-    return this.accessToken !== null && this.expiresAt - this.marginMs > this.now();
+    return this.accessToken !== null && this.expiresAt - this.margin > this.now();
   }
 
   /** A usable access token, refreshing first when needed; null when signed out. */
@@ -269,6 +271,7 @@ export class Session {
   private setAccess(token: string, expiresAt: number) {
     this.accessToken = token;
     this.expiresAt = Number.isFinite(expiresAt) ? expiresAt : this.now();
+    this.margin = Math.min(this.marginMs, Math.max(0, (this.expiresAt - this.now()) / 4));
     this.generation += 1;
     this.schedule();
     this.tokenChanged();
@@ -306,7 +309,7 @@ export class Session {
   private schedule() {
     this.clearTimer();
     if (!this.autoRefresh || !this.accessToken) return;
-    const delay = Math.max(this.expiresAt - this.marginMs - this.now(), 1_000);
+    const delay = Math.max(this.expiresAt - this.margin - this.now(), 1_000);
     // Timers beyond 2^31 ms fire at once; access tokens live minutes, so cap generously.
     this.timer = setTimeout(() => {
       this.timer = null;
