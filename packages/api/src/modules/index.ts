@@ -2,4 +2,7 @@
  * Loads every module for its side effects: job definitions, HTTP routes and start-up tasks
  * register themselves when their files are imported.
  */
-export {};
+import './platforms/platforms.jobs.js';
+import './platforms/platforms.routes.js';
+import './platforms/platforms.startup.js';
+import './sync/sync.jobs.js';
