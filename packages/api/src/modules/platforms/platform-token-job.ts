@@ -18,8 +18,8 @@ import { PlatformModel } from './platform.model.js';
  * `platform:refresh-token`: keeps an account's access alive and warns before it ends.
  *
  * - Long-lived tokens (Instagram 60 days, LinkedIn partners' 60 days) are refreshed
- *   TOKEN_REFRESH_MARGIN_HOURS before they expire (never before the platform's minimum age:
- *   Instagram refuses tokens younger than 24 h).
+ *   TOKEN_REFRESH_MARGIN_HOURS before they expire (at most half their lifetime before, and never
+ *   before the platform's minimum age: Instagram refuses tokens younger than 24 h).
  * - Short-lived tokens (X and TikTok, 2 h) are refreshed on demand by the pulls, just before use;
  *   refreshing them around the clock would only spend API calls. When their refresh grant has a
  *   known expiry, this job renews it ahead of that expiry.
@@ -28,6 +28,8 @@ import { PlatformModel } from './platform.model.js';
  * - invalid_grant / error 190 / revoked: status NEEDS_REAUTH, one notice, no retries.
  */
 export const REAUTH_WARNING_MS = 7 * DAY_MS;
+/** Tokens living at most this long are refreshed on demand by the pulls, not on a schedule. */
+const SHORT_LIVED_MS = DAY_MS;
 /** Items due within this window are handled in the current run. */
 const DUE_SLACK_MS = 60_000;
 
@@ -46,7 +48,7 @@ export function tokenPlan(p: PlatformWithSecrets, provider: Provider, marginMs: 
     const issued = state.tokenIssuedAt ?? now;
     const lifetime = state.tokenExpiry.getTime() - issued.getTime();
     let at: number | undefined;
-    if (lifetime > 2 * marginMs) at = state.tokenExpiry.getTime() - marginMs;
+    if (lifetime > SHORT_LIVED_MS) at = state.tokenExpiry.getTime() - Math.min(marginMs, lifetime / 2);
     else if (state.refreshTokenExpiry) at = state.refreshTokenExpiry.getTime() - Math.min(marginMs, 7 * DAY_MS);
     if (at !== undefined && policy.minTokenAgeMs) at = Math.max(at, issued.getTime() + policy.minTokenAgeMs);
     if (at !== undefined) plan.refreshAt = new Date(at);

@@ -97,6 +97,11 @@ function budgetUpdate(budget: RateLimitInfo | undefined): Record<string, unknown
   return budget ? { rateLimit: { ...budget, observedAt: new Date() } } : {};
 }
 
+/** Keeps the last rate-limit budget the platform reported, also when the run failed. */
+async function saveBudget(platformId: Types.ObjectId, budget: RateLimitInfo | undefined): Promise<void> {
+  if (budget) await PlatformModel.updateOne({ _id: platformId }, { $set: budgetUpdate(budget) });
+}
+
 async function markSynced(platformId: Types.ObjectId, budget: RateLimitInfo | undefined): Promise<void> {
   await PlatformModel.updateOne(
     { _id: platformId, status: { $in: [PlatformStatus.ACTIVE, PlatformStatus.ERROR] } },
@@ -136,7 +141,16 @@ async function deleteOrphans(platformId: Types.ObjectId): Promise<void> {
   await StatsModel.deleteMany({ platformId });
 }
 
-async function withSlot<T>(provider: Provider, run: RunHandle, fn: (renew: () => Promise<void>) => Promise<T>): Promise<T> {
+async function withSlot<T>(session: Session, run: RunHandle, fn: (renew: () => Promise<void>) => Promise<T>): Promise<T> {
+  try {
+    return await inSlot(session.provider, run, fn);
+  } catch (err) {
+    await saveBudget(session.platform._id, session.budget).catch(() => undefined);
+    throw err;
+  }
+}
+
+async function inSlot<T>(provider: Provider, run: RunHandle, fn: (renew: () => Promise<void>) => Promise<T>): Promise<T> {
   if (!provider.maxConcurrentPulls) return fn(async () => undefined);
   const lease: SlotLease | null = await acquireSlot(`pull:${provider.type}`, provider.maxConcurrentPulls, {
     onWait: () => run.progress('waiting', 0, null, `Waiting for other ${provider.label} syncs to finish`),
@@ -241,7 +255,7 @@ export async function pullStats(platformId: Types.ObjectId, data: PullJobData, r
   const session = await openSession(loaded.platform);
   const { platform, provider } = session;
   const target = { platformId: platform._id, userId: platform.userId };
-  return withSlot(provider, run, async (renew) => {
+  return withSlot(session, run, async (renew) => {
     await run.progress('profile');
     const profile = await session.call((a) => provider.fetchProfile(a));
     await ensureActive(platformId);
@@ -299,7 +313,7 @@ export async function pullActivities(platformId: Types.ObjectId, data: PullJobDa
   const historyFrom = data.kind === 'daily' ? today : addDays(today, -((data.days ?? 1) - 1));
   const snapshotCutoff = now.getTime() - SNAPSHOT_WINDOW_DAYS * DAY_MS;
 
-  return withSlot(provider, run, async (renew) => {
+  return withSlot(session, run, async (renew) => {
     let cursor: string | undefined;
     let posts = 0;
     let snapshots = 0;
