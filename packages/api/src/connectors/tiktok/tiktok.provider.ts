@@ -143,8 +143,10 @@ export class TikTokProvider implements Provider {
 
   refreshPolicy(state: StoredTokenState, now = new Date()): RefreshPolicy {
     if (!state.hasRefreshToken) return { refreshable: false, needsReauthBy: state.tokenExpiry };
+    // Each refresh issues a new refresh token with a fresh lifetime, so the grant only ends if it
+    // is not used before refresh_expires_in (the token job makes sure it is).
     const grantEnded = !!state.refreshTokenExpiry && state.refreshTokenExpiry.getTime() <= now.getTime();
-    return { refreshable: !grantEnded, needsReauthBy: state.refreshTokenExpiry };
+    return grantEnded ? { refreshable: false, needsReauthBy: state.refreshTokenExpiry } : { refreshable: true };
   }
 
   async refreshToken(current: { refreshToken?: string }): Promise<TokenSet> {

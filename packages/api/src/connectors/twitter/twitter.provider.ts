@@ -155,7 +155,8 @@ export class TwitterProvider implements Provider {
   }
 
   refreshPolicy(state: StoredTokenState): RefreshPolicy {
-    return state.hasRefreshToken ? { refreshable: true, needsReauthBy: state.refreshTokenExpiry } : { refreshable: false, needsReauthBy: state.tokenExpiry };
+    // Refreshing rotates the refresh token, so with one there is no foreseeable end.
+    return state.hasRefreshToken ? { refreshable: true } : { refreshable: false, needsReauthBy: state.tokenExpiry };
   }
 
   async refreshToken(current: { refreshToken?: string }): Promise<TokenSet> {
