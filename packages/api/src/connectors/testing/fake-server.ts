@@ -48,8 +48,8 @@ function matches(m: Matcher, req: FakeRequest): boolean {
 export class FakeServer {
   url = '';
   readonly requests: FakeRequest[] = [];
-  /** Added to every response (ms). */
-  delayMs = 0;
+  /** Added to every response (ms), or per request. */
+  delayMs: number | ((req: FakeRequest) => number) = 0;
   private server?: Server;
   private readonly routes: Route[] = [];
   private faults: Array<{ match: Matcher; remaining: number; response: FakeResponse }> = [];
@@ -111,7 +111,8 @@ export class FakeServer {
           } catch (err) {
             out = { status: 500, body: { error: { message: err instanceof Error ? err.message : String(err) } } };
           }
-          if (this.delayMs) await sleep(this.delayMs);
+          const delay = typeof this.delayMs === 'function' ? this.delayMs(fr) : this.delayMs;
+          if (delay) await sleep(delay);
           if (out.redirect) {
             res.writeHead(302, { location: out.redirect, ...out.headers });
             res.end();
