@@ -304,6 +304,29 @@ describe('instagram connector: failing cases', () => {
     expect(await PlatformModel.countDocuments({ userId: b.user._id })).toBe(0);
   });
 
+  it('at the plan limit only a reconnect can start, and a different account is refused at the callback', async () => {
+    const a = await connect(1);
+    await waitForSync(a.platformId);
+    const { connectSandboxPlatform } = await import('../../../modules/platforms/platform-connect.service.js');
+    await connectSandboxPlatform(a.user._id, 'tiktok', { backfill: 'none' });
+    // Two accounts on the free plan: a new connect is refused up front.
+    const refused = await h.server.gql('mutation { connectPlatform(input: { type: INSTAGRAM }) { authorizeUrl } }', {}, a.token);
+    expect(refused.body.errors?.[0]?.extensions).toEqual({ code: 'LIMIT_EXCEEDED', limit: 2, tier: 'free' });
+    // Once the Instagram account lost access, reconnecting may start…
+    fake.revoke(a.igId);
+    await runPullJob('stats', daily(a.platformId), {}).catch(() => undefined);
+    const other = nextIgId();
+    fake.addAccount(other, 1);
+    fake.consentAs = other;
+    // …but consenting with a different Instagram account would be a third account.
+    const walk = await walkOAuth(h, a.token, 'INSTAGRAM');
+    expect(walk.error).toBe('limit_exceeded');
+    expect(await PlatformModel.countDocuments({ userId: a.user._id })).toBe(2);
+    fake.consentAs = a.igId;
+    const again = await walkOAuth(h, a.token, 'INSTAGRAM');
+    expect(again.connectedId).toBe(a.platformId.toHexString());
+  });
+
   it('the callback of an unknown platform, or without state, never shows a stack trace', async () => {
     for (const path of ['/oauth/myspace/callback?code=x&state=y', '/oauth/instagram/callback', '/oauth/instagram/callback?state=%00%01&code=1']) {
       const res = await fetch(`${h.server.url}${path}`, { redirect: 'manual' });

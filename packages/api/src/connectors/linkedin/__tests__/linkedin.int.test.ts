@@ -128,6 +128,21 @@ describe('linkedin connector: successful cases', () => {
     expect(Math.abs(after.refreshTokenExpiry!.getTime() - before.refreshTokenExpiry!.getTime())).toBeLessThan(5000);
   });
 
+  it('reconnecting when LinkedIn sends no refresh token keeps the stored one', async () => {
+    const { token, orgId, platformId } = await connect(1, true);
+    await waitForSync(platformId);
+    const before = (await loadPlatformWithSecrets(platformId))!;
+    fake.partner = false;
+    fake.consentAs = orgId;
+    const again = await walkOAuth(h, token, 'LINKEDIN');
+    expect(again.connectedId).toBe(platformId.toHexString());
+    const after = (await loadPlatformWithSecrets(platformId))!;
+    expect(decryptSecret(after.accessTokenEnc!)).not.toBe(decryptSecret(before.accessTokenEnc!));
+    expect(decryptSecret(after.refreshTokenEnc!)).toBe(decryptSecret(before.refreshTokenEnc!));
+    expect(after.refreshTokenExpiry).toEqual(before.refreshTokenExpiry);
+    expect(after.needsReauthBy).toEqual(before.refreshTokenExpiry);
+  });
+
   it('a 429 without Retry-After waits for the daily reset at midnight UTC', async () => {
     const { platformId } = await connect(2);
     await waitForSync(platformId);
