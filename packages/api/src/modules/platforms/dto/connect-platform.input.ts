@@ -1,5 +1,5 @@
 import { PLATFORM_TYPES } from '@soash/shared';
-import { IsBoolean, IsIn } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { PlatformType } from '../../../lib/graphql-enums.js';
 
@@ -9,7 +9,8 @@ export class ConnectPlatformInput {
   @IsIn(PLATFORM_TYPES, { message: 'type must be a supported platform' })
   type: PlatformType;
 
-  @Field(() => Boolean, { defaultValue: false, description: 'Connect a sandbox account (generated data, no credentials needed).' })
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Connect a sandbox account (generated data, no credentials needed).' })
+  @IsOptional()
   @IsBoolean({ message: 'sandbox must be true or false' })
-  sandbox: boolean;
+  sandbox?: boolean | null;
 }
