@@ -10,6 +10,7 @@ import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivity, createPlatform, createUser, tokenFor } from '../../../test/helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../../../test/helpers/server.js';
+import { startScheduler, type Scheduler } from '../../jobs/scheduler.js';
 import { ContentCategoryModel } from '../../modules/categories/category.model.js';
 import { UserModel } from '../../modules/users/user.model.js';
 import { buildAppSchema } from '../schema.js';
@@ -22,10 +23,14 @@ import { buildAppSchema } from '../schema.js';
  */
 
 let server: TestServer;
+let scheduler: Scheduler;
 beforeAll(async () => {
   server = await startTestServer();
+  // Operations such as syncPlatform queue jobs; nothing here runs them.
+  scheduler = await startScheduler({ processJobs: false, pollMs: 60_000 });
 });
 afterAll(async () => {
+  await scheduler.stop();
   await server.close();
 });
 
@@ -89,6 +94,14 @@ const CASES: Case[] = [
     field: 'categoryId',
   },
   {
+    op: 'Mutation.syncPlatform',
+    arg: 'id',
+    query: 'mutation($id: ID!) { syncPlatform(id: $id) { id } }',
+    vars: (id) => ({ id }),
+    target: (a) => a.platform,
+    field: 'id',
+  },
+  {
     op: 'Mutation.adminUpdateUser',
     arg: 'id',
     query: 'mutation($id: ID!) { adminUpdateUser(id: $id, input: { role: ADMIN }) { id role } }',
@@ -105,6 +118,15 @@ const CASES: Case[] = [
     target: (a) => a.user,
     field: 'id',
     admin: true,
+  },
+  // Last: it removes the platform the cases above address.
+  {
+    op: 'Mutation.disconnectPlatform',
+    arg: 'id',
+    query: 'mutation($id: ID!) { disconnectPlatform(id: $id) }',
+    vars: (id) => ({ id }),
+    target: (a) => a.platform,
+    field: 'id',
   },
 ];
 
@@ -150,7 +172,7 @@ describe('ids: successful cases', () => {
     for (const c of CASES) {
       const target = c.admin ? (await createUser()).user._id.toHexString() : c.target(own);
       const { body } = await server.gql(c.query, c.vars(target), c.admin ? admin.token : ownerToken);
-      expect(body.errors, `${c.op} ${c.arg}`).toBeUndefined();
+      expect(body.errors, `${c.op} ${c.arg}: ${JSON.stringify(body.errors)}`).toBeUndefined();
     }
   });
 });
