@@ -68,6 +68,8 @@ export const routes: RouteObject[] = [
           { index: true, element: <Navigate to="/posts" replace /> },
           { path: 'posts', lazy: async () => ({ Component: (await import('./features/posts/PostsPage')).PostsPage }) },
           { path: 'posts/:id', lazy: async () => ({ Component: (await import('./features/posts/PostDetailPage')).PostDetailPage }) },
+          { path: 'platforms', lazy: async () => ({ Component: (await import('./features/platforms/PlatformsPage')).PlatformsPage }) },
+          { path: 'onboarding', lazy: async () => ({ Component: (await import('./features/onboarding/OnboardingPage')).OnboardingPage }) },
           { path: 'settings', lazy: async () => ({ Component: (await import('./features/settings/SettingsPage')).SettingsPage }) },
         ],
       },

@@ -22,6 +22,14 @@ type Documents = {
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      email\n      isVerified\n    }\n  }\n": typeof types.VerifyEmailDocument,
     "\n  mutation Logout($refreshToken: String) {\n    logout(refreshToken: $refreshToken)\n  }\n": typeof types.LogoutDocument,
     "\n  query Viewer {\n    me {\n      id\n      name\n      email\n      isVerified\n      role\n      subscriptionTier\n      profile {\n        id\n        timezone\n        onboardingCompleted\n        brandName\n      }\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  query Onboarding {\n    me {\n      id\n      name\n      profile {\n        id\n        onboardingCompleted\n        ...BrandForm_UserProfile\n      }\n    }\n    platforms {\n      id\n      type\n      username\n      displayName\n      sandbox\n    }\n  }\n": typeof types.OnboardingDocument,
+    "\n  mutation FinishOnboarding {\n    updateProfile(input: { onboardingCompleted: true }) {\n      id\n      onboardingCompleted\n    }\n  }\n": typeof types.FinishOnboardingDocument,
+    "\n  mutation ConnectPlatform($input: ConnectPlatformInput!) {\n    connectPlatform(input: $input) {\n      authorizeUrl\n      platform {\n        id\n        type\n      }\n    }\n  }\n": typeof types.ConnectPlatformDocument,
+    "\n  fragment PlatformCard_Platform on Platform {\n    id\n    type\n    username\n    displayName\n    followerCount\n    status\n    sandbox\n    lastSyncedAt\n    health {\n      healthy\n      canRefresh\n      status\n      sandbox\n      tokenExpiresAt\n      refreshTokenExpiresAt\n      needsReauthBy\n      lastError\n      lastErrorAt\n      warnings\n      rateLimit {\n        remaining\n        limit\n        unit\n        resetAt\n      }\n    }\n  }\n": typeof types.PlatformCard_PlatformFragmentDoc,
+    "\n  mutation SyncPlatform($id: ID!) {\n    syncPlatform(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.SyncPlatformDocument,
+    "\n  mutation DisconnectPlatform($id: ID!) {\n    disconnectPlatform(id: $id)\n  }\n": typeof types.DisconnectPlatformDocument,
+    "\n  query Platforms {\n    platforms {\n      id\n      type\n      ...PlatformCard_Platform\n    }\n  }\n": typeof types.PlatformsDocument,
+    "\n  subscription PlatformSyncProgress($platformId: ID!) {\n    syncProgress(platformId: $platformId) {\n      platformId\n      phase\n      done\n      total\n      activeJobs\n      finished\n      status\n      message\n      errorMessage\n    }\n  }\n": typeof types.PlatformSyncProgressDocument,
     "\n  query PostDetail($id: ID!) {\n    activity(id: $id) {\n      id\n      content\n      type\n      publishedAt\n      permalink\n      hashtags\n      isPublished\n      isScheduled\n      scheduledFor\n      metricsUpdatedAt\n      engagementRate\n      engagement {\n        likes\n        comments\n        shares\n        saves\n        reach\n        impressions\n        views\n        total\n      }\n      platform {\n        id\n        type\n        username\n        displayName\n      }\n      categories {\n        id\n        name\n        colorCode\n      }\n      metrics {\n        id\n        ...PostMetric_ActivityMetric\n      }\n    }\n  }\n": typeof types.PostDetailDocument,
     "\n  fragment PostMetric_ActivityMetric on ActivityMetric {\n    id\n    date\n    engagementRate\n    engagement {\n      likes\n      comments\n      shares\n      saves\n      reach\n      impressions\n      views\n    }\n  }\n": typeof types.PostMetric_ActivityMetricFragmentDoc,
     "\n  query PostFilterOptions {\n    platforms {\n      id\n      type\n      username\n      displayName\n    }\n    categories {\n      id\n      name\n      colorCode\n    }\n  }\n": typeof types.PostFilterOptionsDocument,
@@ -47,6 +55,14 @@ const documents: Documents = {
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      email\n      isVerified\n    }\n  }\n": types.VerifyEmailDocument,
     "\n  mutation Logout($refreshToken: String) {\n    logout(refreshToken: $refreshToken)\n  }\n": types.LogoutDocument,
     "\n  query Viewer {\n    me {\n      id\n      name\n      email\n      isVerified\n      role\n      subscriptionTier\n      profile {\n        id\n        timezone\n        onboardingCompleted\n        brandName\n      }\n    }\n  }\n": types.ViewerDocument,
+    "\n  query Onboarding {\n    me {\n      id\n      name\n      profile {\n        id\n        onboardingCompleted\n        ...BrandForm_UserProfile\n      }\n    }\n    platforms {\n      id\n      type\n      username\n      displayName\n      sandbox\n    }\n  }\n": types.OnboardingDocument,
+    "\n  mutation FinishOnboarding {\n    updateProfile(input: { onboardingCompleted: true }) {\n      id\n      onboardingCompleted\n    }\n  }\n": types.FinishOnboardingDocument,
+    "\n  mutation ConnectPlatform($input: ConnectPlatformInput!) {\n    connectPlatform(input: $input) {\n      authorizeUrl\n      platform {\n        id\n        type\n      }\n    }\n  }\n": types.ConnectPlatformDocument,
+    "\n  fragment PlatformCard_Platform on Platform {\n    id\n    type\n    username\n    displayName\n    followerCount\n    status\n    sandbox\n    lastSyncedAt\n    health {\n      healthy\n      canRefresh\n      status\n      sandbox\n      tokenExpiresAt\n      refreshTokenExpiresAt\n      needsReauthBy\n      lastError\n      lastErrorAt\n      warnings\n      rateLimit {\n        remaining\n        limit\n        unit\n        resetAt\n      }\n    }\n  }\n": types.PlatformCard_PlatformFragmentDoc,
+    "\n  mutation SyncPlatform($id: ID!) {\n    syncPlatform(id: $id) {\n      id\n      status\n    }\n  }\n": types.SyncPlatformDocument,
+    "\n  mutation DisconnectPlatform($id: ID!) {\n    disconnectPlatform(id: $id)\n  }\n": types.DisconnectPlatformDocument,
+    "\n  query Platforms {\n    platforms {\n      id\n      type\n      ...PlatformCard_Platform\n    }\n  }\n": types.PlatformsDocument,
+    "\n  subscription PlatformSyncProgress($platformId: ID!) {\n    syncProgress(platformId: $platformId) {\n      platformId\n      phase\n      done\n      total\n      activeJobs\n      finished\n      status\n      message\n      errorMessage\n    }\n  }\n": types.PlatformSyncProgressDocument,
     "\n  query PostDetail($id: ID!) {\n    activity(id: $id) {\n      id\n      content\n      type\n      publishedAt\n      permalink\n      hashtags\n      isPublished\n      isScheduled\n      scheduledFor\n      metricsUpdatedAt\n      engagementRate\n      engagement {\n        likes\n        comments\n        shares\n        saves\n        reach\n        impressions\n        views\n        total\n      }\n      platform {\n        id\n        type\n        username\n        displayName\n      }\n      categories {\n        id\n        name\n        colorCode\n      }\n      metrics {\n        id\n        ...PostMetric_ActivityMetric\n      }\n    }\n  }\n": types.PostDetailDocument,
     "\n  fragment PostMetric_ActivityMetric on ActivityMetric {\n    id\n    date\n    engagementRate\n    engagement {\n      likes\n      comments\n      shares\n      saves\n      reach\n      impressions\n      views\n    }\n  }\n": types.PostMetric_ActivityMetricFragmentDoc,
     "\n  query PostFilterOptions {\n    platforms {\n      id\n      type\n      username\n      displayName\n    }\n    categories {\n      id\n      name\n      colorCode\n    }\n  }\n": types.PostFilterOptionsDocument,
@@ -110,6 +126,38 @@ export function graphql(source: "\n  mutation Logout($refreshToken: String) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Viewer {\n    me {\n      id\n      name\n      email\n      isVerified\n      role\n      subscriptionTier\n      profile {\n        id\n        timezone\n        onboardingCompleted\n        brandName\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      id\n      name\n      email\n      isVerified\n      role\n      subscriptionTier\n      profile {\n        id\n        timezone\n        onboardingCompleted\n        brandName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Onboarding {\n    me {\n      id\n      name\n      profile {\n        id\n        onboardingCompleted\n        ...BrandForm_UserProfile\n      }\n    }\n    platforms {\n      id\n      type\n      username\n      displayName\n      sandbox\n    }\n  }\n"): (typeof documents)["\n  query Onboarding {\n    me {\n      id\n      name\n      profile {\n        id\n        onboardingCompleted\n        ...BrandForm_UserProfile\n      }\n    }\n    platforms {\n      id\n      type\n      username\n      displayName\n      sandbox\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FinishOnboarding {\n    updateProfile(input: { onboardingCompleted: true }) {\n      id\n      onboardingCompleted\n    }\n  }\n"): (typeof documents)["\n  mutation FinishOnboarding {\n    updateProfile(input: { onboardingCompleted: true }) {\n      id\n      onboardingCompleted\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConnectPlatform($input: ConnectPlatformInput!) {\n    connectPlatform(input: $input) {\n      authorizeUrl\n      platform {\n        id\n        type\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConnectPlatform($input: ConnectPlatformInput!) {\n    connectPlatform(input: $input) {\n      authorizeUrl\n      platform {\n        id\n        type\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PlatformCard_Platform on Platform {\n    id\n    type\n    username\n    displayName\n    followerCount\n    status\n    sandbox\n    lastSyncedAt\n    health {\n      healthy\n      canRefresh\n      status\n      sandbox\n      tokenExpiresAt\n      refreshTokenExpiresAt\n      needsReauthBy\n      lastError\n      lastErrorAt\n      warnings\n      rateLimit {\n        remaining\n        limit\n        unit\n        resetAt\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment PlatformCard_Platform on Platform {\n    id\n    type\n    username\n    displayName\n    followerCount\n    status\n    sandbox\n    lastSyncedAt\n    health {\n      healthy\n      canRefresh\n      status\n      sandbox\n      tokenExpiresAt\n      refreshTokenExpiresAt\n      needsReauthBy\n      lastError\n      lastErrorAt\n      warnings\n      rateLimit {\n        remaining\n        limit\n        unit\n        resetAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SyncPlatform($id: ID!) {\n    syncPlatform(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation SyncPlatform($id: ID!) {\n    syncPlatform(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisconnectPlatform($id: ID!) {\n    disconnectPlatform(id: $id)\n  }\n"): (typeof documents)["\n  mutation DisconnectPlatform($id: ID!) {\n    disconnectPlatform(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Platforms {\n    platforms {\n      id\n      type\n      ...PlatformCard_Platform\n    }\n  }\n"): (typeof documents)["\n  query Platforms {\n    platforms {\n      id\n      type\n      ...PlatformCard_Platform\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription PlatformSyncProgress($platformId: ID!) {\n    syncProgress(platformId: $platformId) {\n      platformId\n      phase\n      done\n      total\n      activeJobs\n      finished\n      status\n      message\n      errorMessage\n    }\n  }\n"): (typeof documents)["\n  subscription PlatformSyncProgress($platformId: ID!) {\n    syncProgress(platformId: $platformId) {\n      platformId\n      phase\n      done\n      total\n      activeJobs\n      finished\n      status\n      message\n      errorMessage\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

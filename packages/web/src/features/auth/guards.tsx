@@ -5,6 +5,7 @@ import { graphql } from '../../gql';
 import { AppShell } from '../../layout/AppShell';
 import { useSession, useSessionState } from '../../lib/auth/SessionProvider';
 import { errorCode } from '../../lib/errors';
+import { Button } from '../../ui/Button';
 import { ErrorState, Skeleton } from '../../ui/States';
 import { VerifyEmailNotice } from './VerifyEmailNotice';
 import { ViewerContext, ViewerDocument } from './viewer';
@@ -77,12 +78,42 @@ export function RequireAuth() {
     if (fetching || authFailed || !error) return <ShellSkeleton />;
   }
   const viewer = data!.me;
+  const onOnboarding = location.pathname === '/onboarding';
+  // New accounts set up first; an OAuth return to /platforms keeps its outcome (?connected=, ?error=).
+  if (!viewer.profile.onboardingCompleted && !onOnboarding) {
+    return <Navigate to={`/onboarding${location.pathname === '/platforms' ? location.search : ''}`} replace />;
+  }
+  if (viewer.profile.onboardingCompleted && onOnboarding) return <Navigate to="/" replace />;
 
   async function signOut() {
     const refreshToken = session.refreshToken;
     // End the session on the server too; sign out locally whatever the answer.
     if (refreshToken) await logout({ refreshToken }).catch(() => undefined);
     session.signOut();
+  }
+
+  if (onOnboarding) {
+    return (
+      <ViewerContext.Provider value={viewer}>
+        <div className="bare-frame">
+          <header className="row bare-header">
+            <span className="brand" style={{ padding: 0 }}>
+              <span className="brand-mark" aria-hidden="true">
+                S
+              </span>
+              Soash
+            </span>
+            <Button variant="ghost" onClick={() => void signOut()}>
+              Sign out
+            </Button>
+          </header>
+          <main id="main" className="main">
+            {viewer.isVerified ? null : <VerifyEmailNotice email={viewer.email} />}
+            <Outlet />
+          </main>
+        </div>
+      </ViewerContext.Provider>
+    );
   }
 
   return (
