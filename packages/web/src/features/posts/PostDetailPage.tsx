@@ -138,7 +138,7 @@ export function PostDetailPage() {
           {e.views != null && <KpiCard label="Views" value={formatNumber(e.views)} />}
         </div>
         <Card title="History" labelledBy="post-history" actions={post.metricsUpdatedAt ? <span className="small muted">Updated {formatRelative(post.metricsUpdatedAt)}</span> : undefined}>
-          <PostMetricsChart metrics={post.metrics} />
+          <PostMetricsChart metrics={post.metrics} publishedAt={post.publishedAt} />
         </Card>
         <div className="grid grid-2">
           <Card title="Caption" labelledBy="post-caption">

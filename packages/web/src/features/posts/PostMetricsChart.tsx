@@ -30,10 +30,17 @@ export function metricPoints(metrics: readonly { date: string; engagementRate?: 
 }
 
 /** A post's daily history: interactions, audience and engagement rate. */
-export function PostMetricsChart({ metrics: masked }: { metrics: readonly FragmentType<typeof PostMetricFragment>[] }) {
+export function PostMetricsChart({ metrics: masked, publishedAt }: { metrics: readonly FragmentType<typeof PostMetricFragment>[]; publishedAt?: string | null }) {
   const metrics = getFragmentData(PostMetricFragment, masked);
   if (metrics.length === 0) {
-    return <EmptyState title="No history yet">Soash records this post&apos;s numbers once a day; the chart fills in after the next sync.</EmptyState>;
+    const old = publishedAt && Date.now() - new Date(publishedAt).getTime() > 30 * 86_400_000;
+    return (
+      <EmptyState title="No daily history for this post">
+        {old
+          ? 'Soash records daily numbers during a post’s first 30 days, and this post was older when Soash first read it. Its latest numbers are above.'
+          : 'Soash records the post’s numbers once a day; the chart fills in with the next syncs.'}
+      </EmptyState>
+    );
   }
   const data = metricPoints(metrics);
   const has = (key: string) => data.some((p) => typeof p[key] === 'number');

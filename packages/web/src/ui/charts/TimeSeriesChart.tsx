@@ -65,7 +65,7 @@ export function TimeSeriesChart({
                   dataKey={s.key}
                   name={s.label}
                   stroke={s.color ?? PALETTE[i % PALETTE.length]}
-                  dot={false}
+                  dot={data.length < 3 ? { r: 3 } : false}
                   strokeWidth={2}
                   connectNulls={false}
                   isAnimationActive={false}
