@@ -1,3 +1,4 @@
+import { analyticsLoaders } from '../modules/analytics/analytics.loader.js';
 import { platformLoaders } from '../modules/platforms/platforms.loader.js';
 import { statsLoaders } from '../modules/stats/stats.loader.js';
 
@@ -9,6 +10,7 @@ export function createLoaders() {
   return {
     ...platformLoaders(),
     ...statsLoaders(),
+    ...analyticsLoaders(),
   };
 }
 
