@@ -56,7 +56,7 @@ export async function postGroups(scope: Scope, w: Window, by: GroupBy): Promise<
   if (by.platform) key.platformId = '$platformId';
   if (by.bucketFormat) key.bucket = { $dateToString: { format: by.bucketFormat, date: '$publishedAt', timezone: scope.tz } };
   if (by.type) key.type = '$type';
-  if (by.utcDay) key.utcDay = { $dateToString: { format: '%Y-%m-%d', date: '$publishedAt', timezone: 'UTC' } };
+  if (by.utcDay) key.utcDay = UTC_PUBLISH_DAY;
   const pipeline: PipelineStage[] = [
     { $match: activityMatch(scope, w) },
     {
@@ -171,26 +171,34 @@ export function postRateExpression(formula: EngagementRateFormula): unknown {
   return { $cond: [{ $gt: [den, 0] }, { $divide: ['$engagement.total', den] }, null] };
 }
 
-/** A post's fields needed for its per-post rate under any formula. */
+/** The UTC calendar day a post was published (what follower counts are keyed by). */
+export const UTC_PUBLISH_DAY = { $dateToString: { format: '%Y-%m-%d', date: '$publishedAt', timezone: 'UTC' } };
+
+/** A post's fields needed for its per-post rate (p and d only with rates by followers). */
 export interface RateFields {
-  p: Types.ObjectId;
-  d: string;
+  p?: Types.ObjectId;
+  d?: string;
   t: number;
   r: number | null;
 }
 
-/** Projection producing RateFields (r is the rate by reach/impressions, computed by MongoDB). */
+/**
+ * Projection producing RateFields: r is the rate by reach or impressions, computed by MongoDB;
+ * rates by followers need the account and UTC publish day instead (only then are they computed).
+ */
 export function rateFieldsProjection(formula: EngagementRateFormula): Record<string, unknown> {
+  if (formula !== EngagementRateFormula.BY_FOLLOWERS) return { t: '$engagement.total', r: postRateExpression(formula) };
   return {
     p: '$platformId',
-    d: { $dateToString: { format: '%Y-%m-%d', date: '$publishedAt', timezone: 'UTC' } },
+    d: UTC_PUBLISH_DAY,
     t: '$engagement.total',
-    r: formula === EngagementRateFormula.BY_FOLLOWERS ? { $literal: null } : postRateExpression(formula),
+    r: { $literal: null },
   };
 }
 
 export function postRate(f: RateFields, formula: EngagementRateFormula, history: FollowerHistory | undefined): number | null {
   if (formula !== EngagementRateFormula.BY_FOLLOWERS) return f.r ?? null;
+  if (!f.p || !f.d) return null;
   const fol = history?.atPublish(f.p.toHexString(), parseDay(f.d)!)?.followers;
   return fol && fol > 0 ? f.t / fol : null;
 }

@@ -17,6 +17,7 @@ import {
   rateFieldsProjection,
   rowFollowers,
   type RateFields,
+  UTC_PUBLISH_DAY,
 } from './post-aggregates.js';
 import type { AnalyticsRequest } from './request.js';
 import { activityMatch, buildScope, parseRange, type Scope, type Window, windowOf } from './scope.js';
@@ -86,15 +87,16 @@ export async function topActivities(req: AnalyticsRequest, input: TopActivitiesI
 
   // Per-follower values need each post's follower count: rank projected rows, then load the winners.
   const history = await loadFollowerHistory(scope);
-  const rows = await postRates(scope, w, formula, history, { v: valueExpr });
+  const rows = await postRates(scope, w, formula, history, { v: valueExpr, p: '$platformId', d: UTC_PUBLISH_DAY });
   const ranked = rows
     .map((r) => {
       const value = by === ActivityRankMetric.ENGAGEMENT_RATE ? r.rate : (r.v as number | null);
       if (value === null || value === undefined) return null;
       let followers: { followers: number; basis: FollowerBasis } | null = null;
-      if (normalizeBy === FollowerNormalization.FOLLOWERS_AT_PUBLISH) followers = history.atPublish(r.p.toHexString(), parseDay(r.d)!);
+      const platformId = (r.p as Types.ObjectId).toHexString();
+      if (normalizeBy === FollowerNormalization.FOLLOWERS_AT_PUBLISH) followers = history.atPublish(platformId, parseDay(r.d as string)!);
       else if (normalizeBy === FollowerNormalization.FOLLOWERS_LATEST) {
-        const latest = history.latest(r.p.toHexString());
+        const latest = history.latest(platformId);
         followers = latest !== null ? { followers: latest, basis: FollowerBasis.LATEST } : null;
       }
       const normalizedValue = followers && followers.followers > 0 ? value / followers.followers : null;
@@ -192,7 +194,7 @@ export async function hashtagPerformance(req: AnalyticsRequest, input: HashtagPe
       { $project: { hashtags: 1, ...projection } },
       ...(f ? [] : [{ $match: { r: { $ne: null } } }]),
       { $unwind: '$hashtags' },
-      { $group: { _id: '$hashtags', n: { $sum: 1 }, items: { $push: { p: '$p', d: '$d', t: '$t', r: '$r' } } } },
+      { $group: { _id: '$hashtags', n: { $sum: 1 }, items: { $push: f ? { p: '$p', d: '$d', t: '$t' } : { t: '$t', r: '$r' } } } },
       { $match: { n: { $gte: minPosts } } },
     ] as PipelineStage[]),
   ]);
@@ -259,7 +261,7 @@ export async function bestTimesToPost(req: AnalyticsRequest, input: BestTimesInp
     const history = await loadFollowerHistory(scope);
     const rows = await ActivityModel.aggregate<{ _id: { dow: string; hour: string; p: Types.ObjectId; d: string }; n: number; sum: number; sumSq: number }>([
       { $match: activityMatch(scope, w) },
-      { $project: { ...slot, p: '$platformId', d: { $dateToString: { format: '%Y-%m-%d', date: '$publishedAt', timezone: 'UTC' } }, t: '$engagement.total' } },
+      { $project: { ...slot, p: '$platformId', d: UTC_PUBLISH_DAY, t: '$engagement.total' } },
       { $group: { _id: { dow: '$dow', hour: '$hour', p: '$p', d: '$d' }, n: { $sum: 1 }, sum: { $sum: '$t' }, sumSq: { $sum: { $multiply: ['$t', '$t'] } } } },
     ]);
     for (const r of rows) {
