@@ -2,4 +2,4 @@
  * Loads every module for its side effects: job definitions, HTTP routes and start-up tasks
  * register themselves when their files are imported.
  */
-export {};
+import './insights/insights.jobs.js';
