@@ -91,7 +91,7 @@ async function download(url: string, sha256: string, dest: string, attempts = 4)
     } catch (err) {
       const e = err as Error & { cause?: { code?: string; message?: string } };
       const reason = e.cause ? `${e.message} (${e.cause.code ?? e.cause.message})` : e.message;
-      if (attempt >= attempts || reason.includes('checksum mismatch')) throw new Error(`downloading ${url}: ${reason}`);
+      if (attempt >= attempts || reason.includes('checksum mismatch')) throw new Error(`downloading ${url}: ${reason}`, { cause: err });
       await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
     }
   }
