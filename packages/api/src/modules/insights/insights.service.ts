@@ -1,5 +1,4 @@
 import { Types, type mongo } from 'mongoose';
-import { isDuplicateKeyError } from '../../lib/errors.js';
 import { PatternType, Priority } from '../../lib/graphql-enums.js';
 import { toObjectId } from '../../lib/ids.js';
 import { findOwned } from '../../lib/ownership.js';
@@ -19,6 +18,7 @@ import { ideaWriter, type IdeaWriter } from './idea-writer.js';
 import { AiInsightModel, type AiInsight } from './insight.model.js';
 import { PerformancePatternModel, type PerformancePattern } from './performance-pattern.model.js';
 import { generateRecommendations } from './recommendations.service.js';
+import { retryOnDuplicate } from './retry.js';
 
 /** Posts of the last ANALYSIS_DAYS days feed the patterns and tests; daily numbers of the last DAILY_DAYS the trends. */
 export const ANALYSIS_DAYS = 180;
@@ -208,16 +208,6 @@ async function savePatterns(userId: Types.ObjectId, patterns: PatternResult[]): 
     await PerformancePatternModel.deleteMany({ userId, patternType: type, patternName: { $nin: names } });
   }
   return patterns.length;
-}
-
-/** A concurrent run may insert the same key first; the retry then updates it. */
-async function retryOnDuplicate<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (!isDuplicateKeyError(err) && (err as { writeErrors?: Array<{ code?: number }> }).writeErrors?.every((e) => e.code === 11000) !== true) throw err;
-    return fn();
-  }
 }
 
 export const rankKeyOf = (priority: Priority, createdAt: Date) => PRIORITY_RANK[priority] * 1e13 + createdAt.getTime();

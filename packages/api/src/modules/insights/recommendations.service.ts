@@ -1,4 +1,5 @@
-import { Types } from 'mongoose';
+import { createHash } from 'node:crypto';
+import { Types, type mongo } from 'mongoose';
 import { badInput } from '../../lib/errors.js';
 import { PatternType, RecommendationType } from '../../lib/graphql-enums.js';
 import { findOwned } from '../../lib/ownership.js';
@@ -12,6 +13,7 @@ import { ALPHA, MIN_PATTERN_SAMPLES, pct, pText, TYPE_SINGULAR, type EngineResul
 import type { IdeaBrief, IdeaWriter } from './idea-writer.js';
 import type { AnalysisData } from './insights.service.js';
 import { ContentRecommendationModel, type ContentRecommendation } from './recommendation.model.js';
+import { retryOnDuplicate } from './retry.js';
 
 /** How many recommendations of each kind a run keeps. */
 export const MAX_POSTING_TIME = 3;
@@ -19,6 +21,8 @@ export const MAX_HASHTAG = 3;
 /** Feedback weights: score = baseScore × (1 + TYPE_WEIGHT·(typeMean − 3)) × (1 + PATTERN_WEIGHT·(patternMean − 3)). */
 export const TYPE_WEIGHT = 0.1;
 export const PATTERN_WEIGHT = 0.2;
+/** A content idea's text is rewritten from a changed brief at most this often. */
+export const IDEA_REWRITE_DAYS = 7;
 /** "Used" without a rating counts as this rating. */
 export const USED_AS_RATING = 4;
 
@@ -73,22 +77,28 @@ export async function generateRecommendations(data: AnalysisData, result: Engine
   for (const c of candidates) {
     const prev = byKey.get(c.key);
     if (c.brief) {
-      // The same brief keeps its text, so ideas stay stable (and the LLM is not asked again).
-      if (prev && prev.contentBrief === c.contentBrief && prev.title) {
+      // An idea keeps its text while its brief is unchanged or the text is recent, so ideas stay
+      // stable between runs and the LLM is asked at most once per IDEA_REWRITE_DAYS per idea.
+      const prevEvidence = (prev?.evidence ?? {}) as { writer?: string; writtenAt?: string; writtenFrom?: string };
+      const writtenAt = prevEvidence.writtenAt ? Date.parse(prevEvidence.writtenAt) : NaN;
+      const fresh = now.getTime() - writtenAt < IDEA_REWRITE_DAYS * 86_400_000;
+      const briefHash = createHash('sha256').update(c.brief.text).digest('hex');
+      if (prev?.title && (prevEvidence.writtenFrom === briefHash || fresh)) {
         c.title = prev.title;
         c.description = prev.description ?? '';
-        c.evidence = { ...c.evidence, writer: (prev.evidence as { writer?: string } | undefined)?.writer ?? 'template' };
+        c.evidence = { ...c.evidence, writer: prevEvidence.writer, writtenAt: prevEvidence.writtenAt, writtenFrom: prevEvidence.writtenFrom };
       } else {
         const idea = await writer.write(c.brief);
         c.title = idea.title;
         c.description = idea.description;
-        c.evidence = { ...c.evidence, writer: idea.writer };
+        c.evidence = { ...c.evidence, writer: idea.writer, writtenAt: now.toISOString(), writtenFrom: briefHash };
       }
     }
-    const score = factors.score(c.baseScore, c.recommendationType, c.patternKey);
-    await ContentRecommendationModel.collection.updateOne(
-      { userId, key: c.key },
-      {
+  }
+  const ops: mongo.AnyBulkWriteOperation[] = candidates.map((c) => ({
+    updateOne: {
+      filter: { userId, key: c.key },
+      update: {
         $set: {
           recommendationType: c.recommendationType,
           title: c.title.slice(0, 200),
@@ -96,16 +106,17 @@ export async function generateRecommendations(data: AnalysisData, result: Engine
           ...(c.contentBrief !== undefined ? { contentBrief: c.contentBrief.slice(0, 10_000) } : {}),
           patternKey: c.patternKey,
           baseScore: c.baseScore,
-          score,
+          score: factors.score(c.baseScore, c.recommendationType, c.patternKey),
           evidence: c.evidence,
           updatedAt: now,
         },
         $unset: { retiredAt: '' },
         $setOnInsert: { isUsed: false, createdAt: now },
       },
-      { upsert: true },
-    );
-  }
+      upsert: true,
+    },
+  }));
+  if (ops.length) await retryOnDuplicate(() => ContentRecommendationModel.collection.bulkWrite(ops, { ordered: false }));
 
   // No longer supported: deleted, unless it carries feedback (then kept, retired and hidden).
   const keys = candidates.map((c) => c.key);

@@ -281,8 +281,18 @@ describe('insights: content ideas from an LLM', () => {
     expect(requests[0]!.body.messages[1].content).toContain('Audience: home baristas');
     // Same brief on the next run: the stored text is kept and the LLM is not asked again.
     const calls = requests.length;
-    await generateInsightsForUser(u.user._id, { now, writer: llmWriter({ baseUrl: url, apiKey: 'sk-test-secret', model: 'test-model' }) });
+    const writer = llmWriter({ baseUrl: url, apiKey: 'sk-test-secret', model: 'test-model' });
+    await generateInsightsForUser(u.user._id, { now, writer });
     expect(requests.length).toBe(calls);
+    // A changed brief is rewritten only once the text is a week old.
+    await UserProfileModel.updateOne({ userId: u.user._id }, { $set: { industry: 'tea' } });
+    await generateInsightsForUser(u.user._id, { now: new Date(now.getTime() + DAY_MS), writer });
+    expect(requests.length).toBe(calls);
+    const idea = await ContentRecommendationModel.findOne({ userId: u.user._id, patternKey: 'content_idea:content_type:reel' }).lean();
+    expect(idea!.contentBrief).toContain('Industry: tea');
+    await generateInsightsForUser(u.user._id, { now: new Date(now.getTime() + 8 * DAY_MS), writer });
+    expect(requests.length).toBeGreaterThan(calls);
+    expect(requests.at(-1)!.body.messages[1].content).toContain('Industry: tea');
   });
 
   it('falls back to the template writer on errors and timeouts, logging no secret', async () => {
