@@ -4,7 +4,7 @@ import { connectDatabase, ensureIndexes } from '../db/connection.js';
 import type { DatabaseServer } from '../db/harness.js';
 import { ActivityModel } from '../modules/activities/activity.model.js';
 import { withTotal } from '../modules/activities/engagement.model.js';
-import { ActivityRankMetric, CsvReport, EngagementRateFormula, FollowerNormalization, Granularity, TimeseriesMetric } from '../modules/analytics/analytics.enums.js';
+import { ActivityRankMetric, ComparePeriod, CsvReport, EngagementRateFormula, FollowerNormalization, Granularity, TimeseriesMetric } from '../modules/analytics/analytics.enums.js';
 import { csvLines } from '../modules/analytics/csv-export.service.js';
 import { overview, timeseries } from '../modules/analytics/dashboard.service.js';
 import { bestTimesToPost, hashtagPerformance, topActivities } from '../modules/analytics/posts.service.js';
@@ -113,7 +113,7 @@ export async function runAnalyticsBench(server: DatabaseServer): Promise<boolean
     let peak = before;
     let rows = 0;
     let bytes = 0;
-    for await (const line of csvLines(req, { report: CsvReport.POSTS, range, engagementRateFormula: formula, compare: 'PREVIOUS_PERIOD' as never, granularity: Granularity.DAY })) {
+    for await (const line of csvLines(req, { report: CsvReport.POSTS, range, engagementRateFormula: formula, compare: ComparePeriod.PREVIOUS_PERIOD, granularity: Granularity.DAY })) {
       rows++;
       bytes += line.length;
       if (rows % 500 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);

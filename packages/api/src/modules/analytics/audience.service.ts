@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import { badInput } from '../../lib/errors.js';
 import type { PlatformType } from '../../lib/graphql-enums.js';
 import { PlatformModel } from '../platforms/platform.model.js';
 import { StatsModel, type Demographics } from '../stats/stats.model.js';
@@ -7,7 +8,6 @@ import type { AudienceDemographicsInput } from './dto/analytics.inputs.js';
 import type { AnalyticsRequest } from './request.js';
 import { buildScope } from './scope.js';
 import { DAY_MS, dayToString, parseDay, utcDayOf } from './time.js';
-import { badInput } from '../../lib/errors.js';
 
 const MAX_LOCATIONS = 50;
 

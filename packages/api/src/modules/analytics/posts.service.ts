@@ -138,7 +138,7 @@ export async function contentTypePerformance(req: AnalyticsRequest, input: Analy
     const key = row._id.type!;
     let t = totals.get(key);
     if (!t) totals.set(key, (t = new PostTotals()));
-    t.add(row, rowFollowers(row, formula, history!));
+    t.add(row, rowFollowers(row, formula, history));
   }
   const ratesByType = new Map<string, number[]>();
   const all: number[] = [];
