@@ -127,7 +127,7 @@ describe('insights: successful cases', () => {
     await generateInsightsForUser(u.user._id, { now, writer: templateWriter });
     const reel = await AiInsightModel.findOne({ userId: u.user._id, key: 'performance:content_type:reel:above' }).lean();
     expect(reel).not.toBeNull();
-    // (Filtered here: the stand-in cannot run a regex over an indexed field.)
+    // (Filtered here: the stand-in cannot run an equality plus a regex over the unique {userId, key} index.)
     const other = (await AiInsightModel.find({ userId: u.user._id }).lean()).find((d) => d.key.startsWith('performance:hashtag'));
     await AiInsightModel.updateOne({ _id: other!._id }, { $set: { isDismissed: true } });
     // A year later nothing is in the window any more.
