@@ -1,4 +1,5 @@
 import { activityLoaders } from '../modules/activities/activities.loader.js';
+import { analyticsLoaders } from '../modules/analytics/analytics.loader.js';
 import { categoryLoaders } from '../modules/categories/categories.loader.js';
 import { platformLoaders } from '../modules/platforms/platforms.loader.js';
 import { statsLoaders } from '../modules/stats/stats.loader.js';
@@ -15,6 +16,7 @@ export function createLoaders() {
     ...userLoaders(),
     ...activityLoaders(),
     ...categoryLoaders(),
+    ...analyticsLoaders(),
   };
 }
 

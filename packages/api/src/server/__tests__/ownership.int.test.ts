@@ -12,6 +12,8 @@ import { createActivity, createPlatform, createUser, tokenFor } from '../../../t
 import { startTestServer, type TestServer } from '../../../test/helpers/server.js';
 import { startScheduler, type Scheduler } from '../../jobs/scheduler.js';
 import { ContentCategoryModel } from '../../modules/categories/category.model.js';
+import { AiInsightModel } from '../../modules/insights/insight.model.js';
+import { ContentRecommendationModel } from '../../modules/insights/recommendation.model.js';
 import { UserModel } from '../../modules/users/user.model.js';
 import { buildAppSchema } from '../schema.js';
 
@@ -42,6 +44,8 @@ interface Owned {
   activity: string;
   category: string;
   user: string;
+  insight: string;
+  recommendation: string;
 }
 
 interface Case {
@@ -56,6 +60,16 @@ interface Case {
   field: string;
   /** Admin operations address any user: they are checked for FORBIDDEN instead of NOT_FOUND. */
   admin?: boolean;
+}
+
+const DAYS = '{ from: "2026-01-01", to: "2026-01-31" }';
+
+/** An analytics input's account and category filters, addressed by one operation. */
+function analyticsFilterCases(op: string, query: (filter: string) => string): Case[] {
+  return [
+    { op, arg: 'input.filter.platformIds', query: query('{ platformIds: [$id] }'), vars: (id) => ({ id }), target: (a) => a.platform, field: 'filter.platformIds' },
+    { op, arg: 'input.filter.categoryIds', query: query('{ categoryIds: [$id] }'), vars: (id) => ({ id }), target: (a) => a.category, field: 'filter.categoryIds' },
+  ];
 }
 
 const CASES: Case[] = [
@@ -99,6 +113,41 @@ const CASES: Case[] = [
     query: 'mutation($id: ID!) { syncPlatform(id: $id) { id } }',
     vars: (id) => ({ id }),
     target: (a) => a.platform,
+    field: 'id',
+  },
+  { op: 'Query.postDecay', arg: 'activityId', query: 'query($id: ID!) { postDecay(activityId: $id) { latestEngagements } }', vars: (id) => ({ id }), target: (a) => a.activity, field: 'activityId' },
+  {
+    op: 'Query.audienceDemographics',
+    arg: 'input.platformIds',
+    query: 'query($id: ID!) { audienceDemographics(input: { platformIds: [$id] }) { platforms { platformId } } }',
+    vars: (id) => ({ id }),
+    target: (a) => a.platform,
+    field: 'platformIds',
+  },
+  ...analyticsFilterCases('Query.overview', (f) => `query($id: ID!) { overview(input: { range: ${DAYS}, filter: ${f} }) { posts { value } } }`),
+  ...analyticsFilterCases('Query.timeseries', (f) => `query($id: ID!) { timeseries(input: { metric: ENGAGEMENTS, range: ${DAYS}, filter: ${f} }) { points { bucket } } }`),
+  ...analyticsFilterCases('Query.platformBreakdown', (f) => `query($id: ID!) { platformBreakdown(input: { range: ${DAYS}, filter: ${f} }) { platformId } }`),
+  ...analyticsFilterCases('Query.topActivities', (f) => `query($id: ID!) { topActivities(input: { range: ${DAYS}, filter: ${f} }) { rank } }`),
+  ...analyticsFilterCases('Query.contentTypePerformance', (f) => `query($id: ID!) { contentTypePerformance(input: { range: ${DAYS}, filter: ${f} }) { posts } }`),
+  ...analyticsFilterCases('Query.hashtagPerformance', (f) => `query($id: ID!) { hashtagPerformance(input: { range: ${DAYS}, filter: ${f} }) { minPosts } }`),
+  ...analyticsFilterCases('Query.bestTimesToPost', (f) => `query($id: ID!) { bestTimesToPost(input: { range: ${DAYS}, filter: ${f} }) { totalPosts } }`),
+  ...analyticsFilterCases('Mutation.exportCsv', (f) => `mutation($id: ID!) { exportCsv(input: { report: POSTS, range: ${DAYS}, filter: ${f}, delivery: INLINE }) { rowCount } }`),
+  { op: 'Mutation.markInsightRead', arg: 'id', query: 'mutation($id: ID!) { markInsightRead(id: $id) { id } }', vars: (id) => ({ id }), target: (a) => a.insight, field: 'id' },
+  { op: 'Mutation.dismissInsight', arg: 'id', query: 'mutation($id: ID!) { dismissInsight(id: $id) { id } }', vars: (id) => ({ id }), target: (a) => a.insight, field: 'id' },
+  {
+    op: 'Mutation.rateRecommendation',
+    arg: 'id',
+    query: 'mutation($id: ID!) { rateRecommendation(id: $id, score: 4) { id } }',
+    vars: (id) => ({ id }),
+    target: (a) => a.recommendation,
+    field: 'id',
+  },
+  {
+    op: 'Mutation.markRecommendationUsed',
+    arg: 'id',
+    query: 'mutation($id: ID!) { markRecommendationUsed(id: $id) { id } }',
+    vars: (id) => ({ id }),
+    target: (a) => a.recommendation,
     field: 'id',
   },
   {
@@ -146,12 +195,26 @@ function idArguments(root: GraphQLObjectType | null | undefined): string[] {
   return out.map((p) => p.replace('(', ' ')).sort();
 }
 
+/** A user's platform, category, post, insight and recommendation: the objects ids address. */
+async function ownedObjects(userId: Types.ObjectId): Promise<Owned> {
+  const platform = await createPlatform(userId);
+  const category = await ContentCategoryModel.create({ userId, name: 'Mine', nameKey: 'mine', colorCode: '#123456' });
+  const activity = await createActivity(userId, platform._id, { categoryIds: [category._id] });
+  const insight = await AiInsightModel.create({ userId, insightType: 'performance', title: 'Reels do well', priority: 'high', key: `k-${userId.toHexString()}` });
+  const recommendation = await ContentRecommendationModel.create({ userId, recommendationType: 'hashtag', title: 'Use #launch', key: `k-${userId.toHexString()}` });
+  return {
+    user: userId.toHexString(),
+    platform: platform._id.toHexString(),
+    activity: activity._id.toHexString(),
+    category: category._id.toHexString(),
+    insight: insight._id.toHexString(),
+    recommendation: recommendation._id.toHexString(),
+  };
+}
+
 async function makeOwner(): Promise<Owned> {
   const { user } = await createUser();
-  const platform = await createPlatform(user._id);
-  const category = await ContentCategoryModel.create({ userId: user._id, name: 'Mine', nameKey: 'mine', colorCode: '#123456' });
-  const activity = await createActivity(user._id, platform._id, { categoryIds: [category._id] });
-  return { user: user._id.toHexString(), platform: platform._id.toHexString(), activity: activity._id.toHexString(), category: category._id.toHexString() };
+  return ownedObjects(user._id);
 }
 
 describe('ids: successful cases', () => {
@@ -163,10 +226,7 @@ describe('ids: successful cases', () => {
   });
   it('the owner (or an admin, for user management) reaches each object: the failures below are about ownership', async () => {
     const { user } = await createUser();
-    const platform = await createPlatform(user._id);
-    const category = await ContentCategoryModel.create({ userId: user._id, name: 'Own', nameKey: 'own', colorCode: '#654321' });
-    const activity = await createActivity(user._id, platform._id, { categoryIds: [category._id] });
-    const own = { user: user._id.toHexString(), platform: platform._id.toHexString(), activity: activity._id.toHexString(), category: category._id.toHexString() };
+    const own = await ownedObjects(user._id);
     const ownerToken = tokenFor(user);
     const admin = await createUser({ role: 'admin' });
     for (const c of CASES) {
