@@ -1,4 +1,4 @@
-import { Link, Navigate, isRouteErrorResponse, useRouteError, type RouteObject } from 'react-router';
+import { Link, isRouteErrorResponse, useRouteError, type RouteObject } from 'react-router';
 import { PublicOnly, RequireAuth } from './features/auth/guards';
 import { useTitle } from './lib/useTitle';
 import { Skeleton } from './ui/States';
@@ -65,7 +65,7 @@ export const routes: RouteObject[] = [
       {
         element: <RequireAuth />,
         children: [
-          { index: true, element: <Navigate to="/posts" replace /> },
+          { index: true, lazy: async () => ({ Component: (await import('./features/overview/OverviewPage')).OverviewPage }) },
           { path: 'posts', lazy: async () => ({ Component: (await import('./features/posts/PostsPage')).PostsPage }) },
           { path: 'posts/:id', lazy: async () => ({ Component: (await import('./features/posts/PostDetailPage')).PostDetailPage }) },
           { path: 'platforms', lazy: async () => ({ Component: (await import('./features/platforms/PlatformsPage')).PlatformsPage }) },

@@ -10,6 +10,7 @@ export interface NavItem {
 
 /** The pages of the signed-in app (only those that are routed). */
 export const NAV_ITEMS: NavItem[] = [
+  { to: '/', label: 'Overview', icon: '◎' },
   { to: '/posts', label: 'Posts', icon: '▤' },
   { to: '/platforms', label: 'Platforms', icon: '⇄' },
   { to: '/settings', label: 'Settings', icon: '⚙' },
