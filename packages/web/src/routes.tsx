@@ -70,6 +70,7 @@ export const routes: RouteObject[] = [
           { path: 'posts/:id', lazy: async () => ({ Component: (await import('./features/posts/PostDetailPage')).PostDetailPage }) },
           { path: 'platforms', lazy: async () => ({ Component: (await import('./features/platforms/PlatformsPage')).PlatformsPage }) },
           { path: 'onboarding', lazy: async () => ({ Component: (await import('./features/onboarding/OnboardingPage')).OnboardingPage }) },
+          { path: 'insights', lazy: async () => ({ Component: (await import('./features/insights/InsightsPage')).InsightsPage }) },
           { path: 'settings', lazy: async () => ({ Component: (await import('./features/settings/SettingsPage')).SettingsPage }) },
         ],
       },

@@ -22,6 +22,15 @@ type Documents = {
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      email\n      isVerified\n    }\n  }\n": typeof types.VerifyEmailDocument,
     "\n  mutation Logout($refreshToken: String) {\n    logout(refreshToken: $refreshToken)\n  }\n": typeof types.LogoutDocument,
     "\n  query Viewer {\n    me {\n      id\n      name\n      email\n      isVerified\n      role\n      subscriptionTier\n      profile {\n        id\n        timezone\n        onboardingCompleted\n        brandName\n      }\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  fragment InsightCard_AiInsight on AiInsight {\n    id\n    title\n    description\n    priority\n    insightType\n    isRead\n    isDismissed\n    createdAt\n    lastConfirmedAt\n    evidence\n  }\n": typeof types.InsightCard_AiInsightFragmentDoc,
+    "\n  mutation MarkInsightRead($id: ID!) {\n    markInsightRead(id: $id) {\n      id\n      isRead\n    }\n  }\n": typeof types.MarkInsightReadDocument,
+    "\n  mutation DismissInsight($id: ID!) {\n    dismissInsight(id: $id) {\n      id\n      isDismissed\n    }\n  }\n": typeof types.DismissInsightDocument,
+    "\n  query Insights($filter: InsightFilterInput, $first: Int, $after: String) {\n    insights(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          ...InsightCard_AiInsight\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.InsightsDocument,
+    "\n  query Recommendations($first: Int, $after: String) {\n    recommendations(first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          ...RecommendationCard_ContentRecommendation\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.RecommendationsDocument,
+    "\n  query Patterns {\n    performancePatterns {\n      id\n      patternType\n      patternName\n      successRate\n      sampleSize\n    }\n  }\n": typeof types.PatternsDocument,
+    "\n  fragment RecommendationCard_ContentRecommendation on ContentRecommendation {\n    id\n    title\n    description\n    recommendationType\n    score\n    feedbackScore\n    isUsed\n    usedAt\n    contentBrief\n  }\n": typeof types.RecommendationCard_ContentRecommendationFragmentDoc,
+    "\n  mutation RateRecommendation($id: ID!, $score: Int!) {\n    rateRecommendation(id: $id, score: $score) {\n      id\n      feedbackScore\n      score\n    }\n  }\n": typeof types.RateRecommendationDocument,
+    "\n  mutation MarkRecommendationUsed($id: ID!) {\n    markRecommendationUsed(id: $id) {\n      id\n      isUsed\n      usedAt\n      score\n    }\n  }\n": typeof types.MarkRecommendationUsedDocument,
     "\n  query Onboarding {\n    me {\n      id\n      name\n      profile {\n        id\n        onboardingCompleted\n        ...BrandForm_UserProfile\n      }\n    }\n    platforms {\n      id\n      type\n      username\n      displayName\n      sandbox\n    }\n  }\n": typeof types.OnboardingDocument,
     "\n  mutation FinishOnboarding {\n    updateProfile(input: { onboardingCompleted: true }) {\n      id\n      onboardingCompleted\n    }\n  }\n": typeof types.FinishOnboardingDocument,
     "\n  fragment BestTimesHeatmap_BestTimes on BestTimes {\n    timezone\n    totalPosts\n    minPosts\n    accountAverage\n    cells {\n      dayOfWeek\n      hour\n      value\n      low\n      high\n      posts\n      source\n      sourcePosts\n    }\n    best {\n      dayOfWeek\n      hour\n      value\n      posts\n    }\n  }\n": typeof types.BestTimesHeatmap_BestTimesFragmentDoc,
@@ -65,6 +74,15 @@ const documents: Documents = {
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      email\n      isVerified\n    }\n  }\n": types.VerifyEmailDocument,
     "\n  mutation Logout($refreshToken: String) {\n    logout(refreshToken: $refreshToken)\n  }\n": types.LogoutDocument,
     "\n  query Viewer {\n    me {\n      id\n      name\n      email\n      isVerified\n      role\n      subscriptionTier\n      profile {\n        id\n        timezone\n        onboardingCompleted\n        brandName\n      }\n    }\n  }\n": types.ViewerDocument,
+    "\n  fragment InsightCard_AiInsight on AiInsight {\n    id\n    title\n    description\n    priority\n    insightType\n    isRead\n    isDismissed\n    createdAt\n    lastConfirmedAt\n    evidence\n  }\n": types.InsightCard_AiInsightFragmentDoc,
+    "\n  mutation MarkInsightRead($id: ID!) {\n    markInsightRead(id: $id) {\n      id\n      isRead\n    }\n  }\n": types.MarkInsightReadDocument,
+    "\n  mutation DismissInsight($id: ID!) {\n    dismissInsight(id: $id) {\n      id\n      isDismissed\n    }\n  }\n": types.DismissInsightDocument,
+    "\n  query Insights($filter: InsightFilterInput, $first: Int, $after: String) {\n    insights(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          ...InsightCard_AiInsight\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.InsightsDocument,
+    "\n  query Recommendations($first: Int, $after: String) {\n    recommendations(first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          ...RecommendationCard_ContentRecommendation\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.RecommendationsDocument,
+    "\n  query Patterns {\n    performancePatterns {\n      id\n      patternType\n      patternName\n      successRate\n      sampleSize\n    }\n  }\n": types.PatternsDocument,
+    "\n  fragment RecommendationCard_ContentRecommendation on ContentRecommendation {\n    id\n    title\n    description\n    recommendationType\n    score\n    feedbackScore\n    isUsed\n    usedAt\n    contentBrief\n  }\n": types.RecommendationCard_ContentRecommendationFragmentDoc,
+    "\n  mutation RateRecommendation($id: ID!, $score: Int!) {\n    rateRecommendation(id: $id, score: $score) {\n      id\n      feedbackScore\n      score\n    }\n  }\n": types.RateRecommendationDocument,
+    "\n  mutation MarkRecommendationUsed($id: ID!) {\n    markRecommendationUsed(id: $id) {\n      id\n      isUsed\n      usedAt\n      score\n    }\n  }\n": types.MarkRecommendationUsedDocument,
     "\n  query Onboarding {\n    me {\n      id\n      name\n      profile {\n        id\n        onboardingCompleted\n        ...BrandForm_UserProfile\n      }\n    }\n    platforms {\n      id\n      type\n      username\n      displayName\n      sandbox\n    }\n  }\n": types.OnboardingDocument,
     "\n  mutation FinishOnboarding {\n    updateProfile(input: { onboardingCompleted: true }) {\n      id\n      onboardingCompleted\n    }\n  }\n": types.FinishOnboardingDocument,
     "\n  fragment BestTimesHeatmap_BestTimes on BestTimes {\n    timezone\n    totalPosts\n    minPosts\n    accountAverage\n    cells {\n      dayOfWeek\n      hour\n      value\n      low\n      high\n      posts\n      source\n      sourcePosts\n    }\n    best {\n      dayOfWeek\n      hour\n      value\n      posts\n    }\n  }\n": types.BestTimesHeatmap_BestTimesFragmentDoc,
@@ -146,6 +164,42 @@ export function graphql(source: "\n  mutation Logout($refreshToken: String) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Viewer {\n    me {\n      id\n      name\n      email\n      isVerified\n      role\n      subscriptionTier\n      profile {\n        id\n        timezone\n        onboardingCompleted\n        brandName\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      id\n      name\n      email\n      isVerified\n      role\n      subscriptionTier\n      profile {\n        id\n        timezone\n        onboardingCompleted\n        brandName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment InsightCard_AiInsight on AiInsight {\n    id\n    title\n    description\n    priority\n    insightType\n    isRead\n    isDismissed\n    createdAt\n    lastConfirmedAt\n    evidence\n  }\n"): (typeof documents)["\n  fragment InsightCard_AiInsight on AiInsight {\n    id\n    title\n    description\n    priority\n    insightType\n    isRead\n    isDismissed\n    createdAt\n    lastConfirmedAt\n    evidence\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkInsightRead($id: ID!) {\n    markInsightRead(id: $id) {\n      id\n      isRead\n    }\n  }\n"): (typeof documents)["\n  mutation MarkInsightRead($id: ID!) {\n    markInsightRead(id: $id) {\n      id\n      isRead\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DismissInsight($id: ID!) {\n    dismissInsight(id: $id) {\n      id\n      isDismissed\n    }\n  }\n"): (typeof documents)["\n  mutation DismissInsight($id: ID!) {\n    dismissInsight(id: $id) {\n      id\n      isDismissed\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Insights($filter: InsightFilterInput, $first: Int, $after: String) {\n    insights(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          ...InsightCard_AiInsight\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Insights($filter: InsightFilterInput, $first: Int, $after: String) {\n    insights(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          ...InsightCard_AiInsight\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Recommendations($first: Int, $after: String) {\n    recommendations(first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          ...RecommendationCard_ContentRecommendation\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Recommendations($first: Int, $after: String) {\n    recommendations(first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          ...RecommendationCard_ContentRecommendation\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Patterns {\n    performancePatterns {\n      id\n      patternType\n      patternName\n      successRate\n      sampleSize\n    }\n  }\n"): (typeof documents)["\n  query Patterns {\n    performancePatterns {\n      id\n      patternType\n      patternName\n      successRate\n      sampleSize\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RecommendationCard_ContentRecommendation on ContentRecommendation {\n    id\n    title\n    description\n    recommendationType\n    score\n    feedbackScore\n    isUsed\n    usedAt\n    contentBrief\n  }\n"): (typeof documents)["\n  fragment RecommendationCard_ContentRecommendation on ContentRecommendation {\n    id\n    title\n    description\n    recommendationType\n    score\n    feedbackScore\n    isUsed\n    usedAt\n    contentBrief\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RateRecommendation($id: ID!, $score: Int!) {\n    rateRecommendation(id: $id, score: $score) {\n      id\n      feedbackScore\n      score\n    }\n  }\n"): (typeof documents)["\n  mutation RateRecommendation($id: ID!, $score: Int!) {\n    rateRecommendation(id: $id, score: $score) {\n      id\n      feedbackScore\n      score\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkRecommendationUsed($id: ID!) {\n    markRecommendationUsed(id: $id) {\n      id\n      isUsed\n      usedAt\n      score\n    }\n  }\n"): (typeof documents)["\n  mutation MarkRecommendationUsed($id: ID!) {\n    markRecommendationUsed(id: $id) {\n      id\n      isUsed\n      usedAt\n      score\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -13,6 +13,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'Overview', icon: '◎' },
   { to: '/posts', label: 'Posts', icon: '▤' },
   { to: '/platforms', label: 'Platforms', icon: '⇄' },
+  { to: '/insights', label: 'Insights', icon: '✦' },
   { to: '/settings', label: 'Settings', icon: '⚙' },
 ];
 
