@@ -5,6 +5,7 @@ import { HealthResolver } from '../modules/health/health.resolver.js';
 import { MailResolver } from '../modules/mail/mail.resolver.js';
 import { PlatformsResolver } from '../modules/platforms/platforms.resolver.js';
 import { StatsResolver } from '../modules/stats/stats.resolver.js';
+import { SubscriptionsResolver } from '../modules/subscriptions/subscriptions.resolver.js';
 import { SystemJobsResolver } from '../modules/system-jobs/system-jobs.resolver.js';
 import { AuthResolver } from '../modules/users/auth.resolver.js';
 import { UsersResolver } from '../modules/users/users.resolver.js';
@@ -20,4 +21,5 @@ export const resolvers: NonEmptyArray<Function> = [
   CategoriesResolver,
   StatsResolver,
   SystemJobsResolver,
+  SubscriptionsResolver,
 ];
