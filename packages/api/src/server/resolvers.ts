@@ -4,6 +4,7 @@ import { CategoriesResolver } from '../modules/categories/categories.resolver.js
 import { HealthResolver } from '../modules/health/health.resolver.js';
 import { MailResolver } from '../modules/mail/mail.resolver.js';
 import { PlatformsResolver } from '../modules/platforms/platforms.resolver.js';
+import { ReferralsResolver } from '../modules/referrals/referrals.resolver.js';
 import { StatsResolver } from '../modules/stats/stats.resolver.js';
 import { SubscriptionsResolver } from '../modules/subscriptions/subscriptions.resolver.js';
 import { SystemJobsResolver } from '../modules/system-jobs/system-jobs.resolver.js';
@@ -21,5 +22,6 @@ export const resolvers: NonEmptyArray<Function> = [
   CategoriesResolver,
   StatsResolver,
   SystemJobsResolver,
+  ReferralsResolver,
   SubscriptionsResolver,
 ];

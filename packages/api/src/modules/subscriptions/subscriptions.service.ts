@@ -3,6 +3,7 @@ import { conflict, unauthenticated } from '../../lib/errors.js';
 import { SubscriptionStatus, SubscriptionTier } from '../../lib/graphql-enums.js';
 import type { Context } from '../../server/context.js';
 import { PlatformModel } from '../platforms/platform.model.js';
+import { convertReferral } from '../referrals/referrals.service.js';
 import { UserModel, type User } from '../users/user.model.js';
 import { viewerUser } from '../users/users.service.js';
 import { paymentProvider } from './payment-provider.js';
@@ -38,11 +39,17 @@ async function assertPlatformsFit(user: User, tier: SubscriptionTier): Promise<v
 
 /**
  * Changes the viewer's plan: checks the new plan's limits, asks the payment provider (a no-op
- * one unless a real provider is installed) and records the tier.
+ * one unless a real provider is installed), records the tier, then converts a pending referral
+ * when the new plan is paid.
  */
 export async function changeSubscription(ctx: Context, tier: SubscriptionTier): Promise<User> {
   const user = await viewerUser(ctx);
-  if (user.subscriptionTier === tier && user.subscriptionStatus === SubscriptionStatus.ACTIVE) return user;
+  if (user.subscriptionTier === tier && user.subscriptionStatus === SubscriptionStatus.ACTIVE) {
+    // Nothing to change. The referral hook is idempotent, so a conversion missed by an
+    // interrupted earlier change is made up for here.
+    await convertReferral(ctx, user._id, tier);
+    return user;
+  }
   await assertPlatformsFit(user, tier);
   await paymentProvider().changePlan({
     userId: user._id.toHexString(),
@@ -62,5 +69,6 @@ export async function changeSubscription(ctx: Context, tier: SubscriptionTier): 
     throw conflict('Your plan was changed by another request at the same time; reload and try again');
   }
   ctx.loaders.userById.clear(user._id.toHexString()).prime(user._id.toHexString(), updated);
+  await convertReferral(ctx, user._id, tier);
   return updated;
 }

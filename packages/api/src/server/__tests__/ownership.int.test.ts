@@ -6,11 +6,14 @@ import {
   type GraphQLInputType,
   type GraphQLObjectType,
 } from 'graphql';
+import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivity, createPlatform, createUser } from '../../../test/helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../../../test/helpers/server.js';
 import { ContentCategoryModel } from '../../modules/categories/category.model.js';
+import { ReferralCodeModel } from '../../modules/referrals/referral-code.model.js';
+import { ReferralSignupModel } from '../../modules/referrals/referral-signup.model.js';
 import { UserModel } from '../../modules/users/user.model.js';
 import { buildAppSchema } from '../schema.js';
 
@@ -125,6 +128,28 @@ const CASES: Case[] = [
     field: 'categoryIds',
   },
   {
+    op: 'Mutation.markReferralPaid',
+    arg: 'id',
+    query: 'mutation($id: ID!) { markReferralPaid(id: $id) { id conversionStatus } }',
+    vars: (id) => ({ id }),
+    target: (a) => a.user,
+    field: 'id',
+    admin: true,
+    adminTarget: async () => {
+      const referrer = await createUser();
+      const code = await ReferralCodeModel.create({ userId: referrer.user._id, code: `O${randomBytes(4).toString('hex').toUpperCase()}-REF` });
+      const signup = await ReferralSignupModel.create({
+        referralCodeId: code._id,
+        referrerUserId: referrer.user._id,
+        refereeUserId: new Types.ObjectId(),
+        signupDate: new Date(),
+        conversionStatus: 'converted',
+        commissionCents: 580,
+      });
+      return signup._id.toHexString();
+    },
+  },
+  {
     op: 'Mutation.adminUpdateUser',
     arg: 'id',
     query: 'mutation($id: ID!) { adminUpdateUser(id: $id, input: { role: ADMIN }) { id role } }',
@@ -209,6 +234,7 @@ describe('ids: failing cases', () => {
       const target = c.adminTarget ? await c.adminTarget() : c.target(a);
       const { body } = await server.gql(c.query, c.vars(target, b), b.token);
       expect(errorOf(body)?.extensions, c.op).toEqual({ code: 'FORBIDDEN' });
+      if (c.adminTarget) expect(await ReferralSignupModel.findById(target).lean(), c.op).toMatchObject({ conversionStatus: 'converted' });
     }
     expect(await UserModel.findById(a.user).lean()).toMatchObject({ role: 'user' });
   });
