@@ -1,5 +1,5 @@
 import { MongoBackend } from '@agendajs/mongo-backend';
-import { Agenda, type Job } from 'agenda';
+import { Agenda, type BackoffStrategy, type Job } from 'agenda';
 import mongoose from 'mongoose';
 import { log } from '../lib/logger.js';
 
@@ -14,6 +14,8 @@ export interface JobSpec<D = Record<string, unknown>> {
   concurrency?: number;
   lockLifetimeMs?: number;
   priority?: 'lowest' | 'low' | 'normal' | 'high' | 'highest';
+  /** Delay before a failed run is retried, in ms (null: no retry). Without it a failed run is not retried. */
+  backoff?: BackoffStrategy;
 }
 
 const registry = new Map<string, JobSpec<never>>();
@@ -65,6 +67,7 @@ export async function startScheduler(opts: { processJobs: boolean; pollMs: numbe
       {
         concurrency: spec.concurrency,
         lockLifetime: spec.lockLifetimeMs,
+        ...(spec.backoff ? { backoff: spec.backoff } : {}),
         ...(spec.priority ? { priority: spec.priority } : {}),
       },
     );

@@ -3,3 +3,7 @@
  * register themselves when their files are imported.
  */
 import './retention/retention.jobs.js';
+import './platforms/platforms.jobs.js';
+import './platforms/platforms.routes.js';
+import './platforms/platforms.startup.js';
+import './sync/sync.jobs.js';

@@ -7,6 +7,7 @@ import { PlatformsResolver } from '../modules/platforms/platforms.resolver.js';
 import { ReferralsResolver } from '../modules/referrals/referrals.resolver.js';
 import { StatsResolver } from '../modules/stats/stats.resolver.js';
 import { SubscriptionsResolver } from '../modules/subscriptions/subscriptions.resolver.js';
+import { SyncResolver } from '../modules/sync/sync.resolver.js';
 import { SystemJobsResolver } from '../modules/system-jobs/system-jobs.resolver.js';
 import { AuthResolver } from '../modules/users/auth.resolver.js';
 import { UsersResolver } from '../modules/users/users.resolver.js';
@@ -18,6 +19,7 @@ export const resolvers: NonEmptyArray<Function> = [
   UsersResolver,
   MailResolver,
   PlatformsResolver,
+  SyncResolver,
   ActivitiesResolver,
   CategoriesResolver,
   StatsResolver,

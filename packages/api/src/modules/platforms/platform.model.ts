@@ -1,6 +1,7 @@
 import { getModelForClass, index, modelOptions, prop } from '@typegoose/typegoose';
 import { Types } from 'mongoose';
 import { Field, Int, ObjectType } from 'type-graphql';
+import { RateLimitBudget } from './rate-limit-budget.model.js';
 import { baseSchemaOptions, Entity } from '../../lib/entity.js';
 import { PlatformStatus, PlatformType } from '../../lib/graphql-enums.js';
 
@@ -58,6 +59,10 @@ export class Platform extends Entity {
   @prop({ type: () => String, select: false })
   refreshTokenEnc?: string;
 
+  /** Whether a refresh token is stored (the token itself is never selected by default). */
+  @prop({ type: () => Boolean })
+  hasRefreshToken?: boolean;
+
   @Field(() => Date, { nullable: true, description: 'When the access token expires.' })
   @prop({ type: () => Date })
   tokenExpiry?: Date;
@@ -89,6 +94,26 @@ export class Platform extends Entity {
   @Field(() => Date, { nullable: true })
   @prop({ type: () => Date })
   lastErrorAt?: Date;
+
+  /** When the current access token was issued (Instagram refuses refreshes of tokens < 24 h old). */
+  @prop({ type: () => Date })
+  tokenIssuedAt?: Date;
+
+  /** When the user must connect again unless access is renewed (shown in connector health). */
+  @prop({ type: () => Date })
+  needsReauthBy?: Date;
+
+  /** What the platform last said about the API budget left (rate-limit headers). */
+  @prop({ type: () => RateLimitBudget, _id: false })
+  rateLimit?: RateLimitBudget;
+
+  /** Last manual "sync now" (SYNC_COOLDOWN_SECONDS apart per account). */
+  @prop({ type: () => Date })
+  lastManualSyncAt?: Date;
+
+  /** Lease held while one process refreshes the tokens, so rotating refresh tokens are used once. */
+  @prop({ type: () => Date })
+  tokenRefreshLockUntil?: Date;
 }
 
 export const PlatformModel = getModelForClass(Platform);

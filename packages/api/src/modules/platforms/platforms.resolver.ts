@@ -1,8 +1,20 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { Stats } from '../stats/stats.model.js';
+import { SystemJob } from '../system-jobs/system-job.model.js';
+import { ConnectPlatformResult } from './connect-platform.result.js';
+import { ConnectorHealth } from './connector-health.type.js';
+import { ConnectPlatformInput } from './dto/connect-platform.input.js';
 import { Platform } from './platform.model.js';
-import { getPlatform, listPlatforms } from './platforms.service.js';
+import {
+  connectorHealthOf,
+  connectPlatform,
+  disconnectPlatform,
+  getPlatform,
+  listConnectorHealth,
+  listPlatforms,
+  requestSync,
+} from './platforms.service.js';
 
 @Resolver(() => Platform)
 export class PlatformsResolver {
@@ -18,8 +30,42 @@ export class PlatformsResolver {
     return getPlatform(ctx, id);
   }
 
+  @Authorized()
+  @Query(() => [ConnectorHealth], { description: "Token expiry, last sync, last error and rate-limit budget of each of the viewer's accounts." })
+  connectorHealth(@Ctx() ctx: Context): Promise<ConnectorHealth[]> {
+    return listConnectorHealth(ctx);
+  }
+
+  @Authorized()
+  @Mutation(() => ConnectPlatformResult, {
+    description:
+      'Starts connecting an account: returns the platform\'s authorizeUrl (OAuth), or with sandbox: true connects a sandbox account at once and schedules its backfill.',
+  })
+  connectPlatform(@Arg('input', () => ConnectPlatformInput) input: ConnectPlatformInput, @Ctx() ctx: Context): Promise<ConnectPlatformResult> {
+    return connectPlatform(ctx, input);
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'Disconnects an account and deletes everything pulled for it.' })
+  disconnectPlatform(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
+    return disconnectPlatform(ctx, id);
+  }
+
+  @Authorized()
+  @Mutation(() => SystemJob, {
+    description: 'Syncs an account now (at most once per SYNC_COOLDOWN_SECONDS). Returns the queued stats pull; follow the whole sync with syncProgress.',
+  })
+  syncPlatform(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<SystemJob> {
+    return requestSync(ctx, id);
+  }
+
   @FieldResolver(() => Stats, { nullable: true, description: 'The most recent daily metrics.' })
   latestStats(@Root() platform: Platform, @Ctx() ctx: Context): Promise<Stats | null> {
     return ctx.loaders.latestStatsByPlatform.load(platform._id.toHexString());
+  }
+
+  @FieldResolver(() => ConnectorHealth, { description: 'Token expiry, last sync, last error and rate-limit budget of this account.' })
+  health(@Root() platform: Platform): ConnectorHealth {
+    return connectorHealthOf(platform);
   }
 }

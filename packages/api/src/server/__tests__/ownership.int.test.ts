@@ -11,6 +11,7 @@ import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivity, createPlatform, createUser } from '../../../test/helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../../../test/helpers/server.js';
+import { startScheduler, type Scheduler } from '../../jobs/scheduler.js';
 import { ContentCategoryModel } from '../../modules/categories/category.model.js';
 import { ReferralCodeModel } from '../../modules/referrals/referral-code.model.js';
 import { ReferralSignupModel } from '../../modules/referrals/referral-signup.model.js';
@@ -25,10 +26,14 @@ import { buildAppSchema } from '../schema.js';
  */
 
 let server: TestServer;
+let scheduler: Scheduler;
 beforeAll(async () => {
   server = await startTestServer();
+  // Operations such as syncPlatform queue jobs; nothing here runs them.
+  scheduler = await startScheduler({ processJobs: false, pollMs: 60_000 });
 });
 afterAll(async () => {
+  await scheduler.stop();
   await server.close();
 });
 
@@ -150,6 +155,14 @@ const CASES: Case[] = [
     },
   },
   {
+    op: 'Mutation.syncPlatform',
+    arg: 'id',
+    query: 'mutation($id: ID!) { syncPlatform(id: $id) { id } }',
+    vars: (id) => ({ id }),
+    target: (a) => a.platform,
+    field: 'id',
+  },
+  {
     op: 'Mutation.adminUpdateUser',
     arg: 'id',
     query: 'mutation($id: ID!) { adminUpdateUser(id: $id, input: { role: ADMIN }) { id role } }',
@@ -166,6 +179,15 @@ const CASES: Case[] = [
     target: (a) => a.user,
     field: 'id',
     admin: true,
+  },
+  // Last: it removes the platform the cases above address.
+  {
+    op: 'Mutation.disconnectPlatform',
+    arg: 'id',
+    query: 'mutation($id: ID!) { disconnectPlatform(id: $id) }',
+    vars: (id) => ({ id }),
+    target: (a) => a.platform,
+    field: 'id',
   },
 ];
 
@@ -207,7 +229,7 @@ describe('ids: successful cases', () => {
       const own = await makeOwner();
       const target = c.admin ? await (c.adminTarget ?? (async () => (await createUser()).user._id.toHexString()))() : c.target(own);
       const { body } = await server.gql(c.query, c.vars(target, own), c.admin ? admin.token : own.token);
-      expect(body.errors, `${c.op} ${c.arg}`).toBeUndefined();
+      expect(body.errors, `${c.op} ${c.arg}: ${JSON.stringify(body.errors)}`).toBeUndefined();
     }
   });
 });

@@ -148,7 +148,7 @@ describe('secrets: failing cases (no way to read a secret)', () => {
     const refreshTokenEnc = encryptSecret(plainRefresh);
     await PlatformModel.updateOne(
       { _id: data.platform._id },
-      { $set: { accessTokenEnc, refreshTokenEnc, tokenExpiry: new Date(), refreshTokenExpiry: new Date(), scopes: ['read'], avatarUrl: 'https://x.test/a.png', lastError: 'Rate limited', lastErrorAt: new Date() } },
+      { $set: { accessTokenEnc, refreshTokenEnc, tokenExpiry: new Date(), refreshTokenExpiry: new Date(), scopes: ['read'], avatarUrl: 'https://x.test/a.png', lastError: 'Rate limited', lastErrorAt: new Date(), rateLimit: { remaining: 40, limit: 100, unit: 'percent', resetAt: new Date(), observedAt: new Date() } } },
     );
     const source = { field: 'reach', metric: 'reach', apiVersion: 'v23.0', fetchedAt: new Date() };
     await ActivityModel.updateOne({ _id: data.activityId }, { $set: { sources: [source], mediaUrls: ['https://x.test/m.jpg'], permalink: 'https://x.test/p', metricsUpdatedAt: new Date(), engagementRate: 0.1 } });

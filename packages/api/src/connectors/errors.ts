@@ -1,0 +1,106 @@
+/**
+ * Every failure a connector reports is one ConnectorError, classified so the jobs know what to do:
+ *
+ * - `auth`: the token is expired, revoked or invalid (e.g. Meta error 190, OAuth `invalid_grant`,
+ *   LinkedIn REVOKED_ACCESS_TOKEN). Refresh once if possible, else the account needs re-authorisation.
+ *   Never retried as such.
+ * - `rate_limited`: HTTP 429 or the platform's throttling codes; `retryAfterMs` comes from
+ *   Retry-After or the platform's reset header when it sent one.
+ * - `transient`: 5xx, timeouts, network failures. Retried with backoff.
+ * - `permanent`: anything else (bad request, missing permission, unknown object). Not retried.
+ *
+ * Messages are written for the account owner and never contain tokens, URLs or response bodies.
+ */
+export type ConnectorErrorKind = 'auth' | 'rate_limited' | 'transient' | 'permanent';
+export type AuthFailure = 'expired' | 'revoked' | 'invalid';
+
+export interface ConnectorErrorInit {
+  kind: ConnectorErrorKind;
+  /** Platform name for messages, e.g. "Instagram". */
+  platform: string;
+  message: string;
+  status?: number;
+  /** The platform's own error code (e.g. "190", "invalid_grant"), for diagnosis. */
+  code?: string;
+  retryAfterMs?: number;
+  authFailure?: AuthFailure;
+}
+
+export class ConnectorError extends Error {
+  readonly kind: ConnectorErrorKind;
+  readonly platform: string;
+  readonly status?: number;
+  readonly code?: string;
+  readonly retryAfterMs?: number;
+  readonly authFailure?: AuthFailure;
+
+  constructor(init: ConnectorErrorInit) {
+    super(init.message);
+    this.name = 'ConnectorError';
+    this.kind = init.kind;
+    this.platform = init.platform;
+    this.status = init.status;
+    this.code = init.code;
+    this.retryAfterMs = init.retryAfterMs;
+    this.authFailure = init.authFailure;
+  }
+
+  get retryable(): boolean {
+    return this.kind === 'rate_limited' || this.kind === 'transient';
+  }
+}
+
+export function isConnectorError(err: unknown): err is ConnectorError {
+  return err instanceof ConnectorError;
+}
+
+export function authError(platform: string, failure: AuthFailure, code?: string, status?: number): ConnectorError {
+  const what =
+    failure === 'revoked'
+      ? 'access was revoked on the platform'
+      : failure === 'expired'
+        ? 'the access token has expired'
+        : 'the access token is no longer valid';
+  return new ConnectorError({
+    kind: 'auth',
+    platform,
+    authFailure: failure,
+    code,
+    status,
+    message: `${platform} rejected the connection (${what}); connect the account again`,
+  });
+}
+
+export function rateLimitedError(platform: string, retryAfterMs: number | undefined, code?: string, status = 429): ConnectorError {
+  const when = retryAfterMs !== undefined ? `; retrying in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s` : '';
+  return new ConnectorError({ kind: 'rate_limited', platform, status, code, retryAfterMs, message: `${platform} rate limit reached${when}` });
+}
+
+export function transientError(platform: string, detail: string, status?: number, code?: string): ConnectorError {
+  return new ConnectorError({ kind: 'transient', platform, status, code, message: `${platform} is temporarily unavailable (${detail})` });
+}
+
+export function permanentError(platform: string, detail: string, status?: number, code?: string): ConnectorError {
+  return new ConnectorError({ kind: 'permanent', platform, status, code, message: `${platform} refused the request (${detail})` });
+}
+
+/**
+ * Delay asked for by `Retry-After` (seconds or an HTTP date), in ms; undefined when absent or
+ * unreadable.
+ */
+export function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
+  const raw = headers.get('retry-after');
+  if (!raw) return undefined;
+  const seconds = Number(raw);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.round(seconds * 1000);
+  const at = Date.parse(raw);
+  return Number.isFinite(at) ? Math.max(0, at - now) : undefined;
+}
+
+/** Delay until a reset time given as epoch seconds (X's `x-rate-limit-reset`), in ms. */
+export function resetHeaderMs(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const epoch = Number(value);
+  if (!Number.isFinite(epoch) || epoch <= 0) return undefined;
+  return Math.max(0, epoch * 1000 - now);
+}

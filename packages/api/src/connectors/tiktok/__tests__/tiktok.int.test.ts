@@ -1,0 +1,161 @@
+import mongoose, { Types } from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../../../test/helpers/fixtures.js';
+import { JOBS_COLLECTION } from '../../../jobs/scheduler.js';
+import { decryptSecret } from '../../../lib/crypto.js';
+import { ActivityModel } from '../../../modules/activities/activity.model.js';
+import { AiInsightModel } from '../../../modules/insights/insight.model.js';
+import { runTokenJob } from '../../../modules/platforms/platform-token-job.js';
+import { loadPlatformWithSecrets } from '../../../modules/platforms/platform-tokens.js';
+import { PlatformModel } from '../../../modules/platforms/platform.model.js';
+import { retryDelay } from '../../../modules/sync/job-run.js';
+import { runPullJob } from '../../../modules/sync/sync.service.js';
+import { StatsModel } from '../../../modules/stats/stats.model.js';
+import { DAY_MS, HOUR_MS } from '../../common.js';
+import { startHarness, walkOAuth, waitForSync, type Harness } from '../../testing/harness.js';
+import { FakeTikTok } from '../fake-tiktok.server.js';
+
+let fake: FakeTikTok;
+let h: Harness;
+beforeAll(async () => {
+  fake = await new FakeTikTok().start();
+  h = await startHarness(fake.env());
+});
+afterAll(async () => {
+  await h?.close();
+  await fake?.close();
+});
+
+let seq = 0;
+async function connect(videos = 10) {
+  const u = await createUser();
+  const openId = `-000TT${String(++seq).padStart(4, '0')}`;
+  fake.addUser(openId, videos);
+  fake.consentAs = openId;
+  const walk = await walkOAuth(h, u.token, 'TIKTOK');
+  expect(walk.error).toBeUndefined();
+  return { ...u, openId, walk, platformId: new Types.ObjectId(walk.connectedId) };
+}
+
+const daily = (platformId: Types.ObjectId) => ({ platformId: platformId.toHexString(), kind: 'daily' as const });
+const stored = async (platformId: Types.ObjectId) => {
+  const p = (await loadPlatformWithSecrets(platformId))!;
+  return { p, access: decryptSecret(p.accessTokenEnc!), refresh: decryptSecret(p.refreshTokenEnc!) };
+};
+
+/** Update commands sent to the platforms collection while `fn` runs. */
+async function platformUpdates(fn: () => Promise<unknown>): Promise<Array<Record<string, unknown>>> {
+  const client = mongoose.connection.getClient();
+  const updates: Array<Record<string, unknown>> = [];
+  const listener = (ev: { commandName: string; command: Record<string, unknown> }) => {
+    if (ev.commandName === 'update' && ev.command.update === 'platforms') updates.push(...(ev.command.updates as Array<Record<string, unknown>>));
+  };
+  client.on('commandStarted', listener);
+  try {
+    await fn();
+  } finally {
+    client.off('commandStarted', listener);
+  }
+  return updates;
+}
+
+describe('tiktok connector: successful cases', () => {
+  it('connect → backfill → daily pull → refresh (rotating refresh token) → revoke', async () => {
+    const { user, openId, walk, platformId } = await connect(45);
+    expect(Object.fromEntries(walk.authorizeUrl.searchParams)).toMatchObject({
+      client_key: fake.clientKey,
+      scope: 'user.info.basic,user.info.profile,user.info.stats,video.list',
+      response_type: 'code',
+      redirect_uri: 'http://api.test/oauth/tiktok/callback',
+    });
+    const first = await stored(platformId);
+    expect(first.p).toMatchObject({ platformUserId: openId, username: `fake.tt.${openId.slice(-4)}` });
+    expect(first.refresh).toBe(fake.currentRefresh(openId));
+    expect(first.p.tokenExpiry!.getTime() - first.p.tokenIssuedAt!.getTime()).toBe(2 * HOUR_MS);
+    expect(first.p.refreshTokenExpiry!.getTime()).toBeGreaterThan(Date.now() + 179 * DAY_MS);
+    // The token job keeps the refresh grant alive: it runs TOKEN_REFRESH_MARGIN_HOURS before the grant ends.
+    const job = await mongoose.connection.collection(JOBS_COLLECTION).findOne({ name: 'platform:refresh-token', 'data.platformId': platformId.toHexString() });
+    expect(job!.nextRunAt.getTime()).toBe(first.p.refreshTokenExpiry!.getTime() - 72 * HOUR_MS);
+
+    await waitForSync(platformId);
+    // 45 videos, at most 20 per page, by cursor.
+    const lists = fake.requests.filter((r) => r.path === '/v2/video/list/');
+    expect(lists.map((r) => (r.json as { max_count: number }).max_count)).toEqual([20, 20, 20]);
+    expect((lists[0]!.json as { cursor?: number }).cursor).toBeUndefined();
+    expect((lists[1]!.json as { cursor?: number }).cursor).toBe(fake.users.get(openId)!.videos[19]!.create_time * 1000);
+    const posts = await ActivityModel.find({ platformId }).lean();
+    expect(posts).toHaveLength(45);
+    const v0 = fake.users.get(openId)!.videos[0]!;
+    const a0 = posts.find((p) => p.externalId === v0.id)!;
+    expect(a0).toMatchObject({ type: 'video', permalink: `https://www.tiktok.com/@fake/video/${v0.id}`, hashtags: ['dancechallenge', 'fyp'] });
+    expect(a0.engagement).toMatchObject({ likes: v0.likes, comments: v0.comments, shares: v0.shares, views: v0.views, reach: null, saves: null });
+    expect(a0.sources.map((s) => s.metric)).toEqual(['like_count', 'comment_count', 'share_count', 'view_count']);
+    const stats = await StatsModel.find({ platformId }).lean();
+    expect(stats).toHaveLength(1);
+    expect(stats[0]).toMatchObject({ followers: 25_000, following: 12 });
+
+    await runPullJob('activities', daily(platformId), {});
+    expect(await ActivityModel.countDocuments({ platformId })).toBe(45);
+
+    // Refresh: two pulls start together with an access token about to expire. One refresh only,
+    // and the new access and refresh tokens land in one single-document update.
+    await PlatformModel.updateOne({ _id: platformId }, { $set: { tokenExpiry: new Date(Date.now() + 60_000) } });
+    const refreshCalls = fake.count((r) => r.path === '/v2/oauth/token/' && r.form.get('grant_type') === 'refresh_token');
+    const updates = await platformUpdates(() => Promise.all([runPullJob('stats', daily(platformId), {}), runPullJob('activities', daily(platformId), {})]));
+    expect(fake.count((r) => r.path === '/v2/oauth/token/' && r.form.get('grant_type') === 'refresh_token') - refreshCalls).toBe(1);
+    const second = await stored(platformId);
+    expect(second.refresh).not.toBe(first.refresh);
+    expect(second.refresh).toBe(fake.currentRefresh(openId));
+    expect(fake.refresh.get(first.refresh)!.valid).toBe(false);
+    const tokenWrites = updates.filter((u) => JSON.stringify(u.u).includes('refreshTokenEnc'));
+    expect(tokenWrites).toHaveLength(1);
+    expect(JSON.stringify(tokenWrites[0]!.u)).toContain('accessTokenEnc');
+    expect(tokenWrites[0]!.multi).not.toBe(true);
+
+    // The token job renews the grant when it nears its end.
+    await PlatformModel.updateOne({ _id: platformId }, { $set: { refreshTokenExpiry: new Date(Date.now() + DAY_MS) } });
+    const out = await runTokenJob({ platformId: platformId.toHexString() }, {});
+    expect(out.result).toMatchObject({ refreshed: true });
+    const third = await stored(platformId);
+    expect(third.refresh).toBe(fake.currentRefresh(openId));
+    expect(third.p.refreshTokenExpiry!.getTime()).toBeGreaterThan(Date.now() + 179 * DAY_MS);
+
+    // Revoked: the access token is refused and so is the refresh.
+    fake.revoke(openId);
+    const err = await runPullJob('activities', daily(platformId), {}).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'auth', code: 'invalid_grant' });
+    expect(retryDelay(1, err)).toBeNull();
+    expect((await PlatformModel.findById(platformId).lean())!.status).toBe('needs_reauth');
+    expect(await AiInsightModel.countDocuments({ userId: user._id })).toBe(1);
+  });
+
+  it('rate_limit_exceeded with Retry-After, and internal_error retried in-process', async () => {
+    const { platformId } = await connect(3);
+    await waitForSync(platformId);
+    fake.inject('/v2/video/list', { status: 500, body: { data: {}, error: { code: 'internal_error', message: 'Something went wrong', log_id: 'x' } } });
+    await runPullJob('activities', daily(platformId), {});
+    fake.inject('/v2/video/list', { status: 429, body: { data: {}, error: { code: 'rate_limit_exceeded', message: 'Too many requests', log_id: 'x' } }, headers: { 'retry-after': '45' } });
+    const err = await runPullJob('activities', daily(platformId), {}).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'rate_limited', retryAfterMs: 45_000 });
+    expect(retryDelay(1, err)).toBeGreaterThanOrEqual(45_000);
+  });
+});
+
+describe('tiktok connector: failing cases', () => {
+  it('an expired authorization code fails the connect', async () => {
+    const { token, user } = await createUser();
+    fake.consentAs = 'x';
+    const walk = await walkOAuth(h, token, 'TIKTOK', (cb) => {
+      cb.searchParams.set('code', 'expired');
+      return cb;
+    });
+    expect(walk.error).toBe('connect_failed');
+    expect(await PlatformModel.countDocuments({ userId: user._id })).toBe(0);
+  });
+
+  it('no token ever reaches the logs', async () => {
+    await connect(1);
+    const logs = h.logs.join('\n');
+    for (const t of fake.issued()) expect(logs).not.toContain(t);
+  });
+});

@@ -1,0 +1,157 @@
+import { Types, type mongo } from 'mongoose';
+import type { PostCounters, PostRecord } from '../../connectors/types.js';
+import { isDuplicateKeyError } from '../../lib/errors.js';
+import { ActivityMetricModel, type ActivityMetric } from './activity-metric.model.js';
+import { ActivityModel, type Activity } from './activity.model.js';
+import { withTotal, type Engagement, type EngagementCounters } from './engagement.model.js';
+
+/**
+ * How pulled posts become Activities and daily ActivityMetric snapshots: hashtags parsed and
+ * normalised, engagement totals filled, the engagement rate computed with the documented default
+ * formula, and every write an idempotent upsert on the collection's unique key, so a run that
+ * crashed half-way can simply run again.
+ */
+
+const MAX_TAG_LENGTH = 100;
+/** A hashtag: '#' (or the full-width '＃') not preceded by a word character, then letters, marks, digits, '_'. */
+const HASHTAG = /(^|[^\p{L}\p{M}\p{N}_&#＃/])[#＃]([\p{L}\p{M}\p{N}_]+)/gu;
+
+/** Lower-case, NFC, without '#'; null for something that is not a usable hashtag (e.g. "#2024"). */
+export function normalizeHashtag(raw: string): string | null {
+  const tag = raw.normalize('NFC').trim().replace(/^[#＃]+/, '').toLowerCase();
+  if (!tag || tag.length > MAX_TAG_LENGTH) return null;
+  if (!/^[\p{L}\p{M}\p{N}_]+$/u.test(tag)) return null;
+  if (/^[\p{N}_]+$/u.test(tag)) return null;
+  return tag;
+}
+
+/** Hashtags in a caption, normalised and de-duplicated, in order of first appearance. */
+export function parseHashtags(text: string | null | undefined): string[] {
+  if (!text) return [];
+  const out: string[] = [];
+  for (const m of text.normalize('NFC').matchAll(HASHTAG)) {
+    const tag = normalizeHashtag(m[2]!);
+    if (tag && !out.includes(tag)) out.push(tag);
+  }
+  return out;
+}
+
+/** Platform-listed tags plus the ones in the caption, normalised and de-duplicated. */
+export function mergeHashtags(listed: readonly string[] | undefined, caption: string | null | undefined): string[] {
+  const out: string[] = [];
+  for (const raw of [...(listed ?? []), ...parseHashtags(caption)]) {
+    const tag = normalizeHashtag(raw);
+    if (tag && !out.includes(tag)) out.push(tag);
+  }
+  return out;
+}
+
+/** Counters with unreported ones as null (never 0) and `total` filled. */
+export function toEngagement(counters: EngagementCounters): Engagement {
+  const clean: EngagementCounters = {};
+  for (const key of ['likes', 'comments', 'shares', 'saves', 'impressions', 'reach', 'views'] as const) {
+    const v = counters[key];
+    clean[key] = typeof v === 'number' && Number.isFinite(v) ? v : null;
+  }
+  return withTotal(clean);
+}
+
+/**
+ * The stored engagement rate: engagement.total / reach, or null when reach is not reported
+ * (or 0). This is the default formula documented in docs/analytics.md.
+ */
+export function engagementRateOf(e: Engagement): number | null {
+  return typeof e.reach === 'number' && e.reach > 0 ? e.total / e.reach : null;
+}
+
+export interface IngestTarget {
+  platformId: Types.ObjectId;
+  userId: Types.ObjectId;
+}
+
+export interface IngestedPost {
+  post: PostRecord;
+  counters?: PostCounters;
+}
+
+/** Upserts posts by (platformId, externalId); returns externalId → activity _id. */
+export async function upsertActivities(target: IngestTarget, items: IngestedPost[], fetchedAt: Date): Promise<Map<string, Types.ObjectId>> {
+  if (!items.length) return new Map();
+  const ops: mongo.AnyBulkWriteOperation<Activity>[] = items.map(({ post, counters }) => {
+    const set: Record<string, unknown> = {
+      type: post.type,
+      content: post.content?.slice(0, 10_000),
+      mediaUrls: post.mediaUrls,
+      permalink: post.permalink,
+      hashtags: mergeHashtags(post.hashtags, post.content),
+      publishedAt: post.publishedAt,
+      isPublished: true,
+    };
+    if (counters) {
+      const engagement = toEngagement(counters.engagement);
+      Object.assign(set, { engagement, engagementRate: engagementRateOf(engagement), metricsUpdatedAt: fetchedAt, sources: counters.sources });
+    }
+    return {
+      updateOne: {
+        filter: { platformId: target.platformId, externalId: post.externalId },
+        update: {
+          $set: set,
+          $setOnInsert: {
+            userId: target.userId,
+            isScheduled: false,
+            categoryIds: [],
+            ...(counters ? {} : { engagement: { total: 0 }, sources: [] }),
+          },
+        },
+        upsert: true,
+      },
+    } as mongo.AnyBulkWriteOperation<Activity>;
+  });
+  await bulkUpsert(() => ActivityModel.bulkWrite(ops as never, { ordered: false }));
+  const docs = await ActivityModel.find(
+    { platformId: target.platformId, externalId: { $in: items.map((i) => i.post.externalId) } },
+    { _id: 1, externalId: 1 },
+  ).lean<Array<{ _id: Types.ObjectId; externalId: string }>>();
+  return new Map(docs.map((d) => [d.externalId, d._id]));
+}
+
+export interface SnapshotInput {
+  activityId: Types.ObjectId;
+  /** UTC midnight of the day the snapshot is for. */
+  date: Date;
+  counters: PostCounters;
+}
+
+/** Upserts daily snapshots by (activityId, date). */
+export async function upsertSnapshots(target: IngestTarget, snapshots: SnapshotInput[]): Promise<number> {
+  if (!snapshots.length) return 0;
+  const ops: mongo.AnyBulkWriteOperation<ActivityMetric>[] = snapshots.map((s) => {
+    const engagement = toEngagement(s.counters.engagement);
+    return {
+      updateOne: {
+        filter: { activityId: s.activityId, date: s.date },
+        update: {
+          $set: { engagement, engagementRate: engagementRateOf(engagement), sources: s.counters.sources },
+          $setOnInsert: { platformId: target.platformId, userId: target.userId },
+        },
+        upsert: true,
+      },
+    } as mongo.AnyBulkWriteOperation<ActivityMetric>;
+  });
+  await bulkUpsert(() => ActivityMetricModel.bulkWrite(ops as never, { ordered: false }));
+  return ops.length;
+}
+
+/**
+ * Two processes upserting the same new key at once can both try to insert; the loser gets
+ * E11000. Running the same idempotent batch again turns those into updates.
+ */
+export async function bulkUpsert(write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (err) {
+    const dup = isDuplicateKeyError(err) || (err as { writeErrors?: Array<{ code?: number }> })?.writeErrors?.every?.((e) => e.code === 11000);
+    if (!dup) throw err;
+    await write();
+  }
+}

@@ -1,0 +1,56 @@
+import { InsightType, Priority } from '@soash/shared';
+import type { Types } from 'mongoose';
+import { AiInsightModel } from '../insights/insight.model.js';
+import { PLATFORM_LABELS } from './platform-labels.js';
+import type { Platform } from './platform.model.js';
+
+/**
+ * Notices to the account owner about access to a connected account, stored as insights (the
+ * dashboard's notice feed). One per platform, keyed `reauth:<platformId>`, so the warning before
+ * expiry and the "connect again" notice replace each other instead of piling up.
+ */
+export function reauthKey(platformId: Types.ObjectId): string {
+  return `reauth:${platformId.toHexString()}`;
+}
+
+function accountName(p: Pick<Platform, 'type' | 'username' | 'displayName'>): string {
+  const who = p.username ? `@${p.username}` : p.displayName;
+  return `${PLATFORM_LABELS[p.type]}${who ? ` account ${who}` : ' account'}`;
+}
+
+async function upsertNotice(p: Pick<Platform, '_id' | 'userId' | 'type' | 'username' | 'displayName'>, title: string, description: string, evidence: Record<string, unknown>) {
+  const now = new Date();
+  await AiInsightModel.updateOne(
+    { userId: p.userId, key: reauthKey(p._id) },
+    {
+      $set: { insightType: InsightType.RECOMMENDATION, priority: Priority.HIGH, title, description, evidence, isDismissed: false, lastConfirmedAt: now },
+      $setOnInsert: { isRead: false },
+    },
+    { upsert: true },
+  );
+}
+
+/** The account lost access: the user must connect it again. */
+export async function noticeNeedsReauth(p: Pick<Platform, '_id' | 'userId' | 'type' | 'username' | 'displayName'>, reason: string): Promise<void> {
+  await upsertNotice(
+    p,
+    `Reconnect your ${accountName(p)}`.slice(0, 200),
+    `Soash can no longer read this account: ${reason}. Connect it again from the Platforms page; its history is kept.`,
+    { platformId: p._id.toHexString(), reason },
+  );
+}
+
+/** Access ends on a known date unless the user connects again before then (LinkedIn without refresh tokens). */
+export async function noticeReauthSoon(p: Pick<Platform, '_id' | 'userId' | 'type' | 'username' | 'displayName'>, by: Date): Promise<void> {
+  const day = by.toISOString().slice(0, 10);
+  await upsertNotice(
+    p,
+    `Reconnect your ${accountName(p)} before ${day}`.slice(0, 200),
+    `${PLATFORM_LABELS[p.type]} access for this account ends on ${day} and cannot be renewed automatically. Connect it again from the Platforms page before then to keep syncing.`,
+    { platformId: p._id.toHexString(), needsReauthBy: by.toISOString() },
+  );
+}
+
+export async function clearReauthNotice(p: Pick<Platform, '_id' | 'userId'>): Promise<void> {
+  await AiInsightModel.deleteOne({ userId: p.userId, key: reauthKey(p._id) });
+}

@@ -1,0 +1,96 @@
+import mongoose, { Types } from 'mongoose';
+import { DAY_MS } from '../../connectors/common.js';
+import { JOBS_COLLECTION, scheduler, schedulerRunning } from '../../jobs/scheduler.js';
+import { log } from '../../lib/logger.js';
+
+/**
+ * Agenda jobs of connected accounts. Payloads carry ids only (and what kind of pull it is).
+ *
+ * - `platform:pull-stats` / `platform:pull-activities`: one recurring daily job each per account
+ *   (`kind: 'daily'`), plus one-off runs for the backfill on connect, a catch-up after reconnecting
+ *   and manual "sync now".
+ * - `platform:refresh-token`: one per account, rescheduled after every run.
+ * - `insights:generate` (defined by the insights module) is enqueued after pulls.
+ */
+export const JOB = {
+  REFRESH_TOKEN: 'platform:refresh-token',
+  PULL_STATS: 'platform:pull-stats',
+  PULL_ACTIVITIES: 'platform:pull-activities',
+  GENERATE_INSIGHTS: 'insights:generate',
+} as const;
+
+export type PullKind = 'daily' | 'backfill' | 'catchup' | 'manual';
+
+export interface PullJobData {
+  platformId: string;
+  kind: PullKind;
+  /** How many days back to pull (backfill, catch-up, manual). */
+  days?: number;
+  /** The SystemJob created up front (manual sync, backfill) so clients can follow it at once. */
+  systemJobId?: string;
+}
+
+export interface RefreshJobData {
+  platformId: string;
+}
+
+function hex(id: Types.ObjectId | string): string {
+  return typeof id === 'string' ? id : id.toHexString();
+}
+
+/** A one-off pull, now. */
+export async function enqueuePull(name: typeof JOB.PULL_STATS | typeof JOB.PULL_ACTIVITIES, data: PullJobData): Promise<void> {
+  await scheduler().agenda.now(name, data);
+}
+
+/** The daily pulls of an account (created once; existing schedules are left alone). */
+export async function ensureDailyPulls(platformId: Types.ObjectId | string, firstRunAt = new Date(Date.now() + DAY_MS)): Promise<void> {
+  const id = hex(platformId);
+  for (const name of [JOB.PULL_STATS, JOB.PULL_ACTIVITIES]) {
+    const job = scheduler().agenda.create<PullJobData>(name, { platformId: id, kind: 'daily' });
+    job.repeatEvery(DAY_MS, { skipImmediate: true });
+    job.schedule(firstRunAt);
+    job.unique({ 'data.platformId': id, 'data.kind': 'daily' }, { insertOnly: true });
+    await job.save();
+  }
+}
+
+/** (Re)schedules the account's token job; null removes it. */
+export async function scheduleTokenJob(platformId: Types.ObjectId | string, at: Date | null): Promise<void> {
+  const id = hex(platformId);
+  if (!at) {
+    await mongoose.connection.collection(JOBS_COLLECTION).deleteMany({ name: JOB.REFRESH_TOKEN, 'data.platformId': id, lockedAt: null });
+    return;
+  }
+  const job = scheduler().agenda.create<RefreshJobData>(JOB.REFRESH_TOKEN, { platformId: id });
+  job.schedule(at);
+  job.unique({ 'data.platformId': id });
+  await job.save();
+}
+
+/**
+ * Asks the insights module to regenerate the user's insights. Pending requests for the same user
+ * are merged (one queued run per user), so a sync of several accounts does not queue one each.
+ */
+export async function enqueueInsights(userId: Types.ObjectId | string): Promise<void> {
+  if (!schedulerRunning()) {
+    log.debug('insights not enqueued: no scheduler in this process', { userId: hex(userId) });
+    return;
+  }
+  const job = scheduler().agenda.create(JOB.GENERATE_INSIGHTS, { userId: hex(userId) });
+  job.schedule(new Date());
+  job.unique({ 'data.userId': hex(userId), lastRunAt: null });
+  await job.save();
+}
+
+/** Removes every scheduled job of an account (disconnect). */
+export async function removePlatformJobs(platformId: Types.ObjectId | string): Promise<number> {
+  const res = await mongoose.connection.collection(JOBS_COLLECTION).deleteMany({ 'data.platformId': hex(platformId) });
+  return res.deletedCount;
+}
+
+/** Ids of accounts that already have a daily stats pull scheduled. */
+export async function platformsWithDailyPulls(): Promise<Set<string>> {
+  const ids = await mongoose.connection.collection(JOBS_COLLECTION).distinct('data.platformId', { name: JOB.PULL_STATS, 'data.kind': 'daily' });
+  return new Set(ids.map(String));
+}

@@ -1,0 +1,397 @@
+import { Types, type mongo } from 'mongoose';
+import { addDays, chunkRange, DAY_MS, eachDay, lastDays, utcDay } from '../../connectors/common.js';
+import { connectorConfig } from '../../connectors/config.js';
+import { authError, ConnectorError, rateLimitedError } from '../../connectors/errors.js';
+import { providerFor } from '../../connectors/registry.js';
+import type { AccountAccess, AccountDay, AccountProfile, PostCounters, PostRecord, Provider, RateLimitInfo } from '../../connectors/types.js';
+import { JobType, PlatformStatus } from '../../lib/graphql-enums.js';
+import { log } from '../../lib/logger.js';
+import { toObjectId } from '../../lib/ids.js';
+import { ActivityMetricModel } from '../activities/activity-metric.model.js';
+import { bulkUpsert, upsertActivities, upsertSnapshots, type SnapshotInput } from '../activities/activity.ingest.js';
+import { ActivityModel } from '../activities/activity.model.js';
+import { noticeNeedsReauth } from '../platforms/platform-notices.js';
+import { enqueueInsights, scheduleTokenJob, type PullJobData } from '../platforms/platform-schedule.js';
+import { decryptTokens, loadPlatformWithSecrets, refreshPlatformTokens, tokenStateOf, type PlatformWithSecrets } from '../platforms/platform-tokens.js';
+import { PlatformModel } from '../platforms/platform.model.js';
+import { StatsModel, type Stats } from '../stats/stats.model.js';
+import { acquireSlot, type SlotLease } from './concurrency.js';
+import { runTracked, type JobContext, type RunHandle, type RunOutcome } from './job-run.js';
+
+/**
+ * The pulls: account metrics (`platform:pull-stats`) and posts with their daily snapshots
+ * (`platform:pull-activities`). Both write idempotent bulk upserts on the unique keys —
+ * (platformId, date) for stats, (platformId, externalId) for activities, (activityId, date) for
+ * snapshots — page by page, so a run that dies half-way is simply run again and ends complete
+ * with no duplicates.
+ */
+
+/** Days a daily stats pull re-reads (platforms revise the last days; Instagram data lags up to 48 h). */
+export const DAILY_STATS_DAYS = 3;
+/** Posts younger than this get a daily metrics snapshot. */
+export const SNAPSHOT_WINDOW_DAYS = 30;
+/** Access tokens closer than this to expiry are refreshed before a pull starts. */
+export const EARLY_REFRESH_MS = 10 * 60_000;
+const MAX_PAGES = 10_000;
+
+/** The platform was disconnected (or deactivated) while the run was going on. */
+class PlatformGone extends Error {}
+
+// ---------------------------------------------------------------------------------------------
+// Sessions: provider + valid access for one account
+
+interface Session {
+  platform: PlatformWithSecrets;
+  provider: Provider;
+  budget?: RateLimitInfo;
+  call<T>(fn: (access: AccountAccess) => Promise<T>): Promise<T>;
+}
+
+export async function openSession(platform: PlatformWithSecrets): Promise<Session> {
+  const session = { platform } as Session;
+  const provider = providerFor(platform.type, {
+    sandbox: platform.sandbox,
+    config: connectorConfig(),
+    hooks: { onRateLimit: (info) => (session.budget = info) },
+  });
+  session.provider = provider;
+  if (platform.sandbox) {
+    const access = { platformUserId: platform.platformUserId, accessToken: '' };
+    session.call = (fn) => fn(access);
+    return session;
+  }
+  let current = platform;
+  const state = tokenStateOf(current);
+  if (state.tokenExpiry && state.tokenExpiry.getTime() - Date.now() < EARLY_REFRESH_MS) {
+    if (provider.refreshPolicy(state).refreshable) current = await refreshPlatformTokens(platform._id, provider);
+    else if (state.tokenExpiry.getTime() <= Date.now()) throw authError(provider.label, 'expired');
+  }
+  const access: AccountAccess = { platformUserId: platform.platformUserId, accessToken: decryptTokens(current).accessToken ?? '' };
+  if (!access.accessToken) throw authError(provider.label, 'invalid');
+  let refreshed = false;
+  session.call = async (fn) => {
+    try {
+      return await fn(access);
+    } catch (err) {
+      // One refresh on an auth failure (an expired token mid-run), then give up.
+      if (!(err instanceof ConnectorError) || err.kind !== 'auth' || refreshed) throw err;
+      if (!provider.refreshPolicy(tokenStateOf(current)).refreshable) throw err;
+      refreshed = true;
+      current = await refreshPlatformTokens(platform._id, provider);
+      access.accessToken = decryptTokens(current).accessToken ?? '';
+      return fn(access);
+    }
+  };
+  return session;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Platform bookkeeping
+
+async function ensureActive(platformId: Types.ObjectId): Promise<void> {
+  const p = await PlatformModel.findOne({ _id: platformId }, { isActive: 1 }).lean();
+  if (!p || !p.isActive) throw new PlatformGone();
+}
+
+function budgetUpdate(budget: RateLimitInfo | undefined): Record<string, unknown> {
+  return budget ? { rateLimit: { ...budget, observedAt: new Date() } } : {};
+}
+
+/** Keeps the last rate-limit budget the platform reported, also when the run failed. */
+async function saveBudget(platformId: Types.ObjectId, budget: RateLimitInfo | undefined): Promise<void> {
+  if (budget) await PlatformModel.updateOne({ _id: platformId }, { $set: budgetUpdate(budget) });
+}
+
+async function markSynced(platformId: Types.ObjectId, budget: RateLimitInfo | undefined): Promise<void> {
+  await PlatformModel.updateOne(
+    { _id: platformId, status: { $in: [PlatformStatus.ACTIVE, PlatformStatus.ERROR] } },
+    { $set: { lastSyncedAt: new Date(), status: PlatformStatus.ACTIVE, ...budgetUpdate(budget) }, $unset: { lastError: 1, lastErrorAt: 1 } },
+  );
+}
+
+/** Access is gone: the account needs to be connected again. No retries, one notice. */
+export async function markNeedsReauth(platformId: Types.ObjectId, err: ConnectorError): Promise<void> {
+  const now = new Date();
+  const p = await PlatformModel.findOneAndUpdate(
+    { _id: platformId },
+    { $set: { status: PlatformStatus.NEEDS_REAUTH, lastError: err.message.slice(0, 500), lastErrorAt: now, needsReauthBy: now } },
+    { returnDocument: 'after' },
+  ).lean();
+  if (!p) return;
+  await noticeNeedsReauth(p, err.authFailure === 'revoked' ? 'access was revoked on the platform' : 'the platform no longer accepts its access token');
+  await scheduleTokenJob(platformId, null).catch(() => undefined);
+  log.warn('platform needs re-authorisation', { platformId: platformId.toHexString(), type: p.type, code: err.code });
+}
+
+async function recordFailure(platformId: Types.ObjectId, err: unknown): Promise<void> {
+  if (err instanceof ConnectorError && err.kind === 'auth') return markNeedsReauth(platformId, err);
+  const message = err instanceof ConnectorError ? err.message : 'Sync failed unexpectedly; it will be retried';
+  const permanent = err instanceof ConnectorError && err.kind === 'permanent';
+  await PlatformModel.updateOne(
+    { _id: platformId, status: { $in: [PlatformStatus.ACTIVE, PlatformStatus.ERROR] } },
+    { $set: { lastError: message.slice(0, 500), lastErrorAt: new Date(), ...(permanent ? { status: PlatformStatus.ERROR } : {}) } },
+  );
+}
+
+/** Removes what a run wrote after its platform was deleted under it. */
+async function deleteOrphans(platformId: Types.ObjectId): Promise<void> {
+  if (await PlatformModel.exists({ _id: platformId })) return;
+  await ActivityMetricModel.deleteMany({ platformId });
+  await ActivityModel.deleteMany({ platformId });
+  await StatsModel.deleteMany({ platformId });
+}
+
+async function withSlot<T>(session: Session, run: RunHandle, fn: (renew: () => Promise<void>) => Promise<T>): Promise<T> {
+  try {
+    return await inSlot(session.provider, run, fn);
+  } catch (err) {
+    await saveBudget(session.platform._id, session.budget).catch(() => undefined);
+    throw err;
+  }
+}
+
+async function inSlot<T>(provider: Provider, run: RunHandle, fn: (renew: () => Promise<void>) => Promise<T>): Promise<T> {
+  if (!provider.maxConcurrentPulls) return fn(async () => undefined);
+  const lease: SlotLease | null = await acquireSlot(`pull:${provider.type}`, provider.maxConcurrentPulls, {
+    onWait: () => run.progress('waiting', 0, null, `Waiting for other ${provider.label} syncs to finish`),
+  });
+  if (!lease) throw rateLimitedError(provider.label, 60_000, 'concurrency', 0);
+  let renewed = Date.now();
+  try {
+    return await fn(async () => {
+      if (Date.now() - renewed < 30_000) return;
+      renewed = Date.now();
+      await lease.renew();
+    });
+  } finally {
+    await lease.release().catch(() => undefined);
+  }
+}
+
+type LoadResult = { platform: PlatformWithSecrets } | { skip: string };
+
+async function loadForPull(platformId: Types.ObjectId): Promise<LoadResult> {
+  const platform = await loadPlatformWithSecrets(platformId);
+  if (!platform) return { skip: 'The account was disconnected; nothing to sync' };
+  if (!platform.isActive) return { skip: 'The account is not active; nothing to sync' };
+  if (platform.status === PlatformStatus.NEEDS_REAUTH || platform.status === PlatformStatus.REVOKED) {
+    return { skip: 'The account must be connected again before it can sync' };
+  }
+  return { platform };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stats
+
+const STAT_FIELDS = ['followers', 'following', 'posts', 'engagement', 'impressions', 'reach', 'profileViews'] as const;
+
+/** Today's row gets the profile's follower and following counts when the metrics lack them. */
+function withProfile(rows: AccountDay[], profile: AccountProfile, today: Date): AccountDay[] {
+  let row = rows.find((r) => r.date.getTime() === today.getTime());
+  if (!row) {
+    row = { date: today, sources: [] };
+    rows = [...rows, row];
+  }
+  if ((row.followers === undefined || row.followers === null) && profile.followerCount !== undefined) {
+    row.followers = profile.followerCount;
+    row.sources = [...row.sources.filter((s) => s.field !== 'followers'), ...profile.sources.filter((s) => s.field === 'followers')];
+  }
+  if ((row.following === undefined || row.following === null) && profile.followingCount !== undefined) {
+    row.following = profile.followingCount;
+    row.sources = [...row.sources.filter((s) => s.field !== 'following'), ...profile.sources.filter((s) => s.field === 'following')];
+  }
+  return rows;
+}
+
+/**
+ * Upserts days by (platformId, date). Fields a pull did not report keep their stored values (and
+ * provenance); the day's engagement rate is engagement / reach when both are known.
+ */
+export async function upsertStats(target: { platformId: Types.ObjectId; userId: Types.ObjectId }, rows: AccountDay[]): Promise<number> {
+  if (!rows.length) return 0;
+  const existing = await StatsModel.find({ platformId: target.platformId, date: { $in: rows.map((r) => r.date) } }).lean<Stats[]>();
+  const byDate = new Map(existing.map((e) => [e.date.getTime(), e]));
+  const ops: mongo.AnyBulkWriteOperation<Stats>[] = rows.map((row) => {
+    const prev = byDate.get(row.date.getTime());
+    const set: Record<string, unknown> = {};
+    for (const f of STAT_FIELDS) if (row[f] !== undefined) set[f] = row[f];
+    if (row.demographics) set.demographics = row.demographics;
+    const engagement = (set.engagement ?? prev?.engagement) as number | null | undefined;
+    const reach = (set.reach ?? prev?.reach) as number | null | undefined;
+    set.engagementRate = typeof engagement === 'number' && typeof reach === 'number' && reach > 0 ? engagement / reach : null;
+    const newFields = new Set(row.sources.map((s) => s.field));
+    set.sources = [...(prev?.sources ?? []).filter((s) => !newFields.has(s.field)), ...row.sources];
+    return {
+      updateOne: {
+        filter: { platformId: target.platformId, date: row.date },
+        update: { $set: set, $setOnInsert: { userId: target.userId } },
+        upsert: true,
+      },
+    } as mongo.AnyBulkWriteOperation<Stats>;
+  });
+  await bulkUpsert(() => StatsModel.bulkWrite(ops as never, { ordered: false }));
+  return ops.length;
+}
+
+/** followersChange = followers - previous day's followers, where both days are known. */
+export async function recomputeFollowerChanges(platformId: Types.ObjectId, from: Date, to: Date): Promise<void> {
+  const docs = await StatsModel.find({ platformId, date: { $gte: addDays(from, -1), $lte: addDays(to, 1) } }, { date: 1, followers: 1, followersChange: 1 })
+    .sort({ date: 1 })
+    .lean<Array<Pick<Stats, '_id' | 'date' | 'followers' | 'followersChange'>>>();
+  const ops: mongo.AnyBulkWriteOperation<Stats>[] = [];
+  for (let i = 1; i < docs.length; i++) {
+    const prev = docs[i - 1]!;
+    const cur = docs[i]!;
+    const consecutive = cur.date.getTime() - prev.date.getTime() === DAY_MS;
+    const change = consecutive && typeof cur.followers === 'number' && typeof prev.followers === 'number' ? cur.followers - prev.followers : null;
+    if ((cur.followersChange ?? null) !== change) ops.push({ updateOne: { filter: { _id: cur._id }, update: { $set: { followersChange: change } } } });
+  }
+  if (ops.length) await StatsModel.bulkWrite(ops as never, { ordered: false });
+}
+
+export async function pullStats(platformId: Types.ObjectId, data: PullJobData, run: RunHandle): Promise<RunOutcome> {
+  const loaded = await loadForPull(platformId);
+  if ('skip' in loaded) return { note: loaded.skip, result: { skipped: true } };
+  const session = await openSession(loaded.platform);
+  const { platform, provider } = session;
+  const target = { platformId: platform._id, userId: platform.userId };
+  return withSlot(session, run, async (renew) => {
+    await run.progress('profile');
+    const profile = await session.call((a) => provider.fetchProfile(a));
+    await ensureActive(platformId);
+    await PlatformModel.updateOne(
+      { _id: platformId },
+      {
+        $set: {
+          ...(profile.username ? { username: profile.username } : {}),
+          ...(profile.displayName ? { displayName: profile.displayName } : {}),
+          ...(profile.avatarUrl ? { avatarUrl: profile.avatarUrl } : {}),
+          ...(profile.followerCount !== undefined ? { followerCount: profile.followerCount } : {}),
+          ...(profile.followingCount !== undefined ? { followingCount: profile.followingCount } : {}),
+        },
+      },
+    );
+
+    const days = data.kind === 'daily' ? DAILY_STATS_DAYS : Math.max(DAILY_STATS_DAYS, data.days ?? DAILY_STATS_DAYS);
+    const range = lastDays(days);
+    const today = range.to;
+    const total = eachDay(range).length;
+    let done = 0;
+    let written = 0;
+    await run.progress('stats', 0, total);
+    // Newest chunk first, so today's numbers land even if a long backfill is interrupted.
+    for (const chunk of chunkRange(range, provider.accountMetricsChunkDays).reverse()) {
+      let rows = await session.call((a) => provider.fetchAccountMetrics(a, chunk));
+      if (chunk.to.getTime() === today.getTime()) rows = withProfile(rows, profile, today);
+      await ensureActive(platformId);
+      written += await upsertStats(target, rows);
+      done += eachDay(chunk).length;
+      await run.progress('stats', done, total);
+      await renew();
+    }
+    await recomputeFollowerChanges(platformId, range.from, range.to);
+    await markSynced(platformId, session.budget);
+    await enqueueInsights(platform.userId);
+    return { result: { days: total, statsUpserted: written } };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Activities
+
+export async function pullActivities(platformId: Types.ObjectId, data: PullJobData, run: RunHandle): Promise<RunOutcome> {
+  const loaded = await loadForPull(platformId);
+  if ('skip' in loaded) return { note: loaded.skip, result: { skipped: true } };
+  const session = await openSession(loaded.platform);
+  const { platform, provider } = session;
+  const target = { platformId: platform._id, userId: platform.userId };
+  const now = new Date();
+  const today = utcDay(now);
+  const days = data.kind === 'daily' ? SNAPSHOT_WINDOW_DAYS : Math.max(SNAPSHOT_WINDOW_DAYS, data.days ?? 0);
+  const since = addDays(today, -(days - 1));
+  // Days the sandbox can fill with past snapshots (it knows each post's history).
+  const historyFrom = data.kind === 'daily' ? today : addDays(today, -((data.days ?? 1) - 1));
+  const snapshotCutoff = now.getTime() - SNAPSHOT_WINDOW_DAYS * DAY_MS;
+
+  return withSlot(session, run, async (renew) => {
+    let cursor: string | undefined;
+    let posts = 0;
+    let snapshots = 0;
+    await run.progress('posts', 0);
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const res = await session.call((a) => provider.listPosts(a, { since, cursor }));
+      const fresh = res.posts.filter((p) => p.publishedAt.getTime() >= since.getTime());
+      if (fresh.length) {
+        let counters = new Map<string, PostCounters>();
+        if (!provider.countersInListing) {
+          await run.progress('metrics', posts, null);
+          counters = await session.call((a) => provider.fetchPostMetrics(a, fresh));
+        }
+        const items = fresh.map((post) => ({ post, counters: counters.get(post.externalId) ?? post.counters }));
+        await ensureActive(platformId);
+        const ids = await upsertActivities(target, items, new Date());
+        const snaps: SnapshotInput[] = [];
+        for (const { post, counters: c } of items) {
+          const activityId = ids.get(post.externalId);
+          if (!activityId || post.publishedAt.getTime() < snapshotCutoff) continue;
+          if (provider.historicalPostMetrics && provider.postMetricsOnDays) {
+            snaps.push(...historySnapshots(provider, session, post, activityId, historyFrom, today));
+          } else if (c) {
+            snaps.push({ activityId, date: today, counters: c });
+          }
+        }
+        snapshots += await upsertSnapshots(target, snaps);
+        posts += fresh.length;
+      }
+      await run.progress('posts', posts, null, `${posts} posts, ${snapshots} snapshots`);
+      await renew();
+      const reachedOlder = fresh.length < res.posts.length;
+      if (!res.nextCursor || reachedOlder) break;
+      cursor = res.nextCursor;
+    }
+    await markSynced(platformId, session.budget);
+    await enqueueInsights(platform.userId);
+    return { result: { posts, snapshots } };
+  });
+}
+
+function historySnapshots(provider: Provider, session: Session, post: PostRecord, activityId: Types.ObjectId, from: Date, today: Date): SnapshotInput[] {
+  const first = utcDay(post.publishedAt);
+  const start = first.getTime() > from.getTime() ? first : from;
+  const last = addDays(first, SNAPSHOT_WINDOW_DAYS - 1);
+  const end = last.getTime() < today.getTime() ? last : today;
+  if (start.getTime() > end.getTime()) return [];
+  const access = { platformUserId: session.platform.platformUserId, accessToken: '' };
+  const byDay = provider.postMetricsOnDays!(access, post, eachDay({ from: start, to: end }));
+  return [...byDay].map(([t, counters]) => ({ activityId, date: new Date(t), counters }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Job entry points
+
+export async function runPullJob(kind: 'stats' | 'activities', data: PullJobData, ctx: JobContext): Promise<RunOutcome> {
+  const platformId = toObjectId(data.platformId, 'platformId');
+  const owner = await PlatformModel.findOne({ _id: platformId }, { userId: 1 }).lean();
+  return runTracked(
+    {
+      jobType: kind === 'stats' ? JobType.SYNC_METRICS : JobType.SYNC_ACTIVITIES,
+      platformId,
+      userId: owner?.userId,
+      systemJobId: data.systemJobId,
+      ctx,
+    },
+    async (run) => {
+      try {
+        return kind === 'stats' ? await pullStats(platformId, data, run) : await pullActivities(platformId, data, run);
+      } catch (err) {
+        if (err instanceof PlatformGone) {
+          await deleteOrphans(platformId);
+          return { note: 'The account was disconnected during the run; nothing more was stored', result: { skipped: true } };
+        }
+        await recordFailure(platformId, err);
+        throw err;
+      }
+    },
+  );
+}
+
