@@ -9,6 +9,7 @@ import { viewerUser } from '../users/users.service.js';
 import { paymentProvider } from './payment-provider.js';
 import type { Plan } from './plan.model.js';
 import { platformLimitError } from './plan-limits.js';
+import { withPlatformSlots } from './platform-slots.js';
 
 /** Every plan with its limits, cheapest first (from TIER_LIMITS). */
 export function listPlans(): Plan[] {
@@ -50,20 +51,23 @@ export async function changeSubscription(ctx: Context, tier: SubscriptionTier): 
     await convertReferral(ctx, user._id, tier);
     return user;
   }
-  await assertPlatformsFit(user, tier);
-  await paymentProvider().changePlan({
-    userId: user._id.toHexString(),
-    email: user.email,
-    fromTier: user.subscriptionTier,
-    toTier: tier,
-    priceCents: TIER_LIMITS[tier].priceCents,
+  // Under the user's platform-slot lease: no account can be connected between the check and the change.
+  const updated = await withPlatformSlots(user._id, async () => {
+    await assertPlatformsFit(user, tier);
+    await paymentProvider().changePlan({
+      userId: user._id.toHexString(),
+      email: user.email,
+      fromTier: user.subscriptionTier,
+      toTier: tier,
+      priceCents: TIER_LIMITS[tier].priceCents,
+    });
+    // Conditional on the tier read above: of two concurrent changes, one wins and the other is told.
+    return UserModel.findOneAndUpdate(
+      { _id: user._id, subscriptionTier: user.subscriptionTier },
+      { $set: { subscriptionTier: tier, subscriptionStatus: SubscriptionStatus.ACTIVE } },
+      { returnDocument: 'after' },
+    ).lean<User>();
   });
-  // Conditional on the tier read above: of two concurrent changes, one wins and the other is told.
-  const updated = await UserModel.findOneAndUpdate(
-    { _id: user._id, subscriptionTier: user.subscriptionTier },
-    { $set: { subscriptionTier: tier, subscriptionStatus: SubscriptionStatus.ACTIVE } },
-    { returnDocument: 'after' },
-  ).lean<User>();
   if (!updated) {
     if (!(await UserModel.exists({ _id: user._id }))) throw unauthenticated('Account no longer exists');
     throw conflict('Your plan was changed by another request at the same time; reload and try again');

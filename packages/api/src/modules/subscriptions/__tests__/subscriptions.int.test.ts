@@ -2,18 +2,24 @@ import { TIER_LIMITS } from '@soash/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createActivity, createPlatform, createUser } from '../../../../test/helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../../../../test/helpers/server.js';
+import { startScheduler, type Scheduler } from '../../../jobs/scheduler.js';
 import { forbidden } from '../../../lib/errors.js';
 import { ActivityMetricModel } from '../../activities/activity-metric.model.js';
+import { PlatformModel } from '../../platforms/platform.model.js';
 import { StatsModel } from '../../stats/stats.model.js';
 import { UserModel, type User } from '../../users/user.model.js';
 import { noPaymentProvider, setPaymentProvider, type PlanChangeRequest } from '../payment-provider.js';
 import { historyStart } from '../plan-limits.js';
 
 let server: TestServer;
+let scheduler: Scheduler;
 beforeAll(async () => {
   server = await startTestServer();
+  // Connecting a sandbox account queues its backfill; nothing here runs it.
+  scheduler = await startScheduler({ processJobs: false, pollMs: 60_000 });
 });
 afterAll(async () => {
+  await scheduler.stop();
   await server.close();
 });
 afterEach(() => {
@@ -30,6 +36,7 @@ const CHANGE = 'mutation($tier: SubscriptionTier!) { changeSubscription(tier: $t
 const STATS = 'query($p: ID!, $from: DateTime!, $to: DateTime!) { stats(platformId: $p, from: $from, to: $to) { date } }';
 const LIST = 'query($filter: ActivityFilter) { activities(filter: $filter, first: 100) { totalCount edges { node { id } } } }';
 const METRICS = 'query($id: ID!, $from: DateTime) { activity(id: $id) { metrics(from: $from) { date } } }';
+const CONNECT = 'mutation($type: PlatformType!) { connectPlatform(input: { type: $type, sandbox: true }) { platform { id type } } }';
 
 /**
  * The plan's history start moves at 00:00 UTC. A boundary check that straddles midnight is run
@@ -149,6 +156,56 @@ describe('subscriptions: successful cases', () => {
     expect(await ids()).toHaveLength(2);
     const refused = await server.gql(STATS, { p: platform._id.toHexString(), from: iso(daysAgo(365)), to: iso(new Date()) }, token);
     expect(errorOf(refused.body)?.extensions?.code).toBe('LIMIT_EXCEEDED');
+  });
+});
+
+describe('subscriptions: connected account limits', () => {
+  it('free: a third account is LIMIT_EXCEEDED naming the limit; after upgrading to pro it connects', async () => {
+    const { user, token } = await createUser();
+    for (const type of ['INSTAGRAM', 'TIKTOK']) expect((await server.gql(CONNECT, { type }, token)).body.errors, type).toBeUndefined();
+    const third = await server.gql(CONNECT, { type: 'LINKEDIN' }, token);
+    expect(third.body.data).toBeNull();
+    expect(errorOf(third.body)?.extensions).toEqual({ code: 'LIMIT_EXCEEDED', limit: 2, tier: 'free' });
+    expect(errorOf(third.body)?.message).toMatch(/free plan allows 2 connected accounts/);
+    expect(await PlatformModel.countDocuments({ userId: user._id })).toBe(2);
+
+    await server.gql(CHANGE, { tier: 'PRO' }, token);
+    expect((await server.gql(CONNECT, { type: 'LINKEDIN' }, token)).body.errors).toBeUndefined();
+    expect(await PlatformModel.countDocuments({ userId: user._id })).toBe(3);
+  });
+
+  it('connects at the same moment cannot pass the limit together, nor race a downgrade', async () => {
+    const types = ['INSTAGRAM', 'TIKTOK', 'LINKEDIN', 'FACEBOOK', 'TWITTER'];
+    for (let round = 0; round < 3; round++) {
+      const { user, token } = await createUser();
+      const answers = await Promise.all(types.map((type) => server.gql(CONNECT, { type }, token)));
+      expect(answers.filter((a) => !a.body.errors)).toHaveLength(2);
+      for (const a of answers.filter((x) => x.body.errors)) expect(errorOf(a.body)?.extensions).toEqual({ code: 'LIMIT_EXCEEDED', limit: 2, tier: 'free' });
+      expect(await PlatformModel.countDocuments({ userId: user._id })).toBe(2);
+    }
+    // A pro user with two accounts downgrading while connecting more: never more accounts than the plan allows.
+    for (let round = 0; round < 3; round++) {
+      const { user, token } = await createUser({ subscriptionTier: 'pro' });
+      await createPlatform(user._id);
+      await createPlatform(user._id);
+      await Promise.all([server.gql(CONNECT, { type: 'INSTAGRAM' }, token), server.gql(CHANGE, { tier: 'FREE' }, token), server.gql(CONNECT, { type: 'TIKTOK' }, token)]);
+      const after = (await UserModel.findById(user._id).lean())!;
+      const count = await PlatformModel.countDocuments({ userId: user._id });
+      expect(count).toBeLessThanOrEqual(TIER_LIMITS[after.subscriptionTier].maxPlatforms!);
+    }
+  });
+
+  it('pro: the eleventh account is LIMIT_EXCEEDED; enterprise has no limit', async () => {
+    const pro = await createUser({ subscriptionTier: 'pro' });
+    for (let i = 0; i < 10; i++) await createPlatform(pro.user._id);
+    const eleventh = await server.gql(CONNECT, { type: 'FACEBOOK' }, pro.token);
+    expect(errorOf(eleventh.body)?.extensions).toEqual({ code: 'LIMIT_EXCEEDED', limit: 10, tier: 'pro' });
+    expect(errorOf(eleventh.body)?.message).toMatch(/10 connected accounts/);
+
+    const enterprise = await createUser({ subscriptionTier: 'enterprise' });
+    for (let i = 0; i < 25; i++) await createPlatform(enterprise.user._id);
+    expect((await server.gql(CONNECT, { type: 'FACEBOOK' }, enterprise.token)).body.errors).toBeUndefined();
+    expect(await PlatformModel.countDocuments({ userId: enterprise.user._id })).toBe(26);
   });
 });
 
