@@ -7,3 +7,4 @@ import './platforms/platforms.jobs.js';
 import './platforms/platforms.routes.js';
 import './platforms/platforms.startup.js';
 import './sync/sync.jobs.js';
+import './insights/insights.jobs.js';

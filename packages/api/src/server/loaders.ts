@@ -1,4 +1,5 @@
 import { activityLoaders } from '../modules/activities/activities.loader.js';
+import { analyticsLoaders } from '../modules/analytics/analytics.loader.js';
 import { categoryLoaders } from '../modules/categories/categories.loader.js';
 import { platformLoaders } from '../modules/platforms/platforms.loader.js';
 import { referralLoaders } from '../modules/referrals/referrals.loader.js';
@@ -17,6 +18,7 @@ export function createLoaders() {
     ...activityLoaders(),
     ...categoryLoaders(),
     ...referralLoaders(),
+    ...analyticsLoaders(),
   };
 }
 

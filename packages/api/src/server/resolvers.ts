@@ -1,7 +1,9 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { ActivitiesResolver } from '../modules/activities/activities.resolver.js';
+import { AnalyticsResolver, PlatformBreakdownRowResolver, PlatformDemographicsResolver } from '../modules/analytics/analytics.resolver.js';
 import { CategoriesResolver } from '../modules/categories/categories.resolver.js';
 import { HealthResolver } from '../modules/health/health.resolver.js';
+import { InsightsResolver } from '../modules/insights/insights.resolver.js';
 import { MailResolver } from '../modules/mail/mail.resolver.js';
 import { PlatformsResolver } from '../modules/platforms/platforms.resolver.js';
 import { ReferralsResolver } from '../modules/referrals/referrals.resolver.js';
@@ -24,6 +26,10 @@ export const resolvers: NonEmptyArray<Function> = [
   CategoriesResolver,
   StatsResolver,
   SystemJobsResolver,
+  AnalyticsResolver,
+  PlatformBreakdownRowResolver,
+  PlatformDemographicsResolver,
+  InsightsResolver,
   ReferralsResolver,
   SubscriptionsResolver,
 ];

@@ -1,4 +1,4 @@
-import { getModelForClass, index, modelOptions, prop } from '@typegoose/typegoose';
+import { getModelForClass, index, modelOptions, prop, Severity } from '@typegoose/typegoose';
 import { Types } from 'mongoose';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
@@ -7,10 +7,11 @@ import { InsightType, Priority } from '../../lib/graphql-enums.js';
 
 /** A finding about the user's accounts, with the numbers and test behind it. */
 @ObjectType()
-@modelOptions({ schemaOptions: { ...baseSchemaOptions, collection: 'ai_insights' } })
+@modelOptions({ schemaOptions: { ...baseSchemaOptions, collection: 'ai_insights' }, options: { allowMixed: Severity.ALLOW } })
 @index({ userId: 1, createdAt: -1 })
 @index({ userId: 1, key: 1 }, { unique: true })
 @index({ userId: 1, isDismissed: 1, priority: 1 })
+@index({ userId: 1, rankKey: -1, _id: -1 })
 export class AiInsight extends Entity {
   @prop({ type: () => Types.ObjectId, required: true })
   userId: Types.ObjectId;
@@ -46,6 +47,13 @@ export class AiInsight extends Entity {
   @Field(() => GraphQLJSON, { nullable: true, description: 'Numbers, sample sizes and the statistical test behind the insight.' })
   @prop({ type: () => Object })
   evidence?: Record<string, unknown>;
+
+  /**
+   * Sort key of the insights list, "priority, then recency": priority rank (high 3 … low 1) × 1e13
+   * + the creation time in ms (below 1e13 until the year 2286). Kept in step by the generator.
+   */
+  @prop({ type: () => Number, required: true, default: 0 })
+  rankKey: number;
 
   @Field(() => Date, { nullable: true, description: 'When the finding was last confirmed by a run.' })
   @prop({ type: () => Date })

@@ -16,7 +16,7 @@ export class PerformancePattern extends Entity {
   @prop({ type: () => String, enum: Object.values(PatternType), required: true })
   patternType: PatternType;
 
-  @Field(() => String, { description: 'e.g. "reel", "Tue 18:00", "#launch"' })
+  @Field(() => String, { description: 'e.g. "reel", "18:00" (18:00-19:00 local time), "Tuesday", "#launch"' })
   @prop({ type: () => String, required: true })
   patternName: string;
 

@@ -1,7 +1,6 @@
 import mongoose, { Types } from 'mongoose';
 import { DAY_MS } from '../../connectors/common.js';
-import { JOBS_COLLECTION, scheduler, schedulerRunning } from '../../jobs/scheduler.js';
-import { log } from '../../lib/logger.js';
+import { JOBS_COLLECTION, scheduler } from '../../jobs/scheduler.js';
 
 /**
  * Agenda jobs of connected accounts. Payloads carry ids only (and what kind of pull it is).
@@ -10,13 +9,12 @@ import { log } from '../../lib/logger.js';
  *   (`kind: 'daily'`), plus one-off runs for the backfill on connect, a catch-up after reconnecting
  *   and manual "sync now".
  * - `platform:refresh-token`: one per account, rescheduled after every run.
- * - `insights:generate` (defined by the insights module) is enqueued after pulls.
+ * - `insights:generate` (defined by the insights module, insights.jobs.ts) is enqueued after pulls.
  */
 export const JOB = {
   REFRESH_TOKEN: 'platform:refresh-token',
   PULL_STATS: 'platform:pull-stats',
   PULL_ACTIVITIES: 'platform:pull-activities',
-  GENERATE_INSIGHTS: 'insights:generate',
 } as const;
 
 export type PullKind = 'daily' | 'backfill' | 'catchup' | 'manual';
@@ -65,21 +63,6 @@ export async function scheduleTokenJob(platformId: Types.ObjectId | string, at: 
   const job = scheduler().agenda.create<RefreshJobData>(JOB.REFRESH_TOKEN, { platformId: id });
   job.schedule(at);
   job.unique({ 'data.platformId': id });
-  await job.save();
-}
-
-/**
- * Asks the insights module to regenerate the user's insights. Pending requests for the same user
- * are merged (one queued run per user), so a sync of several accounts does not queue one each.
- */
-export async function enqueueInsights(userId: Types.ObjectId | string): Promise<void> {
-  if (!schedulerRunning()) {
-    log.debug('insights not enqueued: no scheduler in this process', { userId: hex(userId) });
-    return;
-  }
-  const job = scheduler().agenda.create(JOB.GENERATE_INSIGHTS, { userId: hex(userId) });
-  job.schedule(new Date());
-  job.unique({ 'data.userId': hex(userId), lastRunAt: null });
   await job.save();
 }
 

@@ -13,6 +13,8 @@ import { createActivity, createPlatform, createUser } from '../../../test/helper
 import { startTestServer, type TestServer } from '../../../test/helpers/server.js';
 import { startScheduler, type Scheduler } from '../../jobs/scheduler.js';
 import { ContentCategoryModel } from '../../modules/categories/category.model.js';
+import { AiInsightModel } from '../../modules/insights/insight.model.js';
+import { ContentRecommendationModel } from '../../modules/insights/recommendation.model.js';
 import { ReferralCodeModel } from '../../modules/referrals/referral-code.model.js';
 import { ReferralSignupModel } from '../../modules/referrals/referral-signup.model.js';
 import { UserModel } from '../../modules/users/user.model.js';
@@ -46,6 +48,8 @@ interface Owned {
   activity: string;
   category: string;
   user: string;
+  insight: string;
+  recommendation: string;
 }
 
 interface Case {
@@ -63,6 +67,18 @@ interface Case {
   admin?: boolean;
   /** For admin operations on something other than a user: an object the admin can act on. */
   adminTarget?: () => Promise<string>;
+}
+
+// A recent range: within every plan's history limit (the limits have their own suite).
+const ymd = (daysAgo: number) => new Date(Date.now() - daysAgo * 24 * 3600 * 1000).toISOString().slice(0, 10);
+const DAYS = `{ from: "${ymd(30)}", to: "${ymd(1)}" }`;
+
+/** An analytics input's account and category filters, addressed by one operation. */
+function analyticsFilterCases(op: string, query: (filter: string) => string): Case[] {
+  return [
+    { op, arg: 'input.filter.platformIds', query: query('{ platformIds: [$id] }'), vars: (id) => ({ id }), target: (a) => a.platform, field: 'filter.platformIds' },
+    { op, arg: 'input.filter.categoryIds', query: query('{ categoryIds: [$id] }'), vars: (id) => ({ id }), target: (a) => a.category, field: 'filter.categoryIds' },
+  ];
 }
 
 const CASES: Case[] = [
@@ -162,6 +178,41 @@ const CASES: Case[] = [
     target: (a) => a.platform,
     field: 'id',
   },
+  { op: 'Query.postDecay', arg: 'activityId', query: 'query($id: ID!) { postDecay(activityId: $id) { latestEngagements } }', vars: (id) => ({ id }), target: (a) => a.activity, field: 'activityId' },
+  {
+    op: 'Query.audienceDemographics',
+    arg: 'input.platformIds',
+    query: 'query($id: ID!) { audienceDemographics(input: { platformIds: [$id] }) { platforms { platformId } } }',
+    vars: (id) => ({ id }),
+    target: (a) => a.platform,
+    field: 'platformIds',
+  },
+  ...analyticsFilterCases('Query.overview', (f) => `query($id: ID!) { overview(input: { range: ${DAYS}, filter: ${f} }) { posts { value } } }`),
+  ...analyticsFilterCases('Query.timeseries', (f) => `query($id: ID!) { timeseries(input: { metric: ENGAGEMENTS, range: ${DAYS}, filter: ${f} }) { points { bucket } } }`),
+  ...analyticsFilterCases('Query.platformBreakdown', (f) => `query($id: ID!) { platformBreakdown(input: { range: ${DAYS}, filter: ${f} }) { platformId } }`),
+  ...analyticsFilterCases('Query.topActivities', (f) => `query($id: ID!) { topActivities(input: { range: ${DAYS}, filter: ${f} }) { rank } }`),
+  ...analyticsFilterCases('Query.contentTypePerformance', (f) => `query($id: ID!) { contentTypePerformance(input: { range: ${DAYS}, filter: ${f} }) { posts } }`),
+  ...analyticsFilterCases('Query.hashtagPerformance', (f) => `query($id: ID!) { hashtagPerformance(input: { range: ${DAYS}, filter: ${f} }) { minPosts } }`),
+  ...analyticsFilterCases('Query.bestTimesToPost', (f) => `query($id: ID!) { bestTimesToPost(input: { range: ${DAYS}, filter: ${f} }) { totalPosts } }`),
+  ...analyticsFilterCases('Mutation.exportCsv', (f) => `mutation($id: ID!) { exportCsv(input: { report: POSTS, range: ${DAYS}, filter: ${f}, delivery: INLINE }) { rowCount } }`),
+  { op: 'Mutation.markInsightRead', arg: 'id', query: 'mutation($id: ID!) { markInsightRead(id: $id) { id } }', vars: (id) => ({ id }), target: (a) => a.insight, field: 'id' },
+  { op: 'Mutation.dismissInsight', arg: 'id', query: 'mutation($id: ID!) { dismissInsight(id: $id) { id } }', vars: (id) => ({ id }), target: (a) => a.insight, field: 'id' },
+  {
+    op: 'Mutation.rateRecommendation',
+    arg: 'id',
+    query: 'mutation($id: ID!) { rateRecommendation(id: $id, score: 4) { id } }',
+    vars: (id) => ({ id }),
+    target: (a) => a.recommendation,
+    field: 'id',
+  },
+  {
+    op: 'Mutation.markRecommendationUsed',
+    arg: 'id',
+    query: 'mutation($id: ID!) { markRecommendationUsed(id: $id) { id } }',
+    vars: (id) => ({ id }),
+    target: (a) => a.recommendation,
+    field: 'id',
+  },
   {
     op: 'Mutation.adminUpdateUser',
     arg: 'id',
@@ -207,12 +258,26 @@ function idArguments(root: GraphQLObjectType | null | undefined): string[] {
   return out.map((p) => p.replace('(', ' ')).sort();
 }
 
+/** A user's platform, category, post, insight and recommendation: the objects ids address. */
+async function ownedObjects(userId: Types.ObjectId): Promise<Owned> {
+  const platform = await createPlatform(userId);
+  const category = await ContentCategoryModel.create({ userId, name: 'Mine', nameKey: 'mine', colorCode: '#123456' });
+  const activity = await createActivity(userId, platform._id, { categoryIds: [category._id] });
+  const insight = await AiInsightModel.create({ userId, insightType: 'performance', title: 'Reels do well', priority: 'high', key: `k-${userId.toHexString()}` });
+  const recommendation = await ContentRecommendationModel.create({ userId, recommendationType: 'hashtag', title: 'Use #launch', key: `k-${userId.toHexString()}` });
+  return {
+    user: userId.toHexString(),
+    platform: platform._id.toHexString(),
+    activity: activity._id.toHexString(),
+    category: category._id.toHexString(),
+    insight: insight._id.toHexString(),
+    recommendation: recommendation._id.toHexString(),
+  };
+}
+
 async function makeOwner(): Promise<Owned & { token: string }> {
   const { user, token } = await createUser();
-  const platform = await createPlatform(user._id);
-  const category = await ContentCategoryModel.create({ userId: user._id, name: 'Mine', nameKey: 'mine', colorCode: '#123456' });
-  const activity = await createActivity(user._id, platform._id, { categoryIds: [category._id] });
-  return { token, user: user._id.toHexString(), platform: platform._id.toHexString(), activity: activity._id.toHexString(), category: category._id.toHexString() };
+  return { ...(await ownedObjects(user._id)), token };
 }
 
 describe('ids: successful cases', () => {

@@ -151,7 +151,7 @@ describe('secrets: failing cases (no way to read a secret)', () => {
       { $set: { accessTokenEnc, refreshTokenEnc, tokenExpiry: new Date(), refreshTokenExpiry: new Date(), scopes: ['read'], avatarUrl: 'https://x.test/a.png', lastError: 'Rate limited', lastErrorAt: new Date(), rateLimit: { remaining: 40, limit: 100, unit: 'percent', resetAt: new Date(), observedAt: new Date() } } },
     );
     const source = { field: 'reach', metric: 'reach', apiVersion: 'v23.0', fetchedAt: new Date() };
-    await ActivityModel.updateOne({ _id: data.activityId }, { $set: { sources: [source], mediaUrls: ['https://x.test/m.jpg'], permalink: 'https://x.test/p', metricsUpdatedAt: new Date(), engagementRate: 0.1 } });
+    await ActivityModel.updateOne({ _id: data.activityId }, { $set: { sources: [source], mediaUrls: ['https://x.test/m.jpg'], permalink: 'https://x.test/p', metricsUpdatedAt: new Date(), engagementRate: 0.1, 'engagement.reach': 30 } });
     await ActivityMetricModel.updateMany({ activityId: data.activityId }, { $set: { sources: [source], engagementRate: 0.1 } });
     await StatsModel.updateMany(
       { platformId: data.platform._id },
@@ -182,10 +182,21 @@ describe('secrets: failing cases (no way to read a secret)', () => {
     for (const [what, value] of Object.entries(forbidden)) expect(value, what).toBeTruthy();
 
     const schema = await buildAppSchema();
+    // Local calendar days around the seeded posts (they are published "now").
+    const today = new Date().toISOString().slice(0, 10);
+    const YEAR = { from: `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`, to: today };
     const rootArgs: Record<string, Record<string, unknown>> = {
       platform: { id: data.platform._id.toHexString() },
       activity: { id: data.activityId.toHexString() },
       stats: { platformId: data.platform._id.toHexString(), from: '2025-06-01T00:00:00Z', to: '2026-06-01T00:00:00Z' },
+      overview: { input: { range: YEAR } },
+      timeseries: { input: { range: YEAR, metric: 'ENGAGEMENTS' } },
+      platformBreakdown: { input: { range: YEAR } },
+      topActivities: { input: { range: YEAR } },
+      contentTypePerformance: { input: { range: YEAR } },
+      hashtagPerformance: { input: { range: YEAR, minPosts: 1 } },
+      bestTimesToPost: { input: { range: YEAR, minPosts: 2 } },
+      postDecay: { activityId: data.activityId.toHexString() },
     };
     const skipped: string[] = [];
     const responses: Array<[string, string]> = [];

@@ -1,0 +1,113 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../server/context.js';
+import { Platform } from '../platforms/platform.model.js';
+import {
+  AudienceDemographics,
+  BestTimes,
+  ContentTypePerformance,
+  CsvExport,
+  HashtagPerformance,
+  Overview,
+  PlatformBreakdownRow,
+  PlatformDemographics,
+  PostDecay,
+  Timeseries,
+  TopActivity,
+} from './analytics.types.js';
+import { audienceDemographics } from './audience.service.js';
+import { exportCsv } from './csv-export.service.js';
+import { overview, platformBreakdown, timeseries } from './dashboard.service.js';
+import {
+  AnalyticsInput,
+  AudienceDemographicsInput,
+  BestTimesInput,
+  ExportCsvInput,
+  HashtagPerformanceInput,
+  OverviewInput,
+  TimeseriesInput,
+  TopActivitiesInput,
+} from './dto/analytics.inputs.js';
+import { bestTimesToPost, contentTypePerformance, hashtagPerformance, postDecay, topActivities } from './posts.service.js';
+import { analyticsRequest } from './request.js';
+
+@Resolver()
+export class AnalyticsResolver {
+  @Authorized()
+  @Query(() => Overview, { description: 'Headline numbers of a date range with a comparison period.' })
+  async overview(@Arg('input', () => OverviewInput) input: OverviewInput, @Ctx() ctx: Context): Promise<Overview> {
+    return overview(await analyticsRequest(ctx), input);
+  }
+
+  @Authorized()
+  @Query(() => Timeseries, { description: 'One metric per day, ISO week or month, every bucket present.' })
+  async timeseries(@Arg('input', () => TimeseriesInput) input: TimeseriesInput, @Ctx() ctx: Context): Promise<Timeseries> {
+    return timeseries(await analyticsRequest(ctx), input);
+  }
+
+  @Authorized()
+  @Query(() => [PlatformBreakdownRow], { description: 'The range’s numbers per connected account.' })
+  async platformBreakdown(@Arg('input', () => AnalyticsInput) input: AnalyticsInput, @Ctx() ctx: Context): Promise<PlatformBreakdownRow[]> {
+    return platformBreakdown(await analyticsRequest(ctx), input);
+  }
+
+  @Authorized()
+  @Query(() => [TopActivity], { description: 'The best posts of the range by a metric, optionally per follower.' })
+  async topActivities(@Arg('input', () => TopActivitiesInput) input: TopActivitiesInput, @Ctx() ctx: Context): Promise<TopActivity[]> {
+    return topActivities(await analyticsRequest(ctx), input);
+  }
+
+  @Authorized()
+  @Query(() => [ContentTypePerformance], { description: 'Performance per content type (reel, image, …).' })
+  async contentTypePerformance(@Arg('input', () => AnalyticsInput) input: AnalyticsInput, @Ctx() ctx: Context): Promise<ContentTypePerformance[]> {
+    return contentTypePerformance(await analyticsRequest(ctx), input);
+  }
+
+  @Authorized()
+  @Query(() => HashtagPerformance, { description: "Hashtags used on enough posts, ranked by lift over the user's median post." })
+  async hashtagPerformance(@Arg('input', () => HashtagPerformanceInput) input: HashtagPerformanceInput, @Ctx() ctx: Context): Promise<HashtagPerformance> {
+    return hashtagPerformance(await analyticsRequest(ctx), input);
+  }
+
+  @Authorized()
+  @Query(() => BestTimes, { description: 'Weekday × hour heatmap of engagement rate in the viewer’s timezone.' })
+  async bestTimesToPost(@Arg('input', () => BestTimesInput) input: BestTimesInput, @Ctx() ctx: Context): Promise<BestTimes> {
+    return bestTimesToPost(await analyticsRequest(ctx), input);
+  }
+
+  @Authorized()
+  @Query(() => AudienceDemographics, { description: 'The latest audience demographics per account, and merged.' })
+  async audienceDemographics(
+    @Arg('input', () => AudienceDemographicsInput, { nullable: true }) input: AudienceDemographicsInput | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<AudienceDemographics> {
+    return audienceDemographics(await analyticsRequest(ctx), input);
+  }
+
+  @Authorized()
+  @Query(() => PostDecay, { description: "How a post's engagement accumulated over its daily snapshots." })
+  async postDecay(@Arg('activityId', () => ID) activityId: string, @Ctx() ctx: Context): Promise<PostDecay> {
+    return postDecay(await analyticsRequest(ctx), activityId);
+  }
+
+  @Authorized()
+  @Mutation(() => CsvExport, { description: 'Exports a report as CSV: inline text when small, otherwise a short-lived download URL.' })
+  async exportCsv(@Arg('input', () => ExportCsvInput) input: ExportCsvInput, @Ctx() ctx: Context): Promise<CsvExport> {
+    return exportCsv(await analyticsRequest(ctx), input);
+  }
+}
+
+@Resolver(() => PlatformBreakdownRow)
+export class PlatformBreakdownRowResolver {
+  @FieldResolver(() => Platform, { nullable: true })
+  platform(@Root() row: PlatformBreakdownRow, @Ctx() ctx: Context): Promise<Platform | null> {
+    return ctx.loaders.platformById.load(row.platformId.toHexString());
+  }
+}
+
+@Resolver(() => PlatformDemographics)
+export class PlatformDemographicsResolver {
+  @FieldResolver(() => Platform, { nullable: true })
+  platform(@Root() row: PlatformDemographics, @Ctx() ctx: Context): Promise<Platform | null> {
+    return ctx.loaders.platformById.load(row.platformId.toHexString());
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * Calendar arithmetic in a user's timezone, without a date library.
+ *
+ * A calendar date is handled as a "day number": days since 1970-01-01 of that date's UTC midnight.
+ * Day numbers are timezone-free labels; instants (Date) are converted to and from them through
+ * the user's IANA timezone with Intl, which knows DST rules.
+ */
+export const DAY_MS = 86_400_000;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(tz: string): Intl.DateTimeFormat {
+  let f = formatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(tz, f);
+  }
+  return f;
+}
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    formatter(tz);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface LocalParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** Wall-clock fields of an instant in `tz`. */
+export function localParts(instantMs: number, tz: string): LocalParts {
+  const parts = formatter(tz).formatToParts(new Date(instantMs));
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour') % 24, minute: get('minute'), second: get('second') };
+}
+
+/** Offset of `tz` from UTC at an instant, in ms (local = utc + offset). */
+export function zoneOffsetMs(instantMs: number, tz: string): number {
+  const p = localParts(instantMs, tz);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return asUtc - Math.floor(instantMs / 1000) * 1000;
+}
+
+/** The calendar date (day number) an instant falls on in `tz`. */
+export function localDayOf(instantMs: number, tz: string): number {
+  const p = localParts(instantMs, tz);
+  return Date.UTC(p.year, p.month - 1, p.day) / DAY_MS;
+}
+
+/**
+ * The first instant of a calendar date in `tz`: local midnight, or, where a DST change skips
+ * midnight, the first instant that exists on that date. Found by bisection over whole seconds
+ * (the local date is monotone in the instant), so it never depends on guessing offsets.
+ */
+export function startOfLocalDay(day: number, tz: string): number {
+  const wall = day * DAY_MS;
+  // UTC offsets lie within -12 h … +14 h: at lo the local date is still earlier, at hi it has begun.
+  let lo = Math.floor((wall - 15 * 3_600_000) / 1000);
+  let hi = Math.ceil((wall + 13 * 3_600_000) / 1000);
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (localDayOf(mid * 1000, tz) >= day) hi = mid;
+    else lo = mid;
+  }
+  return hi * 1000;
+}
+
+export function dayToString(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Parses YYYY-MM-DD into a day number; undefined when it is not a real date. */
+export function parseDay(s: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const ms = Date.UTC(y, mo - 1, d);
+  const back = new Date(ms);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return undefined;
+  return ms / DAY_MS;
+}
+
+/** Day number of a stored UTC-midnight date (Stats.date, ActivityMetric.date). */
+export function utcDayOf(date: Date | number): number {
+  const ms = typeof date === 'number' ? date : date.getTime();
+  return Math.floor(ms / DAY_MS);
+}
+
+/** ISO weekday 1 (Monday) … 7 (Sunday) of a day number. */
+export function isoWeekday(day: number): number {
+  const d = new Date(day * DAY_MS).getUTCDay();
+  return d === 0 ? 7 : d;
+}
+
+/** ISO week key as MongoDB's `%G-W%V` prints it, e.g. "2026-W01". */
+export function isoWeekKey(day: number): string {
+  const thursday = day - isoWeekday(day) + 4;
+  const year = new Date(thursday * DAY_MS).getUTCFullYear();
+  const jan1 = Date.UTC(year, 0, 1) / DAY_MS;
+  const week = Math.floor((thursday - jan1) / 7) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+export function monthKey(day: number): string {
+  return dayToString(day).slice(0, 7);
+}
+
+/** The same calendar date one year earlier (29 February becomes 28 February). */
+export function sameDayPreviousYear(day: number): number {
+  const d = new Date(day * DAY_MS);
+  const y = d.getUTCFullYear() - 1;
+  const m = d.getUTCMonth();
+  const lastOfMonth = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return Date.UTC(y, m, Math.min(d.getUTCDate(), lastOfMonth)) / DAY_MS;
+}

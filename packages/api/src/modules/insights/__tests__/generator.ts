@@ -1,0 +1,101 @@
+import { seededRandom } from '../../analytics/statistics.js';
+import { DAY_MS } from '../../analytics/time.js';
+
+/**
+ * Synthetic accounts for testing the insights engine: posts and daily stats drawn from a seeded
+ * random generator, optionally with planted effects (a best hour, content type and hashtag, an
+ * anomaly day). Without plants the account is pure noise: nothing in it should look significant.
+ */
+export interface Plants {
+  /** Local hour whose posts earn `multiplier`× the engagement rate. */
+  bestHour?: number;
+  bestType?: string;
+  bestHashtag?: string;
+  /** Days before `today` of a follower spike. */
+  anomalyDaysAgo?: number;
+  multiplier?: number;
+}
+
+export interface GeneratedPost {
+  publishedAt: Date;
+  type: string;
+  hashtags: string[];
+  engagement: { likes: number; comments: number; reach: number; impressions: number; total: number };
+}
+
+export interface GeneratedDay {
+  date: Date;
+  followers: number;
+  engagement: number;
+}
+
+export interface GeneratedAccount {
+  posts: GeneratedPost[];
+  days: GeneratedDay[];
+}
+
+export const TYPES = ['image', 'reel', 'carousel', 'video'];
+export const TAGS = ['launch', 'behindthescenes', 'tips', 'monday', 'team', 'product', 'howto', 'sale', 'news', 'community', 'design', 'travel'];
+
+function normal(rng: () => number): number {
+  // Box–Muller
+  const u = Math.max(rng(), 1e-12);
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng());
+}
+
+/**
+ * `today` is a UTC day number; posts fall in the `postDays` before it at local `hour` in a zone
+ * `utcOffsetHours` east of UTC (fixed offset, so tests can use Etc/GMT zones).
+ */
+export function generateAccount(opts: {
+  seed: number;
+  today: number;
+  posts?: number;
+  postDays?: number;
+  statDays?: number;
+  utcOffsetHours?: number;
+  plants?: Plants;
+}): GeneratedAccount {
+  const rng = seededRandom(opts.seed);
+  const plants = opts.plants ?? {};
+  const m = plants.multiplier ?? 2;
+  const n = opts.posts ?? 240;
+  const postDays = opts.postDays ?? 170;
+  const offset = opts.utcOffsetHours ?? 0;
+  const posts: GeneratedPost[] = [];
+  for (let i = 0; i < n; i++) {
+    const day = opts.today - 1 - Math.floor(rng() * postDays);
+    // A third of the posts at the planted hour when there is one (so it has a sample); else 8-22 h.
+    const hour = plants.bestHour !== undefined && rng() < 0.15 ? plants.bestHour : 8 + Math.floor(rng() * 15);
+    const minute = Math.floor(rng() * 60);
+    const publishedAt = new Date(day * DAY_MS + (hour - offset) * 3_600_000 + minute * 60_000);
+    const type = TYPES[Math.floor(rng() * TYPES.length)]!;
+    const tags = new Set<string>();
+    const k = Math.floor(rng() * 3);
+    for (let j = 0; j < k; j++) tags.add(TAGS[Math.floor(rng() * TAGS.length)]!);
+    if (plants.bestHashtag && rng() < 0.15) tags.add(plants.bestHashtag);
+    let rate = Math.exp(Math.log(0.04) + 0.5 * normal(rng));
+    if (plants.bestType && type === plants.bestType) rate *= m;
+    if (plants.bestHour !== undefined && hour === plants.bestHour) rate *= m;
+    if (plants.bestHashtag && tags.has(plants.bestHashtag)) rate *= m;
+    const reach = 500 + Math.floor(rng() * 4500);
+    const total = Math.max(0, Math.round(rate * reach));
+    const comments = Math.floor(total * 0.1);
+    posts.push({
+      publishedAt,
+      type,
+      hashtags: [...tags],
+      engagement: { likes: total - comments, comments, reach, impressions: Math.round(reach * 1.4), total },
+    });
+  }
+  const days: GeneratedDay[] = [];
+  const statDays = opts.statDays ?? 90;
+  let followers = 5000;
+  for (let d = opts.today - statDays + 1; d <= opts.today; d++) {
+    let change = Math.round(10 + 5 * normal(rng));
+    if (plants.anomalyDaysAgo !== undefined && d === opts.today - plants.anomalyDaysAgo) change += 400;
+    followers += change;
+    days.push({ date: new Date(d * DAY_MS), followers, engagement: Math.round(200 + 30 * normal(rng)) });
+  }
+  return { posts, days };
+}

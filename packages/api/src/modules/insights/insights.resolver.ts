@@ -1,0 +1,69 @@
+import { Arg, Args, Authorized, Ctx, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { PatternType } from '../../lib/graphql-enums.js';
+import { connectionType, PageArgs, type Connection } from '../../lib/pagination.js';
+import type { Context } from '../../server/context.js';
+import { InsightFilterInput, RecommendationFilterInput } from './dto/insights.inputs.js';
+import { AiInsight } from './insight.model.js';
+import { dismissInsight, listInsights, listPerformancePatterns, markInsightRead } from './insights.service.js';
+import { PerformancePattern } from './performance-pattern.model.js';
+import { ContentRecommendation } from './recommendation.model.js';
+import { listRecommendations, markRecommendationUsed, rateRecommendation } from './recommendations.service.js';
+
+@ObjectType()
+export class AiInsightConnection extends connectionType(AiInsight, 'AiInsight') {}
+
+@ObjectType()
+export class ContentRecommendationConnection extends connectionType(ContentRecommendation, 'ContentRecommendation') {}
+
+@Resolver()
+export class InsightsResolver {
+  @Authorized()
+  @Query(() => AiInsightConnection, { description: "The viewer's insights, by priority then recency (dismissed ones hidden unless asked for)." })
+  insights(
+    @Arg('filter', () => InsightFilterInput, { nullable: true }) filter: InsightFilterInput | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<AiInsight>> {
+    return listInsights(ctx, filter, page.first, page.after);
+  }
+
+  @Authorized()
+  @Mutation(() => AiInsight)
+  markInsightRead(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AiInsight> {
+    return markInsightRead(ctx, id);
+  }
+
+  @Authorized()
+  @Mutation(() => AiInsight, { description: 'Hides the insight; it stays dismissed when later runs confirm it.' })
+  dismissInsight(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AiInsight> {
+    return dismissInsight(ctx, id);
+  }
+
+  @Authorized()
+  @Query(() => [PerformancePattern], { description: 'Performance patterns with enough posts, best success rate first.' })
+  performancePatterns(@Arg('type', () => PatternType, { nullable: true }) type: PatternType | undefined, @Ctx() ctx: Context): Promise<PerformancePattern[]> {
+    return listPerformancePatterns(ctx, type);
+  }
+
+  @Authorized()
+  @Query(() => ContentRecommendationConnection, { description: "The viewer's content recommendations, highest score first." })
+  recommendations(
+    @Arg('filter', () => RecommendationFilterInput, { nullable: true }) filter: RecommendationFilterInput | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<ContentRecommendation>> {
+    return listRecommendations(ctx, filter, page.first, page.after);
+  }
+
+  @Authorized()
+  @Mutation(() => ContentRecommendation, { description: 'Rates a recommendation 1-5; ratings re-rank recommendations of the same type and pattern.' })
+  rateRecommendation(@Arg('id', () => ID) id: string, @Arg('score', () => Int) score: number, @Ctx() ctx: Context): Promise<ContentRecommendation> {
+    return rateRecommendation(ctx, id, score);
+  }
+
+  @Authorized()
+  @Mutation(() => ContentRecommendation)
+  markRecommendationUsed(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ContentRecommendation> {
+    return markRecommendationUsed(ctx, id);
+  }
+}

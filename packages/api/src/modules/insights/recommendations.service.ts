@@ -1,0 +1,331 @@
+import { createHash } from 'node:crypto';
+import { Types, type mongo } from 'mongoose';
+import { badInput } from '../../lib/errors.js';
+import { PatternType, RecommendationType } from '../../lib/graphql-enums.js';
+import { findOwned } from '../../lib/ownership.js';
+import { paginate, type Connection } from '../../lib/pagination.js';
+import { ActivityModel } from '../activities/activity.model.js';
+import { UserProfileModel } from '../users/user-profile.model.js';
+import type { Context } from '../../server/context.js';
+import { viewerOf } from '../../server/context.js';
+import type { RecommendationFilterInput } from './dto/insights.inputs.js';
+import { ALPHA, MIN_PATTERN_SAMPLES, pct, pText, TYPE_SINGULAR, type EngineResult, type GroupTest, type PatternResult } from './engine.js';
+import type { IdeaBrief, IdeaWriter } from './idea-writer.js';
+import type { AnalysisData } from './insights.service.js';
+import { ContentRecommendationModel, type ContentRecommendation } from './recommendation.model.js';
+import { retryOnDuplicate } from './retry.js';
+
+/** How many recommendations of each kind a run keeps. */
+export const MAX_POSTING_TIME = 3;
+export const MAX_HASHTAG = 3;
+/** Feedback weights: score = baseScore × (1 + TYPE_WEIGHT·(typeMean − 3)) × (1 + PATTERN_WEIGHT·(patternMean − 3)). */
+export const TYPE_WEIGHT = 0.1;
+export const PATTERN_WEIGHT = 0.2;
+/** A content idea's text is rewritten from a changed brief at most this often. */
+export const IDEA_REWRITE_DAYS = 7;
+/** "Used" without a rating counts as this rating. */
+export const USED_AS_RATING = 4;
+
+interface Candidate {
+  key: string;
+  recommendationType: RecommendationType;
+  patternKey: string;
+  title: string;
+  description: string;
+  contentBrief?: string;
+  brief?: IdeaBrief;
+  baseScore: number;
+  evidence: Record<string, unknown>;
+}
+
+/** Success rate shrunk towards 1/2 by sample size (Laplace's rule): (successes + 1) / (n + 2). */
+const shrunk = (p: PatternResult) => (p.successRate * p.sampleSize + 1) / (p.sampleSize + 2);
+
+/**
+ * Evidence score of a pattern in [0, 1]: half from its shrunk success rate, half from the
+ * significance of its Mann–Whitney test (1 − q; 0 when it has too few posts to be tested).
+ */
+function patternScore(p: PatternResult, test: GroupTest | undefined): number {
+  const significance = test && test.mw.rankBiserial > 0 ? 1 - test.q : 0;
+  return 0.5 * shrunk(p) + 0.5 * significance;
+}
+
+function patternEvidence(p: PatternResult, test: GroupTest | undefined, data: AnalysisData, userMedian: number): Record<string, unknown> {
+  return {
+    pattern: p.patternName,
+    patternType: p.patternType,
+    successRate: p.successRate,
+    sampleSize: p.sampleSize,
+    userMedianRate: userMedian,
+    metric: data.rateLabel,
+    ...(test ? { test: 'Mann–Whitney U', pValue: test.mw.p, qValue: test.q, rankBiserial: test.mw.rankBiserial, significant: test.q < ALPHA } : { test: null }),
+  };
+}
+
+const testSentence = (test: GroupTest | undefined) =>
+  test ? ` Against your other posts: Mann–Whitney U p ${pText(test.mw.p)}, Benjamini–Hochberg q ${pText(test.q)}${test.q < ALPHA ? '' : ' (not significant yet)'}.` : ' Too few posts for a significance test yet.';
+
+/** Builds this run's recommendations and stores them (see docs/analytics.md for scores and feedback). */
+export async function generateRecommendations(data: AnalysisData, result: EngineResult, writer: IdeaWriter, now: Date): Promise<{ saved: number; retired: number }> {
+  const { userId } = data;
+  const candidates = result.userMedian === null ? [] : await buildCandidates(data, result, result.userMedian);
+
+  const existing = await ContentRecommendationModel.find({ userId }).lean<ContentRecommendation[]>();
+  const byKey = new Map(existing.map((r) => [r.key, r]));
+  const factors = feedbackFactors(existing);
+
+  for (const c of candidates) {
+    const prev = byKey.get(c.key);
+    if (c.brief) {
+      // An idea keeps its text while its brief is unchanged or the text is recent, so ideas stay
+      // stable between runs and the LLM is asked at most once per IDEA_REWRITE_DAYS per idea.
+      const prevEvidence = (prev?.evidence ?? {}) as { writer?: string; writtenAt?: string; writtenFrom?: string };
+      const writtenAt = prevEvidence.writtenAt ? Date.parse(prevEvidence.writtenAt) : NaN;
+      const fresh = now.getTime() - writtenAt < IDEA_REWRITE_DAYS * 86_400_000;
+      const briefHash = createHash('sha256').update(c.brief.text).digest('hex');
+      if (prev?.title && (prevEvidence.writtenFrom === briefHash || fresh)) {
+        c.title = prev.title;
+        c.description = prev.description ?? '';
+        c.evidence = { ...c.evidence, writer: prevEvidence.writer, writtenAt: prevEvidence.writtenAt, writtenFrom: prevEvidence.writtenFrom };
+      } else {
+        const idea = await writer.write(c.brief);
+        c.title = idea.title;
+        c.description = idea.description;
+        c.evidence = { ...c.evidence, writer: idea.writer, writtenAt: now.toISOString(), writtenFrom: briefHash };
+      }
+    }
+  }
+  const ops: mongo.AnyBulkWriteOperation[] = candidates.map((c) => ({
+    updateOne: {
+      filter: { userId, key: c.key },
+      update: {
+        $set: {
+          recommendationType: c.recommendationType,
+          title: c.title.slice(0, 200),
+          description: c.description.slice(0, 4000),
+          ...(c.contentBrief !== undefined ? { contentBrief: c.contentBrief.slice(0, 10_000) } : {}),
+          patternKey: c.patternKey,
+          baseScore: c.baseScore,
+          score: factors.score(c.baseScore, c.recommendationType, c.patternKey),
+          evidence: c.evidence,
+          updatedAt: now,
+        },
+        $unset: { retiredAt: '' },
+        $setOnInsert: { isUsed: false, createdAt: now },
+      },
+      upsert: true,
+    },
+  }));
+  if (ops.length) await retryOnDuplicate(() => ContentRecommendationModel.collection.bulkWrite(ops, { ordered: false }));
+
+  // No longer supported: deleted, unless it carries feedback (then kept, retired and hidden).
+  const keys = candidates.map((c) => c.key);
+  const stale = { userId, key: { $nin: keys } };
+  const deleted = await ContentRecommendationModel.deleteMany({ ...stale, feedbackScore: null, isUsed: { $ne: true } });
+  const retired = await ContentRecommendationModel.updateMany({ ...stale, retiredAt: null }, { $set: { retiredAt: now } });
+  return { saved: candidates.length, retired: (deleted.deletedCount ?? 0) + (retired.modifiedCount ?? 0) };
+}
+
+async function buildCandidates(data: AnalysisData, result: EngineResult, userMedian: number): Promise<Candidate[]> {
+  const testOf = (p: PatternResult) => result.tests.find((t) => t.group.patternType === p.patternType && t.group.id === p.id);
+  const better = (type: PatternType) =>
+    result.patterns
+      .filter((p) => p.patternType === type && p.sampleSize >= MIN_PATTERN_SAMPLES && p.successRate > 0.5)
+      .map((p) => ({ p, test: testOf(p), score: patternScore(p, testOf(p)) }))
+      .sort((a, b) => b.score - a.score || (a.p.id < b.p.id ? -1 : 1));
+  const out: Candidate[] = [];
+  const tzNote = `Times are in ${data.tz}.`;
+
+  for (const { p, test, score } of better(PatternType.POSTING_TIME).slice(0, MAX_POSTING_TIME)) {
+    const isHour = p.id.startsWith('hour-');
+    const hour = isHour ? Number(p.id.slice(5)) : 0;
+    out.push({
+      key: `posting_time:${p.id}`,
+      recommendationType: RecommendationType.POSTING_TIME,
+      patternKey: `posting_time:${p.id}`,
+      title: isHour ? `Post between ${p.patternName} and ${String((hour + 1) % 24).padStart(2, '0')}:00` : `Post on ${p.patternName}s`,
+      description:
+        `${pct(p.successRate)} of your ${p.sampleSize} ${p.label} beat your median ${data.rateLabel} of ${pct(userMedian)} ` +
+        `(half of all posts do, by definition).${testSentence(test)} ${tzNote}`,
+      baseScore: score,
+      evidence: patternEvidence(p, test, data, userMedian),
+    });
+  }
+
+  for (const { p, test, score } of better(PatternType.HASHTAG).slice(0, MAX_HASHTAG)) {
+    out.push({
+      key: `hashtag:${p.id}`,
+      recommendationType: RecommendationType.HASHTAG,
+      patternKey: `hashtag:${p.id}`,
+      title: `Use ${p.patternName}`,
+      description:
+        `${pct(p.successRate)} of your ${p.sampleSize} ${p.label} beat your median ${data.rateLabel} of ${pct(userMedian)}.${testSentence(test)}` +
+        ' Use it where it fits the post; the effect is an association, not a guarantee.',
+      baseScore: score,
+      evidence: patternEvidence(p, test, data, userMedian),
+    });
+  }
+
+  out.push(...(await contentIdeas(data, userMedian, better)));
+  return out;
+}
+
+/** Content ideas: one per angle (best format, best hashtag, best recent post), each with a brief. */
+async function contentIdeas(
+  data: AnalysisData,
+  userMedian: number,
+  better: (type: PatternType) => Array<{ p: PatternResult; test: GroupTest | undefined; score: number }>,
+): Promise<Candidate[]> {
+  if (data.posts.length === 0) return [];
+  const profile = await UserProfileModel.findOne({ userId: data.userId }).lean();
+  const top = [...data.posts].sort((a, b) => b.rate - a.rate || (a.id.toHexString() < b.id.toHexString() ? -1 : 1)).slice(0, 5);
+  const captions = await ActivityModel.find({ _id: { $in: top.map((t) => t.id) }, userId: data.userId }, { content: 1 }).lean<
+    Array<{ _id: Types.ObjectId; content?: string }>
+  >();
+  const captionOf = new Map(captions.map((c) => [c._id.toHexString(), (c.content ?? '').replace(/\s+/g, ' ').trim()]));
+  const bestType = better(PatternType.CONTENT_TYPE)[0];
+  const bestTag = better(PatternType.HASHTAG)[0];
+  const bestTime = better(PatternType.POSTING_TIME)[0];
+
+  const facts = [
+    profile?.brandName ? `Brand: ${profile.brandName}` : null,
+    profile?.brandDescription ? `About: ${profile.brandDescription}` : null,
+    profile?.industry ? `Industry: ${profile.industry}` : null,
+    profile?.targetAudience ? `Audience: ${profile.targetAudience}` : null,
+    profile?.brandValues?.length ? `Brand values: ${profile.brandValues.join(', ')}` : null,
+    profile?.businessGoals?.length ? `Goals: ${profile.businessGoals.join(', ')}` : null,
+  ].filter((x): x is string => !!x);
+  const works = [
+    bestType ? `- ${bestType.p.label}: ${pct(bestType.p.successRate)} beat the median (n = ${bestType.p.sampleSize})` : null,
+    bestTag ? `- ${bestTag.p.label}: ${pct(bestTag.p.successRate)} beat the median (n = ${bestTag.p.sampleSize})` : null,
+    bestTime ? `- ${bestTime.p.label}: ${pct(bestTime.p.successRate)} beat the median (n = ${bestTime.p.sampleSize})` : null,
+  ].filter((x): x is string => !!x);
+  const topLines = top.map((t, i) => {
+    const caption = captionOf.get(t.id.toHexString()) ?? '';
+    return `${i + 1}. ${t.type}, ${t.publishedDay}, ${pct(t.rate)}${caption ? `: "${caption.slice(0, 140)}"` : ''}${t.hashtags.length ? ` ${t.hashtags.map((h) => `#${h}`).join(' ')}` : ''}`;
+  });
+  const briefText = (angle: string) =>
+    [
+      ...facts,
+      `Idea angle: ${angle}`,
+      `What works for this account (${data.rateLabel}; median post ${pct(userMedian)}; ${data.posts.length} posts in the last 180 days):`,
+      ...(works.length ? works : ['- no pattern stands out yet']),
+      'Top posts:',
+      ...topLines,
+    ].join('\n');
+  const base: Omit<IdeaBrief, 'angle' | 'text' | 'contentTypeLabel' | 'hashtag' | 'topPostCaption'> = {
+    industry: profile?.industry,
+    audience: profile?.targetAudience,
+    brandName: profile?.brandName,
+    brandValues: profile?.brandValues ?? [],
+    goals: profile?.businessGoals ?? [],
+  };
+  const ideas: Candidate[] = [];
+  const add = (key: string, angleText: string, brief: Pick<IdeaBrief, 'angle' | 'contentTypeLabel' | 'hashtag' | 'topPostCaption'>, baseScore: number, evidence: Record<string, unknown>) => {
+    const text = briefText(angleText);
+    ideas.push({
+      key: `content_idea:${key}`,
+      recommendationType: RecommendationType.CONTENT_IDEA,
+      patternKey: `content_idea:${key}`,
+      title: '',
+      description: '',
+      contentBrief: text,
+      brief: { ...base, ...brief, text },
+      baseScore,
+      evidence: { angle: brief.angle, topPosts: top.map((t) => t.id.toHexString()), ...evidence },
+    });
+  };
+  if (bestType) {
+    add(`content_type:${bestType.p.id}`, `more ${bestType.p.label}, the strongest format`, { angle: 'content_type', contentTypeLabel: TYPE_SINGULAR[bestType.p.id] ?? bestType.p.id }, bestType.score, {
+      pattern: bestType.p.patternName,
+      successRate: bestType.p.successRate,
+      sampleSize: bestType.p.sampleSize,
+    });
+  }
+  if (bestTag) {
+    add(`hashtag:${bestTag.p.id}`, `content around ${bestTag.p.patternName}, the strongest hashtag`, { angle: 'hashtag', hashtag: bestTag.p.id.slice(1) }, bestTag.score, {
+      pattern: bestTag.p.patternName,
+      successRate: bestTag.p.successRate,
+      sampleSize: bestTag.p.sampleSize,
+    });
+  }
+  const first = top[0]!;
+  add(
+    'top_post',
+    'a follow-up to the best recent post',
+    { angle: 'top_post', topPostCaption: captionOf.get(first.id.toHexString()) || undefined },
+    // A single post is weak evidence: its score is how far it beats the median, capped at 0.5.
+    Math.min(0.5, 0.25 * (first.rate / Math.max(userMedian, 1e-9))),
+    { activityId: first.id.toHexString(), rate: first.rate },
+  );
+  return ideas;
+}
+
+/**
+ * The user's feedback pooled per recommendation type and per pattern: mean rating, where "used"
+ * without a rating counts as USED_AS_RATING. Missing feedback leaves a factor at 1.
+ */
+export function feedbackFactors(recs: Array<Pick<ContentRecommendation, 'recommendationType' | 'patternKey' | 'feedbackScore' | 'isUsed'>>) {
+  const byType = new Map<string, number[]>();
+  const byPattern = new Map<string, number[]>();
+  for (const r of recs) {
+    const rating = r.feedbackScore ?? (r.isUsed ? USED_AS_RATING : null);
+    if (rating === null || rating === undefined) continue;
+    byType.set(r.recommendationType, [...(byType.get(r.recommendationType) ?? []), rating]);
+    if (r.patternKey) byPattern.set(r.patternKey, [...(byPattern.get(r.patternKey) ?? []), rating]);
+  }
+  const meanOf = (xs: number[] | undefined) => (xs?.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 3);
+  return {
+    score(baseScore: number, type: string, patternKey: string | undefined): number {
+      const t = 1 + TYPE_WEIGHT * (meanOf(byType.get(type)) - 3);
+      const p = 1 + PATTERN_WEIGHT * (meanOf(patternKey ? byPattern.get(patternKey) : undefined) - 3);
+      return Math.round(baseScore * t * p * 1e6) / 1e6;
+    },
+  };
+}
+
+/** Re-scores the user's recommendations after feedback, so the list re-ranks at once. */
+async function rescore(userId: Types.ObjectId): Promise<void> {
+  const recs = await ContentRecommendationModel.find({ userId }).lean<ContentRecommendation[]>();
+  const factors = feedbackFactors(recs);
+  const ops = recs
+    .map((r) => ({ r, score: factors.score(r.baseScore ?? 0, r.recommendationType, r.patternKey) }))
+    .filter(({ r, score }) => score !== r.score)
+    .map(({ r, score }) => ({ updateOne: { filter: { _id: r._id, userId }, update: { $set: { score } } } }));
+  if (ops.length) await ContentRecommendationModel.bulkWrite(ops);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries and mutations
+
+export function listRecommendations(
+  ctx: Context,
+  filter: RecommendationFilterInput | undefined,
+  first?: number,
+  after?: string,
+): Promise<Connection<ContentRecommendation>> {
+  const viewer = viewerOf(ctx);
+  const q: Record<string, unknown> = { userId: new Types.ObjectId(viewer.id) };
+  if (filter?.types?.length) q.recommendationType = { $in: filter.types };
+  if (filter?.isUsed !== undefined && filter.isUsed !== null) q.isUsed = filter.isUsed;
+  if (!filter?.includeRetired) q.retiredAt = null;
+  return paginate({ model: ContentRecommendationModel, filter: q, sortField: 'score', direction: 'desc', first, after });
+}
+
+async function updateAndRescore(ctx: Context, id: string, set: Record<string, unknown>): Promise<ContentRecommendation> {
+  const viewer = viewerOf(ctx);
+  const doc = await findOwned(ContentRecommendationModel, id, viewer.id, 'Recommendation');
+  await ContentRecommendationModel.updateOne({ _id: doc._id, userId: doc.userId }, { $set: set });
+  await rescore(doc.userId);
+  return findOwned(ContentRecommendationModel, id, viewer.id, 'Recommendation');
+}
+
+/** Rates a recommendation 1-5; ratings re-rank this user's recommendations of the same type and pattern. */
+export function rateRecommendation(ctx: Context, id: string, score: number): Promise<ContentRecommendation> {
+  if (!Number.isInteger(score) || score < 1 || score > 5) throw badInput('score must be an integer between 1 and 5', 'score');
+  return updateAndRescore(ctx, id, { feedbackScore: score });
+}
+
+export function markRecommendationUsed(ctx: Context, id: string): Promise<ContentRecommendation> {
+  return updateAndRescore(ctx, id, { isUsed: true, usedAt: new Date() });
+}
