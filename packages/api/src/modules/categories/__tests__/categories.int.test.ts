@@ -82,6 +82,49 @@ describe('categories: successful cases', () => {
     expect((await ActivityModel.findById(posts[0]).lean())!.categoryIds).toEqual([]);
   });
 
+  it('analytics filter by category: the dashboard and the CSV export count only the assigned posts', async () => {
+    const { token, posts } = await userWithPosts(3);
+    const launch = await create(token, 'Launch');
+    const tips = await create(token, 'Tips');
+    await server.gql(ASSIGN, { a: posts[0], c: [launch.id, tips.id] }, token);
+    await server.gql(ASSIGN, { a: posts[1], c: [tips.id] }, token);
+    const today = new Date().toISOString().slice(0, 10);
+    const weekAgo = new Date(Date.now() - 7 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+    const Q = `query($r: DateRangeInput!, $f: AnalyticsFilterInput) {
+      overview(input: { range: $r, filter: $f }) { posts { value } }
+      timeseries(input: { range: $r, filter: $f, metric: POSTS, granularity: MONTH }) { points { value } }
+      topActivities(input: { range: $r, filter: $f, limit: 50 }) { activity { id } }
+      contentTypePerformance(input: { range: $r, filter: $f }) { posts }
+    }`;
+    const CSV = `mutation($r: DateRangeInput!, $f: AnalyticsFilterInput) {
+      csv: exportCsv(input: { report: POSTS, range: $r, filter: $f, delivery: INLINE }) { rowCount }
+    }`;
+    const run = async (categoryIds?: string[]) => {
+      const vars = { r: { from: weekAgo, to: today }, f: categoryIds ? { categoryIds } : null };
+      const { body } = await server.gql(Q, vars, token);
+      const csv = await server.gql(CSV, vars, token);
+      expect(body.errors, JSON.stringify(categoryIds)).toBeUndefined();
+      expect(csv.body.errors, JSON.stringify(categoryIds)).toBeUndefined();
+      const d = { ...body.data!, ...csv.body.data! };
+      return {
+        overview: d.overview.posts.value,
+        timeseries: d.timeseries.points.reduce((n: number, p: { value: number }) => n + p.value, 0),
+        top: d.topActivities.map((t: { activity: { id: string } }) => t.activity.id).sort(),
+        types: d.contentTypePerformance.reduce((n: number, r: { posts: number }) => n + r.posts, 0),
+        csv: d.csv.rowCount,
+      };
+    };
+    expect(await run()).toEqual({ overview: 3, timeseries: 3, top: [...posts].sort(), types: 3, csv: 3 });
+    expect(await run([launch.id])).toEqual({ overview: 1, timeseries: 1, top: [posts[0]], types: 1, csv: 1 });
+    expect(await run([tips.id])).toEqual({ overview: 2, timeseries: 2, top: [posts[0], posts[1]].sort(), types: 2, csv: 2 });
+    expect(await run([launch.id, tips.id])).toEqual({ overview: 2, timeseries: 2, top: [posts[0], posts[1]].sort(), types: 2, csv: 2 });
+    // After deleting a category its posts no longer count under it, and the id is unknown.
+    await server.gql(DELETE, { id: tips.id }, token);
+    expect(await run([launch.id])).toMatchObject({ overview: 1 });
+    const gone = await server.gql(Q, { r: { from: weekAgo, to: today }, f: { categoryIds: [tips.id] } }, token);
+    expect(errorOf(gone.body)?.extensions).toEqual({ code: 'NOT_FOUND' });
+  });
+
   it('deleteCategory unassigns it from every post and never deletes a post', async () => {
     const { user, token, posts } = await userWithPosts(2);
     const gone = await create(token, 'Going');
@@ -105,7 +148,7 @@ describe('categories: successful cases', () => {
 
 describe('categories: failing cases', () => {
   it('names are unique per user regardless of case: CONFLICT naming the name', async () => {
-    const { token } = await createUser();
+    const { user, token } = await createUser();
     const other = await createUser();
     const launch = await create(token, 'Launch');
     const tips = await create(token, 'Tips');
@@ -116,7 +159,7 @@ describe('categories: failing cases', () => {
     expect(errorOf(rename.body)?.extensions).toEqual({ code: 'CONFLICT', field: 'name' });
     expect(errorOf(rename.body)?.message).toContain('"LAUNCH"');
     expect(await ContentCategoryModel.findById(tips.id).lean()).toMatchObject({ name: 'Tips' });
-    expect(await ContentCategoryModel.countDocuments({ nameKey: 'launch', _id: { $ne: new Types.ObjectId(launch.id) } })).toBe(0);
+    expect(await ContentCategoryModel.countDocuments({ userId: user._id, nameKey: 'launch', _id: { $ne: new Types.ObjectId(launch.id) } })).toBe(0);
     // Another user may use the same name.
     await create(other.token, 'Launch');
   });
