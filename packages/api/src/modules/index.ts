@@ -8,3 +8,4 @@ import './platforms/platforms.routes.js';
 import './platforms/platforms.startup.js';
 import './sync/sync.jobs.js';
 import './insights/insights.jobs.js';
+import './demo/demo.startup.js';

@@ -443,10 +443,24 @@ export interface SandboxDay {
   demographics: Demographics;
 }
 
+/**
+ * Day-to-day wobble of the follower count around the curve (follows and unfollows do not arrive
+ * evenly): a fixed offset per day boundary, interpolated within the day so the count stays
+ * continuous. Its size grows with the day's growth, as counts of independent events do.
+ */
+function followerWobble(acc: SandboxAccount, dayFloat: number): number {
+  const at = (day: number) => {
+    const growth = Math.abs(baseFollowers(acc, day + 1) - baseFollowers(acc, day));
+    return (0.15 * growth + Math.sqrt(growth + 4)) * normal(acc.seed, 61, day);
+  };
+  const d = Math.floor(dayFloat);
+  return at(d) + (dayFloat - d) * (at(d + 1) - at(d));
+}
+
 /** Followers at `atMs`, including the lasting bump each recent viral post leaves. */
 export function followersAt(acc: SandboxAccount, atMs: number): number {
   const dayFloat = atMs / DAY_MS;
-  let total = baseFollowers(acc, dayFloat);
+  let total = baseFollowers(acc, dayFloat) + followerWobble(acc, dayFloat);
   const today = Math.floor(dayFloat);
   for (let d = today - 30; d <= today; d++) {
     for (const post of postsOnDay(acc, d)) {

@@ -350,7 +350,9 @@ function capitalise(s: string): string {
  * Anomaly days: robust z-scores of each daily series over the whole history given; a day in the
  * last ANOMALY_LOOKBACK_DAYS is flagged when |z| passes the Bonferroni threshold over every day of
  * every series examined (at least MIN_ANOMALY_Z) and it differs from the median by at least
- * max(MIN_ANOMALY_DEVIATION, 10 % of the median's magnitude) units.
+ * max(MIN_ANOMALY_DEVIATION, 10 % of the median's magnitude) units. Consecutive flagged days of
+ * the same series and direction (a viral week, an outage) are one finding, keyed by its first day
+ * so it is updated in place while it lasts.
  */
 function anomalies(daily: DailyPoint[], today: number): Finding[] {
   const series = [
@@ -366,36 +368,62 @@ function anomalies(daily: DailyPoint[], today: number): Finding[] {
   for (const s of series) {
     const rz = robustZScores(s.points.map((p) => p.v));
     if (!rz) continue;
-    s.points.forEach((p, i) => {
-      const z = rz.scores[i]!;
-      if (p.day <= today - ANOMALY_LOOKBACK_DAYS || Math.abs(z) < threshold || Math.abs(p.v - rz.median) < Math.max(MIN_ANOMALY_DEVIATION, MIN_ANOMALY_RELATIVE_DEVIATION * Math.abs(rz.median))) return;
-      const date = dayToString(p.day);
-      const weekday = WEEKDAYS[isoWeekday(p.day) - 1]!;
-      const up = z > 0;
+    const flagged = s.points
+      .map((p, i) => ({ ...p, z: rz.scores[i]! }))
+      .filter(
+        (p) =>
+          p.day > today - ANOMALY_LOOKBACK_DAYS &&
+          Math.abs(p.z) >= threshold &&
+          Math.abs(p.v - rz.median) >= Math.max(MIN_ANOMALY_DEVIATION, MIN_ANOMALY_RELATIVE_DEVIATION * Math.abs(rz.median)),
+      );
+    const runs: (typeof flagged)[] = [];
+    for (const p of flagged) {
+      const run = runs.at(-1);
+      const last = run?.at(-1);
+      if (run && last && p.day === last.day + 1 && Math.sign(p.z) === Math.sign(last.z)) run.push(p);
+      else runs.push([p]);
+    }
+    const fmt = (v: number) => (s.id === 'followers' ? signed(v) : String(Math.round(v)));
+    for (const run of runs) {
+      const first = run[0]!;
+      const last = run.at(-1)!;
+      const up = first.z > 0;
+      const zMax = Math.max(...run.map((p) => Math.abs(p.z)));
+      const date = dayToString(first.day);
+      const endDate = dayToString(last.day);
+      const weekday = (day: number) => WEEKDAYS[isoWeekday(day) - 1]!;
+      const total = run.reduce((sum, p) => sum + p.v, 0);
+      const typical = `a typical day over the last ${s.points.length} days is ${fmt(rz.median)}`;
+      const test = `flagged above |z| ${threshold.toFixed(2)}, Bonferroni over ${comparisons} days examined`;
+      const single = run.length === 1;
       out.push({
         key: `trend:anomaly:${s.id}:${date}`,
         insightType: InsightType.TREND,
-        title: `Unusual ${s.label} on ${weekday} ${date}: ${s.id === 'followers' ? signed(p.v) : Math.round(p.v)} (${up ? 'far above' : 'far below'} a typical day)`,
-        description:
-          `On ${date} your ${s.label} was ${s.id === 'followers' ? signed(p.v) : Math.round(p.v)} ${s.unit}; a typical day over the last ${s.points.length} days ` +
-          `is ${s.id === 'followers' ? signed(rz.median) : Math.round(rz.median)} (robust z = ${z.toFixed(1)} from the median and MAD; ` +
-          `flagged above |z| ${threshold.toFixed(2)}, Bonferroni over ${comparisons} days examined).`,
-        priority: Math.abs(z) >= 2 * threshold ? Priority.HIGH : Priority.MEDIUM,
-        strength: Math.abs(z),
+        title: single
+          ? `Unusual ${s.label} on ${weekday(first.day)} ${date}: ${fmt(first.v)} (${up ? 'far above' : 'far below'} a typical day)`
+          : `Unusual ${s.label} for ${run.length} days, ${weekday(first.day)} ${date} to ${weekday(last.day)} ${endDate}: ${fmt(total)} in all (${up ? 'far above' : 'far below'} typical days)`,
+        description: single
+          ? `On ${date} your ${s.label} was ${fmt(first.v)} ${s.unit}; ${typical} (robust z = ${first.z.toFixed(1)} from the median and MAD; ${test}).`
+          : `From ${date} to ${endDate} your daily ${s.label} was ${up ? 'far above' : 'far below'} normal every day: ` +
+            `${run.map((p) => fmt(p.v)).join(', ')} ${s.unit} (${fmt(total)} in all); ${typical} ` +
+            `(robust z up to ${(up ? zMax : -zMax).toFixed(1)} from the median and MAD; ${test}).`,
+        priority: zMax >= 2 * threshold ? Priority.HIGH : Priority.MEDIUM,
+        strength: zMax,
         evidence: {
           test: 'robust z-score (median / MAD, modified z of Iglewicz and Hoaglin)',
           series: s.id === 'followers' ? 'daily net follower change' : 'daily account engagements',
           date,
-          value: p.v,
+          ...(single ? {} : { endDate, days: run.length, values: run.map((p) => p.v), total }),
+          value: first.v,
           median: rz.median,
           scale: rz.scale,
-          z,
+          z: single ? first.z : (up ? zMax : -zMax),
           threshold,
           multipleComparisons: { method: 'Bonferroni', comparisons, alpha: ALPHA },
           n: s.points.length,
         },
       });
-    });
+    }
   }
   return out;
 }

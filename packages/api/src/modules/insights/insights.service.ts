@@ -135,7 +135,9 @@ export async function loadAnalysisData(userId: Types.ObjectId, now: Date): Promi
   const changes = history.dailyChanges(dailyFrom, today);
   const engagementByDay = new Map(statDays.map((s) => [Math.floor(s._id.getTime() / DAY_MS), s.reported > 0 ? s.engagements : null]));
   const daily: DailyPoint[] = [];
-  for (let day = dailyFrom; day <= today; day++) {
+  // Complete days only: today's numbers are still growing, and a half day would read as a drop
+  // to the trend test and the anomaly detector.
+  for (let day = dailyFrom; day < today; day++) {
     daily.push({ day, followerChange: changes.get(day) ?? null, engagements: engagementByDay.get(day) ?? null });
   }
   return { userId, tz, today, window, formula, rateLabel: RATE_LABEL[formula], posts, daily, history };

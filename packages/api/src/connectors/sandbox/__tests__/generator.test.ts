@@ -30,6 +30,24 @@ describe('sandbox data: successful cases', () => {
     expect(rises / (series.length - 1)).toBeGreaterThan(0.95);
   });
 
+  it('daily follower changes vary from day to day, as real counts do', () => {
+    for (const type of [PlatformType.INSTAGRAM, PlatformType.TIKTOK, PlatformType.LINKEDIN]) {
+      const acc = sandboxAccount(`wobble-${type}`, type);
+      const series = days(91).map((d) => followersAt(acc, (d + 1) * DAY_MS));
+      const changes = series.slice(1).map((f, i) => f - series[i]!);
+      const m = mean(changes);
+      const sd = Math.sqrt(mean(changes.map((c) => (c - m) ** 2)));
+      // Neither a ruler-straight curve nor noise that drowns the trend.
+      expect(sd / Math.abs(m), type).toBeGreaterThan(0.1);
+      expect(sd / Math.abs(m), type).toBeLessThan(1.5);
+      // Within a day the count moves smoothly towards the next day's value.
+      const mid = followersAt(acc, (START + 10.5) * DAY_MS);
+      const [lo, hi] = [followersAt(acc, (START + 10) * DAY_MS), followersAt(acc, (START + 11) * DAY_MS)].sort((x, y) => x - y);
+      expect(mid).toBeGreaterThanOrEqual(lo! - 1);
+      expect(mid).toBeLessThanOrEqual(hi! + 1);
+    }
+  });
+
   it('has a weekly rhythm (LinkedIn: weekdays far above weekends)', () => {
     const acc = sandboxAccount('rhythm', PlatformType.LINKEDIN);
     const byWeekday = Array.from({ length: 7 }, () => [] as number[]);

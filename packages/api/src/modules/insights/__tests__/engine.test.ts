@@ -21,6 +21,21 @@ function toInput(acc: GeneratedAccount, seedKey: string): EngineInput {
   return { seedKey, rateLabel: 'engagement rate by reach', posts, daily, today, window: { fromDay: today - 180, toDay: today } };
 }
 
+describe('insights engine: anomaly runs', () => {
+  it('reports a spike lasting several days once, with every day’s value, keyed by its first day', () => {
+    const r = analyse(toInput(generateAccount({ seed: 7, today, plants: { anomalyDaysAgo: 8, anomalyDays: 4 } }), 'u-run'));
+    const spikes = r.findings.filter((f) => f.key.startsWith('trend:anomaly:followers:'));
+    expect(spikes).toHaveLength(1);
+    const e = spikes[0]!.evidence as { date: string; endDate: string; days: number; values: number[]; total: number };
+    expect(e.date).toBe(new Date((today - 8) * DAY_MS).toISOString().slice(0, 10));
+    expect(e.endDate).toBe(new Date((today - 5) * DAY_MS).toISOString().slice(0, 10));
+    expect(e.days).toBe(4);
+    expect(e.values).toHaveLength(4);
+    expect(e.total).toBe(e.values.reduce((a, b) => a + b, 0));
+    expect(spikes[0]!.title).toMatch(/for 4 days/);
+  });
+});
+
 describe('insights engine: planted effects', () => {
   const plants: Plants = { bestHour: 18, bestType: 'reel', bestHashtag: 'launch', anomalyDaysAgo: 6 };
   for (const seed of [1, 2, 3]) {

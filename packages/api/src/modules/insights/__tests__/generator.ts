@@ -13,6 +13,8 @@ export interface Plants {
   bestHashtag?: string;
   /** Days before `today` of a follower spike. */
   anomalyDaysAgo?: number;
+  /** How many consecutive days the spike lasts (default 1), counting forward from its first day. */
+  anomalyDays?: number;
   multiplier?: number;
 }
 
@@ -93,7 +95,8 @@ export function generateAccount(opts: {
   let followers = 5000;
   for (let d = opts.today - statDays + 1; d <= opts.today; d++) {
     let change = Math.round(10 + 5 * normal(rng));
-    if (plants.anomalyDaysAgo !== undefined && d === opts.today - plants.anomalyDaysAgo) change += 400;
+    const spikeStart = plants.anomalyDaysAgo === undefined ? undefined : opts.today - plants.anomalyDaysAgo;
+    if (spikeStart !== undefined && d >= spikeStart && d < spikeStart + (plants.anomalyDays ?? 1)) change += 400;
     followers += change;
     days.push({ date: new Date(d * DAY_MS), followers, engagement: Math.round(200 + 30 * normal(rng)) });
   }

@@ -122,6 +122,22 @@ describe('insights: successful cases', () => {
     expect(unread.body.data!.insights.totalCount).toBe(second.length - 1);
   });
 
+  it('never judges today, whose numbers are still coming in', async () => {
+    const u = await plantedUser(24);
+    // However odd today's partial numbers look, only complete days are tested.
+    const { StatsModel } = await import('../../stats/stats.model.js');
+    const yesterday = await StatsModel.findOne({ userId: u.user._id, date: new Date((today - 1) * DAY_MS) }).lean();
+    expect(yesterday?.followers).toBeTypeOf('number');
+    await StatsModel.updateOne(
+      { userId: u.user._id, platformId: yesterday!.platformId, date: new Date(today * DAY_MS) },
+      { $set: { followers: yesterday!.followers! - 50_000, followersChange: -50_000 } },
+      { upsert: true },
+    );
+    await generateInsightsForUser(u.user._id, { now, writer: templateWriter });
+    const todayLabel = new Date(today * DAY_MS).toISOString().slice(0, 10);
+    expect(await AiInsightModel.countDocuments({ userId: u.user._id, key: { $in: [`trend:anomaly:followers:${todayLabel}`, `trend:anomaly:engagements:${todayLabel}`] } })).toBe(0);
+  });
+
   it('leaves notices of other modules alone (a re-authorisation warning survives a run)', async () => {
     const u = await plantedUser(23);
     const notice = await AiInsightModel.create({

@@ -1,0 +1,55 @@
+import mongoose from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../../../test/helpers/fixtures.js';
+import { startTestServer, type TestServer } from '../../../../test/helpers/server.js';
+import { ActivityModel } from '../../activities/activity.model.js';
+import { PlatformModel } from '../../platforms/platform.model.js';
+import { StatsModel } from '../../stats/stats.model.js';
+import { UserModel } from '../../users/user.model.js';
+import { DEMO_EMAIL, DEMO_PASSWORD, DEMO_PLATFORMS, demoWanted, seedDemoData } from '../demo.service.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('demo data: successful cases', () => {
+  it('is wanted on an embedded database only, unless DEMO_DATA says otherwise', () => {
+    expect(demoWanted({ DEMO_DATA: 'auto' }, { source: 'standin' })).toBe(true);
+    expect(demoWanted({ DEMO_DATA: 'auto' }, { source: 'mongod' })).toBe(true);
+    expect(demoWanted({ DEMO_DATA: 'auto' }, { source: 'uri' })).toBe(false);
+    expect(demoWanted({ DEMO_DATA: 'true' }, { source: 'uri' })).toBe(true);
+    expect(demoWanted({ DEMO_DATA: 'false' }, { source: 'standin' })).toBe(false);
+  });
+
+  it('seeds a signed-up account with sandbox accounts and their history, once', async () => {
+    const outcome = await seedDemoData({ days: 10 });
+    expect(outcome.seeded).toBe(true);
+    const platforms = await PlatformModel.find({ userId: outcome.seeded ? outcome.userId : undefined }).lean();
+    expect(platforms.map((p) => p.type).sort()).toEqual([...DEMO_PLATFORMS].sort());
+    expect(platforms.every((p) => p.sandbox)).toBe(true);
+    // No scheduler runs here, so the backfill ran inline, through the same pulls the jobs run.
+    expect(await StatsModel.countDocuments({ platformId: { $in: platforms.map((p) => p._id) } })).toBeGreaterThanOrEqual(3 * 10);
+    expect(await ActivityModel.countDocuments({ platformId: { $in: platforms.map((p) => p._id) } })).toBeGreaterThan(0);
+
+    // The printed credentials work.
+    const { body } = await server.gql('mutation($i: LoginInput!) { login(input: $i) { user { email profile { onboardingCompleted } } } }', {
+      i: { email: DEMO_EMAIL, password: DEMO_PASSWORD },
+    });
+    expect(body.data!.login.user).toEqual({ email: DEMO_EMAIL, profile: { onboardingCompleted: true } });
+
+    // A second start does not seed again, even after the demo account was deleted.
+    expect(await seedDemoData({ days: 10 })).toEqual({ seeded: false, reason: 'already seeded once' });
+    await UserModel.deleteMany({ email: DEMO_EMAIL });
+    expect((await seedDemoData({ days: 10 })).seeded).toBe(false);
+  });
+
+  it('never seeds into a database that already has accounts', async () => {
+    await mongoose.connection.collection('app_state').deleteMany({});
+    await createUser();
+    expect(await seedDemoData({ days: 10 })).toEqual({ seeded: false, reason: 'the database already has accounts' });
+  });
+});

@@ -1,0 +1,82 @@
+import { PlatformType, Role, SubscriptionTier } from '@soash/shared';
+import mongoose, { Types } from 'mongoose';
+import type { Config } from '../../config.js';
+import type { DatabaseServer } from '../../db/harness.js';
+import { hashPassword } from '../../auth/password.js';
+import { log } from '../../lib/logger.js';
+import { connectSandboxPlatform } from '../platforms/platform-connect.service.js';
+import { UserProfileModel } from '../users/user-profile.model.js';
+import { UserModel } from '../users/user.model.js';
+
+/**
+ * Demo data for a first run: a signed-up brand with three sandbox accounts whose history is
+ * filled by the real sync jobs (the sandbox provider stands in for the platforms' APIs).
+ * The credentials are printed at start and documented in the README.
+ */
+export const DEMO_EMAIL = 'demo@soash.app';
+export const DEMO_PASSWORD = 'demo-password';
+export const DEMO_PLATFORMS: PlatformType[] = [PlatformType.INSTAGRAM, PlatformType.TIKTOK, PlatformType.LINKEDIN];
+export const DEMO_HISTORY_DAYS = 180;
+
+/** Marks that the demo was seeded once, so deleting the demo account does not bring it back. */
+const STATE_COLLECTION = 'app_state';
+const DEMO_MARKER = 'demo-data';
+
+export function demoWanted(config: Pick<Config, 'DEMO_DATA'>, database: Pick<DatabaseServer, 'source'>): boolean {
+  if (config.DEMO_DATA === 'true') return true;
+  if (config.DEMO_DATA === 'false') return false;
+  // auto: only on an embedded database (a first `npm start`), never on a configured MONGODB_URI.
+  return database.source !== 'uri';
+}
+
+export type SeedOutcome = { seeded: true; userId: Types.ObjectId } | { seeded: false; reason: string };
+
+export async function seedDemoData(opts: { days?: number } = {}): Promise<SeedOutcome> {
+  const state = mongoose.connection.collection<{ _id: string; at: Date }>(STATE_COLLECTION);
+  if (await state.findOne({ _id: DEMO_MARKER })) return { seeded: false, reason: 'already seeded once' };
+  if (await UserModel.exists({})) return { seeded: false, reason: 'the database already has accounts' };
+  // Claim the marker first: with several API processes starting together, one seeds.
+  try {
+    await state.insertOne({ _id: DEMO_MARKER, at: new Date() });
+  } catch (err) {
+    if ((err as { code?: number }).code === 11000) return { seeded: false, reason: 'seeded by another process' };
+    throw err;
+  }
+  const user = await UserModel.create({
+    name: 'Demo Brand',
+    firstName: 'Demo',
+    lastName: 'Brand',
+    email: DEMO_EMAIL,
+    passwordHash: await hashPassword(DEMO_PASSWORD),
+    role: Role.ADMIN,
+    company: 'Northwind Coffee Roasters',
+    isVerified: true,
+    // Pro: three accounts and half a year of history are within its limits.
+    subscriptionTier: SubscriptionTier.PRO,
+  });
+  await UserProfileModel.create({
+    userId: user._id,
+    brandName: 'Northwind Coffee',
+    brandDescription: 'Small-batch coffee roaster with two cafés and an online shop.',
+    industry: 'Food & beverage',
+    targetAudience: 'Coffee lovers aged 25-44 who care about origin and brewing at home',
+    brandValues: ['craft', 'transparency', 'sustainability'],
+    businessGoals: ['grow the online shop', 'build a brewing community'],
+    timezone: 'UTC',
+    onboardingCompleted: true,
+  });
+  for (const type of DEMO_PLATFORMS) {
+    await connectSandboxPlatform(user._id, type, { days: opts.days ?? DEMO_HISTORY_DAYS });
+  }
+  return { seeded: true, userId: user._id };
+}
+
+export async function seedDemoOnFirstRun(config: Config, database: DatabaseServer): Promise<void> {
+  if (!demoWanted(config, database)) return;
+  const outcome = await seedDemoData();
+  if (outcome.seeded) {
+    log.info(`demo data: sign in as ${DEMO_EMAIL} / ${DEMO_PASSWORD} (three sandbox accounts; their history fills in over the next minute)`);
+  } else {
+    log.debug(`demo data not seeded: ${outcome.reason}`);
+  }
+}
