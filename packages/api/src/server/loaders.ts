@@ -2,6 +2,7 @@ import { activityLoaders } from '../modules/activities/activities.loader.js';
 import { analyticsLoaders } from '../modules/analytics/analytics.loader.js';
 import { categoryLoaders } from '../modules/categories/categories.loader.js';
 import { platformLoaders } from '../modules/platforms/platforms.loader.js';
+import { referralLoaders } from '../modules/referrals/referrals.loader.js';
 import { statsLoaders } from '../modules/stats/stats.loader.js';
 import { userLoaders } from '../modules/users/users.loader.js';
 
@@ -16,6 +17,7 @@ export function createLoaders() {
     ...userLoaders(),
     ...activityLoaders(),
     ...categoryLoaders(),
+    ...referralLoaders(),
     ...analyticsLoaders(),
   };
 }

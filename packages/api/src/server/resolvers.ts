@@ -6,7 +6,9 @@ import { HealthResolver } from '../modules/health/health.resolver.js';
 import { InsightsResolver } from '../modules/insights/insights.resolver.js';
 import { MailResolver } from '../modules/mail/mail.resolver.js';
 import { PlatformsResolver } from '../modules/platforms/platforms.resolver.js';
+import { ReferralsResolver } from '../modules/referrals/referrals.resolver.js';
 import { StatsResolver } from '../modules/stats/stats.resolver.js';
+import { SubscriptionsResolver } from '../modules/subscriptions/subscriptions.resolver.js';
 import { SyncResolver } from '../modules/sync/sync.resolver.js';
 import { SystemJobsResolver } from '../modules/system-jobs/system-jobs.resolver.js';
 import { AuthResolver } from '../modules/users/auth.resolver.js';
@@ -28,4 +30,6 @@ export const resolvers: NonEmptyArray<Function> = [
   PlatformBreakdownRowResolver,
   PlatformDemographicsResolver,
   InsightsResolver,
+  ReferralsResolver,
+  SubscriptionsResolver,
 ];

@@ -12,6 +12,9 @@ import { ReferralCodeModel } from '../../src/modules/referrals/referral-code.mod
 import { ReferralSignupModel } from '../../src/modules/referrals/referral-signup.model.js';
 import { StatsModel } from '../../src/modules/stats/stats.model.js';
 import { SystemJobModel } from '../../src/modules/system-jobs/system-job.model.js';
+import { CsvReport } from '../../src/modules/analytics/analytics.enums.js';
+import { CsvExportTicketModel } from '../../src/modules/analytics/csv-export.model.js';
+import { OAuthStateModel } from '../../src/modules/platforms/oauth-state.model.js';
 import { PlatformModel, type Platform } from '../../src/modules/platforms/platform.model.js';
 import { UserModel, type User } from '../../src/modules/users/user.model.js';
 import { TEST_JWT_SECRET } from './server.js';
@@ -88,6 +91,9 @@ export async function seedOwnedData(userId: Types.ObjectId, opts: { refereeUserI
     signupDate: new Date(),
   });
   await SystemJobModel.create({ jobType: 'sync_metrics', userId, platformId: platform._id, status: 'completed' });
+  const inTenMinutes = new Date(Date.now() + 10 * 60_000);
+  await OAuthStateModel.create({ stateHash: `state-${suffix}`, userId, type: 'instagram', redirectUri: 'http://localhost/oauth/instagram/callback', expiresAt: inTenMinutes });
+  await CsvExportTicketModel.create({ userId, tokenHash: `ticket-${suffix}`, report: CsvReport.POSTS, params: {}, filename: 'posts.csv', expiresAt: inTenMinutes });
   await mongoose.connection.db!.collection(JOBS_COLLECTION).insertMany([
     { name: 'fixture:sync', data: { platformId: platform._id.toHexString() }, nextRunAt: new Date(), type: 'normal' },
     { name: 'fixture:insights', data: { userId }, nextRunAt: new Date(), type: 'normal' },

@@ -7,6 +7,7 @@ import { viewerOf, type Context } from '../../server/context.js';
 import { ContentCategoryModel, type ContentCategory } from '../categories/category.model.js';
 import { getPlatform } from '../platforms/platforms.service.js';
 import { PlatformModel, type Platform } from '../platforms/platform.model.js';
+import { assertViewerHistory } from '../subscriptions/plan-limits.js';
 import type { ActivityMetric } from './activity-metric.model.js';
 import { ActivityModel, type Activity } from './activity.model.js';
 import { ActivitySortField, type ActivityFilter, type ActivitySort } from './dto/activities.args.js';
@@ -18,7 +19,15 @@ export function normalizeHashtag(tag: string): string {
 
 async function buildFilter(ctx: Context, userId: Types.ObjectId, filter: ActivityFilter | null | undefined): Promise<QueryFilter<Activity>> {
   const q: Record<string, unknown> = { userId };
-  if (!filter) return q;
+  if (filter) await addFilterConditions(q, userId, filter);
+  // The plan's history: an earlier `from` is LIMIT_EXCEEDED; without one, the list starts at the
+  // plan's earliest day (posts without a publication time have no age and stay listed).
+  const earliest = await assertViewerHistory(ctx, filter?.from);
+  if (earliest && !filter?.from) q.$or = [{ publishedAt: { $gte: earliest } }, { publishedAt: null }];
+  return q as QueryFilter<Activity>;
+}
+
+async function addFilterConditions(q: Record<string, unknown>, userId: Types.ObjectId, filter: ActivityFilter): Promise<void> {
   if (filter.platformIds?.length) {
     const ids = toObjectIds(filter.platformIds, 'platformIds');
     const owned = await PlatformModel.countDocuments({ _id: { $in: ids }, userId });
@@ -43,7 +52,6 @@ async function buildFilter(ctx: Context, userId: Types.ObjectId, filter: Activit
   const search = filter.search?.trim();
   // $text is not available everywhere (docs/database.md): an escaped, case-insensitive regex.
   if (search) q.content = { $regex: escapeRegex(search), $options: 'i' };
-  return q as QueryFilter<Activity>;
 }
 
 /** The viewer's posts, filtered, sorted and paginated by keyset cursors. */
@@ -81,7 +89,9 @@ export async function categoriesOf(ctx: Context, activity: Activity): Promise<Co
   return found.filter((c): c is ContentCategory => !!c && !(c instanceof Error) && c.userId.equals(activity.userId));
 }
 
-export function metricsOf(ctx: Context, activity: Activity, from?: Date | null, to?: Date | null): Promise<ActivityMetric[]> {
+/** A post's daily snapshots in [from, to]; `from` within the plan's history, which is also where an omitted `from` starts. */
+export async function metricsOf(ctx: Context, activity: Activity, from?: Date | null, to?: Date | null): Promise<ActivityMetric[]> {
   if (from && to && from > to) throw badInput('to must not be before from', 'to');
-  return ctx.loaders.activityMetrics.load({ activityId: activity._id.toHexString(), from: from ?? undefined, to: to ?? undefined });
+  const earliest = await assertViewerHistory(ctx, from);
+  return ctx.loaders.activityMetrics.load({ activityId: activity._id.toHexString(), from: from ?? earliest ?? undefined, to: to ?? undefined });
 }

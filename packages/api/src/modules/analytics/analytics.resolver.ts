@@ -35,43 +35,43 @@ export class AnalyticsResolver {
   @Authorized()
   @Query(() => Overview, { description: 'Headline numbers of a date range with a comparison period.' })
   async overview(@Arg('input', () => OverviewInput) input: OverviewInput, @Ctx() ctx: Context): Promise<Overview> {
-    return overview(await analyticsRequest(ctx), input);
+    return overview(await analyticsRequest(ctx, input.range), input);
   }
 
   @Authorized()
   @Query(() => Timeseries, { description: 'One metric per day, ISO week or month, every bucket present.' })
   async timeseries(@Arg('input', () => TimeseriesInput) input: TimeseriesInput, @Ctx() ctx: Context): Promise<Timeseries> {
-    return timeseries(await analyticsRequest(ctx), input);
+    return timeseries(await analyticsRequest(ctx, input.range), input);
   }
 
   @Authorized()
   @Query(() => [PlatformBreakdownRow], { description: 'The range’s numbers per connected account.' })
   async platformBreakdown(@Arg('input', () => AnalyticsInput) input: AnalyticsInput, @Ctx() ctx: Context): Promise<PlatformBreakdownRow[]> {
-    return platformBreakdown(await analyticsRequest(ctx), input);
+    return platformBreakdown(await analyticsRequest(ctx, input.range), input);
   }
 
   @Authorized()
   @Query(() => [TopActivity], { description: 'The best posts of the range by a metric, optionally per follower.' })
   async topActivities(@Arg('input', () => TopActivitiesInput) input: TopActivitiesInput, @Ctx() ctx: Context): Promise<TopActivity[]> {
-    return topActivities(await analyticsRequest(ctx), input);
+    return topActivities(await analyticsRequest(ctx, input.range), input);
   }
 
   @Authorized()
   @Query(() => [ContentTypePerformance], { description: 'Performance per content type (reel, image, …).' })
   async contentTypePerformance(@Arg('input', () => AnalyticsInput) input: AnalyticsInput, @Ctx() ctx: Context): Promise<ContentTypePerformance[]> {
-    return contentTypePerformance(await analyticsRequest(ctx), input);
+    return contentTypePerformance(await analyticsRequest(ctx, input.range), input);
   }
 
   @Authorized()
   @Query(() => HashtagPerformance, { description: "Hashtags used on enough posts, ranked by lift over the user's median post." })
   async hashtagPerformance(@Arg('input', () => HashtagPerformanceInput) input: HashtagPerformanceInput, @Ctx() ctx: Context): Promise<HashtagPerformance> {
-    return hashtagPerformance(await analyticsRequest(ctx), input);
+    return hashtagPerformance(await analyticsRequest(ctx, input.range), input);
   }
 
   @Authorized()
   @Query(() => BestTimes, { description: 'Weekday × hour heatmap of engagement rate in the viewer’s timezone.' })
   async bestTimesToPost(@Arg('input', () => BestTimesInput) input: BestTimesInput, @Ctx() ctx: Context): Promise<BestTimes> {
-    return bestTimesToPost(await analyticsRequest(ctx), input);
+    return bestTimesToPost(await analyticsRequest(ctx, input.range), input);
   }
 
   @Authorized()
@@ -92,7 +92,7 @@ export class AnalyticsResolver {
   @Authorized()
   @Mutation(() => CsvExport, { description: 'Exports a report as CSV: inline text when small, otherwise a short-lived download URL.' })
   async exportCsv(@Arg('input', () => ExportCsvInput) input: ExportCsvInput, @Ctx() ctx: Context): Promise<CsvExport> {
-    return exportCsv(await analyticsRequest(ctx), input);
+    return exportCsv(await analyticsRequest(ctx, input.range), input);
   }
 }
 

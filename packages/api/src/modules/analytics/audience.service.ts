@@ -5,7 +5,8 @@ import { PlatformModel } from '../platforms/platform.model.js';
 import { StatsModel, type Demographics } from '../stats/stats.model.js';
 import type { AudienceDemographics, PlatformDemographics } from './analytics.types.js';
 import type { AudienceDemographicsInput } from './dto/analytics.inputs.js';
-import type { AnalyticsRequest } from './request.js';
+import { historyStartOf, type AnalyticsRequest } from './request.js';
+import { assertWithinHistory } from '../subscriptions/plan-limits.js';
 import { buildScope } from './scope.js';
 import { DAY_MS, dayToString, parseDay, utcDayOf } from './time.js';
 
@@ -18,14 +19,21 @@ export async function audienceDemographics(req: AnalyticsRequest, input: Audienc
   if (input?.asOf) {
     asOf = parseDay(input.asOf);
     if (asOf === undefined) throw badInput('asOf: not a valid date (YYYY-MM-DD)', 'asOf');
+    assertWithinHistory({ subscriptionTier: req.tier }, new Date(asOf * DAY_MS), 'asOf');
   }
+  // Demographics older than the plan's history are not shown (an account that stopped syncing long ago has none).
+  const earliest = historyStartOf(req);
+  const dateMatch = {
+    ...(asOf !== undefined ? { $lte: new Date(asOf * DAY_MS) } : {}),
+    ...(earliest ? { $gte: earliest } : {}),
+  };
   const rows = await StatsModel.aggregate<{ _id: Types.ObjectId; date: Date; followers: number | null; demographics: Demographics }>([
     {
       $match: {
         userId: req.userId,
         ...(scope.platformIds ? { platformId: { $in: scope.platformIds } } : {}),
         demographics: { $exists: true, $ne: null },
-        ...(asOf !== undefined ? { date: { $lte: new Date(asOf * DAY_MS) } } : {}),
+        ...(Object.keys(dateMatch).length ? { date: dateMatch } : {}),
       },
     },
     { $sort: { platformId: 1, date: -1 } },

@@ -6,6 +6,7 @@ import { viewerFromAuthorization } from '../../auth/viewer.js';
 import type { Config } from '../../config.js';
 import { AppError } from '../../lib/errors.js';
 import { log } from '../../lib/logger.js';
+import { UserModel } from '../users/user.model.js';
 import { CsvExportTicketModel } from './csv-export.model.js';
 import { csvLines, EXPORT_PATH, hashExportToken, setExportBaseUrl, type ExportParams } from './csv-export.service.js';
 import { timezoneOfUser } from './scope.js';
@@ -30,8 +31,10 @@ export function registerCsvExportRoutes(app: Express, config: Config): void {
     if (!ticket || ticket.userId.toHexString() !== auth.viewer.id) return fail(res, 404, ErrorCode.NOT_FOUND, 'Export not found');
 
     const userId = new Types.ObjectId(auth.viewer.id);
+    const user = await UserModel.findById(userId, { subscriptionTier: 1 }).lean();
+    if (!user) return fail(res, 401, ErrorCode.UNAUTHENTICATED, 'Account no longer exists');
     const tz = await timezoneOfUser(userId);
-    const lines = csvLines({ userId, tz }, ticket.params as unknown as ExportParams);
+    const lines = csvLines({ userId, tz, tier: user.subscriptionTier }, ticket.params as unknown as ExportParams);
     let aborted = false;
     res.on('close', () => {
       aborted = !res.writableFinished;

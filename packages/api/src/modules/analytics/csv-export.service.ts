@@ -10,7 +10,7 @@ import { CsvExportTicketModel } from './csv-export.model.js';
 import { enumerateBuckets, overview, timeseries } from './dashboard.service.js';
 import type { ExportCsvInput } from './dto/analytics.inputs.js';
 import { loadFollowerHistory } from './followers.js';
-import type { AnalyticsRequest } from './request.js';
+import { assertRangeInHistory, type AnalyticsRequest } from './request.js';
 import { activityMatch, buildScope, parseRange, windowOf } from './scope.js';
 import { localParts, utcDayOf } from './time.js';
 
@@ -144,6 +144,8 @@ const metricCells = (m: MetricValue) => [m.value, m.previous, m.delta, m.deltaPe
  * export is never held in memory; the caller writes each line as it comes.
  */
 export async function* csvLines(req: AnalyticsRequest, p: ExportParams): AsyncGenerator<string> {
+  // Checked here too: a download link may be used after the plan changed.
+  assertRangeInHistory(req, p.range);
   if (p.report === CsvReport.OVERVIEW) {
     const o = await overview(req, { range: p.range, filter: p.filter, engagementRateFormula: p.engagementRateFormula, compare: p.compare });
     yield csvLine(['metric', 'value', 'previous', 'delta', 'delta_percent']);

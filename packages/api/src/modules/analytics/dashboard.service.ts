@@ -5,8 +5,8 @@ import { ComparePeriod, DEFAULT_ENGAGEMENT_RATE_FORMULA, EngagementRateFormula, 
 import type { MetricValue, Overview, PlatformBreakdownRow, Timeseries, TimeseriesPoint } from './analytics.types.js';
 import type { AnalyticsInput, OverviewInput, TimeseriesInput } from './dto/analytics.inputs.js';
 import { loadFollowerHistory, type FollowerHistory } from './followers.js';
-import { BUCKET_FORMAT, needsFollowers, postGroups, PostTotals, rowFollowers, type PostGroupRow } from './post-aggregates.js';
-import type { AnalyticsRequest } from './request.js';
+import { BUCKET_FORMAT, needsFollowers, postGroups, PostTotals, rowFollowers, type PostGroupRow, type PostTotalsResult } from './post-aggregates.js';
+import { withinHistory, type AnalyticsRequest } from './request.js';
 import { buildScope, comparisonDays, parseRange, rangeOut, statsMatch, windowOf } from './scope.js';
 import { dayToString, isoWeekKey, monthKey } from './time.js';
 
@@ -30,17 +30,24 @@ export async function overview(req: AnalyticsRequest, input: OverviewInput): Pro
   const compare = input.compare ?? ComparePeriod.PREVIOUS_PERIOD;
   const { fromDay, toDay } = parseRange(input.range);
   const cmp = comparisonDays(fromDay, toDay, compare);
+  const cmpWindow = windowOf(cmp.fromDay, cmp.toDay, req.tz);
+  // The comparison period is not part of the requested range (which alone is checked against the
+  // plan's history), but it must not show older data either: when it starts before the plan's
+  // history, every `previous` is null rather than computed from data the plan does not include.
+  const comparable = withinHistory(req, cmpWindow.start);
   const scope = await buildScope(req.userId, req.tz, input.filter);
   const by = { platform: needsFollowers(formula), utcDay: needsFollowers(formula) };
   const [curRows, prevRows, history] = await Promise.all([
     postGroups(scope, windowOf(fromDay, toDay, req.tz), by),
-    postGroups(scope, windowOf(cmp.fromDay, cmp.toDay, req.tz), by),
+    comparable ? postGroups(scope, cmpWindow, by) : Promise.resolve([]),
     loadFollowerHistory(scope),
   ]);
   const cur = fold(curRows, formula, history).result(formula);
-  const prev = fold(prevRows, formula, history).result(formula);
+  const prev: Record<keyof PostTotalsResult, number | null> = comparable
+    ? fold(prevRows, formula, history).result(formula)
+    : { posts: null, engagements: null, impressions: null, reach: null, views: null, engagementRate: null };
   const fc = history.period(fromDay, toDay);
-  const fp = history.period(cmp.fromDay, cmp.toDay);
+  const fp = comparable ? history.period(cmp.fromDay, cmp.toDay) : { followers: null, growth: null, base: null };
   return {
     range: rangeOut(fromDay, toDay),
     comparisonRange: rangeOut(cmp.fromDay, cmp.toDay),

@@ -19,7 +19,7 @@ import {
   type RateFields,
   UTC_PUBLISH_DAY,
 } from './post-aggregates.js';
-import type { AnalyticsRequest } from './request.js';
+import { historyStartOf, type AnalyticsRequest } from './request.js';
 import { activityMatch, buildScope, parseRange, type Scope, type Window, windowOf } from './scope.js';
 import { meanInterval, median } from './statistics.js';
 import { dayToString, parseDay, utcDayOf } from './time.js';
@@ -322,7 +322,11 @@ export async function bestTimesToPost(req: AnalyticsRequest, input: BestTimesInp
 /** How a post's engagement accumulated, from its daily snapshots. */
 export async function postDecay(req: AnalyticsRequest, activityId: string): Promise<PostDecay> {
   const activity = await findOwned(ActivityModel, activityId, req.userId, 'Activity', 'activityId');
-  const snapshots = await ActivityMetricModel.find({ activityId: activity._id }).sort({ date: 1 }).lean<ActivityMetric[]>();
+  // Like Activity.metrics without a from: snapshots start where the plan's history starts.
+  const earliest = historyStartOf(req);
+  const snapshots = await ActivityMetricModel.find({ activityId: activity._id, ...(earliest ? { date: { $gte: earliest } } : {}) })
+    .sort({ date: 1 })
+    .lean<ActivityMetric[]>();
   const publishDay = activity.publishedAt ? utcDayOf(activity.publishedAt) : snapshots[0] ? utcDayOf(snapshots[0].date) : 0;
   const latest = snapshots.length ? snapshots[snapshots.length - 1]!.engagement.total : null;
   let previous = 0;

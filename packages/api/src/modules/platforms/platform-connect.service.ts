@@ -15,6 +15,7 @@ import { schedulerRunning } from '../../jobs/scheduler.js';
 import type { SystemJob } from '../system-jobs/system-job.model.js';
 import { createPendingRun } from '../sync/job-run.js';
 import { DAILY_STATS_DAYS, runPullJob } from '../sync/sync.service.js';
+import { withPlatformSlots } from '../subscriptions/platform-slots.js';
 import { UserModel, type User } from '../users/user.model.js';
 import { OAuthStateModel, type OAuthState } from './oauth-state.model.js';
 import { clearReauthNotice } from './platform-notices.js';
@@ -115,12 +116,14 @@ export async function connectSandboxPlatform(userId: Types.ObjectId | string, ty
   let created = false;
   if (platform && !platform.userId.equals(uid)) throw conflict('That sandbox account is connected to another user');
   if (!platform) {
-    const limit = await atPlatformLimit(user);
-    if (limit !== null) throw limitError(user, limit);
-    const acc = sandboxAccount(platformUserId, type, opts.sandboxOptions);
-    try {
-      platform = (
-        await PlatformModel.create({
+    // Count and create under the user's platform-slot lease, so concurrent connects cannot pass the limit together.
+    ({ platform, created } = await withPlatformSlots(uid, async () => {
+      const current = await loadUser(uid); // the plan as of now: a plan change takes the same lease
+      const limit = await atPlatformLimit(current);
+      if (limit !== null) throw limitError(current, limit);
+      const acc = sandboxAccount(platformUserId, type, opts.sandboxOptions);
+      try {
+        const doc = await PlatformModel.create({
           userId: uid,
           type,
           sandbox: true,
@@ -129,14 +132,15 @@ export async function connectSandboxPlatform(userId: Types.ObjectId | string, ty
           displayName: acc.displayName,
           status: PlatformStatus.ACTIVE,
           isActive: true,
-        })
-      ).toObject() as Platform;
-      created = true;
-    } catch (err) {
-      if (!isDuplicateKeyError(err)) throw err;
-      platform = await PlatformModel.findOne({ type, platformUserId }).lean<Platform>();
-      if (!platform || !platform.userId.equals(uid)) throw conflict('That sandbox account is connected to another user');
-    }
+        });
+        return { platform: doc.toObject() as Platform, created: true };
+      } catch (err) {
+        if (!isDuplicateKeyError(err)) throw err;
+        const found = await PlatformModel.findOne({ type, platformUserId }).lean<Platform>();
+        if (!found || !found.userId.equals(uid)) throw conflict('That sandbox account is connected to another user');
+        return { platform: found, created: false };
+      }
+    }));
   } else if (!platform.isActive || platform.status !== PlatformStatus.ACTIVE) {
     platform = await PlatformModel.findOneAndUpdate(
       { _id: platform._id },
@@ -249,6 +253,20 @@ async function upsertConnectedPlatform(userId: Types.ObjectId, provider: Provide
   const platformUserId = profile.platformUserId;
   const existing = await PlatformModel.findOne({ type, platformUserId }).select('+refreshTokenEnc').lean<PlatformWithSecrets>();
   if (existing && !existing.userId.equals(userId)) return { error: 'already_connected' };
+  // A new account is counted and created under the user's platform-slot lease (see withPlatformSlots).
+  if (!existing) return withPlatformSlots(userId, () => writeConnectedPlatform(userId, provider, tokens, profile, existing));
+  return writeConnectedPlatform(userId, provider, tokens, profile, existing);
+}
+
+async function writeConnectedPlatform(
+  userId: Types.ObjectId,
+  provider: Provider,
+  tokens: TokenSet,
+  profile: AccountProfile,
+  existing: PlatformWithSecrets | null,
+): Promise<UpsertResult> {
+  const type = provider.type;
+  const platformUserId = profile.platformUserId;
   if (!existing) {
     const user = await loadUser(userId);
     if ((await atPlatformLimit(user)) !== null) return { error: 'limit_exceeded' };

@@ -5,7 +5,7 @@ import { badInput, conflict, isDuplicateKeyError, unauthenticated } from '../../
 import { consumeRateLimit, type RateLimitRule } from '../../lib/rate-limit.js';
 import { viewerOf, type Context } from '../../server/context.js';
 import { sendPasswordResetEmail, sendVerificationEmail } from '../mail/mail.service.js';
-import { assertReferralCodeUsable, recordReferralSignup } from '../referrals/referrals.register.js';
+import { assertReferralCodeUsable, giveReferralCode, recordReferralSignup } from '../referrals/referrals.register.js';
 import type { ChangePasswordArgs, LoginInput, LogoutArgs, RegisterInput, ResetPasswordArgs } from './dto/auth.inputs.js';
 import { endSession, revokeAllSessions, startSession, type Session, type SessionMeta } from './sessions.service.js';
 import { deleteUserData } from './user-deletion.js';
@@ -77,6 +77,7 @@ export async function register(ctx: Context, input: RegisterInput): Promise<Sess
     throw err;
   }
   await ensureProfiles([userId]);
+  await giveReferralCode(userId, input.name.trim());
   if (referralCode) await recordReferralSignup(referralCode, userId);
 
   const user = (await UserModel.findById(userId).lean<User>())!;

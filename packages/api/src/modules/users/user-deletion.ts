@@ -3,10 +3,12 @@ import { JOBS_COLLECTION } from '../../jobs/scheduler.js';
 import { log } from '../../lib/logger.js';
 import { ActivityMetricModel } from '../activities/activity-metric.model.js';
 import { ActivityModel } from '../activities/activity.model.js';
+import { CsvExportTicketModel } from '../analytics/csv-export.model.js';
 import { ContentCategoryModel } from '../categories/category.model.js';
 import { AiInsightModel } from '../insights/insight.model.js';
 import { PerformancePatternModel } from '../insights/performance-pattern.model.js';
 import { ContentRecommendationModel } from '../insights/recommendation.model.js';
+import { OAuthStateModel } from '../platforms/oauth-state.model.js';
 import { PlatformModel } from '../platforms/platform.model.js';
 import { ReferralCodeModel } from '../referrals/referral-code.model.js';
 import { ReferralSignupModel } from '../referrals/referral-signup.model.js';
@@ -44,6 +46,10 @@ export async function deleteUserData(userIdInput: Types.ObjectId | string): Prom
   await step('platformsDeactivated', () => PlatformModel.updateMany({ userId, isActive: true }, { $set: { isActive: false } }));
   await step('agendaJobs', () => deleteAgendaJobs(userId, platformIds));
   await step('sessions', () => RefreshTokenModel.deleteMany({ userId }));
+  // Short-lived, but the stand-in never expires TTL documents: an unfinished OAuth connect and
+  // CSV download links would otherwise outlive the account.
+  await step('oauthStates', () => OAuthStateModel.deleteMany({ userId }));
+  await step('csvExports', () => CsvExportTicketModel.deleteMany({ userId }));
 
   // 2. Data hanging off platforms and the user.
   const owned = { $or: [{ userId }, { platformId: { $in: platformIds } }] };

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { connectionType, type Connection } from '../../lib/pagination.js';
 import type { Context } from '../../server/context.js';
-import { AdminUpdateUserInput, UpdateAccountInput, UpdateProfileInput, UsersArgs } from './dto/account.inputs.js';
+import { AdminUpdateUserInput, CompleteOnboardingInput, UpdateAccountInput, UpdateProfileInput, UsersArgs } from './dto/account.inputs.js';
 import { UserProfile } from './user-profile.model.js';
 import { User } from './user.model.js';
 import * as users from './users.service.js';
@@ -31,6 +31,12 @@ export class UsersResolver {
   @Mutation(() => UserProfile, { description: "Changes the viewer's brand profile. A bad timezone is BAD_USER_INPUT naming timezone." })
   updateProfile(@Arg('input', () => UpdateProfileInput) input: UpdateProfileInput, @Ctx() ctx: Context): Promise<UserProfile> {
     return users.updateProfile(ctx, input);
+  }
+
+  @Authorized()
+  @Mutation(() => UserProfile, { description: 'Saves the onboarding profile (same rules as updateProfile) and sets onboardingCompleted.' })
+  completeOnboarding(@Arg('input', () => CompleteOnboardingInput) input: CompleteOnboardingInput, @Ctx() ctx: Context): Promise<UserProfile> {
+    return users.completeOnboarding(ctx, input);
   }
 
   @Authorized('admin')

@@ -6,7 +6,7 @@ import { paginate, type Connection } from '../../lib/pagination.js';
 import { escapeRegex } from '../../lib/regex.js';
 import { canonicalTimeZone } from '../../lib/timezone.js';
 import { viewerOf, type Context } from '../../server/context.js';
-import type { AdminUpdateUserInput, UpdateAccountInput, UpdateProfileInput, UsersArgs } from './dto/account.inputs.js';
+import type { AdminUpdateUserInput, CompleteOnboardingInput, UpdateAccountInput, UpdateProfileInput, UsersArgs } from './dto/account.inputs.js';
 import { deleteUserData } from './user-deletion.js';
 import { UserProfileModel, type UserProfile } from './user-profile.model.js';
 import { UserModel, type User } from './user.model.js';
@@ -105,6 +105,11 @@ export async function updateProfile(ctx: Context, input: UpdateProfileInput): Pr
   ).lean<UserProfile>();
   ctx.loaders.profileByUserId.clear(user._id.toHexString()).prime(user._id.toHexString(), profile!);
   return profile!;
+}
+
+/** Saves the profile collected by onboarding (same rules as updateProfile) and marks onboarding done. */
+export function completeOnboarding(ctx: Context, input: CompleteOnboardingInput): Promise<UserProfile> {
+  return updateProfile(ctx, { ...input, onboardingCompleted: true });
 }
 
 /** Every account, newest first; `search` matches part of the name or email (admins only). */

@@ -6,14 +6,17 @@ import {
   type GraphQLInputType,
   type GraphQLObjectType,
 } from 'graphql';
+import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createActivity, createPlatform, createUser, tokenFor } from '../../../test/helpers/fixtures.js';
+import { createActivity, createPlatform, createUser } from '../../../test/helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../../../test/helpers/server.js';
 import { startScheduler, type Scheduler } from '../../jobs/scheduler.js';
 import { ContentCategoryModel } from '../../modules/categories/category.model.js';
 import { AiInsightModel } from '../../modules/insights/insight.model.js';
 import { ContentRecommendationModel } from '../../modules/insights/recommendation.model.js';
+import { ReferralCodeModel } from '../../modules/referrals/referral-code.model.js';
+import { ReferralSignupModel } from '../../modules/referrals/referral-signup.model.js';
 import { UserModel } from '../../modules/users/user.model.js';
 import { buildAppSchema } from '../schema.js';
 
@@ -37,7 +40,8 @@ afterAll(async () => {
 });
 
 const errorOf = (body: { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }) => body.errors?.[0];
-const RANGE = { from: '2025-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' };
+// Recent enough for every plan's history limit (the limits have their own suite).
+const RANGE = { from: new Date(Date.now() - 30 * 24 * 3600 * 1000).toISOString(), to: new Date().toISOString() };
 
 interface Owned {
   platform: string;
@@ -53,16 +57,21 @@ interface Case {
   op: string;
   arg: string;
   query: string;
-  vars: (id: string) => Record<string, unknown>;
+  /** Variables addressing `id`; `own` holds the caller's own objects, for operations that take two ids. */
+  vars: (id: string, own: Owned) => Record<string, unknown>;
   /** The id of user A's object this operation addresses. */
   target: (a: Owned) => string;
   /** The name BAD_USER_INPUT gives for a malformed id. */
   field: string;
   /** Admin operations address any user: they are checked for FORBIDDEN instead of NOT_FOUND. */
   admin?: boolean;
+  /** For admin operations on something other than a user: an object the admin can act on. */
+  adminTarget?: () => Promise<string>;
 }
 
-const DAYS = '{ from: "2026-01-01", to: "2026-01-31" }';
+// A recent range: within every plan's history limit (the limits have their own suite).
+const ymd = (daysAgo: number) => new Date(Date.now() - daysAgo * 24 * 3600 * 1000).toISOString().slice(0, 10);
+const DAYS = `{ from: "${ymd(30)}", to: "${ymd(1)}" }`;
 
 /** An analytics input's account and category filters, addressed by one operation. */
 function analyticsFilterCases(op: string, query: (filter: string) => string): Case[] {
@@ -106,6 +115,60 @@ const CASES: Case[] = [
     vars: (id) => ({ id }),
     target: (a) => a.category,
     field: 'categoryId',
+  },
+  {
+    op: 'Mutation.updateCategory',
+    arg: 'id',
+    query: 'mutation($id: ID!) { updateCategory(id: $id, input: { colorCode: "#ABCDEF" }) { id } }',
+    vars: (id) => ({ id }),
+    target: (a) => a.category,
+    field: 'id',
+  },
+  {
+    op: 'Mutation.deleteCategory',
+    arg: 'id',
+    query: 'mutation($id: ID!) { deleteCategory(id: $id) }',
+    vars: (id) => ({ id }),
+    target: (a) => a.category,
+    field: 'id',
+  },
+  {
+    op: 'Mutation.assignCategories',
+    arg: 'activityId',
+    query: 'mutation($id: ID!, $c: [ID!]!) { assignCategories(activityId: $id, categoryIds: $c) { id } }',
+    vars: (id, own) => ({ id, c: [own.category] }),
+    target: (a) => a.activity,
+    field: 'activityId',
+  },
+  {
+    op: 'Mutation.assignCategories',
+    arg: 'categoryIds',
+    query: 'mutation($a: ID!, $id: ID!) { assignCategories(activityId: $a, categoryIds: [$id]) { id } }',
+    vars: (id, own) => ({ a: own.activity, id }),
+    target: (a) => a.category,
+    field: 'categoryIds',
+  },
+  {
+    op: 'Mutation.markReferralPaid',
+    arg: 'id',
+    query: 'mutation($id: ID!) { markReferralPaid(id: $id) { id conversionStatus } }',
+    vars: (id) => ({ id }),
+    target: (a) => a.user,
+    field: 'id',
+    admin: true,
+    adminTarget: async () => {
+      const referrer = await createUser();
+      const code = await ReferralCodeModel.create({ userId: referrer.user._id, code: `O${randomBytes(4).toString('hex').toUpperCase()}-REF` });
+      const signup = await ReferralSignupModel.create({
+        referralCodeId: code._id,
+        referrerUserId: referrer.user._id,
+        refereeUserId: new Types.ObjectId(),
+        signupDate: new Date(),
+        conversionStatus: 'converted',
+        commissionCents: 580,
+      });
+      return signup._id.toHexString();
+    },
   },
   {
     op: 'Mutation.syncPlatform',
@@ -212,9 +275,9 @@ async function ownedObjects(userId: Types.ObjectId): Promise<Owned> {
   };
 }
 
-async function makeOwner(): Promise<Owned> {
-  const { user } = await createUser();
-  return ownedObjects(user._id);
+async function makeOwner(): Promise<Owned & { token: string }> {
+  const { user, token } = await createUser();
+  return { ...(await ownedObjects(user._id)), token };
 }
 
 describe('ids: successful cases', () => {
@@ -225,13 +288,12 @@ describe('ids: successful cases', () => {
     expect(covered).toEqual(inSchema);
   });
   it('the owner (or an admin, for user management) reaches each object: the failures below are about ownership', async () => {
-    const { user } = await createUser();
-    const own = await ownedObjects(user._id);
-    const ownerToken = tokenFor(user);
     const admin = await createUser({ role: 'admin' });
     for (const c of CASES) {
-      const target = c.admin ? (await createUser()).user._id.toHexString() : c.target(own);
-      const { body } = await server.gql(c.query, c.vars(target), c.admin ? admin.token : ownerToken);
+      // A fresh owner per case: some cases delete what they address.
+      const own = await makeOwner();
+      const target = c.admin ? await (c.adminTarget ?? (async () => (await createUser()).user._id.toHexString()))() : c.target(own);
+      const { body } = await server.gql(c.query, c.vars(target, own), c.admin ? admin.token : own.token);
       expect(body.errors, `${c.op} ${c.arg}: ${JSON.stringify(body.errors)}`).toBeUndefined();
     }
   });
@@ -240,10 +302,10 @@ describe('ids: successful cases', () => {
 describe('ids: failing cases', () => {
   it('user B gets NOT_FOUND on user A’s objects, exactly as for ids that do not exist', async () => {
     const a = await makeOwner();
-    const b = await createUser();
+    const b = await makeOwner();
     for (const c of CASES.filter((x) => !x.admin)) {
-      const theirs = await server.gql(c.query, c.vars(c.target(a)), b.token);
-      const missing = await server.gql(c.query, c.vars(new Types.ObjectId().toHexString()), b.token);
+      const theirs = await server.gql(c.query, c.vars(c.target(a), b), b.token);
+      const missing = await server.gql(c.query, c.vars(new Types.ObjectId().toHexString(), b), b.token);
       const label = `${c.op} ${c.arg}`;
       expect(theirs.body.data, label).toBeNull();
       expect(errorOf(theirs.body)?.extensions, label).toEqual({ code: 'NOT_FOUND' });
@@ -254,20 +316,22 @@ describe('ids: failing cases', () => {
 
   it('admin operations on users refuse non-admins with FORBIDDEN and change nothing', async () => {
     const a = await makeOwner();
-    const b = await createUser();
+    const b = await makeOwner();
     for (const c of CASES.filter((x) => x.admin)) {
-      const { body } = await server.gql(c.query, c.vars(c.target(a)), b.token);
+      const target = c.adminTarget ? await c.adminTarget() : c.target(a);
+      const { body } = await server.gql(c.query, c.vars(target, b), b.token);
       expect(errorOf(body)?.extensions, c.op).toEqual({ code: 'FORBIDDEN' });
+      if (c.adminTarget) expect(await ReferralSignupModel.findById(target).lean(), c.op).toMatchObject({ conversionStatus: 'converted' });
     }
     expect(await UserModel.findById(a.user).lean()).toMatchObject({ role: 'user' });
   });
 
   it('a malformed id is BAD_USER_INPUT naming the argument', async () => {
-    const b = await createUser();
+    const b = await makeOwner();
     const admin = await createUser({ role: 'admin' });
     for (const c of CASES) {
       for (const bad of ['nope', '123', 'zzzzzzzzzzzzzzzzzzzzzzzz']) {
-        const { body } = await server.gql(c.query, c.vars(bad), c.admin ? admin.token : b.token);
+        const { body } = await server.gql(c.query, c.vars(bad, b), c.admin ? admin.token : b.token);
         expect(errorOf(body)?.extensions, `${c.op} ${c.arg} ${bad}`).toEqual({ code: 'BAD_USER_INPUT', field: c.field });
       }
     }

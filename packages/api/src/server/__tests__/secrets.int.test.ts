@@ -135,7 +135,8 @@ describe('secrets: failing cases (no way to read a secret)', () => {
     const reg = await registerViaApi(server);
     const userId = new Types.ObjectId(reg.user.id);
     await server.gql('mutation($e: String!) { requestPasswordReset(email: $e) }', { e: reg.email });
-    await UserModel.updateOne({ _id: userId }, { $set: { role: 'admin' } });
+    // An unlimited plan: the seeded history is older than the free plan's 90 days.
+    await UserModel.updateOne({ _id: userId }, { $set: { role: 'admin', subscriptionTier: 'enterprise' } });
     const session = (await loginViaApi(server, reg.email)).body.data!.login;
     const token = session.accessToken;
 

@@ -1,6 +1,6 @@
 import mongoose, { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPlatform, createUser } from '../../../../test/helpers/fixtures.js';
+import { createPlatform, createUser as createFixtureUser } from '../../../../test/helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../../../../test/helpers/server.js';
 import { ActivityMetricModel } from '../../activities/activity-metric.model.js';
 import { ActivityModel } from '../../activities/activity.model.js';
@@ -17,6 +17,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
 });
+
+// Fixed dates in 2026: the users are on an unlimited plan, so the plan's history limit (tested in
+// the subscriptions suite) stays out of the way.
+const createUser = (overrides: Parameters<typeof createFixtureUser>[0] = {}) => createFixtureUser({ subscriptionTier: 'enterprise', ...overrides });
 
 let seq = 0;
 async function post(userId: Types.ObjectId, platformId: Types.ObjectId, publishedAt: string, counters: EngagementCounters, extra: Record<string, unknown> = {}) {

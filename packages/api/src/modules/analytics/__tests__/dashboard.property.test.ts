@@ -238,7 +238,8 @@ describe('dashboard queries match a reference computation (property-based)', () 
         const refQ = { from, to, platformIds, categoryIds, formula: q.formula };
         const formula = q.formula as EngagementRateFormula;
         const base = { range: { from, to }, filter, engagementRateFormula: formula };
-        const req = { userId, tz: ds.tz };
+        // An unlimited plan: these properties are about the numbers, the plan limits have their own suite.
+        const req = { userId, tz: ds.tz, tier: 'enterprise' as const };
 
         const o = await overview(req, { ...base, compare: q.compare });
         const ro = refOverview(ref, refQ, q.compare);

@@ -18,7 +18,8 @@ const STATS = 'query($p: ID!, $from: DateTime!, $to: DateTime!) { stats(platform
 
 describe('stats: successful cases', () => {
   it('returns the account’s days in [from, to], oldest first', async () => {
-    const { user, token } = await createUser();
+    // Fixed dates years back: an unlimited plan keeps the history limit (subscriptions suite) out of the way.
+    const { user, token } = await createUser({ subscriptionTier: 'enterprise' });
     const p = await createPlatform(user._id);
     const other = await createPlatform(user._id);
     await StatsModel.create([

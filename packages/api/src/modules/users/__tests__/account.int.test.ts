@@ -17,6 +17,8 @@ import { StatsModel } from '../../stats/stats.model.js';
 import { SystemJobModel } from '../../system-jobs/system-job.model.js';
 import { RefreshTokenModel } from '../refresh-token.model.js';
 import { deleteUserData } from '../user-deletion.js';
+import { CsvExportTicketModel } from '../../analytics/csv-export.model.js';
+import { OAuthStateModel } from '../../platforms/oauth-state.model.js';
 import { UserProfileModel } from '../user-profile.model.js';
 import { UserModel } from '../user.model.js';
 
@@ -54,6 +56,8 @@ async function ownedCounts(userId: Types.ObjectId, platformIds: Types.ObjectId[]
     performance_patterns: await PerformancePatternModel.countDocuments({ userId }),
     referral_codes: await ReferralCodeModel.countDocuments({ userId }),
     referral_signups: await ReferralSignupModel.countDocuments({ referrerUserId: userId }),
+    oauth_states: await OAuthStateModel.countDocuments({ userId }),
+    csv_exports: await CsvExportTicketModel.countDocuments({ userId }),
     agenda_jobs: await jobs.countDocuments({ $or: [{ 'data.userId': userId }, { 'data.platformId': { $in: hex } }] }),
   };
 }

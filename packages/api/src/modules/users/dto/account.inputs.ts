@@ -36,8 +36,9 @@ export class UpdateAccountInput {
 const LIST_ITEMS = 20;
 const ITEM_LENGTH = 60;
 
-@InputType({ description: 'Profile fields to change; omitted fields stay as they are, null clears one.' })
-export class UpdateProfileInput {
+/** The profile fields and their rules, shared by updateProfile and completeOnboarding. */
+@InputType()
+export abstract class ProfileFieldsInput {
   @Field(() => String, { nullable: true })
   @ValidateIf(givenNotNull)
   @MaxLength(120)
@@ -81,11 +82,18 @@ export class UpdateProfileInput {
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'avatarUrl must be an http or https URL' })
   avatarUrl?: string | null;
 
+}
+
+@InputType({ description: 'Profile fields to change; omitted fields stay as they are, null clears one.' })
+export class UpdateProfileInput extends ProfileFieldsInput {
   @Field(() => Boolean, { nullable: true })
   @ValidateIf(givenNotNull)
   @IsBoolean()
   onboardingCompleted?: boolean | null;
 }
+
+@InputType({ description: 'The profile collected by onboarding, with the same rules as UpdateProfileInput; omitted fields stay as they are.' })
+export class CompleteOnboardingInput extends ProfileFieldsInput {}
 
 @InputType()
 export class AdminUpdateUserInput {

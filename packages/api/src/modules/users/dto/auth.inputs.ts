@@ -44,7 +44,7 @@ export class RegisterInput {
   @Field(() => String, { nullable: true, description: "Someone's referral code (e.g. USER123-REF); must be an active code." })
   @IsOptional()
   @MaxLength(64)
-  @Matches(/^[A-Za-z0-9_-]*$/, { message: 'referralCode may contain only letters, digits, "-" and "_"' })
+  @Matches(/^\s*[A-Za-z0-9_-]*\s*$/, { message: 'referralCode may contain only letters, digits, "-" and "_"' })
   referralCode?: string | null;
 }
 

@@ -1,0 +1,18 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { SubscriptionTier } from '../../lib/graphql-enums.js';
+
+/** A subscription plan and its limits, as in TIER_LIMITS. Not stored: built from that table. */
+@ObjectType({ description: 'A subscription plan and its limits. null means unlimited.' })
+export class Plan {
+  @Field(() => SubscriptionTier)
+  tier: SubscriptionTier;
+
+  @Field(() => Int, { nullable: true, description: 'Connected social accounts at once (null: unlimited).' })
+  maxPlatforms: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Days of history analytics and post lists reach back (null: unlimited).' })
+  historyDays: number | null;
+
+  @Field(() => Int, { description: 'Monthly price in cents.' })
+  priceCents: number;
+}
