@@ -71,6 +71,7 @@ export const routes: RouteObject[] = [
           { path: 'platforms', lazy: async () => ({ Component: (await import('./features/platforms/PlatformsPage')).PlatformsPage }) },
           { path: 'onboarding', lazy: async () => ({ Component: (await import('./features/onboarding/OnboardingPage')).OnboardingPage }) },
           { path: 'insights', lazy: async () => ({ Component: (await import('./features/insights/InsightsPage')).InsightsPage }) },
+          { path: 'referrals', lazy: async () => ({ Component: (await import('./features/referrals/ReferralsPage')).ReferralsPage }) },
           { path: 'settings', lazy: async () => ({ Component: (await import('./features/settings/SettingsPage')).SettingsPage }) },
         ],
       },

@@ -56,3 +56,12 @@ export function formatRelative(iso: string | Date | null | undefined, now: Date 
   const [unit, ms] = units.find(([, size]) => abs >= size) ?? units[2]!;
   return rtf.format(Math.round(diff / ms), unit);
 }
+
+/**
+ * Money from integer cents. The API's prices and commissions are plain cents without a currency;
+ * the dashboard shows them in US dollars.
+ */
+export function formatMoney(cents: number | null | undefined): string {
+  if (cents === null || cents === undefined || Number.isNaN(cents)) return DASH;
+  return new Intl.NumberFormat('en', { style: 'currency', currency: 'USD', minimumFractionDigits: cents % 100 === 0 ? 0 : 2 }).format(cents / 100);
+}

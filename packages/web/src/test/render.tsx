@@ -53,6 +53,8 @@ export const testViewer: Viewer = {
   isVerified: true,
   role: 'USER',
   subscriptionTier: 'FREE',
+  // Unlimited history, so fixed dates in tests are never cut off by the plan.
+  plan: { tier: 'FREE', maxPlatforms: 2, historyDays: null },
   profile: { __typename: 'UserProfile', id: 'p1', timezone: 'UTC', onboardingCompleted: true, brandName: 'Bakery' },
 } as Viewer;
 

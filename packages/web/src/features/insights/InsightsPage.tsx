@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
-import { useLocation } from 'react-router';
+import { useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { InsightFilterInput } from '../../gql/graphql';
 import { PageHeader } from '../../layout/AppShell';
 import { formatPercent } from '../../lib/format';
+import { useHashScroll } from '../../lib/useHashScroll';
 import { useTitle } from '../../lib/useTitle';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
@@ -176,24 +176,13 @@ function Patterns() {
 export function InsightsPage() {
   useTitle('Insights');
   const timeZone = useTimeZone();
-  const location = useLocation();
   const [show, setShow] = useState<'all' | 'unread' | 'dismissed'>('all');
   const filter: InsightFilterInput = show === 'unread' ? { isRead: false } : show === 'dismissed' ? { isDismissed: true } : {};
   const insightPages = usePages(show);
   const recPages = usePages('recs');
 
-  // Links from the overview point at one insight (#insight-<id>): bring it into view once shown.
-  useEffect(() => {
-    if (!location.hash.startsWith('#insight-')) return;
-    const t = setInterval(() => {
-      const el = document.getElementById(location.hash.slice(1));
-      if (!el) return;
-      clearInterval(t);
-      el.scrollIntoView({ block: 'center' });
-      el.focus({ preventScroll: true });
-    }, 100);
-    return () => clearInterval(t);
-  }, [location.hash]);
+  // Links from the overview point at one insight (#insight-<id>).
+  useHashScroll();
 
   return (
     <>

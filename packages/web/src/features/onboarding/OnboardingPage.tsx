@@ -35,9 +35,9 @@ const OnboardingQuery = graphql(`
   }
 `);
 
-const FinishOnboardingMutation = graphql(`
-  mutation FinishOnboarding {
-    updateProfile(input: { onboardingCompleted: true }) {
+const CompleteOnboardingMutation = graphql(`
+  mutation CompleteOnboarding($input: CompleteOnboardingInput!) {
+    completeOnboarding(input: $input) {
       id
       onboardingCompleted
     }
@@ -71,7 +71,7 @@ export function OnboardingPage() {
   const client = useClient();
   const [params, setParams] = useSearchParams();
   const [{ data, error }, refetch] = useQuery({ query: OnboardingQuery });
-  const [finish, runFinish] = useMutation(FinishOnboardingMutation);
+  const [finish, runFinish] = useMutation(CompleteOnboardingMutation);
   const [finishError, setFinishError] = useState<string | null>(null);
   const step = params.get('connected') || params.get('error') ? 1 : Math.min(2, Math.max(0, Number(params.get('step') ?? 0) || 0));
   const goTo = (n: number) => setParams(n ? { step: String(n) } : {}, { replace: false });
@@ -80,7 +80,8 @@ export function OnboardingPage() {
 
   async function done() {
     setFinishError(null);
-    const r = await runFinish({});
+    // The brand step saved the profile already; this marks the account as set up.
+    const r = await runFinish({ input: {} });
     if (r.error) return setFinishError(toFormErrors(r.error).form);
     // The signed-in layout sends unfinished accounts here: let it see the new state first.
     await client.query(ViewerDocument, {}, { requestPolicy: 'network-only' }).toPromise();

@@ -14,7 +14,7 @@ import { BarChartView } from '../../ui/charts/BarChartCard';
 import { TimeSeriesChart, type SeriesPoint } from '../../ui/charts/TimeSeriesChart';
 import { addDays, DateRangePicker } from '../../ui/DateRangePicker';
 import { EmptyState, ErrorState, LoadingBlock, Skeleton } from '../../ui/States';
-import { useTimeZone } from '../auth/viewer';
+import { earliestDay, useTimeZone, useViewer } from '../auth/viewer';
 import { excerpt } from '../posts/PostsTable';
 import { BestTimesView } from './BestTimesCard';
 import { KpiGrid } from './KpiGrid';
@@ -293,12 +293,13 @@ function Breakdown({ range }: { range: { from: string; to: string } }) {
   );
 }
 
-function BestTimes({ range }: { range: { from: string; to: string } }) {
-  // A heatmap needs many posts: look back at least 90 days.
-  const wide = rangeDays(range) >= 90 ? range : { from: addDays(range.to, -89), to: range.to };
+function BestTimes({ range, earliest }: { range: { from: string; to: string }; earliest: string | null }) {
+  // A heatmap needs many posts: look back at least 90 days (as far as the plan allows).
+  const back = addDays(range.to, -89);
+  const wide = rangeDays(range) >= 90 ? range : { from: earliest && back < earliest ? earliest : back, to: range.to };
   const [{ data, error }, refetch] = useQuery({ query: OverviewBestTimesQuery, variables: { input: { range: wide } } });
   return (
-    <Section title="Best times to post" id="best-times" actions={wide !== range ? <span className="small muted">Last 90 days</span> : undefined}>
+    <Section title="Best times to post" id="best-times" actions={wide !== range ? <span className="small muted">Since {formatDate(`${wide.from}T12:00:00Z`, 'UTC')}</span> : undefined}>
       {data ? (
         <BestTimesView data={data.bestTimesToPost} />
       ) : error ? (
@@ -446,9 +447,14 @@ export function OverviewPage() {
   useTitle('Overview');
   const timeZone = useTimeZone();
   const [params, setParams] = useSearchParams();
+  const viewer = useViewer();
+  const earliest = earliestDay(viewer.plan.historyDays);
   const value = useMemo(() => parseRange(params, timeZone), [params, timeZone]);
   const valid = value.from <= value.to;
-  const range = useMemo(() => ({ from: value.from, to: value.to }), [value.from, value.to]);
+  // The plan's history limits how far back numbers reach: start the range there.
+  const clamped = !!earliest && value.from < earliest;
+  const from = clamped ? earliest! : value.from;
+  const range = useMemo(() => ({ from: from > value.to ? value.to : from, to: value.to }), [from, value.to]);
   const granularity = granularityFor(range);
   const [{ data, error }, refetch] = useQuery({ query: OverviewKpisQuery, variables: { input: { range, compare: value.compare } }, pause: !valid });
   const csv = useCsvExport();
@@ -477,6 +483,12 @@ export function OverviewPage() {
       <div className="stack">
         <Card>
           <DateRangePicker value={value} onChange={(v) => setParams(serializeRange(v), { replace: true })} timeZone={timeZone} />
+          {clamped && (
+            <p className="small muted" role="status" style={{ marginTop: 8 }}>
+              Your {viewer.plan.tier.charAt(0) + viewer.plan.tier.slice(1).toLowerCase()} plan keeps {viewer.plan.historyDays} days of history, so the range starts on{' '}
+              {formatDate(`${range.from}T12:00:00Z`, 'UTC')}. <Link to="/settings#plan">Change plan</Link>
+            </p>
+          )}
           {(csv.error || csv.done) && (
             <p className={`small ${csv.error ? 'error' : 'muted'}`} role={csv.error ? 'alert' : 'status'} style={{ marginTop: 8 }}>
               {csv.error ?? csv.done}
@@ -510,7 +522,7 @@ export function OverviewPage() {
               <LatestInsights />
             </div>
             <div className="grid grid-2">
-              <BestTimes range={range} />
+              <BestTimes range={range} earliest={earliest} />
               <ContentMix range={range} />
             </div>
             <Breakdown range={range} />

@@ -1,7 +1,8 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { makeFragmentData } from '../../gql';
-import { callsOf, mockClient, renderRoutes } from '../../test/render';
+import { callsOf, mockClient, renderRoutes, testViewer } from '../../test/render';
+import { addDays, todayIn } from '../../ui/DateRangePicker';
 import { BestTimesFragment, BestTimesView, slotLabel, toHeatmapCells } from './BestTimesCard';
 import { KpiGrid, OverviewKpisFragment } from './KpiGrid';
 import { mergeSeries, OverviewPage } from './OverviewPage';
@@ -126,6 +127,17 @@ describe('OverviewPage', () => {
     fireEvent.change(screen.getByLabelText('Range'), { target: { value: '365d' } });
     expect(callsOf(client, 'OverviewKpis').at(-1)).toMatchObject({ input: { compare: 'PREVIOUS_YEAR' } });
     expect(callsOf(client, 'OverviewTrends').at(-1)).toMatchObject({ granularity: 'MONTH' });
+  });
+
+  it('starts the range where the plan’s history starts, and says so', () => {
+    const client = mockClient((name) =>
+      name === 'OverviewKpis' ? { data: { overview: { range: { from: 'a', to: 'b' }, comparisonRange: { from: 'a', to: 'b' }, ...overview }, platforms: [{ id: 'p1' }] } } : 'pending',
+    );
+    const viewer = { ...testViewer, plan: { ...testViewer.plan, historyDays: 90 } };
+    renderRoutes([{ path: '/', element: <OverviewPage /> }], { client, viewer, path: '/?range=365d' });
+    const earliest = addDays(todayIn('UTC'), -90);
+    expect(callsOf(client, 'OverviewKpis')[0]).toMatchObject({ input: { range: { from: earliest, to: todayIn('UTC') } } });
+    expect(screen.getByText(/keeps 90 days of history/)).toBeDefined();
   });
 
   it('invites a user without accounts to connect one', () => {

@@ -1,6 +1,5 @@
-import { TIER_LIMITS, type SubscriptionTier } from '@soash/shared';
 import { useCallback } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { PageHeader } from '../../layout/AppShell';
@@ -24,9 +23,7 @@ export const PlatformsQuery = graphql(`
 `);
 
 /** "2 of 2 accounts on the Free plan" */
-export function planUsage(count: number, tier: string): { text: string; full: boolean } {
-  const key = tier.toLowerCase() as SubscriptionTier;
-  const limit = TIER_LIMITS[key]?.maxPlatforms ?? null;
+export function planUsage(count: number, tier: string, limit: number | null): { text: string; full: boolean } {
   const plan = `${tier.charAt(0)}${tier.slice(1).toLowerCase()} plan`;
   if (limit === null) return { text: `${count} connected · unlimited on the ${plan}`, full: false };
   return { text: `${count} of ${limit} accounts on the ${plan}`, full: count >= limit };
@@ -42,7 +39,7 @@ export function PlatformsPage() {
   const connectedId = params.get('connected');
   const connectError = params.get('error');
   const platforms = data?.platforms;
-  const usage = planUsage(platforms?.length ?? 0, viewer.subscriptionTier);
+  const usage = planUsage(platforms?.length ?? 0, viewer.plan.tier, viewer.plan.maxPlatforms ?? null);
   const connectedName = connectedId ? platforms?.find((p) => p.id === connectedId) : undefined;
 
   const dismiss = () => setParams({}, { replace: true });
@@ -105,7 +102,9 @@ export function PlatformsPage() {
         )}
         <Card title="Connect an account" labelledBy="connect-title">
           {usage.full ? (
-            <p className="alert alert-info">Your plan’s account limit is reached. Disconnect an account to connect another one.</p>
+            <p className="alert alert-info">
+              Your plan’s account limit is reached. Disconnect an account to connect another one, or <Link to="/settings#plan">change your plan</Link>.
+            </p>
           ) : (
             <ConnectPanel onSandboxConnected={onSandbox} />
           )}

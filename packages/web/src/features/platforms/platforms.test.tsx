@@ -33,8 +33,8 @@ describe('connector health', () => {
   });
 
   it('shows how much of the plan is used', () => {
-    expect(planUsage(2, 'FREE')).toEqual({ text: '2 of 2 accounts on the Free plan', full: true });
-    expect(planUsage(3, 'ENTERPRISE').full).toBe(false);
+    expect(planUsage(2, 'FREE', 2)).toEqual({ text: '2 of 2 accounts on the Free plan', full: true });
+    expect(planUsage(3, 'ENTERPRISE', null)).toEqual({ text: '3 connected · unlimited on the Enterprise plan', full: false });
   });
 });
 

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
@@ -11,6 +12,9 @@ import { Card } from '../../ui/Card';
 import { KpiCard } from '../../ui/KpiCard';
 import { EmptyState, ErrorState, LoadingBlock, Skeleton } from '../../ui/States';
 import { useTimeZone } from '../auth/viewer';
+import { CategoryPicker } from '../categories/CategoryPicker';
+import { Button } from '../../ui/Button';
+import { PostDecayChart } from './PostDecayChart';
 import { PostMetricsChart } from './PostMetricsChart';
 import { CategoryChips, excerpt } from './PostsTable';
 
@@ -70,6 +74,7 @@ export function PostDetailPage() {
   const timeZone = useTimeZone();
   const [{ data, error }, refetch] = useQuery({ query: PostDetailQuery, variables: { id } });
   const post = data?.activity;
+  const [tagging, setTagging] = useState(false);
   useTitle(post ? excerpt(post.content, 40) : 'Post');
 
   if (!post) {
@@ -138,7 +143,10 @@ export function PostDetailPage() {
           {e.views != null && <KpiCard label="Views" value={formatNumber(e.views)} />}
         </div>
         <Card title="History" labelledBy="post-history" actions={post.metricsUpdatedAt ? <span className="small muted">Updated {formatRelative(post.metricsUpdatedAt)}</span> : undefined}>
-          <PostMetricsChart metrics={post.metrics} publishedAt={post.publishedAt} />
+          <div className="stack">
+            <PostMetricsChart metrics={post.metrics} publishedAt={post.publishedAt} />
+            {post.metrics.length > 1 && <PostDecayChart activityId={post.id} />}
+          </div>
         </Card>
         <div className="grid grid-2">
           <Card title="Caption" labelledBy="post-caption">
@@ -153,8 +161,19 @@ export function PostDetailPage() {
               </p>
             )}
           </Card>
-          <Card title="Categories" labelledBy="post-categories">
+          <Card
+            title="Categories"
+            labelledBy="post-categories"
+            actions={
+              <Button size="sm" variant="secondary" onClick={() => setTagging(true)}>
+                Edit categories
+              </Button>
+            }
+          >
             <CategoryChips categories={post.categories} />
+            {tagging && (
+              <CategoryPicker open activityId={post.id} postLabel={excerpt(post.content, 80)} selected={post.categories.map((c) => c.id)} onClose={() => setTagging(false)} />
+            )}
           </Card>
         </div>
       </div>

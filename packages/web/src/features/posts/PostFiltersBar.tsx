@@ -51,7 +51,18 @@ function DebouncedInput({ label, value, onCommit, placeholder, type = 'search' }
 }
 
 /** The explorer's filters. Every change is applied at once (text after a short pause). */
-export function PostFiltersBar({ value, onChange, options }: { value: PostFilters; onChange: (next: PostFilters) => void; options: FilterOptions | null }) {
+export function PostFiltersBar({
+  value,
+  onChange,
+  options,
+  earliest = null,
+}: {
+  value: PostFilters;
+  onChange: (next: PostFilters) => void;
+  options: FilterOptions | null;
+  /** First day the plan's history reaches. */
+  earliest?: string | null;
+}) {
   const id = useId();
   const set = <K extends keyof PostFilters>(key: K, v: PostFilters[K]) => onChange({ ...value, [key]: v });
   const badRange = invalidRange(value);
@@ -87,6 +98,7 @@ export function PostFiltersBar({ value, onChange, options }: { value: PostFilter
           className="input"
           type="date"
           value={value.from}
+          min={earliest ?? undefined}
           max={value.to || undefined}
           aria-invalid={badRange || undefined}
           aria-describedby={badRange ? `${id}-range` : undefined}
@@ -100,7 +112,7 @@ export function PostFiltersBar({ value, onChange, options }: { value: PostFilter
           className="input"
           type="date"
           value={value.to}
-          min={value.from || undefined}
+          min={value.from || earliest || undefined}
           aria-invalid={badRange || undefined}
           aria-describedby={badRange ? `${id}-range` : undefined}
           onChange={(e) => set('to', e.target.value)}
@@ -124,6 +136,11 @@ export function PostFiltersBar({ value, onChange, options }: { value: PostFilter
             Clear filters
           </Button>
         </div>
+      )}
+      {earliest && value.from && value.from < earliest && (
+        <p className="hint small" role="status" style={{ gridColumn: '1 / -1', margin: 0 }}>
+          Your plan’s history starts on {earliest}; earlier posts are not shown.
+        </p>
       )}
       {badRange && (
         <p id={`${id}-range`} className="error small" role="alert" style={{ gridColumn: '1 / -1', margin: 0 }}>

@@ -1,15 +1,18 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { PageHeader } from '../../layout/AppShell';
 import { formatNumber } from '../../lib/format';
+import { useCursorPages } from '../../lib/useCursorPages';
 import { useTitle } from '../../lib/useTitle';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { EmptyState, ErrorState, LoadingBlock } from '../../ui/States';
-import { useTimeZone } from '../auth/viewer';
-import { DEFAULT_FILTERS, hasFilters, invalidRange, PAGE_SIZE, parseFilters, serializeFilters, toVariables, type PostFilters } from './filters';
+import { todayIn } from '../../ui/DateRangePicker';
+import { earliestDay, useTimeZone, useViewer } from '../auth/viewer';
+import { useCsvExport } from '../overview/useCsvExport';
+import { DEFAULT_FILTERS, exportInput, hasFilters, invalidRange, PAGE_SIZE, parseFilters, serializeFilters, toVariables, type PostFilters } from './filters';
 import { PostFiltersBar } from './PostFiltersBar';
 import { PostsTable } from './PostsTable';
 
@@ -48,31 +51,19 @@ export const PostsQuery = graphql(`
   }
 `);
 
-/**
- * Keyset pages: a stack of `after` cursors, one per page already passed. The stack belongs to one
- * filter and sort; changing either starts again at the first page.
- */
-export function useCursorPages(key: string) {
-  const [state, setState] = useState<{ key: string; cursors: string[] }>({ key, cursors: [] });
-  const cursors = state.key === key ? state.cursors : [];
-  return {
-    page: cursors.length + 1,
-    after: cursors.at(-1) ?? null,
-    next: (endCursor: string) => setState({ key, cursors: [...cursors, endCursor] }),
-    previous: () => setState({ key, cursors: cursors.slice(0, -1) }),
-  };
-}
-
 export function PostsPage() {
   useTitle('Posts');
   const timeZone = useTimeZone();
+  const viewer = useViewer();
+  const earliest = earliestDay(viewer.plan.historyDays);
+  const csv = useCsvExport();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => parseFilters(params), [params]);
   const setFilters = useCallback((next: PostFilters) => setParams(serializeFilters(next), { replace: true }), [setParams]);
   const key = serializeFilters(filters).toString();
   const pages = useCursorPages(key);
   const badRange = invalidRange(filters);
-  const variables = useMemo(() => toVariables(filters, timeZone, pages.after), [filters, timeZone, pages.after]);
+  const variables = useMemo(() => toVariables(filters, timeZone, pages.after, earliest), [filters, timeZone, pages.after, earliest]);
 
   const [options] = useQuery({ query: PostFilterOptionsQuery });
   const [{ data, error, fetching }, refetch] = useQuery({ query: PostsQuery, variables, pause: badRange });
@@ -82,10 +73,29 @@ export function PostsPage() {
 
   return (
     <>
-      <PageHeader title="Posts" description="Every post of your connected accounts, with its latest numbers." />
+      <PageHeader
+        title="Posts"
+        description="Every post of your connected accounts, with its latest numbers."
+        actions={
+          <Button
+            variant="secondary"
+            loading={csv.busy}
+            disabled={badRange}
+            onClick={() => void csv.run(exportInput(filters, todayIn(timeZone), earliest))}
+            title="Exports the posts of the selected dates, account and category"
+          >
+            Export CSV
+          </Button>
+        }
+      />
+      {(csv.error || csv.done) && (
+        <p className={`small ${csv.error ? 'alert' : 'muted'}`} role={csv.error ? 'alert' : 'status'}>
+          {csv.error ?? `${csv.done} The export covers the selected dates, account and category.`}
+        </p>
+      )}
       <div className="stack">
         <Card>
-          <PostFiltersBar value={filters} onChange={setFilters} options={options.data ?? null} />
+          <PostFiltersBar value={filters} onChange={setFilters} options={options.data ?? null} earliest={earliest} />
         </Card>
         <Card>
           {error && !connection ? (

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { graphql, type FragmentType, getFragmentData } from '../../gql';
 import type { ActivitySortField, PostRow_ActivityFragment, SortDirection } from '../../gql/graphql';
@@ -5,6 +6,7 @@ import { formatDate, formatNumber, formatPercent } from '../../lib/format';
 import { accountLabel, contentTypeLabel } from '../../lib/labels';
 import { Badge } from '../../ui/Badge';
 import { DataTable, type Column } from '../../ui/DataTable';
+import { CategoryPicker } from '../categories/CategoryPicker';
 
 export const PostRowFragment = graphql(`
   fragment PostRow_Activity on Activity {
@@ -71,6 +73,7 @@ export function PostsTable({
 }) {
   const rows = getFragmentData(PostRowFragment, masked);
   const navigate = useNavigate();
+  const [tagging, setTagging] = useState<PostRow | null>(null);
   const columns: Column<PostRow>[] = [
     {
       key: 'post',
@@ -94,10 +97,41 @@ export function PostsTable({
     { key: 'reach', header: 'Reach', numeric: true, render: (r) => formatNumber(r.engagement.reach) },
     { key: 'engagement', header: 'Engagement', numeric: true, sortField: 'ENGAGEMENT', render: (r) => formatNumber(r.engagement.total) },
     { key: 'rate', header: 'Eng. rate', numeric: true, sortField: 'ENGAGEMENT_RATE', render: (r) => formatPercent(r.engagementRate) },
-    { key: 'categories', header: 'Categories', render: (r) => <CategoryChips categories={r.categories} /> },
+    {
+      key: 'categories',
+      header: 'Categories',
+      render: (r) => (
+        <span className="row" style={{ gap: 4, flexWrap: 'nowrap' }}>
+          <CategoryChips categories={r.categories} />
+          <button
+            type="button"
+            className="icon-button"
+            onClick={(e) => {
+              e.stopPropagation();
+              setTagging(r);
+            }}
+            aria-label={`Edit categories of “${excerpt(r.content, 40)}”`}
+            title="Edit categories"
+          >
+            ✎
+          </button>
+        </span>
+      ),
+    },
   ];
   return (
-    <DataTable
+    <>
+      {tagging && (
+        <CategoryPicker
+          key={tagging.id}
+          open
+          activityId={tagging.id}
+          postLabel={excerpt(tagging.content, 80)}
+          selected={tagging.categories.map((c) => c.id)}
+          onClose={() => setTagging(null)}
+        />
+      )}
+      <DataTable
       caption="Posts"
       columns={columns}
       rows={[...rows]}
@@ -105,6 +139,7 @@ export function PostsTable({
       sort={sort}
       onSort={(field, direction) => onSort(field as ActivitySortField, direction)}
       onRowClick={(r) => navigate(`/posts/${r.id}`)}
-    />
+      />
+    </>
   );
 }

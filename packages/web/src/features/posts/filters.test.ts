@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FILTERS, hasFilters, parseFilters, serializeFilters, toVariables } from './filters';
+import { DEFAULT_FILTERS, exportInput, hasFilters, parseFilters, serializeFilters, toVariables } from './filters';
 
 describe('post filters', () => {
   it('round-trips through the address bar, leaving defaults out', () => {
@@ -35,5 +35,21 @@ describe('post filters', () => {
 
   it('sends no conditions for empty filters', () => {
     expect(toVariables(DEFAULT_FILTERS, 'UTC')).toEqual({ filter: {}, sort: { field: 'PUBLISHED_AT', direction: 'DESC' }, first: 20, after: null });
+  });
+
+  it('starts no earlier than the plan’s history', () => {
+    const f = { ...DEFAULT_FILTERS, from: '2025-01-01' };
+    expect(toVariables(f, 'UTC', null, '2026-01-01').filter).toEqual({ from: '2026-01-01T00:00:00.000Z' });
+    expect(toVariables(f, 'UTC', null, null).filter).toEqual({ from: '2025-01-01T00:00:00.000Z' });
+  });
+
+  it('exports the dates, account and category it can, as far back as allowed', () => {
+    expect(exportInput({ ...DEFAULT_FILTERS, platform: 'p1', category: 'c1', type: 'REEL' }, '2026-03-10', '2025-12-10')).toEqual({
+      report: 'POSTS',
+      range: { from: '2025-12-10', to: '2026-03-10' },
+      filter: { platformIds: ['p1'], categoryIds: ['c1'] },
+    });
+    expect(exportInput({ ...DEFAULT_FILTERS, from: '2026-01-05', to: '2026-02-01' }, '2026-03-10', null).range).toEqual({ from: '2026-01-05', to: '2026-02-01' });
+    expect(exportInput(DEFAULT_FILTERS, '2026-03-10', null).range.from).toBe('2023-03-07');
   });
 });

@@ -1,5 +1,6 @@
 import type { ActivityFilter, ActivitySortField, ContentType, SortDirection } from '../../gql/graphql';
 import { endOfDay, isDay, startOfDay } from '../../lib/dates';
+import { addDays } from '../../ui/DateRangePicker';
 import { CONTENT_TYPES } from '../../lib/labels';
 
 /** The explorer's filters as they appear in the address bar (so a filtered view can be shared). */
@@ -72,13 +73,16 @@ export function invalidRange(f: PostFilters): boolean {
 
 /**
  * The `activities` variables for a set of filters. Days become the first and last instant of
- * those days in the viewer's time zone; empty filters are left out.
+ * those days in the viewer's time zone; empty filters are left out; a start before the plan's
+ * history (`earliest`) starts there instead.
  */
-export function toVariables(f: PostFilters, timeZone: string, after: string | null = null) {
+export function toVariables(f: PostFilters, timeZone: string, after: string | null = null, earliest: string | null = null) {
   const filter: ActivityFilter = {};
   if (f.platform) filter.platformIds = [f.platform];
   if (f.type) filter.types = [f.type as ContentType];
-  if (f.from) filter.from = startOfDay(f.from, timeZone);
+  // The plan's history starts at `earliest`: an older start date would be refused.
+  const from = f.from && earliest && f.from < earliest ? earliest : f.from;
+  if (from) filter.from = startOfDay(from, timeZone);
   if (f.to) filter.to = endOfDay(f.to, timeZone);
   const hashtag = f.hashtag.trim().replace(/^#+/, '');
   if (hashtag) filter.hashtag = hashtag;
@@ -89,5 +93,21 @@ export function toVariables(f: PostFilters, timeZone: string, after: string | nu
     sort: { field: f.sort, direction: f.dir },
     first: PAGE_SIZE,
     after,
+  };
+}
+
+/**
+ * The POSTS CSV report for the filters it supports (dates, account, category). Without dates it
+ * covers as far back as the plan reaches (at most the API's 1100 days).
+ */
+export function exportInput(f: PostFilters, today: string, earliest: string | null) {
+  const longest = addDays(today, -1099);
+  const floor = earliest && earliest > longest ? earliest : longest;
+  const from = f.from ? (f.from < floor ? floor : f.from) : floor;
+  const to = f.to || today;
+  return {
+    report: 'POSTS' as const,
+    range: { from, to },
+    filter: { ...(f.platform ? { platformIds: [f.platform] } : {}), ...(f.category ? { categoryIds: [f.category] } : {}) },
   };
 }

@@ -1,7 +1,10 @@
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { PageHeader } from '../../layout/AppShell';
+import { useHashScroll } from '../../lib/useHashScroll';
 import { useTitle } from '../../lib/useTitle';
+import { CategoriesManager } from '../categories/CategoriesManager';
+import { PlanCard } from './PlanCard';
 import { Card } from '../../ui/Card';
 import { ErrorState, LoadingBlock } from '../../ui/States';
 import { AccountForm } from './AccountForm';
@@ -24,11 +27,12 @@ const SettingsQuery = graphql(`
 
 export function SettingsPage() {
   useTitle('Settings');
+  useHashScroll();
   const [{ data, error }, refetch] = useQuery({ query: SettingsQuery });
   const me = data?.me;
   return (
     <>
-      <PageHeader title="Settings" description="Your account, brand profile and security." />
+      <PageHeader title="Settings" description="Your account, brand profile, categories, plan and security." />
       {!me ? (
         error ? (
           <Card>
@@ -52,6 +56,16 @@ export function SettingsPage() {
           <Card title="Brand profile" labelledBy="settings-brand">
             <BrandForm key={me.profile.id} profile={me.profile} />
           </Card>
+          <div id="categories">
+            <Card title="Content categories" labelledBy="settings-categories">
+              <CategoriesManager />
+            </Card>
+          </div>
+          <div id="plan">
+            <Card title="Plan" labelledBy="settings-plan">
+              <PlanCard />
+            </Card>
+          </div>
           <Card title="Password" labelledBy="settings-password">
             <PasswordForm />
           </Card>
