@@ -48,6 +48,11 @@ export default async function setup(project: TestProject) {
       WORKER_POLL_MS: '500',
       // Short-lived access tokens, so the browser tests go through silent refreshes (in several tabs).
       ACCESS_TOKEN_TTL_SECONDS: '60',
+      // The journey makes its own user; no demo account competing for the CPU.
+      DEMO_DATA: 'false',
+      // Half a year of sandbox history gives the insight tests enough posts; "sync now" at once.
+      BACKFILL_DAYS: '180',
+      SYNC_COOLDOWN_SECONDS: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

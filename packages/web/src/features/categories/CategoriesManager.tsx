@@ -43,6 +43,12 @@ const DeleteCategoryMutation = graphql(`
   }
 `);
 
+/**
+ * The document cache refetches a query when a mutation returns a type the query's result holds;
+ * an empty list holds none, so name the type (a module constant keeps the context stable).
+ */
+export const CATEGORIES_CONTEXT = { additionalTypenames: ['ContentCategory'] };
+
 export const SWATCHES = ['#5B3DF5', '#12925B', '#E0742B', '#2B8FE0', '#C23FA4', '#D1344B', '#B86E00', '#7A8599'];
 
 /** A colour input with a few ready swatches (the input itself accepts any colour). */
@@ -158,7 +164,7 @@ function CategoryRow({ category }: { category: { id: string; name: string; color
 
 /** Create, rename, recolour and delete content categories. */
 export function CategoriesManager() {
-  const [{ data, error }, refetch] = useQuery({ query: CategoriesQuery });
+  const [{ data, error }, refetch] = useQuery({ query: CategoriesQuery, context: CATEGORIES_CONTEXT });
   const [name, setName] = useState('');
   const [colour, setColour] = useState(SWATCHES[0]!);
   const [errors, setErrors] = useState<Errors>({});

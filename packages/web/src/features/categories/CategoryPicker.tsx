@@ -5,7 +5,7 @@ import { graphql } from '../../gql';
 import { toFormErrors } from '../../lib/errors';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { LoadingBlock } from '../../ui/States';
-import { CategoriesQuery } from './CategoriesManager';
+import { CATEGORIES_CONTEXT, CategoriesQuery } from './CategoriesManager';
 
 const AssignCategoriesMutation = graphql(`
   mutation AssignCategories($activityId: ID!, $categoryIds: [ID!]!) {
@@ -34,7 +34,7 @@ export function CategoryPicker({
   selected: readonly string[];
   onClose: () => void;
 }) {
-  const [{ data }] = useQuery({ query: CategoriesQuery, pause: !open });
+  const [{ data }] = useQuery({ query: CategoriesQuery, pause: !open, context: CATEGORIES_CONTEXT });
   const [chosen, setChosen] = useState<Set<string>>(() => new Set(selected));
   const [state, assign] = useMutation(AssignCategoriesMutation);
   const [error, setError] = useState<string | null>(null);

@@ -197,7 +197,7 @@ function Trends({ range, granularity }: { range: { from: string; to: string }; g
     <div className="grid grid-2">
       <Section title="Followers" id="trend-followers">
         {hasFollowers ? (
-          <TimeSeriesChart label={`Followers per ${per}`} data={followers} series={[{ key: 'followers', label: 'Followers' }]} kind="area" zeroBased={false} />
+          <TimeSeriesChart label={`Followers per ${per}`} data={followers} series={[{ key: 'followers', label: 'Followers' }]} kind="area" zeroBased={false} valueFormat={(v) => formatNumber(v, { digits: 2 })} />
         ) : (
           <EmptyState title="No follower counts in this range">They appear after the first daily sync of a connected account.</EmptyState>
         )}
