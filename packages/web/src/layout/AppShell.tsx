@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { NavLink, useLocation, useNavigation } from 'react-router';
 import { Button } from '../ui/Button';
 
@@ -38,6 +38,16 @@ export function AppShell({
   const location = useLocation();
   const navigation = useNavigation();
   useEffect(() => setOpen(false), [location.pathname]);
+  // A new page starts at the top, and focus moves to it so screen readers announce it.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (!location.hash) window.scrollTo?.(0, 0);
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [location.pathname, location.hash]);
   useEffect(() => {
     if (!open) return;
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);

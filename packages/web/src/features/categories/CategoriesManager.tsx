@@ -152,7 +152,8 @@ function CategoryRow({ category }: { category: { id: string; name: string; color
         busy={removal.fetching}
         onCancel={() => setConfirming(false)}
         onConfirm={async () => {
-          await runDelete({ id: category.id });
+          // The answer is a Boolean, so name what changed: the category lists and the posts carrying it.
+          await runDelete({ id: category.id }, { additionalTypenames: ['ContentCategory', 'Activity'] });
           setConfirming(false);
         }}
       >

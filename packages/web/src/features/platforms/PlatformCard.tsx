@@ -121,7 +121,8 @@ export function PlatformCard({
   }
 
   async function confirmDisconnect() {
-    const r = await runDisconnect({ id: p.id });
+    // A Boolean answer: name what the disconnect removed, so cached lists and analytics refetch.
+    const r = await runDisconnect({ id: p.id }, { additionalTypenames: ['Platform', 'Activity', 'Stats', 'AiInsight'] });
     setConfirming(false);
     if (r.error) return setActionError(toFormErrors(r.error).form);
     onChanged();
