@@ -4,7 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { toFormErrors } from '../../lib/errors';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { LoadingBlock } from '../../ui/States';
+import { ErrorState, LoadingBlock } from '../../ui/States';
 import { CATEGORIES_CONTEXT, CategoriesQuery } from './CategoriesManager';
 
 const AssignCategoriesMutation = graphql(`
@@ -34,7 +34,7 @@ export function CategoryPicker({
   selected: readonly string[];
   onClose: () => void;
 }) {
-  const [{ data }] = useQuery({ query: CategoriesQuery, pause: !open, context: CATEGORIES_CONTEXT });
+  const [{ data, error: loadError }, reload] = useQuery({ query: CategoriesQuery, pause: !open, context: CATEGORIES_CONTEXT });
   const [chosen, setChosen] = useState<Set<string>>(() => new Set(selected));
   const [state, assign] = useMutation(AssignCategoriesMutation);
   const [error, setError] = useState<string | null>(null);
@@ -60,7 +60,11 @@ export function CategoryPicker({
           {postLabel}
         </p>
         {!data ? (
-          <LoadingBlock lines={3} height={20} label="Loading categories" />
+          loadError ? (
+            <ErrorState title="Categories could not be loaded" error={loadError} onRetry={() => reload({ requestPolicy: 'network-only' })} />
+          ) : (
+            <LoadingBlock lines={3} height={20} label="Loading categories" />
+          )
         ) : data.categories.length === 0 ? (
           <p>
             You have no categories yet. <Link to="/settings#categories">Create some in settings</Link>.

@@ -65,7 +65,7 @@ export function PostsPage() {
   const badRange = invalidRange(filters);
   const variables = useMemo(() => toVariables(filters, timeZone, pages.after, earliest), [filters, timeZone, pages.after, earliest]);
 
-  const [options] = useQuery({ query: PostFilterOptionsQuery });
+  const [options, reloadOptions] = useQuery({ query: PostFilterOptionsQuery });
   const [{ data, error, fetching }, refetch] = useQuery({ query: PostsQuery, variables, pause: badRange });
   const connection = data?.activities;
   const filtered = hasFilters(filters);
@@ -96,6 +96,14 @@ export function PostsPage() {
       <div className="stack">
         <Card>
           <PostFiltersBar value={filters} onChange={setFilters} options={options.data ?? null} earliest={earliest} />
+          {options.error && !options.data && (
+            <p className="small error" role="alert" style={{ margin: '8px 0 0' }}>
+              The lists of accounts and categories could not be loaded.{' '}
+              <button type="button" className="link-button" onClick={() => reloadOptions({ requestPolicy: 'network-only' })}>
+                Try again
+              </button>
+            </p>
+          )}
         </Card>
         <Card>
           {error && !connection ? (
