@@ -17,6 +17,11 @@ const VerifyEmailMutation = graphql(`
   }
 `);
 
+/** API messages may lack a full stop; another sentence follows. */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text.trim()) ? text : `${text}.`;
+}
+
 type Outcome = { ok: true; email: string } | { ok: false; error: CombinedError | Error };
 
 /** One request per token, even when React mounts the page twice (StrictMode) or it re-renders. */
@@ -68,7 +73,7 @@ export function VerifyEmailPage() {
       )}
       {outcome && !outcome.ok && (
         <div className="alert" role="alert">
-          {errorMessage(outcome.error)}
+          {sentence(errorMessage(outcome.error))}
           {status === 'signed-in' ? ' You can ask for a new link from the notice at the top of the dashboard.' : ' Sign in to ask for a new link.'}
         </div>
       )}

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { formatDate } from '../../lib/format';
 import { accountLabel, CONTENT_TYPES, contentTypeLabel } from '../../lib/labels';
 import { Button } from '../../ui/Button';
 import { DEFAULT_FILTERS, hasFilters, invalidRange, type PostFilters } from './filters';
@@ -139,7 +140,7 @@ export function PostFiltersBar({
       )}
       {earliest && value.from && value.from < earliest && (
         <p className="hint small" role="status" style={{ gridColumn: '1 / -1', margin: 0 }}>
-          Your plan’s history starts on {earliest}; earlier posts are not shown.
+          Your plan’s history starts on {formatDate(`${earliest}T12:00:00Z`, 'UTC')}; earlier posts are not shown.
         </p>
       )}
       {badRange && (
