@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -13,6 +13,7 @@ declare module 'vitest' {
 }
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const artifactsDir = join(root, 'artifacts');
 
 function freePort(): Promise<number> {
   return new Promise((res, rej) => {
@@ -45,6 +46,13 @@ export default async function setup(project: TestProject) {
       WEB_DIST_DIR: join(root, 'packages', 'web', 'dist'),
       LOG_LEVEL: 'info',
       WORKER_POLL_MS: '500',
+      // Short-lived access tokens, so the browser tests go through silent refreshes (in several tabs).
+      ACCESS_TOKEN_TTL_SECONDS: '60',
+      // The journey makes its own user; no demo account competing for the CPU.
+      DEMO_DATA: 'false',
+      // Half a year of sandbox history gives the insight tests enough posts; "sync now" at once.
+      BACKFILL_DAYS: '180',
+      SYNC_COOLDOWN_SECONDS: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -68,9 +76,16 @@ export default async function setup(project: TestProject) {
     if (api && api.exitCode === null) {
       const exited = new Promise((r) => api!.once('exit', r));
       api.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 15_000)))]);
+      clearTimeout(timer);
       if (api.exitCode === null) api.kill('SIGKILL');
     }
+    api?.stdout?.destroy();
+    api?.stderr?.destroy();
+    // The API's log of the run, for diagnosing a failed browser test.
+    mkdirSync(artifactsDir, { recursive: true });
+    writeFileSync(join(artifactsDir, 'e2e-api.log'), output);
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
 }

@@ -14,10 +14,130 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query AppHealth {\n    health {\n      status\n      version\n    }\n  }\n": typeof types.AppHealthDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": typeof types.RegisterDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  mutation ResendVerification {\n    resendVerificationEmail\n  }\n": typeof types.ResendVerificationDocument,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      email\n      isVerified\n    }\n  }\n": typeof types.VerifyEmailDocument,
+    "\n  mutation Logout($refreshToken: String) {\n    logout(refreshToken: $refreshToken)\n  }\n": typeof types.LogoutDocument,
+    "\n  query Viewer {\n    me {\n      id\n      name\n      email\n      isVerified\n      role\n      subscriptionTier\n      plan {\n        tier\n        maxPlatforms\n        historyDays\n      }\n      profile {\n        id\n        timezone\n        onboardingCompleted\n        brandName\n      }\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  query Categories {\n    categories {\n      id\n      name\n      colorCode\n    }\n  }\n": typeof types.CategoriesDocument,
+    "\n  mutation CreateCategory($input: CreateCategoryInput!) {\n    createCategory(input: $input) {\n      id\n      name\n      colorCode\n    }\n  }\n": typeof types.CreateCategoryDocument,
+    "\n  mutation UpdateCategory($id: ID!, $input: UpdateCategoryInput!) {\n    updateCategory(id: $id, input: $input) {\n      id\n      name\n      colorCode\n    }\n  }\n": typeof types.UpdateCategoryDocument,
+    "\n  mutation DeleteCategory($id: ID!) {\n    deleteCategory(id: $id)\n  }\n": typeof types.DeleteCategoryDocument,
+    "\n  mutation AssignCategories($activityId: ID!, $categoryIds: [ID!]!) {\n    assignCategories(activityId: $activityId, categoryIds: $categoryIds) {\n      id\n      categories {\n        id\n        name\n        colorCode\n      }\n    }\n  }\n": typeof types.AssignCategoriesDocument,
+    "\n  fragment InsightCard_AiInsight on AiInsight {\n    id\n    title\n    description\n    priority\n    insightType\n    isRead\n    isDismissed\n    createdAt\n    lastConfirmedAt\n    evidence\n  }\n": typeof types.InsightCard_AiInsightFragmentDoc,
+    "\n  mutation MarkInsightRead($id: ID!) {\n    markInsightRead(id: $id) {\n      id\n      isRead\n    }\n  }\n": typeof types.MarkInsightReadDocument,
+    "\n  mutation DismissInsight($id: ID!) {\n    dismissInsight(id: $id) {\n      id\n      isDismissed\n    }\n  }\n": typeof types.DismissInsightDocument,
+    "\n  query Insights($filter: InsightFilterInput, $first: Int, $after: String) {\n    insights(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          ...InsightCard_AiInsight\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.InsightsDocument,
+    "\n  query Recommendations($first: Int, $after: String) {\n    recommendations(first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          ...RecommendationCard_ContentRecommendation\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.RecommendationsDocument,
+    "\n  query Patterns {\n    performancePatterns {\n      id\n      patternType\n      patternName\n      successRate\n      sampleSize\n    }\n  }\n": typeof types.PatternsDocument,
+    "\n  fragment RecommendationCard_ContentRecommendation on ContentRecommendation {\n    id\n    title\n    description\n    recommendationType\n    score\n    feedbackScore\n    isUsed\n    usedAt\n    contentBrief\n  }\n": typeof types.RecommendationCard_ContentRecommendationFragmentDoc,
+    "\n  mutation RateRecommendation($id: ID!, $score: Int!) {\n    rateRecommendation(id: $id, score: $score) {\n      id\n      feedbackScore\n      score\n    }\n  }\n": typeof types.RateRecommendationDocument,
+    "\n  mutation MarkRecommendationUsed($id: ID!) {\n    markRecommendationUsed(id: $id) {\n      id\n      isUsed\n      usedAt\n      score\n    }\n  }\n": typeof types.MarkRecommendationUsedDocument,
+    "\n  query Onboarding {\n    me {\n      id\n      name\n      profile {\n        id\n        onboardingCompleted\n        ...BrandForm_UserProfile\n      }\n    }\n    platforms {\n      id\n      type\n      username\n      displayName\n      sandbox\n    }\n  }\n": typeof types.OnboardingDocument,
+    "\n  mutation CompleteOnboarding($input: CompleteOnboardingInput!) {\n    completeOnboarding(input: $input) {\n      id\n      onboardingCompleted\n    }\n  }\n": typeof types.CompleteOnboardingDocument,
+    "\n  fragment BestTimesHeatmap_BestTimes on BestTimes {\n    timezone\n    totalPosts\n    minPosts\n    accountAverage\n    cells {\n      dayOfWeek\n      hour\n      value\n      low\n      high\n      posts\n      source\n      sourcePosts\n    }\n    best {\n      dayOfWeek\n      hour\n      value\n      posts\n    }\n  }\n": typeof types.BestTimesHeatmap_BestTimesFragmentDoc,
+    "\n  fragment OverviewKpis_Overview on Overview {\n    followers {\n      value\n      previous\n      deltaPercent\n    }\n    followerGrowth {\n      value\n      previous\n      deltaPercent\n    }\n    posts {\n      value\n      previous\n      deltaPercent\n    }\n    engagements {\n      value\n      previous\n      deltaPercent\n    }\n    engagementRate {\n      value\n      previous\n      deltaPercent\n    }\n    reach {\n      value\n      previous\n      deltaPercent\n    }\n    impressions {\n      value\n      previous\n      deltaPercent\n    }\n    views {\n      value\n      previous\n      deltaPercent\n    }\n  }\n": typeof types.OverviewKpis_OverviewFragmentDoc,
+    "\n  query OverviewKpis($input: OverviewInput!) {\n    overview(input: $input) {\n      range {\n        from\n        to\n      }\n      comparisonRange {\n        from\n        to\n      }\n      ...OverviewKpis_Overview\n    }\n    platforms {\n      id\n    }\n  }\n": typeof types.OverviewKpisDocument,
+    "\n  query OverviewTrends($range: DateRangeInput!, $granularity: Granularity!) {\n    followers: timeseries(input: { range: $range, granularity: $granularity, metric: FOLLOWERS }) {\n      points {\n        bucket\n        value\n      }\n    }\n    engagements: timeseries(input: { range: $range, granularity: $granularity, metric: ENGAGEMENTS }) {\n      points {\n        bucket\n        value\n      }\n    }\n    engagementRate: timeseries(input: { range: $range, granularity: $granularity, metric: ENGAGEMENT_RATE }) {\n      points {\n        bucket\n        value\n      }\n    }\n  }\n": typeof types.OverviewTrendsDocument,
+    "\n  query OverviewBreakdown($input: AnalyticsInput!) {\n    platformBreakdown(input: $input) {\n      platformId\n      platformType\n      displayName\n      followers\n      followerGrowth\n      posts\n      engagements\n      engagementRate\n      reach\n      shareOfEngagements\n      platform {\n        id\n        username\n      }\n    }\n  }\n": typeof types.OverviewBreakdownDocument,
+    "\n  query OverviewBestTimes($input: BestTimesInput!) {\n    bestTimesToPost(input: $input) {\n      ...BestTimesHeatmap_BestTimes\n    }\n  }\n": typeof types.OverviewBestTimesDocument,
+    "\n  query OverviewTopPosts($input: TopActivitiesInput!) {\n    topActivities(input: $input) {\n      rank\n      value\n      activity {\n        id\n        content\n        type\n        publishedAt\n        engagementRate\n        platform {\n          id\n          type\n          username\n          displayName\n        }\n      }\n    }\n  }\n": typeof types.OverviewTopPostsDocument,
+    "\n  query OverviewContent($input: AnalyticsInput!, $hashtags: HashtagPerformanceInput!) {\n    contentTypePerformance(input: $input) {\n      contentType\n      posts\n      medianEngagementRate\n      lift\n    }\n    hashtagPerformance(input: $hashtags) {\n      hashtags {\n        hashtag\n        posts\n        medianEngagementRate\n        lift\n        successRate\n      }\n    }\n  }\n": typeof types.OverviewContentDocument,
+    "\n  query OverviewInsights {\n    insights(filter: { priorities: [HIGH] }, first: 3) {\n      totalCount\n      edges {\n        node {\n          id\n          title\n          description\n          isRead\n          insightType\n        }\n      }\n    }\n  }\n": typeof types.OverviewInsightsDocument,
+    "\n  mutation ExportCsv($input: ExportCsvInput!) {\n    exportCsv(input: $input) {\n      filename\n      rowCount\n      csv\n      downloadUrl\n    }\n  }\n": typeof types.ExportCsvDocument,
+    "\n  mutation ConnectPlatform($input: ConnectPlatformInput!) {\n    connectPlatform(input: $input) {\n      authorizeUrl\n      platform {\n        id\n        type\n      }\n    }\n  }\n": typeof types.ConnectPlatformDocument,
+    "\n  fragment PlatformCard_Platform on Platform {\n    id\n    type\n    username\n    displayName\n    followerCount\n    status\n    sandbox\n    lastSyncedAt\n    health {\n      healthy\n      canRefresh\n      status\n      sandbox\n      tokenExpiresAt\n      refreshTokenExpiresAt\n      needsReauthBy\n      lastError\n      lastErrorAt\n      warnings\n      rateLimit {\n        remaining\n        limit\n        unit\n        resetAt\n      }\n    }\n  }\n": typeof types.PlatformCard_PlatformFragmentDoc,
+    "\n  mutation SyncPlatform($id: ID!) {\n    syncPlatform(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.SyncPlatformDocument,
+    "\n  mutation DisconnectPlatform($id: ID!) {\n    disconnectPlatform(id: $id)\n  }\n": typeof types.DisconnectPlatformDocument,
+    "\n  query Platforms {\n    platforms {\n      id\n      type\n      ...PlatformCard_Platform\n    }\n  }\n": typeof types.PlatformsDocument,
+    "\n  subscription PlatformSyncProgress($platformId: ID!) {\n    syncProgress(platformId: $platformId) {\n      platformId\n      phase\n      done\n      total\n      activeJobs\n      finished\n      status\n      message\n      errorMessage\n    }\n  }\n": typeof types.PlatformSyncProgressDocument,
+    "\n  query PostDecay($activityId: ID!) {\n    postDecay(activityId: $activityId) {\n      halfLifeDays\n      daysTo90Percent\n      latestEngagements\n      points {\n        day\n        engagements\n        shareOfLatest\n      }\n    }\n  }\n": typeof types.PostDecayDocument,
+    "\n  query PostDetail($id: ID!) {\n    activity(id: $id) {\n      id\n      content\n      type\n      publishedAt\n      permalink\n      hashtags\n      isPublished\n      isScheduled\n      scheduledFor\n      metricsUpdatedAt\n      engagementRate\n      engagement {\n        likes\n        comments\n        shares\n        saves\n        reach\n        impressions\n        views\n        total\n      }\n      platform {\n        id\n        type\n        username\n        displayName\n      }\n      categories {\n        id\n        name\n        colorCode\n      }\n      metrics {\n        id\n        ...PostMetric_ActivityMetric\n      }\n    }\n  }\n": typeof types.PostDetailDocument,
+    "\n  fragment PostMetric_ActivityMetric on ActivityMetric {\n    id\n    date\n    engagementRate\n    engagement {\n      likes\n      comments\n      shares\n      saves\n      reach\n      impressions\n      views\n    }\n  }\n": typeof types.PostMetric_ActivityMetricFragmentDoc,
+    "\n  query PostFilterOptions {\n    platforms {\n      id\n      type\n      username\n      displayName\n    }\n    categories {\n      id\n      name\n      colorCode\n    }\n  }\n": typeof types.PostFilterOptionsDocument,
+    "\n  query Posts($filter: ActivityFilter, $sort: ActivitySort, $first: Int, $after: String) {\n    activities(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          ...PostRow_Activity\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.PostsDocument,
+    "\n  fragment PostRow_Activity on Activity {\n    id\n    content\n    type\n    publishedAt\n    hashtags\n    engagementRate\n    engagement {\n      likes\n      comments\n      shares\n      reach\n      total\n    }\n    platform {\n      id\n      type\n      username\n      displayName\n    }\n    categories {\n      id\n      name\n      colorCode\n    }\n  }\n": typeof types.PostRow_ActivityFragmentDoc,
+    "\n  query MyReferral {\n    myReferral {\n      code\n      shareUrl\n      commissionRate\n      pendingCount\n      convertedCount\n      paidCount\n      earnedCents\n      paidCents\n    }\n  }\n": typeof types.MyReferralDocument,
+    "\n  query ReferralsSignups($first: Int, $after: String) {\n    myReferralSignups(first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          signupDate\n          conversionStatus\n          convertedTier\n          commissionCents\n          refereeName\n          refereeEmailMasked\n          code\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ReferralsSignupsDocument,
+    "\n  mutation RotateReferralCode {\n    rotateReferralCode {\n      code\n      shareUrl\n    }\n  }\n": typeof types.RotateReferralCodeDocument,
+    "\n  fragment AccountForm_User on User {\n    id\n    name\n    firstName\n    lastName\n    company\n    email\n  }\n": typeof types.AccountForm_UserFragmentDoc,
+    "\n  mutation UpdateAccount($input: UpdateAccountInput!) {\n    updateAccount(input: $input) {\n      id\n      ...AccountForm_User\n    }\n  }\n": typeof types.UpdateAccountDocument,
+    "\n  fragment BrandForm_UserProfile on UserProfile {\n    id\n    brandName\n    brandDescription\n    industry\n    targetAudience\n    brandValues\n    businessGoals\n    timezone\n  }\n": typeof types.BrandForm_UserProfileFragmentDoc,
+    "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      onboardingCompleted\n      ...BrandForm_UserProfile\n    }\n  }\n": typeof types.UpdateProfileDocument,
+    "\n  mutation LogoutEverywhere {\n    logout(allSessions: true)\n  }\n": typeof types.LogoutEverywhereDocument,
+    "\n  mutation DeleteAccount($password: String!) {\n    deleteAccount(password: $password)\n  }\n": typeof types.DeleteAccountDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  query Plans {\n    plans {\n      tier\n      maxPlatforms\n      historyDays\n      priceCents\n    }\n    me {\n      id\n      subscriptionTier\n    }\n  }\n": typeof types.PlansDocument,
+    "\n  mutation ChangeSubscription($tier: SubscriptionTier!) {\n    changeSubscription(tier: $tier) {\n      id\n      subscriptionTier\n      plan {\n        tier\n        maxPlatforms\n        historyDays\n      }\n    }\n  }\n": typeof types.ChangeSubscriptionDocument,
+    "\n  query Settings {\n    me {\n      id\n      ...AccountForm_User\n      profile {\n        id\n        ...BrandForm_UserProfile\n      }\n    }\n  }\n": typeof types.SettingsDocument,
+    "\n  mutation RefreshSession($token: String!) {\n    refreshToken(token: $token) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": typeof types.RefreshSessionDocument,
+    "\n  query ClientTestMe {\n    me {\n      id\n    }\n  }\n": typeof types.ClientTestMeDocument,
 };
 const documents: Documents = {
-    "\n  query AppHealth {\n    health {\n      status\n      version\n    }\n  }\n": types.AppHealthDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": types.RegisterDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": types.ResetPasswordDocument,
+    "\n  mutation ResendVerification {\n    resendVerificationEmail\n  }\n": types.ResendVerificationDocument,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      email\n      isVerified\n    }\n  }\n": types.VerifyEmailDocument,
+    "\n  mutation Logout($refreshToken: String) {\n    logout(refreshToken: $refreshToken)\n  }\n": types.LogoutDocument,
+    "\n  query Viewer {\n    me {\n      id\n      name\n      email\n      isVerified\n      role\n      subscriptionTier\n      plan {\n        tier\n        maxPlatforms\n        historyDays\n      }\n      profile {\n        id\n        timezone\n        onboardingCompleted\n        brandName\n      }\n    }\n  }\n": types.ViewerDocument,
+    "\n  query Categories {\n    categories {\n      id\n      name\n      colorCode\n    }\n  }\n": types.CategoriesDocument,
+    "\n  mutation CreateCategory($input: CreateCategoryInput!) {\n    createCategory(input: $input) {\n      id\n      name\n      colorCode\n    }\n  }\n": types.CreateCategoryDocument,
+    "\n  mutation UpdateCategory($id: ID!, $input: UpdateCategoryInput!) {\n    updateCategory(id: $id, input: $input) {\n      id\n      name\n      colorCode\n    }\n  }\n": types.UpdateCategoryDocument,
+    "\n  mutation DeleteCategory($id: ID!) {\n    deleteCategory(id: $id)\n  }\n": types.DeleteCategoryDocument,
+    "\n  mutation AssignCategories($activityId: ID!, $categoryIds: [ID!]!) {\n    assignCategories(activityId: $activityId, categoryIds: $categoryIds) {\n      id\n      categories {\n        id\n        name\n        colorCode\n      }\n    }\n  }\n": types.AssignCategoriesDocument,
+    "\n  fragment InsightCard_AiInsight on AiInsight {\n    id\n    title\n    description\n    priority\n    insightType\n    isRead\n    isDismissed\n    createdAt\n    lastConfirmedAt\n    evidence\n  }\n": types.InsightCard_AiInsightFragmentDoc,
+    "\n  mutation MarkInsightRead($id: ID!) {\n    markInsightRead(id: $id) {\n      id\n      isRead\n    }\n  }\n": types.MarkInsightReadDocument,
+    "\n  mutation DismissInsight($id: ID!) {\n    dismissInsight(id: $id) {\n      id\n      isDismissed\n    }\n  }\n": types.DismissInsightDocument,
+    "\n  query Insights($filter: InsightFilterInput, $first: Int, $after: String) {\n    insights(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          ...InsightCard_AiInsight\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.InsightsDocument,
+    "\n  query Recommendations($first: Int, $after: String) {\n    recommendations(first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          ...RecommendationCard_ContentRecommendation\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.RecommendationsDocument,
+    "\n  query Patterns {\n    performancePatterns {\n      id\n      patternType\n      patternName\n      successRate\n      sampleSize\n    }\n  }\n": types.PatternsDocument,
+    "\n  fragment RecommendationCard_ContentRecommendation on ContentRecommendation {\n    id\n    title\n    description\n    recommendationType\n    score\n    feedbackScore\n    isUsed\n    usedAt\n    contentBrief\n  }\n": types.RecommendationCard_ContentRecommendationFragmentDoc,
+    "\n  mutation RateRecommendation($id: ID!, $score: Int!) {\n    rateRecommendation(id: $id, score: $score) {\n      id\n      feedbackScore\n      score\n    }\n  }\n": types.RateRecommendationDocument,
+    "\n  mutation MarkRecommendationUsed($id: ID!) {\n    markRecommendationUsed(id: $id) {\n      id\n      isUsed\n      usedAt\n      score\n    }\n  }\n": types.MarkRecommendationUsedDocument,
+    "\n  query Onboarding {\n    me {\n      id\n      name\n      profile {\n        id\n        onboardingCompleted\n        ...BrandForm_UserProfile\n      }\n    }\n    platforms {\n      id\n      type\n      username\n      displayName\n      sandbox\n    }\n  }\n": types.OnboardingDocument,
+    "\n  mutation CompleteOnboarding($input: CompleteOnboardingInput!) {\n    completeOnboarding(input: $input) {\n      id\n      onboardingCompleted\n    }\n  }\n": types.CompleteOnboardingDocument,
+    "\n  fragment BestTimesHeatmap_BestTimes on BestTimes {\n    timezone\n    totalPosts\n    minPosts\n    accountAverage\n    cells {\n      dayOfWeek\n      hour\n      value\n      low\n      high\n      posts\n      source\n      sourcePosts\n    }\n    best {\n      dayOfWeek\n      hour\n      value\n      posts\n    }\n  }\n": types.BestTimesHeatmap_BestTimesFragmentDoc,
+    "\n  fragment OverviewKpis_Overview on Overview {\n    followers {\n      value\n      previous\n      deltaPercent\n    }\n    followerGrowth {\n      value\n      previous\n      deltaPercent\n    }\n    posts {\n      value\n      previous\n      deltaPercent\n    }\n    engagements {\n      value\n      previous\n      deltaPercent\n    }\n    engagementRate {\n      value\n      previous\n      deltaPercent\n    }\n    reach {\n      value\n      previous\n      deltaPercent\n    }\n    impressions {\n      value\n      previous\n      deltaPercent\n    }\n    views {\n      value\n      previous\n      deltaPercent\n    }\n  }\n": types.OverviewKpis_OverviewFragmentDoc,
+    "\n  query OverviewKpis($input: OverviewInput!) {\n    overview(input: $input) {\n      range {\n        from\n        to\n      }\n      comparisonRange {\n        from\n        to\n      }\n      ...OverviewKpis_Overview\n    }\n    platforms {\n      id\n    }\n  }\n": types.OverviewKpisDocument,
+    "\n  query OverviewTrends($range: DateRangeInput!, $granularity: Granularity!) {\n    followers: timeseries(input: { range: $range, granularity: $granularity, metric: FOLLOWERS }) {\n      points {\n        bucket\n        value\n      }\n    }\n    engagements: timeseries(input: { range: $range, granularity: $granularity, metric: ENGAGEMENTS }) {\n      points {\n        bucket\n        value\n      }\n    }\n    engagementRate: timeseries(input: { range: $range, granularity: $granularity, metric: ENGAGEMENT_RATE }) {\n      points {\n        bucket\n        value\n      }\n    }\n  }\n": types.OverviewTrendsDocument,
+    "\n  query OverviewBreakdown($input: AnalyticsInput!) {\n    platformBreakdown(input: $input) {\n      platformId\n      platformType\n      displayName\n      followers\n      followerGrowth\n      posts\n      engagements\n      engagementRate\n      reach\n      shareOfEngagements\n      platform {\n        id\n        username\n      }\n    }\n  }\n": types.OverviewBreakdownDocument,
+    "\n  query OverviewBestTimes($input: BestTimesInput!) {\n    bestTimesToPost(input: $input) {\n      ...BestTimesHeatmap_BestTimes\n    }\n  }\n": types.OverviewBestTimesDocument,
+    "\n  query OverviewTopPosts($input: TopActivitiesInput!) {\n    topActivities(input: $input) {\n      rank\n      value\n      activity {\n        id\n        content\n        type\n        publishedAt\n        engagementRate\n        platform {\n          id\n          type\n          username\n          displayName\n        }\n      }\n    }\n  }\n": types.OverviewTopPostsDocument,
+    "\n  query OverviewContent($input: AnalyticsInput!, $hashtags: HashtagPerformanceInput!) {\n    contentTypePerformance(input: $input) {\n      contentType\n      posts\n      medianEngagementRate\n      lift\n    }\n    hashtagPerformance(input: $hashtags) {\n      hashtags {\n        hashtag\n        posts\n        medianEngagementRate\n        lift\n        successRate\n      }\n    }\n  }\n": types.OverviewContentDocument,
+    "\n  query OverviewInsights {\n    insights(filter: { priorities: [HIGH] }, first: 3) {\n      totalCount\n      edges {\n        node {\n          id\n          title\n          description\n          isRead\n          insightType\n        }\n      }\n    }\n  }\n": types.OverviewInsightsDocument,
+    "\n  mutation ExportCsv($input: ExportCsvInput!) {\n    exportCsv(input: $input) {\n      filename\n      rowCount\n      csv\n      downloadUrl\n    }\n  }\n": types.ExportCsvDocument,
+    "\n  mutation ConnectPlatform($input: ConnectPlatformInput!) {\n    connectPlatform(input: $input) {\n      authorizeUrl\n      platform {\n        id\n        type\n      }\n    }\n  }\n": types.ConnectPlatformDocument,
+    "\n  fragment PlatformCard_Platform on Platform {\n    id\n    type\n    username\n    displayName\n    followerCount\n    status\n    sandbox\n    lastSyncedAt\n    health {\n      healthy\n      canRefresh\n      status\n      sandbox\n      tokenExpiresAt\n      refreshTokenExpiresAt\n      needsReauthBy\n      lastError\n      lastErrorAt\n      warnings\n      rateLimit {\n        remaining\n        limit\n        unit\n        resetAt\n      }\n    }\n  }\n": types.PlatformCard_PlatformFragmentDoc,
+    "\n  mutation SyncPlatform($id: ID!) {\n    syncPlatform(id: $id) {\n      id\n      status\n    }\n  }\n": types.SyncPlatformDocument,
+    "\n  mutation DisconnectPlatform($id: ID!) {\n    disconnectPlatform(id: $id)\n  }\n": types.DisconnectPlatformDocument,
+    "\n  query Platforms {\n    platforms {\n      id\n      type\n      ...PlatformCard_Platform\n    }\n  }\n": types.PlatformsDocument,
+    "\n  subscription PlatformSyncProgress($platformId: ID!) {\n    syncProgress(platformId: $platformId) {\n      platformId\n      phase\n      done\n      total\n      activeJobs\n      finished\n      status\n      message\n      errorMessage\n    }\n  }\n": types.PlatformSyncProgressDocument,
+    "\n  query PostDecay($activityId: ID!) {\n    postDecay(activityId: $activityId) {\n      halfLifeDays\n      daysTo90Percent\n      latestEngagements\n      points {\n        day\n        engagements\n        shareOfLatest\n      }\n    }\n  }\n": types.PostDecayDocument,
+    "\n  query PostDetail($id: ID!) {\n    activity(id: $id) {\n      id\n      content\n      type\n      publishedAt\n      permalink\n      hashtags\n      isPublished\n      isScheduled\n      scheduledFor\n      metricsUpdatedAt\n      engagementRate\n      engagement {\n        likes\n        comments\n        shares\n        saves\n        reach\n        impressions\n        views\n        total\n      }\n      platform {\n        id\n        type\n        username\n        displayName\n      }\n      categories {\n        id\n        name\n        colorCode\n      }\n      metrics {\n        id\n        ...PostMetric_ActivityMetric\n      }\n    }\n  }\n": types.PostDetailDocument,
+    "\n  fragment PostMetric_ActivityMetric on ActivityMetric {\n    id\n    date\n    engagementRate\n    engagement {\n      likes\n      comments\n      shares\n      saves\n      reach\n      impressions\n      views\n    }\n  }\n": types.PostMetric_ActivityMetricFragmentDoc,
+    "\n  query PostFilterOptions {\n    platforms {\n      id\n      type\n      username\n      displayName\n    }\n    categories {\n      id\n      name\n      colorCode\n    }\n  }\n": types.PostFilterOptionsDocument,
+    "\n  query Posts($filter: ActivityFilter, $sort: ActivitySort, $first: Int, $after: String) {\n    activities(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          ...PostRow_Activity\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.PostsDocument,
+    "\n  fragment PostRow_Activity on Activity {\n    id\n    content\n    type\n    publishedAt\n    hashtags\n    engagementRate\n    engagement {\n      likes\n      comments\n      shares\n      reach\n      total\n    }\n    platform {\n      id\n      type\n      username\n      displayName\n    }\n    categories {\n      id\n      name\n      colorCode\n    }\n  }\n": types.PostRow_ActivityFragmentDoc,
+    "\n  query MyReferral {\n    myReferral {\n      code\n      shareUrl\n      commissionRate\n      pendingCount\n      convertedCount\n      paidCount\n      earnedCents\n      paidCents\n    }\n  }\n": types.MyReferralDocument,
+    "\n  query ReferralsSignups($first: Int, $after: String) {\n    myReferralSignups(first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          signupDate\n          conversionStatus\n          convertedTier\n          commissionCents\n          refereeName\n          refereeEmailMasked\n          code\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ReferralsSignupsDocument,
+    "\n  mutation RotateReferralCode {\n    rotateReferralCode {\n      code\n      shareUrl\n    }\n  }\n": types.RotateReferralCodeDocument,
+    "\n  fragment AccountForm_User on User {\n    id\n    name\n    firstName\n    lastName\n    company\n    email\n  }\n": types.AccountForm_UserFragmentDoc,
+    "\n  mutation UpdateAccount($input: UpdateAccountInput!) {\n    updateAccount(input: $input) {\n      id\n      ...AccountForm_User\n    }\n  }\n": types.UpdateAccountDocument,
+    "\n  fragment BrandForm_UserProfile on UserProfile {\n    id\n    brandName\n    brandDescription\n    industry\n    targetAudience\n    brandValues\n    businessGoals\n    timezone\n  }\n": types.BrandForm_UserProfileFragmentDoc,
+    "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      onboardingCompleted\n      ...BrandForm_UserProfile\n    }\n  }\n": types.UpdateProfileDocument,
+    "\n  mutation LogoutEverywhere {\n    logout(allSessions: true)\n  }\n": types.LogoutEverywhereDocument,
+    "\n  mutation DeleteAccount($password: String!) {\n    deleteAccount(password: $password)\n  }\n": types.DeleteAccountDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": types.ChangePasswordDocument,
+    "\n  query Plans {\n    plans {\n      tier\n      maxPlatforms\n      historyDays\n      priceCents\n    }\n    me {\n      id\n      subscriptionTier\n    }\n  }\n": types.PlansDocument,
+    "\n  mutation ChangeSubscription($tier: SubscriptionTier!) {\n    changeSubscription(tier: $tier) {\n      id\n      subscriptionTier\n      plan {\n        tier\n        maxPlatforms\n        historyDays\n      }\n    }\n  }\n": types.ChangeSubscriptionDocument,
+    "\n  query Settings {\n    me {\n      id\n      ...AccountForm_User\n      profile {\n        id\n        ...BrandForm_UserProfile\n      }\n    }\n  }\n": types.SettingsDocument,
+    "\n  mutation RefreshSession($token: String!) {\n    refreshToken(token: $token) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": types.RefreshSessionDocument,
+    "\n  query ClientTestMe {\n    me {\n      id\n    }\n  }\n": types.ClientTestMeDocument,
 };
 
 /**
@@ -37,7 +157,247 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AppHealth {\n    health {\n      status\n      version\n    }\n  }\n"): (typeof documents)["\n  query AppHealth {\n    health {\n      status\n      version\n    }\n  }\n"];
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n"): (typeof documents)["\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n"): (typeof documents)["\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n"): (typeof documents)["\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendVerification {\n    resendVerificationEmail\n  }\n"): (typeof documents)["\n  mutation ResendVerification {\n    resendVerificationEmail\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      email\n      isVerified\n    }\n  }\n"): (typeof documents)["\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      email\n      isVerified\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout($refreshToken: String) {\n    logout(refreshToken: $refreshToken)\n  }\n"): (typeof documents)["\n  mutation Logout($refreshToken: String) {\n    logout(refreshToken: $refreshToken)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer {\n    me {\n      id\n      name\n      email\n      isVerified\n      role\n      subscriptionTier\n      plan {\n        tier\n        maxPlatforms\n        historyDays\n      }\n      profile {\n        id\n        timezone\n        onboardingCompleted\n        brandName\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      id\n      name\n      email\n      isVerified\n      role\n      subscriptionTier\n      plan {\n        tier\n        maxPlatforms\n        historyDays\n      }\n      profile {\n        id\n        timezone\n        onboardingCompleted\n        brandName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Categories {\n    categories {\n      id\n      name\n      colorCode\n    }\n  }\n"): (typeof documents)["\n  query Categories {\n    categories {\n      id\n      name\n      colorCode\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCategory($input: CreateCategoryInput!) {\n    createCategory(input: $input) {\n      id\n      name\n      colorCode\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCategory($input: CreateCategoryInput!) {\n    createCategory(input: $input) {\n      id\n      name\n      colorCode\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCategory($id: ID!, $input: UpdateCategoryInput!) {\n    updateCategory(id: $id, input: $input) {\n      id\n      name\n      colorCode\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateCategory($id: ID!, $input: UpdateCategoryInput!) {\n    updateCategory(id: $id, input: $input) {\n      id\n      name\n      colorCode\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteCategory($id: ID!) {\n    deleteCategory(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteCategory($id: ID!) {\n    deleteCategory(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AssignCategories($activityId: ID!, $categoryIds: [ID!]!) {\n    assignCategories(activityId: $activityId, categoryIds: $categoryIds) {\n      id\n      categories {\n        id\n        name\n        colorCode\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AssignCategories($activityId: ID!, $categoryIds: [ID!]!) {\n    assignCategories(activityId: $activityId, categoryIds: $categoryIds) {\n      id\n      categories {\n        id\n        name\n        colorCode\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment InsightCard_AiInsight on AiInsight {\n    id\n    title\n    description\n    priority\n    insightType\n    isRead\n    isDismissed\n    createdAt\n    lastConfirmedAt\n    evidence\n  }\n"): (typeof documents)["\n  fragment InsightCard_AiInsight on AiInsight {\n    id\n    title\n    description\n    priority\n    insightType\n    isRead\n    isDismissed\n    createdAt\n    lastConfirmedAt\n    evidence\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkInsightRead($id: ID!) {\n    markInsightRead(id: $id) {\n      id\n      isRead\n    }\n  }\n"): (typeof documents)["\n  mutation MarkInsightRead($id: ID!) {\n    markInsightRead(id: $id) {\n      id\n      isRead\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DismissInsight($id: ID!) {\n    dismissInsight(id: $id) {\n      id\n      isDismissed\n    }\n  }\n"): (typeof documents)["\n  mutation DismissInsight($id: ID!) {\n    dismissInsight(id: $id) {\n      id\n      isDismissed\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Insights($filter: InsightFilterInput, $first: Int, $after: String) {\n    insights(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          ...InsightCard_AiInsight\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Insights($filter: InsightFilterInput, $first: Int, $after: String) {\n    insights(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          ...InsightCard_AiInsight\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Recommendations($first: Int, $after: String) {\n    recommendations(first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          ...RecommendationCard_ContentRecommendation\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Recommendations($first: Int, $after: String) {\n    recommendations(first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          ...RecommendationCard_ContentRecommendation\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Patterns {\n    performancePatterns {\n      id\n      patternType\n      patternName\n      successRate\n      sampleSize\n    }\n  }\n"): (typeof documents)["\n  query Patterns {\n    performancePatterns {\n      id\n      patternType\n      patternName\n      successRate\n      sampleSize\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RecommendationCard_ContentRecommendation on ContentRecommendation {\n    id\n    title\n    description\n    recommendationType\n    score\n    feedbackScore\n    isUsed\n    usedAt\n    contentBrief\n  }\n"): (typeof documents)["\n  fragment RecommendationCard_ContentRecommendation on ContentRecommendation {\n    id\n    title\n    description\n    recommendationType\n    score\n    feedbackScore\n    isUsed\n    usedAt\n    contentBrief\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RateRecommendation($id: ID!, $score: Int!) {\n    rateRecommendation(id: $id, score: $score) {\n      id\n      feedbackScore\n      score\n    }\n  }\n"): (typeof documents)["\n  mutation RateRecommendation($id: ID!, $score: Int!) {\n    rateRecommendation(id: $id, score: $score) {\n      id\n      feedbackScore\n      score\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkRecommendationUsed($id: ID!) {\n    markRecommendationUsed(id: $id) {\n      id\n      isUsed\n      usedAt\n      score\n    }\n  }\n"): (typeof documents)["\n  mutation MarkRecommendationUsed($id: ID!) {\n    markRecommendationUsed(id: $id) {\n      id\n      isUsed\n      usedAt\n      score\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Onboarding {\n    me {\n      id\n      name\n      profile {\n        id\n        onboardingCompleted\n        ...BrandForm_UserProfile\n      }\n    }\n    platforms {\n      id\n      type\n      username\n      displayName\n      sandbox\n    }\n  }\n"): (typeof documents)["\n  query Onboarding {\n    me {\n      id\n      name\n      profile {\n        id\n        onboardingCompleted\n        ...BrandForm_UserProfile\n      }\n    }\n    platforms {\n      id\n      type\n      username\n      displayName\n      sandbox\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteOnboarding($input: CompleteOnboardingInput!) {\n    completeOnboarding(input: $input) {\n      id\n      onboardingCompleted\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteOnboarding($input: CompleteOnboardingInput!) {\n    completeOnboarding(input: $input) {\n      id\n      onboardingCompleted\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BestTimesHeatmap_BestTimes on BestTimes {\n    timezone\n    totalPosts\n    minPosts\n    accountAverage\n    cells {\n      dayOfWeek\n      hour\n      value\n      low\n      high\n      posts\n      source\n      sourcePosts\n    }\n    best {\n      dayOfWeek\n      hour\n      value\n      posts\n    }\n  }\n"): (typeof documents)["\n  fragment BestTimesHeatmap_BestTimes on BestTimes {\n    timezone\n    totalPosts\n    minPosts\n    accountAverage\n    cells {\n      dayOfWeek\n      hour\n      value\n      low\n      high\n      posts\n      source\n      sourcePosts\n    }\n    best {\n      dayOfWeek\n      hour\n      value\n      posts\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OverviewKpis_Overview on Overview {\n    followers {\n      value\n      previous\n      deltaPercent\n    }\n    followerGrowth {\n      value\n      previous\n      deltaPercent\n    }\n    posts {\n      value\n      previous\n      deltaPercent\n    }\n    engagements {\n      value\n      previous\n      deltaPercent\n    }\n    engagementRate {\n      value\n      previous\n      deltaPercent\n    }\n    reach {\n      value\n      previous\n      deltaPercent\n    }\n    impressions {\n      value\n      previous\n      deltaPercent\n    }\n    views {\n      value\n      previous\n      deltaPercent\n    }\n  }\n"): (typeof documents)["\n  fragment OverviewKpis_Overview on Overview {\n    followers {\n      value\n      previous\n      deltaPercent\n    }\n    followerGrowth {\n      value\n      previous\n      deltaPercent\n    }\n    posts {\n      value\n      previous\n      deltaPercent\n    }\n    engagements {\n      value\n      previous\n      deltaPercent\n    }\n    engagementRate {\n      value\n      previous\n      deltaPercent\n    }\n    reach {\n      value\n      previous\n      deltaPercent\n    }\n    impressions {\n      value\n      previous\n      deltaPercent\n    }\n    views {\n      value\n      previous\n      deltaPercent\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OverviewKpis($input: OverviewInput!) {\n    overview(input: $input) {\n      range {\n        from\n        to\n      }\n      comparisonRange {\n        from\n        to\n      }\n      ...OverviewKpis_Overview\n    }\n    platforms {\n      id\n    }\n  }\n"): (typeof documents)["\n  query OverviewKpis($input: OverviewInput!) {\n    overview(input: $input) {\n      range {\n        from\n        to\n      }\n      comparisonRange {\n        from\n        to\n      }\n      ...OverviewKpis_Overview\n    }\n    platforms {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OverviewTrends($range: DateRangeInput!, $granularity: Granularity!) {\n    followers: timeseries(input: { range: $range, granularity: $granularity, metric: FOLLOWERS }) {\n      points {\n        bucket\n        value\n      }\n    }\n    engagements: timeseries(input: { range: $range, granularity: $granularity, metric: ENGAGEMENTS }) {\n      points {\n        bucket\n        value\n      }\n    }\n    engagementRate: timeseries(input: { range: $range, granularity: $granularity, metric: ENGAGEMENT_RATE }) {\n      points {\n        bucket\n        value\n      }\n    }\n  }\n"): (typeof documents)["\n  query OverviewTrends($range: DateRangeInput!, $granularity: Granularity!) {\n    followers: timeseries(input: { range: $range, granularity: $granularity, metric: FOLLOWERS }) {\n      points {\n        bucket\n        value\n      }\n    }\n    engagements: timeseries(input: { range: $range, granularity: $granularity, metric: ENGAGEMENTS }) {\n      points {\n        bucket\n        value\n      }\n    }\n    engagementRate: timeseries(input: { range: $range, granularity: $granularity, metric: ENGAGEMENT_RATE }) {\n      points {\n        bucket\n        value\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OverviewBreakdown($input: AnalyticsInput!) {\n    platformBreakdown(input: $input) {\n      platformId\n      platformType\n      displayName\n      followers\n      followerGrowth\n      posts\n      engagements\n      engagementRate\n      reach\n      shareOfEngagements\n      platform {\n        id\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  query OverviewBreakdown($input: AnalyticsInput!) {\n    platformBreakdown(input: $input) {\n      platformId\n      platformType\n      displayName\n      followers\n      followerGrowth\n      posts\n      engagements\n      engagementRate\n      reach\n      shareOfEngagements\n      platform {\n        id\n        username\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OverviewBestTimes($input: BestTimesInput!) {\n    bestTimesToPost(input: $input) {\n      ...BestTimesHeatmap_BestTimes\n    }\n  }\n"): (typeof documents)["\n  query OverviewBestTimes($input: BestTimesInput!) {\n    bestTimesToPost(input: $input) {\n      ...BestTimesHeatmap_BestTimes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OverviewTopPosts($input: TopActivitiesInput!) {\n    topActivities(input: $input) {\n      rank\n      value\n      activity {\n        id\n        content\n        type\n        publishedAt\n        engagementRate\n        platform {\n          id\n          type\n          username\n          displayName\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OverviewTopPosts($input: TopActivitiesInput!) {\n    topActivities(input: $input) {\n      rank\n      value\n      activity {\n        id\n        content\n        type\n        publishedAt\n        engagementRate\n        platform {\n          id\n          type\n          username\n          displayName\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OverviewContent($input: AnalyticsInput!, $hashtags: HashtagPerformanceInput!) {\n    contentTypePerformance(input: $input) {\n      contentType\n      posts\n      medianEngagementRate\n      lift\n    }\n    hashtagPerformance(input: $hashtags) {\n      hashtags {\n        hashtag\n        posts\n        medianEngagementRate\n        lift\n        successRate\n      }\n    }\n  }\n"): (typeof documents)["\n  query OverviewContent($input: AnalyticsInput!, $hashtags: HashtagPerformanceInput!) {\n    contentTypePerformance(input: $input) {\n      contentType\n      posts\n      medianEngagementRate\n      lift\n    }\n    hashtagPerformance(input: $hashtags) {\n      hashtags {\n        hashtag\n        posts\n        medianEngagementRate\n        lift\n        successRate\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OverviewInsights {\n    insights(filter: { priorities: [HIGH] }, first: 3) {\n      totalCount\n      edges {\n        node {\n          id\n          title\n          description\n          isRead\n          insightType\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OverviewInsights {\n    insights(filter: { priorities: [HIGH] }, first: 3) {\n      totalCount\n      edges {\n        node {\n          id\n          title\n          description\n          isRead\n          insightType\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExportCsv($input: ExportCsvInput!) {\n    exportCsv(input: $input) {\n      filename\n      rowCount\n      csv\n      downloadUrl\n    }\n  }\n"): (typeof documents)["\n  mutation ExportCsv($input: ExportCsvInput!) {\n    exportCsv(input: $input) {\n      filename\n      rowCount\n      csv\n      downloadUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConnectPlatform($input: ConnectPlatformInput!) {\n    connectPlatform(input: $input) {\n      authorizeUrl\n      platform {\n        id\n        type\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConnectPlatform($input: ConnectPlatformInput!) {\n    connectPlatform(input: $input) {\n      authorizeUrl\n      platform {\n        id\n        type\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PlatformCard_Platform on Platform {\n    id\n    type\n    username\n    displayName\n    followerCount\n    status\n    sandbox\n    lastSyncedAt\n    health {\n      healthy\n      canRefresh\n      status\n      sandbox\n      tokenExpiresAt\n      refreshTokenExpiresAt\n      needsReauthBy\n      lastError\n      lastErrorAt\n      warnings\n      rateLimit {\n        remaining\n        limit\n        unit\n        resetAt\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment PlatformCard_Platform on Platform {\n    id\n    type\n    username\n    displayName\n    followerCount\n    status\n    sandbox\n    lastSyncedAt\n    health {\n      healthy\n      canRefresh\n      status\n      sandbox\n      tokenExpiresAt\n      refreshTokenExpiresAt\n      needsReauthBy\n      lastError\n      lastErrorAt\n      warnings\n      rateLimit {\n        remaining\n        limit\n        unit\n        resetAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SyncPlatform($id: ID!) {\n    syncPlatform(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation SyncPlatform($id: ID!) {\n    syncPlatform(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisconnectPlatform($id: ID!) {\n    disconnectPlatform(id: $id)\n  }\n"): (typeof documents)["\n  mutation DisconnectPlatform($id: ID!) {\n    disconnectPlatform(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Platforms {\n    platforms {\n      id\n      type\n      ...PlatformCard_Platform\n    }\n  }\n"): (typeof documents)["\n  query Platforms {\n    platforms {\n      id\n      type\n      ...PlatformCard_Platform\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription PlatformSyncProgress($platformId: ID!) {\n    syncProgress(platformId: $platformId) {\n      platformId\n      phase\n      done\n      total\n      activeJobs\n      finished\n      status\n      message\n      errorMessage\n    }\n  }\n"): (typeof documents)["\n  subscription PlatformSyncProgress($platformId: ID!) {\n    syncProgress(platformId: $platformId) {\n      platformId\n      phase\n      done\n      total\n      activeJobs\n      finished\n      status\n      message\n      errorMessage\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PostDecay($activityId: ID!) {\n    postDecay(activityId: $activityId) {\n      halfLifeDays\n      daysTo90Percent\n      latestEngagements\n      points {\n        day\n        engagements\n        shareOfLatest\n      }\n    }\n  }\n"): (typeof documents)["\n  query PostDecay($activityId: ID!) {\n    postDecay(activityId: $activityId) {\n      halfLifeDays\n      daysTo90Percent\n      latestEngagements\n      points {\n        day\n        engagements\n        shareOfLatest\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PostDetail($id: ID!) {\n    activity(id: $id) {\n      id\n      content\n      type\n      publishedAt\n      permalink\n      hashtags\n      isPublished\n      isScheduled\n      scheduledFor\n      metricsUpdatedAt\n      engagementRate\n      engagement {\n        likes\n        comments\n        shares\n        saves\n        reach\n        impressions\n        views\n        total\n      }\n      platform {\n        id\n        type\n        username\n        displayName\n      }\n      categories {\n        id\n        name\n        colorCode\n      }\n      metrics {\n        id\n        ...PostMetric_ActivityMetric\n      }\n    }\n  }\n"): (typeof documents)["\n  query PostDetail($id: ID!) {\n    activity(id: $id) {\n      id\n      content\n      type\n      publishedAt\n      permalink\n      hashtags\n      isPublished\n      isScheduled\n      scheduledFor\n      metricsUpdatedAt\n      engagementRate\n      engagement {\n        likes\n        comments\n        shares\n        saves\n        reach\n        impressions\n        views\n        total\n      }\n      platform {\n        id\n        type\n        username\n        displayName\n      }\n      categories {\n        id\n        name\n        colorCode\n      }\n      metrics {\n        id\n        ...PostMetric_ActivityMetric\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PostMetric_ActivityMetric on ActivityMetric {\n    id\n    date\n    engagementRate\n    engagement {\n      likes\n      comments\n      shares\n      saves\n      reach\n      impressions\n      views\n    }\n  }\n"): (typeof documents)["\n  fragment PostMetric_ActivityMetric on ActivityMetric {\n    id\n    date\n    engagementRate\n    engagement {\n      likes\n      comments\n      shares\n      saves\n      reach\n      impressions\n      views\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PostFilterOptions {\n    platforms {\n      id\n      type\n      username\n      displayName\n    }\n    categories {\n      id\n      name\n      colorCode\n    }\n  }\n"): (typeof documents)["\n  query PostFilterOptions {\n    platforms {\n      id\n      type\n      username\n      displayName\n    }\n    categories {\n      id\n      name\n      colorCode\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Posts($filter: ActivityFilter, $sort: ActivitySort, $first: Int, $after: String) {\n    activities(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          ...PostRow_Activity\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Posts($filter: ActivityFilter, $sort: ActivitySort, $first: Int, $after: String) {\n    activities(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          ...PostRow_Activity\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PostRow_Activity on Activity {\n    id\n    content\n    type\n    publishedAt\n    hashtags\n    engagementRate\n    engagement {\n      likes\n      comments\n      shares\n      reach\n      total\n    }\n    platform {\n      id\n      type\n      username\n      displayName\n    }\n    categories {\n      id\n      name\n      colorCode\n    }\n  }\n"): (typeof documents)["\n  fragment PostRow_Activity on Activity {\n    id\n    content\n    type\n    publishedAt\n    hashtags\n    engagementRate\n    engagement {\n      likes\n      comments\n      shares\n      reach\n      total\n    }\n    platform {\n      id\n      type\n      username\n      displayName\n    }\n    categories {\n      id\n      name\n      colorCode\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyReferral {\n    myReferral {\n      code\n      shareUrl\n      commissionRate\n      pendingCount\n      convertedCount\n      paidCount\n      earnedCents\n      paidCents\n    }\n  }\n"): (typeof documents)["\n  query MyReferral {\n    myReferral {\n      code\n      shareUrl\n      commissionRate\n      pendingCount\n      convertedCount\n      paidCount\n      earnedCents\n      paidCents\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReferralsSignups($first: Int, $after: String) {\n    myReferralSignups(first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          signupDate\n          conversionStatus\n          convertedTier\n          commissionCents\n          refereeName\n          refereeEmailMasked\n          code\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query ReferralsSignups($first: Int, $after: String) {\n    myReferralSignups(first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          signupDate\n          conversionStatus\n          convertedTier\n          commissionCents\n          refereeName\n          refereeEmailMasked\n          code\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateReferralCode {\n    rotateReferralCode {\n      code\n      shareUrl\n    }\n  }\n"): (typeof documents)["\n  mutation RotateReferralCode {\n    rotateReferralCode {\n      code\n      shareUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AccountForm_User on User {\n    id\n    name\n    firstName\n    lastName\n    company\n    email\n  }\n"): (typeof documents)["\n  fragment AccountForm_User on User {\n    id\n    name\n    firstName\n    lastName\n    company\n    email\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAccount($input: UpdateAccountInput!) {\n    updateAccount(input: $input) {\n      id\n      ...AccountForm_User\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateAccount($input: UpdateAccountInput!) {\n    updateAccount(input: $input) {\n      id\n      ...AccountForm_User\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BrandForm_UserProfile on UserProfile {\n    id\n    brandName\n    brandDescription\n    industry\n    targetAudience\n    brandValues\n    businessGoals\n    timezone\n  }\n"): (typeof documents)["\n  fragment BrandForm_UserProfile on UserProfile {\n    id\n    brandName\n    brandDescription\n    industry\n    targetAudience\n    brandValues\n    businessGoals\n    timezone\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      onboardingCompleted\n      ...BrandForm_UserProfile\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      onboardingCompleted\n      ...BrandForm_UserProfile\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogoutEverywhere {\n    logout(allSessions: true)\n  }\n"): (typeof documents)["\n  mutation LogoutEverywhere {\n    logout(allSessions: true)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteAccount($password: String!) {\n    deleteAccount(password: $password)\n  }\n"): (typeof documents)["\n  mutation DeleteAccount($password: String!) {\n    deleteAccount(password: $password)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Plans {\n    plans {\n      tier\n      maxPlatforms\n      historyDays\n      priceCents\n    }\n    me {\n      id\n      subscriptionTier\n    }\n  }\n"): (typeof documents)["\n  query Plans {\n    plans {\n      tier\n      maxPlatforms\n      historyDays\n      priceCents\n    }\n    me {\n      id\n      subscriptionTier\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeSubscription($tier: SubscriptionTier!) {\n    changeSubscription(tier: $tier) {\n      id\n      subscriptionTier\n      plan {\n        tier\n        maxPlatforms\n        historyDays\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeSubscription($tier: SubscriptionTier!) {\n    changeSubscription(tier: $tier) {\n      id\n      subscriptionTier\n      plan {\n        tier\n        maxPlatforms\n        historyDays\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Settings {\n    me {\n      id\n      ...AccountForm_User\n      profile {\n        id\n        ...BrandForm_UserProfile\n      }\n    }\n  }\n"): (typeof documents)["\n  query Settings {\n    me {\n      id\n      ...AccountForm_User\n      profile {\n        id\n        ...BrandForm_UserProfile\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshSession($token: String!) {\n    refreshToken(token: $token) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n"): (typeof documents)["\n  mutation RefreshSession($token: String!) {\n    refreshToken(token: $token) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientTestMe {\n    me {\n      id\n    }\n  }\n"): (typeof documents)["\n  query ClientTestMe {\n    me {\n      id\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

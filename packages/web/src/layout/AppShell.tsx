@@ -1,5 +1,5 @@
-import { useEffect, useState, type ReactNode } from 'react';
-import { NavLink, useLocation } from 'react-router';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { NavLink, useLocation, useNavigation } from 'react-router';
 import { Button } from '../ui/Button';
 
 export interface NavItem {
@@ -8,6 +8,7 @@ export interface NavItem {
   icon: string;
 }
 
+/** The pages of the signed-in app (only those that are routed). */
 export const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'Overview', icon: '◎' },
   { to: '/posts', label: 'Posts', icon: '▤' },
@@ -20,12 +21,42 @@ export const NAV_ITEMS: NavItem[] = [
 /**
  * The signed-in frame: sidebar navigation (a drawer under 820 px), a skip link, and the page.
  */
-export function AppShell({ userName, onSignOut, children }: { userName: string; onSignOut: () => void; children: ReactNode }) {
+export function AppShell({
+  userName,
+  onSignOut,
+  banner,
+  items = NAV_ITEMS,
+  children,
+}: {
+  userName: string;
+  onSignOut: () => void;
+  banner?: ReactNode;
+  items?: NavItem[];
+  children: ReactNode;
+}) {
   const [open, setOpen] = useState(false);
   const location = useLocation();
+  const navigation = useNavigation();
   useEffect(() => setOpen(false), [location.pathname]);
+  // A new page starts at the top, and focus moves to it so screen readers announce it.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (!location.hash) window.scrollTo?.(0, 0);
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [location.pathname, location.hash]);
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open]);
   return (
     <div className="shell">
+      {navigation.state !== 'idle' && <div className="route-progress" role="progressbar" aria-label="Loading page" />}
       <a href="#main" className="sr-only" onFocus={(e) => e.currentTarget.classList.remove('sr-only')} onBlur={(e) => e.currentTarget.classList.add('sr-only')}>
         Skip to content
       </a>
@@ -40,6 +71,7 @@ export function AppShell({ userName, onSignOut, children }: { userName: string; 
           {open ? 'Close menu' : 'Menu'}
         </Button>
       </header>
+      <button type="button" className="sidebar-backdrop" data-open={open} aria-hidden="true" tabIndex={-1} onClick={() => setOpen(false)} />
       <nav id="sidebar" className="sidebar" data-open={open} aria-label="Main">
         <NavLink to="/" className="brand">
           <span className="brand-mark" aria-hidden="true">
@@ -47,7 +79,7 @@ export function AppShell({ userName, onSignOut, children }: { userName: string; 
           </span>
           Soash
         </NavLink>
-        {NAV_ITEMS.map((item) => (
+        {items.map((item) => (
           <NavLink key={item.to} to={item.to} end={item.to === '/'} className="nav-link">
             <span aria-hidden="true">{item.icon}</span>
             {item.label}
@@ -63,6 +95,7 @@ export function AppShell({ userName, onSignOut, children }: { userName: string; 
         </div>
       </nav>
       <main id="main" className="main" tabIndex={-1}>
+        {banner}
         {children}
       </main>
     </div>

@@ -1,13 +1,105 @@
-import { Client, cacheExchange, fetchExchange, subscriptionExchange } from 'urql';
+import { authExchange } from '@urql/exchange-auth';
+import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
+import { Client, cacheExchange, fetchExchange, getOperationName, subscriptionExchange, type CombinedError, type Operation } from 'urql';
+import type { Session } from './auth/session';
 
-/** The GraphQL client. Authentication is added with the auth feature. */
-export function createClient(): Client {
-  return new Client({
-    url: '/graphql',
-    // POST keeps Apollo's CSRF protection happy (a bare GET is a "simple" cross-site request).
-    preferGetMethod: false,
-    exchanges: [cacheExchange, fetchExchange],
-  });
+/** Operations that work without a session: an UNAUTHENTICATED answer to them is not a stale token. */
+export const PUBLIC_OPERATIONS = new Set(['Login', 'Register', 'RefreshSession', 'RequestPasswordReset', 'ResetPassword', 'VerifyEmail', 'AppHealth']);
+
+export function isPublicOperation(operation: Operation): boolean {
+  return PUBLIC_OPERATIONS.has(getOperationName(operation.query) ?? '');
 }
 
-export { subscriptionExchange };
+export function isAuthError(error: CombinedError): boolean {
+  return error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
+}
+
+/**
+ * The urql auth exchange wired to the session: adds the bearer token, refreshes ahead of expiry
+ * (willAuthError) and after an UNAUTHENTICATED answer (didAuthError, retried once). Refreshes are
+ * single-flight in the session itself.
+ */
+export function sessionAuthExchange(session: Session) {
+  return authExchange(async (utils) => ({
+    addAuthToOperation(operation) {
+      const token = session.currentAccessToken;
+      return token ? utils.appendHeaders(operation, { Authorization: `Bearer ${token}` }) : operation;
+    },
+    willAuthError(operation) {
+      if (isPublicOperation(operation)) return false;
+      return session.isSignedIn && !session.hasFreshAccessToken();
+    },
+    didAuthError(error, operation) {
+      return !isPublicOperation(operation) && session.isSignedIn && isAuthError(error);
+    },
+    async refreshAuth() {
+      await session.refresh();
+    },
+  }));
+}
+
+function defaultWsUrl(path: string): string {
+  const { protocol, host } = window.location;
+  return `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}${path}`;
+}
+
+export interface AppClient {
+  client: Client;
+  dispose(): void;
+}
+
+/**
+ * The GraphQL client: document cache, auth, HTTP for queries and mutations (POST keeps Apollo's
+ * CSRF protection happy), graphql-ws for subscriptions with the access token in connectionParams.
+ */
+export function createClient(session: Session, opts: { url?: string; wsUrl?: string } = {}): AppClient {
+  const url = opts.url ?? '/graphql';
+  let ws: WsClient | null = null;
+  let wsToken: string | null = null;
+  const wsClient = (): WsClient => {
+    ws ??= createWsClient({
+      url: opts.wsUrl ?? defaultWsUrl(url),
+      lazy: true,
+      retryAttempts: 5,
+      connectionParams: async () => {
+        wsToken = await session.getAccessToken();
+        return wsToken ? { authorization: `Bearer ${wsToken}` } : {};
+      },
+    });
+    return ws;
+  };
+  // The socket authenticates once, when it connects: reconnect (and resubscribe) with a new token.
+  const unsubscribe = session.onTokenChange(() => {
+    if (ws && wsToken && session.currentAccessToken !== wsToken) ws.terminate();
+  });
+
+  const client = new Client({
+    url,
+    preferGetMethod: false,
+    requestPolicy: 'cache-and-network',
+    exchanges: [
+      cacheExchange,
+      sessionAuthExchange(session),
+      fetchExchange,
+      subscriptionExchange({
+        forwardSubscription(request) {
+          const input = { ...request, query: request.query || '' };
+          return {
+            subscribe(sink) {
+              const dispose = wsClient().subscribe(input, sink);
+              return { unsubscribe: dispose };
+            },
+          };
+        },
+      }),
+    ],
+  });
+  return {
+    client,
+    dispose() {
+      unsubscribe();
+      void ws?.dispose();
+      ws = null;
+    },
+  };
+}

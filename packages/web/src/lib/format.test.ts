@@ -33,5 +33,6 @@ describe('format', () => {
     const now = new Date('2026-01-10T00:00:00Z');
     expect(formatRelative('2026-01-13T00:00:00Z', now)).toBe('in 3 days');
     expect(formatRelative('2026-01-09T22:00:00Z', now)).toBe('2 hours ago');
+    expect(formatRelative('2026-01-10T00:00:02Z', now)).toBe('just now');
   });
 });

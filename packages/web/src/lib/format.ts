@@ -40,18 +40,28 @@ export function formatDate(iso: string | Date | null | undefined, timeZone?: str
   }).format(d);
 }
 
-/** "in 3 days", "2 hours ago". */
+/** "in 3 days", "2 hours ago", "just now" (within a minute either way: clocks differ a little). */
 export function formatRelative(iso: string | Date | null | undefined, now: Date = new Date()): string {
   if (!iso) return DASH;
   const d = typeof iso === 'string' ? new Date(iso) : iso;
   const diff = d.getTime() - now.getTime();
   const abs = Math.abs(diff);
+  if (abs < 60_000) return 'just now';
   const rtf = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
   const units: [Intl.RelativeTimeFormatUnit, number][] = [
     ['day', 86_400_000],
     ['hour', 3_600_000],
     ['minute', 60_000],
   ];
-  for (const [unit, ms] of units) if (abs >= ms) return rtf.format(Math.round(diff / ms), unit);
-  return rtf.format(Math.round(diff / 1000), 'second');
+  const [unit, ms] = units.find(([, size]) => abs >= size) ?? units[2]!;
+  return rtf.format(Math.round(diff / ms), unit);
+}
+
+/**
+ * Money from integer cents. The API's prices and commissions are plain cents without a currency;
+ * the dashboard shows them in US dollars.
+ */
+export function formatMoney(cents: number | null | undefined): string {
+  if (cents === null || cents === undefined || Number.isNaN(cents)) return DASH;
+  return new Intl.NumberFormat('en', { style: 'currency', currency: 'USD', minimumFractionDigits: cents % 100 === 0 ? 0 : 2 }).format(cents / 100);
 }

@@ -1,4 +1,4 @@
-import { Area, AreaChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatNumber } from '../../lib/format';
 
 export interface SeriesPoint {
@@ -26,15 +26,18 @@ export function TimeSeriesChart({
   height = 260,
   valueFormat = (v: number) => formatNumber(v),
   label,
+  zeroBased = true,
 }: {
   data: SeriesPoint[];
   series: SeriesDef[];
-  kind?: 'line' | 'area';
+  kind?: 'line' | 'area' | 'bar';
+  /** Start the value axis at 0 (off for levels such as follower counts, where the change matters). */
+  zeroBased?: boolean;
   height?: number;
   valueFormat?: (v: number) => string;
   label: string;
 }) {
-  const Chart = kind === 'area' ? AreaChart : LineChart;
+  const Chart = kind === 'area' ? AreaChart : kind === 'bar' ? BarChart : LineChart;
   return (
     <figure style={{ margin: 0 }} aria-label={label}>
       <div style={{ width: '100%', height }} aria-hidden="true">
@@ -42,11 +45,13 @@ export function TimeSeriesChart({
           <Chart data={data} margin={{ top: 8, right: 8, left: 0, bottom: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e5ef" />
             <XAxis dataKey="bucket" tick={{ fontSize: 11 }} minTickGap={24} />
-            <YAxis tick={{ fontSize: 11 }} tickFormatter={(v: number) => valueFormat(v)} width={56} />
+            <YAxis tick={{ fontSize: 11 }} tickFormatter={(v: number) => valueFormat(v)} width={56} domain={zeroBased ? [0, 'auto'] : ['auto', 'auto']} />
             <Tooltip formatter={(v) => (typeof v === 'number' ? valueFormat(v) : String(v ?? '–'))} />
             {series.length > 1 && <Legend />}
             {series.map((s, i) =>
-              kind === 'area' ? (
+              kind === 'bar' ? (
+                <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color ?? PALETTE[i % PALETTE.length]} radius={[3, 3, 0, 0]} isAnimationActive={false} />
+              ) : kind === 'area' ? (
                 <Area
                   key={s.key}
                   type="monotone"
@@ -65,7 +70,7 @@ export function TimeSeriesChart({
                   dataKey={s.key}
                   name={s.label}
                   stroke={s.color ?? PALETTE[i % PALETTE.length]}
-                  dot={false}
+                  dot={data.length < 3 ? { r: 3 } : false}
                   strokeWidth={2}
                   connectNulls={false}
                   isAnimationActive={false}

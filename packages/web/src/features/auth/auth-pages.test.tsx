@@ -1,0 +1,151 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { GraphQLError } from 'graphql';
+import { CombinedError } from 'urql';
+import { describe, expect, it } from 'vitest';
+import { callsOf, mockClient, renderRoutes, testSession } from '../../test/render';
+import { PublicOnly, RequireAuth, safeNext } from './guards';
+import { LoginPage } from './LoginPage';
+import { RegisterPage } from './RegisterPage';
+import { ResetPasswordPage } from './ResetPasswordPage';
+
+const tokens = { accessToken: 'at', accessTokenExpiresAt: '2099-01-01T00:00:00.000Z', refreshToken: 'rt' };
+const fail = (message: string, extensions: Record<string, unknown>) => ({ error: new CombinedError({ graphQLErrors: [new GraphQLError(message, { extensions })] }) });
+
+const publicRoutes = [
+  {
+    element: <PublicOnly />,
+    children: [
+      { path: '/register', element: <RegisterPage /> },
+      { path: '/login', element: <LoginPage /> },
+    ],
+  },
+  { path: '/reset-password', element: <ResetPasswordPage /> },
+  { path: '/', element: <p>dashboard</p> },
+  { path: '/posts', element: <p>posts page</p> },
+];
+
+function fillRegister() {
+  fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Jane' } });
+  fireEvent.change(screen.getByLabelText('Email'), { target: { value: 'jane@example.com' } });
+  fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'correct horse battery' } });
+}
+
+describe('RegisterPage', () => {
+  it('fills the referral code from ?ref= and sends it', async () => {
+    const client = mockClient(() => ({ data: { register: tokens } }));
+    const { session, router } = renderRoutes(publicRoutes, { client, path: '/register?ref=JANE123-REF', viewer: null });
+    expect((screen.getByLabelText('Referral code (optional)') as HTMLInputElement).value).toBe('JANE123-REF');
+    fillRegister();
+    fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    await waitFor(() => expect(session.getState().status).toBe('signed-in'));
+    expect(callsOf(client, 'Register')[0]).toEqual({
+      input: { name: 'Jane', email: 'jane@example.com', password: 'correct horse battery', company: null, referralCode: 'JANE123-REF' },
+    });
+    await waitFor(() => expect(router.state.location.pathname).toBe('/'));
+  });
+
+  it('checks the form before sending', () => {
+    const client = mockClient(() => undefined);
+    renderRoutes(publicRoutes, { client, path: '/register', viewer: null });
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'short' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    expect(screen.getByLabelText('Name').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('Use at least 8 characters.')).toBeDefined();
+    expect(document.activeElement).toBe(screen.getByLabelText('Name'));
+    expect(callsOf(client, 'Register')).toHaveLength(0);
+  });
+
+  it('shows the API’s field errors next to the fields', async () => {
+    const client = mockClient(() => fail('This referral code is not valid', { code: 'BAD_USER_INPUT', field: 'referralCode' }));
+    renderRoutes(publicRoutes, { client, path: '/register?ref=NOPE', viewer: null });
+    fillRegister();
+    fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    const input = screen.getByLabelText('Referral code (optional)');
+    await waitFor(() => expect(input.getAttribute('aria-invalid')).toBe('true'));
+    expect(document.getElementById(input.getAttribute('aria-describedby')!.split(' ').at(-1)!)?.textContent).toBe('This referral code is not valid');
+  });
+
+  it('puts "email taken" on the email field', async () => {
+    const client = mockClient(() => fail('An account with this email already exists', { code: 'CONFLICT' }));
+    renderRoutes(publicRoutes, { client, path: '/register', viewer: null });
+    fillRegister();
+    fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    await screen.findByText('An account with this email already exists');
+    expect(screen.getByLabelText('Email').getAttribute('aria-invalid')).toBe('true');
+  });
+});
+
+describe('LoginPage', () => {
+  it('shows wrong credentials as a form message and stays signed out', async () => {
+    const client = mockClient(() => fail('Email or password is incorrect', { code: 'UNAUTHENTICATED' }));
+    const { session } = renderRoutes(publicRoutes, { client, path: '/login', viewer: null });
+    fireEvent.change(screen.getByLabelText('Email'), { target: { value: 'jane@example.com' } });
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'nope nope nope' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Email or password is incorrect');
+    expect(session.getState().status).toBe('signed-out');
+  });
+
+  it('goes on to ?next= after signing in, but never off-site', async () => {
+    const client = mockClient(() => ({ data: { login: tokens } }));
+    const { router } = renderRoutes(publicRoutes, { client, path: '/login?next=%2Fposts', viewer: null });
+    fireEvent.change(screen.getByLabelText('Email'), { target: { value: 'jane@example.com' } });
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'correct horse battery' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/posts'));
+    expect(safeNext('//evil.example')).toBe('/');
+    expect(safeNext('https://evil.example')).toBe('/');
+    expect(safeNext('/settings?x=1')).toBe('/settings?x=1');
+  });
+
+  it('explains that an ended session needs a new sign-in', () => {
+    const session = testSession();
+    session.signIn(tokens);
+    session.signOut('session-ended');
+    renderRoutes(publicRoutes, { client: mockClient(() => undefined), path: '/login', viewer: null, session });
+    expect(screen.getByRole('status').textContent).toMatch(/session has ended/);
+  });
+});
+
+describe('ResetPasswordPage', () => {
+  it('shows an expired link with a way to get a new one', async () => {
+    const client = mockClient(() => fail('This password reset link is invalid or has expired; ask for a new one', { code: 'BAD_USER_INPUT', field: 'token' }));
+    renderRoutes(publicRoutes, { client, path: '/reset-password?token=abc', viewer: null });
+    fireEvent.change(screen.getByLabelText('New password'), { target: { value: 'another long password' } });
+    fireEvent.change(screen.getByLabelText('Repeat the new password'), { target: { value: 'another long password' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Change password' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/invalid or has expired/);
+    expect(screen.getByRole('link', { name: 'Ask for a new link' })).toBeDefined();
+    expect(callsOf(client, 'ResetPassword')[0]).toEqual({ token: 'abc', newPassword: 'another long password' });
+  });
+});
+
+describe('RequireAuth', () => {
+  it('sends a signed-out visitor to sign in, remembering where they were going', async () => {
+    const client = mockClient(() => undefined);
+    const { router } = renderRoutes(
+      [
+        { element: <RequireAuth />, children: [{ path: '/posts', element: <p>posts</p> }] },
+        { path: '/login', element: <p>login page</p> },
+      ],
+      { client, path: '/posts?type=REEL', viewer: null },
+    );
+    await waitFor(() => expect(router.state.location.pathname).toBe('/login'));
+    expect(router.state.location.search).toBe(`?next=${encodeURIComponent('/posts?type=REEL')}`);
+  });
+
+  it('signs out when the API no longer accepts the session', async () => {
+    const session = testSession();
+    session.signIn(tokens);
+    const client = mockClient(() => fail('Account no longer exists', { code: 'UNAUTHENTICATED' }));
+    renderRoutes(
+      [
+        { element: <RequireAuth />, children: [{ path: '/posts', element: <p>posts</p> }] },
+        { path: '/login', element: <p>login page</p> },
+      ],
+      { client, path: '/posts', viewer: null, session },
+    );
+    await screen.findByText('login page');
+    expect(session.getState()).toMatchObject({ status: 'signed-out', reason: 'session-ended' });
+  });
+});

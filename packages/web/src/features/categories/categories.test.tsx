@@ -1,0 +1,83 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { GraphQLError } from 'graphql';
+import { CombinedError } from 'urql';
+import { describe, expect, it } from 'vitest';
+import { callsOf, mockClient, renderRoutes } from '../../test/render';
+import { PlanCard } from '../settings/PlanCard';
+import { CategoriesManager } from './CategoriesManager';
+import { CategoryPicker } from './CategoryPicker';
+
+const fail = (message: string, extensions: Record<string, unknown>) => ({ error: new CombinedError({ graphQLErrors: [new GraphQLError(message, { extensions })] }) });
+const categories = { data: { categories: [{ id: 'c1', name: 'Behind the scenes', colorCode: '#12925B' }, { id: 'c2', name: 'Launch', colorCode: '#5B3DF5' }] } };
+
+describe('CategoriesManager', () => {
+  it('creates a category and shows a taken name next to the name field', async () => {
+    const client = mockClient((name) => (name === 'Categories' ? categories : fail('You already have a category named "Launch"', { code: 'CONFLICT', field: 'name' })));
+    renderRoutes([{ path: '/', element: <CategoriesManager /> }], { client });
+    expect(screen.getByRole('list', { name: 'Your categories' }).children).toHaveLength(2);
+    fireEvent.change(screen.getByLabelText('New category'), { target: { value: ' launch ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Colour #E0742B' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Add category' }));
+    await screen.findByText('You already have a category named "Launch"');
+    expect(screen.getByLabelText('New category').getAttribute('aria-invalid')).toBe('true');
+    expect(callsOf(client, 'CreateCategory')[0]).toEqual({ input: { name: 'launch', colorCode: '#E0742B' } });
+  });
+
+  it('renames and deletes after confirmation', async () => {
+    const client = mockClient((name, v) => {
+      if (name === 'Categories') return categories;
+      if (name === 'UpdateCategory') return { data: { updateCategory: { id: v.id, ...(v.input as object) } } };
+      return { data: { deleteCategory: true } };
+    });
+    renderRoutes([{ path: '/', element: <CategoriesManager /> }], { client });
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Launch' }));
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Product launch' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(callsOf(client, 'UpdateCategory')[0]).toEqual({ id: 'c2', input: { name: 'Product launch', colorCode: '#5B3DF5' } }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete Behind the scenes' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete category' }));
+    await waitFor(() => expect(callsOf(client, 'DeleteCategory')[0]).toEqual({ id: 'c1' }));
+  });
+});
+
+describe('CategoryPicker', () => {
+  it('replaces a post’s categories with the checked ones', async () => {
+    const client = mockClient((name, v) => (name === 'Categories' ? categories : { data: { assignCategories: { id: v.activityId, categories: [] } } }));
+    let closed = false;
+    renderRoutes([{ path: '/', element: <CategoryPicker open activityId="a1" postLabel="Fresh loaf" selected={['c1']} onClose={() => (closed = true)} /> }], { client });
+    const scenes = screen.getByRole('checkbox', { name: 'Behind the scenes' }) as HTMLInputElement;
+    expect(scenes.checked).toBe(true);
+    fireEvent.click(scenes);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Launch' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(closed).toBe(true));
+    expect(callsOf(client, 'AssignCategories')[0]).toEqual({ activityId: 'a1', categoryIds: ['c2'] });
+  });
+});
+
+describe('PlanCard', () => {
+  it('marks the current plan and explains a refused downgrade', async () => {
+    const client = mockClient((name) =>
+      name === 'Plans'
+        ? {
+            data: {
+              plans: [
+                { tier: 'FREE', maxPlatforms: 2, historyDays: 90, priceCents: 0 },
+                { tier: 'PRO', maxPlatforms: 10, historyDays: 730, priceCents: 2900 },
+                { tier: 'ENTERPRISE', maxPlatforms: null, historyDays: null, priceCents: 19900 },
+              ],
+              me: { id: 'u1', subscriptionTier: 'PRO' },
+            },
+          }
+        : fail('The free plan allows 2 connected accounts and you have 3; disconnect accounts first', { code: 'LIMIT_EXCEEDED', limit: 2, tier: 'free' }),
+    );
+    renderRoutes([{ path: '/', element: <PlanCard /> }], { client });
+    const current = screen.getByText('Your plan').closest('li')!;
+    expect(current.textContent).toContain('Pro');
+    expect(current.textContent).toContain('$29 / month');
+    expect(screen.getByText('Unlimited accounts')).toBeDefined();
+    fireEvent.click(screen.getByRole('button', { name: 'Switch to Free' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/disconnect accounts first/);
+    expect(callsOf(client, 'ChangeSubscription')[0]).toEqual({ tier: 'FREE' });
+  });
+});

@@ -1,0 +1,114 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { makeFragmentData } from '../../gql';
+import { callsOf, mockClient, renderRoutes } from '../../test/render';
+import { evidenceFacts, InsightCard, InsightCardFragment } from './InsightCard';
+import { InsightsPage } from './InsightsPage';
+import { RecommendationCard, RecommendationCardFragment } from './RecommendationCard';
+
+const insight = (id: string, over: Record<string, unknown> = {}) =>
+  makeFragmentData(
+    {
+      id,
+      title: `Reels earn 2.1× (${id})`,
+      description: 'Your reels had a median engagement rate of 4.6 % against 1.7 %.',
+      priority: 'HIGH',
+      insightType: 'PERFORMANCE',
+      isRead: false,
+      isDismissed: false,
+      createdAt: '2026-03-01T00:00:00Z',
+      lastConfirmedAt: null,
+      evidence: { test: 'mann-whitney', n1: 48, q: 0.000123456, nested: { a: 1 } },
+      ...over,
+    } as never,
+    InsightCardFragment,
+  );
+
+const recommendation = makeFragmentData(
+  {
+    id: 'r1',
+    title: 'Post between 18:00 and 19:00',
+    description: '76 % of your 21 posts at this hour beat your median.',
+    recommendationType: 'POSTING_TIME',
+    score: 0.8,
+    feedbackScore: null,
+    isUsed: false,
+    usedAt: null,
+    contentBrief: null,
+  },
+  RecommendationCardFragment,
+);
+
+describe('InsightCard', () => {
+  it('marks read and dismisses with the insight’s id', async () => {
+    const client = mockClient((name, v) => (name === 'MarkInsightRead' ? { data: { markInsightRead: { id: v.id, isRead: true } } } : { data: { dismissInsight: { id: v.id, isDismissed: true } } }));
+    renderRoutes([{ path: '/', element: <InsightCard insight={insight('i1')} timeZone="UTC" /> }], { client });
+    expect(screen.getByText('High priority')).toBeDefined();
+    expect(screen.getByText('New')).toBeDefined();
+    fireEvent.click(screen.getByRole('button', { name: 'Mark “Reels earn 2.1× (i1)” as read' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss “Reels earn 2.1× (i1)”' }));
+    await waitFor(() => expect(callsOf(client, 'DismissInsight')).toEqual([{ id: 'i1' }]));
+    expect(callsOf(client, 'MarkInsightRead')).toEqual([{ id: 'i1' }]);
+  });
+
+  it('lists the plain facts of the evidence', () => {
+    expect(evidenceFacts({ test: 'mann-whitney', n1: 48, q: 0.000123456, days: ['a', 'b'], nested: { a: 1 } })).toEqual([
+      ['test', 'mann-whitney'],
+      ['n1', '48'],
+      ['q', '0.0001235'],
+      ['days', 'a, b'],
+    ]);
+    expect(evidenceFacts(null)).toEqual([]);
+  });
+});
+
+describe('RecommendationCard', () => {
+  it('rates 1-5 with radio buttons and marks used', async () => {
+    const client = mockClient((name, v) =>
+      name === 'RateRecommendation'
+        ? { data: { rateRecommendation: { id: v.id, feedbackScore: v.score, score: 0.9 } } }
+        : { data: { markRecommendationUsed: { id: v.id, isUsed: true, usedAt: '2026-03-02T00:00:00Z', score: 0.9 } } },
+    );
+    renderRoutes([{ path: '/', element: <RecommendationCard recommendation={recommendation} timeZone="UTC" /> }], { client });
+    const group = screen.getByRole('group', { name: 'Rate “Post between 18:00 and 19:00”' });
+    expect(within(group).getAllByRole('radio')).toHaveLength(5);
+    fireEvent.click(within(group).getByRole('radio', { name: '4 stars' }));
+    await screen.findByText(/similar recommendations now rank higher/);
+    expect(callsOf(client, 'RateRecommendation')).toEqual([{ id: 'r1', score: 4 }]);
+    expect((within(group).getByRole('radio', { name: '4 stars' }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Mark “Post between 18:00 and 19:00” as used' }));
+    await waitFor(() => expect(callsOf(client, 'MarkRecommendationUsed')).toEqual([{ id: 'r1' }]));
+  });
+});
+
+describe('InsightsPage', () => {
+  const page = (ids: string[], hasNextPage: boolean, endCursor: string | null) => ({
+    data: {
+      insights: {
+        totalCount: 3,
+        edges: ids.map((id) => ({ node: { id, ...insight(id) } })),
+        pageInfo: { hasNextPage, endCursor },
+      },
+    },
+  });
+
+  it('loads more insights after the last cursor, and filters unread ones', () => {
+    const client = mockClient((name, v) => {
+      if (name === 'Insights') return v.after === 'c2' ? page(['i3'], false, null) : page(['i1', 'i2'], true, 'c2');
+      if (name === 'Recommendations') return { data: { recommendations: { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } } } };
+      if (name === 'Patterns') return { data: { performancePatterns: [] } };
+      return undefined;
+    });
+    renderRoutes([{ path: '/', element: <InsightsPage /> }], { client });
+    expect(screen.getAllByRole('article')).toHaveLength(2);
+    fireEvent.click(screen.getByRole('button', { name: 'Load more insights' }));
+    expect(screen.getAllByRole('article')).toHaveLength(3);
+    expect(callsOf(client, 'Insights').at(-1)).toEqual({ filter: {}, first: 10, after: 'c2' });
+    expect(screen.queryByRole('button', { name: 'Load more insights' })).toBeNull();
+    expect(screen.getByRole('heading', { name: 'No recommendations yet' })).toBeDefined();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Unread' }));
+    expect(callsOf(client, 'Insights').at(-1)).toEqual({ filter: { isRead: false }, first: 10, after: null });
+    expect(screen.getByRole('button', { name: 'Unread' }).getAttribute('aria-pressed')).toBe('true');
+  });
+});

@@ -1,0 +1,84 @@
+import { graphql, type FragmentType, getFragmentData } from '../../gql';
+import { formatNumber, formatPercent } from '../../lib/format';
+import { KpiCard } from '../../ui/KpiCard';
+
+export const OverviewKpisFragment = graphql(`
+  fragment OverviewKpis_Overview on Overview {
+    followers {
+      value
+      previous
+      deltaPercent
+    }
+    followerGrowth {
+      value
+      previous
+      deltaPercent
+    }
+    posts {
+      value
+      previous
+      deltaPercent
+    }
+    engagements {
+      value
+      previous
+      deltaPercent
+    }
+    engagementRate {
+      value
+      previous
+      deltaPercent
+    }
+    reach {
+      value
+      previous
+      deltaPercent
+    }
+    impressions {
+      value
+      previous
+      deltaPercent
+    }
+    views {
+      value
+      previous
+      deltaPercent
+    }
+  }
+`);
+
+type Metric = { value?: number | null; previous?: number | null; deltaPercent?: number | null };
+
+/** The API's deltaPercent is in percent; KpiCard wants a fraction. */
+export function deltaRatio(m: Metric): number | null {
+  return m.deltaPercent == null ? null : m.deltaPercent / 100;
+}
+
+function signed(v: number | null | undefined): string {
+  if (v == null) return formatNumber(v);
+  return `${v > 0 ? '+' : ''}${formatNumber(v)}`;
+}
+
+/** Headline numbers of the range, each with its comparison and change. */
+export function KpiGrid({ overview: masked }: { overview: FragmentType<typeof OverviewKpisFragment> }) {
+  const o = getFragmentData(OverviewKpisFragment, masked);
+  const cards: { label: string; m: Metric; fmt: (v: number | null | undefined) => string; hint: string }[] = [
+    { label: 'Followers', m: o.followers, fmt: (v) => formatNumber(v), hint: 'Followers on the last day of the range, all accounts' },
+    { label: 'Follower growth', m: o.followerGrowth, fmt: signed, hint: 'Net change in followers over the range' },
+    { label: 'Posts', m: o.posts, fmt: (v) => formatNumber(v), hint: 'Posts published in the range' },
+    { label: 'Engagements', m: o.engagements, fmt: (v) => formatNumber(v), hint: 'Likes, comments, shares and saves of the posts published in the range' },
+    { label: 'Engagement rate', m: o.engagementRate, fmt: (v) => formatPercent(v), hint: 'Engagements ÷ reach of the posts published in the range' },
+    { label: 'Reach', m: o.reach, fmt: (v) => formatNumber(v), hint: 'Unique accounts reached by the posts published in the range' },
+    { label: 'Impressions', m: o.impressions, fmt: (v) => formatNumber(v), hint: 'Times the posts were shown' },
+    { label: 'Views', m: o.views, fmt: (v) => formatNumber(v), hint: 'Video views' },
+  ];
+  return (
+    <div className="grid grid-kpi" role="list" aria-label="Key numbers">
+      {cards.map((c) => (
+        <div role="listitem" key={c.label}>
+          <KpiCard label={c.label} value={c.fmt(c.m.value)} previous={c.fmt(c.m.previous)} deltaRatio={deltaRatio(c.m)} hint={c.hint} />
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,534 @@
+import { useMemo, type ReactNode } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { graphql } from '../../gql';
+import type { Granularity } from '../../gql/graphql';
+import { PageHeader } from '../../layout/AppShell';
+import { formatDate, formatNumber, formatPercent } from '../../lib/format';
+import { accountLabel, contentTypeLabel, platformLabel } from '../../lib/labels';
+import { useTitle } from '../../lib/useTitle';
+import { Badge } from '../../ui/Badge';
+import { Button } from '../../ui/Button';
+import { Card } from '../../ui/Card';
+import { BarChartView } from '../../ui/charts/BarChartCard';
+import { TimeSeriesChart, type SeriesPoint } from '../../ui/charts/TimeSeriesChart';
+import { addDays, DateRangePicker } from '../../ui/DateRangePicker';
+import { EmptyState, ErrorState, LoadingBlock, Skeleton } from '../../ui/States';
+import { earliestDay, useTimeZone, useViewer } from '../auth/viewer';
+import { excerpt } from '../posts/PostsTable';
+import { BestTimesView } from './BestTimesCard';
+import { KpiGrid } from './KpiGrid';
+import { granularityFor, parseRange, rangeDays, serializeRange } from './range';
+import { useCsvExport } from './useCsvExport';
+
+const OverviewKpisQuery = graphql(`
+  query OverviewKpis($input: OverviewInput!) {
+    overview(input: $input) {
+      range {
+        from
+        to
+      }
+      comparisonRange {
+        from
+        to
+      }
+      ...OverviewKpis_Overview
+    }
+    platforms {
+      id
+    }
+  }
+`);
+
+const OverviewTrendsQuery = graphql(`
+  query OverviewTrends($range: DateRangeInput!, $granularity: Granularity!) {
+    followers: timeseries(input: { range: $range, granularity: $granularity, metric: FOLLOWERS }) {
+      points {
+        bucket
+        value
+      }
+    }
+    engagements: timeseries(input: { range: $range, granularity: $granularity, metric: ENGAGEMENTS }) {
+      points {
+        bucket
+        value
+      }
+    }
+    engagementRate: timeseries(input: { range: $range, granularity: $granularity, metric: ENGAGEMENT_RATE }) {
+      points {
+        bucket
+        value
+      }
+    }
+  }
+`);
+
+const OverviewBreakdownQuery = graphql(`
+  query OverviewBreakdown($input: AnalyticsInput!) {
+    platformBreakdown(input: $input) {
+      platformId
+      platformType
+      displayName
+      followers
+      followerGrowth
+      posts
+      engagements
+      engagementRate
+      reach
+      shareOfEngagements
+      platform {
+        id
+        username
+      }
+    }
+  }
+`);
+
+const OverviewBestTimesQuery = graphql(`
+  query OverviewBestTimes($input: BestTimesInput!) {
+    bestTimesToPost(input: $input) {
+      ...BestTimesHeatmap_BestTimes
+    }
+  }
+`);
+
+const OverviewTopPostsQuery = graphql(`
+  query OverviewTopPosts($input: TopActivitiesInput!) {
+    topActivities(input: $input) {
+      rank
+      value
+      activity {
+        id
+        content
+        type
+        publishedAt
+        engagementRate
+        platform {
+          id
+          type
+          username
+          displayName
+        }
+      }
+    }
+  }
+`);
+
+const OverviewContentQuery = graphql(`
+  query OverviewContent($input: AnalyticsInput!, $hashtags: HashtagPerformanceInput!) {
+    contentTypePerformance(input: $input) {
+      contentType
+      posts
+      medianEngagementRate
+      lift
+    }
+    hashtagPerformance(input: $hashtags) {
+      hashtags {
+        hashtag
+        posts
+        medianEngagementRate
+        lift
+        successRate
+      }
+    }
+  }
+`);
+
+const OverviewInsightsQuery = graphql(`
+  query OverviewInsights {
+    insights(filter: { priorities: [HIGH] }, first: 3) {
+      totalCount
+      edges {
+        node {
+          id
+          title
+          description
+          isRead
+          insightType
+        }
+      }
+    }
+  }
+`);
+
+/** Merges several series (same buckets) into chart rows. */
+export function mergeSeries(series: Record<string, readonly { bucket: string; value?: number | null }[]>): SeriesPoint[] {
+  const rows = new Map<string, SeriesPoint>();
+  for (const [key, points] of Object.entries(series)) {
+    for (const p of points) {
+      const row = rows.get(p.bucket) ?? { bucket: p.bucket };
+      row[key] = p.value ?? null;
+      rows.set(p.bucket, row);
+    }
+  }
+  return [...rows.values()];
+}
+
+const GRANULARITY_WORD: Record<Granularity, string> = { DAY: 'day', WEEK: 'week', MONTH: 'month' };
+
+function Section({ title, id, actions, children, className }: { title: string; id: string; actions?: ReactNode; children: ReactNode; className?: string }) {
+  return (
+    <Card title={title} labelledBy={id} actions={actions} className={className}>
+      {children}
+    </Card>
+  );
+}
+
+function Trends({ range, granularity }: { range: { from: string; to: string }; granularity: Granularity }) {
+  const [{ data, error }, refetch] = useQuery({ query: OverviewTrendsQuery, variables: { range, granularity } });
+  const per = GRANULARITY_WORD[granularity];
+  if (!data) {
+    return (
+      <div className="grid grid-2">
+        {['Followers', 'Engagement'].map((t, i) => (
+          <Section key={t} title={t} id={`trend-${i}`}>
+            {error ? <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} /> : <Skeleton height={260} />}
+          </Section>
+        ))}
+      </div>
+    );
+  }
+  const followers = mergeSeries({ followers: data.followers.points });
+  const engagement = mergeSeries({ engagements: data.engagements.points });
+  const rate = mergeSeries({ engagementRate: data.engagementRate.points });
+  const hasFollowers = followers.some((p) => typeof p.followers === 'number');
+  const hasEngagement = engagement.some((p) => typeof p.engagements === 'number' && p.engagements > 0);
+  return (
+    <div className="grid grid-2">
+      <Section title="Followers" id="trend-followers">
+        {hasFollowers ? (
+          <TimeSeriesChart label={`Followers per ${per}`} data={followers} series={[{ key: 'followers', label: 'Followers' }]} kind="area" zeroBased={false} valueFormat={(v) => formatNumber(v, { digits: 2 })} />
+        ) : (
+          <EmptyState title="No follower counts in this range">They appear after the first daily sync of a connected account.</EmptyState>
+        )}
+      </Section>
+      <Section title="Engagement" id="trend-engagement">
+        {hasEngagement ? (
+          <div className="stack" style={{ gap: 8 }}>
+            <TimeSeriesChart label={`Engagements per ${per}`} data={engagement} series={[{ key: 'engagements', label: 'Engagements' }]} kind="bar" height={180} />
+            <TimeSeriesChart
+              label={`Engagement rate per ${per}`}
+              data={rate}
+              series={[{ key: 'engagementRate', label: 'Engagement rate', color: '#12925b' }]}
+              height={140}
+              valueFormat={(v) => formatPercent(v, 1)}
+            />
+          </div>
+        ) : (
+          <EmptyState title="No engagement in this range">Engagement counts posts published in the range. Try a longer range.</EmptyState>
+        )}
+      </Section>
+    </div>
+  );
+}
+
+function Breakdown({ range }: { range: { from: string; to: string } }) {
+  const [{ data, error }, refetch] = useQuery({ query: OverviewBreakdownQuery, variables: { input: { range } } });
+  const rows = data?.platformBreakdown;
+  return (
+    <Section title="By account" id="breakdown">
+      {!rows ? (
+        error ? (
+          <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+        ) : (
+          <LoadingBlock lines={4} height={24} label="Loading accounts" />
+        )
+      ) : rows.length === 0 ? (
+        <EmptyState title="No accounts" action={<Link to="/platforms" className="btn btn-secondary">Connect an account</Link>} />
+      ) : (
+        <div className="stack">
+          {rows.length > 1 && (
+            <BarChartView
+              label="Engagements by account"
+              height={160}
+              data={rows.map((r) => ({ label: r.displayName ?? platformLabel(r.platformType), value: r.engagements }))}
+            />
+          )}
+          <div className="table-wrap">
+            <table className="table">
+              <caption className="sr-only">Numbers by account</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Account</th>
+                  <th scope="col" className="num">
+                    Followers
+                  </th>
+                  <th scope="col" className="num">
+                    Growth
+                  </th>
+                  <th scope="col" className="num">
+                    Posts
+                  </th>
+                  <th scope="col" className="num">
+                    Engagements
+                  </th>
+                  <th scope="col" className="num">
+                    Eng. rate
+                  </th>
+                  <th scope="col" className="num">
+                    Share
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.platformId}>
+                    <th scope="row" style={{ fontWeight: 600, color: 'var(--c-text)' }}>
+                      {accountLabel({ type: r.platformType, username: r.platform?.username, displayName: r.displayName })}
+                    </th>
+                    <td className="num">{formatNumber(r.followers)}</td>
+                    <td className="num">{r.followerGrowth == null ? '–' : `${r.followerGrowth > 0 ? '+' : ''}${formatNumber(r.followerGrowth)}`}</td>
+                    <td className="num">{formatNumber(r.posts)}</td>
+                    <td className="num">{formatNumber(r.engagements)}</td>
+                    <td className="num">{formatPercent(r.engagementRate)}</td>
+                    <td className="num">{formatPercent(r.shareOfEngagements, 0)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      )}
+    </Section>
+  );
+}
+
+function BestTimes({ range, earliest }: { range: { from: string; to: string }; earliest: string | null }) {
+  // A heatmap needs many posts: look back at least 90 days (as far as the plan allows).
+  const back = addDays(range.to, -89);
+  const wide = rangeDays(range) >= 90 ? range : { from: earliest && back < earliest ? earliest : back, to: range.to };
+  const [{ data, error }, refetch] = useQuery({ query: OverviewBestTimesQuery, variables: { input: { range: wide } } });
+  return (
+    <Section title="Best times to post" id="best-times" actions={wide !== range ? <span className="small muted">Since {formatDate(`${wide.from}T12:00:00Z`, 'UTC')}</span> : undefined}>
+      {data ? (
+        <BestTimesView data={data.bestTimesToPost} />
+      ) : error ? (
+        <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+      ) : (
+        <Skeleton height={220} />
+      )}
+    </Section>
+  );
+}
+
+function TopPosts({ range, timeZone }: { range: { from: string; to: string }; timeZone: string }) {
+  const [{ data, error }, refetch] = useQuery({ query: OverviewTopPostsQuery, variables: { input: { range, limit: 5 } } });
+  const rows = data?.topActivities;
+  return (
+    <Section title="Top posts" id="top-posts" actions={<Link to="/posts?sort=ENGAGEMENT" className="small">All posts →</Link>}>
+      {!rows ? (
+        error ? (
+          <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+        ) : (
+          <LoadingBlock lines={5} height={22} label="Loading top posts" />
+        )
+      ) : rows.length === 0 ? (
+        <EmptyState title="No posts in this range">Posts published in the range show up here, best first.</EmptyState>
+      ) : (
+        <ol className="top-posts">
+          {rows.map((r) => (
+            <li key={r.activity.id}>
+              <span className="top-rank" aria-hidden="true">
+                {r.rank}
+              </span>
+              <div style={{ minWidth: 0 }}>
+                <Link to={`/posts/${r.activity.id}`} className="post-link">
+                  {excerpt(r.activity.content, 70)}
+                </Link>
+                <div className="small muted">
+                  {contentTypeLabel(r.activity.type)} · {accountLabel(r.activity.platform)} · {formatDate(r.activity.publishedAt, timeZone)}
+                </div>
+              </div>
+              <div className="num" style={{ textAlign: 'right' }}>
+                <strong>{formatNumber(r.value)}</strong>
+                <div className="small muted">{formatPercent(r.activity.engagementRate)}</div>
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Section>
+  );
+}
+
+function ContentMix({ range }: { range: { from: string; to: string } }) {
+  const [{ data, error }, refetch] = useQuery({ query: OverviewContentQuery, variables: { input: { range }, hashtags: { range, limit: 6 } } });
+  if (!data) {
+    return (
+      <Section title="What works" id="content-mix">
+        {error ? <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} /> : <LoadingBlock lines={5} height={22} />}
+      </Section>
+    );
+  }
+  const types = data.contentTypePerformance.filter((t) => t.posts > 0);
+  const tags = data.hashtagPerformance.hashtags;
+  return (
+    <Section title="What works" id="content-mix">
+      {types.length === 0 ? (
+        <EmptyState title="No posts in this range">Content types and hashtags are compared once there are posts.</EmptyState>
+      ) : (
+        <div className="stack">
+          <BarChartView
+            label="Median engagement rate by content type"
+            height={170}
+            valueFormat={(v) => formatPercent(v, 1)}
+            data={types.map((t) => ({ label: contentTypeLabel(t.contentType), value: t.medianEngagementRate ?? null, note: `${t.posts} posts` }))}
+          />
+          {tags.length > 0 && (
+            <div className="table-wrap">
+              <table className="table">
+                <caption className="sr-only">Hashtags by lift</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Hashtag</th>
+                    <th scope="col" className="num">
+                      Posts
+                    </th>
+                    <th scope="col" className="num">
+                      Median rate
+                    </th>
+                    <th scope="col" className="num" title="Median rate compared with your typical post">
+                      Lift
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {tags.map((t) => (
+                    <tr key={t.hashtag}>
+                      <th scope="row">
+                        <Link to={`/posts?hashtag=${encodeURIComponent(t.hashtag)}`}>#{t.hashtag}</Link>
+                      </th>
+                      <td className="num">{t.posts}</td>
+                      <td className="num">{formatPercent(t.medianEngagementRate)}</td>
+                      <td className="num">{t.lift == null ? '–' : `${t.lift.toFixed(2)}×`}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </div>
+      )}
+    </Section>
+  );
+}
+
+function LatestInsights() {
+  const [{ data, error }, refetch] = useQuery({ query: OverviewInsightsQuery });
+  const items = data?.insights.edges.map((e) => e.node);
+  return (
+    <Section title="High-priority insights" id="latest-insights" actions={<Link to="/insights" className="small">All insights →</Link>}>
+      {!items ? (
+        error ? (
+          <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+        ) : (
+          <LoadingBlock lines={3} height={22} label="Loading insights" />
+        )
+      ) : items.length === 0 ? (
+        <EmptyState title="Nothing urgent">High-priority findings appear here when Soash finds a strong, well-supported pattern in your numbers.</EmptyState>
+      ) : (
+        <ul className="insight-list">
+          {items.map((i) => (
+            <li key={i.id}>
+              <Link to={`/insights#insight-${i.id}`} className="post-link">
+                {i.title}
+              </Link>
+              {!i.isRead && <Badge tone="primary">New</Badge>}
+              {i.description && <p className="small muted">{i.description}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
+export function OverviewPage() {
+  useTitle('Overview');
+  const timeZone = useTimeZone();
+  const [params, setParams] = useSearchParams();
+  const viewer = useViewer();
+  const earliest = earliestDay(viewer.plan.historyDays);
+  const value = useMemo(() => parseRange(params, timeZone), [params, timeZone]);
+  const valid = value.from <= value.to;
+  // The plan's history limits how far back numbers reach: start the range there.
+  const clamped = !!earliest && value.from < earliest;
+  const from = clamped ? earliest! : value.from;
+  const range = useMemo(() => ({ from: from > value.to ? value.to : from, to: value.to }), [from, value.to]);
+  const granularity = granularityFor(range);
+  const [{ data, error }, refetch] = useQuery({ query: OverviewKpisQuery, variables: { input: { range, compare: value.compare } }, pause: !valid });
+  const csv = useCsvExport();
+  const noAccounts = data?.platforms.length === 0;
+
+  return (
+    <>
+      <PageHeader
+        title="Overview"
+        description={
+          data ? (
+            <>
+              {formatDate(`${data.overview.range.from}T12:00:00Z`, 'UTC')} – {formatDate(`${data.overview.range.to}T12:00:00Z`, 'UTC')}, compared with{' '}
+              {formatDate(`${data.overview.comparisonRange.from}T12:00:00Z`, 'UTC')} – {formatDate(`${data.overview.comparisonRange.to}T12:00:00Z`, 'UTC')}
+            </>
+          ) : (
+            'How your accounts are doing.'
+          )
+        }
+        actions={
+          <Button variant="secondary" loading={csv.busy} disabled={!valid} onClick={() => void csv.run({ report: 'OVERVIEW', range, compare: value.compare })}>
+            Export CSV
+          </Button>
+        }
+      />
+      <div className="stack">
+        <Card>
+          <DateRangePicker value={value} onChange={(v) => setParams(serializeRange(v), { replace: true })} timeZone={timeZone} />
+          {clamped && (
+            <p className="small muted" role="status" style={{ marginTop: 8 }}>
+              Your {viewer.plan.tier.charAt(0) + viewer.plan.tier.slice(1).toLowerCase()} plan keeps {viewer.plan.historyDays} days of history, so the range starts on{' '}
+              {formatDate(`${range.from}T12:00:00Z`, 'UTC')}. <Link to="/settings#plan">Change plan</Link>
+            </p>
+          )}
+          {(csv.error || csv.done) && (
+            <p className={`small ${csv.error ? 'error' : 'muted'}`} role={csv.error ? 'alert' : 'status'} style={{ marginTop: 8 }}>
+              {csv.error ?? csv.done}
+            </p>
+          )}
+        </Card>
+        {!valid ? null : noAccounts ? (
+          <Card>
+            <EmptyState title="Connect an account to see your numbers" action={<Link to="/platforms" className="btn btn-primary">Connect an account</Link>}>
+              Soash reads your history when you connect, so the dashboard fills in within minutes.
+            </EmptyState>
+          </Card>
+        ) : (
+          <>
+            {data ? (
+              <KpiGrid overview={data.overview} />
+            ) : error ? (
+              <Card>
+                <ErrorState title="The numbers could not be loaded" error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+              </Card>
+            ) : (
+              <div className="grid grid-kpi" role="status" aria-label="Loading key numbers">
+                {Array.from({ length: 8 }, (_, i) => (
+                  <Skeleton key={i} height={92} />
+                ))}
+              </div>
+            )}
+            <Trends range={range} granularity={granularity} />
+            <div className="grid grid-2">
+              <TopPosts range={range} timeZone={timeZone} />
+              <LatestInsights />
+            </div>
+            <div className="grid grid-2">
+              <BestTimes range={range} earliest={earliest} />
+              <ContentMix range={range} />
+            </div>
+            <Breakdown range={range} />
+          </>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,151 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { makeFragmentData } from '../../gql';
+import { callsOf, mockClient, renderRoutes, testViewer } from '../../test/render';
+import { addDays, todayIn } from '../../ui/DateRangePicker';
+import { BestTimesFragment, BestTimesView, slotLabel, toHeatmapCells } from './BestTimesCard';
+import { KpiGrid, OverviewKpisFragment } from './KpiGrid';
+import { mergeSeries, OverviewPage } from './OverviewPage';
+import { granularityFor, parseRange, serializeRange } from './range';
+
+const NOW = new Date('2026-03-10T12:00:00Z');
+const mv = (value: number | null, previous: number | null, deltaPercent: number | null) => ({ value, previous, deltaPercent });
+const overview = makeFragmentData(
+  {
+    followers: mv(40_300, 38_700, 4.13),
+    followerGrowth: mv(1649, 1491, 10.6),
+    posts: mv(29, 45, -35.6),
+    engagements: mv(12_600, 30_200, -58.3),
+    engagementRate: mv(0.0629, 0.0747, -15.8),
+    reach: mv(75_500, 100_000, -24.5),
+    impressions: mv(null, null, null),
+    views: mv(251_700, 513_800, -51),
+  },
+  OverviewKpisFragment,
+);
+
+function cells(fill: (day: number, hour: number) => { value: number | null; source: 'CELL' | 'HOUR' | 'ACCOUNT'; posts: number }) {
+  const out = [];
+  for (let d = 1; d <= 7; d++)
+    for (let h = 0; h < 24; h++) {
+      const c = fill(d, h);
+      out.push({ dayOfWeek: d, hour: h, value: c.value, low: c.value == null ? null : c.value - 0.01, high: c.value == null ? null : c.value + 0.01, posts: c.posts, source: c.source, sourcePosts: c.source === 'CELL' ? c.posts : 40 });
+    }
+  return out;
+}
+
+describe('overview range', () => {
+  it('defaults to the last 28 days against the period before, and round-trips custom ranges', () => {
+    expect(parseRange(new URLSearchParams(), 'UTC', NOW)).toEqual({ preset: '28d', from: '2026-02-11', to: '2026-03-10', compare: 'PREVIOUS_PERIOD' });
+    const custom = parseRange(new URLSearchParams('range=custom&from=2026-01-01&to=2026-01-31&compare=PREVIOUS_YEAR'), 'UTC', NOW);
+    expect(custom).toEqual({ preset: 'custom', from: '2026-01-01', to: '2026-01-31', compare: 'PREVIOUS_YEAR' });
+    expect(serializeRange(custom).toString()).toBe('range=custom&from=2026-01-01&to=2026-01-31&compare=PREVIOUS_YEAR');
+    expect(serializeRange(parseRange(new URLSearchParams(), 'UTC', NOW)).toString()).toBe('');
+  });
+
+  it('picks days, weeks or months by the length of the range', () => {
+    expect(granularityFor({ from: '2026-01-01', to: '2026-03-31' })).toBe('DAY');
+    expect(granularityFor({ from: '2026-01-01', to: '2026-06-30' })).toBe('WEEK');
+    expect(granularityFor({ from: '2025-01-01', to: '2025-12-31' })).toBe('MONTH');
+  });
+
+  it('merges series by bucket, keeping gaps as null', () => {
+    expect(mergeSeries({ a: [{ bucket: 'x', value: 1 }, { bucket: 'y', value: null }], b: [{ bucket: 'x', value: 3 }] })).toEqual([
+      { bucket: 'x', a: 1, b: 3 },
+      { bucket: 'y', a: null },
+    ]);
+  });
+});
+
+describe('KpiGrid', () => {
+  it('shows each number with its comparison and a coloured change', () => {
+    render(<KpiGrid overview={overview} />);
+    const items = screen.getAllByRole('listitem');
+    expect(items).toHaveLength(8);
+    const followers = items[0]!;
+    expect(within(followers).getByText('40.3K')).toBeDefined();
+    expect(followers.querySelector('.delta-up')?.textContent).toBe('+4.1%');
+    expect(within(followers).getByText(/vs 38.7K/)).toBeDefined();
+    expect(items[4]!.textContent).toContain('6.29%');
+    expect(items[4]!.querySelector('.delta-down')?.textContent).toBe('-15.8%');
+    // Not reported: a dash, no change.
+    expect(items[6]!.querySelector('.kpi-value')?.textContent).toBe('–');
+    expect(items[6]!.querySelector('.delta-flat')?.textContent).toBe('–');
+  });
+});
+
+describe('BestTimesView', () => {
+  it('maps API cells to the heatmap: fallbacks marked, posts behind the value counted', () => {
+    const mapped = toHeatmapCells(cells((d, h) => (d === 2 && h === 18 ? { value: 0.05, source: 'CELL', posts: 12 } : { value: 0.02, source: 'HOUR', posts: 1 })));
+    expect(mapped).toHaveLength(168);
+    expect(mapped.find((c) => c.dayOfWeek === 2 && c.hour === 18)).toMatchObject({ value: 0.05, sampleSize: 12, fallback: false });
+    expect(mapped[0]).toMatchObject({ fallback: true, sampleSize: 40 });
+  });
+
+  it('renders the grid and spells out the best slots', () => {
+    const data = makeFragmentData(
+      {
+        timezone: 'Europe/Berlin',
+        totalPosts: 160,
+        minPosts: 3,
+        accountAverage: 0.04,
+        cells: cells((d, h) => (d === 3 && h === 14 ? { value: 0.0682, source: 'CELL', posts: 5 } : { value: 0.03, source: 'CELL', posts: 4 })),
+        best: [{ dayOfWeek: 3, hour: 14, value: 0.0682, posts: 5 }],
+      },
+      BestTimesFragment,
+    );
+    render(<BestTimesView data={data} />);
+    expect(screen.getByRole('group', { name: /Engagement rate by weekday and hour \(Europe\/Berlin\)/ })).toBeDefined();
+    expect(screen.getAllByRole('img')).toHaveLength(168);
+    expect(screen.getByRole('img', { name: /Wed 14:00 — 6.82% from 5 posts/ })).toBeDefined();
+    expect(screen.getByRole('listitem').textContent).toBe('Wednesday 14:00–15:00 6.82% from 5 posts');
+    expect(slotLabel({ dayOfWeek: 7, hour: 23 })).toBe('Sunday 23:00–00:00');
+  });
+});
+
+describe('OverviewPage', () => {
+  it('asks every section for the selected range and follows range changes', () => {
+    const client = mockClient((name) => {
+      if (name === 'OverviewKpis') {
+        return { data: { overview: { range: { from: '2026-02-11', to: '2026-03-10' }, comparisonRange: { from: '2026-01-14', to: '2026-02-10' }, ...overview }, platforms: [{ id: 'p1' }] } };
+      }
+      return 'pending';
+    });
+    renderRoutes([{ path: '/', element: <OverviewPage /> }], { client });
+    expect(screen.getByRole('heading', { name: 'Followers', level: 2 })).toBeDefined();
+    expect(screen.getByText('40.3K')).toBeDefined();
+    const kpis = callsOf(client, 'OverviewKpis')[0] as { input: { range: { from: string; to: string }; compare: string } };
+    expect(kpis.input.compare).toBe('PREVIOUS_PERIOD');
+    const trends = callsOf(client, 'OverviewTrends')[0] as { range: unknown; granularity: string };
+    expect(trends).toEqual({ range: kpis.input.range, granularity: 'DAY' });
+    expect(callsOf(client, 'OverviewTopPosts')[0]).toEqual({ input: { range: kpis.input.range, limit: 5 } });
+    // The heatmap looks back at least 90 days.
+    const best = callsOf(client, 'OverviewBestTimes')[0] as { input: { range: { from: string; to: string } } };
+    expect(best.input.range.to).toBe(kpis.input.range.to);
+
+    fireEvent.change(screen.getByLabelText('Compare with'), { target: { value: 'PREVIOUS_YEAR' } });
+    fireEvent.change(screen.getByLabelText('Range'), { target: { value: '365d' } });
+    expect(callsOf(client, 'OverviewKpis').at(-1)).toMatchObject({ input: { compare: 'PREVIOUS_YEAR' } });
+    expect(callsOf(client, 'OverviewTrends').at(-1)).toMatchObject({ granularity: 'MONTH' });
+  });
+
+  it('starts the range where the plan’s history starts, and says so', () => {
+    const client = mockClient((name) =>
+      name === 'OverviewKpis' ? { data: { overview: { range: { from: 'a', to: 'b' }, comparisonRange: { from: 'a', to: 'b' }, ...overview }, platforms: [{ id: 'p1' }] } } : 'pending',
+    );
+    const viewer = { ...testViewer, plan: { ...testViewer.plan, historyDays: 90 } };
+    renderRoutes([{ path: '/', element: <OverviewPage /> }], { client, viewer, path: '/?range=365d' });
+    const earliest = addDays(todayIn('UTC'), -90);
+    expect(callsOf(client, 'OverviewKpis')[0]).toMatchObject({ input: { range: { from: earliest, to: todayIn('UTC') } } });
+    expect(screen.getByText(/keeps 90 days of history/)).toBeDefined();
+  });
+
+  it('invites a user without accounts to connect one', () => {
+    const client = mockClient((name) =>
+      name === 'OverviewKpis' ? { data: { overview: { range: { from: 'a', to: 'b' }, comparisonRange: { from: 'a', to: 'b' }, ...overview }, platforms: [] } } : 'pending',
+    );
+    renderRoutes([{ path: '/', element: <OverviewPage /> }], { client });
+    expect(screen.getByRole('heading', { name: 'Connect an account to see your numbers' })).toBeDefined();
+    expect(screen.getByRole('link', { name: 'Connect an account' }).getAttribute('href')).toBe('/platforms');
+  });
+});

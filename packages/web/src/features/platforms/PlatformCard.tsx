@@ -1,0 +1,246 @@
+import { useCallback, useState } from 'react';
+import { useMutation } from 'urql';
+import { graphql, type FragmentType, getFragmentData } from '../../gql';
+import { toFormErrors } from '../../lib/errors';
+import { formatDate, formatNumber, formatRelative } from '../../lib/format';
+import { platformLabel } from '../../lib/labels';
+import { useNow } from '../../lib/useNow';
+import { Badge } from '../../ui/Badge';
+import { Button } from '../../ui/Button';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ConnectPlatformMutation, navigation } from './ConnectPanel';
+import { countdown, reauthState } from './health';
+import { PlatformIcon } from './PlatformIcon';
+import { SyncProgressView, type SyncEvent } from './SyncProgressView';
+
+export const PlatformCardFragment = graphql(`
+  fragment PlatformCard_Platform on Platform {
+    id
+    type
+    username
+    displayName
+    followerCount
+    status
+    sandbox
+    lastSyncedAt
+    health {
+      healthy
+      canRefresh
+      status
+      sandbox
+      tokenExpiresAt
+      refreshTokenExpiresAt
+      needsReauthBy
+      lastError
+      lastErrorAt
+      warnings
+      rateLimit {
+        remaining
+        limit
+        unit
+        resetAt
+      }
+    }
+  }
+`);
+
+const SyncPlatformMutation = graphql(`
+  mutation SyncPlatform($id: ID!) {
+    syncPlatform(id: $id) {
+      id
+      status
+    }
+  }
+`);
+
+const DisconnectPlatformMutation = graphql(`
+  mutation DisconnectPlatform($id: ID!) {
+    disconnectPlatform(id: $id)
+  }
+`);
+
+const STATUS: Record<string, { label: string; tone: 'success' | 'warning' | 'danger' | 'neutral' }> = {
+  ACTIVE: { label: 'Active', tone: 'success' },
+  NEEDS_REAUTH: { label: 'Needs reconnecting', tone: 'warning' },
+  REVOKED: { label: 'Access withdrawn', tone: 'danger' },
+  ERROR: { label: 'Sync failing', tone: 'danger' },
+};
+
+/**
+ * One connected account: status and health (token expiry countdown, re-auth prompt), live sync
+ * progress, "Sync now", reconnect and disconnect.
+ */
+export function PlatformCard({
+  platform: masked,
+  onChanged,
+  timeZone,
+}: {
+  platform: FragmentType<typeof PlatformCardFragment>;
+  /** Something about the account changed (sync finished, disconnected): reload the list. */
+  onChanged: () => void;
+  timeZone: string;
+}) {
+  const p = getFragmentData(PlatformCardFragment, masked);
+  const now = useNow();
+  const h = p.health;
+  const reauth = reauthState(h, now);
+  const name = p.displayName || p.username || platformLabel(p.type);
+  const [run, setRun] = useState(0);
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const [sync, syncNow] = useMutation(SyncPlatformMutation);
+  const [disconnect, runDisconnect] = useMutation(DisconnectPlatformMutation);
+  const [reconnect, runReconnect] = useMutation(ConnectPlatformMutation);
+  const [confirming, setConfirming] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const status = STATUS[p.status] ?? { label: p.status, tone: 'neutral' as const };
+
+  const finished = useCallback(
+    (last: SyncEvent, sawWork: boolean) => {
+      if (!sawWork) return;
+      setOutcome(last.status === 'FAILED' || last.phase === 'failed' ? { ok: false, text: last.errorMessage ?? 'The sync failed.' } : { ok: true, text: 'Sync finished.' });
+      onChanged();
+    },
+    [onChanged],
+  );
+
+  async function startSync() {
+    setActionError(null);
+    setOutcome(null);
+    const r = await syncNow({ id: p.id });
+    if (r.error) return setActionError(toFormErrors(r.error).form);
+    setRun((n) => n + 1);
+  }
+
+  async function startReconnect() {
+    setActionError(null);
+    const r = await runReconnect({ input: { type: p.type, sandbox: false } });
+    const url = r.data?.connectPlatform.authorizeUrl;
+    if (url) return navigation.assign(url);
+    const errs = toFormErrors(r.error);
+    setActionError(errs.fields.type ?? errs.form ?? 'Reconnecting could not start.');
+  }
+
+  async function confirmDisconnect() {
+    // A Boolean answer: name what the disconnect removed, so cached lists and analytics refetch.
+    const r = await runDisconnect({ id: p.id }, { additionalTypenames: ['Platform', 'Activity', 'Stats', 'AiInsight'] });
+    setConfirming(false);
+    if (r.error) return setActionError(toFormErrors(r.error).form);
+    onChanged();
+  }
+
+  return (
+    <article className="card platform-card" aria-labelledby={`platform-${p.id}`}>
+      <header className="row" style={{ justifyContent: 'space-between', alignItems: 'flex-start' }}>
+        <div className="row" style={{ gap: 12 }}>
+          <PlatformIcon type={p.type} size={40} />
+          <div>
+            <h2 id={`platform-${p.id}`} style={{ margin: 0 }}>
+              {name}
+            </h2>
+            <div className="small muted">
+              {platformLabel(p.type)}
+              {p.username && name !== p.username ? ` · @${p.username.replace(/^@/, '')}` : ''}
+            </div>
+          </div>
+        </div>
+        <div className="row" style={{ gap: 6 }}>
+          {p.sandbox && <Badge tone="primary">Sandbox</Badge>}
+          <Badge tone={status.tone}>{status.label}</Badge>
+        </div>
+      </header>
+
+      <dl className="facts">
+        <div>
+          <dt>Followers</dt>
+          <dd>{formatNumber(p.followerCount)}</dd>
+        </div>
+        <div>
+          <dt>Last sync</dt>
+          <dd title={p.lastSyncedAt ? formatDate(p.lastSyncedAt, timeZone, true) : undefined}>{p.lastSyncedAt ? formatRelative(p.lastSyncedAt, now) : 'Not yet'}</dd>
+        </div>
+        <div>
+          <dt>Access</dt>
+          <dd>
+            {h.sandbox
+              ? 'Sandbox: never expires'
+              : h.canRefresh
+                ? 'Renews automatically'
+                : h.tokenExpiresAt
+                  ? `Ends in ${countdown(h.tokenExpiresAt, now)}`
+                  : 'Does not expire'}
+          </dd>
+        </div>
+        {h.rateLimit?.remaining != null && (
+          <div>
+            <dt>API budget left</dt>
+            <dd>{h.rateLimit.unit === 'percent' ? `${Math.round(h.rateLimit.remaining)}%` : `${formatNumber(h.rateLimit.remaining)}${h.rateLimit.limit ? ` of ${formatNumber(h.rateLimit.limit)}` : ''}`}</dd>
+          </div>
+        )}
+      </dl>
+
+      {reauth.kind !== 'none' && (
+        <div className="alert alert-warning reauth" role="alert">
+          <span>
+            {reauth.kind === 'now' ? (
+              <>
+                {reauth.reason} Connect it again to keep syncing.
+              </>
+            ) : (
+              <>
+                Reconnect this account within <strong>{countdown(reauth.by, now)}</strong> (by {formatDate(reauth.by, timeZone, true)}) to keep syncing.
+              </>
+            )}
+          </span>
+          <Button size="sm" loading={reconnect.fetching} onClick={() => void startReconnect()}>
+            Reconnect
+          </Button>
+        </div>
+      )}
+      {h.lastError && !h.healthy && reauth.kind === 'none' && (
+        <p className="alert small" role="status">
+          Last error{h.lastErrorAt ? ` (${formatRelative(h.lastErrorAt, now)})` : ''}: {h.lastError}
+        </p>
+      )}
+      {h.warnings.length > 0 && (
+        <ul className="warnings small">
+          {h.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
+
+      <SyncProgressView key={run} platformId={p.id} onFinished={finished} label={`Syncing ${name}`} />
+      {outcome && (
+        <p className={`small ${outcome.ok ? 'delta-up' : 'error'}`} role="status">
+          {outcome.text}
+        </p>
+      )}
+      {actionError && (
+        <p className="error small" role="alert">
+          {actionError}
+        </p>
+      )}
+
+      <footer className="row" style={{ gap: 8 }}>
+        <Button size="sm" variant="secondary" loading={sync.fetching} onClick={() => void startSync()} aria-label={`Sync ${name} now`}>
+          Sync now
+        </Button>
+        <Button size="sm" variant="ghost" onClick={() => setConfirming(true)} aria-label={`Disconnect ${name}`}>
+          Disconnect
+        </Button>
+      </footer>
+      <ConfirmDialog
+        open={confirming}
+        title={`Disconnect ${name}?`}
+        confirmLabel="Disconnect"
+        danger
+        busy={disconnect.fetching}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => void confirmDisconnect()}
+      >
+        Soash stops syncing this account and deletes its posts and statistics. You can connect it again later; its history is then read again as far
+        as your plan allows.
+      </ConfirmDialog>
+    </article>
+  );
+}

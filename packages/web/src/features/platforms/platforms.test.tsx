@@ -1,0 +1,118 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { GraphQLError } from 'graphql';
+import { CombinedError } from 'urql';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { makeFragmentData } from '../../gql';
+import { callsOf, mockClient, renderRoutes } from '../../test/render';
+import { ConnectPanel, navigation } from './ConnectPanel';
+import { countdown, reauthState } from './health';
+import { PlatformCard, PlatformCardFragment } from './PlatformCard';
+import { planUsage } from './PlatformsPage';
+
+const NOW = new Date('2026-03-01T12:00:00Z');
+const fail = (message: string, extensions: Record<string, unknown>) => ({ error: new CombinedError({ graphQLErrors: [new GraphQLError(message, { extensions })] }) });
+afterEach(() => vi.restoreAllMocks());
+
+const health = { healthy: true, canRefresh: true, status: 'ACTIVE', sandbox: false, tokenExpiresAt: null, refreshTokenExpiresAt: null, needsReauthBy: null };
+
+describe('connector health', () => {
+  it('counts down in two units at most', () => {
+    expect(countdown('2026-03-04T16:30:00Z', NOW)).toBe('3 days 4 hours');
+    expect(countdown('2026-03-01T17:12:00Z', NOW)).toBe('5 hours 12 minutes');
+    expect(countdown('2026-03-01T12:08:30Z', NOW)).toBe('8 minutes');
+    expect(countdown('2026-03-01T11:00:00Z', NOW)).toBe('now');
+  });
+
+  it('asks to reconnect a week ahead, at once when access ended, and never for sandboxes', () => {
+    expect(reauthState({ ...health, needsReauthBy: '2026-03-20T00:00:00Z' }, NOW)).toEqual({ kind: 'none' });
+    expect(reauthState({ ...health, needsReauthBy: '2026-03-05T00:00:00Z' }, NOW)).toEqual({ kind: 'soon', by: '2026-03-05T00:00:00Z' });
+    expect(reauthState({ ...health, canRefresh: false, tokenExpiresAt: '2026-03-02T00:00:00Z' }, NOW)).toEqual({ kind: 'soon', by: '2026-03-02T00:00:00Z' });
+    expect(reauthState({ ...health, status: 'NEEDS_REAUTH' }, NOW).kind).toBe('now');
+    expect(reauthState({ ...health, canRefresh: false, tokenExpiresAt: '2026-02-28T00:00:00Z' }, NOW).kind).toBe('now');
+    expect(reauthState({ ...health, sandbox: true, status: 'NEEDS_REAUTH' }, NOW)).toEqual({ kind: 'none' });
+  });
+
+  it('shows how much of the plan is used', () => {
+    expect(planUsage(2, 'FREE', 2)).toEqual({ text: '2 of 2 accounts on the Free plan', full: true });
+    expect(planUsage(3, 'ENTERPRISE', null)).toEqual({ text: '3 connected · unlimited on the Enterprise plan', full: false });
+  });
+});
+
+function card({ health: healthOver, ...over }: Partial<Record<string, unknown>> = {}) {
+  return makeFragmentData(
+    {
+      id: 'p1',
+      type: 'LINKEDIN',
+      username: 'bakery',
+      displayName: 'Jane’s Bakery',
+      followerCount: 1234,
+      status: 'ACTIVE',
+      sandbox: false,
+      lastSyncedAt: '2026-03-01T10:00:00Z',
+      health: { ...health, canRefresh: false, lastError: null, lastErrorAt: null, warnings: [], rateLimit: null, ...(healthOver as object) },
+      ...over,
+    } as never,
+    PlatformCardFragment,
+  );
+}
+
+describe('PlatformCard', () => {
+  it('prompts to reconnect before access ends, and starts the platform sign-in', async () => {
+    const soon = new Date(Date.now() + 3 * 86_400_000 + 3_600_000).toISOString();
+    const assign = vi.spyOn(navigation, 'assign').mockImplementation(() => undefined);
+    const client = mockClient((name) => {
+      if (name === 'ConnectPlatform') return { data: { connectPlatform: { authorizeUrl: 'https://www.linkedin.com/oauth/v2/authorization?x=1', platform: null } } };
+      if (name === 'PlatformSyncProgress') return { data: { syncProgress: { platformId: 'p1', phase: 'idle', done: 0, total: null, activeJobs: 0, finished: true, status: null, message: null, errorMessage: null } } };
+      return undefined;
+    });
+    renderRoutes([{ path: '/', element: <PlatformCard platform={card({ health: { needsReauthBy: soon } })} onChanged={() => undefined} timeZone="UTC" /> }], { client });
+    expect(screen.getByRole('alert').textContent).toMatch(/Reconnect this account within 3 days/);
+    fireEvent.click(screen.getByRole('button', { name: 'Reconnect' }));
+    await waitFor(() => expect(assign).toHaveBeenCalledWith('https://www.linkedin.com/oauth/v2/authorization?x=1'));
+    expect(callsOf(client, 'ConnectPlatform')[0]).toEqual({ input: { type: 'LINKEDIN', sandbox: false } });
+  });
+
+  it('shows live sync progress from the subscription', () => {
+    const client = mockClient((name) =>
+      name === 'PlatformSyncProgress'
+        ? { data: { syncProgress: { platformId: 'p1', phase: 'posts', done: 30, total: 120, activeJobs: 2, finished: false, status: 'RUNNING', message: null, errorMessage: null } } }
+        : undefined,
+    );
+    renderRoutes([{ path: '/', element: <PlatformCard platform={card()} onChanged={() => undefined} timeZone="UTC" /> }], { client });
+    expect(screen.getByRole('status').textContent).toMatch(/Reading posts.*30 of 120/);
+    expect((screen.getByRole('progressbar') as HTMLProgressElement).value).toBe(25);
+    expect(callsOf({ ...client, executeQuery: client.executeSubscription } as never, 'PlatformSyncProgress')[0]).toEqual({ platformId: 'p1' });
+  });
+
+  it('syncs now, says when it may sync again, and disconnects after confirmation', async () => {
+    const onChanged = vi.fn();
+    const client = mockClient((name) => {
+      if (name === 'SyncPlatform') return fail('You can sync this account again in 4 minutes', { code: 'RATE_LIMITED', retryAfterSeconds: 240 });
+      if (name === 'DisconnectPlatform') return { data: { disconnectPlatform: true } };
+      return 'pending';
+    });
+    renderRoutes([{ path: '/', element: <PlatformCard platform={card()} onChanged={onChanged} timeZone="UTC" /> }], { client });
+    fireEvent.click(screen.getByRole('button', { name: 'Sync Jane’s Bakery now' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Too many attempts. Try again in 4 minutes.');
+    fireEvent.click(screen.getByRole('button', { name: 'Disconnect Jane’s Bakery' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Disconnect' }));
+    await waitFor(() => expect(onChanged).toHaveBeenCalled());
+    expect(callsOf(client, 'DisconnectPlatform')[0]).toEqual({ id: 'p1' });
+  });
+});
+
+describe('ConnectPanel', () => {
+  it('connects a sandbox at once, and explains a platform that is not set up', async () => {
+    const onSandbox = vi.fn();
+    const client = mockClient((_name, v) =>
+      (v.input as { sandbox: boolean }).sandbox
+        ? { data: { connectPlatform: { authorizeUrl: null, platform: { id: 'p9', type: 'TIKTOK' } } } }
+        : fail('TikTok is not configured: set TIKTOK_CLIENT_KEY and TIKTOK_CLIENT_SECRET, or connect a sandbox account', { code: 'BAD_USER_INPUT', field: 'type' }),
+    );
+    renderRoutes([{ path: '/', element: <ConnectPanel onSandboxConnected={onSandbox} /> }], { client });
+    fireEvent.click(screen.getByRole('button', { name: 'Connect TikTok' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/not configured.*A sandbox account works without any setup/);
+    fireEvent.click(screen.getByRole('button', { name: 'Connect a TikTok sandbox account' }));
+    await waitFor(() => expect(onSandbox).toHaveBeenCalledWith('p9', 'TIKTOK'));
+  });
+});

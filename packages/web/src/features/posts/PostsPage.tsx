@@ -1,0 +1,166 @@
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { graphql } from '../../gql';
+import { PageHeader } from '../../layout/AppShell';
+import { formatNumber } from '../../lib/format';
+import { useCursorPages } from '../../lib/useCursorPages';
+import { useTitle } from '../../lib/useTitle';
+import { Button } from '../../ui/Button';
+import { Card } from '../../ui/Card';
+import { EmptyState, ErrorState, LoadingBlock } from '../../ui/States';
+import { todayIn } from '../../ui/DateRangePicker';
+import { earliestDay, useTimeZone, useViewer } from '../auth/viewer';
+import { useCsvExport } from '../overview/useCsvExport';
+import { DEFAULT_FILTERS, exportInput, hasFilters, invalidRange, PAGE_SIZE, parseFilters, serializeFilters, toVariables, type PostFilters } from './filters';
+import { PostFiltersBar } from './PostFiltersBar';
+import { PostsTable } from './PostsTable';
+
+export const PostFilterOptionsQuery = graphql(`
+  query PostFilterOptions {
+    platforms {
+      id
+      type
+      username
+      displayName
+    }
+    categories {
+      id
+      name
+      colorCode
+    }
+  }
+`);
+
+export const PostsQuery = graphql(`
+  query Posts($filter: ActivityFilter, $sort: ActivitySort, $first: Int, $after: String) {
+    activities(filter: $filter, sort: $sort, first: $first, after: $after) {
+      totalCount
+      edges {
+        cursor
+        node {
+          id
+          ...PostRow_Activity
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export function PostsPage() {
+  useTitle('Posts');
+  const timeZone = useTimeZone();
+  const viewer = useViewer();
+  const earliest = earliestDay(viewer.plan.historyDays);
+  const csv = useCsvExport();
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => parseFilters(params), [params]);
+  const setFilters = useCallback((next: PostFilters) => setParams(serializeFilters(next), { replace: true }), [setParams]);
+  const key = serializeFilters(filters).toString();
+  const pages = useCursorPages(key);
+  const badRange = invalidRange(filters);
+  const variables = useMemo(() => toVariables(filters, timeZone, pages.after, earliest), [filters, timeZone, pages.after, earliest]);
+
+  const [options, reloadOptions] = useQuery({ query: PostFilterOptionsQuery });
+  const [{ data, error, fetching }, refetch] = useQuery({ query: PostsQuery, variables, pause: badRange });
+  const connection = data?.activities;
+  const filtered = hasFilters(filters);
+  const firstIndex = (pages.page - 1) * PAGE_SIZE + 1;
+
+  return (
+    <>
+      <PageHeader
+        title="Posts"
+        description="Every post of your connected accounts, with its latest numbers."
+        actions={
+          <Button
+            variant="secondary"
+            loading={csv.busy}
+            disabled={badRange}
+            onClick={() => void csv.run(exportInput(filters, todayIn(timeZone), earliest))}
+            title="Exports the posts of the selected dates, account and category"
+          >
+            Export CSV
+          </Button>
+        }
+      />
+      {(csv.error || csv.done) && (
+        <p className={`small ${csv.error ? 'alert' : 'muted'}`} role={csv.error ? 'alert' : 'status'}>
+          {csv.error ?? `${csv.done} The export covers the selected dates, account and category.`}
+        </p>
+      )}
+      <div className="stack">
+        <Card>
+          <PostFiltersBar value={filters} onChange={setFilters} options={options.data ?? null} earliest={earliest} />
+          {options.error && !options.data && (
+            <p className="small error" role="alert" style={{ margin: '8px 0 0' }}>
+              The lists of accounts and categories could not be loaded.{' '}
+              <button type="button" className="link-button" onClick={() => reloadOptions({ requestPolicy: 'network-only' })}>
+                Try again
+              </button>
+            </p>
+          )}
+        </Card>
+        <Card>
+          {error && !connection ? (
+            <ErrorState title="Posts could not be loaded" error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+          ) : badRange ? (
+            <EmptyState title="Check the dates">Pick a start date on or before the end date.</EmptyState>
+          ) : !connection ? (
+            <LoadingBlock lines={8} height={28} label="Loading posts" />
+          ) : connection.edges.length === 0 ? (
+            filtered ? (
+              <EmptyState
+                title="No posts match these filters"
+                action={
+                  <Button variant="secondary" onClick={() => setFilters({ ...DEFAULT_FILTERS, sort: filters.sort, dir: filters.dir })}>
+                    Clear filters
+                  </Button>
+                }
+              >
+                Try a wider date range, another account, or fewer filters.
+              </EmptyState>
+            ) : (
+              <EmptyState title="No posts yet">
+                Posts appear here after you connect a social account and its first sync finishes. Connected accounts sync every few hours.
+              </EmptyState>
+            )
+          ) : (
+            <div className="stack" aria-busy={fetching || undefined}>
+              <p className="small muted" role="status" aria-live="polite">
+                {connection.totalCount === 1
+                  ? '1 post'
+                  : `Showing ${formatNumber(firstIndex, { compact: false })}–${formatNumber(firstIndex + connection.edges.length - 1, { compact: false })} of ${formatNumber(connection.totalCount, { compact: false })} posts`}
+              </p>
+              <PostsTable
+                rows={connection.edges.map((e) => e.node)}
+                sort={{ field: filters.sort, direction: filters.dir }}
+                onSort={(sort, dir) => setFilters({ ...filters, sort, dir })}
+                timeZone={timeZone}
+              />
+              {(pages.page > 1 || connection.pageInfo.hasNextPage) && (
+                <nav className="row pager" aria-label="Pages of posts">
+                  <Button variant="secondary" disabled={pages.page === 1} onClick={pages.previous}>
+                    ← Previous
+                  </Button>
+                  <span className="small muted">Page {pages.page}</span>
+                  <Button
+                    variant="secondary"
+                    disabled={!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor}
+                    onClick={() => pages.next(connection.pageInfo.endCursor!)}
+                  >
+                    Next →
+                  </Button>
+                </nav>
+              )}
+            </div>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,145 @@
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { graphql, type FragmentType, getFragmentData } from '../../gql';
+import type { ActivitySortField, PostRow_ActivityFragment, SortDirection } from '../../gql/graphql';
+import { formatDate, formatNumber, formatPercent } from '../../lib/format';
+import { accountLabel, contentTypeLabel } from '../../lib/labels';
+import { Badge } from '../../ui/Badge';
+import { DataTable, type Column } from '../../ui/DataTable';
+import { CategoryPicker } from '../categories/CategoryPicker';
+
+export const PostRowFragment = graphql(`
+  fragment PostRow_Activity on Activity {
+    id
+    content
+    type
+    publishedAt
+    hashtags
+    engagementRate
+    engagement {
+      likes
+      comments
+      shares
+      reach
+      total
+    }
+    platform {
+      id
+      type
+      username
+      displayName
+    }
+    categories {
+      id
+      name
+      colorCode
+    }
+  }
+`);
+
+type PostRow = PostRow_ActivityFragment;
+
+export function excerpt(text: string | null | undefined, max = 90): string {
+  const t = (text ?? '').replace(/\s+/g, ' ').trim();
+  if (!t) return '(no caption)';
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+export function CategoryChips({ categories }: { categories: readonly { id: string; name: string; colorCode: string }[] }) {
+  if (!categories.length) return <span className="muted">–</span>;
+  return (
+    <span className="row" style={{ gap: 4 }}>
+      {categories.map((c) => (
+        <span key={c.id} className="chip">
+          <span className="chip-dot" style={{ background: c.colorCode }} aria-hidden="true" />
+          {c.name}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/** The explorer's table: one row per post, sortable by the columns the API sorts by. */
+export function PostsTable({
+  rows: masked,
+  sort,
+  onSort,
+  timeZone,
+}: {
+  rows: FragmentType<typeof PostRowFragment>[];
+  sort: { field: ActivitySortField; direction: SortDirection };
+  onSort: (field: ActivitySortField, direction: SortDirection) => void;
+  timeZone: string;
+}) {
+  const rows = getFragmentData(PostRowFragment, masked);
+  const navigate = useNavigate();
+  const [tagging, setTagging] = useState<PostRow | null>(null);
+  const columns: Column<PostRow>[] = [
+    {
+      key: 'post',
+      header: 'Post',
+      render: (r) => (
+        <div className="post-cell">
+          <Link to={`/posts/${r.id}`} className="post-link" onClick={(e) => e.stopPropagation()}>
+            {excerpt(r.content)}
+          </Link>
+          <span className="row small muted" style={{ gap: 6 }}>
+            <Badge>{contentTypeLabel(r.type)}</Badge>
+            {accountLabel(r.platform)}
+          </span>
+        </div>
+      ),
+    },
+    { key: 'published', header: 'Published', sortField: 'PUBLISHED_AT', render: (r) => <span className="nowrap">{formatDate(r.publishedAt, timeZone)}</span> },
+    { key: 'likes', header: 'Likes', numeric: true, render: (r) => formatNumber(r.engagement.likes) },
+    { key: 'comments', header: 'Comments', numeric: true, render: (r) => formatNumber(r.engagement.comments) },
+    { key: 'shares', header: 'Shares', numeric: true, render: (r) => formatNumber(r.engagement.shares) },
+    { key: 'reach', header: 'Reach', numeric: true, render: (r) => formatNumber(r.engagement.reach) },
+    { key: 'engagement', header: 'Engagement', numeric: true, sortField: 'ENGAGEMENT', render: (r) => formatNumber(r.engagement.total) },
+    { key: 'rate', header: 'Eng. rate', numeric: true, sortField: 'ENGAGEMENT_RATE', render: (r) => formatPercent(r.engagementRate) },
+    {
+      key: 'categories',
+      header: 'Categories',
+      render: (r) => (
+        <span className="row" style={{ gap: 4, flexWrap: 'nowrap' }}>
+          <CategoryChips categories={r.categories} />
+          <button
+            type="button"
+            className="icon-button"
+            onClick={(e) => {
+              e.stopPropagation();
+              setTagging(r);
+            }}
+            aria-label={`Edit categories of “${excerpt(r.content, 40)}”`}
+            title="Edit categories"
+          >
+            ✎
+          </button>
+        </span>
+      ),
+    },
+  ];
+  return (
+    <>
+      {tagging && (
+        <CategoryPicker
+          key={tagging.id}
+          open
+          activityId={tagging.id}
+          postLabel={excerpt(tagging.content, 80)}
+          selected={tagging.categories.map((c) => c.id)}
+          onClose={() => setTagging(null)}
+        />
+      )}
+      <DataTable
+      caption="Posts"
+      columns={columns}
+      rows={[...rows]}
+      rowKey={(r) => r.id}
+      sort={sort}
+      onSort={(field, direction) => onSort(field as ActivitySortField, direction)}
+      onRowClick={(r) => navigate(`/posts/${r.id}`)}
+      />
+    </>
+  );
+}

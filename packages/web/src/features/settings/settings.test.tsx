@@ -1,0 +1,103 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { GraphQLError } from 'graphql';
+import { CombinedError } from 'urql';
+import { describe, expect, it } from 'vitest';
+import { makeFragmentData } from '../../gql';
+import { callsOf, mockClient, renderRoutes, testSession } from '../../test/render';
+import { BrandForm, BrandFormFragment, splitList } from './BrandForm';
+import { DangerZone } from './DangerZone';
+import { PasswordForm } from './PasswordForm';
+
+const fail = (message: string, extensions: Record<string, unknown>) => ({ error: new CombinedError({ graphQLErrors: [new GraphQLError(message, { extensions })] }) });
+const profile = makeFragmentData(
+  {
+    __typename: 'UserProfile',
+    id: 'p1',
+    brandName: 'Bakery',
+    brandDescription: null,
+    industry: null,
+    targetAudience: null,
+    brandValues: ['local'],
+    businessGoals: [],
+    timezone: 'UTC',
+  },
+  BrandFormFragment,
+);
+
+describe('BrandForm', () => {
+  it('sends lists and the time zone, and shows a refused time zone next to its field', async () => {
+    const client = mockClient(() =>
+      fail('Invalid input', { code: 'BAD_USER_INPUT', fields: [{ field: 'timezone', messages: ['timezone must be an IANA time zone such as "Europe/Berlin" or "UTC"'] }] }),
+    );
+    renderRoutes([{ path: '/', element: <BrandForm profile={profile} /> }], { client });
+    fireEvent.change(screen.getByLabelText('Brand values'), { target: { value: 'local, fresh, Local' } });
+    fireEvent.change(screen.getByLabelText('Time zone'), { target: { value: 'Europe/Berlin' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save brand profile' }));
+    await screen.findByText(/must be an IANA time zone/);
+    expect(screen.getByLabelText('Time zone').getAttribute('aria-invalid')).toBe('true');
+    expect(callsOf(client, 'UpdateProfile')[0]).toMatchObject({ input: { brandName: 'Bakery', brandValues: ['local', 'fresh'], timezone: 'Europe/Berlin', industry: null } });
+  });
+
+  it('starts onboarding with the browser’s time zone', () => {
+    renderRoutes([{ path: '/', element: <BrandForm profile={profile} detectZone /> }], { client: mockClient(() => undefined) });
+    expect((screen.getByLabelText('Time zone') as HTMLSelectElement).value).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  });
+
+  it('splits comma lists without duplicates', () => {
+    expect(splitList(' a, b ,, A,c ')).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('PasswordForm', () => {
+  it('shows a wrong current password on that field without signing out', async () => {
+    const session = testSession();
+    session.signIn({ accessToken: 'at', accessTokenExpiresAt: '2099-01-01T00:00:00Z', refreshToken: 'rt' });
+    const client = mockClient(() => fail('currentPassword is incorrect', { code: 'BAD_USER_INPUT', field: 'currentPassword' }));
+    renderRoutes([{ path: '/', element: <PasswordForm /> }], { client, session });
+    fireEvent.change(screen.getByLabelText('Current password'), { target: { value: 'wrong password' } });
+    fireEvent.change(screen.getByLabelText('New password'), { target: { value: 'another long password' } });
+    fireEvent.change(screen.getByLabelText('Repeat the new password'), { target: { value: 'another long password' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Change password' }));
+    await screen.findByText('currentPassword is incorrect');
+    expect(screen.getByLabelText('Current password').getAttribute('aria-invalid')).toBe('true');
+    expect(session.getState().status).toBe('signed-in');
+  });
+
+  it('keeps the new tokens the API answers', async () => {
+    const session = testSession();
+    session.signIn({ accessToken: 'at', accessTokenExpiresAt: '2099-01-01T00:00:00Z', refreshToken: 'rt' });
+    const client = mockClient(() => ({ data: { changePassword: { accessToken: 'at2', accessTokenExpiresAt: '2099-01-01T00:00:00Z', refreshToken: 'rt2' } } }));
+    renderRoutes([{ path: '/', element: <PasswordForm /> }], { client, session });
+    fireEvent.change(screen.getByLabelText('Current password'), { target: { value: 'correct horse battery' } });
+    fireEvent.change(screen.getByLabelText('New password'), { target: { value: 'another long password' } });
+    fireEvent.change(screen.getByLabelText('Repeat the new password'), { target: { value: 'another long password' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Change password' }));
+    await screen.findByText(/Password changed/);
+    expect(session.refreshToken).toBe('rt2');
+    expect(session.currentAccessToken).toBe('at2');
+  });
+});
+
+describe('DangerZone', () => {
+  it('asks for the password, shows a wrong one, and signs out once deleted', async () => {
+    const session = testSession();
+    session.signIn({ accessToken: 'at', accessTokenExpiresAt: '2099-01-01T00:00:00Z', refreshToken: 'rt' });
+    let attempt = 0;
+    const client = mockClient((name) => {
+      if (name !== 'DeleteAccount') return undefined;
+      attempt += 1;
+      return attempt === 1 ? fail('password is incorrect', { code: 'BAD_USER_INPUT', field: 'password' }) : { data: { deleteAccount: true } };
+    });
+    renderRoutes([{ path: '/', element: <DangerZone /> }], { client, session });
+    fireEvent.click(screen.getByRole('button', { name: 'Delete account…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete account' }));
+    expect(screen.getByText('Enter your password to confirm.')).toBeDefined();
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'wrong' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Delete account' }));
+    await screen.findByText('password is incorrect');
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'correct horse battery' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Delete account' }));
+    await waitFor(() => expect(session.getState()).toMatchObject({ status: 'signed-out', reason: 'account-deleted' }));
+    expect(callsOf(client, 'DeleteAccount').at(-1)).toEqual({ password: 'correct horse battery' });
+  });
+});

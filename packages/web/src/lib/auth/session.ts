@@ -1,0 +1,326 @@
+import { createBrowserLock, type LockFn } from './lock';
+
+/** What `register`, `login`, `refreshToken` and `changePassword` answer. */
+export interface TokenPair {
+  accessToken: string;
+  accessTokenExpiresAt: string;
+  refreshToken: string;
+}
+
+/** The API refused the refresh token (used, revoked, expired, unknown): the session is over. */
+export class RefreshRejectedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RefreshRejectedError';
+  }
+}
+
+/**
+ * Exchanges a refresh token for a new pair. Throws RefreshRejectedError when the API refuses it;
+ * any other error (network, server) is treated as transient and keeps the session.
+ */
+export type RefreshFn = (refreshToken: string) => Promise<TokenPair>;
+
+export type SignOutReason = 'signed-out' | 'session-ended' | 'account-deleted';
+
+export interface SessionState {
+  status: 'signed-in' | 'signed-out';
+  /** Changes whenever the signed-in user may have changed; cached data of another epoch is stale. */
+  epoch: number;
+  /** Why the last sign-out happened (for the sign-in page). */
+  reason: SignOutReason | null;
+}
+
+interface StorageLike {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+interface ChannelLike {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  close(): void;
+}
+
+type TabMessage =
+  | { type: 'access'; accessToken: string; expiresAt: number }
+  | { type: 'signed-in'; accessToken: string; expiresAt: number }
+  | { type: 'signed-out'; reason: SignOutReason };
+
+export interface SessionOptions {
+  refresh: RefreshFn;
+  /** Where the refresh token is kept (localStorage by default; null keeps it in memory). */
+  storage?: StorageLike | null;
+  /** Cross-tab lock (Web Locks by default). */
+  lock?: LockFn;
+  /** Cross-tab messages (BroadcastChannel by default; null for none). */
+  channel?: ChannelLike | null;
+  now?: () => number;
+  /** Refresh this long before the access token expires (at most a quarter of its lifetime). */
+  marginMs?: number;
+  /**
+   * How long to keep holding the lock after a refresh, so other tabs see the new refresh token
+   * (storage changes reach other tabs asynchronously) before one of them may take the lock.
+   */
+  settleMs?: number;
+  /** Schedule the silent refresh (tests turn it off). */
+  autoRefresh?: boolean;
+}
+
+export const REFRESH_TOKEN_KEY = 'soash.refreshToken';
+const LOCK_NAME = 'soash.refresh';
+const CHANNEL_NAME = 'soash.session';
+
+function defaultStorage(): StorageLike | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null; // storage disabled by the browser
+  }
+}
+
+function memoryStorage(): StorageLike {
+  const m = new Map<string, string>();
+  return { getItem: (k) => m.get(k) ?? null, setItem: (k, v) => void m.set(k, v), removeItem: (k) => void m.delete(k) };
+}
+
+/**
+ * The signed-in session.
+ *
+ * - The access token lives in memory only. The refresh token is kept in localStorage so a reload
+ *   or a new tab stays signed in (the trade-off is described in docs/web.md).
+ * - `refresh()` is single-flight: concurrent callers in a tab share one request, and a lock
+ *   shared by all tabs makes refreshes of different tabs run one after another, each with the
+ *   newest refresh token. The API revokes the whole session when a refresh token is presented
+ *   twice, so two tabs must never refresh with the same one.
+ * - The tab that refreshed tells the others the new access token, so they need no refresh.
+ * - A refused refresh token signs out every tab.
+ */
+export class Session {
+  private accessToken: string | null = null;
+  private expiresAt = 0;
+  /** Refresh margin for the current token: at most a quarter of its lifetime. */
+  private margin = 0;
+  /** Bumped whenever a new access token arrives (here or from another tab). */
+  private generation = 0;
+  private inflight: Promise<boolean> | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private state: SessionState;
+  private readonly listeners = new Set<() => void>();
+  private readonly tokenListeners = new Set<() => void>();
+  private readonly storage: StorageLike;
+  private readonly lock: LockFn;
+  private readonly channel: ChannelLike | null;
+  private readonly now: () => number;
+  private readonly marginMs: number;
+  private readonly settleMs: number;
+  private readonly autoRefresh: boolean;
+  private readonly refreshFn: RefreshFn;
+  private readonly onStorage = (e: StorageEvent) => {
+    if (e.key !== REFRESH_TOKEN_KEY) return;
+    if (e.newValue === null && this.state.status === 'signed-in') this.endLocally('signed-out');
+    else if (e.newValue !== null && this.state.status === 'signed-out') this.setState({ status: 'signed-in', epoch: this.state.epoch + 1, reason: null });
+  };
+
+  constructor(opts: SessionOptions) {
+    this.refreshFn = opts.refresh;
+    this.storage = opts.storage === undefined ? (defaultStorage() ?? memoryStorage()) : (opts.storage ?? memoryStorage());
+    this.lock = opts.lock ?? createBrowserLock();
+    this.now = opts.now ?? Date.now;
+    this.marginMs = opts.marginMs ?? 60_000;
+    this.settleMs = opts.settleMs ?? 150;
+    this.autoRefresh = opts.autoRefresh ?? true;
+    this.channel =
+      opts.channel !== undefined ? opts.channel : typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL_NAME);
+    this.channel?.addEventListener('message', (e) => this.receive(e.data as TabMessage));
+    if (typeof window !== 'undefined' && opts.storage === undefined) window.addEventListener('storage', this.onStorage);
+    this.state = { status: this.storage.getItem(REFRESH_TOKEN_KEY) ? 'signed-in' : 'signed-out', epoch: 0, reason: null };
+  }
+
+  // ----- state for React (useSyncExternalStore) -----
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getState = (): SessionState => this.state;
+
+  /** Called whenever the access token changes (refreshed, signed in or out, here or in another tab). */
+  onTokenChange(listener: () => void): () => void {
+    this.tokenListeners.add(listener);
+    return () => this.tokenListeners.delete(listener);
+  }
+
+  private tokenChanged() {
+    for (const l of [...this.tokenListeners]) l();
+  }
+
+  private setState(next: SessionState) {
+    this.state = next;
+    for (const l of [...this.listeners]) l();
+  }
+
+  // ----- tokens -----
+
+  get isSignedIn(): boolean {
+    return this.state.status === 'signed-in';
+  }
+
+  /** The access token if there is one (it may be about to expire). */
+  get currentAccessToken(): string | null {
+    return this.accessToken;
+  }
+
+  /** There is an access token that is not within the refresh margin of its expiry. */
+  hasFreshAccessToken(): boolean {
+    return this.accessToken !== null && this.expiresAt - this.margin > this.now();
+  }
+
+  /** A usable access token, refreshing first when needed; null when signed out. */
+  async getAccessToken(): Promise<string | null> {
+    if (!this.isSignedIn) return null;
+    if (!this.hasFreshAccessToken()) await this.refresh().catch(() => false);
+    return this.accessToken;
+  }
+
+  /** Starts a session with tokens from register, login or changePassword. */
+  signIn(tokens: TokenPair): void {
+    this.storage.setItem(REFRESH_TOKEN_KEY, tokens.refreshToken);
+    this.setAccess(tokens.accessToken, Date.parse(tokens.accessTokenExpiresAt));
+    this.post({ type: 'signed-in', accessToken: this.accessToken!, expiresAt: this.expiresAt });
+    this.setState({ status: 'signed-in', epoch: this.state.epoch + 1, reason: null });
+  }
+
+  /**
+   * New tokens for the same user (changePassword answers a fresh pair): kept without starting a
+   * new epoch, so cached data stays.
+   */
+  replaceTokens(tokens: TokenPair): void {
+    if (!this.isSignedIn) return this.signIn(tokens);
+    this.storage.setItem(REFRESH_TOKEN_KEY, tokens.refreshToken);
+    this.setAccess(tokens.accessToken, Date.parse(tokens.accessTokenExpiresAt));
+    this.post({ type: 'access', accessToken: this.accessToken!, expiresAt: this.expiresAt });
+  }
+
+  /** The refresh token to end this session with on the server (logout). */
+  get refreshToken(): string | null {
+    return this.storage.getItem(REFRESH_TOKEN_KEY);
+  }
+
+  /** Ends the session in every tab. */
+  signOut(reason: SignOutReason = 'signed-out'): void {
+    this.storage.removeItem(REFRESH_TOKEN_KEY);
+    this.post({ type: 'signed-out', reason });
+    this.endLocally(reason);
+  }
+
+  /**
+   * Exchanges the refresh token for a new pair. Resolves true when a usable access token is
+   * held afterwards, false when signed out. Concurrent calls share one exchange; exchanges of
+   * all tabs are serialised. A refused token signs out; a network error keeps the session and
+   * rejects.
+   */
+  refresh(): Promise<boolean> {
+    if (this.inflight) return this.inflight;
+    const startGeneration = this.generation;
+    const run = this.lock(LOCK_NAME, async () => {
+      // Another tab may have refreshed while we waited for the lock and sent us its token.
+      if (this.generation !== startGeneration && this.hasFreshAccessToken()) return true;
+      const stored = this.storage.getItem(REFRESH_TOKEN_KEY);
+      if (!stored) {
+        if (this.isSignedIn) this.endLocally('session-ended');
+        return false;
+      }
+      let tokens: TokenPair;
+      try {
+        tokens = await this.refreshFn(stored);
+      } catch (e) {
+        if (e instanceof RefreshRejectedError) {
+          this.signOut('session-ended');
+          return false;
+        }
+        throw e;
+      }
+      // Signed out (or in as someone else) while the request ran: drop the answer.
+      if (this.storage.getItem(REFRESH_TOKEN_KEY) !== stored) return this.hasFreshAccessToken();
+      this.storage.setItem(REFRESH_TOKEN_KEY, tokens.refreshToken);
+      this.setAccess(tokens.accessToken, Date.parse(tokens.accessTokenExpiresAt));
+      this.post({ type: 'access', accessToken: tokens.accessToken, expiresAt: this.expiresAt });
+      if (this.settleMs > 0) await new Promise((r) => setTimeout(r, this.settleMs));
+      return true;
+    });
+    this.inflight = run.finally(() => {
+      this.inflight = null;
+    });
+    return this.inflight;
+  }
+
+  /** Stops timers and listeners (tests, hot reload). */
+  dispose(): void {
+    this.clearTimer();
+    this.channel?.close();
+    if (typeof window !== 'undefined') window.removeEventListener('storage', this.onStorage);
+    this.listeners.clear();
+    this.tokenListeners.clear();
+  }
+
+  // ----- internals -----
+
+  private setAccess(token: string, expiresAt: number) {
+    this.accessToken = token;
+    this.expiresAt = Number.isFinite(expiresAt) ? expiresAt : this.now();
+    this.margin = Math.min(this.marginMs, Math.max(0, (this.expiresAt - this.now()) / 4));
+    this.generation += 1;
+    this.schedule();
+    this.tokenChanged();
+  }
+
+  private endLocally(reason: SignOutReason) {
+    this.accessToken = null;
+    this.expiresAt = 0;
+    this.generation += 1;
+    this.clearTimer();
+    this.tokenChanged();
+    if (this.state.status === 'signed-in' || this.state.reason !== reason) this.setState({ status: 'signed-out', epoch: this.state.epoch + 1, reason });
+  }
+
+  private receive(msg: TabMessage) {
+    if (!msg || typeof msg !== 'object') return;
+    if (msg.type === 'signed-out') {
+      this.endLocally(msg.reason);
+    } else if (msg.type === 'access') {
+      if (this.isSignedIn) this.setAccess(msg.accessToken, msg.expiresAt);
+    } else if (msg.type === 'signed-in') {
+      this.setAccess(msg.accessToken, msg.expiresAt);
+      this.setState({ status: 'signed-in', epoch: this.state.epoch + 1, reason: null });
+    }
+  }
+
+  private post(msg: TabMessage) {
+    try {
+      this.channel?.postMessage(msg);
+    } catch {
+      /* a closed channel: other tabs fall back to their own refresh */
+    }
+  }
+
+  private schedule() {
+    this.clearTimer();
+    if (!this.autoRefresh || !this.accessToken) return;
+    const delay = Math.max(this.expiresAt - this.margin - this.now(), 1_000);
+    // Timers beyond 2^31 ms fire at once; access tokens live minutes, so cap generously.
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.refresh().catch(() => {
+        /* transient; the next request retries */
+      });
+    }, Math.min(delay, 2 ** 31 - 1));
+  }
+
+  private clearTimer() {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
