@@ -42,12 +42,12 @@ export async function consumeRateLimit(key: string, rule: RateLimitRule, what: s
     doc = await RateLimitModel.findOneAndUpdate(
       { key, windowStart },
       { $inc: { count: 1 }, $setOnInsert: { expiresAt } },
-      { upsert: true, new: true, lean: true },
+      { upsert: true, returnDocument: 'after', lean: true },
     );
   } catch (err) {
     // Two first uses raced on the upsert; the loser retries as an update.
     if ((err as { code?: number }).code !== 11000) throw err;
-    doc = await RateLimitModel.findOneAndUpdate({ key, windowStart }, { $inc: { count: 1 } }, { new: true, lean: true });
+    doc = await RateLimitModel.findOneAndUpdate({ key, windowStart }, { $inc: { count: 1 } }, { returnDocument: 'after', lean: true });
   }
   if (doc && doc.count > rule.limit) {
     const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
