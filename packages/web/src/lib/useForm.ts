@@ -29,3 +29,11 @@ export function validatePassword(password: string): string | null {
   if (password.length > 128) return 'Use at most 128 characters.';
   return null;
 }
+
+/** Field errors for a new password typed twice (`newPassword`, `confirm`); empty when both are fine. */
+export function validateNewPassword(password: string, confirm: string): Record<string, string> {
+  const problem = validatePassword(password);
+  if (problem) return { newPassword: problem };
+  if (password !== confirm) return { confirm: 'The two passwords differ.' };
+  return {};
+}

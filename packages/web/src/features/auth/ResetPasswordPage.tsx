@@ -3,11 +3,11 @@ import { Link, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
 import { graphql } from '../../gql';
 import { useSession } from '../../lib/auth/SessionProvider';
-import { useFormErrors, validatePassword } from '../../lib/useForm';
+import { useFormErrors, validateNewPassword } from '../../lib/useForm';
 import { useTitle } from '../../lib/useTitle';
 import { Button } from '../../ui/Button';
-import { TextField } from '../../ui/Field';
 import { FormError } from '../../ui/FormError';
+import { NewPasswordFields } from '../../ui/NewPasswordFields';
 import { AuthLayout } from './AuthLayout';
 
 const ResetPasswordMutation = graphql(`
@@ -29,10 +29,7 @@ export function ResetPasswordPage() {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const fields: Record<string, string> = {};
-    const pw = validatePassword(password);
-    if (pw) fields.newPassword = pw;
-    else if (password !== confirm) fields.confirm = 'The two passwords differ.';
+    const fields = validateNewPassword(password, confirm);
     if (Object.keys(fields).length) return setErrors({ fields, form: null });
     const result = await reset({ token, newPassword: password });
     if (result.error) return fromApi(result.error);
@@ -71,25 +68,7 @@ export function ResetPasswordPage() {
           ) : (
             <FormError message={errors.form} />
           )}
-          <TextField
-            label="New password"
-            type="password"
-            autoComplete="new-password"
-            hint="8 to 128 characters."
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            error={errors.fields.newPassword}
-            required
-          />
-          <TextField
-            label="Repeat the new password"
-            type="password"
-            autoComplete="new-password"
-            value={confirm}
-            onChange={(e) => setConfirm(e.target.value)}
-            error={errors.fields.confirm}
-            required
-          />
+          <NewPasswordFields password={password} confirm={confirm} onPassword={setPassword} onConfirm={setConfirm} errors={errors.fields} />
           <Button type="submit" loading={fetching}>
             Change password
           </Button>

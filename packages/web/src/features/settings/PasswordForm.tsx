@@ -2,10 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../../gql';
 import { useSession } from '../../lib/auth/SessionProvider';
-import { useFormErrors, validatePassword } from '../../lib/useForm';
+import { useFormErrors, validateNewPassword } from '../../lib/useForm';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/Field';
 import { FormError } from '../../ui/FormError';
+import { NewPasswordFields } from '../../ui/NewPasswordFields';
 
 const ChangePasswordMutation = graphql(`
   mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
@@ -24,18 +25,15 @@ export function PasswordForm() {
   const [done, setDone] = useState(false);
   const [{ fetching }, change] = useMutation(ChangePasswordMutation);
   const { errors, setErrors, fromApi, formRef } = useFormErrors(['currentPassword', 'newPassword', 'confirm']);
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => {
+  const set = (k: keyof typeof form) => (value: string) => {
     setDone(false);
-    setForm((f) => ({ ...f, [k]: e.target.value }));
+    setForm((f) => ({ ...f, [k]: value }));
   };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const fields: Record<string, string> = {};
+    const fields: Record<string, string> = validateNewPassword(form.newPassword, form.confirm);
     if (!form.currentPassword) fields.currentPassword = 'Enter your current password.';
-    const pw = validatePassword(form.newPassword);
-    if (pw) fields.newPassword = pw;
-    else if (form.newPassword !== form.confirm) fields.confirm = 'The two passwords differ.';
     if (Object.keys(fields).length) return setErrors({ fields, form: null });
     const result = await change({ currentPassword: form.currentPassword, newPassword: form.newPassword });
     if (!result.data) return fromApi(result.error);
@@ -56,29 +54,17 @@ export function PasswordForm() {
           type="password"
           autoComplete="current-password"
           value={form.currentPassword}
-          onChange={set('currentPassword')}
+          onChange={(e) => set('currentPassword')(e.target.value)}
           error={errors.fields.currentPassword}
           required
         />
         <span className="form-grid-gap" aria-hidden="true" />
-        <TextField
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          hint="8 to 128 characters."
-          value={form.newPassword}
-          onChange={set('newPassword')}
-          error={errors.fields.newPassword}
-          required
-        />
-        <TextField
-          label="Repeat the new password"
-          type="password"
-          autoComplete="new-password"
-          value={form.confirm}
-          onChange={set('confirm')}
-          error={errors.fields.confirm}
-          required
+        <NewPasswordFields
+          password={form.newPassword}
+          confirm={form.confirm}
+          onPassword={set('newPassword')}
+          onConfirm={set('confirm')}
+          errors={errors.fields}
         />
       </div>
       <div className="row">
