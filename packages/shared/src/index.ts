@@ -1,3 +1,4 @@
 export * from './errors.js';
 export * from './enums.js';
 export * from './tiers.js';
+export * from './time.js';

@@ -9,7 +9,7 @@ import { csvLines } from '../modules/analytics/csv-export.service.js';
 import { overview, timeseries } from '../modules/analytics/dashboard.service.js';
 import { bestTimesToPost, hashtagPerformance, topActivities } from '../modules/analytics/posts.service.js';
 import { seededRandom } from '../modules/analytics/statistics.js';
-import { DAY_MS, dayToString, localDayOf } from '../modules/analytics/time.js';
+import { DAY_MS, dayToString, localDayOf } from '@soash/shared';
 import { templateWriter } from '../modules/insights/idea-writer.js';
 import { generateInsightsForUser } from '../modules/insights/insights.service.js';
 import { PlatformModel } from '../modules/platforms/platform.model.js';

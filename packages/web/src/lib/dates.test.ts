@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endOfDay, isDay, startOfDay, zonedTime } from './dates';
+import { endOfDay, isDay, startOfDay } from './dates';
 
 describe('dates in a time zone', () => {
   it('finds the first and last instant of a calendar day', () => {
@@ -13,7 +13,9 @@ describe('dates in a time zone', () => {
   it('handles days on which daylight saving time starts', () => {
     // Berlin moves from +01:00 to +02:00 at 02:00 on 2026-03-29.
     expect(startOfDay('2026-03-29', 'Europe/Berlin')).toBe('2026-03-28T23:00:00.000Z');
-    expect(zonedTime('2026-03-29', 'Europe/Berlin', 12).toISOString()).toBe('2026-03-29T10:00:00.000Z');
+    // ... so that day has 23 hours, and 2026-10-25 (back to +01:00) has 25.
+    expect(endOfDay('2026-03-29', 'Europe/Berlin')).toBe('2026-03-29T21:59:59.999Z');
+    expect(endOfDay('2026-10-25', 'Europe/Berlin')).toBe('2026-10-25T22:59:59.999Z');
   });
 
   it('recognises calendar dates', () => {

@@ -1,46 +1,25 @@
-/** Calendar-day helpers in a given IANA time zone (no date library: Intl does the work). */
+/** Calendar-day helpers in a given IANA time zone; the arithmetic is the API's own (@soash/shared). */
+import { parseDay, startOfLocalDay } from '@soash/shared';
 
-function offsetMs(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(instant));
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return asUtc - Math.floor(instant / 1000) * 1000;
-}
-
-/** The instant a wall-clock time in `timeZone` stands for. `day` is YYYY-MM-DD. */
-export function zonedTime(day: string, timeZone: string, hours = 0, minutes = 0, seconds = 0, ms = 0): Date {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const wall = Date.UTC(y, m - 1, d, hours, minutes, seconds, ms);
-  // Two passes settle days on which the offset changes (DST).
-  let guess = wall - offsetMs(wall, timeZone);
-  guess = wall - offsetMs(guess, timeZone);
-  return new Date(guess);
-}
-
-/** First instant of a calendar day in a time zone, as an ISO string. */
+/** First instant of a calendar day (YYYY-MM-DD) in a time zone, as an ISO string. */
 export function startOfDay(day: string, timeZone: string): string {
-  return zonedTime(day, timeZone).toISOString();
+  return new Date(startOfLocalDay(dayNumber(day), timeZone)).toISOString();
 }
 
 /** Last millisecond of a calendar day in a time zone, as an ISO string. */
 export function endOfDay(day: string, timeZone: string): string {
-  return zonedTime(day, timeZone, 23, 59, 59, 999).toISOString();
+  return new Date(startOfLocalDay(dayNumber(day) + 1, timeZone) - 1).toISOString();
 }
 
 /** Is this a valid YYYY-MM-DD calendar date? */
 export function isDay(value: string | null | undefined): value is string {
-  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+  return !!value && parseDay(value) !== undefined;
+}
+
+function dayNumber(day: string): number {
+  const n = parseDay(day);
+  if (n === undefined) throw new RangeError(`not a calendar date: ${day}`);
+  return n;
 }
 
 /** The browser's time zone, or UTC when it cannot tell. */

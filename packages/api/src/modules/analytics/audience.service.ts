@@ -8,7 +8,7 @@ import type { AudienceDemographicsInput } from './dto/analytics.inputs.js';
 import { historyStartOf, type AnalyticsRequest } from './request.js';
 import { assertWithinHistory } from '../subscriptions/plan-limits.js';
 import { buildScope } from './scope.js';
-import { DAY_MS, dayToString, parseDay, utcDayOf } from './time.js';
+import { DAY_MS, dayToString, parseDay, utcDayOf } from '@soash/shared';
 
 const MAX_LOCATIONS = 50;
 

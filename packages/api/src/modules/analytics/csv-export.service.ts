@@ -12,7 +12,7 @@ import type { ExportCsvInput } from './dto/analytics.inputs.js';
 import { loadFollowerHistory } from './followers.js';
 import { assertRangeInHistory, type AnalyticsRequest } from './request.js';
 import { activityMatch, buildScope, parseRange, windowOf } from './scope.js';
-import { localParts, utcDayOf } from './time.js';
+import { localParts, utcDayOf } from '@soash/shared';
 
 /** AUTO delivers inline up to this many data rows, and a download link above. */
 export const AUTO_INLINE_MAX_ROWS = 500;

@@ -8,7 +8,7 @@ import { loadFollowerHistory, type FollowerHistory } from './followers.js';
 import { BUCKET_FORMAT, needsFollowers, postGroups, PostTotals, rowFollowers, type PostGroupRow, type PostTotalsResult } from './post-aggregates.js';
 import { withinHistory, type AnalyticsRequest } from './request.js';
 import { buildScope, comparisonDays, parseRange, rangeOut, statsMatch, windowOf } from './scope.js';
-import { dayToString, isoWeekKey, monthKey } from './time.js';
+import { dayToString, isoWeekKey, monthKey } from '@soash/shared';
 
 export function metricValue(value: number | null, previous: number | null): MetricValue {
   const delta = value !== null && previous !== null ? value - previous : null;

@@ -3,7 +3,7 @@ import { PlatformModel } from '../platforms/platform.model.js';
 import { StatsModel } from '../stats/stats.model.js';
 import { FollowerBasis } from './analytics.enums.js';
 import type { Scope } from './scope.js';
-import { utcDayOf } from './time.js';
+import { utcDayOf } from '@soash/shared';
 
 interface Point {
   day: number;

@@ -3,7 +3,7 @@ import { ActivityModel } from '../activities/activity.model.js';
 import { EngagementRateFormula } from './analytics.enums.js';
 import type { FollowerHistory } from './followers.js';
 import { activityMatch, type Scope, type Window } from './scope.js';
-import { parseDay } from './time.js';
+import { parseDay } from '@soash/shared';
 
 /** MongoDB bucket formats; `$dateToString` with the user's timezone (the stand-in runs them identically). */
 export const BUCKET_FORMAT = { DAY: '%Y-%m-%d', WEEK: '%G-W%V', MONTH: '%Y-%m' } as const;

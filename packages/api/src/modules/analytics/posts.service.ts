@@ -22,7 +22,7 @@ import {
 import { historyStartOf, type AnalyticsRequest } from './request.js';
 import { activityMatch, buildScope, parseRange, type Scope, type Window, windowOf } from './scope.js';
 import { meanInterval, median } from './statistics.js';
-import { dayToString, parseDay, utcDayOf } from './time.js';
+import { dayToString, parseDay, utcDayOf } from '@soash/shared';
 
 const COUNTER_PATH: Record<Exclude<ActivityRankMetric, ActivityRankMetric.ENGAGEMENT_RATE>, string> = {
   [ActivityRankMetric.ENGAGEMENTS]: '$engagement.total',

@@ -5,7 +5,7 @@ import { viewerOf } from '../../server/context.js';
 import { assertWithinHistory, historyStart } from '../subscriptions/plan-limits.js';
 import { viewerUser } from '../users/users.service.js';
 import type { DateRangeInput } from './dto/analytics.inputs.js';
-import { parseDay, startOfLocalDay } from './time.js';
+import { parseDay, startOfLocalDay } from '@soash/shared';
 
 /** The viewer, their timezone and their plan: what every analytics service call starts from. */
 export interface AnalyticsRequest {

@@ -6,7 +6,7 @@ import { PlatformModel } from '../platforms/platform.model.js';
 import { UserProfileModel } from '../users/user-profile.model.js';
 import { ComparePeriod } from './analytics.enums.js';
 import type { AnalyticsFilterInput, DateRangeInput } from './dto/analytics.inputs.js';
-import { DAY_MS, dayToString, isValidTimeZone, parseDay, sameDayPreviousYear, startOfLocalDay } from './time.js';
+import { DAY_MS, dayToString, isValidTimeZone, parseDay, sameDayPreviousYear, startOfLocalDay } from '@soash/shared';
 
 /** Who and what an analytics query covers: always one user, in that user's timezone. */
 export interface Scope {

@@ -11,7 +11,7 @@ import {
   seedFromString,
   type MannWhitneyResult,
 } from '../analytics/statistics.js';
-import { dayToString, isoWeekday } from '../analytics/time.js';
+import { dayToString, isoWeekday } from '@soash/shared';
 
 /**
  * The insights engine: pure functions from a user's posts and daily account numbers to

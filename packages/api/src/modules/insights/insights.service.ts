@@ -8,7 +8,7 @@ import { EngagementRateFormula } from '../analytics/analytics.enums.js';
 import { loadFollowerHistory, type FollowerHistory } from '../analytics/followers.js';
 import { UTC_PUBLISH_DAY } from '../analytics/post-aggregates.js';
 import { timezoneOfUser, windowOf } from '../analytics/scope.js';
-import { DAY_MS, localDayOf, parseDay } from '../analytics/time.js';
+import { DAY_MS, localDayOf, parseDay } from '@soash/shared';
 import { StatsModel } from '../stats/stats.model.js';
 import type { Context } from '../../server/context.js';
 import { viewerOf } from '../../server/context.js';

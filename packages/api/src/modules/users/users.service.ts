@@ -1,10 +1,10 @@
+import { canonicalTimeZone } from '@soash/shared';
 import { Types } from 'mongoose';
 import { Role } from '../../lib/graphql-enums.js';
 import { badInput, forbidden, notFound, unauthenticated } from '../../lib/errors.js';
 import { toObjectId } from '../../lib/ids.js';
 import { paginate, type Connection } from '../../lib/pagination.js';
 import { escapeRegex } from '../../lib/regex.js';
-import { canonicalTimeZone } from '../../lib/timezone.js';
 import { viewerOf, type Context } from '../../server/context.js';
 import type { AdminUpdateUserInput, CompleteOnboardingInput, UpdateAccountInput, UpdateProfileInput, UsersArgs } from './dto/account.inputs.js';
 import { deleteUserData } from './user-deletion.js';

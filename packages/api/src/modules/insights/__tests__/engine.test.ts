@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Priority } from '../../../lib/graphql-enums.js';
-import { DAY_MS, parseDay } from '../../analytics/time.js';
+import { DAY_MS, parseDay } from '@soash/shared';
 import { analyse, priorityOf, type DailyPoint, type EngineInput, type PostSample } from '../engine.js';
 import { seededRandom } from '../../analytics/statistics.js';
 import { generateAccount, type GeneratedAccount, type Plants } from './generator.js';

@@ -1,5 +1,5 @@
 import { seededRandom } from '../../analytics/statistics.js';
-import { DAY_MS } from '../../analytics/time.js';
+import { DAY_MS } from '@soash/shared';
 
 /**
  * Synthetic accounts for testing the insights engine: posts and daily stats drawn from a seeded

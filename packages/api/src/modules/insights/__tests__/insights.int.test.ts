@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlatform, createUser } from '../../../../test/helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../../../../test/helpers/server.js';
 import { configureLogger } from '../../../lib/logger.js';
-import { DAY_MS, parseDay } from '../../analytics/time.js';
+import { DAY_MS, parseDay } from '@soash/shared';
 import { SystemJobModel } from '../../system-jobs/system-job.model.js';
 import { UserProfileModel } from '../../users/user-profile.model.js';
 import { llmWriter, templateWriter } from '../idea-writer.js';

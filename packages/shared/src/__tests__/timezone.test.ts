@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalTimeZone, isValidTimeZone } from '../timezone.js';
+import { canonicalTimeZone, isValidTimeZone } from '../time.js';
 
 describe('isValidTimeZone', () => {
   it('accepts IANA names and returns their canonical spelling', () => {
