@@ -99,7 +99,7 @@ export async function runTokenJob(data: RefreshJobData, ctx: JobContext): Promis
     let refreshed = false;
     if (plan.refreshAt && plan.refreshAt.getTime() <= now.getTime() + DUE_SLACK_MS) {
       try {
-        p = await refreshPlatformTokens(platformId, provider);
+        p = await refreshPlatformTokens(p, provider);
       } catch (err) {
         if (err instanceof ConnectorError && err.kind === 'auth') {
           await markNeedsReauth(platformId, err);

@@ -77,12 +77,19 @@ const LOCK_MS = 60_000;
 /**
  * Refreshes a platform's tokens, once across all processes: a lease on the platform document
  * (`tokenRefreshLockUntil`) makes concurrent pulls wait for the one refresh instead of each
- * spending the (possibly rotating, single-use) refresh token. Returns the platform with its new
- * tokens. Throws ConnectorError `auth` when the platform refuses the grant.
+ * spending the (possibly rotating, single-use) refresh token. `seen` is the platform as the caller
+ * read it when it judged the access token stale: if the stored token is no longer that one, another
+ * pull refreshed in between (even one that finished before this call) and its tokens are used.
+ * Returns the platform with its new tokens. Throws ConnectorError `auth` when the platform refuses
+ * the grant.
  */
-export async function refreshPlatformTokens(platformId: Types.ObjectId, provider: Provider, opts: { waitMs?: number } = {}): Promise<PlatformWithSecrets> {
-  const before = await loadPlatformWithSecrets(platformId);
-  if (!before) throw new Error('platform not found');
+export async function refreshPlatformTokens(
+  seen: Pick<PlatformWithSecrets, '_id' | 'accessTokenEnc'>,
+  provider: Provider,
+  opts: { waitMs?: number } = {},
+): Promise<PlatformWithSecrets> {
+  const platformId = seen._id;
+  const before = seen;
   const deadline = Date.now() + (opts.waitMs ?? 30_000);
   for (;;) {
     const now = new Date();

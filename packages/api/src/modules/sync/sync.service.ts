@@ -64,7 +64,7 @@ export async function openSession(platform: PlatformWithSecrets): Promise<Sessio
   let current = platform;
   const state = tokenStateOf(current);
   if (state.tokenExpiry && state.tokenExpiry.getTime() - Date.now() < EARLY_REFRESH_MS) {
-    if (provider.refreshPolicy(state).refreshable) current = await refreshPlatformTokens(platform._id, provider);
+    if (provider.refreshPolicy(state).refreshable) current = await refreshPlatformTokens(current, provider);
     else if (state.tokenExpiry.getTime() <= Date.now()) throw authError(provider.label, 'expired');
   }
   const access: AccountAccess = { platformUserId: platform.platformUserId, accessToken: decryptTokens(current).accessToken ?? '' };
@@ -78,7 +78,7 @@ export async function openSession(platform: PlatformWithSecrets): Promise<Sessio
       if (!(err instanceof ConnectorError) || err.kind !== 'auth' || refreshed) throw err;
       if (!provider.refreshPolicy(tokenStateOf(current)).refreshable) throw err;
       refreshed = true;
-      current = await refreshPlatformTokens(platform._id, provider);
+      current = await refreshPlatformTokens(current, provider);
       access.accessToken = decryptTokens(current).accessToken ?? '';
       return fn(access);
     }

@@ -9,7 +9,7 @@ import { runTokenJob } from '../../../modules/platforms/platform-token-job.js';
 import { loadPlatformWithSecrets } from '../../../modules/platforms/platform-tokens.js';
 import { PlatformModel } from '../../../modules/platforms/platform.model.js';
 import { retryDelay } from '../../../modules/sync/job-run.js';
-import { runPullJob } from '../../../modules/sync/sync.service.js';
+import { openSession, runPullJob } from '../../../modules/sync/sync.service.js';
 import { StatsModel } from '../../../modules/stats/stats.model.js';
 import { DAY_MS, HOUR_MS } from '../../common.js';
 import { startHarness, walkOAuth, waitForSync, type Harness } from '../../testing/harness.js';
@@ -127,6 +127,23 @@ describe('tiktok connector: successful cases', () => {
     expect(retryDelay(1, err)).toBeNull();
     expect((await PlatformModel.findById(platformId).lean())!.status).toBe('needs_reauth');
     expect(await AiInsightModel.countDocuments({ userId: user._id })).toBe(1);
+  });
+
+  it('a pull that read the expiring token before another pull refreshed it uses the new tokens: no second refresh', async () => {
+    const { openId, platformId } = await connect(5);
+    await waitForSync(platformId);
+    await PlatformModel.updateOne({ _id: platformId }, { $set: { tokenExpiry: new Date(Date.now() + 60_000) } });
+    const refreshes = () => fake.count((r) => r.path === '/v2/oauth/token/' && r.form.get('grant_type') === 'refresh_token');
+    const before = refreshes();
+    // A slow pull reads the account, then another pull refreshes and finishes before it goes on.
+    const stale = (await loadPlatformWithSecrets(platformId))!;
+    await runPullJob('stats', daily(platformId), {});
+    expect(refreshes() - before).toBe(1);
+    const session = await openSession(stale);
+    expect(refreshes() - before).toBe(1);
+    const now = await stored(platformId);
+    expect(now.refresh).toBe(fake.currentRefresh(openId));
+    await session.call(async (access) => expect(access.accessToken).toBe(now.access));
   });
 
   it('rate_limit_exceeded with Retry-After, and internal_error retried in-process', async () => {
