@@ -66,7 +66,9 @@ describe('sandbox connector: successful cases', () => {
     // Daily snapshots of posts younger than 30 days, from their publication on: post decay.
     const snaps = await ActivityMetricModel.find({ platformId }).lean();
     expect(snaps.length).toBeGreaterThan(posts.length);
-    const young = posts.filter((p) => p.publishedAt!.getTime() > Date.now() - 20 * 86_400_000 && p.type !== 'story');
+    // Published before today (UTC), so it has at least its publication day and today.
+    const todayStart = Math.floor(Date.now() / 86_400_000) * 86_400_000;
+    const young = posts.filter((p) => p.publishedAt!.getTime() > Date.now() - 20 * 86_400_000 && p.publishedAt!.getTime() < todayStart && p.type !== 'story');
     const decay = await ActivityMetricModel.find({ activityId: young[0]!._id }).sort({ date: 1 }).lean();
     expect(decay.length).toBeGreaterThan(1);
     for (let i = 1; i < decay.length; i++) expect(decay[i]!.engagement.total).toBeGreaterThanOrEqual(decay[i - 1]!.engagement.total);
