@@ -89,7 +89,6 @@ export async function refreshPlatformTokens(
   opts: { waitMs?: number } = {},
 ): Promise<PlatformWithSecrets> {
   const platformId = seen._id;
-  const before = seen;
   const deadline = Date.now() + (opts.waitMs ?? 30_000);
   for (;;) {
     const now = new Date();
@@ -99,8 +98,8 @@ export async function refreshPlatformTokens(
       { returnDocument: 'after', projection: SECRET_FIELDS },
     ).lean<PlatformWithSecrets>();
     if (locked) {
-      // Someone refreshed while we waited for the lease: use their tokens.
-      if (locked.accessTokenEnc !== before.accessTokenEnc) {
+      // Someone refreshed since the caller read the account: use their tokens.
+      if (locked.accessTokenEnc !== seen.accessTokenEnc) {
         await PlatformModel.updateOne({ _id: platformId }, { $unset: { tokenRefreshLockUntil: 1 } });
         return (await loadPlatformWithSecrets(platformId))!;
       }
@@ -110,7 +109,7 @@ export async function refreshPlatformTokens(
     await sleep(200);
     const current = await loadPlatformWithSecrets(platformId);
     if (!current) throw new Error('platform not found');
-    if (current.accessTokenEnc !== before.accessTokenEnc && !current.tokenRefreshLockUntil) return current;
+    if (current.accessTokenEnc !== seen.accessTokenEnc && !current.tokenRefreshLockUntil) return current;
   }
 }
 
