@@ -13,6 +13,19 @@ export const PlatformType = {
 export type PlatformType = (typeof PlatformType)[keyof typeof PlatformType];
 export const PLATFORM_TYPES = Object.values(PlatformType);
 
+/** How each platform is named in messages and on screen. */
+export const PLATFORM_LABELS: Readonly<Record<PlatformType, string>> = {
+  [PlatformType.INSTAGRAM]: 'Instagram',
+  [PlatformType.FACEBOOK]: 'Facebook',
+  [PlatformType.TWITTER]: 'X',
+  [PlatformType.LINKEDIN]: 'LinkedIn',
+  [PlatformType.TIKTOK]: 'TikTok',
+};
+
+export function platformName(p: PlatformType): string {
+  return PLATFORM_LABELS[p];
+}
+
 export const PlatformStatus = {
   ACTIVE: 'active',
   NEEDS_REAUTH: 'needs_reauth',

@@ -2,3 +2,4 @@ export * from './errors.js';
 export * from './enums.js';
 export * from './tiers.js';
 export * from './time.js';
+export * from './metrics.js';

@@ -1,10 +1,2 @@
-import { PlatformType } from '@soash/shared';
-
-/** How each platform is named in messages. */
-export const PLATFORM_LABELS: Record<PlatformType, string> = {
-  [PlatformType.INSTAGRAM]: 'Instagram',
-  [PlatformType.FACEBOOK]: 'Facebook',
-  [PlatformType.TWITTER]: 'X',
-  [PlatformType.LINKEDIN]: 'LinkedIn',
-  [PlatformType.TIKTOK]: 'TikTok',
-};
+/** How each platform is named in messages (one list, in @soash/shared). */
+export { PLATFORM_LABELS } from '@soash/shared';
