@@ -27,8 +27,10 @@ import type {
  * - Scopes `user.info.basic,user.info.profile,user.info.stats,video.list`. Web apps use no PKCE
  *   (code_verifier is for mobile and desktop apps).
  * - POST /v2/oauth/token/: access tokens live 2 hours (`expires_in`), refresh tokens 180 days
- *   (`refresh_expires_in`). Every refresh returns a NEW refresh token and the old one stops
- *   working, so the new pair is written in one single-document update right away.
+ *   (`refresh_expires_in`); both are the REMAINING lifetime in seconds, so the absolute refresh
+ *   expiry is stored at every refresh and is when the user must connect again (`needsReauthBy`).
+ *   Every refresh returns a NEW refresh token and the old one stops working, so the new pair is
+ *   written in one single-document update right away.
  * - POST /v2/video/list/ (cursor + has_more, at most 20 per page) carries like, comment, share
  *   and view counts; POST /v2/video/query/ re-reads given videos.
  * - Errors come as `{ error: { code, message, log_id } }`: access_token_invalid (401),
@@ -143,10 +145,11 @@ export class TikTokProvider implements Provider {
 
   refreshPolicy(state: StoredTokenState, now = new Date()): RefreshPolicy {
     if (!state.hasRefreshToken) return { refreshable: false, needsReauthBy: state.tokenExpiry };
-    // Each refresh issues a new refresh token with a fresh lifetime, so the grant only ends if it
-    // is not used before refresh_expires_in (the token job makes sure it is).
+    // `refresh_expires_in` is the grant's remaining lifetime: rotating the refresh token does not
+    // extend it. Its absolute end is stored at every refresh, and the user has to connect again
+    // by then (warned ahead, as for LinkedIn).
     const grantEnded = !!state.refreshTokenExpiry && state.refreshTokenExpiry.getTime() <= now.getTime();
-    return grantEnded ? { refreshable: false, needsReauthBy: state.refreshTokenExpiry } : { refreshable: true };
+    return { refreshable: !grantEnded, needsReauthBy: state.refreshTokenExpiry };
   }
 
   async refreshToken(current: { refreshToken?: string }): Promise<TokenSet> {
