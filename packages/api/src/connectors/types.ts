@@ -119,6 +119,8 @@ export interface RateLimitInfo {
 export interface ProviderHooks {
   /** Called with what the platform said about the rate-limit budget after each response. */
   onRateLimit?(info: RateLimitInfo): void;
+  /** Called with the number of posts a response returned, for platforms that bill per post read (X). */
+  onPostReads?(count: number): void;
 }
 
 /** How an account's access is kept alive. */
@@ -161,6 +163,11 @@ export interface Provider {
   readonly countersInListing: boolean;
   /** Only the sandbox can tell what a post's counters were on past days. */
   readonly historicalPostMetrics: boolean;
+  /**
+   * The platform bills every post read (X pay-per-use): the sync lists only new posts, refreshes
+   * older ones on a decay schedule and keeps within the monthly post-read budget.
+   */
+  readonly billedPostReads?: boolean;
 
   /** App credentials are configured (always true for the sandbox). */
   isConfigured(): boolean;

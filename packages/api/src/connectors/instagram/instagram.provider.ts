@@ -38,6 +38,7 @@ import type {
  * - Error code 190 means the token is invalid (subcode 463: expired); usage headers
  *   (X-App-Usage / X-Business-Use-Case-Usage) report the rate-limit budget.
  */
+/** The default of GRAPH_API_VERSION. */
 export const INSTAGRAM_API_VERSION = 'v23.0';
 const SCOPES = ['instagram_business_basic', 'instagram_business_manage_insights'] as const;
 const MIN_REFRESH_AGE_MS = 24 * HOUR_MS;
@@ -71,7 +72,7 @@ export class InstagramProvider implements Provider {
   readonly type = PlatformType.INSTAGRAM;
   readonly sandbox = false;
   readonly label = 'Instagram';
-  readonly apiVersion = INSTAGRAM_API_VERSION;
+  readonly apiVersion: string;
   readonly scopes = SCOPES;
   readonly pkce = false;
   readonly maxConcurrentPulls = 4;
@@ -86,11 +87,12 @@ export class InstagramProvider implements Provider {
     private readonly config: Config,
     hooks: ProviderHooks = {},
   ) {
+    this.apiVersion = config.GRAPH_API_VERSION ?? INSTAGRAM_API_VERSION;
     this.http = createHttpClient({ platform: this.label, classify: classifyInstagram, rateLimit: metaUsage, onRateLimit: hooks.onRateLimit });
   }
 
   private graph(path: string): string {
-    return joinUrl(this.config.INSTAGRAM_API_URL, `${INSTAGRAM_API_VERSION}/${path}`);
+    return joinUrl(this.config.INSTAGRAM_API_URL, `${this.apiVersion}/${path}`);
   }
 
   isConfigured(): boolean {

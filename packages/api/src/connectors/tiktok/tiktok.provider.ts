@@ -38,6 +38,7 @@ import type {
  *   answers `{ error: "invalid_grant", error_description }`.
  * - The Display API has no daily account history: stats get the daily follower/following snapshot.
  */
+/** The default of TIKTOK_API_VERSION. */
 export const TIKTOK_API_VERSION = 'v2';
 const SCOPES = ['user.info.basic', 'user.info.profile', 'user.info.stats', 'video.list'] as const;
 const PAGE_SIZE = 20;
@@ -78,7 +79,7 @@ export class TikTokProvider implements Provider {
   readonly type = PlatformType.TIKTOK;
   readonly sandbox = false;
   readonly label = 'TikTok';
-  readonly apiVersion = TIKTOK_API_VERSION;
+  readonly apiVersion: string;
   readonly scopes = SCOPES;
   readonly pkce = false;
   readonly maxConcurrentPulls = 2;
@@ -93,11 +94,12 @@ export class TikTokProvider implements Provider {
     private readonly config: Config,
     hooks: ProviderHooks = {},
   ) {
+    this.apiVersion = config.TIKTOK_API_VERSION ?? TIKTOK_API_VERSION;
     this.http = createHttpClient({ platform: this.label, classify, onRateLimit: hooks.onRateLimit });
   }
 
   private api(path: string): string {
-    return joinUrl(this.config.TIKTOK_API_URL, `v2/${path}`);
+    return joinUrl(this.config.TIKTOK_API_URL, `${this.apiVersion}/${path}`);
   }
 
   isConfigured(): boolean {

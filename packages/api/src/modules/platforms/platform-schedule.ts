@@ -1,5 +1,5 @@
 import mongoose, { Types } from 'mongoose';
-import { DAY_MS } from '../../connectors/common.js';
+import { DAY_MS, utcDay } from '../../connectors/common.js';
 import { JOBS_COLLECTION, scheduler } from '../../jobs/scheduler.js';
 
 /**
@@ -76,4 +76,36 @@ export async function removePlatformJobs(platformId: Types.ObjectId | string): P
 export async function platformsWithDailyPulls(): Promise<Set<string>> {
   const ids = await mongoose.connection.collection(JOBS_COLLECTION).distinct('data.platformId', { name: JOB.PULL_STATS, 'data.kind': 'daily' });
   return new Set(ids.map(String));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Post metrics refresh for platforms that bill every post read (X)
+
+/**
+ * Days after publishing on which a post's counters are read again, where every read is billed:
+ * counters move most in the first days, so reading every post every day for 30 days (30 reads a
+ * post) buys little over these 6 reads.
+ */
+export const POST_REFRESH_DAYS = [1, 2, 3, 7, 14, 30] as const;
+/** A refresh point missed (no pull that day) is still made up this many days later. */
+const REFRESH_GRACE_DAYS = 2;
+
+/**
+ * Whether a post's counters are due for a refresh today: the latest refresh day that has been
+ * reached (whole UTC days since the publishing day) is not yet covered by the last counters read.
+ * The publishing day itself is covered by the listing that found the post.
+ */
+export function postRefreshDue(publishedAt: Date, metricsUpdatedAt: Date | undefined | null, now = new Date()): boolean {
+  const published = utcDay(publishedAt).getTime();
+  const age = Math.round((utcDay(now).getTime() - published) / DAY_MS);
+  const reached = POST_REFRESH_DAYS.filter((d) => d <= age);
+  if (!reached.length) return false;
+  const point = reached[reached.length - 1]!;
+  if (age - point > REFRESH_GRACE_DAYS) return false;
+  return !metricsUpdatedAt || metricsUpdatedAt.getTime() < published + point * DAY_MS;
+}
+
+/** Oldest publishing time a post can have and still be due (the last point plus its grace). */
+export function oldestRefreshable(now = new Date()): Date {
+  return new Date(utcDay(now).getTime() - (POST_REFRESH_DAYS[POST_REFRESH_DAYS.length - 1]! + REFRESH_GRACE_DAYS) * DAY_MS);
 }
