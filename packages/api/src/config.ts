@@ -65,6 +65,8 @@ export const envSchema = z.object({
   INSTAGRAM_API_URL: url().default('https://graph.instagram.com'),
   INSTAGRAM_AUTH_URL: url().default('https://www.instagram.com/oauth/authorize'),
   INSTAGRAM_TOKEN_URL: url().default('https://api.instagram.com/oauth/access_token'),
+  /** How often live Instagram stories are read (their insights vanish 24 h after posting). */
+  INSTAGRAM_STORY_POLL_MINUTES: int(120, 15, 720),
   /** Meta Graph API version for Instagram and Facebook calls ("v23.0"). */
   GRAPH_API_VERSION: z.string().regex(/^v\d{1,3}\.\d$/, 'a Graph API version such as v23.0').default('v23.0'),
   FACEBOOK_APP_ID: optionalString(),

@@ -28,6 +28,8 @@ export interface ConnectorErrorInit {
   code?: string;
   retryAfterMs?: number;
   authFailure?: AuthFailure;
+  /** Metric names the platform refused by name (Meta #100 "does not support the … metric"). */
+  refusedMetrics?: string[];
 }
 
 export class ConnectorError extends Error {
@@ -37,6 +39,7 @@ export class ConnectorError extends Error {
   readonly code?: string;
   readonly retryAfterMs?: number;
   readonly authFailure?: AuthFailure;
+  readonly refusedMetrics?: string[];
 
   constructor(init: ConnectorErrorInit) {
     super(init.message);
@@ -47,6 +50,7 @@ export class ConnectorError extends Error {
     this.code = init.code;
     this.retryAfterMs = init.retryAfterMs;
     this.authFailure = init.authFailure;
+    this.refusedMetrics = init.refusedMetrics;
   }
 
   get retryable(): boolean {

@@ -187,6 +187,11 @@ export interface Provider {
   listPosts(account: AccountAccess, input: ListPostsInput): Promise<PostPage>;
   /** Current lifetime counters of the given posts, keyed by externalId. */
   fetchPostMetrics(account: AccountAccess, posts: PostRecord[]): Promise<Map<string, PostCounters>>;
+  /**
+   * Stories live now, for platforms whose story insights vanish (Instagram: 24 h after posting);
+   * a poll job reads them while they last. Their counters come from fetchPostMetrics.
+   */
+  listLiveStories?(account: AccountAccess): Promise<PostRecord[]>;
   /** Counters as they were at the end of each given UTC day (historicalPostMetrics only). */
   postMetricsOnDays?(account: AccountAccess, post: PostRecord, days: Date[]): Map<number, PostCounters>;
 }

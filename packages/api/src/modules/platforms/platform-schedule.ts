@@ -1,6 +1,9 @@
 import mongoose, { Types } from 'mongoose';
 import { DAY_MS, utcDay } from '../../connectors/common.js';
+import { PlatformType } from '@soash/shared';
+import { connectorConfig } from '../../connectors/config.js';
 import { JOBS_COLLECTION, scheduler } from '../../jobs/scheduler.js';
+import { PlatformModel } from './platform.model.js';
 
 /**
  * Agenda jobs of connected accounts. Payloads carry ids only (and what kind of pull it is).
@@ -8,6 +11,8 @@ import { JOBS_COLLECTION, scheduler } from '../../jobs/scheduler.js';
  * - `platform:pull-stats` / `platform:pull-activities`: one recurring daily job each per account
  *   (`kind: 'daily'`), plus one-off runs for the backfill on connect, a catch-up after reconnecting
  *   and manual "sync now".
+ * - `platform:pull-stories`: Instagram accounts, every INSTAGRAM_STORY_POLL_MINUTES (`kind: 'poll'`):
+ *   the stories live now, whose insights vanish 24 hours after posting.
  * - `platform:refresh-token`: one per account, rescheduled after every run.
  * - `insights:generate` (defined by the insights module, insights.jobs.ts) is enqueued after pulls.
  */
@@ -15,9 +20,10 @@ export const JOB = {
   REFRESH_TOKEN: 'platform:refresh-token',
   PULL_STATS: 'platform:pull-stats',
   PULL_ACTIVITIES: 'platform:pull-activities',
+  PULL_STORIES: 'platform:pull-stories',
 } as const;
 
-export type PullKind = 'daily' | 'backfill' | 'catchup' | 'manual';
+export type PullKind = 'daily' | 'backfill' | 'catchup' | 'manual' | 'poll';
 
 export interface PullJobData {
   platformId: string;
@@ -51,6 +57,37 @@ export async function ensureDailyPulls(platformId: Types.ObjectId | string, firs
     job.unique({ 'data.platformId': id, 'data.kind': 'daily' }, { insertOnly: true });
     await job.save();
   }
+  const p = await PlatformModel.findById(id, { type: 1, sandbox: 1 }).lean();
+  if (p && hasStories(p)) await ensureStoryPolls(id);
+}
+
+/** Accounts whose live stories are polled: Instagram accounts served by the real API. */
+function hasStories(p: { type: PlatformType; sandbox: boolean }): boolean {
+  return p.type === PlatformType.INSTAGRAM && !p.sandbox;
+}
+
+/** The recurring story poll of an Instagram account (created once; the first poll one interval from now). */
+export async function ensureStoryPolls(platformId: Types.ObjectId | string): Promise<void> {
+  const id = hex(platformId);
+  const everyMs = connectorConfig().INSTAGRAM_STORY_POLL_MINUTES * 60_000;
+  const job = scheduler().agenda.create<PullJobData>(JOB.PULL_STORIES, { platformId: id, kind: 'poll' });
+  job.repeatEvery(everyMs, { skipImmediate: true });
+  job.schedule(new Date(Date.now() + everyMs));
+  job.unique({ 'data.platformId': id, 'data.kind': 'poll' }, { insertOnly: true });
+  await job.save();
+}
+
+/** Story polls for active Instagram accounts that have none yet (accounts connected before polls existed). */
+export async function ensureAllStoryPolls(): Promise<number> {
+  const polled = new Set((await mongoose.connection.collection(JOBS_COLLECTION).distinct('data.platformId', { name: JOB.PULL_STORIES })).map(String));
+  const accounts = await PlatformModel.find({ isActive: true, type: PlatformType.INSTAGRAM, sandbox: false }, { _id: 1 }).lean();
+  let added = 0;
+  for (const a of accounts) {
+    if (polled.has(a._id.toHexString())) continue;
+    await ensureStoryPolls(a._id);
+    added++;
+  }
+  return added;
 }
 
 /** (Re)schedules the account's token job; null removes it. */

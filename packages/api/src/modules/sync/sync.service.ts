@@ -413,9 +413,59 @@ function historySnapshots(provider: Provider, session: Session, post: PostRecord
 }
 
 // ---------------------------------------------------------------------------------------------
+// Stories (Instagram): insights vanish 24 hours after posting, so live stories are polled
+
+/** A story poll is skipped while the platform's last usage header left less than this (percent). */
+export const STORY_POLL_MIN_BUDGET_PERCENT = 25;
+/** Usage headers older than this say nothing about the budget now. */
+const BUDGET_FRESH_MS = 3_600_000;
+
+export async function pullStories(platformId: Types.ObjectId, run: RunHandle): Promise<RunOutcome> {
+  const loaded = await loadForPull(platformId);
+  if ('skip' in loaded) return { note: loaded.skip, result: { skipped: true } };
+  // The poll is the least urgent call: it gives way while the API budget is nearly spent (the
+  // daily pulls need it), and the next poll tries again.
+  const rl = loaded.platform.rateLimit;
+  if (
+    rl?.unit === 'percent' &&
+    typeof rl.remaining === 'number' &&
+    rl.remaining < STORY_POLL_MIN_BUDGET_PERCENT &&
+    Date.now() - new Date(rl.observedAt).getTime() < BUDGET_FRESH_MS &&
+    (!rl.resetAt || new Date(rl.resetAt).getTime() > Date.now())
+  ) {
+    return { note: `Skipped: less than ${STORY_POLL_MIN_BUDGET_PERCENT} % of the API budget is left; the next poll tries again`, result: { skipped: true, budgetLeft: rl.remaining } };
+  }
+  const session = await openSession(loaded.platform);
+  const { platform, provider } = session;
+  if (!provider.listLiveStories) return { note: 'This platform has no stories to poll', result: { skipped: true } };
+  const target = { platformId: platform._id, userId: platform.userId };
+  return withSlot(session, run, async () => {
+    await run.progress('posts', 0);
+    const stories = await session.call((a) => provider.listLiveStories!(a));
+    const counters = stories.length ? await session.call((a) => provider.fetchPostMetrics(a, stories)) : new Map<string, PostCounters>();
+    await ensureActive(platformId);
+    // Counters only where Instagram reported some: an empty answer never wipes earlier numbers.
+    const items = stories.map((post) => {
+      const c = counters.get(post.externalId);
+      return { post, counters: c && c.sources.length ? c : undefined };
+    });
+    const ids = await upsertActivities(target, items, new Date());
+    const today = utcDay(new Date());
+    const snaps: SnapshotInput[] = [];
+    for (const { post, counters: c } of items) {
+      const activityId = ids.get(post.externalId);
+      if (activityId && c) snaps.push({ activityId, date: today, counters: c });
+    }
+    const snapshots = await upsertSnapshots(target, snaps);
+    await markSynced(platformId, session.budget);
+    return { result: { stories: stories.length, withInsights: snaps.length, snapshots } };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 // Job entry points
 
-export async function runPullJob(kind: 'stats' | 'activities', data: PullJobData, ctx: JobContext): Promise<RunOutcome> {
+export async function runPullJob(kind: 'stats' | 'activities' | 'stories', data: PullJobData, ctx: JobContext): Promise<RunOutcome> {
   const platformId = toObjectId(data.platformId, 'platformId');
   const owner = await PlatformModel.findOne({ _id: platformId }, { userId: 1 }).lean();
   return runTracked(
@@ -428,6 +478,7 @@ export async function runPullJob(kind: 'stats' | 'activities', data: PullJobData
     },
     async (run) => {
       try {
+        if (kind === 'stories') return await pullStories(platformId, run);
         return kind === 'stats' ? await pullStats(platformId, data, run) : await pullActivities(platformId, data, run);
       } catch (err) {
         if (err instanceof PlatformGone) {

@@ -120,7 +120,7 @@ describe('x connector: successful cases', () => {
     expect(err).toMatchObject({ kind: 'auth' });
     expect(retryDelay(1, err)).toBeNull();
     expect((await PlatformModel.findById(platformId).lean())!.status).toBe('needs_reauth');
-  });
+  }, 120_000);
 
   it('429 with x-rate-limit-reset: the retry waits for the reset', async () => {
     const { xId, platformId } = await connect(3);
@@ -191,7 +191,7 @@ describe('x connector: billed post reads', () => {
     const again = fake.requests.length;
     await runPullJob('activities', daily(platformId), {});
     expect(fake.requests.slice(again).filter((r) => r.path === '/2/tweets')).toHaveLength(0);
-  });
+  }, 120_000);
 
   it('the monthly post-read budget is kept: youngest due posts first, then nothing until next month; health shows the reads', async () => {
     const { token, platformId } = await connect(140);
@@ -233,7 +233,7 @@ describe('x connector: billed post reads', () => {
     } finally {
       await PostReadUsageModel.updateOne({ type: 'twitter', month: month() }, { $set: { reads: saved } });
     }
-  });
+  }, 120_000);
 
   it('HTTP 402 (credits used up): its own error kind, account status error with what to do, no retry; adding credits heals it', async () => {
     const { token, platformId } = await connect(3);
