@@ -32,7 +32,8 @@ export const GRAPH_API_VERSIONS: Readonly<Record<string, { released: string; exp
  * is taken as the first day of the same month a year later.
  */
 export function linkedInSunset(version: string): Date | undefined {
-  const m = /^(\d{4})(\d{2})$/.exec(version);
+  // YYYYMM, or YYYYMM.RR for a revision of that month's version.
+  const m = /^(\d{4})(\d{2})(?:\.\d{2})?$/.exec(version);
   if (!m) return undefined;
   const year = Number(m[1]);
   const month = Number(m[2]);

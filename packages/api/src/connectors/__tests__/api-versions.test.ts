@@ -47,6 +47,7 @@ describe('API versions as settings', () => {
     expect(apiVersionSunset(PlatformType.INSTAGRAM, 'v26.0')).toBeUndefined();
     expect(apiVersionSunset(PlatformType.INSTAGRAM, 'v99.0')).toBeUndefined();
     expect(linkedInSunset('202506')?.toISOString().slice(0, 10)).toBe('2026-06-01');
+    expect(linkedInSunset('202611.01')?.toISOString().slice(0, 10)).toBe('2027-11-01');
     expect(linkedInSunset('202513')).toBeUndefined();
     expect(apiVersionSunset(PlatformType.TWITTER, '2')).toBeUndefined();
     expect(apiVersionSunset(PlatformType.TIKTOK, 'v2')).toBeUndefined();

@@ -182,6 +182,28 @@ describe('tiktok connector: successful cases', () => {
 });
 
 describe('tiktok connector: failing cases', () => {
+  it('once the refresh grant has ended, TikTok refuses it (invalid_grant) and the account needs re-authorisation; the token job ends it on the day without calling TikTok', async () => {
+    const { user, openId, platformId } = await connect(2);
+    await waitForSync(platformId);
+    // The grant ran out: TikTok refuses the (still unused) refresh token.
+    fake.ageGrant(openId, 181 * DAY_MS);
+    await PlatformModel.updateOne({ _id: platformId }, { $set: { tokenExpiry: new Date(Date.now() + 60_000) } });
+    const err = await runPullJob('stats', daily(platformId), {}).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'auth', code: 'invalid_grant' });
+    expect((await PlatformModel.findById(platformId).lean())!.status).toBe('needs_reauth');
+    expect(await AiInsightModel.countDocuments({ userId: user._id, key: `reauth:${platformId.toHexString()}` })).toBe(1);
+
+    // Another account whose stored grant end has passed: the token job marks it, with no call.
+    const b = await connect(1);
+    await waitForSync(b.platformId);
+    await PlatformModel.updateOne({ _id: b.platformId }, { $set: { refreshTokenExpiry: new Date(Date.now() - 1000), needsReauthBy: new Date(Date.now() - 1000) } });
+    const calls = fake.count('/v2/oauth/token/');
+    const out = await runTokenJob({ platformId: b.platformId.toHexString() }, {});
+    expect(out.result).toMatchObject({ expired: true });
+    expect(fake.count('/v2/oauth/token/')).toBe(calls);
+    expect((await PlatformModel.findById(b.platformId).lean())!.status).toBe('needs_reauth');
+  });
+
   it('an expired authorization code fails the connect', async () => {
     const { token, user } = await createUser();
     fake.consentAs = 'x';
