@@ -94,10 +94,10 @@ describe('per-request reads: successful cases', () => {
       expect(body.errors).toBeUndefined();
       // Daily followers 1000 + i·100 + days since 2025-06-01: the 2026-05-31 count and the growth over the range.
       const end = (i: number) => 1000 + i * 100 + 364;
-      expect(body.data.a.points.at(-1).value).toBe(end(0) + end(1) + end(2));
-      expect(body.data.b.points[0].value).toBe(3);
-      expect(body.data.c.map((r: { followers: number }) => r.followers).sort()).toEqual([end(0), end(1), end(2)]);
-      expect(body.data.c[0].followerGrowth).toBe(28);
+      expect(body.data!.a.points.at(-1).value).toBe(end(0) + end(1) + end(2));
+      expect(body.data!.b.points[0].value).toBe(3);
+      expect(body.data!.c.map((r: { followers: number }) => r.followers).sort()).toEqual([end(0), end(1), end(2)]);
+      expect(body.data!.c[0].followerGrowth).toBe(28);
     } finally {
       client.off('commandStarted', listener);
     }
@@ -112,7 +112,7 @@ describe('per-request reads: successful cases', () => {
     expect(count(without, 'aggregate activities')).toBe(0);
     expect(count(withCount, 'aggregate activities')).toBe(1);
     const { body } = await server.gql('{ activities(first: 5) { totalCount } }', {}, u.token);
-    expect(body.data.activities.totalCount).toBe(3 * 183);
+    expect(body.data!.activities.totalCount).toBe(3 * 183);
   });
 });
 
