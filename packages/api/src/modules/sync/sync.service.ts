@@ -345,7 +345,9 @@ export async function pullActivities(platformId: Types.ObjectId, data: PullJobDa
       if (fresh.length) {
         let counters = new Map<string, PostCounters>();
         if (!provider.countersInListing) {
-          await run.progress('metrics', posts, null);
+          // Once, before the first page's metrics: alternating phases every page would defeat the
+          // progress throttle (job-run.ts) and cost two writes per page.
+          if (page === 0) await run.progress('metrics', posts, null);
           counters = await session.call((a) => provider.fetchPostMetrics(a, fresh));
         }
         const items = fresh.map((post) => ({ post, counters: counters.get(post.externalId) ?? post.counters }));

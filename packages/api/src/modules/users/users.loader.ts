@@ -51,8 +51,7 @@ export function userLoaders() {
   /**
    * The signed-in viewer's account and profile in one command (users with their profile joined),
    * priming `userById` and `profileByUserId`: whatever a request asks of the viewer (plan, role,
-   * timezone, profile fields) then costs that one read. Resolves once both are primed; null for a
-   * user that does not exist.
+   * timezone, profile fields) then costs that one read. Null for a user that does not exist.
    */
   const viewerAccount = new DataLoader<string, true | null>(async (userIds) => {
     const rows = await UserModel.aggregate<User & { profile: UserProfile[] }>([
@@ -61,18 +60,15 @@ export function userLoaders() {
       { $lookup: { from: UserProfileModel.collection.collectionName, localField: '_id', foreignField: 'userId', as: 'profile' } },
     ]);
     const byId = new Map(rows.map((r) => [r._id.toHexString(), r]));
-    return Promise.all(
-      userIds.map(async (id) => {
-        const row = byId.get(id);
-        if (!row) return null;
-        const { profile, ...user } = row;
-        userById.prime(id, user as User);
-        // A user without a profile yet gets one (created by the profile loader, as before).
-        if (profile[0]) profileByUserId.prime(id, profile[0]);
-        else await profileByUserId.load(id);
-        return true as const;
-      }),
-    );
+    return userIds.map((id) => {
+      const row = byId.get(id);
+      if (!row) return null;
+      const { profile, ...user } = row;
+      userById.prime(id, user as User);
+      // A user without a profile yet gets one when something asks for it (profileByUserId creates it).
+      if (profile[0]) profileByUserId.prime(id, profile[0]);
+      return true as const;
+    });
   });
   return { userById, profileByUserId, viewerAccount };
 }
