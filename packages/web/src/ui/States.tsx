@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { CombinedError } from 'urql';
+import { humanizeMessage } from '../lib/fieldLabels';
 import { Button } from './Button';
 
 export function Skeleton({ height = 16, width = '100%', className }: { height?: number | string; width?: number | string; className?: string }) {
@@ -32,7 +33,7 @@ export function EmptyState({ title, children, action }: { title: string; childre
 /** The message a person should see for a failed request (never internals). */
 export function errorMessage(error: CombinedError | Error | string): string {
   if (typeof error === 'string') return error;
-  if ('graphQLErrors' in error && error.graphQLErrors.length) return error.graphQLErrors.map((e) => e.message).join('; ');
+  if ('graphQLErrors' in error && error.graphQLErrors.length) return error.graphQLErrors.map((e) => humanizeMessage(e.message)).join(' ');
   if ('networkError' in error && error.networkError) return 'Cannot reach the server. Check your connection and try again.';
   return error.message;
 }

@@ -18,7 +18,7 @@ describe('CategoriesManager', () => {
     fireEvent.change(screen.getByLabelText('New category'), { target: { value: ' launch ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Colour #E0742B' }));
     fireEvent.click(screen.getByRole('button', { name: 'Add category' }));
-    await screen.findByText('You already have a category named "Launch"');
+    await screen.findByText('You already have a category named "Launch".');
     expect(screen.getByLabelText('New category').getAttribute('aria-invalid')).toBe('true');
     expect(callsOf(client, 'CreateCategory')[0]).toEqual({ input: { name: 'launch', colorCode: '#E0742B' } });
   });
