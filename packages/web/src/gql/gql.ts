@@ -19,6 +19,7 @@ type Documents = {
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": typeof types.RegisterDocument,
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": typeof types.ResetPasswordDocument,
     "\n  mutation ResendVerification {\n    resendVerificationEmail\n  }\n": typeof types.ResendVerificationDocument,
+    "\n  query MailSetup {\n    serverSetup {\n      mailDelivery\n    }\n  }\n": typeof types.MailSetupDocument,
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      email\n      isVerified\n    }\n  }\n": typeof types.VerifyEmailDocument,
     "\n  mutation Logout($refreshToken: String) {\n    logout(refreshToken: $refreshToken)\n  }\n": typeof types.LogoutDocument,
     "\n  query Viewer {\n    me {\n      id\n      name\n      email\n      isVerified\n      role\n      subscriptionTier\n      plan {\n        tier\n        maxPlatforms\n        historyDays\n      }\n      profile {\n        id\n        timezone\n        onboardingCompleted\n        brandName\n      }\n    }\n  }\n": typeof types.ViewerDocument,
@@ -49,7 +50,8 @@ type Documents = {
     "\n  query OverviewInsights {\n    insights(filter: { priorities: [HIGH] }, first: 3) {\n      totalCount\n      edges {\n        node {\n          id\n          title\n          description\n          isRead\n          insightType\n        }\n      }\n    }\n  }\n": typeof types.OverviewInsightsDocument,
     "\n  mutation ExportCsv($input: ExportCsvInput!) {\n    exportCsv(input: $input) {\n      filename\n      rowCount\n      csv\n      downloadUrl\n    }\n  }\n": typeof types.ExportCsvDocument,
     "\n  mutation ConnectPlatform($input: ConnectPlatformInput!) {\n    connectPlatform(input: $input) {\n      authorizeUrl\n      platform {\n        id\n        type\n      }\n    }\n  }\n": typeof types.ConnectPlatformDocument,
-    "\n  fragment PlatformCard_Platform on Platform {\n    id\n    type\n    username\n    displayName\n    followerCount\n    status\n    sandbox\n    lastSyncedAt\n    health {\n      healthy\n      canRefresh\n      status\n      sandbox\n      tokenExpiresAt\n      refreshTokenExpiresAt\n      needsReauthBy\n      lastError\n      lastErrorAt\n      warnings\n      rateLimit {\n        remaining\n        limit\n        unit\n        resetAt\n      }\n    }\n  }\n": typeof types.PlatformCard_PlatformFragmentDoc,
+    "\n  query ConnectSetup {\n    serverSetup {\n      platforms {\n        type\n        configured\n      }\n    }\n  }\n": typeof types.ConnectSetupDocument,
+    "\n  fragment PlatformCard_Platform on Platform {\n    id\n    type\n    username\n    displayName\n    followerCount\n    status\n    sandbox\n    lastSyncedAt\n    nextManualSyncAt\n    health {\n      healthy\n      canRefresh\n      status\n      sandbox\n      tokenExpiresAt\n      refreshTokenExpiresAt\n      needsReauthBy\n      lastError\n      lastErrorAt\n      warnings\n      rateLimit {\n        remaining\n        limit\n        unit\n        resetAt\n      }\n    }\n  }\n": typeof types.PlatformCard_PlatformFragmentDoc,
     "\n  mutation SyncPlatform($id: ID!) {\n    syncPlatform(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.SyncPlatformDocument,
     "\n  mutation DisconnectPlatform($id: ID!) {\n    disconnectPlatform(id: $id)\n  }\n": typeof types.DisconnectPlatformDocument,
     "\n  query Platforms {\n    platforms {\n      id\n      type\n      ...PlatformCard_Platform\n    }\n  }\n": typeof types.PlatformsDocument,
@@ -82,6 +84,7 @@ const documents: Documents = {
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": types.RegisterDocument,
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": types.ResetPasswordDocument,
     "\n  mutation ResendVerification {\n    resendVerificationEmail\n  }\n": types.ResendVerificationDocument,
+    "\n  query MailSetup {\n    serverSetup {\n      mailDelivery\n    }\n  }\n": types.MailSetupDocument,
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      email\n      isVerified\n    }\n  }\n": types.VerifyEmailDocument,
     "\n  mutation Logout($refreshToken: String) {\n    logout(refreshToken: $refreshToken)\n  }\n": types.LogoutDocument,
     "\n  query Viewer {\n    me {\n      id\n      name\n      email\n      isVerified\n      role\n      subscriptionTier\n      plan {\n        tier\n        maxPlatforms\n        historyDays\n      }\n      profile {\n        id\n        timezone\n        onboardingCompleted\n        brandName\n      }\n    }\n  }\n": types.ViewerDocument,
@@ -112,7 +115,8 @@ const documents: Documents = {
     "\n  query OverviewInsights {\n    insights(filter: { priorities: [HIGH] }, first: 3) {\n      totalCount\n      edges {\n        node {\n          id\n          title\n          description\n          isRead\n          insightType\n        }\n      }\n    }\n  }\n": types.OverviewInsightsDocument,
     "\n  mutation ExportCsv($input: ExportCsvInput!) {\n    exportCsv(input: $input) {\n      filename\n      rowCount\n      csv\n      downloadUrl\n    }\n  }\n": types.ExportCsvDocument,
     "\n  mutation ConnectPlatform($input: ConnectPlatformInput!) {\n    connectPlatform(input: $input) {\n      authorizeUrl\n      platform {\n        id\n        type\n      }\n    }\n  }\n": types.ConnectPlatformDocument,
-    "\n  fragment PlatformCard_Platform on Platform {\n    id\n    type\n    username\n    displayName\n    followerCount\n    status\n    sandbox\n    lastSyncedAt\n    health {\n      healthy\n      canRefresh\n      status\n      sandbox\n      tokenExpiresAt\n      refreshTokenExpiresAt\n      needsReauthBy\n      lastError\n      lastErrorAt\n      warnings\n      rateLimit {\n        remaining\n        limit\n        unit\n        resetAt\n      }\n    }\n  }\n": types.PlatformCard_PlatformFragmentDoc,
+    "\n  query ConnectSetup {\n    serverSetup {\n      platforms {\n        type\n        configured\n      }\n    }\n  }\n": types.ConnectSetupDocument,
+    "\n  fragment PlatformCard_Platform on Platform {\n    id\n    type\n    username\n    displayName\n    followerCount\n    status\n    sandbox\n    lastSyncedAt\n    nextManualSyncAt\n    health {\n      healthy\n      canRefresh\n      status\n      sandbox\n      tokenExpiresAt\n      refreshTokenExpiresAt\n      needsReauthBy\n      lastError\n      lastErrorAt\n      warnings\n      rateLimit {\n        remaining\n        limit\n        unit\n        resetAt\n      }\n    }\n  }\n": types.PlatformCard_PlatformFragmentDoc,
     "\n  mutation SyncPlatform($id: ID!) {\n    syncPlatform(id: $id) {\n      id\n      status\n    }\n  }\n": types.SyncPlatformDocument,
     "\n  mutation DisconnectPlatform($id: ID!) {\n    disconnectPlatform(id: $id)\n  }\n": types.DisconnectPlatformDocument,
     "\n  query Platforms {\n    platforms {\n      id\n      type\n      ...PlatformCard_Platform\n    }\n  }\n": types.PlatformsDocument,
@@ -174,6 +178,10 @@ export function graphql(source: "\n  mutation ResetPassword($token: String!, $ne
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResendVerification {\n    resendVerificationEmail\n  }\n"): (typeof documents)["\n  mutation ResendVerification {\n    resendVerificationEmail\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MailSetup {\n    serverSetup {\n      mailDelivery\n    }\n  }\n"): (typeof documents)["\n  query MailSetup {\n    serverSetup {\n      mailDelivery\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -297,7 +305,11 @@ export function graphql(source: "\n  mutation ConnectPlatform($input: ConnectPla
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment PlatformCard_Platform on Platform {\n    id\n    type\n    username\n    displayName\n    followerCount\n    status\n    sandbox\n    lastSyncedAt\n    health {\n      healthy\n      canRefresh\n      status\n      sandbox\n      tokenExpiresAt\n      refreshTokenExpiresAt\n      needsReauthBy\n      lastError\n      lastErrorAt\n      warnings\n      rateLimit {\n        remaining\n        limit\n        unit\n        resetAt\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment PlatformCard_Platform on Platform {\n    id\n    type\n    username\n    displayName\n    followerCount\n    status\n    sandbox\n    lastSyncedAt\n    health {\n      healthy\n      canRefresh\n      status\n      sandbox\n      tokenExpiresAt\n      refreshTokenExpiresAt\n      needsReauthBy\n      lastError\n      lastErrorAt\n      warnings\n      rateLimit {\n        remaining\n        limit\n        unit\n        resetAt\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query ConnectSetup {\n    serverSetup {\n      platforms {\n        type\n        configured\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConnectSetup {\n    serverSetup {\n      platforms {\n        type\n        configured\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PlatformCard_Platform on Platform {\n    id\n    type\n    username\n    displayName\n    followerCount\n    status\n    sandbox\n    lastSyncedAt\n    nextManualSyncAt\n    health {\n      healthy\n      canRefresh\n      status\n      sandbox\n      tokenExpiresAt\n      refreshTokenExpiresAt\n      needsReauthBy\n      lastError\n      lastErrorAt\n      warnings\n      rateLimit {\n        remaining\n        limit\n        unit\n        resetAt\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment PlatformCard_Platform on Platform {\n    id\n    type\n    username\n    displayName\n    followerCount\n    status\n    sandbox\n    lastSyncedAt\n    nextManualSyncAt\n    health {\n      healthy\n      canRefresh\n      status\n      sandbox\n      tokenExpiresAt\n      refreshTokenExpiresAt\n      needsReauthBy\n      lastError\n      lastErrorAt\n      warnings\n      rateLimit {\n        remaining\n        limit\n        unit\n        resetAt\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
