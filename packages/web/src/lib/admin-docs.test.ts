@@ -1,5 +1,6 @@
+// @vitest-environment node
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renderDoc, slug } from '../../build/admin-docs';
 import { ADMIN_SETUP_DOCS } from '../features/platforms/ConnectPanel';
@@ -10,7 +11,7 @@ describe('admin guides shipped with the app', () => {
     for (const link of [ADMIN_SETUP_DOCS, MAIL_SETUP_DOCS]) {
       const [path, anchor] = link.split('#') as [string, string];
       const name = /^\/docs\/(\w+)\.html$/.exec(path)![1]!;
-      const html = renderDoc(readFileSync(join(process.cwd(), '..', '..', 'docs', `${name}.md`), 'utf8'));
+      const html = renderDoc(readFileSync(fileURLToPath(new URL(`../../../../docs/${name}.md`, import.meta.url)), 'utf8'));
       expect(html).toContain(`id="${anchor}"`);
       expect(html).toContain('<a class="back" href="/platforms">');
     }
