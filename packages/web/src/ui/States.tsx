@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { CombinedError } from 'urql';
 import { humanizeMessage } from '../lib/fieldLabels';
 import { Button } from './Button';
+import { useBannerShown } from './ConnectionBanner';
 
 export function Skeleton({ height = 16, width = '100%', className }: { height?: number | string; width?: number | string; className?: string }) {
   return <div className={`skeleton ${className ?? ''}`.trim()} style={{ height, width }} aria-hidden="true" />;
@@ -39,6 +40,11 @@ export function errorMessage(error: CombinedError | Error | string): string {
 }
 
 export function ErrorState({ error, onRetry, title = 'Something went wrong' }: { error: CombinedError | Error | string; onRetry?: () => void; title?: string }) {
+  const banner = useBannerShown();
+  // Offline, the connection banner says it once (with its retry); each section only notes it.
+  if (banner && typeof error === 'object' && 'networkError' in error && error.networkError && !error.graphQLErrors.length) {
+    return <p className="small muted state-offline">Not loaded: the server cannot be reached.</p>;
+  }
   return (
     <div className="state state-error" role="alert">
       <h3>{title}</h3>

@@ -257,7 +257,7 @@ function Breakdown({ range }: { range: { from: string; to: string } }) {
               label="Engagements by account"
               valueLabel="Engagements"
               height={160}
-              maxTickChars={rows.length > 3 ? 12 : 22}
+              maxTickChars={rows.length > 3 ? 12 : 24}
               data={rows.map((r) => ({ label: accountLabel({ type: r.platformType, username: r.platform?.username, displayName: r.displayName }), value: r.engagements }))}
             />
           )}
