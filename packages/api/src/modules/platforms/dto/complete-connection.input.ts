@@ -7,7 +7,7 @@ export class CompleteConnectionInput {
   @IsString({ message: 'id must be an ID' })
   id: string;
 
-  @Field(() => [ID], { description: 'Ids of the chosen accounts (ConnectionChoice.id); several can be connected at once.' })
+  @Field(() => [String], { description: "The chosen accounts' ids on the platform (ConnectionChoice.id); several can be connected at once." })
   @ArrayNotEmpty({ message: 'choices must name at least one account' })
   @ArrayMaxSize(100, { message: 'choices may name at most 100 accounts' })
   @ArrayUnique({ message: 'choices must not repeat an account' })
