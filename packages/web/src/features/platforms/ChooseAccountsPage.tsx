@@ -138,8 +138,8 @@ export function ChooseAccountsPage() {
               {pending.choices.map((c) => {
                 const inputId = `choice-${c.id}`;
                 return (
-                  <li key={c.id} className="connect-item">
-                    <label htmlFor={inputId} className="row" style={{ gap: 10, alignItems: 'center', cursor: c.available ? 'pointer' : 'not-allowed' }}>
+                  <li key={c.id} className="connect-item" style={selected.has(c.id) ? { borderColor: 'var(--c-primary)', boxShadow: '0 0 0 1px var(--c-primary)' } : undefined}>
+                    <label htmlFor={inputId} style={{ display: 'flex', gap: 10, alignItems: 'center', cursor: c.available ? 'pointer' : 'not-allowed' }}>
                       <input
                         id={inputId}
                         type="checkbox"
@@ -149,7 +149,7 @@ export function ChooseAccountsPage() {
                         style={{ width: 18, height: 18, flex: 'none' }}
                       />
                       {c.avatarUrl ? <img src={c.avatarUrl} alt="" width={32} height={32} style={{ borderRadius: 8, flex: 'none' }} /> : <PlatformIcon type={pending.type} />}
-                      <span style={{ minWidth: 0 }}>
+                      <span style={{ minWidth: 0, flex: 1 }}>
                         <span style={{ display: 'block', fontWeight: 700, overflowWrap: 'anywhere' }}>{c.name}</span>
                         <span className="small muted" style={{ display: 'block', overflowWrap: 'anywhere' }}>
                           {[c.username ? `@${c.username}` : null, c.detail].filter(Boolean).join(' · ')}
@@ -163,7 +163,7 @@ export function ChooseAccountsPage() {
               })}
             </ul>
           </fieldset>
-          <p className={summary.over ? 'error small' : 'small muted'} aria-live="polite">
+          <p className={summary.over ? 'alert alert-warning small' : 'small muted'} aria-live="polite" style={{ margin: 0 }}>
             {summary.text}
             {summary.over && ` — choose fewer, or disconnect an account first.`}
           </p>
