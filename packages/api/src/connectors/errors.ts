@@ -30,6 +30,8 @@ export interface ConnectorErrorInit {
   authFailure?: AuthFailure;
   /** Metric names the platform refused by name (Meta #100 "does not support the … metric"). */
   refusedMetrics?: string[];
+  /** The server setting at fault, for errors only an administrator can fix (e.g. LINKEDIN_API_VERSION). */
+  setting?: string;
 }
 
 export class ConnectorError extends Error {
@@ -40,6 +42,7 @@ export class ConnectorError extends Error {
   readonly retryAfterMs?: number;
   readonly authFailure?: AuthFailure;
   readonly refusedMetrics?: string[];
+  readonly setting?: string;
 
   constructor(init: ConnectorErrorInit) {
     super(init.message);
@@ -51,6 +54,7 @@ export class ConnectorError extends Error {
     this.retryAfterMs = init.retryAfterMs;
     this.authFailure = init.authFailure;
     this.refusedMetrics = init.refusedMetrics;
+    this.setting = init.setting;
   }
 
   get retryable(): boolean {
@@ -118,6 +122,21 @@ export function transientError(platform: string, detail: string, status?: number
 
 export function permanentError(platform: string, detail: string, status?: number, code?: string): ConnectorError {
   return new ConnectorError({ kind: 'permanent', platform, status, code, message: `${platform} refused the request (${detail})` });
+}
+
+/**
+ * The server is configured in a way the platform no longer accepts (a sunset API version): a
+ * `permanent` error (no retries) naming the setting an administrator must change.
+ */
+export function configurationError(platform: string, setting: string, detail: string, status?: number, code?: string): ConnectorError {
+  return new ConnectorError({
+    kind: 'permanent',
+    platform,
+    status,
+    code,
+    setting,
+    message: `${platform} refused the request: ${detail}; an administrator must update ${setting}`,
+  });
 }
 
 /**
