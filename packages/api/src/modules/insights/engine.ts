@@ -218,29 +218,22 @@ export const PRIORITY_RANK: Record<Priority, number> = { [Priority.HIGH]: 3, [Pr
 /** "@bakery (Instagram)". */
 export const accountLabel = (a: AccountInfo) => `${a.name} (${platformName(a.platform)})`;
 
-function groupDefsOf(p: PostSample): GroupDef[] {
-  const out: GroupDef[] = [
-    { patternType: PatternType.CONTENT_TYPE, id: p.type, name: p.type, label: typeNoun(p.type), singular: typeNoun(p.type, 1) },
-    {
-      patternType: PatternType.POSTING_TIME,
-      id: `hour-${p.hour}`,
-      name: hh(p.hour),
-      label: `posts published ${hh(p.hour)}–${hh((p.hour + 1) % 24)}`,
-      singular: `post published ${hh(p.hour)}–${hh((p.hour + 1) % 24)}`,
-    },
-    {
-      patternType: PatternType.POSTING_TIME,
-      id: `weekday-${p.dow}`,
-      name: WEEKDAYS[p.dow - 1]!,
-      label: `posts published on ${WEEKDAYS[p.dow - 1]}s`,
-      singular: `post published on a ${WEEKDAYS[p.dow - 1]}`,
-    },
-  ];
-  for (const h of new Set(p.hashtags.map((t) => t.replace(/^#+/, '').toLowerCase()).filter(Boolean))) {
-    out.push({ patternType: PatternType.HASHTAG, id: `#${h}`, name: `#${h}`, label: `posts with #${h}`, singular: `post with #${h}` });
-  }
-  return out;
+function typeGroup(type: string): GroupDef {
+  return { patternType: PatternType.CONTENT_TYPE, id: type, name: type, label: typeNoun(type), singular: typeNoun(type, 1) };
 }
+function hourGroup(hour: number): GroupDef {
+  const span = `${hh(hour)}–${hh((hour + 1) % 24)}`;
+  return { patternType: PatternType.POSTING_TIME, id: `hour-${hour}`, name: hh(hour), label: `posts published ${span}`, singular: `post published ${span}` };
+}
+function weekdayGroup(dow: number): GroupDef {
+  const d = WEEKDAYS[dow - 1]!;
+  return { patternType: PatternType.POSTING_TIME, id: `weekday-${dow}`, name: d, label: `posts published on ${d}s`, singular: `post published on a ${d}` };
+}
+function hashtagGroup(tag: string): GroupDef {
+  return { patternType: PatternType.HASHTAG, id: `#${tag}`, name: `#${tag}`, label: `posts with #${tag}`, singular: `post with #${tag}` };
+}
+/** Hashtags compared without "#" and case: "#Launch" and "launch" are one hashtag. */
+const normaliseTag = (t: string) => t.replace(/^#+/, '').toLowerCase();
 
 interface AccountData {
   info: AccountInfo;
@@ -249,6 +242,9 @@ interface AccountData {
   /** Rates in ascending order. */
   sorted: Float64Array;
   median: number | null;
+  /** First and last day with a post. */
+  fromDay: number;
+  toDay: number;
 }
 
 interface Group {
@@ -277,43 +273,47 @@ function accountData(input: EngineInput): AccountData[] {
     const sorted = Float64Array.from(ranked.order, (i) => rates[i]!);
     const n = sorted.length;
     const med = n === 0 ? null : n % 2 ? sorted[n >> 1]! : (sorted[(n >> 1) - 1]! + sorted[n >> 1]!) / 2;
-    return { info, posts, ranked, sorted, median: med };
+    let fromDay = Infinity;
+    let toDay = -Infinity;
+    for (const p of posts) {
+      if (p.day < fromDay) fromDay = p.day;
+      if (p.day > toDay) toDay = p.day;
+    }
+    return { info, posts, ranked, sorted, median: med, fromDay, toDay };
   });
 }
 
 function buildGroups(accounts: AccountData[]): Group[] {
   const groups = new Map<string, Group>();
+  const add = (key: string, make: () => GroupDef, k: number, i: number) => {
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { def: make(), members: new Map() }));
+    let m = g.members.get(k);
+    if (!m) g.members.set(k, (m = []));
+    m.push(i);
+  };
   accounts.forEach((a, k) => {
     a.posts.forEach((p, i) => {
-      for (const def of groupDefsOf(p)) {
-        const key = `${def.patternType}|${def.id}`;
-        let g = groups.get(key);
-        if (!g) groups.set(key, (g = { def, members: new Map() }));
-        let m = g.members.get(k);
-        if (!m) g.members.set(k, (m = []));
-        m.push(i);
-      }
+      add(`${PatternType.CONTENT_TYPE}|${p.type}`, () => typeGroup(p.type), k, i);
+      add(`${PatternType.POSTING_TIME}|hour-${p.hour}`, () => hourGroup(p.hour), k, i);
+      add(`${PatternType.POSTING_TIME}|weekday-${p.dow}`, () => weekdayGroup(p.dow), k, i);
+      const tags = p.hashtags.length === 1 ? [normaliseTag(p.hashtags[0]!)] : [...new Set(p.hashtags.map(normaliseTag))];
+      for (const t of tags) if (t) add(`${PatternType.HASHTAG}|#${t}`, () => hashtagGroup(t), k, i);
     });
   });
   return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, g]) => g);
 }
 
-/** The group's stratum in one account: its U, both medians with their errors, and the days covered. O(account size). */
+/** The group's stratum in one account: its U, both medians with their errors, and the days covered. O(account size), no copies. */
 function stratumDetail(a: AccountData, k: number, members: number[], mark: Uint8Array): StratumDetail {
   const stratum = stratumOf(a.ranked, members);
-  const rates = members.map((i) => a.posts[i]!.rate).sort((x, y) => x - y);
-  let fromDay = Infinity;
-  let toDay = -Infinity;
+  const rates = new Float64Array(members.length);
+  for (let j = 0; j < members.length; j++) rates[j] = a.posts[members[j]!]!.rate;
+  rates.sort();
   for (const i of members) mark[i] = 1;
   const rest = new Float64Array(a.posts.length - members.length);
   let r = 0;
-  for (let j = 0; j < a.ranked.order.length; j++) {
-    const i = a.ranked.order[j]!;
-    const d = a.posts[i]!.day;
-    if (d < fromDay) fromDay = d;
-    if (d > toDay) toDay = d;
-    if (!mark[i]) rest[r++] = a.sorted[j]!;
-  }
+  for (let j = 0; j < a.ranked.order.length; j++) if (!mark[a.ranked.order[j]!]) rest[r++] = a.sorted[j]!;
   for (const i of members) mark[i] = 0;
   const g = medianWithError(rates)!;
   const o = medianWithError(rest)!;
@@ -323,8 +323,8 @@ function stratumDetail(a: AccountData, k: number, members: number[], mark: Uint8
     ratio: { groupMedian: g.median, groupSe: g.se, restMedian: o.median, restSe: o.se, size: (stratum.n1 * stratum.n2) / (stratum.n1 + stratum.n2) },
     groupMedian: g.median,
     restMedian: o.median,
-    fromDay,
-    toDay,
+    fromDay: a.fromDay,
+    toDay: a.toDay,
   };
 }
 

@@ -5,7 +5,7 @@ import { findOwned } from '../../lib/ownership.js';
 import { paginate, type Connection } from '../../lib/pagination.js';
 import { ActivityModel } from '../activities/activity.model.js';
 import { timezoneOfUser, windowOf } from '../analytics/scope.js';
-import { DAY_MS, dayToString, localDayOf, parseDay, startOfLocalDay, platformName, postEngagementRate, rateLabelFor, SubscriptionTier, utcDayOf, type PlatformType } from '@soash/shared';
+import { DAY_MS, dayToString, isoWeekday, localDayOf, startOfLocalDay, zoneOffsetMs, platformName, postEngagementRate, rateLabelFor, SubscriptionTier, utcDayOf, type PlatformType } from '@soash/shared';
 import { PlatformModel } from '../platforms/platform.model.js';
 import { StatsModel } from '../stats/stats.model.js';
 import { historyStart } from '../subscriptions/plan-limits.js';
@@ -51,19 +51,45 @@ interface PostRow {
   _id: Types.ObjectId;
   type: string;
   hashtags?: string[];
-  dow: string;
-  hour: string;
-  day: string;
-  p: Types.ObjectId;
-  t: number;
-  reach?: number | null;
-  views?: number | null;
-  impressions?: number | null;
+  publishedAt: Date;
+  platformId: Types.ObjectId;
+  engagement?: { total?: number; reach?: number | null; views?: number | null; impressions?: number | null };
+}
+
+/**
+ * Local calendar day, ISO weekday and hour of instants in a timezone. The zone's offset is looked
+ * up once per UTC day when it is the same at both ends of the day, else once per quarter hour of
+ * that day (every zone's transitions fall on quarter hours), so a hundred thousand posts cost a
+ * few hundred Intl lookups.
+ */
+export function localClock(tz: string) {
+  const QUARTER = 900_000;
+  const byDay = new Map<number, number | null>();
+  const byQuarter = new Map<number, number>();
+  const offsetAt = (ms: number) => {
+    const d = Math.floor(ms / DAY_MS);
+    let off = byDay.get(d);
+    if (off === undefined) {
+      const start = zoneOffsetMs(d * DAY_MS, tz);
+      off = zoneOffsetMs((d + 1) * DAY_MS - 1000, tz) === start ? start : null;
+      byDay.set(d, off);
+    }
+    if (off !== null) return off;
+    const q = Math.floor(ms / QUARTER);
+    let qo = byQuarter.get(q);
+    if (qo === undefined) byQuarter.set(q, (qo = zoneOffsetMs(q * QUARTER, tz)));
+    return qo;
+  };
+  return (ms: number) => {
+    const local = ms + offsetAt(ms);
+    const day = Math.floor(local / DAY_MS);
+    return { day, dow: isoWeekday(day), hour: Math.floor((local - day * DAY_MS) / 3_600_000) };
+  };
 }
 
 /**
  * Reads what the engine needs: the period's posts with weekday, hour and day in the user's
- * timezone (computed by MongoDB) and each post's rate under the one metric model
+ * timezone and each post's rate under the one metric model
  * (@soash/shared postEngagementRate: reach, TikTok views, X impressions), and each account's daily
  * net follower change. The posts are read in batches through a cursor so the event loop stays
  * responsive however many there are.
@@ -89,33 +115,28 @@ export async function loadAnalysisData(userId: Types.ObjectId, now: Date): Promi
 
   const posts: AnalysedPost[] = [];
   const samples: PostSample[] = [];
-  const cursor = ActivityModel.aggregate<PostRow>([
-    { $match: { userId, publishedAt: { $gte: w.start, $lt: w.end }, isPublished: true } },
-    {
-      $project: {
-        type: 1,
-        hashtags: 1,
-        dow: { $dateToString: { format: '%u', date: '$publishedAt', timezone: tz } },
-        hour: { $dateToString: { format: '%H', date: '$publishedAt', timezone: tz } },
-        day: { $dateToString: { format: '%Y-%m-%d', date: '$publishedAt', timezone: tz } },
-        p: '$platformId',
-        t: '$engagement.total',
-        reach: '$engagement.reach',
-        views: '$engagement.views',
-        impressions: '$engagement.impressions',
-      },
-    },
-  ]).cursor({ batchSize: 2000 });
+  // A plain find through the driver (no aggregation stage to evaluate per post, no document
+  // hydration); the local day, weekday and hour are computed here with a cached zone offset.
+  const clock = localClock(tz);
+  const cursor = ActivityModel.collection
+    .find<PostRow>(
+      { userId, publishedAt: { $gte: w.start, $lt: w.end }, isPublished: true },
+      { projection: { type: 1, hashtags: 1, publishedAt: 1, platformId: 1, 'engagement.total': 1, 'engagement.reach': 1, 'engagement.views': 1, 'engagement.impressions': 1 } },
+    )
+    .batchSize(2000);
   let firstDay = Infinity;
   for await (const r of cursor) {
-    const k = accountIndex.get(r.p.toHexString());
+    const k = accountIndex.get(r.platformId.toHexString());
     if (k === undefined) continue;
-    const rate = postEngagementRate(accounts[k]!.platform, { total: r.t ?? 0, reach: r.reach, views: r.views, impressions: r.impressions });
+    const e = r.engagement ?? {};
+    const total = e.total ?? 0;
+    const rate = postEngagementRate(accounts[k]!.platform, { total, reach: e.reach, views: e.views, impressions: e.impressions });
     if (rate === null) continue;
-    const day = parseDay(r.day)!;
+    const { day, dow, hour } = clock(r.publishedAt.getTime());
     if (day < firstDay) firstDay = day;
-    posts.push({ id: r._id, account: k, type: r.type, hashtags: r.hashtags ?? [], rate, publishedDay: r.day });
-    samples.push({ account: k, type: r.type, hashtags: r.hashtags ?? [], dow: Number(r.dow), hour: Number(r.hour), day, rate, engagements: r.t ?? 0 });
+    const hashtags = r.hashtags ?? [];
+    posts.push({ id: r._id, account: k, type: r.type, hashtags, rate, publishedDay: dayToString(day) });
+    samples.push({ account: k, type: r.type, hashtags, dow, hour, day, rate, engagements: total });
   }
 
   // Daily net follower change per account, complete days only: today's numbers are still growing,
