@@ -1,8 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
-import mongoose, { Types } from 'mongoose';
-import { connectDatabase, ensureIndexes } from '../db/connection.js';
-import type { DatabaseServer } from '../db/harness.js';
+import { Types } from 'mongoose';
 import { ActivityModel } from '../modules/activities/activity.model.js';
 import { seededRandom } from '../modules/analytics/statistics.js';
 import { DAY_MS, localDayOf } from '@soash/shared';
@@ -13,6 +9,8 @@ import { PlatformModel } from '../modules/platforms/platform.model.js';
 import { StatsModel } from '../modules/stats/stats.model.js';
 import { UserModel } from '../modules/users/user.model.js';
 import { UserProfileModel } from '../modules/users/user-profile.model.js';
+import { timed, watchProcess } from './measure.js';
+import { registerSuite, type BenchContext, type BenchRow } from './registry.js';
 
 /**
  * The insights scaling curve: `insights:generate` through its real code path (database read,
@@ -74,64 +72,57 @@ async function seedUser(posts: number, rng: () => number, now: number) {
   return userId;
 }
 
-export interface InsightsBenchRow {
-  posts: number;
-  ms: number;
-  /** The raw driver read of the same posts (the floor the database sets). */
-  floorMs: number;
-  /** The statistics alone, in the worker thread. */
-  engineMs: number;
-  loopP99Ms: number;
-  loopMaxMs: number;
-  partial: boolean;
-  targetMs: number | null;
-}
-
-export async function runInsightsBench(server: DatabaseServer, sizes = INSIGHTS_SIZES): Promise<boolean> {
-  await connectDatabase(server.uri, { dbName: `soash_bench_insights_${randomBytes(4).toString('hex')}` });
-  await ensureIndexes();
-  const rows: InsightsBenchRow[] = [];
-  try {
-    const rng = seededRandom(13);
-    const now = Date.now();
-    for (const n of sizes) {
-      const userId = await seedUser(n, rng, now);
-      const f0 = performance.now();
-      await ActivityModel.collection
+async function run(ctx: BenchContext): Promise<BenchRow[]> {
+  const sizes = ctx.options.list('insights-sizes')?.map(Number) ?? INSIGHTS_SIZES;
+  const suite = 'insights';
+  const rows: BenchRow[] = [];
+  const rng = seededRandom(13);
+  const now = Date.now();
+  for (const n of sizes) {
+    ctx.log(`bench: insights: ${n} posts`);
+    const userId = await seedUser(n, rng, now);
+    // The raw-driver floor: reading the same posts, nothing else.
+    const [, floorMs] = await timed(() =>
+      ActivityModel.collection
         .find({ userId, isPublished: true }, { projection: { type: 1, hashtags: 1, publishedAt: 1, platformId: 1, engagement: 1 } })
         .batchSize(2000)
-        .toArray();
-      const floorMs = performance.now() - f0;
-      const data = await loadAnalysisData(userId, new Date(now));
-      const e0 = performance.now();
-      await runAnalysis(data.input);
-      const engineMs = performance.now() - e0;
-      const h = monitorEventLoopDelay({ resolution: 10 });
-      h.enable();
-      const t0 = performance.now();
-      const r = await generateInsightsForUser(userId, { now: new Date(now), writer: templateWriter });
-      const ms = performance.now() - t0;
-      h.disable();
-      if (r.posts < n * 0.99) throw new Error(`bench: expected ${n} posts in the window, analysed ${r.posts}`);
-      rows.push({ posts: n, ms, floorMs, engineMs, loopP99Ms: h.percentile(99) / 1e6, loopMaxMs: h.max / 1e6, partial: r.partial !== null, targetMs: INSIGHTS_TARGETS[n] ?? null });
-    }
-  } finally {
-    await mongoose.connection.dropDatabase();
-    await mongoose.disconnect();
-  }
-  let ok = true;
-  console.log(`\ninsights:generate scaling on ${server.description} (3 accounts: Instagram, TikTok, LinkedIn)`);
-  if (server.source === 'standin') console.log('note: the stand-in has no secondary indexes: every read is a collection scan (docs/database.md)');
-  for (const r of rows) {
-    const timeOk = r.targetMs === null || r.ms <= r.targetMs;
-    const loopOk = r.loopP99Ms <= TARGET_LOOP_P99_MS;
-    const pass = timeOk && loopOk && !r.partial;
-    ok &&= pass;
-    console.log(
-      `${pass ? 'ok  ' : 'SLOW'} insights:generate ${String(r.posts).padStart(7)} posts ${r.ms.toFixed(0).padStart(7)} ms` +
-        `${r.targetMs ? ` (target ≤ ${r.targetMs} ms)` : ''.padEnd(20)}  [raw read floor ${r.floorMs.toFixed(0)} ms, statistics in the worker ${r.engineMs.toFixed(0)} ms]  event-loop delay p99 ${r.loopP99Ms.toFixed(1)} ms, max ${r.loopMaxMs.toFixed(1)} ms (target p99 ≤ ${TARGET_LOOP_P99_MS} ms)` +
-        (r.partial ? '  PARTIAL (time budget hit)' : ''),
+        .toArray(),
     );
+    // The statistics alone, in the worker thread.
+    const data = await loadAnalysisData(userId, new Date(now));
+    const [, engineMs] = await timed(() => runAnalysis(data.input));
+    // The real job path, with the API process's event-loop delay while it runs.
+    const t0 = performance.now();
+    const w = await watchProcess(() => generateInsightsForUser(userId, { now: new Date(now), writer: templateWriter }));
+    const ms = performance.now() - t0;
+    const r = w.result;
+    if (r.posts < n * 0.99) throw new Error(`expected ${n} posts in the window, analysed ${r.posts}`);
+    const target = INSIGHTS_TARGETS[n];
+    rows.push({
+      suite,
+      name: `insights:generate ${n.toLocaleString('en-US')} posts`,
+      p50Ms: ms,
+      floorP50Ms: floorMs,
+      ratioP50: ms / Math.max(floorMs, 1e-9),
+      runs: 1,
+      ...(target ? { target: `≤ ${target} ms, complete`, pass: ms <= target && r.partial === null } : {}),
+      note: `statistics in the worker ${engineMs.toFixed(0)} ms${r.partial ? '; PARTIAL: time budget hit' : ''}`,
+    });
+    rows.push({
+      suite,
+      name: `event-loop delay p99 during ${n.toLocaleString('en-US')}`,
+      value: w.loopDelayP99Ms,
+      unit: 'ms',
+      target: `p99 ≤ ${TARGET_LOOP_P99_MS} ms`,
+      pass: w.loopDelayP99Ms <= TARGET_LOOP_P99_MS,
+      note: `max ${w.loopDelayMaxMs.toFixed(0)} ms`,
+    });
   }
-  return ok;
+  return rows;
 }
+
+registerSuite({
+  name: 'insights',
+  description: 'insights:generate at 2k, 10k, 25k and 100k posts (3 accounts of 3 platforms) and the event-loop delay while it runs (--insights-sizes=2000,10000)',
+  run,
+});
