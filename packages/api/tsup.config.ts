@@ -8,6 +8,7 @@ export default defineConfig({
     main: 'src/main.ts',
     worker: 'src/worker.ts',
     'emit-schema': 'src/scripts/emit-schema.ts',
+    admin: 'src/scripts/admin.ts',
     bench: 'src/bench/index.ts',
   },
   format: ['esm'],
