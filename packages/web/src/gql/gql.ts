@@ -61,7 +61,7 @@ type Documents = {
     "\n  query PostFilterOptions {\n    platforms {\n      id\n      type\n      username\n      displayName\n    }\n    categories {\n      id\n      name\n      colorCode\n    }\n  }\n": typeof types.PostFilterOptionsDocument,
     "\n  query Posts($filter: ActivityFilter, $sort: ActivitySort, $first: Int, $after: String) {\n    activities(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          ...PostRow_Activity\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.PostsDocument,
     "\n  fragment PostRow_Activity on Activity {\n    id\n    content\n    type\n    publishedAt\n    hashtags\n    engagementRate\n    engagement {\n      likes\n      comments\n      shares\n      reach\n      total\n    }\n    platform {\n      id\n      type\n      username\n      displayName\n    }\n    categories {\n      id\n      name\n      colorCode\n    }\n  }\n": typeof types.PostRow_ActivityFragmentDoc,
-    "\n  query MyReferral {\n    myReferral {\n      code\n      shareUrl\n      commissionRate\n      pendingCount\n      convertedCount\n      paidCount\n      earnedCents\n      paidCents\n    }\n  }\n": typeof types.MyReferralDocument,
+    "\n  query MyReferral {\n    myReferral {\n      code\n      shareUrl\n      commissionRate\n      holdDays\n      pendingCount\n      convertedCount\n      paidCount\n      earnedCents\n      paidCents\n    }\n  }\n": typeof types.MyReferralDocument,
     "\n  query ReferralsSignups($first: Int, $after: String) {\n    myReferralSignups(first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          signupDate\n          conversionStatus\n          convertedTier\n          commissionCents\n          refereeName\n          refereeEmailMasked\n          code\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ReferralsSignupsDocument,
     "\n  mutation RotateReferralCode {\n    rotateReferralCode {\n      code\n      shareUrl\n    }\n  }\n": typeof types.RotateReferralCodeDocument,
     "\n  fragment AccountForm_User on User {\n    id\n    name\n    firstName\n    lastName\n    company\n    email\n  }\n": typeof types.AccountForm_UserFragmentDoc,
@@ -71,7 +71,7 @@ type Documents = {
     "\n  mutation LogoutEverywhere {\n    logout(allSessions: true)\n  }\n": typeof types.LogoutEverywhereDocument,
     "\n  mutation DeleteAccount($password: String!) {\n    deleteAccount(password: $password)\n  }\n": typeof types.DeleteAccountDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": typeof types.ChangePasswordDocument,
-    "\n  query Plans {\n    plans {\n      tier\n      maxPlatforms\n      historyDays\n      priceCents\n    }\n    me {\n      id\n      subscriptionTier\n    }\n  }\n": typeof types.PlansDocument,
+    "\n  query Plans {\n    plans {\n      tier\n      maxPlatforms\n      historyDays\n      priceCents\n    }\n    me {\n      id\n      subscriptionTier\n    }\n    billing {\n      charges\n      provider\n    }\n  }\n": typeof types.PlansDocument,
     "\n  mutation ChangeSubscription($tier: SubscriptionTier!) {\n    changeSubscription(tier: $tier) {\n      id\n      subscriptionTier\n      plan {\n        tier\n        maxPlatforms\n        historyDays\n      }\n    }\n  }\n": typeof types.ChangeSubscriptionDocument,
     "\n  query Settings {\n    me {\n      id\n      ...AccountForm_User\n      profile {\n        id\n        ...BrandForm_UserProfile\n      }\n    }\n  }\n": typeof types.SettingsDocument,
     "\n  mutation RefreshSession($token: String!) {\n    refreshToken(token: $token) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": typeof types.RefreshSessionDocument,
@@ -125,7 +125,7 @@ const documents: Documents = {
     "\n  query PostFilterOptions {\n    platforms {\n      id\n      type\n      username\n      displayName\n    }\n    categories {\n      id\n      name\n      colorCode\n    }\n  }\n": types.PostFilterOptionsDocument,
     "\n  query Posts($filter: ActivityFilter, $sort: ActivitySort, $first: Int, $after: String) {\n    activities(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          ...PostRow_Activity\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.PostsDocument,
     "\n  fragment PostRow_Activity on Activity {\n    id\n    content\n    type\n    publishedAt\n    hashtags\n    engagementRate\n    engagement {\n      likes\n      comments\n      shares\n      reach\n      total\n    }\n    platform {\n      id\n      type\n      username\n      displayName\n    }\n    categories {\n      id\n      name\n      colorCode\n    }\n  }\n": types.PostRow_ActivityFragmentDoc,
-    "\n  query MyReferral {\n    myReferral {\n      code\n      shareUrl\n      commissionRate\n      pendingCount\n      convertedCount\n      paidCount\n      earnedCents\n      paidCents\n    }\n  }\n": types.MyReferralDocument,
+    "\n  query MyReferral {\n    myReferral {\n      code\n      shareUrl\n      commissionRate\n      holdDays\n      pendingCount\n      convertedCount\n      paidCount\n      earnedCents\n      paidCents\n    }\n  }\n": types.MyReferralDocument,
     "\n  query ReferralsSignups($first: Int, $after: String) {\n    myReferralSignups(first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          signupDate\n          conversionStatus\n          convertedTier\n          commissionCents\n          refereeName\n          refereeEmailMasked\n          code\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ReferralsSignupsDocument,
     "\n  mutation RotateReferralCode {\n    rotateReferralCode {\n      code\n      shareUrl\n    }\n  }\n": types.RotateReferralCodeDocument,
     "\n  fragment AccountForm_User on User {\n    id\n    name\n    firstName\n    lastName\n    company\n    email\n  }\n": types.AccountForm_UserFragmentDoc,
@@ -135,7 +135,7 @@ const documents: Documents = {
     "\n  mutation LogoutEverywhere {\n    logout(allSessions: true)\n  }\n": types.LogoutEverywhereDocument,
     "\n  mutation DeleteAccount($password: String!) {\n    deleteAccount(password: $password)\n  }\n": types.DeleteAccountDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": types.ChangePasswordDocument,
-    "\n  query Plans {\n    plans {\n      tier\n      maxPlatforms\n      historyDays\n      priceCents\n    }\n    me {\n      id\n      subscriptionTier\n    }\n  }\n": types.PlansDocument,
+    "\n  query Plans {\n    plans {\n      tier\n      maxPlatforms\n      historyDays\n      priceCents\n    }\n    me {\n      id\n      subscriptionTier\n    }\n    billing {\n      charges\n      provider\n    }\n  }\n": types.PlansDocument,
     "\n  mutation ChangeSubscription($tier: SubscriptionTier!) {\n    changeSubscription(tier: $tier) {\n      id\n      subscriptionTier\n      plan {\n        tier\n        maxPlatforms\n        historyDays\n      }\n    }\n  }\n": types.ChangeSubscriptionDocument,
     "\n  query Settings {\n    me {\n      id\n      ...AccountForm_User\n      profile {\n        id\n        ...BrandForm_UserProfile\n      }\n    }\n  }\n": types.SettingsDocument,
     "\n  mutation RefreshSession($token: String!) {\n    refreshToken(token: $token) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": types.RefreshSessionDocument,
@@ -347,7 +347,7 @@ export function graphql(source: "\n  fragment PostRow_Activity on Activity {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MyReferral {\n    myReferral {\n      code\n      shareUrl\n      commissionRate\n      pendingCount\n      convertedCount\n      paidCount\n      earnedCents\n      paidCents\n    }\n  }\n"): (typeof documents)["\n  query MyReferral {\n    myReferral {\n      code\n      shareUrl\n      commissionRate\n      pendingCount\n      convertedCount\n      paidCount\n      earnedCents\n      paidCents\n    }\n  }\n"];
+export function graphql(source: "\n  query MyReferral {\n    myReferral {\n      code\n      shareUrl\n      commissionRate\n      holdDays\n      pendingCount\n      convertedCount\n      paidCount\n      earnedCents\n      paidCents\n    }\n  }\n"): (typeof documents)["\n  query MyReferral {\n    myReferral {\n      code\n      shareUrl\n      commissionRate\n      holdDays\n      pendingCount\n      convertedCount\n      paidCount\n      earnedCents\n      paidCents\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -387,7 +387,7 @@ export function graphql(source: "\n  mutation ChangePassword($currentPassword: S
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Plans {\n    plans {\n      tier\n      maxPlatforms\n      historyDays\n      priceCents\n    }\n    me {\n      id\n      subscriptionTier\n    }\n  }\n"): (typeof documents)["\n  query Plans {\n    plans {\n      tier\n      maxPlatforms\n      historyDays\n      priceCents\n    }\n    me {\n      id\n      subscriptionTier\n    }\n  }\n"];
+export function graphql(source: "\n  query Plans {\n    plans {\n      tier\n      maxPlatforms\n      historyDays\n      priceCents\n    }\n    me {\n      id\n      subscriptionTier\n    }\n    billing {\n      charges\n      provider\n    }\n  }\n"): (typeof documents)["\n  query Plans {\n    plans {\n      tier\n      maxPlatforms\n      historyDays\n      priceCents\n    }\n    me {\n      id\n      subscriptionTier\n    }\n    billing {\n      charges\n      provider\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
