@@ -16,6 +16,8 @@ import type { ReferralSummary } from './dto/referral-summary.js';
 import { ReferralSignupModel, type ReferralSignup } from './referral-signup.model.js';
 import { ensureActiveCode, rotateCode } from './referral-codes.js';
 
+const DAY_MS = 24 * 3600 * 1000;
+
 /** The sign-up link that carries a code. */
 export function shareUrl(ctx: Context, code: string): string {
   return `${ctx.config.webAppUrl}/register?ref=${encodeURIComponent(code)}`;
@@ -97,7 +99,12 @@ export async function markReferralPaid(ctx: Context, id: string): Promise<Referr
   const signupId = toObjectId(id, 'id');
   const now = new Date();
   const paid = await ReferralSignupModel.findOneAndUpdate(
-    { _id: signupId, conversionStatus: ConversionStatus.CONVERTED, holdUntil: { $lte: now } },
+    {
+      _id: signupId,
+      conversionStatus: ConversionStatus.CONVERTED,
+      // Conversions recorded before holds existed are held from their conversion.
+      $or: [{ holdUntil: { $lte: now } }, { holdUntil: null, convertedAt: { $lte: new Date(now.getTime() - ctx.config.REFERRAL_HOLD_DAYS * DAY_MS) } }],
+    },
     { $set: { conversionStatus: ConversionStatus.PAID, paidAt: now } },
     { returnDocument: 'after' },
   ).lean<ReferralSignup>();
@@ -105,7 +112,7 @@ export async function markReferralPaid(ctx: Context, id: string): Promise<Referr
   const existing = await ReferralSignupModel.findById(signupId).lean<ReferralSignup>();
   if (!existing) throw notFound('Referral signup');
   if (existing.conversionStatus === ConversionStatus.CONVERTED) {
-    const until = existing.holdUntil ?? now;
+    const until = existing.holdUntil ?? new Date((existing.convertedAt ?? now).getTime() + ctx.config.REFERRAL_HOLD_DAYS * DAY_MS);
     throw conflict(`This commission is held until ${until.toISOString()} (a refund or chargeback before then reverses it); it can be paid out after that`, {
       status: existing.conversionStatus,
       holdUntil: until.toISOString(),
@@ -117,8 +124,6 @@ export async function markReferralPaid(ctx: Context, id: string): Promise<Referr
   };
   throw conflict(why[existing.conversionStatus] ?? 'This referral has not converted yet: only converted referrals can be marked paid', { status: existing.conversionStatus });
 }
-
-const DAY_MS = 24 * 3600 * 1000;
 
 /**
  * Converts the referee's pending signup on a paid invoice: the commission is the configured share

@@ -166,6 +166,8 @@ const CASES: Case[] = [
         signupDate: new Date(),
         conversionStatus: 'converted',
         commissionCents: 580,
+        // Past its holding period, so that an admin can pay it out.
+        holdUntil: new Date(Date.now() - 1000),
       });
       return signup._id.toHexString();
     },
