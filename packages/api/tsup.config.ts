@@ -10,6 +10,7 @@ export default defineConfig({
     'emit-schema': 'src/scripts/emit-schema.ts',
     admin: 'src/scripts/admin.ts',
     bench: 'src/bench/index.ts',
+    abuse: 'src/scripts/abuse.ts',
   },
   format: ['esm'],
   platform: 'node',
