@@ -2,6 +2,7 @@ import { ContentType, PlatformType } from '@soash/shared';
 import type { EngagementCounters } from '../../modules/activities/engagement.model.js';
 import type { Demographics } from '../../modules/stats/stats.model.js';
 import { DAY_MS, HOUR_MS } from '../common.js';
+import { brandOf, handleOf } from './brand.js';
 
 /**
  * Deterministic, realistic data for sandbox accounts. Everything is a pure function of the
@@ -255,13 +256,16 @@ const REFERENCE_DAY = Date.UTC(2026, 0, 1) / DAY_MS;
 export function sandboxAccount(platformUserId: string, type: PlatformType, opts: SandboxOptions = {}): SandboxAccount {
   const seed = hashString(`${type}:${platformUserId}`);
   const profile = PROFILES[type];
-  const niche = pick(Object.keys(NICHES), rand(seed, 11));
+  // A brand in the id (brand.ts) names the account and chooses its niche; otherwise the seed does.
+  const brand = brandOf(platformUserId);
+  const niche = brand.niche && NICHES[brand.niche] ? brand.niche : pick(Object.keys(NICHES), rand(seed, 11));
   const referenceFollowers = profile.medianFollowers * Math.exp(1.1 * normal(seed, 12));
   const capacity = referenceFollowers * (1.8 + 2.5 * rand(seed, 13));
   const rate = 0.002 + 0.006 * rand(seed, 14);
   // Chosen so that F(REFERENCE_DAY) = referenceFollowers.
   const midpoint = REFERENCE_DAY + Math.log(capacity / referenceFollowers - 1) / rate;
-  const handle = `${niche}_${(seed % 9000) + 1000}`;
+  const brandHandle = brand.name ? handleOf(brand.name) : '';
+  const handle = brandHandle || `${niche}_${(seed % 9000) + 1000}`;
   return {
     seed,
     type,
@@ -270,7 +274,7 @@ export function sandboxAccount(platformUserId: string, type: PlatformType, opts:
     niche,
     tags: [...NICHES[niche]!, ...GENERIC_TAGS],
     username: handle,
-    displayName: `${niche[0]!.toUpperCase()}${niche.slice(1)} Studio ${(seed % 90) + 10}`,
+    displayName: brand.name ?? `${niche[0]!.toUpperCase()}${niche.slice(1)} Studio ${(seed % 90) + 10}`,
     capacity,
     rate,
     midpoint,
@@ -397,12 +401,26 @@ function makePost(acc: SandboxAccount, day: number, index: number): SandboxPost 
   };
 }
 
+/**
+ * Posts already generated, per account object and day. A day's posts are a pure function of the
+ * account and the day, and account metrics look at the same days again and again (each day's
+ * followers and reach sum the posts of the weeks before), so each is made once per account object.
+ */
+const dayCache = new WeakMap<SandboxAccount, Map<number, readonly SandboxPost[]>>();
+
 /** The posts of one UTC day (day = days since the epoch), in publication order. */
-export function postsOnDay(acc: SandboxAccount, day: number): SandboxPost[] {
+export function postsOnDay(acc: SandboxAccount, day: number): readonly SandboxPost[] {
+  let days = dayCache.get(acc);
+  if (!days) dayCache.set(acc, (days = new Map()));
+  const hit = days.get(day);
+  if (hit) return hit;
   const n = postCount(acc, day);
   const posts: SandboxPost[] = [];
   for (let i = 0; i < n; i++) posts.push(makePost(acc, day, i));
-  return posts.sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime() || a.index - b.index);
+  posts.sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime() || a.index - b.index);
+  const frozen = Object.freeze(posts);
+  days.set(day, frozen);
+  return frozen;
 }
 
 /** Finds a post by its externalId (O(1): the id encodes its day and index). */
@@ -412,7 +430,7 @@ export function postById(acc: SandboxAccount, externalId: string): SandboxPost |
   const day = Number(m[1]);
   const index = Number(m[2]);
   if (index >= postCount(acc, day)) return undefined;
-  return makePost(acc, day, index);
+  return postsOnDay(acc, day).find((p) => p.index === index);
 }
 
 /** Share of a post's lifetime counters reached at time `atMs` (0 before publication). */

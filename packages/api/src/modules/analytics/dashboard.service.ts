@@ -4,7 +4,7 @@ import { StatsModel } from '../stats/stats.model.js';
 import { ComparePeriod, DEFAULT_ENGAGEMENT_RATE_FORMULA, EngagementRateFormula, Granularity, TimeseriesMetric } from './analytics.enums.js';
 import type { MetricValue, Overview, PlatformBreakdownRow, Timeseries, TimeseriesPoint } from './analytics.types.js';
 import type { AnalyticsInput, OverviewInput, TimeseriesInput } from './dto/analytics.inputs.js';
-import { loadFollowerHistory, type FollowerHistory } from './followers.js';
+import { followerHistoryFor, type FollowerHistory } from './followers.js';
 import { BUCKET_FORMAT, needsFollowers, postGroups, PostTotals, rowFollowers, type PostGroupRow, type PostTotalsResult } from './post-aggregates.js';
 import { withinHistory, type AnalyticsRequest } from './request.js';
 import { buildScope, comparisonDays, parseRange, rangeOut, statsMatch, windowOf } from './scope.js';
@@ -40,7 +40,7 @@ export async function overview(req: AnalyticsRequest, input: OverviewInput): Pro
   const [curRows, prevRows, history] = await Promise.all([
     postGroups(scope, windowOf(fromDay, toDay, req.tz), by),
     comparable ? postGroups(scope, cmpWindow, by) : Promise.resolve([]),
-    loadFollowerHistory(scope),
+    followerHistoryFor(req, scope, { fromDay: Math.min(fromDay, cmp.fromDay), toDay: Math.max(toDay, cmp.toDay) }),
   ]);
   const cur = fold(curRows, formula, history).result(formula);
   const prev: Record<keyof PostTotalsResult, number | null> = comparable
@@ -108,7 +108,7 @@ export async function timeseries(req: AnalyticsRequest, input: TimeseriesInput):
     const f = needsFollowers(formula) && input.metric === TimeseriesMetric.ENGAGEMENT_RATE;
     const [rows, history] = await Promise.all([
       postGroups(scope, windowOf(fromDay, toDay, req.tz), { bucketFormat: format, platform: f, utcDay: f }),
-      f ? loadFollowerHistory(scope) : Promise.resolve(undefined),
+      f ? followerHistoryFor(req, scope, { fromDay, toDay }) : Promise.resolve(undefined),
     ]);
     const byBucket = new Map<string, PostTotals>();
     for (const row of rows) {
@@ -152,7 +152,7 @@ export async function timeseries(req: AnalyticsRequest, input: TimeseriesInput):
       return r && r.reported > 0 ? r.sum : null;
     });
   } else {
-    const history = await loadFollowerHistory(scope);
+    const history = await followerHistoryFor(req, scope, { fromDay, toDay });
     values = buckets.map((b) => {
       const p = history.period(b.startDay, b.endDay);
       return input.metric === TimeseriesMetric.FOLLOWERS ? p.followers : p.growth;
@@ -178,7 +178,7 @@ export async function platformBreakdown(req: AnalyticsRequest, input: AnalyticsI
       .sort({ createdAt: 1, _id: 1 })
       .lean<Platform[]>(),
     postGroups(scope, windowOf(fromDay, toDay, req.tz), { platform: true, utcDay: needsFollowers(formula) }),
-    loadFollowerHistory(scope),
+    followerHistoryFor(req, scope, { fromDay, toDay }),
   ]);
   const byPlatform = new Map<string, PostTotals>();
   for (const row of rows) {

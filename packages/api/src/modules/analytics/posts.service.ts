@@ -7,7 +7,7 @@ import { ActivityModel, type Activity } from '../activities/activity.model.js';
 import { ActivityRankMetric, DEFAULT_ENGAGEMENT_RATE_FORMULA, EngagementRateFormula, FollowerBasis, FollowerNormalization, HeatmapCellSource } from './analytics.enums.js';
 import type { BestTimes, ContentTypePerformance, HashtagPerformance, HashtagStat, HeatmapCell, PostDecay, PostDecayPoint, TopActivity } from './analytics.types.js';
 import type { AnalyticsInput, BestTimesInput, HashtagPerformanceInput, TopActivitiesInput } from './dto/analytics.inputs.js';
-import { loadFollowerHistory, type FollowerHistory } from './followers.js';
+import { followerHistoryFor, type FollowerHistory } from './followers.js';
 import {
   needsFollowers,
   postGroups,
@@ -86,7 +86,7 @@ export async function topActivities(req: AnalyticsRequest, input: TopActivitiesI
   }
 
   // Per-follower values need each post's follower count: rank projected rows, then load the winners.
-  const history = await loadFollowerHistory(scope);
+  const history = await followerHistoryFor(req, scope, { fromDay, toDay, latest: normalizeBy === FollowerNormalization.FOLLOWERS_LATEST });
   const rows = await postRates(scope, w, formula, history, { v: valueExpr, p: '$platformId', d: UTC_PUBLISH_DAY });
   const ranked = rows
     .map((r) => {
@@ -128,7 +128,7 @@ export async function contentTypePerformance(req: AnalyticsRequest, input: Analy
   const scope = await buildScope(req.userId, req.tz, input.filter);
   const w = windowOf(fromDay, toDay, req.tz);
   const f = needsFollowers(formula);
-  const history = f ? await loadFollowerHistory(scope) : undefined;
+  const history = f ? await followerHistoryFor(req, scope, { fromDay, toDay }) : undefined;
   const [groups, rates] = await Promise.all([
     postGroups(scope, w, { type: true, platform: f, utcDay: f }),
     postRates(scope, w, formula, history, { type: '$type' }),
@@ -182,7 +182,7 @@ export async function hashtagPerformance(req: AnalyticsRequest, input: HashtagPe
   const scope = await buildScope(req.userId, req.tz, input.filter);
   const w = windowOf(fromDay, toDay, req.tz);
   const f = needsFollowers(formula);
-  const history = f ? await loadFollowerHistory(scope) : undefined;
+  const history = f ? await followerHistoryFor(req, scope, { fromDay, toDay }) : undefined;
   const projection = rateFieldsProjection(formula);
   const [all, tags] = await Promise.all([
     postRates(scope, w, formula, history),
@@ -258,7 +258,7 @@ export async function bestTimesToPost(req: AnalyticsRequest, input: BestTimesInp
     for (const r of rows) addTo(`${Number(r._id.dow)}:${Number(r._id.hour)}`, r.n, r.sum, r.sumSq);
   } else {
     // Posts of one account on one UTC day share a follower count F: Σrate = Σt / F, Σrate² = Σt² / F².
-    const history = await loadFollowerHistory(scope);
+    const history = await followerHistoryFor(req, scope, { fromDay, toDay });
     const rows = await ActivityModel.aggregate<{ _id: { dow: string; hour: string; p: Types.ObjectId; d: string }; n: number; sum: number; sumSq: number }>([
       { $match: activityMatch(scope, w) },
       { $project: { ...slot, p: '$platformId', d: UTC_PUBLISH_DAY, t: '$engagement.total' } },

@@ -6,6 +6,7 @@ import { connectorConfig } from '../../connectors/config.js';
 import { ConnectorError } from '../../connectors/errors.js';
 import { providerFor } from '../../connectors/registry.js';
 import { sandboxAccount, type SandboxOptions } from '../../connectors/sandbox/generator.js';
+import { brandedSandboxId } from './sandbox-brand.js';
 import type { AccountProfile, Provider, TokenSet } from '../../connectors/types.js';
 import { decryptSecret, encryptSecret, hashToken, randomToken, safeEqual } from '../../lib/crypto.js';
 import { badInput, conflict, isDuplicateKeyError, limitExceeded, notFound } from '../../lib/errors.js';
@@ -111,8 +112,11 @@ export async function connectSandboxPlatform(userId: Types.ObjectId | string, ty
   if (!PLATFORM_TYPES.includes(type)) throw badInput(`Unknown platform type "${String(type)}"`, 'type');
   const uid = typeof userId === 'string' ? new Types.ObjectId(userId) : userId;
   const user = await loadUser(uid);
-  const platformUserId = opts.platformUserId ?? `sandbox-${type}-${hashToken(`${uid.toHexString()}:${type}`).slice(0, 16)}`;
-  let platform = await PlatformModel.findOne({ type, platformUserId }).lean<Platform>();
+  // One sandbox per type and user: an existing one is reused even if the brand changed since.
+  const existing = opts.platformUserId ? null : await PlatformModel.findOne({ userId: uid, type, sandbox: true }).lean<Platform>();
+  const platformUserId =
+    opts.platformUserId ?? existing?.platformUserId ?? (await brandedSandboxId(uid, `sandbox-${type}-${hashToken(`${uid.toHexString()}:${type}`).slice(0, 16)}`));
+  let platform = existing ?? (await PlatformModel.findOne({ type, platformUserId }).lean<Platform>());
   let created = false;
   if (platform && !platform.userId.equals(uid)) throw conflict('That sandbox account is connected to another user');
   if (!platform) {
@@ -127,6 +131,7 @@ export async function connectSandboxPlatform(userId: Types.ObjectId | string, ty
           userId: uid,
           type,
           sandbox: true,
+          ...(opts.sandboxOptions?.postsPerDay !== undefined ? { sandboxOptions: { postsPerDay: opts.sandboxOptions.postsPerDay } } : {}),
           platformUserId,
           username: acc.username,
           displayName: acc.displayName,

@@ -13,6 +13,7 @@ import {
   getPlatform,
   listConnectorHealth,
   listPlatforms,
+  nextManualSyncAt,
   requestSync,
 } from './platforms.service.js';
 
@@ -62,6 +63,14 @@ export class PlatformsResolver {
   @FieldResolver(() => Stats, { nullable: true, description: 'The most recent daily metrics.' })
   latestStats(@Root() platform: Platform, @Ctx() ctx: Context): Promise<Stats | null> {
     return ctx.loaders.latestStatsByPlatform.load(platform._id.toHexString());
+  }
+
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: 'When "Sync now" (syncPlatform) is possible again: SYNC_COOLDOWN_SECONDS after the last manual sync. Null when it is possible now.',
+  })
+  nextManualSyncAt(@Root() platform: Platform): Date | null {
+    return nextManualSyncAt(platform);
   }
 
   @FieldResolver(() => ConnectorHealth, { description: 'Token expiry, last sync, last error and rate-limit budget of this account.' })

@@ -77,6 +77,13 @@ export async function disconnectPlatform(ctx: Context, id: string): Promise<bool
   return true;
 }
 
+/** When "Sync now" is possible again for an account; null when it is possible now. */
+export function nextManualSyncAt(p: Pick<Platform, 'lastManualSyncAt'>, now = new Date()): Date | null {
+  if (!p.lastManualSyncAt) return null;
+  const next = new Date(p.lastManualSyncAt.getTime() + connectorConfig().SYNC_COOLDOWN_SECONDS * 1000);
+  return next.getTime() > now.getTime() ? next : null;
+}
+
 /** Manual "sync now": at most once per SYNC_COOLDOWN_SECONDS per account. */
 export async function requestSync(ctx: Context, id: string): Promise<SystemJob> {
   const platform = await getPlatform(ctx, id);

@@ -63,7 +63,7 @@ describe('RegisterPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
     const input = screen.getByLabelText('Referral code (optional)');
     await waitFor(() => expect(input.getAttribute('aria-invalid')).toBe('true'));
-    expect(document.getElementById(input.getAttribute('aria-describedby')!.split(' ').at(-1)!)?.textContent).toBe('This referral code is not valid');
+    expect(document.getElementById(input.getAttribute('aria-describedby')!.split(' ').at(-1)!)?.textContent).toBe('This referral code is not valid.');
   });
 
   it('puts "email taken" on the email field', async () => {
@@ -83,7 +83,7 @@ describe('LoginPage', () => {
     fireEvent.change(screen.getByLabelText('Email'), { target: { value: 'jane@example.com' } });
     fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'nope nope nope' } });
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Email or password is incorrect');
+    expect((await screen.findByRole('alert')).textContent).toBe('Email or password is incorrect.');
     expect(session.getState().status).toBe('signed-out');
   });
 
@@ -155,16 +155,34 @@ describe('VerifyEmailNotice (check your inbox)', () => {
   const link = 'http://localhost:4000/verify-email?token=abc';
 
   it('on a development server without mail, shows the viewer their own link', async () => {
-    const client = mockClient((name) => (name === 'DevOutbox' ? { data: { myDevOutbox: [{ __typename: 'MailMessage', id: 'm1', kind: 'verify_email', link }] } } : undefined));
+    const client = mockClient((name) =>
+      name === 'MailSetup'
+        ? { data: { serverSetup: { __typename: 'ServerSetup', mailDelivery: false } } }
+        : name === 'DevOutbox'
+          ? { data: { myDevOutbox: [{ __typename: 'MailMessage', id: 'm1', kind: 'verify_email', link }] } }
+          : undefined,
+    );
     renderRoutes([{ path: '/', element: <VerifyEmailNotice email="jane@example.com" /> }], { client });
     expect((await screen.findByRole('link', { name: 'Confirm my address' })).getAttribute('href')).toBe(link);
-    expect(screen.getByText(/Check your inbox/)).toBeTruthy();
+    expect(screen.getByText(/does not send mail/)).toBeTruthy();
   });
 
-  it('when mail is really sent, only says to check the inbox', async () => {
-    const client = mockClient((name) => (name === 'DevOutbox' ? { data: { myDevOutbox: null } } : undefined));
+  it('when mail is really sent, only says to check the inbox and never asks for the outbox', async () => {
+    const client = mockClient((name) =>
+      name === 'MailSetup' ? { data: { serverSetup: { __typename: 'ServerSetup', mailDelivery: true } } } : name === 'DevOutbox' ? { data: { myDevOutbox: null } } : undefined,
+    );
     renderRoutes([{ path: '/', element: <VerifyEmailNotice email="jane@example.com" /> }], { client });
     expect(await screen.findByText(/Check your inbox/)).toBeTruthy();
+    expect(callsOf(client, 'DevOutbox')).toHaveLength(0);
+    expect(screen.queryByRole('link', { name: 'Confirm my address' })).toBeNull();
+  });
+
+  it('without mail and outside development (no outbox), shows no link', async () => {
+    const client = mockClient((name) =>
+      name === 'MailSetup' ? { data: { serverSetup: { __typename: 'ServerSetup', mailDelivery: false } } } : name === 'DevOutbox' ? { data: { myDevOutbox: null } } : undefined,
+    );
+    renderRoutes([{ path: '/', element: <VerifyEmailNotice email="jane@example.com" /> }], { client });
+    expect(await screen.findByText(/does not send mail/)).toBeTruthy();
     await waitFor(() => expect(callsOf(client, 'DevOutbox')).toHaveLength(1));
     expect(screen.queryByRole('link', { name: 'Confirm my address' })).toBeNull();
   });
