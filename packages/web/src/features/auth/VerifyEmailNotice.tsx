@@ -79,7 +79,7 @@ export function VerifyEmailNotice({ email }: { email: string }) {
   return (
     <div className="alert alert-warning notice" role="region" aria-label="Email confirmation">
       <span>
-        Check your inbox: confirm your email address with the link we sent to <strong>{email}</strong>.
+        Check your inbox: we sent a link to <strong>{email}</strong> to confirm your email address.
       </span>
       {resendControl}
       {error && <span role="alert">{toFormErrors(error).form}</span>}
