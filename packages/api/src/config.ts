@@ -68,6 +68,7 @@ export const envSchema = z.object({
   MAIL_FROM: z.string().default('Soash <no-reply@soash.local>'),
 
   REFERRAL_COMMISSION_RATE: z.coerce.number().min(0).max(1).default(0.2),
+  REFERRAL_HOLD_DAYS: int(30, 0, 365),
 
   LLM_BASE_URL: url().optional(),
   LLM_API_KEY: optionalString(),

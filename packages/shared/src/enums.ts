@@ -68,7 +68,7 @@ export type RecommendationType = (typeof RecommendationType)[keyof typeof Recomm
 export const PatternType = { CONTENT_TYPE: 'content_type', POSTING_TIME: 'posting_time', HASHTAG: 'hashtag' } as const;
 export type PatternType = (typeof PatternType)[keyof typeof PatternType];
 
-export const ConversionStatus = { PENDING: 'pending', CONVERTED: 'converted', PAID: 'paid' } as const;
+export const ConversionStatus = { PENDING: 'pending', CONVERTED: 'converted', PAID: 'paid', REVERSED: 'reversed' } as const;
 export type ConversionStatus = (typeof ConversionStatus)[keyof typeof ConversionStatus];
 
 export const JobType = {

@@ -171,6 +171,10 @@ describe('a new user’s journey', () => {
     expect(await page.getByRole('form', { name: 'Brand profile' }).getByLabel('Time zone', { exact: true }).inputValue()).toBe('Europe/Berlin');
     // Pro keeps more history, so the next account's first sync reads half a year.
     await page.getByRole('button', { name: 'Switch to Pro' }).click();
+    // A confirmation says what is charged (nothing: this server has no payment provider).
+    const confirm = page.getByRole('dialog', { name: 'Switch to Pro?' });
+    await confirm.getByText(/nothing is charged/).waitFor({ timeout: LONG });
+    await confirm.getByRole('button', { name: 'Confirm the change' }).click();
     await page.locator('.plan.current').filter({ hasText: 'Pro' }).waitFor({ timeout: LONG });
     const form = page.getByRole('form', { name: 'Add a category' });
     await form.getByLabel('New category').fill('Behind the scenes');

@@ -3,6 +3,7 @@ import jwt from 'jsonwebtoken';
 
 const ISSUER = 'soash';
 const AUDIENCE = 'soash-api';
+const OBJECT_ID = /^[0-9a-f]{24}$/;
 
 export interface AccessClaims {
   sub: string;
@@ -24,7 +25,15 @@ export type VerifyResult = { ok: true; claims: AccessClaims } | { ok: false; rea
 export function verifyAccessToken(secret: string, token: string): VerifyResult {
   try {
     const payload = jwt.verify(token, secret, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE }) as jwt.JwtPayload;
-    if (payload.typ !== 'access' || typeof payload.sub !== 'string' || (payload.role !== 'user' && payload.role !== 'admin')) {
+    // jsonwebtoken accepts a token without `exp` as never expiring: ours always carry one, and the
+    // subject is always a user id.
+    if (
+      payload.typ !== 'access' ||
+      typeof payload.exp !== 'number' ||
+      typeof payload.sub !== 'string' ||
+      !OBJECT_ID.test(payload.sub) ||
+      (payload.role !== 'user' && payload.role !== 'admin')
+    ) {
       return { ok: false, reason: 'invalid' };
     }
     return { ok: true, claims: { sub: payload.sub, role: payload.role } };

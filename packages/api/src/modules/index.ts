@@ -9,3 +9,4 @@ import './platforms/platforms.startup.js';
 import './sync/sync.jobs.js';
 import './insights/insights.jobs.js';
 import './demo/demo.startup.js';
+import './system-jobs/system-jobs.startup.js';

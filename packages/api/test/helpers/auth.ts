@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import { MailMessageModel } from '../../src/modules/mail/mail-message.model.js';
+import { messageText } from '../../src/modules/mail/mail.service.js';
 import type { TestServer } from './server.js';
 
 /** Sign-up and sign-in through the real API, for tests of the auth flows. */
@@ -58,9 +59,15 @@ export async function refreshViaApi(server: TestServer, token: string) {
 
 /** The token in the newest outbox message of `kind` to `to` (the link's ?token= value). */
 export async function latestMailToken(to: string, kind: 'verify_email' | 'password_reset'): Promise<string> {
-  const msg = await MailMessageModel.findOne({ to, kind }).sort({ createdAt: -1, _id: -1 }).lean();
-  expect(msg, `no ${kind} mail to ${to}`).toBeTruthy();
-  const m = /[?&]token=([^\s&]+)/.exec(msg!.text);
+  const text = await latestMailText(to, kind);
+  const m = /[?&]token=([^\s&]+)/.exec(text);
   expect(m, 'mail without a token link').toBeTruthy();
   return decodeURIComponent(m![1]!);
+}
+
+/** The body of the newest outbox message of `kind` to `to` (decrypted: the outbox stores bodies encrypted). */
+export async function latestMailText(to: string, kind: 'verify_email' | 'password_reset' | 'notice'): Promise<string> {
+  const msg = await MailMessageModel.findOne({ to, kind }).sort({ createdAt: -1, _id: -1 }).select('+textEnc').lean();
+  expect(msg, `no ${kind} mail to ${to}`).toBeTruthy();
+  return messageText(msg!);
 }

@@ -20,6 +20,7 @@ type Documents = {
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": typeof types.ResetPasswordDocument,
     "\n  mutation ResendVerification {\n    resendVerificationEmail\n  }\n": typeof types.ResendVerificationDocument,
     "\n  query MailSetup {\n    serverSetup {\n      mailDelivery\n    }\n  }\n": typeof types.MailSetupDocument,
+    "\n  query DevOutbox {\n    myDevOutbox {\n      id\n      kind\n      link\n    }\n  }\n": typeof types.DevOutboxDocument,
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      email\n      isVerified\n    }\n  }\n": typeof types.VerifyEmailDocument,
     "\n  mutation Logout($refreshToken: String) {\n    logout(refreshToken: $refreshToken)\n  }\n": typeof types.LogoutDocument,
     "\n  query Viewer {\n    me {\n      id\n      name\n      email\n      isVerified\n      role\n      subscriptionTier\n      plan {\n        tier\n        maxPlatforms\n        historyDays\n      }\n      profile {\n        id\n        timezone\n        onboardingCompleted\n        brandName\n      }\n    }\n  }\n": typeof types.ViewerDocument,
@@ -64,7 +65,7 @@ type Documents = {
     "\n  query PostFilterOptions {\n    platforms {\n      id\n      type\n      username\n      displayName\n    }\n    categories {\n      id\n      name\n      colorCode\n    }\n  }\n": typeof types.PostFilterOptionsDocument,
     "\n  query Posts($filter: ActivityFilter, $sort: ActivitySort, $first: Int, $after: String) {\n    activities(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          ...PostRow_Activity\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.PostsDocument,
     "\n  fragment PostRow_Activity on Activity {\n    id\n    content\n    type\n    publishedAt\n    hashtags\n    engagementRate\n    engagement {\n      likes\n      comments\n      shares\n      saves\n      reach\n      total\n    }\n    platform {\n      id\n      type\n      username\n      displayName\n    }\n    categories {\n      id\n      name\n      colorCode\n    }\n  }\n": typeof types.PostRow_ActivityFragmentDoc,
-    "\n  query MyReferral {\n    myReferral {\n      code\n      shareUrl\n      commissionRate\n      pendingCount\n      convertedCount\n      paidCount\n      earnedCents\n      paidCents\n    }\n  }\n": typeof types.MyReferralDocument,
+    "\n  query MyReferral {\n    myReferral {\n      code\n      shareUrl\n      commissionRate\n      holdDays\n      pendingCount\n      convertedCount\n      paidCount\n      earnedCents\n      paidCents\n    }\n  }\n": typeof types.MyReferralDocument,
     "\n  query ReferralsSignups($first: Int, $after: String) {\n    myReferralSignups(first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          signupDate\n          conversionStatus\n          convertedTier\n          commissionCents\n          refereeName\n          refereeEmailMasked\n          code\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ReferralsSignupsDocument,
     "\n  mutation RotateReferralCode {\n    rotateReferralCode {\n      code\n      shareUrl\n    }\n  }\n": typeof types.RotateReferralCodeDocument,
     "\n  fragment AccountForm_User on User {\n    id\n    name\n    firstName\n    lastName\n    company\n    email\n  }\n": typeof types.AccountForm_UserFragmentDoc,
@@ -74,7 +75,7 @@ type Documents = {
     "\n  mutation LogoutEverywhere {\n    logout(allSessions: true)\n  }\n": typeof types.LogoutEverywhereDocument,
     "\n  mutation DeleteAccount($password: String!) {\n    deleteAccount(password: $password)\n  }\n": typeof types.DeleteAccountDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": typeof types.ChangePasswordDocument,
-    "\n  query Plans {\n    plans {\n      tier\n      maxPlatforms\n      historyDays\n      priceCents\n    }\n    me {\n      id\n      subscriptionTier\n    }\n  }\n": typeof types.PlansDocument,
+    "\n  query Plans {\n    plans {\n      tier\n      maxPlatforms\n      historyDays\n      priceCents\n    }\n    me {\n      id\n      subscriptionTier\n    }\n    billing {\n      charges\n      provider\n    }\n  }\n": typeof types.PlansDocument,
     "\n  mutation ChangeSubscription($tier: SubscriptionTier!) {\n    changeSubscription(tier: $tier) {\n      id\n      subscriptionTier\n      plan {\n        tier\n        maxPlatforms\n        historyDays\n      }\n    }\n  }\n": typeof types.ChangeSubscriptionDocument,
     "\n  query Settings {\n    me {\n      id\n      ...AccountForm_User\n      profile {\n        id\n        ...BrandForm_UserProfile\n      }\n    }\n  }\n": typeof types.SettingsDocument,
     "\n  mutation RefreshSession($token: String!) {\n    refreshToken(token: $token) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": typeof types.RefreshSessionDocument,
@@ -87,6 +88,7 @@ const documents: Documents = {
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": types.ResetPasswordDocument,
     "\n  mutation ResendVerification {\n    resendVerificationEmail\n  }\n": types.ResendVerificationDocument,
     "\n  query MailSetup {\n    serverSetup {\n      mailDelivery\n    }\n  }\n": types.MailSetupDocument,
+    "\n  query DevOutbox {\n    myDevOutbox {\n      id\n      kind\n      link\n    }\n  }\n": types.DevOutboxDocument,
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      email\n      isVerified\n    }\n  }\n": types.VerifyEmailDocument,
     "\n  mutation Logout($refreshToken: String) {\n    logout(refreshToken: $refreshToken)\n  }\n": types.LogoutDocument,
     "\n  query Viewer {\n    me {\n      id\n      name\n      email\n      isVerified\n      role\n      subscriptionTier\n      plan {\n        tier\n        maxPlatforms\n        historyDays\n      }\n      profile {\n        id\n        timezone\n        onboardingCompleted\n        brandName\n      }\n    }\n  }\n": types.ViewerDocument,
@@ -131,7 +133,7 @@ const documents: Documents = {
     "\n  query PostFilterOptions {\n    platforms {\n      id\n      type\n      username\n      displayName\n    }\n    categories {\n      id\n      name\n      colorCode\n    }\n  }\n": types.PostFilterOptionsDocument,
     "\n  query Posts($filter: ActivityFilter, $sort: ActivitySort, $first: Int, $after: String) {\n    activities(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          ...PostRow_Activity\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.PostsDocument,
     "\n  fragment PostRow_Activity on Activity {\n    id\n    content\n    type\n    publishedAt\n    hashtags\n    engagementRate\n    engagement {\n      likes\n      comments\n      shares\n      saves\n      reach\n      total\n    }\n    platform {\n      id\n      type\n      username\n      displayName\n    }\n    categories {\n      id\n      name\n      colorCode\n    }\n  }\n": types.PostRow_ActivityFragmentDoc,
-    "\n  query MyReferral {\n    myReferral {\n      code\n      shareUrl\n      commissionRate\n      pendingCount\n      convertedCount\n      paidCount\n      earnedCents\n      paidCents\n    }\n  }\n": types.MyReferralDocument,
+    "\n  query MyReferral {\n    myReferral {\n      code\n      shareUrl\n      commissionRate\n      holdDays\n      pendingCount\n      convertedCount\n      paidCount\n      earnedCents\n      paidCents\n    }\n  }\n": types.MyReferralDocument,
     "\n  query ReferralsSignups($first: Int, $after: String) {\n    myReferralSignups(first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          signupDate\n          conversionStatus\n          convertedTier\n          commissionCents\n          refereeName\n          refereeEmailMasked\n          code\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ReferralsSignupsDocument,
     "\n  mutation RotateReferralCode {\n    rotateReferralCode {\n      code\n      shareUrl\n    }\n  }\n": types.RotateReferralCodeDocument,
     "\n  fragment AccountForm_User on User {\n    id\n    name\n    firstName\n    lastName\n    company\n    email\n  }\n": types.AccountForm_UserFragmentDoc,
@@ -141,7 +143,7 @@ const documents: Documents = {
     "\n  mutation LogoutEverywhere {\n    logout(allSessions: true)\n  }\n": types.LogoutEverywhereDocument,
     "\n  mutation DeleteAccount($password: String!) {\n    deleteAccount(password: $password)\n  }\n": types.DeleteAccountDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": types.ChangePasswordDocument,
-    "\n  query Plans {\n    plans {\n      tier\n      maxPlatforms\n      historyDays\n      priceCents\n    }\n    me {\n      id\n      subscriptionTier\n    }\n  }\n": types.PlansDocument,
+    "\n  query Plans {\n    plans {\n      tier\n      maxPlatforms\n      historyDays\n      priceCents\n    }\n    me {\n      id\n      subscriptionTier\n    }\n    billing {\n      charges\n      provider\n    }\n  }\n": types.PlansDocument,
     "\n  mutation ChangeSubscription($tier: SubscriptionTier!) {\n    changeSubscription(tier: $tier) {\n      id\n      subscriptionTier\n      plan {\n        tier\n        maxPlatforms\n        historyDays\n      }\n    }\n  }\n": types.ChangeSubscriptionDocument,
     "\n  query Settings {\n    me {\n      id\n      ...AccountForm_User\n      profile {\n        id\n        ...BrandForm_UserProfile\n      }\n    }\n  }\n": types.SettingsDocument,
     "\n  mutation RefreshSession($token: String!) {\n    refreshToken(token: $token) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": types.RefreshSessionDocument,
@@ -186,6 +188,10 @@ export function graphql(source: "\n  mutation ResendVerification {\n    resendVe
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MailSetup {\n    serverSetup {\n      mailDelivery\n    }\n  }\n"): (typeof documents)["\n  query MailSetup {\n    serverSetup {\n      mailDelivery\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DevOutbox {\n    myDevOutbox {\n      id\n      kind\n      link\n    }\n  }\n"): (typeof documents)["\n  query DevOutbox {\n    myDevOutbox {\n      id\n      kind\n      link\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -365,7 +371,7 @@ export function graphql(source: "\n  fragment PostRow_Activity on Activity {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MyReferral {\n    myReferral {\n      code\n      shareUrl\n      commissionRate\n      pendingCount\n      convertedCount\n      paidCount\n      earnedCents\n      paidCents\n    }\n  }\n"): (typeof documents)["\n  query MyReferral {\n    myReferral {\n      code\n      shareUrl\n      commissionRate\n      pendingCount\n      convertedCount\n      paidCount\n      earnedCents\n      paidCents\n    }\n  }\n"];
+export function graphql(source: "\n  query MyReferral {\n    myReferral {\n      code\n      shareUrl\n      commissionRate\n      holdDays\n      pendingCount\n      convertedCount\n      paidCount\n      earnedCents\n      paidCents\n    }\n  }\n"): (typeof documents)["\n  query MyReferral {\n    myReferral {\n      code\n      shareUrl\n      commissionRate\n      holdDays\n      pendingCount\n      convertedCount\n      paidCount\n      earnedCents\n      paidCents\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -405,7 +411,7 @@ export function graphql(source: "\n  mutation ChangePassword($currentPassword: S
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Plans {\n    plans {\n      tier\n      maxPlatforms\n      historyDays\n      priceCents\n    }\n    me {\n      id\n      subscriptionTier\n    }\n  }\n"): (typeof documents)["\n  query Plans {\n    plans {\n      tier\n      maxPlatforms\n      historyDays\n      priceCents\n    }\n    me {\n      id\n      subscriptionTier\n    }\n  }\n"];
+export function graphql(source: "\n  query Plans {\n    plans {\n      tier\n      maxPlatforms\n      historyDays\n      priceCents\n    }\n    me {\n      id\n      subscriptionTier\n    }\n    billing {\n      charges\n      provider\n    }\n  }\n"): (typeof documents)["\n  query Plans {\n    plans {\n      tier\n      maxPlatforms\n      historyDays\n      priceCents\n    }\n    me {\n      id\n      subscriptionTier\n    }\n    billing {\n      charges\n      provider\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -11,7 +11,10 @@ import { UserModel } from '../users/user.model.js';
 /**
  * Demo data for a first run: a signed-up brand with three sandbox accounts whose history is
  * filled by the real sync jobs (the sandbox provider stands in for the platforms' APIs).
- * The credentials are printed at start and documented in the README.
+ * The credentials are printed at start and documented in the README, so the account is a normal
+ * pro user, never an admin, and it exists only on the embedded database of a local `npm start`:
+ * a configured MONGODB_URI (a real deployment) never gets it, whatever DEMO_DATA says. Admin views
+ * are tried by promoting an account with `npm run admin -- promote <email>`.
  */
 export const DEMO_EMAIL = 'demo@soash.app';
 export const DEMO_PASSWORD = 'demo-password';
@@ -23,9 +26,9 @@ const STATE_COLLECTION = 'app_state';
 const DEMO_MARKER = 'demo-data';
 
 export function demoWanted(config: Pick<Config, 'DEMO_DATA'>, database: Pick<DatabaseServer, 'source'>): boolean {
-  if (config.DEMO_DATA === 'true') return true;
   if (config.DEMO_DATA === 'false') return false;
-  // auto: only on an embedded database (a first `npm start`), never on a configured MONGODB_URI.
+  // Only on an embedded database (a first `npm start`), never on a configured MONGODB_URI: its
+  // password is published.
   return database.source !== 'uri';
 }
 
@@ -48,7 +51,7 @@ export async function seedDemoData(opts: { days?: number } = {}): Promise<SeedOu
     lastName: 'Brand',
     email: DEMO_EMAIL,
     passwordHash: await hashPassword(DEMO_PASSWORD),
-    role: Role.ADMIN,
+    role: Role.USER,
     company: 'Northwind Coffee Roasters',
     isVerified: true,
     // Pro: three accounts and half a year of history are within its limits.
@@ -72,10 +75,13 @@ export async function seedDemoData(opts: { days?: number } = {}): Promise<SeedOu
 }
 
 export async function seedDemoOnFirstRun(config: Config, database: DatabaseServer): Promise<void> {
-  if (!demoWanted(config, database)) return;
+  if (!demoWanted(config, database)) {
+    if (config.DEMO_DATA === 'true') log.warn('demo data: DEMO_DATA=true is ignored with MONGODB_URI (the demo password is public); it seeds only the embedded database');
+    return;
+  }
   const outcome = await seedDemoData();
   if (outcome.seeded) {
-    log.info(`demo data: sign in as ${DEMO_EMAIL} / ${DEMO_PASSWORD} (three sandbox accounts; their history fills in over the next minute)`);
+    log.info(`demo data: sign in as ${DEMO_EMAIL} / ${DEMO_PASSWORD} (a normal pro user with three sandbox accounts; their history fills in over the next minute; admin views: npm run admin -- promote <email>)`);
   } else {
     log.debug(`demo data not seeded: ${outcome.reason}`);
   }

@@ -3,12 +3,15 @@ import { Field, ObjectType } from 'type-graphql';
 import { baseSchemaOptions, Entity } from '../../lib/entity.js';
 
 /**
- * The development outbox: without SMTP_URL, mail is stored here (and logged) instead of sent, so a
- * self-hoster can still verify accounts and reset passwords. Admins can read it. Kept 14 days.
+ * The development outbox: without SMTP_URL, mail is kept here (and one line is logged) instead of
+ * sent, so a developer can still confirm an address. The body holds single-use links, so it is
+ * stored encrypted (AES-256-GCM with TOKEN_ENCRYPTION_KEYS, lib/crypto.ts), never in clear, and it
+ * is readable only by its addressee, signed in, outside production (`myDevOutbox`). No admin path
+ * reads anyone else's mail. Kept 14 days.
  */
-@ObjectType({ description: 'A message in the development outbox (admins only).' })
+@ObjectType({ description: "A message of the development outbox, shown to its addressee only (see Query.myDevOutbox)." })
 @modelOptions({ schemaOptions: { ...baseSchemaOptions, collection: 'mail_outbox' } })
-@index({ createdAt: -1 })
+@index({ to: 1, createdAt: -1 })
 @index({ createdAt: 1 }, { expireAfterSeconds: 14 * 24 * 3600 })
 export class MailMessage extends Entity {
   @Field(() => String)
@@ -19,9 +22,9 @@ export class MailMessage extends Entity {
   @prop({ type: () => String, required: true })
   subject: string;
 
-  @Field(() => String)
-  @prop({ type: () => String, required: true })
-  text: string;
+  /** The body, encrypted (lib/crypto.ts encryptSecret); the `text` field resolver decrypts it. */
+  @prop({ type: () => String, required: true, select: false })
+  textEnc: string;
 
   @Field(() => String, { description: 'verify_email, password_reset, notice, …' })
   @prop({ type: () => String, required: true })

@@ -1,25 +1,27 @@
-import { Args, ArgsType, Authorized, Ctx, Field, Query, Resolver } from 'type-graphql';
-import { IsOptional, MaxLength } from 'class-validator';
-import { connectionType, PageArgs, type Connection } from '../../lib/pagination.js';
+import { Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { MailMessage } from './mail-message.model.js';
-import { listOutbox } from './mail.service.js';
+import { messageLink, messageText, myDevOutbox } from './mail.service.js';
 
-export const MailMessageConnection = connectionType(MailMessage, 'MailMessage');
-
-@ArgsType()
-class MailOutboxArgs extends PageArgs {
-  @Field(() => String, { nullable: true, description: 'Only messages to this address.' })
-  @IsOptional()
-  @MaxLength(254)
-  to?: string | null;
-}
-
-@Resolver()
+@Resolver(() => MailMessage)
 export class MailResolver {
-  @Authorized('admin')
-  @Query(() => MailMessageConnection, { description: 'The development outbox (used when SMTP_URL is not set), newest first. Admins only.' })
-  mailOutbox(@Args(() => MailOutboxArgs) args: MailOutboxArgs, @Ctx() ctx: Context): Promise<Connection<MailMessage>> {
-    return listOutbox(ctx, args);
+  @Authorized()
+  @Query(() => [MailMessage], {
+    nullable: true,
+    description:
+      "The viewer's own mail in the development outbox (no SMTP_URL, not production), newest first, at most 20: how a developer sees the links a mail would carry. Null when mail is really sent.",
+  })
+  myDevOutbox(@Ctx() ctx: Context): Promise<MailMessage[] | null> {
+    return myDevOutbox(ctx);
+  }
+
+  @FieldResolver(() => String, { description: 'The body as it would have been sent.' })
+  text(@Root() message: MailMessage): string {
+    return messageText(message);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The link into the web app the message carries (verification, reset), if any.' })
+  link(@Root() message: MailMessage, @Ctx() ctx: Context): string | null {
+    return messageLink(ctx.config, message);
   }
 }

@@ -1,9 +1,8 @@
 import type { Config } from '../../config.js';
+import { decryptSecret } from '../../lib/crypto.js';
 import { log } from '../../lib/logger.js';
-import { paginate, type Connection } from '../../lib/pagination.js';
 import type { Context } from '../../server/context.js';
-import { normalizeEmail } from '../users/user.model.js';
-import { requireAdmin } from '../users/users.service.js';
+import { viewerUser } from '../users/users.service.js';
 import { MailMessageModel, type MailMessage } from './mail-message.model.js';
 import { mailTransport, type OutgoingMail } from './mail.transport.js';
 
@@ -65,15 +64,38 @@ export function sendPasswordResetEmail(config: Config, to: Recipient, token: str
   });
 }
 
-/** The development outbox, newest first (admins only). */
-export async function listOutbox(ctx: Context, args: { to?: string | null; first?: number; after?: string }): Promise<Connection<MailMessage>> {
-  await requireAdmin(ctx);
-  return paginate({
-    model: MailMessageModel,
-    filter: args.to ? { to: normalizeEmail(args.to) } : {},
-    sortField: 'createdAt',
-    direction: 'desc',
-    first: args.first,
-    after: args.after,
-  });
+/** Whether mail is kept in the development outbox and shown to its addressees (never in production). */
+export function devOutboxOpen(config: Pick<Config, 'SMTP_URL' | 'isProduction'>): boolean {
+  return !config.SMTP_URL && !config.isProduction;
+}
+
+export const DEV_OUTBOX_LIMIT = 20;
+
+/**
+ * The viewer's own messages in the development outbox, newest first: this is how a developer
+ * without SMTP sees the link a mail would have carried. Only mail addressed to the signed-in
+ * viewer's current address; nobody (admins included) reads another person's mail. Null when
+ * there is no development outbox (SMTP_URL set, or production).
+ */
+export async function myDevOutbox(ctx: Context): Promise<MailMessage[] | null> {
+  const user = await viewerUser(ctx);
+  if (!devOutboxOpen(ctx.config)) return null;
+  return MailMessageModel.find({ to: user.email }).sort({ createdAt: -1, _id: -1 }).limit(DEV_OUTBOX_LIMIT).select('+textEnc').lean<MailMessage[]>();
+}
+
+/** A stored message's body, decrypted; a message encrypted under a key no longer configured reads as unavailable. */
+export function messageText(message: MailMessage): string {
+  try {
+    return message.textEnc ? decryptSecret(message.textEnc) : '';
+  } catch {
+    return '(this message can no longer be read: it was encrypted with a key that is not configured any more)';
+  }
+}
+
+/** The first link into the web app in a message body (what the "check your inbox" notice shows). */
+export function messageLink(config: Pick<Config, 'webAppUrl'>, message: MailMessage): string | null {
+  for (const m of messageText(message).matchAll(/https?:\/\/\S+/g)) {
+    if (m[0].startsWith(`${config.webAppUrl}/`)) return m[0];
+  }
+  return null;
 }

@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { Config } from '../../config.js';
+import { encryptSecret } from '../../lib/crypto.js';
 import { log } from '../../lib/logger.js';
 import { MailMessageModel } from './mail-message.model.js';
 
@@ -43,15 +44,16 @@ export class SmtpTransport implements MailTransport {
 }
 
 /**
- * The development outbox: the message is stored (admins read it with the `mailOutbox` query) and
- * one line is logged. The line never carries the message body, because links in it hold tokens.
+ * The development outbox: the message is stored with its body encrypted (its links hold tokens)
+ * and one line is logged. Only the addressee reads it back (signed in, outside production: the
+ * `myDevOutbox` query). The log line never carries the body.
  */
 export class OutboxTransport implements MailTransport {
   readonly name = 'outbox';
 
   async send(mail: OutgoingMail): Promise<void> {
-    const doc = await MailMessageModel.create(mail);
-    log.info(`mail: "${mail.subject}" for ${maskEmail(mail.to)} kept in the dev outbox (no SMTP_URL); admins can read it with the mailOutbox query`, {
+    const doc = await MailMessageModel.create({ to: mail.to, subject: mail.subject, kind: mail.kind, textEnc: encryptSecret(mail.text) });
+    log.info(`mail: "${mail.subject}" for ${maskEmail(mail.to)} kept in the dev outbox (no SMTP_URL); its addressee sees it after signing in`, {
       kind: mail.kind,
       messageId: doc._id.toHexString(),
     });

@@ -7,6 +7,10 @@ import { ConversionStatus, SubscriptionTier } from '../../lib/graphql-enums.js';
 /**
  * Someone who signed up with a referral code. Money is stored in integer cents.
  * A referee can be referred once (unique refereeUserId).
+ *
+ * pending → converted (the referee, with a verified email, paid an invoice: the commission is a
+ * share of what was paid, held REFERRAL_HOLD_DAYS) → paid (an admin paid it out, after the hold);
+ * a refund or chargeback of that invoice during the hold → reversed (no commission).
  */
 @ObjectType()
 @modelOptions({ schemaOptions: { ...baseSchemaOptions, collection: 'referral_signups' } })
@@ -14,6 +18,7 @@ import { ConversionStatus, SubscriptionTier } from '../../lib/graphql-enums.js';
 @index({ referrerUserId: 1, signupDate: -1 })
 @index({ refereeUserId: 1 }, { unique: true })
 @index({ conversionStatus: 1, signupDate: -1 })
+@index({ invoiceId: 1 }, { sparse: true })
 export class ReferralSignup extends Entity {
   @prop({ type: () => Types.ObjectId, required: true })
   referralCodeId: Types.ObjectId;
@@ -48,6 +53,22 @@ export class ReferralSignup extends Entity {
   @Field(() => Date, { nullable: true })
   @prop({ type: () => Date })
   paidAt?: Date;
+
+  /** The payment provider's id of the invoice that converted it (refunds name it). */
+  @prop({ type: () => String })
+  invoiceId?: string;
+
+  @Field(() => Date, { nullable: true, description: 'Until when the commission is held: a refund or chargeback before then reverses it; it can be paid out after.' })
+  @prop({ type: () => Date })
+  holdUntil?: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When the converting invoice was refunded or charged back (status REVERSED).' })
+  @prop({ type: () => Date })
+  reversedAt?: Date;
+
+  @Field(() => String, { nullable: true, description: '"refund" or "chargeback" (status REVERSED).' })
+  @prop({ type: () => String })
+  reversalReason?: string;
 }
 
 export const ReferralSignupModel = getModelForClass(ReferralSignup);

@@ -12,7 +12,7 @@ export class PlatformSetup {
 
 @ObjectType({ description: 'What this Soash server is set up to do (nothing secret: no names or values of credentials).' })
 export class ServerSetup {
-  @Field(() => Boolean, { description: 'Mail is delivered (SMTP is configured). Without it, mail goes to the development outbox that admins can read.' })
+  @Field(() => Boolean, { description: 'Mail is delivered (SMTP is configured). Without it, mail goes to the development outbox, where outside production each addressee sees only their own mail (myDevOutbox).' })
   mailDelivery: boolean;
 
   @Field(() => [PlatformSetup], { description: 'Every platform, in the order the dashboard lists them. Sandbox accounts work for all of them.' })

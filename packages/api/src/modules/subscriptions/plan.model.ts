@@ -16,3 +16,12 @@ export class Plan {
   @Field(() => Int, { description: 'Monthly price in cents.' })
   priceCents: number;
 }
+
+@ObjectType({ description: 'How this server bills plan changes (what the web app tells the user before a change).' })
+export class Billing {
+  @Field(() => Boolean, { description: 'Whether plan changes are charged. False: no payment provider is installed and every plan change is free.' })
+  charges: boolean;
+
+  @Field(() => String, { description: 'The payment provider ("none" for the built-in one that charges nothing).' })
+  provider: string;
+}

@@ -2,14 +2,19 @@ import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } 
 import { SubscriptionTier } from '../../lib/graphql-enums.js';
 import type { Context } from '../../server/context.js';
 import { User } from '../users/user.model.js';
-import { Plan } from './plan.model.js';
-import { changeSubscription, listPlans, planOf } from './subscriptions.service.js';
+import { Billing, Plan } from './plan.model.js';
+import { billing, changeSubscription, listPlans, planOf } from './subscriptions.service.js';
 
 @Resolver(() => User)
 export class SubscriptionsResolver {
   @Query(() => [Plan], { description: 'Every subscription plan with its limits and price, cheapest first.' })
   plans(): Plan[] {
     return listPlans();
+  }
+
+  @Query(() => Billing, { description: 'Whether plan changes are charged on this server, and by which provider.' })
+  billing(): Billing {
+    return billing();
   }
 
   @Authorized()

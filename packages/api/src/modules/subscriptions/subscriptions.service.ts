@@ -6,14 +6,20 @@ import { PlatformModel } from '../platforms/platform.model.js';
 import { convertReferral } from '../referrals/referrals.service.js';
 import { UserModel, type User } from '../users/user.model.js';
 import { viewerUser } from '../users/users.service.js';
-import { paymentProvider } from './payment-provider.js';
-import type { Plan } from './plan.model.js';
+import { paymentProvider, type PaidInvoice } from './payment-provider.js';
+import type { Billing, Plan } from './plan.model.js';
 import { platformLimitError } from './plan-limits.js';
 import { withPlatformSlots } from './platform-slots.js';
 
 /** Every plan with its limits, cheapest first (from TIER_LIMITS). */
 export function listPlans(): Plan[] {
   return Object.values(SubscriptionTier).map((tier) => planOf({ subscriptionTier: tier }));
+}
+
+/** Whether plan changes are charged here (the built-in provider charges nothing). */
+export function billing(): Billing {
+  const p = paymentProvider();
+  return { charges: p.charges, provider: p.name };
 }
 
 export function planOf(user: Pick<User, 'subscriptionTier'>): Plan {
@@ -41,26 +47,24 @@ async function assertPlatformsFit(user: User, tier: SubscriptionTier): Promise<v
 /**
  * Changes the viewer's plan: checks the new plan's limits, asks the payment provider (a no-op
  * one unless a real provider is installed), records the tier, then converts a pending referral
- * when the new plan is paid.
+ * when the provider reports the change as paid.
  */
 export async function changeSubscription(ctx: Context, tier: SubscriptionTier): Promise<User> {
   const user = await viewerUser(ctx);
-  if (user.subscriptionTier === tier && user.subscriptionStatus === SubscriptionStatus.ACTIVE) {
-    // Nothing to change. The referral hook is idempotent, so a conversion missed by an
-    // interrupted earlier change is made up for here.
-    await convertReferral(ctx, user._id, tier);
-    return user;
-  }
+  // Nothing to change (and nothing charged). A payment that settles later reaches the referral
+  // program through reportInvoicePaid.
+  if (user.subscriptionTier === tier && user.subscriptionStatus === SubscriptionStatus.ACTIVE) return user;
   // Under the user's platform-slot lease: no account can be connected between the check and the change.
+  let invoice: PaidInvoice | undefined;
   const updated = await withPlatformSlots(user._id, async () => {
     await assertPlatformsFit(user, tier);
-    await paymentProvider().changePlan({
+    ({ invoice } = await paymentProvider().changePlan({
       userId: user._id.toHexString(),
       email: user.email,
       fromTier: user.subscriptionTier,
       toTier: tier,
       priceCents: TIER_LIMITS[tier].priceCents,
-    });
+    }));
     // Conditional on the tier read above: of two concurrent changes, one wins and the other is told.
     return UserModel.findOneAndUpdate(
       { _id: user._id, subscriptionTier: user.subscriptionTier },
@@ -73,6 +77,7 @@ export async function changeSubscription(ctx: Context, tier: SubscriptionTier): 
     throw conflict('Your plan was changed by another request at the same time; reload and try again');
   }
   ctx.loaders.userById.clear(user._id.toHexString()).prime(user._id.toHexString(), updated);
-  await convertReferral(ctx, user._id, tier);
+  // A commission only from a paid invoice (the built-in provider reports none).
+  await convertReferral(ctx.config, user._id, tier, invoice);
   return updated;
 }

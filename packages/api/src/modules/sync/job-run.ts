@@ -4,19 +4,31 @@ import { ConnectorError } from '../../connectors/errors.js';
 import { AppError } from '../../lib/errors.js';
 import { JobStatus, type JobType } from '../../lib/graphql-enums.js';
 import { log } from '../../lib/logger.js';
+import { INTERRUPTED_MESSAGE, LEASE, PROCESS_OWNER_ID } from '../system-jobs/run-lease.js';
 import { SystemJobModel } from '../system-jobs/system-job.model.js';
 
 /**
  * The life of one job run as a SystemJob document: pending → running → completed | failed, with
- * attempt, progress, result and a safe error message. Runs that a dead worker left "running" are
- * closed as failed (interrupted) when the job runs again, and the new run counts as the next
- * attempt, so the record shows both the failure and the recovery.
+ * attempt, progress, result and a safe error message.
+ *
+ * Crash recovery: a running run names its owner process and renews a heartbeat (its lease) every
+ * few seconds; when the owner dies, any worker's reaper marks the run failed within a minute and
+ * unlocks its Agenda job for a retry (modules/system-jobs/run-lease.ts). A run a dead worker left
+ * "running" is also closed when the job runs again, and the new run counts as the next attempt, so
+ * the record shows both the failure and the recovery. A run that completed but whose worker died
+ * before Agenda recorded it is not run a second time (`onceOnly`).
  */
 export interface JobContext {
   /** Agenda's job id (absent when a run is invoked directly). */
   agendaJobId?: string;
   /** Agenda's count of failed runs of this job so far. */
   failCount?: number;
+  /**
+   * When Agenda last recorded a run of this job as finished (success or failure), as it was when
+   * this run was picked up. Runs started after it are ones Agenda never saw finish: interrupted, or
+   * completed just before their worker died.
+   */
+  lastFinishedAt?: Date | null;
   /** Extends Agenda's lock on the job (long pulls call it as they progress). */
   touch?: () => Promise<void>;
   /** Sets when the job runs next (self-rescheduling one-off jobs); null for never. */
@@ -27,6 +39,7 @@ export function jobContextOf(job: Job<unknown>): JobContext {
   return {
     agendaJobId: job.attrs._id ? String(job.attrs._id) : undefined,
     failCount: job.attrs.failCount ?? 0,
+    lastFinishedAt: job.attrs.lastFinishedAt ?? null,
     touch: () => job.touch(),
     reschedule: (at) => {
       if (at) job.schedule(at);
@@ -55,7 +68,20 @@ export interface TrackedRun {
   /** A SystemJob created up front (pending) that this run takes over. */
   systemJobId?: string;
   ctx: JobContext;
+  /**
+   * The job's work is done once it completed: when Agenda hands the same run out again (its worker
+   * died after completing it, before Agenda recorded that), nothing runs a second time. Pulls set
+   * it; jobs that reschedule themselves from inside the run (token refresh) do not, since their
+   * next run is decided by running.
+   */
+  onceOnly?: boolean;
 }
+
+/** The answer of a run that was already completed by a worker that died before Agenda noticed. */
+export const ALREADY_COMPLETED: RunOutcome = {
+  note: 'Already completed by a worker that stopped before the scheduler recorded it; not run again',
+  result: { alreadyCompleted: true },
+};
 
 const PROGRESS_EVERY_MS = 250;
 
@@ -69,19 +95,22 @@ export async function runTracked(run: TrackedRun, fn: (handle: RunHandle) => Pro
   const now = new Date();
   let attempt = (run.ctx.failCount ?? 0) + 1;
   if (run.ctx.agendaJobId) {
-    // A run of this very job still marked running: its worker died mid-run (lock expired).
+    // Runs of this very job that Agenda never saw finish (started after its last recorded finish).
+    const unseen = await SystemJobModel.find({
+      agendaJobId: run.ctx.agendaJobId,
+      startedAt: { $gt: run.ctx.lastFinishedAt ?? new Date(0) },
+    })
+      .sort({ startedAt: 1 })
+      .lean();
+    if (run.onceOnly && unseen.some((s) => s.status === JobStatus.COMPLETED)) return ALREADY_COMPLETED;
+    for (const s of unseen) attempt = Math.max(attempt, (s.attempt ?? 1) + 1);
+    // A run of this very job still marked running: its worker died mid-run (lock or lease expired).
     const stale = await SystemJobModel.find({ agendaJobId: run.ctx.agendaJobId, status: JobStatus.RUNNING }).lean();
     for (const s of stale) {
       attempt = Math.max(attempt, (s.attempt ?? 1) + 1);
       await SystemJobModel.updateOne(
         { _id: s._id, status: JobStatus.RUNNING },
-        {
-          $set: {
-            status: JobStatus.FAILED,
-            completedAt: now,
-            errorMessage: 'Interrupted: the worker stopped before the run finished; the job was picked up again',
-          },
-        },
+        { $set: { status: JobStatus.FAILED, completedAt: now, errorMessage: INTERRUPTED_MESSAGE, 'progress.phase': 'failed' } },
       );
     }
   }
@@ -91,6 +120,8 @@ export async function runTracked(run: TrackedRun, fn: (handle: RunHandle) => Pro
     startedAt: now,
     attempt,
     agendaJobId: run.ctx.agendaJobId,
+    ownerId: PROCESS_OWNER_ID,
+    heartbeatAt: now,
     progress: { phase: 'starting', done: 0 },
   };
   let id: Types.ObjectId | undefined;
@@ -118,10 +149,28 @@ export async function runTracked(run: TrackedRun, fn: (handle: RunHandle) => Pro
       if (phase === lastPhase && t - lastWrite < PROGRESS_EVERY_MS) return;
       lastWrite = t;
       lastPhase = phase;
-      await SystemJobModel.updateOne({ _id: systemJobId }, { $set: { progress: { phase, done, total: total ?? null, message } } });
+      await SystemJobModel.updateOne({ _id: systemJobId }, { $set: { progress: { phase, done, total: total ?? null, message }, heartbeatAt: new Date() } });
       await run.ctx.touch?.().catch(() => undefined);
     },
   };
+
+  // The lease: renewed while the run goes on, whether or not it reports progress.
+  let beating = false;
+  const heartbeat = setInterval(() => {
+    if (beating) return;
+    beating = true;
+    void (async () => {
+      try {
+        await SystemJobModel.updateOne({ _id: systemJobId, status: JobStatus.RUNNING, ownerId: PROCESS_OWNER_ID }, { $set: { heartbeatAt: new Date() } });
+        await run.ctx.touch?.();
+      } catch {
+        /* the next beat tries again; a lease that runs out only means a retry of idempotent work */
+      } finally {
+        beating = false;
+      }
+    })();
+  }, LEASE.HEARTBEAT_MS);
+  heartbeat.unref();
 
   try {
     const outcome = await fn(handle);
@@ -147,6 +196,8 @@ export async function runTracked(run: TrackedRun, fn: (handle: RunHandle) => Pro
       { $set: { status: JobStatus.FAILED, completedAt: new Date(), errorMessage: safeErrorMessage(err), 'progress.phase': 'failed' } },
     );
     throw err;
+  } finally {
+    clearInterval(heartbeat);
   }
 }
 

@@ -499,6 +499,8 @@ export async function runPullJob(kind: 'stats' | 'activities' | 'stories', data:
       userId: owner?.userId,
       systemJobId: data.systemJobId,
       ctx,
+      // A pull that completed is not pulled again when its worker died before Agenda recorded it.
+      onceOnly: true,
     },
     async (run) => {
       try {

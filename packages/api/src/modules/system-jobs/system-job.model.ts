@@ -30,6 +30,8 @@ export class JobProgress {
 @index({ userId: 1, createdAt: -1 })
 @index({ platformId: 1, createdAt: -1 })
 @index({ status: 1, jobType: 1 })
+@index({ status: 1, heartbeatAt: 1 })
+@index({ agendaJobId: 1, startedAt: -1 })
 @index({ createdAt: 1 }, { expireAfterSeconds: 30 * 24 * 3600 })
 export class SystemJob extends Entity {
   @Field(() => JobType)
@@ -73,6 +75,14 @@ export class SystemJob extends Entity {
   /** The Agenda job this run belongs to. */
   @prop({ type: () => String })
   agendaJobId?: string;
+
+  /** The process running it (random per process; see modules/system-jobs/run-lease.ts). */
+  @prop({ type: () => String })
+  ownerId?: string;
+
+  /** The owner's last sign of life while the run is running: its lease. */
+  @prop({ type: () => Date })
+  heartbeatAt?: Date;
 }
 
 export const SystemJobModel = getModelForClass(SystemJob);

@@ -7,6 +7,7 @@ import { viewerOf, type Context } from '../../server/context.js';
 import { sendPasswordResetEmail, sendVerificationEmail } from '../mail/mail.service.js';
 import { assertReferralCodeUsable, giveReferralCode, recordReferralSignup } from '../referrals/referrals.register.js';
 import type { ChangePasswordArgs, LoginInput, LogoutArgs, RegisterInput, ResetPasswordArgs } from './dto/auth.inputs.js';
+import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from './login-throttle.js';
 import { endSession, revokeAllSessions, startSession, type Session, type SessionMeta } from './sessions.service.js';
 import { deleteUserData } from './user-deletion.js';
 import { normalizeEmail, UserModel, type User } from './user.model.js';
@@ -17,7 +18,6 @@ const HOUR = 3600;
 
 /** Rate limits of the auth operations (fixed windows in MongoDB, shared by every API process). */
 export const AUTH_LIMITS = {
-  loginPerEmail: { limit: 10, windowSeconds: 15 * MINUTE },
   loginPerIp: { limit: 100, windowSeconds: 15 * MINUTE },
   registerPerIp: { limit: 20, windowSeconds: HOUR },
   passwordResetPerEmail: { limit: 5, windowSeconds: HOUR },
@@ -88,12 +88,19 @@ export async function register(ctx: Context, input: RegisterInput): Promise<Sess
 export async function login(ctx: Context, input: LoginInput): Promise<Session> {
   const email = normalizeEmail(input.email);
   await consumeRateLimit(`login:ip:${ipKey(ctx)}`, AUTH_LIMITS.loginPerIp, 'sign-in attempts from this address');
-  await consumeRateLimit(`login:email:${emailKey(email)}`, AUTH_LIMITS.loginPerEmail, 'sign-in attempts for this email');
+  // Back-off per (email, address), not a lockout per email: failures from elsewhere never keep the
+  // owner out (login-throttle.ts). Unknown emails are throttled alike, so the answer reveals nothing.
+  const pairKey = `${emailKey(email)}:${ipKey(ctx)}`;
+  await assertLoginAllowed(pairKey);
 
   const found = await UserModel.findOne({ email }).select('+passwordHash').lean<User>();
   // verifyPassword runs (against a dummy hash) even without an account: both failures look alike.
   const ok = await verifyPassword(found?.passwordHash, input.password);
-  if (!found || !ok) throw unauthenticated(INCORRECT_LOGIN);
+  if (!found || !ok) {
+    await recordLoginFailure(pairKey);
+    throw unauthenticated(INCORRECT_LOGIN);
+  }
+  await clearLoginFailures(pairKey);
 
   const now = new Date();
   await UserModel.updateOne({ _id: found._id }, { $set: { lastLoginAt: now } });

@@ -70,6 +70,26 @@ export class User extends Entity {
 
 export const UserModel = getModelForClass(User);
 
+/**
+ * The stored form of an address: Unicode NFKC (so a full-width "ａ" and "a" are one address),
+ * trimmed and lower-cased. Sign-up, sign-in and reset requests all go through it.
+ */
 export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
+  return email.normalize('NFKC').trim().toLowerCase();
+}
+
+/** Invisible characters: controls, format characters (zero-width space and joiners, bidi marks), separators. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Z}\p{Co}\p{Cn}]/u;
+/** After NFKC, an address is printable ASCII: anything else can pass for another address (Cyrillic "а" for "a"). */
+const NON_ASCII = /[^\x21-\x7e]/;
+
+/**
+ * Why an address (already normalised) is refused, or null. Invisible and non-ASCII characters are
+ * refused outright rather than judged one by one: each is a way to register an address that looks
+ * like someone else's. International domains are accepted in their ASCII (xn--) form.
+ */
+export function emailProblem(normalized: string): string | null {
+  if (INVISIBLE.test(normalized)) return 'email must not contain invisible characters';
+  if (NON_ASCII.test(normalized)) return 'email must use plain ASCII characters (write an international domain in its xn-- form)';
+  return null;
 }

@@ -188,6 +188,8 @@ const CASES: Case[] = [
         signupDate: new Date(),
         conversionStatus: 'converted',
         commissionCents: 580,
+        // Past its holding period, so that an admin can pay it out.
+        holdUntil: new Date(Date.now() - 1000),
       });
       return signup._id.toHexString();
     },

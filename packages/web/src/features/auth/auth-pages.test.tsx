@@ -7,6 +7,7 @@ import { PublicOnly, RequireAuth, safeNext } from './guards';
 import { LoginPage } from './LoginPage';
 import { RegisterPage } from './RegisterPage';
 import { ResetPasswordPage } from './ResetPasswordPage';
+import { VerifyEmailNotice } from './VerifyEmailNotice';
 
 const tokens = { accessToken: 'at', accessTokenExpiresAt: '2099-01-01T00:00:00.000Z', refreshToken: 'rt' };
 const fail = (message: string, extensions: Record<string, unknown>) => ({ error: new CombinedError({ graphQLErrors: [new GraphQLError(message, { extensions })] }) });
@@ -147,5 +148,42 @@ describe('RequireAuth', () => {
     );
     await screen.findByText('login page');
     expect(session.getState()).toMatchObject({ status: 'signed-out', reason: 'session-ended' });
+  });
+});
+
+describe('VerifyEmailNotice (check your inbox)', () => {
+  const link = 'http://localhost:4000/verify-email?token=abc';
+
+  it('on a development server without mail, shows the viewer their own link', async () => {
+    const client = mockClient((name) =>
+      name === 'MailSetup'
+        ? { data: { serverSetup: { __typename: 'ServerSetup', mailDelivery: false } } }
+        : name === 'DevOutbox'
+          ? { data: { myDevOutbox: [{ __typename: 'MailMessage', id: 'm1', kind: 'verify_email', link }] } }
+          : undefined,
+    );
+    renderRoutes([{ path: '/', element: <VerifyEmailNotice email="jane@example.com" /> }], { client });
+    expect((await screen.findByRole('link', { name: 'Confirm my address' })).getAttribute('href')).toBe(link);
+    expect(screen.getByText(/does not send mail/)).toBeTruthy();
+  });
+
+  it('when mail is really sent, only says to check the inbox and never asks for the outbox', async () => {
+    const client = mockClient((name) =>
+      name === 'MailSetup' ? { data: { serverSetup: { __typename: 'ServerSetup', mailDelivery: true } } } : name === 'DevOutbox' ? { data: { myDevOutbox: null } } : undefined,
+    );
+    renderRoutes([{ path: '/', element: <VerifyEmailNotice email="jane@example.com" /> }], { client });
+    expect(await screen.findByText(/Check your inbox/)).toBeTruthy();
+    expect(callsOf(client, 'DevOutbox')).toHaveLength(0);
+    expect(screen.queryByRole('link', { name: 'Confirm my address' })).toBeNull();
+  });
+
+  it('without mail and outside development (no outbox), shows no link', async () => {
+    const client = mockClient((name) =>
+      name === 'MailSetup' ? { data: { serverSetup: { __typename: 'ServerSetup', mailDelivery: false } } } : name === 'DevOutbox' ? { data: { myDevOutbox: null } } : undefined,
+    );
+    renderRoutes([{ path: '/', element: <VerifyEmailNotice email="jane@example.com" /> }], { client });
+    expect(await screen.findByText(/does not send mail/)).toBeTruthy();
+    await waitFor(() => expect(callsOf(client, 'DevOutbox')).toHaveLength(1));
+    expect(screen.queryByRole('link', { name: 'Confirm my address' })).toBeNull();
   });
 });

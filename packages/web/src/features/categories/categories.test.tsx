@@ -102,6 +102,7 @@ describe('PlanCard', () => {
                 { tier: 'ENTERPRISE', maxPlatforms: null, historyDays: null, priceCents: 19900 },
               ],
               me: { id: 'u1', subscriptionTier: 'PRO' },
+              billing: { charges: false, provider: 'none' },
             },
           }
         : fail('The free plan allows 2 connected accounts and you have 3; disconnect accounts first', { code: 'LIMIT_EXCEEDED', limit: 2, tier: 'free' }),
@@ -112,6 +113,7 @@ describe('PlanCard', () => {
     expect(current.textContent).toContain('$29 / month');
     expect(screen.getByText('Unlimited accounts')).toBeDefined();
     fireEvent.click(screen.getByRole('button', { name: 'Switch to Free' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm the change' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/disconnect accounts first/);
     expect(callsOf(client, 'ChangeSubscription')[0]).toEqual({ tier: 'FREE' });
   });

@@ -24,6 +24,7 @@ const MyReferralQuery = graphql(`
       code
       shareUrl
       commissionRate
+      holdDays
       pendingCount
       convertedCount
       paidCount
@@ -72,6 +73,7 @@ const STATUS: Record<string, { label: string; tone: 'neutral' | 'success' | 'pri
   PENDING: { label: 'Signed up', tone: 'neutral' },
   CONVERTED: { label: 'Upgraded', tone: 'primary' },
   PAID: { label: 'Paid out', tone: 'success' },
+  REVERSED: { label: 'Refunded', tone: 'neutral' },
 };
 
 /** The share link with a copy button (clipboard API, with a fallback and, failing that, a selected field). */
@@ -104,7 +106,7 @@ function Signups({ timeZone }: { timeZone: string }) {
   const [{ data, error }, refetch] = useQuery({ query: ReferralsSignupsQueryDoc, variables: { first: 20, after: pages.after } });
   const conn = data?.myReferralSignups;
   if (!conn) return error ? <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} /> : <LoadingBlock lines={4} height={24} label="Loading signups" />;
-  if (conn.totalCount === 0) return <EmptyState title="No signups yet">Share your link. People who sign up with it appear here, and you earn a commission when they upgrade.</EmptyState>;
+  if (conn.totalCount === 0) return <EmptyState title="No signups yet">Share your link. People who sign up with it appear here, and you earn a commission when they pay for a plan.</EmptyState>;
   return (
     <div className="stack">
       <DataTable<Signup>
@@ -163,7 +165,7 @@ export function ReferralsPage() {
 
   return (
     <>
-      <PageHeader title="Referrals" description="Invite people to Soash and earn a share of their plan when they upgrade." />
+      <PageHeader title="Referrals" description="Invite people to Soash and earn a share of their first payment." />
       <div className="stack">
         {!r ? (
           error ? (
@@ -188,7 +190,7 @@ export function ReferralsPage() {
               <div className="stack">
                 <ShareLink url={r.shareUrl} />
                 <p className="small muted" style={{ margin: 0 }}>
-                  You earn {formatPercent(r.commissionRate, 0)} of the first monthly price when someone who signed up with your link moves to a paid plan.{' '}
+                  You earn {formatPercent(r.commissionRate, 0)} of the first payment of someone who signed up with your link, confirmed their email and paid for a plan. It is held {r.holdDays} days (a refund in that time cancels it) before it can be paid out.{' '}
                   <button type="button" className="link-button" onClick={() => setConfirming(true)}>
                     Get a new code
                   </button>

@@ -8,6 +8,7 @@ const summary = {
   code: 'JANE123-REF',
   shareUrl: 'https://soash.example.com/register?ref=JANE123-REF',
   commissionRate: 0.2,
+  holdDays: 30,
   pendingCount: 2,
   convertedCount: 1,
   paidCount: 1,

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { SubscriptionTier } from '../../gql/graphql';
@@ -5,6 +6,7 @@ import { toFormErrors } from '../../lib/errors';
 import { formatMoney } from '../../lib/format';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorState, LoadingBlock } from '../../ui/States';
 
 const PlansQuery = graphql(`
@@ -18,6 +20,10 @@ const PlansQuery = graphql(`
     me {
       id
       subscriptionTier
+    }
+    billing {
+      charges
+      provider
     }
   }
 `);
@@ -44,12 +50,24 @@ function price(cents: number): string {
   return cents === 0 ? 'Free' : `${formatMoney(cents)} / month`;
 }
 
-/** The plans with their limits; the current one is marked, the others can be switched to. */
+/** What a change to a plan costs, said before the change is made. */
+export function chargeText(plan: { tier: string; priceCents: number }, billing: { charges: boolean }): string {
+  if (!billing.charges) return `No payment provider is set up on this server, so nothing is charged: the ${tierName(plan.tier)} plan is free here and applies at once.`;
+  if (plan.priceCents === 0) return `Nothing is charged on the ${tierName(plan.tier)} plan. The change applies at once.`;
+  return `You will be charged ${formatMoney(plan.priceCents)} per month for the ${tierName(plan.tier)} plan, starting now. The change applies at once.`;
+}
+
+/**
+ * The plans with their limits; the current one is marked, the others can be switched to after a
+ * confirmation that says what is charged.
+ */
 export function PlanCard() {
   const [{ data, error }, refetch] = useQuery({ query: PlansQuery });
   const [change, runChange] = useMutation(ChangeSubscriptionMutation);
+  const [asked, setAsked] = useState<{ tier: string; priceCents: number } | null>(null);
   if (!data) return error ? <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} /> : <LoadingBlock lines={3} height={40} label="Loading plans" />;
   const current = data.me.subscriptionTier;
+  const billing = data.billing;
   return (
     <div className="stack">
       <ul className="plans" aria-label="Plans">
@@ -67,7 +85,7 @@ export function PlanCard() {
                 <li>{p.historyDays == null ? 'Unlimited history' : `${p.historyDays} days of history`}</li>
               </ul>
               {!isCurrent && (
-                <Button size="sm" variant="secondary" loading={change.fetching && change.operation?.variables.tier === p.tier} disabled={change.fetching} onClick={() => void runChange({ tier: p.tier as SubscriptionTier })}>
+                <Button size="sm" variant="secondary" loading={change.fetching && change.operation?.variables.tier === p.tier} disabled={change.fetching} onClick={() => setAsked({ tier: p.tier, priceCents: p.priceCents })}>
                   Switch to {tierName(p.tier)}
                 </Button>
               )}
@@ -80,7 +98,22 @@ export function PlanCard() {
           {toFormErrors(change.error).form}
         </p>
       )}
-      <p className="small muted">Payments are handled outside Soash on this server; switching takes effect at once.</p>
+      <p className="small muted">
+        {billing.charges ? 'Plan changes are charged by the payment provider and take effect at once.' : 'No payment provider is set up on this server: plan changes are free and take effect at once.'}
+      </p>
+      <ConfirmDialog
+        open={asked !== null}
+        title={asked ? `Switch to ${tierName(asked.tier)}?` : ''}
+        confirmLabel={asked && billing.charges && asked.priceCents > 0 ? `Pay ${formatMoney(asked.priceCents)} / month` : 'Confirm the change'}
+        busy={change.fetching}
+        onCancel={() => setAsked(null)}
+        onConfirm={() => {
+          if (!asked) return;
+          void runChange({ tier: asked.tier as SubscriptionTier }).then(() => setAsked(null));
+        }}
+      >
+        {asked && chargeText(asked, billing)}
+      </ConfirmDialog>
     </div>
   );
 }

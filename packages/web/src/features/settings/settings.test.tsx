@@ -7,6 +7,7 @@ import { callsOf, mockClient, renderRoutes, testSession } from '../../test/rende
 import { BrandForm, BrandFormFragment, splitList } from './BrandForm';
 import { DangerZone } from './DangerZone';
 import { PasswordForm } from './PasswordForm';
+import { chargeText, PlanCard } from './PlanCard';
 
 const fail = (message: string, extensions: Record<string, unknown>) => ({ error: new CombinedError({ graphQLErrors: [new GraphQLError(message, { extensions })] }) });
 const profile = makeFragmentData(
@@ -99,5 +100,42 @@ describe('DangerZone', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Delete account' }));
     await waitFor(() => expect(session.getState()).toMatchObject({ status: 'signed-out', reason: 'account-deleted' }));
     expect(callsOf(client, 'DeleteAccount').at(-1)).toEqual({ password: 'correct horse battery' });
+  });
+});
+
+describe('PlanCard', () => {
+  const plans = [
+    { __typename: 'Plan', tier: 'FREE', maxPlatforms: 2, historyDays: 90, priceCents: 0 },
+    { __typename: 'Plan', tier: 'PRO', maxPlatforms: 10, historyDays: 730, priceCents: 2900 },
+  ];
+  const answer = (charges: boolean) => (name: string, variables: Record<string, unknown>) => {
+    if (name === 'Plans') return { data: { plans, me: { __typename: 'User', id: 'u1', subscriptionTier: 'FREE' }, billing: { __typename: 'Billing', charges, provider: charges ? 'stripe' : 'none' } } };
+    if (name === 'ChangeSubscription') return { data: { changeSubscription: { __typename: 'User', id: 'u1', subscriptionTier: variables.tier, plan: { __typename: 'Plan', tier: variables.tier, maxPlatforms: 10, historyDays: 730 } } } };
+    return undefined;
+  };
+
+  it('asks before a change and says what is charged; nothing changes until confirmed', async () => {
+    const client = mockClient(answer(true));
+    renderRoutes([{ path: '/', element: <PlanCard /> }], { client });
+    fireEvent.click(await screen.findByRole('button', { name: 'Switch to Pro' }));
+    expect(screen.getByRole('heading', { name: 'Switch to Pro?' })).toBeDefined();
+    expect(screen.getByText(/You will be charged \$29 per month for the Pro plan/)).toBeDefined();
+    expect(callsOf(client, 'ChangeSubscription')).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(callsOf(client, 'ChangeSubscription')).toEqual([]);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Switch to Pro' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Pay $29 / month' }));
+    await waitFor(() => expect(callsOf(client, 'ChangeSubscription')).toEqual([{ tier: 'PRO' }]));
+  });
+
+  it('on a server without a payment provider, says the change is free', async () => {
+    const client = mockClient(answer(false));
+    renderRoutes([{ path: '/', element: <PlanCard /> }], { client });
+    fireEvent.click(await screen.findByRole('button', { name: 'Switch to Pro' }));
+    expect(screen.getByText(/nothing is charged: the Pro plan is free here/)).toBeDefined();
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm the change' }));
+    await waitFor(() => expect(callsOf(client, 'ChangeSubscription')).toEqual([{ tier: 'PRO' }]));
+    expect(chargeText({ tier: 'FREE', priceCents: 0 }, { charges: true })).toMatch(/Nothing is charged/);
   });
 });

@@ -17,11 +17,12 @@ afterAll(async () => {
 });
 
 describe('demo data: successful cases', () => {
-  it('is wanted on an embedded database only, unless DEMO_DATA says otherwise', () => {
+  it('is wanted on an embedded database only: a configured MONGODB_URI never gets it, even with DEMO_DATA=true', () => {
     expect(demoWanted({ DEMO_DATA: 'auto' }, { source: 'standin' })).toBe(true);
     expect(demoWanted({ DEMO_DATA: 'auto' }, { source: 'mongod' })).toBe(true);
+    expect(demoWanted({ DEMO_DATA: 'true' }, { source: 'mongod' })).toBe(true);
     expect(demoWanted({ DEMO_DATA: 'auto' }, { source: 'uri' })).toBe(false);
-    expect(demoWanted({ DEMO_DATA: 'true' }, { source: 'uri' })).toBe(true);
+    expect(demoWanted({ DEMO_DATA: 'true' }, { source: 'uri' })).toBe(false);
     expect(demoWanted({ DEMO_DATA: 'false' }, { source: 'standin' })).toBe(false);
   });
 
@@ -36,10 +37,13 @@ describe('demo data: successful cases', () => {
     expect(await ActivityModel.countDocuments({ platformId: { $in: platforms.map((p) => p._id) } })).toBeGreaterThan(0);
 
     // The printed credentials work.
-    const { body } = await server.gql('mutation($i: LoginInput!) { login(input: $i) { user { email profile { onboardingCompleted } } } }', {
+    const { body } = await server.gql('mutation($i: LoginInput!) { login(input: $i) { accessToken user { email role subscriptionTier profile { onboardingCompleted } } } }', {
       i: { email: DEMO_EMAIL, password: DEMO_PASSWORD },
     });
-    expect(body.data!.login.user).toEqual({ email: DEMO_EMAIL, profile: { onboardingCompleted: true } });
+    expect(body.data!.login.user).toEqual({ email: DEMO_EMAIL, role: 'USER', subscriptionTier: 'PRO', profile: { onboardingCompleted: true } });
+    // A normal user: the published password opens no admin view.
+    const admin = await server.gql('{ users(first: 1) { totalCount } }', {}, body.data!.login.accessToken);
+    expect(admin.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     // A second start does not seed again, even after the demo account was deleted.
     expect(await seedDemoData({ days: 10 })).toEqual({ seeded: false, reason: 'already seeded once' });

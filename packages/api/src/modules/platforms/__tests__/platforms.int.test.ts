@@ -53,7 +53,9 @@ describe('platforms: successful cases', () => {
     const five = await run(5);
     const fifty = await run(50);
     expect(fifty).toBe(five);
-    expect(five).toBeLessThanOrEqual(2);
+    // The platforms, their latest stats, and the once-per-request check that the viewer's
+    // account still exists (auth/auth-checker.ts).
+    expect(five).toBeLessThanOrEqual(3);
   });
 });
 

@@ -1,9 +1,9 @@
 import { Types } from 'mongoose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, randomIp, registerViaApi, uniqueEmail } from '../../../../test/helpers/auth.js';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { latestMailToken, PASSWORD, randomIp, registerViaApi, uniqueEmail } from '../../../../test/helpers/auth.js';
 import { createUser } from '../../../../test/helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../../../../test/helpers/server.js';
-import type { Context } from '../../../server/context.js';
+import { noPaymentProvider, setPaymentProvider, type PaidInvoice, type PlanChangeRequest } from '../../subscriptions/payment-provider.js';
 import { MailMessageModel } from '../../mail/mail-message.model.js';
 import { RefreshTokenModel } from '../../users/refresh-token.model.js';
 import { UserProfileModel } from '../../users/user-profile.model.js';
@@ -11,7 +11,7 @@ import { UserModel } from '../../users/user.model.js';
 import { ReferralCodeModel } from '../referral-code.model.js';
 import { ReferralSignupModel } from '../referral-signup.model.js';
 import { recordReferralSignup } from '../referrals.register.js';
-import { convertReferral } from '../referrals.service.js';
+import { convertReferral, reportInvoicePaid, reportInvoiceReversed } from '../referrals.service.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -25,7 +25,7 @@ type Gql = { errors?: Array<{ message: string; extensions?: Record<string, unkno
 const errorOf = (body: Gql) => body.errors?.[0];
 
 const MY_REFERRAL = '{ myReferral { code shareUrl commissionRate pendingCount convertedCount paidCount earnedCents paidCents } }';
-const SIGNUP_FIELDS = 'id code conversionStatus commissionCents convertedTier convertedAt paidAt signupDate refereeName refereeEmailMasked referrer { id }';
+const SIGNUP_FIELDS = 'id code conversionStatus commissionCents convertedTier convertedAt paidAt holdUntil reversedAt reversalReason signupDate refereeName refereeEmailMasked referrer { id }';
 const MY_SIGNUPS = `query($first: Int, $after: String) { myReferralSignups(first: $first, after: $after) { totalCount edges { node { ${SIGNUP_FIELDS} } } pageInfo { hasNextPage endCursor } } }`;
 const ADMIN_SIGNUPS = `query($status: ConversionStatus, $first: Int, $after: String) { referralSignups(status: $status, first: $first, after: $after) { totalCount edges { node { ${SIGNUP_FIELDS} } } pageInfo { hasNextPage endCursor } } }`;
 const CHANGE = 'mutation($tier: SubscriptionTier!) { changeSubscription(tier: $tier) { id subscriptionTier } }';
@@ -55,7 +55,39 @@ async function worldCounts() {
   };
 }
 
-const ctxFor = (s: TestServer) => ({ config: s.config }) as Context;
+/**
+ * A payment provider that charges: every change to a paid plan is an invoice paid at once for the
+ * plan's price (what a real integration reports when the card is charged).
+ */
+let invoices: Array<PaidInvoice & { request: PlanChangeRequest }> = [];
+let invoiceSeq = 0;
+beforeEach(() => {
+  invoices = [];
+  setPaymentProvider({
+    name: 'test-pay',
+    charges: true,
+    changePlan: async (request) => {
+      if (request.priceCents === 0) return {};
+      const invoice = { id: `in_${++invoiceSeq}`, amountCents: request.priceCents, paidAt: new Date() };
+      invoices.push({ ...invoice, request });
+      return { reference: `sub_${request.userId}`, invoice };
+    },
+  });
+});
+afterEach(() => {
+  setPaymentProvider(noPaymentProvider);
+});
+
+/** Confirms the referee's address through the mailed link (commissions need a verified referee). */
+async function verify(reg: { email: string }) {
+  const { body } = await server.gql('mutation($t: String!) { verifyEmail(token: $t) { isVerified } }', { t: await latestMailToken(reg.email, 'verify_email') });
+  expect(body.data).toEqual({ verifyEmail: { isVerified: true } });
+}
+
+/** Ends the holding period of a signup (instead of waiting REFERRAL_HOLD_DAYS). */
+async function endHold(signupId: string) {
+  await ReferralSignupModel.updateOne({ _id: new Types.ObjectId(signupId) }, { $set: { holdUntil: new Date(Date.now() - 1000) } });
+}
 
 describe('referrals: successful cases', () => {
   it('every new account gets one active code like USER123-REF, derived from its name, with a share link', async () => {
@@ -86,11 +118,12 @@ describe('referrals: successful cases', () => {
     expect((await myReferral(token)).code).toBe([...codes][0]);
   });
 
-  it('full lifecycle: sign-up with a code → pending → upgrade → converted with the commission → paid', async () => {
+  it('full lifecycle: sign-up with a code → pending → paid upgrade → converted, held → paid out after the hold', async () => {
     const referrer = await registerViaApi(server, { name: 'Rita Referrer' });
     const { code } = await myReferral(referrer.accessToken);
     const refereeEmail = uniqueEmail('ref');
     const referee = await registerViaApi(server, { name: 'Jane Doe', email: refereeEmail, referralCode: `  ${code.toLowerCase()} ` });
+    await verify(referee);
 
     // Pending, shown to the referrer with the referee masked.
     let page = (await server.gql(MY_SIGNUPS, {}, referrer.accessToken)).body.data!.myReferralSignups;
@@ -112,13 +145,16 @@ describe('referrals: successful cases', () => {
     expect(listing).not.toContain(refereeEmail.split('@')[0]);
     expect(await myReferral(referrer.accessToken)).toMatchObject({ pendingCount: 1, convertedCount: 0, earnedCents: 0 });
 
-    // The referee moves to Pro: 20 % of 2900 cents.
+    // The referee moves to Pro and pays the invoice: 20 % of the 2900 cents paid, held 30 days.
     const up = await server.gql(CHANGE, { tier: 'PRO' }, referee.accessToken);
     expect(up.body.data!.changeSubscription).toEqual({ id: referee.user.id, subscriptionTier: 'PRO' });
+    expect(invoices).toHaveLength(1);
     page = (await server.gql(MY_SIGNUPS, {}, referrer.accessToken)).body.data!.myReferralSignups;
     const converted = page.edges[0].node;
     expect(converted).toMatchObject({ conversionStatus: 'CONVERTED', commissionCents: 580, convertedTier: 'PRO', paidAt: null });
-    expect(Date.parse(converted.convertedAt)).toBeGreaterThan(Date.now() - 60_000);
+    expect(Date.parse(converted.convertedAt)).toBe(invoices[0]!.paidAt.getTime());
+    expect(Date.parse(converted.holdUntil) - invoices[0]!.paidAt.getTime()).toBe(30 * 24 * 3600 * 1000);
+    expect(await ReferralSignupModel.findById(converted.id).lean()).toMatchObject({ invoiceId: invoices[0]!.id });
     expect(await myReferral(referrer.accessToken)).toMatchObject({ pendingCount: 0, convertedCount: 1, paidCount: 0, earnedCents: 580, paidCents: 0 });
 
     // Downgrading and upgrading again, or moving to Enterprise, converts nothing a second time.
@@ -131,8 +167,12 @@ describe('referrals: successful cases', () => {
     expect(after[0]).toMatchObject({ conversionStatus: 'converted', commissionCents: 580, convertedTier: 'pro' });
     expect(after[0]!.convertedAt!.toISOString()).toBe(converted.convertedAt);
 
-    // An admin pays it out.
+    // An admin cannot pay it out during the hold; after it, they can.
     const admin = await createUser({ role: 'admin' });
+    const held = await server.gql(MARK_PAID, { id: converted.id }, admin.token);
+    expect(errorOf(held.body)?.extensions).toEqual({ code: 'CONFLICT', status: 'converted', holdUntil: converted.holdUntil });
+    expect(errorOf(held.body)?.message).toMatch(/held until/);
+    await endHold(converted.id);
     const paid = await server.gql(MARK_PAID, { id: converted.id }, admin.token);
     expect(paid.body.errors).toBeUndefined();
     expect(paid.body.data!.markReferralPaid).toMatchObject({ id: converted.id, conversionStatus: 'PAID', commissionCents: 580, convertedTier: 'PRO' });
@@ -151,6 +191,7 @@ describe('referrals: successful cases', () => {
       const { code, commissionRate } = (await other.gql(MY_REFERRAL, {}, referrer.accessToken)).body.data!.myReferral;
       expect(commissionRate).toBe(0.145);
       const referee = await registerViaApi(other, { referralCode: code });
+      await UserModel.updateOne({ _id: new Types.ObjectId(referee.user.id) }, { $set: { isVerified: true } });
       await other.gql(CHANGE, { tier: 'PRO' }, referee.accessToken);
       // 0.145 × 2900 = 420.5 → 421 cents.
       expect(await ReferralSignupModel.findOne({ refereeUserId: new Types.ObjectId(referee.user.id) }).lean()).toMatchObject({ commissionCents: 421 });
@@ -163,9 +204,12 @@ describe('referrals: successful cases', () => {
     const referrer = await registerViaApi(server);
     const { code } = await myReferral(referrer.accessToken);
     const referee = await registerViaApi(server, { referralCode: code });
+    await verify(referee);
     const refereeId = new Types.ObjectId(referee.user.id);
     const results = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => convertReferral(ctxFor(server), refereeId, i % 2 ? 'enterprise' : 'pro')),
+      Array.from({ length: 8 }, (_, i) =>
+        convertReferral(server.config, refereeId, i % 2 ? 'enterprise' : 'pro', { id: `in_c${i}`, amountCents: i % 2 ? 19900 : 2900, paidAt: new Date() }),
+      ),
     );
     const winners = results.filter(Boolean);
     expect(winners).toHaveLength(1);
@@ -175,6 +219,7 @@ describe('referrals: successful cases', () => {
 
     // Two plan changes at the same time through the API: still one conversion.
     const referee2 = await registerViaApi(server, { referralCode: code });
+    await verify(referee2);
     await Promise.all([server.gql(CHANGE, { tier: 'PRO' }, referee2.accessToken), server.gql(CHANGE, { tier: 'ENTERPRISE' }, referee2.accessToken)]);
     const s2 = await ReferralSignupModel.find({ refereeUserId: new Types.ObjectId(referee2.user.id) }).lean();
     expect(s2).toHaveLength(1);
@@ -234,6 +279,7 @@ describe('referrals: successful cases', () => {
     const referrer = await registerViaApi(server);
     const { code } = await myReferral(referrer.accessToken);
     const a = await registerViaApi(server, { referralCode: code });
+    await verify(a);
     await registerViaApi(server, { referralCode: code });
     await server.gql(CHANGE, { tier: 'ENTERPRISE' }, a.accessToken);
 
@@ -260,6 +306,97 @@ describe('referrals: successful cases', () => {
 });
 
 describe('referrals: failing cases', () => {
+  it('without a payment provider nothing is paid, so nothing converts: free upgrades earn no commission', async () => {
+    setPaymentProvider(noPaymentProvider);
+    const referrer = await registerViaApi(server);
+    const { code } = await myReferral(referrer.accessToken);
+    // Three sock puppets, even verified ones, upgrade for free and downgrade again.
+    for (let i = 0; i < 3; i++) {
+      const puppet = await registerViaApi(server, { referralCode: code });
+      await verify(puppet);
+      for (const tier of ['ENTERPRISE', 'PRO', 'FREE']) expect((await server.gql(CHANGE, { tier }, puppet.accessToken)).body.errors, tier).toBeUndefined();
+    }
+    expect(await myReferral(referrer.accessToken)).toMatchObject({ pendingCount: 3, convertedCount: 0, paidCount: 0, earnedCents: 0 });
+    const billing = await server.gql('{ billing { charges provider } }');
+    expect(billing.body.data).toEqual({ billing: { charges: false, provider: 'none' } });
+  });
+
+  it('a referee who has not verified their email earns the referrer nothing, even after paying', async () => {
+    const referrer = await registerViaApi(server);
+    const { code } = await myReferral(referrer.accessToken);
+    const referee = await registerViaApi(server, { referralCode: code });
+    expect((await server.gql(CHANGE, { tier: 'ENTERPRISE' }, referee.accessToken)).body.errors).toBeUndefined();
+    expect(invoices).toHaveLength(1);
+    expect(await myReferral(referrer.accessToken)).toMatchObject({ pendingCount: 1, convertedCount: 0, earnedCents: 0 });
+    // Once verified, the next paid invoice (a renewal reported by the provider) converts it.
+    await verify(referee);
+    const renewal = await reportInvoicePaid(server.config, { userId: referee.user.id, tier: 'enterprise', invoice: { id: 'in_renewal', amountCents: 19900, paidAt: new Date() } });
+    expect(renewal).toMatchObject({ conversionStatus: 'converted', commissionCents: 3980, invoiceId: 'in_renewal' });
+    // A zero or missing payment never converts anyone.
+    expect(await convertReferral(server.config, new Types.ObjectId(referee.user.id), 'pro', undefined)).toBeNull();
+    expect(await convertReferral(server.config, new Types.ObjectId(referee.user.id), 'pro', { id: 'in_0', amountCents: 0, paidAt: new Date() })).toBeNull();
+  });
+
+  it('a refund or chargeback during the hold reverses the commission, and it can never be paid out', async () => {
+    const admin = await createUser({ role: 'admin' });
+    const referrer = await registerViaApi(server);
+    const { code } = await myReferral(referrer.accessToken);
+    const refunded = await registerViaApi(server, { referralCode: code });
+    const chargedBack = await registerViaApi(server, { referralCode: code });
+    for (const r of [refunded, chargedBack]) {
+      await verify(r);
+      await server.gql(CHANGE, { tier: 'PRO' }, r.accessToken);
+      // The immediate downgrade alone changes nothing: the money was paid.
+      await server.gql(CHANGE, { tier: 'FREE' }, r.accessToken);
+    }
+    expect(await myReferral(referrer.accessToken)).toMatchObject({ convertedCount: 2, earnedCents: 1160 });
+    const [inRefund, inChargeback] = invoices.map((i) => i.id);
+
+    const a = await reportInvoiceReversed({ invoiceId: inRefund!, reason: 'refund' });
+    const b = await reportInvoiceReversed({ invoiceId: inChargeback!, reason: 'chargeback' });
+    expect(a).toMatchObject({ conversionStatus: 'reversed', reversalReason: 'refund', reversedAt: expect.any(Date) });
+    expect(b).toMatchObject({ conversionStatus: 'reversed', reversalReason: 'chargeback' });
+    // Reported twice (webhooks are retried): the same state.
+    expect(await reportInvoiceReversed({ invoiceId: inRefund!, reason: 'refund' })).toMatchObject({ conversionStatus: 'reversed', reversedAt: a!.reversedAt });
+    expect(await reportInvoiceReversed({ invoiceId: 'in_unknown', reason: 'refund' })).toBeNull();
+    expect(await myReferral(referrer.accessToken)).toMatchObject({ pendingCount: 0, convertedCount: 0, paidCount: 0, earnedCents: 0 });
+
+    // Even after the hold would have ended, a reversed commission is not paid out.
+    await endHold(a!._id.toHexString());
+    const pay = await server.gql(MARK_PAID, { id: a!._id.toHexString() }, admin.token);
+    expect(errorOf(pay.body)?.extensions).toEqual({ code: 'CONFLICT', status: 'reversed' });
+    const listed = (await server.gql(MY_SIGNUPS, {}, referrer.accessToken)).body.data!.myReferralSignups.edges.map((e: { node: { conversionStatus: string } }) => e.node.conversionStatus);
+    expect(listed).toEqual(['REVERSED', 'REVERSED']);
+  });
+
+  it('a refund after the payout leaves the payout on record', async () => {
+    const admin = await createUser({ role: 'admin' });
+    const referrer = await registerViaApi(server);
+    const { code } = await myReferral(referrer.accessToken);
+    const referee = await registerViaApi(server, { referralCode: code });
+    await verify(referee);
+    await server.gql(CHANGE, { tier: 'PRO' }, referee.accessToken);
+    const signup = (await ReferralSignupModel.findOne({ refereeUserId: new Types.ObjectId(referee.user.id) }).lean())!;
+    await endHold(signup._id.toHexString());
+    expect((await server.gql(MARK_PAID, { id: signup._id.toHexString() }, admin.token)).body.errors).toBeUndefined();
+    expect(await reportInvoiceReversed({ invoiceId: invoices[0]!.id, reason: 'chargeback' })).toMatchObject({ conversionStatus: 'paid' });
+  });
+
+  it('the holding period follows REFERRAL_HOLD_DAYS', async () => {
+    const other = await startTestServer({ REFERRAL_HOLD_DAYS: '7' });
+    try {
+      const referrer = await registerViaApi(other);
+      const { code } = (await other.gql(MY_REFERRAL, {}, referrer.accessToken)).body.data!.myReferral;
+      const referee = await registerViaApi(other, { referralCode: code });
+      await UserModel.updateOne({ _id: new Types.ObjectId(referee.user.id) }, { $set: { isVerified: true } });
+      await other.gql(CHANGE, { tier: 'PRO' }, referee.accessToken);
+      const signup = (await ReferralSignupModel.findOne({ refereeUserId: new Types.ObjectId(referee.user.id) }).lean())!;
+      expect(signup.holdUntil!.getTime() - signup.convertedAt!.getTime()).toBe(7 * 24 * 3600 * 1000);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('an unknown, inactive or rotated code fails registration naming the code, and creates nothing at all', async () => {
     const owner = await registerViaApi(server);
     const rotatedAway = (await myReferral(owner.accessToken)).code;
@@ -321,7 +458,9 @@ describe('referrals: failing cases', () => {
     expect(errorOf(early.body)?.extensions).toEqual({ code: 'CONFLICT', status: 'pending' });
     expect(errorOf(early.body)?.message).toMatch(/not converted/);
 
+    await verify(referee);
     await server.gql(CHANGE, { tier: 'PRO' }, referee.accessToken);
+    await endHold(id);
     // Neither the referrer nor the referee can mark it paid.
     for (const token of [referrer.accessToken, referee.accessToken]) {
       const r = await server.gql(MARK_PAID, { id }, token);

@@ -71,7 +71,7 @@ describe('subscriptions: successful cases', () => {
 
   it('changeSubscription goes through the payment provider and records the new plan', async () => {
     const calls: PlanChangeRequest[] = [];
-    setPaymentProvider({ name: 'spy', changePlan: async (r) => (calls.push(r), { reference: 'sub_1' }) });
+    setPaymentProvider({ name: 'spy', charges: true, changePlan: async (r) => (calls.push(r), { reference: 'sub_1' }) });
     const { user, token } = await createUser();
     const up = await server.gql(CHANGE, { tier: 'PRO' }, token);
     expect(up.body.data!.changeSubscription).toMatchObject({ subscriptionTier: 'PRO', subscriptionStatus: 'ACTIVE', plan: { maxPlatforms: 10 } });
@@ -212,7 +212,7 @@ describe('subscriptions: connected account limits', () => {
 describe('subscriptions: failing cases', () => {
   it('a downgrade to a plan with fewer accounts than connected is LIMIT_EXCEEDED naming the limit; nothing changes', async () => {
     const calls: PlanChangeRequest[] = [];
-    setPaymentProvider({ name: 'spy', changePlan: async (r) => (calls.push(r), {}) });
+    setPaymentProvider({ name: 'spy', charges: true, changePlan: async (r) => (calls.push(r), {}) });
     const { user, token } = await createUser({ subscriptionTier: 'enterprise' });
     for (let i = 0; i < 11; i++) await createPlatform(user._id);
 
@@ -234,6 +234,7 @@ describe('subscriptions: failing cases', () => {
   it('a payment provider that refuses leaves the plan unchanged', async () => {
     setPaymentProvider({
       name: 'declining',
+      charges: true,
       changePlan: async () => {
         throw forbidden('The card was declined');
       },

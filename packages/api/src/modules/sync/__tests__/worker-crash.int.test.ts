@@ -15,9 +15,12 @@ import { SystemJobModel } from '../../system-jobs/system-job.model.js';
 
 /**
  * A real worker process (src/worker.ts, compiled on the fly) pulls from the fake Instagram into
- * this test file's database and is killed with SIGKILL half-way. A second worker takes the job
- * over once Agenda's lock has expired and finishes it: complete data, no duplicates, and the
- * SystemJob records show the interrupted attempt and the recovery.
+ * this test file's database and is killed with SIGKILL half-way. A second worker notices within a
+ * minute that the run's owner is gone (its lease ran out: modules/system-jobs/run-lease.ts), marks
+ * it failed and takes the job over at once, without waiting for Agenda's lock to expire: complete
+ * data, no duplicates, and the SystemJob records show the interrupted attempt and the recovery.
+ * Then a worker dies after completing a run but before Agenda recorded it: the next worker does
+ * not run it again.
  */
 const API_DIR = join(__dirname, '..', '..', '..', '..');
 
@@ -65,7 +68,7 @@ function startWorker(): ChildProcess {
 const exited = (c: ChildProcess) => new Promise<void>((resolve) => (c.exitCode !== null || c.signalCode !== null ? resolve() : c.once('exit', () => resolve())));
 
 describe('worker crash: successful cases', () => {
-  it('kill -9 mid-pull, restart: complete data, no duplicates, the failure and the recovery on record', { timeout: 180_000 }, async () => {
+  it('kill -9 mid-pull, restart: complete data, no duplicates, the failure and the recovery on record', { timeout: 360_000 }, async () => {
     const { token } = await createUser();
     const igId = '17841499990001';
     fake.addAccount(igId, 120);
@@ -87,12 +90,24 @@ describe('worker crash: successful cases', () => {
     const partial = await ActivityModel.countDocuments({ platformId });
     expect(partial).toBeLessThan(120);
     const interrupted = (await SystemJobModel.findOne({ agendaJobId: String(job._id) }).lean())!;
-    expect(interrupted).toMatchObject({ status: 'running', attempt: 1 });
+    expect(interrupted).toMatchObject({ status: 'running', attempt: 1, ownerId: expect.any(String), heartbeatAt: expect.any(Date) });
+    // Agenda's own lock would keep the job for minutes (LOCK_MS); nothing fast-forwards it here.
+    expect((await jobs.findOne({ _id: job._id }))!.lockedAt).toBeInstanceOf(Date);
 
-    // Agenda hands a job to another worker once its lock has expired (5 minutes): fast-forward that.
-    await jobs.updateOne({ _id: job._id }, { $set: { lockedAt: new Date(Date.now() - 10 * 60_000) } });
     fake.delayMs = 0;
+    const restartedAt = Date.now();
     const second = startWorker();
+    // Within 60 s of the restart, the run whose worker died is marked failed.
+    const failed = await waitFor(
+      async () => {
+        const r = await SystemJobModel.findById(interrupted._id).lean();
+        return r?.status === 'failed' ? r : undefined;
+      },
+      'the interrupted run to be marked failed',
+      60_000,
+    );
+    expect(failed.completedAt!.getTime() - restartedAt).toBeLessThan(60_000);
+    expect(failed.errorMessage).toMatch(/Interrupted/);
     const runs = await waitFor(
       async () => {
         const r = await SystemJobModel.find({ agendaJobId: String(job._id) }).sort({ createdAt: 1 }).lean();
@@ -120,6 +135,39 @@ describe('worker crash: successful cases', () => {
     const snaps = await ActivityMetricModel.find({ platformId }, { activityId: 1, date: 1 }).lean();
     expect(snaps).toHaveLength(young);
     expect(new Set(snaps.map((s) => `${s.activityId.toHexString()}:${s.date.getTime()}`)).size).toBe(young);
+
+    // A worker dies after completing a run and before Agenda recorded it: the job document is left
+    // locked, with no finish after the run started (what kill -9 between the two writes leaves).
+    const completedRun = runs[1]!;
+    await jobs.updateOne(
+      { _id: job._id },
+      { $set: { lockedAt: new Date(Date.now() - 10 * 60_000), lastFinishedAt: new Date(completedRun.startedAt!.getTime() - 1000), nextRunAt: null } },
+    );
+    const requests: string[] = [];
+    fake.delayMs = (req) => {
+      requests.push(req.path);
+      return 0;
+    };
+    const third = startWorker();
+    // Agenda hands the job out again (its lock is old); the worker takes it and finishes it at once.
+    await waitFor(
+      async () => {
+        const j = await jobs.findOne({ _id: job._id });
+        return j && !j.lockedAt && (j.lastFinishedAt as Date).getTime() > completedRun.completedAt!.getTime() ? j : undefined;
+      },
+      'the third worker to take the job and finish it',
+      60_000,
+    );
+    third.kill('SIGTERM');
+    await exited(third);
+    // Not run a second time: no new run on record, no call to Instagram, the data as it was.
+    expect((await SystemJobModel.find({ agendaJobId: String(job._id) }).sort({ createdAt: 1 }).lean()).map((r) => [r.status, r.attempt])).toEqual([
+      ['failed', 1],
+      ['completed', 2],
+    ]);
+    expect(requests).toEqual([]);
+    expect(await ActivityModel.countDocuments({ platformId })).toBe(120);
+    expect(await ActivityMetricModel.countDocuments({ platformId })).toBe(young);
 
     // The workers' own logs never contain a token either.
     const logs = output.join('');

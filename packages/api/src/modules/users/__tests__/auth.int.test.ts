@@ -3,6 +3,7 @@ import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AUTH_FIELDS,
+  latestMailText,
   latestMailToken,
   loginViaApi,
   PASSWORD,
@@ -20,6 +21,8 @@ import { MailMessageModel } from '../../mail/mail-message.model.js';
 import { ReferralCodeModel } from '../../referrals/referral-code.model.js';
 import { ReferralSignupModel } from '../../referrals/referral-signup.model.js';
 import { AUTH_LIMITS } from '../auth.service.js';
+import { LoginThrottleModel } from '../login-throttle.model.js';
+import { backoffSeconds, LOGIN_BACKOFF } from '../login-throttle.js';
 import { RefreshTokenModel } from '../refresh-token.model.js';
 import { UserProfileModel } from '../user-profile.model.js';
 import { UserModel } from '../user.model.js';
@@ -66,11 +69,16 @@ describe('auth: successful cases', () => {
     expect(tokens[0]!.tokenHash).toBe(hashToken(res.refreshToken));
     expect(JSON.stringify(tokens)).not.toContain(res.refreshToken);
 
-    // The mail links into the web app; only the token's hash is stored on the user.
-    const mail = await MailMessageModel.findOne({ to: email.toLowerCase(), kind: 'verify_email' }).lean();
-    expect(mail!.text).toMatch(/https:\/\/app\.soash\.test\/verify-email\?token=[\w-]+/);
+    // The mail links into the web app; only the token's hash is stored on the user, and the
+    // outbox keeps the body encrypted: the raw token is nowhere in the database.
+    expect(await latestMailText(email.toLowerCase(), 'verify_email')).toMatch(/https:\/\/app\.soash\.test\/verify-email\?token=[\w-]+/);
     const token = await latestMailToken(email.toLowerCase(), 'verify_email');
     expect(stored!.verificationTokenHash).toBe(hashToken(token));
+    const raw = await MailMessageModel.collection.find({ to: email.toLowerCase() }).toArray();
+    expect(raw).toHaveLength(1);
+    expect(JSON.stringify(raw)).not.toContain(token);
+    expect(JSON.stringify(raw)).not.toContain(encodeURIComponent(token));
+    expect(JSON.stringify(await UserModel.collection.findOne({ _id: stored!._id }))).not.toContain(token);
 
     const me = await server.gql(ME, {}, res.accessToken);
     expect(me.body.data!.me).toMatchObject({ id: res.user.id, email: email.toLowerCase() });
@@ -149,8 +157,10 @@ describe('auth: successful cases', () => {
     const reg = await registerViaApi(server);
     const res = await server.gql('mutation($e: String!) { requestPasswordReset(email: $e) }', { e: reg.email.toUpperCase() });
     expect(res.body.data).toEqual({ requestPasswordReset: true });
-    const mail = await MailMessageModel.findOne({ to: reg.email, kind: 'password_reset' }).lean();
-    expect(mail!.text).toContain('https://app.soash.test/reset-password?token=');
+    expect(await latestMailText(reg.email, 'password_reset')).toContain('https://app.soash.test/reset-password?token=');
+    const resetToken = await latestMailToken(reg.email, 'password_reset');
+    expect(JSON.stringify(await MailMessageModel.collection.find({ to: reg.email }).toArray())).not.toContain(resetToken);
+    expect(JSON.stringify(await UserModel.collection.findOne({ _id: new Types.ObjectId(reg.user.id) }))).not.toContain(resetToken);
     const stored = await UserModel.findById(reg.user.id).select('+passwordResetExpiresAt').lean();
     const ttl = stored!.passwordResetExpiresAt!.getTime() - Date.now();
     expect(ttl).toBeGreaterThan(55 * 60_000);
@@ -216,6 +226,56 @@ describe('auth: failing cases', () => {
     expect((errorOf(long.body)!.extensions!.fields as Array<{ field: string }>).map((f) => f.field)).toEqual(['password']);
   });
 
+  it('register normalises emails (NFKC, case) and refuses invisible and look-alike characters', async () => {
+    const local = `wide-${Date.now().toString(36)}`;
+    // Full-width letters are the same address after NFKC.
+    const wide = `${[...local].map((c) => (/[a-z]/.test(c) ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c)).join('')}@EXAMPLE.test`;
+    const reg = await registerViaApi(server, { email: wide });
+    expect(reg.user.email).toBe(`${local}@example.test`);
+    expect((await loginViaApi(server, `${local}@example.test`)).body.errors).toBeUndefined();
+
+    const refused: Array<[string, RegExp]> = [
+      [`jo\u200bhn-${local}@example.test`, /invisible/],
+      [`john-${local}\u00ad@example.test`, /invisible/],
+      [`\u202ejohn-${local}@example.test`, /invisible/],
+      // Cyrillic "а" in place of the Latin one.
+      [`j\u0430ne-${local}@example.test`, /ASCII/],
+      [`jane-${local}@ex\u0430mple.test`, /ASCII/],
+    ];
+    for (const [email, message] of refused) {
+      const { body } = await server.gql(
+        `mutation($input: RegisterInput!) { register(input: $input) { accessToken } }`,
+        { input: { name: 'X', email, password: PASSWORD } },
+        undefined,
+        { 'x-forwarded-for': randomIp() },
+      );
+      expect(errorOf(body)?.extensions?.code, email).toBe('BAD_USER_INPUT');
+      expect(errorOf(body)?.extensions?.fields, email).toEqual([expect.objectContaining({ field: 'email', messages: expect.arrayContaining([expect.stringMatching(message)]) })]);
+    }
+    expect(await UserModel.countDocuments({ email: { $regex: local } })).toBe(1);
+  });
+
+  it('new passwords that are only spaces or commonly used are refused, wherever a password is set', async () => {
+    for (const password of ['          ', 'password1', 'Password1', 'qwertyuiop', ' iloveyou1 ', '12345678']) {
+      const { body } = await server.gql(
+        `mutation($input: RegisterInput!) { register(input: $input) { accessToken } }`,
+        { input: { name: 'X', email: uniqueEmail(), password } },
+        undefined,
+        { 'x-forwarded-for': randomIp() },
+      );
+      expect(errorOf(body)?.extensions?.code, password).toBe('BAD_USER_INPUT');
+      expect(errorOf(body)?.extensions?.fields, password).toEqual([expect.objectContaining({ field: 'password', messages: [expect.stringMatching(/commonly used|only spaces/)] })]);
+    }
+    const reg = await registerViaApi(server);
+    const change = await server.gql('mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { accessToken } }', { c: PASSWORD, n: 'football1' }, reg.accessToken);
+    expect(errorOf(change.body)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'newPassword' })] });
+    await server.gql('mutation($e: String!) { requestPasswordReset(email: $e) }', { e: reg.email });
+    const reset = await server.gql('mutation($t: String!, $p: String!) { resetPassword(token: $t, newPassword: $p) }', { t: await latestMailToken(reg.email, 'password_reset'), p: '         ' });
+    expect(errorOf(reset.body)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'newPassword' })] });
+    // The account kept its password.
+    expect((await loginViaApi(server, reg.email)).body.errors).toBeUndefined();
+  });
+
   it('register with an unknown or inactive referral code names the code and creates nothing', async () => {
     const owner = await createUser();
     await ReferralCodeModel.create({ userId: owner.user._id, code: 'OLD1-REF', isActive: false });
@@ -262,19 +322,48 @@ describe('auth: failing cases', () => {
     expect(errorOf(wrong.body)).toEqual({ ...errorOf(unknown.body) });
   });
 
-  it('login is rate-limited per email, whatever the address and even with the right password', async () => {
+  it('login failures back off exponentially per (email, address), with no lockout of the owner', async () => {
     const reg = await registerViaApi(server);
-    for (let i = 0; i < AUTH_LIMITS.loginPerEmail.limit; i++) {
-      await loginViaApi(server, reg.email, 'wrong password!');
+    const attacker = randomIp();
+    const pair = (ip: string) => `${hashToken(reg.email).slice(0, 32)}:${ip}`;
+    // The first failures are free: each answers "incorrect", none is delayed.
+    for (let i = 0; i < LOGIN_BACKOFF.freeFailures; i++) {
+      expect(errorOf((await loginViaApi(server, reg.email, 'wrong password!', attacker)).body)?.extensions?.code).toBe('UNAUTHENTICATED');
     }
-    const { body } = await loginViaApi(server, reg.email, PASSWORD);
-    expect(errorOf(body)?.extensions?.code).toBe('RATE_LIMITED');
-    const retry = errorOf(body)!.extensions!.retryAfterSeconds as number;
-    expect(retry).toBeGreaterThan(0);
-    expect(retry).toBeLessThanOrEqual(AUTH_LIMITS.loginPerEmail.windowSeconds);
-    // Another account is not affected.
-    const other = await registerViaApi(server);
-    expect((await loginViaApi(server, other.email)).body.errors).toBeUndefined();
+    // Then each failure makes that address wait twice as long as the one before.
+    const waits: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      expect(errorOf((await loginViaApi(server, reg.email, 'wrong password!', attacker)).body)?.extensions?.code).toBe('UNAUTHENTICATED');
+      const held = await loginViaApi(server, reg.email, PASSWORD, attacker);
+      // While waiting, even the right password is not checked from that address.
+      expect(errorOf(held.body)?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+      const doc = (await LoginThrottleModel.findOne({ key: pair(attacker) }).lean())!;
+      waits.push(Math.round((doc.nextAttemptAt!.getTime() - Date.now()) / 1000));
+      // Skip the wait instead of sleeping through it.
+      await LoginThrottleModel.updateOne({ key: pair(attacker) }, { $set: { nextAttemptAt: new Date(Date.now() - 1) } });
+    }
+    expect(waits).toEqual([1, 2, 4, 8]);
+    expect(backoffSeconds(100)).toBe(LOGIN_BACKOFF.maxDelaySeconds);
+
+    // Meanwhile the owner, from their own address, signs in with the right password at once.
+    await LoginThrottleModel.updateOne({ key: pair(attacker) }, { $set: { nextAttemptAt: new Date(Date.now() + 600_000) } });
+    const owner = await loginViaApi(server, reg.email, PASSWORD, randomIp());
+    expect(owner.body.errors).toBeUndefined();
+    expect(owner.body.data!.login.user.email).toBe(reg.email);
+    // The attacker's address is still held, and an unknown email is throttled the same way.
+    expect(errorOf((await loginViaApi(server, reg.email, PASSWORD, attacker)).body)?.extensions?.code).toBe('RATE_LIMITED');
+  });
+
+  it('a successful sign-in clears the failures of its (email, address)', async () => {
+    const reg = await registerViaApi(server);
+    const ip = randomIp();
+    for (let i = 0; i < LOGIN_BACKOFF.freeFailures; i++) await loginViaApi(server, reg.email, 'wrong password!', ip);
+    expect((await loginViaApi(server, reg.email, PASSWORD, ip)).body.errors).toBeUndefined();
+    expect(await LoginThrottleModel.countDocuments({ key: `${hashToken(reg.email).slice(0, 32)}:${ip}` })).toBe(0);
+    // Free failures again, not a delay left over from before.
+    for (let i = 0; i < LOGIN_BACKOFF.freeFailures; i++) {
+      expect(errorOf((await loginViaApi(server, reg.email, 'wrong password!', ip)).body)?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
   });
 
   it('login is rate-limited per address', async () => {
@@ -346,6 +435,43 @@ describe('auth: failing cases', () => {
       body: JSON.stringify({ query: ME }),
     });
     expect(errorOf((await res.json()) as never)?.message).toMatch(/Bearer/);
+  });
+
+  it('access tokens without exp or with a subject that is not a user id are refused', async () => {
+    const { user } = await createUser();
+    const noExp = jwt.sign({ role: 'user', typ: 'access' }, TEST_JWT_SECRET, { subject: user._id.toHexString(), issuer: 'soash', audience: 'soash-api' });
+    expect((jwt.decode(noExp) as jwt.JwtPayload).exp).toBeUndefined();
+    const notAnId = jwt.sign({ role: 'user', typ: 'access' }, TEST_JWT_SECRET, { subject: 'admin', issuer: 'soash', audience: 'soash-api', expiresIn: 600 });
+    const query = jwt.sign({ role: 'user', typ: 'access' }, TEST_JWT_SECRET, { subject: '{"$ne":null}', issuer: 'soash', audience: 'soash-api', expiresIn: 600 });
+    for (const token of [noExp, notAnId, query]) {
+      for (const op of [ME, '{ myReferral { code } }', '{ systemJobs(first: 1) { totalCount } }']) {
+        const { body } = await server.gql(op, {}, token);
+        expect(errorOf(body), op).toEqual(expect.objectContaining({ message: 'Access token invalid', extensions: { code: 'UNAUTHENTICATED' } }));
+      }
+    }
+  });
+
+  it('a deleted account\'s access token is UNAUTHENTICATED on every operation that needs a sign-in, checked once per request', async () => {
+    const { user, token } = await createUser();
+    await UserModel.deleteOne({ _id: user._id });
+    for (const op of ['{ myReferral { code } }', '{ systemJobs(first: 1) { totalCount } }', '{ platforms { id } }', 'mutation { resendVerificationEmail }']) {
+      const { body } = await server.gql(op, {}, token);
+      expect(errorOf(body), op).toMatchObject({ message: 'Account no longer exists', extensions: { code: 'UNAUTHENTICATED' } });
+      expect(body.data ?? null, op).toBeNull();
+    }
+    // Several fields in one request share the one check.
+    const { body } = await server.gql('{ a: myReferral { code } b: platforms { id } c: systemJobs(first: 1) { totalCount } }', {}, token);
+    expect(body.data ?? null).toBeNull();
+    expect(body.errors!.length).toBeGreaterThan(0);
+    expect(new Set(body.errors!.map((e) => e.extensions?.code))).toEqual(new Set(['UNAUTHENTICATED']));
+  });
+
+  it('the role comes from the account, not the token: a demoted admin is refused at once', async () => {
+    const { user, token } = await createUser({ role: 'admin' });
+    expect((await server.gql('{ users(first: 1) { totalCount } }', {}, token)).body.errors).toBeUndefined();
+    await UserModel.updateOne({ _id: user._id }, { $set: { role: 'user' } });
+    const { body } = await server.gql('{ users(first: 1) { totalCount } }', {}, token);
+    expect(errorOf(body)?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('an access token that outlives its account is refused by me', async () => {

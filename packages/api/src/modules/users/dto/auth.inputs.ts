@@ -1,15 +1,37 @@
 import { isEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateBy, type ValidationOptions } from 'class-validator';
 import { ArgsType, Field, InputType } from 'type-graphql';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../auth/password.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from '../../../auth/password.js';
+import { emailProblem, normalizeEmail } from '../user.model.js';
 
-/** An email address, ignoring surrounding spaces (the address is trimmed before it is stored). */
+/**
+ * An email address as it will be stored (NFKC, trimmed, lower-cased: see normalizeEmail), with no
+ * invisible or look-alike characters.
+ */
 function IsEmailAddress(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
       name: 'isEmailAddress',
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && isEmail(value.trim()),
-        defaultMessage: (args) => `${args?.property ?? 'email'} must be an email address`,
+        validate: (value: unknown) => typeof value === 'string' && emailProblem(normalizeEmail(value)) === null && isEmail(normalizeEmail(value)),
+        defaultMessage: (args) => {
+          const value = args?.value;
+          const problem = typeof value === 'string' ? emailProblem(normalizeEmail(value)) : null;
+          return problem ?? `${args?.property ?? 'email'} must be an email address`;
+        },
+      },
+    },
+    options,
+  );
+}
+
+/** A new password that is not only spaces and not on the common-password list (auth/password.ts). */
+function IsAcceptablePassword(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isAcceptablePassword',
+      validator: {
+        validate: (value: unknown, args) => typeof value === 'string' && passwordProblem(value, args?.property) === null,
+        defaultMessage: (args) => passwordProblem(String(args?.value ?? ''), args?.property) ?? `${args?.property ?? 'password'} is not acceptable`,
       },
     },
     options,
@@ -18,7 +40,10 @@ function IsEmailAddress(options?: ValidationOptions): PropertyDecorator {
 
 const NEW_PASSWORD_MESSAGE = `must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters long`;
 
-@InputType({ description: 'A new account. The email is trimmed and lower-cased.' })
+@InputType({
+  description:
+    'A new account. The email is NFKC-normalised, trimmed and lower-cased; invisible and non-ASCII characters are refused. The password must not be only spaces or a commonly used one.',
+})
 export class RegisterInput {
   @Field(() => String)
   @IsString()
@@ -34,6 +59,7 @@ export class RegisterInput {
   @Field(() => String, { description: `${PASSWORD_MIN_LENGTH}-${PASSWORD_MAX_LENGTH} characters.` })
   @MinLength(PASSWORD_MIN_LENGTH, { message: `password ${NEW_PASSWORD_MESSAGE}` })
   @MaxLength(PASSWORD_MAX_LENGTH, { message: `password ${NEW_PASSWORD_MESSAGE}` })
+  @IsAcceptablePassword()
   password: string;
 
   @Field(() => String, { nullable: true })
@@ -70,6 +96,7 @@ export class ChangePasswordArgs {
   @Field(() => String, { description: `${PASSWORD_MIN_LENGTH}-${PASSWORD_MAX_LENGTH} characters.` })
   @MinLength(PASSWORD_MIN_LENGTH, { message: `newPassword ${NEW_PASSWORD_MESSAGE}` })
   @MaxLength(PASSWORD_MAX_LENGTH, { message: `newPassword ${NEW_PASSWORD_MESSAGE}` })
+  @IsAcceptablePassword()
   newPassword: string;
 }
 
@@ -82,6 +109,7 @@ export class ResetPasswordArgs {
   @Field(() => String, { description: `${PASSWORD_MIN_LENGTH}-${PASSWORD_MAX_LENGTH} characters.` })
   @MinLength(PASSWORD_MIN_LENGTH, { message: `newPassword ${NEW_PASSWORD_MESSAGE}` })
   @MaxLength(PASSWORD_MAX_LENGTH, { message: `newPassword ${NEW_PASSWORD_MESSAGE}` })
+  @IsAcceptablePassword()
   newPassword: string;
 }
 
