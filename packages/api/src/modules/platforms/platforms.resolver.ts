@@ -4,9 +4,12 @@ import { Stats } from '../stats/stats.model.js';
 import { SystemJob } from '../system-jobs/system-job.model.js';
 import { ConnectPlatformResult } from './connect-platform.result.js';
 import { ConnectorHealth } from './connector-health.type.js';
+import { CompleteConnectionInput } from './dto/complete-connection.input.js';
 import { ConnectPlatformInput } from './dto/connect-platform.input.js';
+import { PendingConnectionView } from './pending-connection.type.js';
 import { Platform } from './platform.model.js';
 import {
+  completeConnection,
   connectorHealthOf,
   connectPlatform,
   disconnectPlatform,
@@ -14,6 +17,7 @@ import {
   listConnectorHealth,
   listPlatforms,
   nextManualSyncAt,
+  pendingConnection,
   requestSync,
 } from './platforms.service.js';
 
@@ -44,6 +48,20 @@ export class PlatformsResolver {
   })
   connectPlatform(@Arg('input', () => ConnectPlatformInput) input: ConnectPlatformInput, @Ctx() ctx: Context): Promise<ConnectPlatformResult> {
     return connectPlatform(ctx, input);
+  }
+
+  @Authorized()
+  @Query(() => PendingConnectionView, {
+    description: 'A login that reaches several accounts (Facebook Pages, LinkedIn organizations), waiting for the viewer to choose; the callback redirects to /platforms/connect/<id>.',
+  })
+  pendingConnection(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PendingConnectionView> {
+    return pendingConnection(ctx, id);
+  }
+
+  @Authorized()
+  @Mutation(() => [Platform], { description: "Connects the chosen accounts of the viewer's pending connection (all or none, within the plan's account limit) and schedules their backfill." })
+  completeConnection(@Arg('input', () => CompleteConnectionInput) input: CompleteConnectionInput, @Ctx() ctx: Context): Promise<Platform[]> {
+    return completeConnection(ctx, input);
   }
 
   @Authorized()

@@ -17,7 +17,9 @@ import { UserModel } from '../users/user.model.js';
 import type { ConnectPlatformResult } from './connect-platform.result.js';
 import type { ConnectorHealth } from './connector-health.type.js';
 import type { ConnectPlatformInput } from './dto/connect-platform.input.js';
-import { backfillDaysFor, connectSandboxPlatform, scheduleSync, startOAuthConnect } from './platform-connect.service.js';
+import type { CompleteConnectionInput } from './dto/complete-connection.input.js';
+import { backfillDaysFor, completePendingConnection, connectSandboxPlatform, getPendingConnection, scheduleSync, startOAuthConnect } from './platform-connect.service.js';
+import type { PendingConnectionView } from './pending-connection.type.js';
 import { PLATFORM_LABELS } from './platform-labels.js';
 import { clearReauthNotice } from './platform-notices.js';
 import { removePlatformJobs } from './platform-schedule.js';
@@ -51,6 +53,18 @@ export async function connectPlatform(ctx: Context, input: ConnectPlatformInput)
     return { platform };
   }
   return { authorizeUrl: await startOAuthConnect(userId, input.type) };
+}
+
+/** A login waiting for the viewer to choose which of its accounts to connect. */
+export async function pendingConnection(ctx: Context, id: string): Promise<PendingConnectionView> {
+  const viewer = viewerOf(ctx);
+  return getPendingConnection(new Types.ObjectId(viewer.id), toObjectId(id, 'id'));
+}
+
+/** Connects the chosen accounts of the viewer's pending connection. */
+export async function completeConnection(ctx: Context, input: CompleteConnectionInput): Promise<Platform[]> {
+  const viewer = viewerOf(ctx);
+  return completePendingConnection(new Types.ObjectId(viewer.id), toObjectId(input.id, 'id'), input.choices);
 }
 
 /**
