@@ -43,7 +43,7 @@ export const envSchema = z.object({
   GRAPHQL_INTROSPECTION: z.enum(['auto', 'on', 'signed-in', 'off']).default('auto'),
   WS_MAX_SUBSCRIPTIONS_PER_SOCKET: int(10, 1, 1000),
   WS_MAX_SUBSCRIPTIONS_PER_USER: int(20, 1, 10_000),
-  WS_IDLE_TIMEOUT_SECONDS: int(300, 5, 86_400),
+  WS_IDLE_TIMEOUT_SECONDS: int(300, 1, 86_400),
   TRUST_PROXY: optionalString(),
 
   MONGODB_URI: optionalString(),
