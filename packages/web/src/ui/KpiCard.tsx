@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { formatDelta } from '../lib/format';
 
 /** A headline number with its comparison (previous value and signed change). */
@@ -8,6 +9,7 @@ export function KpiCard({
   deltaRatio,
   invert = false,
   hint,
+  noComparison,
 }: {
   label: string;
   value: string;
@@ -16,6 +18,8 @@ export function KpiCard({
   /** For metrics where down is good. */
   invert?: boolean;
   hint?: string;
+  /** Why there is no comparison (shown instead of "– vs –"). */
+  noComparison?: ReactNode;
 }) {
   const d = formatDelta(deltaRatio);
   const tone = d.tone === 'flat' ? 'flat' : (d.tone === 'up') !== invert ? 'up' : 'down';
@@ -23,7 +27,9 @@ export function KpiCard({
     <div className="card" title={hint}>
       <div className="kpi-label">{label}</div>
       <div className="kpi-value">{value}</div>
-      {deltaRatio !== undefined && (
+      {noComparison ? (
+        <div className="small muted">{noComparison}</div>
+      ) : deltaRatio !== undefined && (
         <div className="small">
           <span className={`delta-${tone}`}>{d.text}</span>
           {previous !== undefined && <span className="muted"> vs {previous}</span>}
