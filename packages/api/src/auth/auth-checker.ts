@@ -6,7 +6,8 @@ import type { Context, Viewer } from '../server/context.js';
  * The viewer of a request, confirmed against the database once per request: the access token's
  * user must still exist (a token that outlived its account is UNAUTHENTICATED), and the role is the
  * one stored now (a demoted admin loses access at once, not when the token runs out). The lookup
- * goes through the request's users loader, so it is one batched query shared with the resolvers.
+ * goes through the request's users loaders (users.loader.ts#viewerAccount), so it is the one read of
+ * the viewer's account and profile that the resolvers share.
  */
 const confirmed = new WeakMap<Context, Promise<Viewer>>();
 
@@ -15,7 +16,9 @@ export function confirmViewer(ctx: Context): Promise<Viewer> {
   if (!check) {
     const claimed = ctx.viewer;
     if (!claimed) return Promise.reject(unauthenticated(ctx.authError));
-    check = ctx.loaders.userById.load(claimed.id).then((user) => {
+    // viewerAccount reads account and profile in one command and primes userById with the account.
+    check = ctx.loaders.viewerAccount.load(claimed.id).then(async (found) => {
+      const user = found ? await ctx.loaders.userById.load(claimed.id) : null;
       if (!user) {
         ctx.viewer = null;
         ctx.authError = 'Account no longer exists';
