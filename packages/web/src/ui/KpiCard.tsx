@@ -8,6 +8,7 @@ export function KpiCard({
   deltaRatio,
   invert = false,
   hint,
+  note,
 }: {
   label: string;
   value: string;
@@ -16,6 +17,8 @@ export function KpiCard({
   /** For metrics where down is good. */
   invert?: boolean;
   hint?: string;
+  /** A short visible line under the value, e.g. what a rate is divided by. */
+  note?: string;
 }) {
   const d = formatDelta(deltaRatio);
   const tone = d.tone === 'flat' ? 'flat' : (d.tone === 'up') !== invert ? 'up' : 'down';
@@ -23,6 +26,7 @@ export function KpiCard({
     <div className="card" title={hint}>
       <div className="kpi-label">{label}</div>
       <div className="kpi-value">{value}</div>
+      {note && <div className="small muted kpi-note">{note}</div>}
       {deltaRatio !== undefined && (
         <div className="small">
           <span className={`delta-${tone}`}>{d.text}</span>

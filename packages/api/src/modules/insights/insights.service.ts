@@ -24,7 +24,10 @@ import { retryOnDuplicate } from './retry.js';
 export const ANALYSIS_DAYS = 180;
 export const DAILY_DAYS = 90;
 
-const RATE_LABEL: Record<EngagementRateFormula, string> = {
+/** The alternative views insights choose between (the dashboard's default metric model is not one of them yet). */
+type InsightFormula = Exclude<EngagementRateFormula, EngagementRateFormula.PLATFORM_DENOMINATOR>;
+
+const RATE_LABEL: Record<InsightFormula, string> = {
   [EngagementRateFormula.BY_REACH]: 'engagement rate by reach',
   [EngagementRateFormula.BY_IMPRESSIONS]: 'engagement rate by impressions',
   [EngagementRateFormula.BY_FOLLOWERS]: 'engagement rate by followers',
@@ -103,14 +106,14 @@ export async function loadAnalysisData(userId: Types.ObjectId, now: Date): Promi
   ]);
 
   const followersOf = (r: PostRow) => history.atPublish(r.p.toHexString(), parseDay(r.d)!)?.followers ?? null;
-  const denominators: Record<EngagementRateFormula, (r: PostRow) => number | null | undefined> = {
+  const denominators: Record<InsightFormula, (r: PostRow) => number | null | undefined> = {
     [EngagementRateFormula.BY_REACH]: (r) => r.reach,
     [EngagementRateFormula.BY_IMPRESSIONS]: (r) => r.impressions,
     [EngagementRateFormula.BY_FOLLOWERS]: followersOf,
   };
-  let formula = EngagementRateFormula.BY_REACH;
+  let formula: InsightFormula = EngagementRateFormula.BY_REACH;
   let best = -1;
-  for (const f of [EngagementRateFormula.BY_REACH, EngagementRateFormula.BY_IMPRESSIONS, EngagementRateFormula.BY_FOLLOWERS]) {
+  for (const f of [EngagementRateFormula.BY_REACH, EngagementRateFormula.BY_IMPRESSIONS, EngagementRateFormula.BY_FOLLOWERS] as const) {
     const covered = rows.filter((r) => (denominators[f](r) ?? 0) > 0).length;
     if (covered > best) {
       best = covered;

@@ -1,9 +1,11 @@
 import { graphql, type FragmentType, getFragmentData } from '../../gql';
 import { formatNumber, formatPercent } from '../../lib/format';
 import { KpiCard } from '../../ui/KpiCard';
+import { rateBasis } from './rate';
 
 export const OverviewKpisFragment = graphql(`
   fragment OverviewKpis_Overview on Overview {
+    rateLabel
     followers {
       value
       previous
@@ -62,12 +64,18 @@ function signed(v: number | null | undefined): string {
 /** Headline numbers of the range, each with its comparison and change. */
 export function KpiGrid({ overview: masked }: { overview: FragmentType<typeof OverviewKpisFragment> }) {
   const o = getFragmentData(OverviewKpisFragment, masked);
-  const cards: { label: string; m: Metric; fmt: (v: number | null | undefined) => string; hint: string }[] = [
+  const cards: { label: string; m: Metric; fmt: (v: number | null | undefined) => string; hint: string; note?: string }[] = [
     { label: 'Followers', m: o.followers, fmt: (v) => formatNumber(v), hint: 'Followers on the last day of the range, all accounts' },
     { label: 'Follower growth', m: o.followerGrowth, fmt: signed, hint: 'Net change in followers over the range' },
     { label: 'Posts', m: o.posts, fmt: (v) => formatNumber(v), hint: 'Posts published in the range' },
     { label: 'Engagements', m: o.engagements, fmt: (v) => formatNumber(v), hint: 'Likes, comments, shares and saves of the posts published in the range' },
-    { label: 'Engagement rate', m: o.engagementRate, fmt: (v) => formatPercent(v), hint: 'Engagements ÷ reach of the posts published in the range' },
+    {
+      label: 'Engagement rate',
+      m: o.engagementRate,
+      fmt: (v) => formatPercent(v),
+      hint: `Engagements ÷ each post's ${rateBasis(o.rateLabel).replace(/^by /, '')}, all accounts`,
+      note: rateBasis(o.rateLabel),
+    },
     { label: 'Reach', m: o.reach, fmt: (v) => formatNumber(v), hint: 'Unique accounts reached by the posts published in the range' },
     { label: 'Impressions', m: o.impressions, fmt: (v) => formatNumber(v), hint: 'Times the posts were shown' },
     { label: 'Views', m: o.views, fmt: (v) => formatNumber(v), hint: 'Video views' },
@@ -76,7 +84,7 @@ export function KpiGrid({ overview: masked }: { overview: FragmentType<typeof Ov
     <div className="grid grid-kpi" role="list" aria-label="Key numbers">
       {cards.map((c) => (
         <div role="listitem" key={c.label}>
-          <KpiCard label={c.label} value={c.fmt(c.m.value)} previous={c.fmt(c.m.previous)} deltaRatio={deltaRatio(c.m)} hint={c.hint} />
+          <KpiCard label={c.label} value={c.fmt(c.m.value)} previous={c.fmt(c.m.previous)} deltaRatio={deltaRatio(c.m)} hint={c.hint} note={c.note} />
         </div>
       ))}
     </div>

@@ -17,7 +17,9 @@ import { EmptyState, ErrorState, LoadingBlock, Skeleton } from '../../ui/States'
 import { earliestDay, useTimeZone, useViewer } from '../auth/viewer';
 import { excerpt } from '../posts/PostsTable';
 import { BestTimesView } from './BestTimesCard';
+import { AudienceCard } from './AudienceCard';
 import { KpiGrid } from './KpiGrid';
+import { rateBasis } from './rate';
 import { granularityFor, parseRange, rangeDays, serializeRange } from './range';
 import { useCsvExport } from './useCsvExport';
 
@@ -55,6 +57,7 @@ const OverviewTrendsQuery = graphql(`
       }
     }
     engagementRate: timeseries(input: { range: $range, granularity: $granularity, metric: ENGAGEMENT_RATE }) {
+      rateLabel
       points {
         bucket
         value
@@ -74,6 +77,7 @@ const OverviewBreakdownQuery = graphql(`
       posts
       engagements
       engagementRate
+      rateLabel
       reach
       shareOfEngagements
       platform {
@@ -97,12 +101,13 @@ const OverviewTopPostsQuery = graphql(`
     topActivities(input: $input) {
       rank
       value
+      engagementRate
+      rateLabel
       activity {
         id
         content
         type
         publishedAt
-        engagementRate
         platform {
           id
           type
@@ -119,10 +124,13 @@ const OverviewContentQuery = graphql(`
     contentTypePerformance(input: $input) {
       contentType
       posts
+      postsWithRate
       medianEngagementRate
       lift
+      rateLabel
     }
     hashtagPerformance(input: $hashtags) {
+      rateLabel
       hashtags {
         hashtag
         posts
@@ -207,12 +215,13 @@ function Trends({ range, granularity }: { range: { from: string; to: string }; g
           <div className="stack" style={{ gap: 8 }}>
             <TimeSeriesChart label={`Engagements per ${per}`} data={engagement} series={[{ key: 'engagements', label: 'Engagements' }]} kind="bar" height={180} />
             <TimeSeriesChart
-              label={`Engagement rate per ${per}`}
+              label={`Engagement rate per ${per}, ${rateBasis(data.engagementRate.rateLabel)}`}
               data={rate}
               series={[{ key: 'engagementRate', label: 'Engagement rate', color: '#12925b' }]}
               height={140}
               valueFormat={(v) => formatPercent(v, 1)}
             />
+            <p className="small muted">Engagement rate {rateBasis(data.engagementRate.rateLabel)}, all accounts.</p>
           </div>
         ) : (
           <EmptyState title="No engagement in this range">Engagement counts posts published in the range. Try a longer range.</EmptyState>
@@ -280,7 +289,10 @@ function Breakdown({ range }: { range: { from: string; to: string } }) {
                     <td className="num">{r.followerGrowth == null ? '–' : `${r.followerGrowth > 0 ? '+' : ''}${formatNumber(r.followerGrowth)}`}</td>
                     <td className="num">{formatNumber(r.posts)}</td>
                     <td className="num">{formatNumber(r.engagements)}</td>
-                    <td className="num">{formatPercent(r.engagementRate)}</td>
+                    <td className="num">
+                      {formatPercent(r.engagementRate)}
+                      <div className="small muted">{rateBasis(r.rateLabel)}</div>
+                    </td>
                     <td className="num">{formatPercent(r.shareOfEngagements, 0)}</td>
                   </tr>
                 ))}
@@ -341,7 +353,9 @@ function TopPosts({ range, timeZone }: { range: { from: string; to: string }; ti
               </div>
               <div className="num" style={{ textAlign: 'right' }}>
                 <strong>{formatNumber(r.value)}</strong>
-                <div className="small muted">{formatPercent(r.activity.engagementRate)}</div>
+                <div className="small muted" title={r.rateLabel}>
+                  {formatPercent(r.engagementRate)} {rateBasis(r.rateLabel)}
+                </div>
               </div>
             </li>
           ))}
@@ -362,6 +376,7 @@ function ContentMix({ range }: { range: { from: string; to: string } }) {
   }
   const types = data.contentTypePerformance.filter((t) => t.posts > 0);
   const tags = data.hashtagPerformance.hashtags;
+  const basis = rateBasis(data.hashtagPerformance.rateLabel);
   return (
     <Section title="What works" id="content-mix">
       {types.length === 0 ? (
@@ -369,11 +384,16 @@ function ContentMix({ range }: { range: { from: string; to: string } }) {
       ) : (
         <div className="stack">
           <BarChartView
-            label="Median engagement rate by content type"
+            label={`Median engagement rate by content type, ${basis}`}
             height={170}
             valueFormat={(v) => formatPercent(v, 1)}
-            data={types.map((t) => ({ label: contentTypeLabel(t.contentType), value: t.medianEngagementRate ?? null, note: `${t.posts} posts` }))}
+            data={types.map((t) => ({
+              label: contentTypeLabel(t.contentType),
+              value: t.medianEngagementRate ?? null,
+              note: `median of ${t.postsWithRate} ${t.postsWithRate === 1 ? 'post' : 'posts'}`,
+            }))}
           />
+          <p className="small muted">Median engagement rate {basis}.</p>
           {tags.length > 0 && (
             <div className="table-wrap">
               <table className="table">
@@ -384,7 +404,7 @@ function ContentMix({ range }: { range: { from: string; to: string } }) {
                     <th scope="col" className="num">
                       Posts
                     </th>
-                    <th scope="col" className="num">
+                    <th scope="col" className="num" title={data.hashtagPerformance.rateLabel}>
                       Median rate
                     </th>
                     <th scope="col" className="num" title="Median rate compared with your typical post">
@@ -526,6 +546,7 @@ export function OverviewPage() {
               <ContentMix range={range} />
             </div>
             <Breakdown range={range} />
+            <AudienceCard />
           </>
         )}
       </div>
