@@ -63,7 +63,7 @@ export type AnalyticsInput = {
 export type BestTimesInput = {
   engagementRateFormula?: EngagementRateFormula | null | undefined;
   filter?: AnalyticsFilterInput | null | undefined;
-  /** Cells with fewer posts fall back to a broader average and are never recommended (3-100). */
+  /** Cells with fewer posts fall back to a broader average and are never recommended (2-100; a recommendation always needs at least 3). */
   minPosts?: number | null | undefined;
   range: DateRangeInput;
 };
@@ -191,7 +191,7 @@ export type HashtagPerformanceInput = {
 
 /** Where a heatmap cell’s value comes from. */
 export type HeatmapCellSource =
-  /** Too few posts in the cell and the hour: the account-wide average. */
+  /** Too few posts in the cell and the hour: the overall average (accountAverage). */
   | 'ACCOUNT'
   /** The posts in this weekday × hour cell (enough of them). */
   | 'CELL'

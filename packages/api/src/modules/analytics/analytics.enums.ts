@@ -128,7 +128,7 @@ registerEnumType(HeatmapCellSource, {
   valuesConfig: {
     CELL: { description: 'The posts in this weekday × hour cell (enough of them).' },
     HOUR: { description: 'Too few posts in the cell: the average of this hour over all weekdays.' },
-    ACCOUNT: { description: 'Too few posts in the cell and the hour: the account-wide average.' },
+    ACCOUNT: { description: 'Too few posts in the cell and the hour: the overall average (accountAverage).' },
   },
 });
 registerEnumType(CsvReport, { name: 'CsvReport' });

@@ -6,7 +6,7 @@ import { ActivityMetricModel, type ActivityMetric } from '../activities/activity
 import { ActivityModel, type Activity } from '../activities/activity.model.js';
 import { ActivityRankMetric, DEFAULT_ENGAGEMENT_RATE_FORMULA, FollowerBasis, FollowerNormalization, HeatmapCellSource } from './analytics.enums.js';
 import type { BestTimes, ContentTypePerformance, HashtagPerformance, HashtagStat, HeatmapCell, PostDecay, PostDecayPoint, TopActivity } from './analytics.types.js';
-import { DEFAULT_BEST_TIMES_MIN_POSTS, type AnalyticsInput, type BestTimesInput, type HashtagPerformanceInput, type TopActivitiesInput } from './dto/analytics.inputs.js';
+import { DEFAULT_BEST_TIMES_MIN_POSTS, MIN_RECOMMENDED_POSTS, type AnalyticsInput, type BestTimesInput, type HashtagPerformanceInput, type TopActivitiesInput } from './dto/analytics.inputs.js';
 import { loadFollowerHistory, type FollowerHistory } from './followers.js';
 import {
   counterRate,
@@ -263,8 +263,8 @@ const CONFIDENCE = 0.95;
  * A slot's value is the mean index of its posts times the overall average (for one account: the
  * plain mean rate of the slot), with a Student-t interval cut at 0. Cells with fewer than
  * minPosts posts take the mean of their hour over all weekdays, or else the overall average.
- * Recommended slots (`best`) have minPosts posts of their own and a lower bound above the
- * average, ranked by that lower bound.
+ * Recommended slots (`best`) have minPosts posts of their own (never fewer than
+ * MIN_RECOMMENDED_POSTS) and a lower bound above the average, ranked by that lower bound.
  */
 export async function bestTimesToPost(req: AnalyticsRequest, input: BestTimesInput): Promise<BestTimes> {
   const formula = input.engagementRateFormula ?? DEFAULT_ENGAGEMENT_RATE_FORMULA;
@@ -372,7 +372,7 @@ export async function bestTimesToPost(req: AnalyticsRequest, input: BestTimesInp
     average === null
       ? []
       : out
-          .filter((c) => c.source === HeatmapCellSource.CELL && c.low !== null && c.low > average)
+          .filter((c) => c.source === HeatmapCellSource.CELL && c.posts >= MIN_RECOMMENDED_POSTS && c.low !== null && c.low > average)
           .sort((a, b) => b.low! - a.low! || (b.value ?? 0) - (a.value ?? 0) || a.dayOfWeek - b.dayOfWeek || a.hour - b.hour)
           .slice(0, 3);
   return {

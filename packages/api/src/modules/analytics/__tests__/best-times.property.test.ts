@@ -22,8 +22,10 @@ const accountArb = fc.record({
   level: fc.double({ min: 0.005, max: 0.3, noNaN: true }),
   posts: fc.array(
     fc.record({
-      day: fc.integer({ min: 0, max: 27 }),
-      hour: fc.constantFrom(8, 9, 12, 18, 21),
+      // Nine slots (three weekdays × three hours) over eight weeks: many cells have posts of their own.
+      week: fc.integer({ min: 0, max: 7 }),
+      weekday: fc.constantFrom(0, 2, 4),
+      hour: fc.constantFrom(9, 12, 18),
       // Log-normal-ish noise with the occasional viral post.
       noise: fc.double({ min: -1.5, max: 1.5, noNaN: true }),
       viral: fc.integer({ min: 0, max: 30 }).map((n) => n === 0),
@@ -31,14 +33,14 @@ const accountArb = fc.record({
     }),
     { minLength: 10, maxLength: 80 },
   ),
-  slotEffect: fc.dictionary(fc.constantFrom('8', '9', '12', '18', '21'), fc.double({ min: 0.5, max: 2, noNaN: true })),
+  slotEffect: fc.dictionary(fc.constantFrom('9', '12', '18'), fc.double({ min: 0.5, max: 2.5, noNaN: true })),
 });
 
 describe('best times (property-based)', () => {
   it('never recommends a slot at or below the average; intervals ≥ 0; ordered by the lower bound', async () => {
     let recommended = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(accountArb, { minLength: 1, maxLength: 3 }), fc.integer({ min: 3, max: 6 }), async (accounts, minPosts) => {
+      fc.asyncProperty(fc.array(accountArb, { minLength: 1, maxLength: 3 }), fc.integer({ min: 2, max: 6 }), async (accounts, minPosts) => {
         const { user } = await createUser({ subscriptionTier: 'enterprise' });
         const docs = [];
         for (const a of accounts) {
@@ -50,7 +52,7 @@ describe('best times (property-based)', () => {
               platformId: platform._id,
               externalId: `${platform._id.toHexString()}-${i}`,
               type: 'image',
-              publishedAt: new Date(Date.UTC(2026, 4, 4 + p.day, p.hour, 15)),
+              publishedAt: new Date(Date.UTC(2026, 4, 4 + 7 * p.week + p.weekday, p.hour, 15)),
               engagement: withTotal({ likes: Math.round(rate * p.audience), [COUNTER[a.type]]: p.audience }),
             });
           }
@@ -67,7 +69,7 @@ describe('best times (property-based)', () => {
         recommended += b.best.length;
         for (const [i, c] of b.best.entries()) {
           expect(c.source).toBe('CELL');
-          expect(c.posts).toBeGreaterThanOrEqual(minPosts);
+          expect(c.posts).toBeGreaterThanOrEqual(Math.max(minPosts, 3));
           expect(c.low!).toBeGreaterThan(b.accountAverage!);
           expect(c.value!).toBeGreaterThan(b.accountAverage!);
           if (i > 0) expect(c.low!).toBeLessThanOrEqual(b.best[i - 1]!.low!);
