@@ -215,7 +215,7 @@ function Trends({ range, granularity }: { range: { from: string; to: string }; g
           <div className="stack" style={{ gap: 8 }}>
             <TimeSeriesChart label={`Engagements per ${per}`} data={engagement} series={[{ key: 'engagements', label: 'Engagements' }]} kind="bar" height={180} />
             <TimeSeriesChart
-              label={`Engagement rate per ${per}, ${rateBasis(data.engagementRate.rateLabel)}`}
+              label={`Engagement rate per ${per}`}
               data={rate}
               series={[{ key: 'engagementRate', label: 'Engagement rate', color: '#12925b' }]}
               height={140}
@@ -384,13 +384,14 @@ function ContentMix({ range }: { range: { from: string; to: string } }) {
       ) : (
         <div className="stack">
           <BarChartView
-            label={`Median engagement rate by content type, ${basis}`}
+            label="Median engagement rate by content type"
             height={170}
             valueFormat={(v) => formatPercent(v, 1)}
             data={types.map((t) => ({
               label: contentTypeLabel(t.contentType),
               value: t.medianEngagementRate ?? null,
-              note: `median of ${t.postsWithRate} ${t.postsWithRate === 1 ? 'post' : 'posts'}`,
+              // The sample behind the median: posts with a rate, not every post of the type.
+              note: `${t.postsWithRate} ${t.postsWithRate === 1 ? 'post' : 'posts'}`,
             }))}
           />
           <p className="small muted">Median engagement rate {basis}.</p>
