@@ -9,6 +9,7 @@ export default defineConfig({
     worker: 'src/worker.ts',
     'emit-schema': 'src/scripts/emit-schema.ts',
     bench: 'src/bench/index.ts',
+    abuse: 'src/scripts/abuse.ts',
   },
   format: ['esm'],
   platform: 'node',

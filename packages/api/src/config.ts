@@ -24,7 +24,8 @@ const optionalString = () =>
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: int(4000, 0, 65535),
-  HOST: z.string().default('0.0.0.0'),
+  /** Default 127.0.0.1 with the embedded database (a laptop), 0.0.0.0 with MONGODB_URI (a deployment). */
+  HOST: optionalString(),
   PUBLIC_URL: url().optional(),
   WEB_APP_URL: url().optional(),
   CORS_ORIGINS: optionalString(),
@@ -32,6 +33,18 @@ export const envSchema = z.object({
   LOG_FORMAT: z.enum(['text', 'json']).optional(),
   SERVE_WEB: bool(true),
   WEB_DIST_DIR: optionalString(),
+
+  // GraphQL resource limits and network defaults (docs/security.md).
+  GRAPHQL_MAX_COST: int(2000, 1),
+  GRAPHQL_MAX_DEPTH: int(12, 1, 1000),
+  GRAPHQL_MAX_ALIASES: int(30, 0, 10_000),
+  GRAPHQL_MAX_TOKENS: int(4000, 100, 1_000_000),
+  GRAPHQL_MAX_DIRECTIVES: int(50, 0, 10_000),
+  GRAPHQL_INTROSPECTION: z.enum(['auto', 'on', 'signed-in', 'off']).default('auto'),
+  WS_MAX_SUBSCRIPTIONS_PER_SOCKET: int(10, 1, 1000),
+  WS_MAX_SUBSCRIPTIONS_PER_USER: int(20, 1, 10_000),
+  WS_IDLE_TIMEOUT_SECONDS: int(300, 5, 86_400),
+  TRUST_PROXY: optionalString(),
 
   MONGODB_URI: optionalString(),
   MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,38}$/, 'letters, digits, _ and - only').default('soash'),
@@ -92,6 +105,11 @@ export interface EncryptionKey {
 }
 
 export interface Config extends Env {
+  HOST: string;
+  /** Express's `trust proxy` value from TRUST_PROXY: false (trust no one), a hop count or addresses. */
+  trustProxy: false | number | string[];
+  /** Who may introspect: everyone, signed-in callers only, or no one. */
+  introspection: 'on' | 'signed-in' | 'off';
   publicUrl: string;
   webAppUrl: string;
   corsOrigins: string[];
@@ -131,6 +149,30 @@ function parseKeys(raw: string, problems: string[]): EncryptionKey[] {
   }
   if (keys.length === 0) problems.push('TOKEN_ENCRYPTION_KEYS: no key given');
   return keys;
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const IPV4 = /^(\d{1,3}\.){3}\d{1,3}(\/\d{1,2})?$/;
+const IPV6 = /^[0-9a-f:.]+(\/\d{1,3})?$/i;
+
+/**
+ * TRUST_PROXY: which peers may set X-Forwarded-For. Unset or "false": none (the client address
+ * is the socket's). A number: that many hops in front. Otherwise a comma-separated list of
+ * addresses, CIDR ranges or express's names (loopback, linklocal, uniquelocal). "true" (trust
+ * anyone, so anyone can pick their address) is refused.
+ */
+function parseTrustProxy(raw: string | undefined, problems: string[]): false | number | string[] {
+  if (raw === undefined || raw === 'false' || raw === '0') return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const list = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = list.filter((p) => !PROXY_NAMES.has(p) && !IPV4.test(p) && !(p.includes(':') && IPV6.test(p)));
+  if (raw === 'true' || bad.length || list.length === 0) {
+    problems.push(
+      `TRUST_PROXY: name the proxies in front of the API (addresses, CIDR ranges, loopback, linklocal, uniquelocal) or a hop count; got ${JSON.stringify(raw)}`,
+    );
+    return false;
+  }
+  return list;
 }
 
 /** Loads `.env` from the project root when there is one; variables already set win. */
@@ -204,6 +246,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Config {
     }
   }
   const encryptionKeys = keysRaw ? parseKeys(keysRaw, problems) : [];
+  const trustProxy = parseTrustProxy(e.TRUST_PROXY, problems);
   if (problems.length) throw new ConfigError(problems);
 
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
@@ -214,6 +257,9 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Config {
 
   return {
     ...e,
+    HOST: e.HOST ?? (e.MONGODB_URI ? '0.0.0.0' : '127.0.0.1'),
+    trustProxy,
+    introspection: e.GRAPHQL_INTROSPECTION === 'auto' ? (isProduction ? 'signed-in' : 'on') : e.GRAPHQL_INTROSPECTION,
     publicUrl,
     webAppUrl,
     corsOrigins,

@@ -11,6 +11,8 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** A subscription tier limit (platforms, history) was reached. */
   LIMIT_EXCEEDED: 'LIMIT_EXCEEDED',
+  /** The operation is over a resource limit (cost, depth, aliases, tokens, directives); `extensions` says which. */
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -56,6 +56,37 @@ describe('config', () => {
     expect(() => loadConfig({ NODE_ENV: 'test', TOKEN_ENCRYPTION_KEYS: `k1:${key32},k1:${key32}` })).toThrow(/appears twice/);
   });
 
+  it('listens on 127.0.0.1 with the embedded database and on 0.0.0.0 with MONGODB_URI, unless HOST says', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).HOST).toBe('127.0.0.1');
+    expect(loadConfig({ NODE_ENV: 'test', MONGODB_URI: 'mongodb://db:27017' }).HOST).toBe('0.0.0.0');
+    expect(loadConfig({ NODE_ENV: 'test', HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
+    expect(loadConfig({ NODE_ENV: 'test', MONGODB_URI: 'mongodb://db:27017', HOST: '10.0.0.5' }).HOST).toBe('10.0.0.5');
+  });
+
+  it('trusts no proxy unless TRUST_PROXY names them, and refuses "trust everyone"', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).trustProxy).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test', TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test', TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ NODE_ENV: 'test', TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::1' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', 'fd00::1']);
+    expect(() => loadConfig({ NODE_ENV: 'test', TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: name the proxies/);
+    expect(() => loadConfig({ NODE_ENV: 'test', TRUST_PROXY: 'nginx.local' })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('introspection: on in development, signed-in callers only in production, unless set', () => {
+    const prod = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), TOKEN_ENCRYPTION_KEYS: `k1:${key32}` };
+    expect(loadConfig({ ...prod, NODE_ENV: 'development' }).introspection).toBe('on');
+    expect(loadConfig(prod).introspection).toBe('signed-in');
+    expect(loadConfig({ ...prod, GRAPHQL_INTROSPECTION: 'off' }).introspection).toBe('off');
+    expect(loadConfig({ ...prod, GRAPHQL_INTROSPECTION: 'on' }).introspection).toBe('on');
+  });
+
+  it('GraphQL limits have defaults and refuse nonsense', () => {
+    const c = loadConfig({ NODE_ENV: 'test' });
+    expect([c.GRAPHQL_MAX_COST, c.GRAPHQL_MAX_DEPTH, c.GRAPHQL_MAX_ALIASES, c.GRAPHQL_MAX_TOKENS, c.GRAPHQL_MAX_DIRECTIVES]).toEqual([2000, 12, 30, 4000, 50]);
+    expect(() => loadConfig({ NODE_ENV: 'test', GRAPHQL_MAX_COST: '0' })).toThrow(/GRAPHQL_MAX_COST/);
+    expect(() => loadConfig({ NODE_ENV: 'test', GRAPHQL_MAX_TOKENS: 'lots' })).toThrow(/GRAPHQL_MAX_TOKENS/);
+  });
+
   it('documents every variable in .env.example', () => {
     const example = readFileSync(join(findProjectRoot(), '.env.example'), 'utf8');
     const documented = new Set([...example.matchAll(/^([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));

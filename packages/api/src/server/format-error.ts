@@ -1,10 +1,11 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ErrorCode, isErrorCode } from '@soash/shared';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import mongoose from 'mongoose';
 import { ArgumentValidationError } from 'type-graphql';
 import { AppError, isDuplicateKeyError } from '../lib/errors.js';
 import { log } from '../lib/logger.js';
+import { tokenLimitError } from './plugins/limits.js';
 
 interface FieldProblem {
   field: string;
@@ -40,8 +41,17 @@ const APOLLO_CODES: Record<string, ErrorCode> = {
  * show and `extensions.code` from the shared enum. Anything unexpected is logged in full and
  * answered as INTERNAL with a generic message — no stack traces, no internals.
  */
+/** The AppError behind a request-level error (limits, introspection), if there is one. */
+function appErrorIn(error: unknown): AppError | undefined {
+  for (let e = error, i = 0; e && i < 5; i++) {
+    if (e instanceof AppError) return e;
+    e = e instanceof GraphQLError ? e.originalError : undefined;
+  }
+  return undefined;
+}
+
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const original = appErrorIn(error) ?? unwrapResolverError(error);
   const base = { locations: formatted.locations, path: formatted.path };
 
   if (original instanceof AppError) {
@@ -74,11 +84,18 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     };
   }
   const code = formatted.extensions?.code;
+  const tokens = code === 'GRAPHQL_PARSE_FAILED' ? tokenLimitError(formatted.message) : undefined;
+  if (tokens) return { ...base, message: tokens.message, extensions: { code: tokens.code, ...tokens.details } };
   if (typeof code === 'string' && APOLLO_CODES[code]) {
     return { ...base, message: formatted.message, extensions: { code: APOLLO_CODES[code] } };
   }
   if (isErrorCode(code) && code !== ErrorCode.INTERNAL) {
     return { ...base, message: formatted.message, extensions: { code } };
+  }
+  // graphql-js's own request errors (variable coercion, including its "too many errors" stop)
+  // carry no path and no original error: they describe the request, so they are the caller's.
+  if (error instanceof GraphQLError && !error.path && !error.originalError && error.extensions.code === undefined) {
+    return { ...base, message: formatted.message, extensions: { code: ErrorCode.BAD_USER_INPUT } };
   }
   // A GraphQL error raised by graphql-js itself during execution with no original error
   // (e.g. a non-null field resolved to null) is a server bug too: mask it.

@@ -22,6 +22,7 @@ import { VERSION } from '../version.js';
 import { buildContext, type Context } from './context.js';
 import { formatError } from './format-error.js';
 import { graphiqlAssets, graphiqlPage } from './graphiql.js';
+import { limitParseOptions, limitValidationRules, queryLimitsPlugin } from './plugins/index.js';
 import { httpRoutes } from './routes.js';
 import { buildAppSchema } from './schema.js';
 
@@ -74,7 +75,8 @@ export async function createHttpServer(config: Config, opts: { port?: number; ho
   const schema = await buildAppSchema();
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // X-Forwarded-For counts only from the proxies named in TRUST_PROXY (none by default).
+  app.set('trust proxy', config.trustProxy);
   const httpServer = createServer(app);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
@@ -107,12 +109,16 @@ export async function createHttpServer(config: Config, opts: { port?: number; ho
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // Introspection is decided per request (queryLimitsPlugin: signed-in callers in production).
     introspection: true,
+    parseOptions: limitParseOptions(config),
+    validationRules: limitValidationRules(config),
     // The process stops Apollo itself (lib/process.ts), in order with the scheduler and database.
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      queryLimitsPlugin(config),
       {
         async serverWillStart() {
           return {

@@ -15,6 +15,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     SERVE_WEB: 'false',
     JWT_SECRET: TEST_JWT_SECRET,
     TOKEN_ENCRYPTION_KEYS: TEST_KEY_1,
+    // Tests pose as many clients through X-Forwarded-For from 127.0.0.1 (the default trusts no proxy).
+    TRUST_PROXY: 'loopback',
     ...overrides,
   });
   setEncryptionKeys(config.encryptionKeys);

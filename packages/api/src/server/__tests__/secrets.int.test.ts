@@ -90,7 +90,9 @@ describe('secrets: successful cases', () => {
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer();
+  // These documents select every field at once: far over the default cost and depth limits
+  // (limits.int.test.ts covers those).
+  server = await startTestServer({ GRAPHQL_MAX_COST: '1000000', GRAPHQL_MAX_DEPTH: '100', GRAPHQL_MAX_ALIASES: '1000' });
 });
 afterAll(async () => {
   await server.close();
