@@ -45,7 +45,11 @@ export interface Edge<T> {
 export interface Connection<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /**
+   * Counted only when read: GraphQL reads it only for a query that selects `totalCount`, so a page
+   * without it costs no count (which on a large filter is the most expensive part of a page).
+   */
+  readonly totalCount: Promise<number>;
 }
 
 /** Builds `<Name>Edge` and `<Name>Connection` GraphQL types for a node type. */
@@ -137,19 +141,24 @@ export async function paginate<T>(opts: PaginateOptions<T>): Promise<Connection<
     }
     pageFilter = { $and: [opts.filter, { $or: conditions }] } as QueryFilter<T>;
   }
-  const [docs, totalCount] = await Promise.all([
-    opts.model
-      .find(pageFilter)
-      .sort({ [f]: dir, _id: dir } as Record<string, SortOrder>)
-      .limit(first + 1)
-      .lean<T[]>(),
-    opts.model.countDocuments(opts.filter),
-  ]);
+  const docs = await opts.model
+    .find(pageFilter)
+    .sort({ [f]: dir, _id: dir } as Record<string, SortOrder>)
+    .limit(first + 1)
+    .lean<T[]>();
   const hasNextPage = docs.length > first;
   const page = docs.slice(0, first);
   const edges = page.map((node) => {
     const raw = getPath(node, f);
     return { node, cursor: encodeCursor((raw ?? null) as CursorValue, (node as { _id: Types.ObjectId })._id) };
   });
-  return { edges, totalCount, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+  const { model, filter } = opts;
+  let count: Promise<number> | undefined;
+  return {
+    edges,
+    pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    get totalCount() {
+      return (count ??= model.countDocuments(filter).exec());
+    },
+  };
 }

@@ -1,17 +1,30 @@
 import mongoose from 'mongoose';
 
+export interface CommandCall {
+  name: string;
+  /** The collection the command addressed (find, aggregate, update, insert, …), when it names one. */
+  collection?: string;
+}
+
 /** Counts the driver commands sent while `fn` runs (test files connect with monitorCommands). */
-export async function countCommands<T>(fn: () => Promise<T>): Promise<{ result: T; commands: string[] }> {
+export async function countCommands<T>(fn: () => Promise<T>): Promise<{ result: T; commands: string[]; calls: CommandCall[] }> {
   const client = mongoose.connection.getClient();
-  const commands: string[] = [];
-  const listener = (ev: { commandName: string; databaseName: string }) => {
-    if (ev.databaseName === mongoose.connection.db?.databaseName) commands.push(ev.commandName);
+  const calls: CommandCall[] = [];
+  const listener = (ev: { commandName: string; databaseName: string; command: Record<string, unknown> }) => {
+    if (ev.databaseName !== mongoose.connection.db?.databaseName) return;
+    const target = ev.command?.[ev.commandName];
+    calls.push({ name: ev.commandName, ...(typeof target === 'string' ? { collection: target } : {}) });
   };
   client.on('commandStarted', listener);
   try {
     const result = await fn();
-    return { result, commands };
+    return { result, commands: calls.map((c) => c.name), calls };
   } finally {
     client.off('commandStarted', listener);
   }
+}
+
+/** "name collection" strings, e.g. "find users", for readable assertions. */
+export function describeCalls(calls: CommandCall[]): string[] {
+  return calls.map((c) => (c.collection ? `${c.name} ${c.collection}` : c.name));
 }

@@ -397,12 +397,26 @@ function makePost(acc: SandboxAccount, day: number, index: number): SandboxPost 
   };
 }
 
+/**
+ * Posts already generated, per account object and day. A day's posts are a pure function of the
+ * account and the day, and account metrics look at the same days again and again (each day's
+ * followers and reach sum the posts of the weeks before), so each is made once per account object.
+ */
+const dayCache = new WeakMap<SandboxAccount, Map<number, readonly SandboxPost[]>>();
+
 /** The posts of one UTC day (day = days since the epoch), in publication order. */
-export function postsOnDay(acc: SandboxAccount, day: number): SandboxPost[] {
+export function postsOnDay(acc: SandboxAccount, day: number): readonly SandboxPost[] {
+  let days = dayCache.get(acc);
+  if (!days) dayCache.set(acc, (days = new Map()));
+  const hit = days.get(day);
+  if (hit) return hit;
   const n = postCount(acc, day);
   const posts: SandboxPost[] = [];
   for (let i = 0; i < n; i++) posts.push(makePost(acc, day, i));
-  return posts.sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime() || a.index - b.index);
+  posts.sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime() || a.index - b.index);
+  const frozen = Object.freeze(posts);
+  days.set(day, frozen);
+  return frozen;
 }
 
 /** Finds a post by its externalId (O(1): the id encodes its day and index). */
@@ -412,7 +426,7 @@ export function postById(acc: SandboxAccount, externalId: string): SandboxPost |
   const day = Number(m[1]);
   const index = Number(m[2]);
   if (index >= postCount(acc, day)) return undefined;
-  return makePost(acc, day, index);
+  return postsOnDay(acc, day).find((p) => p.index === index);
 }
 
 /** Share of a post's lifetime counters reached at time `atMs` (0 before publication). */

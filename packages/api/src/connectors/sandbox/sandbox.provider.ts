@@ -15,7 +15,7 @@ import type {
   RefreshPolicy,
   TokenSet,
 } from '../types.js';
-import { accountDay, postById, postCountersAt, postsOnDay, sandboxAccount, type SandboxOptions, type SandboxPost } from './generator.js';
+import { accountDay, postById, postCountersAt, postsOnDay, sandboxAccount, type SandboxAccount, type SandboxOptions, type SandboxPost } from './generator.js';
 
 export const SANDBOX_API_VERSION = 'sandbox-1';
 
@@ -62,8 +62,13 @@ export class SandboxProvider implements Provider {
     return this.opts.now?.() ?? Date.now();
   }
 
-  private account(access: AccountAccess) {
-    return sandboxAccount(access.platformUserId, this.type, this.opts);
+  /** One account object per account and provider, so generated posts are reused (generator.ts#postsOnDay). */
+  private readonly accounts = new Map<string, SandboxAccount>();
+
+  private account(access: AccountAccess): SandboxAccount {
+    let acc = this.accounts.get(access.platformUserId);
+    if (!acc) this.accounts.set(access.platformUserId, (acc = sandboxAccount(access.platformUserId, this.type, this.opts)));
+    return acc;
   }
 
   isConfigured(): boolean {
@@ -158,7 +163,10 @@ export class SandboxProvider implements Provider {
   private counters(access: AccountAccess, externalId: string, atMs: number): PostCounters | undefined {
     const acc = this.account(access);
     const post = postById(acc, externalId);
-    if (!post) return undefined;
+    return post ? this.countersOf(acc, post, atMs) : undefined;
+  }
+
+  private countersOf(acc: SandboxAccount, post: SandboxPost, atMs: number): PostCounters {
     const engagement = postCountersAt(acc, post, atMs);
     const fetchedAt = new Date(Math.min(atMs, this.now()));
     const fields = Object.entries(engagement).filter(([, v]) => v !== null);
@@ -177,11 +185,11 @@ export class SandboxProvider implements Provider {
 
   postMetricsOnDays(access: AccountAccess, post: PostRecord, days: Date[]): Map<number, PostCounters> {
     const now = this.now();
+    const acc = this.account(access);
+    const generated = postById(acc, post.externalId);
     const out = new Map<number, PostCounters>();
-    for (const day of days) {
-      const c = this.counters(access, post.externalId, Math.min(day.getTime() + DAY_MS, now));
-      if (c) out.set(day.getTime(), c);
-    }
+    if (!generated) return out;
+    for (const day of days) out.set(day.getTime(), this.countersOf(acc, generated, Math.min(day.getTime() + DAY_MS, now)));
     return out;
   }
 }

@@ -1,8 +1,9 @@
-import { Types, type mongo } from 'mongoose';
+import type { Types } from 'mongoose';
 import type { PostCounters, PostRecord } from '../../connectors/types.js';
-import { isDuplicateKeyError } from '../../lib/errors.js';
-import { ActivityMetricModel, type ActivityMetric } from './activity-metric.model.js';
-import { ActivityModel, type Activity } from './activity.model.js';
+import { bulkUpsertRaw, type UpsertOp } from '../../lib/bulk-upsert.js';
+import type { MetricSource } from '../../lib/provenance.js';
+import { ActivityMetricModel } from './activity-metric.model.js';
+import { ActivityModel } from './activity.model.js';
 import { withTotal, type Engagement, type EngagementCounters } from './engagement.model.js';
 
 /**
@@ -74,14 +75,27 @@ export interface IngestedPost {
   counters?: PostCounters;
 }
 
-/** Upserts posts by (platformId, externalId); returns externalId → activity _id. */
+/** Provenance entries with exactly the schema's keys (MetricSource), as the driver stores them. */
+function sourcesDoc(sources: readonly MetricSource[] | undefined): MetricSource[] {
+  return (sources ?? []).map((s) => ({ field: s.field, metric: s.metric, apiVersion: s.apiVersion, fetchedAt: s.fetchedAt }));
+}
+
+/**
+ * Upserts posts by (platformId, externalId); returns externalId → activity _id.
+ *
+ * The documents are built already typed and go to the driver (lib/bulk-upsert.ts). Ids of posts
+ * the batch inserted come from the upsert result; only posts that already existed are looked up,
+ * by the unique key, so a backfill of new posts reads nothing back.
+ */
 export async function upsertActivities(target: IngestTarget, items: IngestedPost[], fetchedAt: Date): Promise<Map<string, Types.ObjectId>> {
   if (!items.length) return new Map();
-  const ops: mongo.AnyBulkWriteOperation<Activity>[] = items.map(({ post, counters }) => {
+  // One op per externalId (a page listing a post twice would otherwise upsert it twice).
+  const unique = [...new Map(items.map((i) => [i.post.externalId, i])).values()];
+  const ops: UpsertOp[] = unique.map(({ post, counters }) => {
     const set: Record<string, unknown> = {
       type: post.type,
       content: post.content?.slice(0, 10_000),
-      mediaUrls: post.mediaUrls,
+      mediaUrls: post.mediaUrls ?? [],
       permalink: post.permalink,
       hashtags: mergeHashtags(post.hashtags, post.content),
       publishedAt: post.publishedAt,
@@ -89,30 +103,30 @@ export async function upsertActivities(target: IngestTarget, items: IngestedPost
     };
     if (counters) {
       const engagement = toEngagement(counters.engagement);
-      Object.assign(set, { engagement, engagementRate: engagementRateOf(engagement), metricsUpdatedAt: fetchedAt, sources: counters.sources });
+      Object.assign(set, { engagement, engagementRate: engagementRateOf(engagement), metricsUpdatedAt: fetchedAt, sources: sourcesDoc(counters.sources) });
     }
     return {
-      updateOne: {
-        filter: { platformId: target.platformId, externalId: post.externalId },
-        update: {
-          $set: set,
-          $setOnInsert: {
-            userId: target.userId,
-            isScheduled: false,
-            categoryIds: [],
-            ...(counters ? {} : { engagement: { total: 0 }, sources: [] }),
-          },
-        },
-        upsert: true,
+      filter: { platformId: target.platformId, externalId: post.externalId },
+      set,
+      setOnInsert: {
+        userId: target.userId,
+        isScheduled: false,
+        categoryIds: [],
+        ...(counters ? {} : { engagement: { total: 0 }, sources: [] }),
       },
-    } as mongo.AnyBulkWriteOperation<Activity>;
+    };
   });
-  await bulkUpsert(() => ActivityModel.bulkWrite(ops as never, { ordered: false }));
-  const docs = await ActivityModel.find(
-    { platformId: target.platformId, externalId: { $in: items.map((i) => i.post.externalId) } },
-    { _id: 1, externalId: 1 },
-  ).lean<Array<{ _id: Types.ObjectId; externalId: string }>>();
-  return new Map(docs.map((d) => [d.externalId, d._id]));
+  const res = await bulkUpsertRaw(ActivityModel, ops);
+  const ids = new Map<string, Types.ObjectId>();
+  res.inserted.forEach((id, i) => ids.set(unique[i]!.post.externalId, id as Types.ObjectId));
+  const existing = unique.map((i) => i.post.externalId).filter((x) => !ids.has(x));
+  if (existing.length) {
+    const docs = await ActivityModel.collection
+      .find({ platformId: target.platformId, externalId: { $in: existing } }, { projection: { _id: 1, externalId: 1 } })
+      .toArray();
+    for (const d of docs) ids.set(d.externalId as string, d._id as unknown as Types.ObjectId);
+  }
+  return ids;
 }
 
 export interface SnapshotInput {
@@ -122,36 +136,17 @@ export interface SnapshotInput {
   counters: PostCounters;
 }
 
-/** Upserts daily snapshots by (activityId, date). */
+/** Upserts daily snapshots by (activityId, date), on the driver like the posts. */
 export async function upsertSnapshots(target: IngestTarget, snapshots: SnapshotInput[]): Promise<number> {
   if (!snapshots.length) return 0;
-  const ops: mongo.AnyBulkWriteOperation<ActivityMetric>[] = snapshots.map((s) => {
+  const ops: UpsertOp[] = snapshots.map((s) => {
     const engagement = toEngagement(s.counters.engagement);
     return {
-      updateOne: {
-        filter: { activityId: s.activityId, date: s.date },
-        update: {
-          $set: { engagement, engagementRate: engagementRateOf(engagement), sources: s.counters.sources },
-          $setOnInsert: { platformId: target.platformId, userId: target.userId },
-        },
-        upsert: true,
-      },
-    } as mongo.AnyBulkWriteOperation<ActivityMetric>;
+      filter: { activityId: s.activityId, date: s.date },
+      set: { engagement, engagementRate: engagementRateOf(engagement), sources: sourcesDoc(s.counters.sources) },
+      setOnInsert: { platformId: target.platformId, userId: target.userId },
+    };
   });
-  await bulkUpsert(() => ActivityMetricModel.bulkWrite(ops as never, { ordered: false }));
+  await bulkUpsertRaw(ActivityMetricModel, ops);
   return ops.length;
-}
-
-/**
- * Two processes upserting the same new key at once can both try to insert; the loser gets
- * E11000. Running the same idempotent batch again turns those into updates.
- */
-export async function bulkUpsert(write: () => Promise<unknown>): Promise<void> {
-  try {
-    await write();
-  } catch (err) {
-    const dup = isDuplicateKeyError(err) || (err as { writeErrors?: Array<{ code?: number }> })?.writeErrors?.every?.((e) => e.code === 11000);
-    if (!dup) throw err;
-    await write();
-  }
 }

@@ -1,15 +1,14 @@
-import DataLoader from 'dataloader';
-import { Types } from 'mongoose';
-import { UserProfileModel } from '../users/user-profile.model.js';
-import { normalizeTimezone } from './scope.js';
+import type { FollowerHistory } from './followers.js';
+
+/** Reads the analytics fields of one request share (followers.ts#followerHistoryFor). */
+export interface AnalyticsReads {
+  /** Follower histories by scope and days. */
+  followerHistory: Map<string, Promise<FollowerHistory>>;
+}
 
 export function analyticsLoaders() {
   return {
-    /** Each user's timezone (UserProfile.timezone, UTC by default): read once per request. */
-    timezoneByUser: new DataLoader<string, string>(async (userIds) => {
-      const profiles = await UserProfileModel.find({ userId: { $in: userIds.map((id) => new Types.ObjectId(id)) } }, { userId: 1, timezone: 1 }).lean();
-      const byUser = new Map(profiles.map((p) => [p.userId.toHexString(), p.timezone]));
-      return userIds.map((id) => normalizeTimezone(byUser.get(id)));
-    }),
+    /** Per request, like every loader: never shared between callers. */
+    analyticsReads: { followerHistory: new Map() } as AnalyticsReads,
   };
 }

@@ -9,7 +9,7 @@ import { csvLine } from './csv.js';
 import { CsvExportTicketModel } from './csv-export.model.js';
 import { enumerateBuckets, overview, timeseries } from './dashboard.service.js';
 import type { ExportCsvInput } from './dto/analytics.inputs.js';
-import { loadFollowerHistory } from './followers.js';
+import { followerHistoryFor } from './followers.js';
 import { counterRate, rateModelOf } from './post-aggregates.js';
 import { assertRangeInHistory, type AnalyticsRequest } from './request.js';
 import { activityMatch, buildScope, parseRange, windowOf } from './scope.js';
@@ -181,7 +181,7 @@ export async function* csvLines(req: AnalyticsRequest, p: ExportParams): AsyncGe
     PlatformModel.find({ userId: req.userId }, { type: 1, username: 1, displayName: 1 }).lean<
       Array<{ _id: Types.ObjectId; type: PlatformType; username?: string; displayName?: string }>
     >(),
-    formula === EngagementRateFormula.BY_FOLLOWERS ? loadFollowerHistory(scope) : Promise.resolve(undefined),
+    formula === EngagementRateFormula.BY_FOLLOWERS ? followerHistoryFor(req, scope, { fromDay, toDay }) : Promise.resolve(undefined),
   ]);
   const platformById = new Map(platforms.map((x) => [x._id.toHexString(), x]));
   const model = rateModelOf(formula, platforms);

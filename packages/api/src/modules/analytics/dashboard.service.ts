@@ -4,7 +4,7 @@ import { StatsModel } from '../stats/stats.model.js';
 import { ComparePeriod, DEFAULT_ENGAGEMENT_RATE_FORMULA, Granularity, TimeseriesMetric } from './analytics.enums.js';
 import type { MetricValue, Overview, PlatformBreakdownRow, Timeseries, TimeseriesPoint } from './analytics.types.js';
 import type { AnalyticsInput, OverviewInput, TimeseriesInput } from './dto/analytics.inputs.js';
-import { loadFollowerHistory, type FollowerHistory } from './followers.js';
+import { followerHistoryFor, type FollowerHistory } from './followers.js';
 import {
   ALL_MEASURES,
   BUCKET_FORMAT,
@@ -50,11 +50,11 @@ export async function overview(req: AnalyticsRequest, input: OverviewInput): Pro
   // history, every `previous` is null rather than computed from data the plan does not include.
   const comparable = withinHistory(req, cmpWindow.start);
   const scope = await buildScope(req.userId, req.tz, input.filter);
-  const model = await loadRateModel(scope, formula);
+  const model = await loadRateModel(req, scope, formula);
   const [curRows, prevRows, history] = await Promise.all([
     postGroups(scope, windowOf(fromDay, toDay, req.tz), {}, ALL_MEASURES, model),
     comparable ? postGroups(scope, cmpWindow, {}, ALL_MEASURES, model) : Promise.resolve([]),
-    loadFollowerHistory(scope),
+    followerHistoryFor(req, scope, { fromDay: Math.min(fromDay, cmp.fromDay), toDay: Math.max(toDay, cmp.toDay) }),
   ]);
   const cur = fold(curRows, model, history).result();
   const prev: Record<keyof PostTotalsResult, number | null> = comparable
@@ -126,7 +126,7 @@ export async function timeseries(req: AnalyticsRequest, input: TimeseriesInput):
   const granularity = input.granularity ?? Granularity.DAY;
   const { fromDay, toDay } = parseRange(input.range);
   const scope = await buildScope(req.userId, req.tz, input.filter);
-  const model = await loadRateModel(scope, formula);
+  const model = await loadRateModel(req, scope, formula);
   const buckets = enumerateBuckets(fromDay, toDay, granularity);
   const format = BUCKET_FORMAT[granularity];
   let values: Array<number | null>;
@@ -136,7 +136,7 @@ export async function timeseries(req: AnalyticsRequest, input: TimeseriesInput):
     const f = needsFollowers(formula) && measures.includes('rate');
     const [rows, history] = await Promise.all([
       postGroups(scope, windowOf(fromDay, toDay, req.tz), { bucketFormat: format }, measures, model),
-      f ? loadFollowerHistory(scope) : Promise.resolve(undefined),
+      f ? followerHistoryFor(req, scope, { fromDay, toDay }) : Promise.resolve(undefined),
     ]);
     const byBucket = new Map<string, PostTotals>();
     for (const row of rows) {
@@ -180,7 +180,7 @@ export async function timeseries(req: AnalyticsRequest, input: TimeseriesInput):
       return r && r.reported > 0 ? r.sum : null;
     });
   } else {
-    const history = await loadFollowerHistory(scope);
+    const history = await followerHistoryFor(req, scope, { fromDay, toDay });
     values = buckets.map((b) => {
       const p = history.period(b.startDay, b.endDay);
       return input.metric === TimeseriesMetric.FOLLOWERS ? p.followers : p.growth;
@@ -205,7 +205,7 @@ export async function platformBreakdown(req: AnalyticsRequest, input: AnalyticsI
     .sort({ createdAt: 1, _id: 1 })
     .lean<Platform[]>();
   const model = rateModelOf(formula, platforms);
-  const [rows, history] = await Promise.all([postGroups(scope, windowOf(fromDay, toDay, req.tz), { platform: true }, ALL_MEASURES, model), loadFollowerHistory(scope)]);
+  const [rows, history] = await Promise.all([postGroups(scope, windowOf(fromDay, toDay, req.tz), { platform: true }, ALL_MEASURES, model), followerHistoryFor(req, scope, { fromDay, toDay })]);
   const byPlatform = new Map<string, PostTotals>();
   for (const row of rows) {
     const key = (row._id.platformId as Types.ObjectId).toHexString();

@@ -3,7 +3,8 @@ import { PlatformModel } from '../platforms/platform.model.js';
 import { StatsModel } from '../stats/stats.model.js';
 import { FollowerBasis } from './analytics.enums.js';
 import type { Scope } from './scope.js';
-import { utcDayOf } from '@soash/shared';
+import { DAY_MS, utcDayOf } from '@soash/shared';
+import type { AnalyticsRequest } from './request.js';
 
 interface Point {
   day: number;
@@ -20,6 +21,8 @@ export class FollowerHistory {
     private readonly byPlatform: Map<string, Point[]>,
     /** Platform.followerCount, the fallback "latest" for accounts without daily stats. */
     private readonly profileCounts: Map<string, number>,
+    /** Each account's newest daily count, when the series is a window that may end before it. */
+    private readonly newest?: Map<string, number | null>,
   ) {}
 
   platforms(): string[] {
@@ -53,8 +56,10 @@ export class FollowerHistory {
 
   /** Latest known count: the newest daily stats, else the account profile's count. */
   latest(platformId: string): number | null {
+    const known = this.newest?.get(platformId);
+    if (known !== undefined && known !== null) return known;
     const s = this.series(platformId);
-    if (s.length) return s[s.length - 1]!.followers;
+    if (known === undefined && s.length) return s[s.length - 1]!.followers;
     return this.profileCounts.get(platformId) ?? null;
   }
 
@@ -121,18 +126,17 @@ export class FollowerHistory {
   }
 }
 
-/** Loads the follower history of the scope's accounts (category filters do not apply). */
-export async function loadFollowerHistory(scope: Pick<Scope, 'userId' | 'platformIds'>): Promise<FollowerHistory> {
-  const platformFilter = scope.platformIds ? { platformId: { $in: scope.platformIds } } : {};
-  const [rows, platforms] = await Promise.all([
-    StatsModel.find({ userId: scope.userId, ...platformFilter, followers: { $ne: null } }, { platformId: 1, date: 1, followers: 1, _id: 0 })
-      .sort({ platformId: 1, date: 1 })
-      .lean<Array<{ platformId: Types.ObjectId; date: Date; followers: number }>>(),
-    PlatformModel.find(
-      { userId: scope.userId, ...(scope.platformIds ? { _id: { $in: scope.platformIds } } : {}), followerCount: { $ne: null } },
-      { followerCount: 1 },
-    ).lean<Array<{ _id: Types.ObjectId; followerCount: number }>>(),
-  ]);
+type StatsPoint = { platformId: Types.ObjectId; date: Date; followers: number };
+const POINT = { platformId: 1, date: 1, followers: 1, _id: 0 } as const;
+
+/** Calendar days a caller asks about; `latest` when it reads `latest()` of every account. */
+export interface HistoryDays {
+  fromDay: number;
+  toDay: number;
+  latest?: boolean;
+}
+
+function bySeries(rows: StatsPoint[]): Map<string, Point[]> {
   const byPlatform = new Map<string, Point[]>();
   for (const r of rows) {
     const key = r.platformId.toHexString();
@@ -140,7 +144,80 @@ export async function loadFollowerHistory(scope: Pick<Scope, 'userId' | 'platfor
     if (!s) byPlatform.set(key, (s = []));
     s.push({ day: utcDayOf(r.date), followers: r.followers });
   }
-  // The sort above is by ObjectId then date; make each series strictly by day regardless.
+  // The rows come in index order ({userId, date}); each series is ordered by day here.
   for (const s of byPlatform.values()) s.sort((a, b) => a.day - b.day);
-  return new FollowerHistory(byPlatform, new Map(platforms.map((p) => [p._id.toHexString(), p.followerCount])));
+  return byPlatform;
+}
+
+/**
+ * Loads the follower history of the scope's accounts (category filters do not apply).
+ *
+ * With `days`, only what answers questions about those days is read: the rows of the days
+ * themselves (plus one day either side: a post's UTC day can fall just outside the local range,
+ * and a period's growth starts from the day before), served by {userId, date}; and only for an
+ * account whose rows do not start on the first of those days, its last count before them (one
+ * indexed lookup on {platformId, date}, newest first). `latest()` reads each account's newest count
+ * the same way, when asked for or when an account has nothing earlier to fall back on. Every
+ * answer equals the one from the whole history. Without `days` the whole history is read.
+ */
+export async function loadFollowerHistory(scope: Pick<Scope, 'userId' | 'platformIds'>, days?: HistoryDays): Promise<FollowerHistory> {
+  const platformFilter = scope.platformIds ? { platformId: { $in: scope.platformIds } } : {};
+  const lo = days ? days.fromDay - 1 : undefined;
+  const hi = days ? days.toDay + 1 : undefined;
+  const dateFilter = days ? { date: { $gte: new Date(lo! * DAY_MS), $lte: new Date(hi! * DAY_MS) } } : {};
+  const [rows, platforms] = await Promise.all([
+    StatsModel.find({ userId: scope.userId, ...platformFilter, ...dateFilter, followers: { $ne: null } }, POINT).lean<StatsPoint[]>(),
+    PlatformModel.find({ userId: scope.userId, ...(scope.platformIds ? { _id: { $in: scope.platformIds } } : {}) }, { followerCount: 1 }).lean<
+      Array<{ _id: Types.ObjectId; followerCount?: number | null }>
+    >(),
+  ]);
+  const byPlatform = bySeries(rows);
+  const profileCounts = new Map(platforms.filter((p) => typeof p.followerCount === 'number').map((p) => [p._id.toHexString(), p.followerCount!]));
+  if (!days) return new FollowerHistory(byPlatform, profileCounts);
+
+  const newestOf = (platformId: Types.ObjectId, before?: Date) =>
+    StatsModel.findOne({ platformId, userId: scope.userId, followers: { $ne: null }, ...(before ? { date: { $lt: before } } : {}) }, POINT)
+      .sort({ date: -1 })
+      .lean<StatsPoint>();
+  const start = new Date(lo! * DAY_MS);
+  const newest = new Map<string, number | null>();
+  await Promise.all(
+    platforms.map(async ({ _id }) => {
+      const key = _id.toHexString();
+      const series = byPlatform.get(key) ?? [];
+      const startsAtLo = series.length > 0 && series[0]!.day === lo;
+      const [anchor, last] = await Promise.all([startsAtLo ? null : newestOf(_id, start), days.latest ? newestOf(_id) : undefined]);
+      if (anchor) {
+        series.unshift({ day: utcDayOf(anchor.date), followers: anchor.followers });
+        byPlatform.set(key, series);
+      }
+      if (last !== undefined) newest.set(key, last?.followers ?? null);
+      // Nothing before the window: a lookup before the account's first count falls back on the newest.
+      else if (!startsAtLo && !anchor) newest.set(key, (await newestOf(_id))?.followers ?? null);
+    }),
+  );
+  return new FollowerHistory(byPlatform, profileCounts, newest);
+}
+
+/** Key of a request's follower-history read: the scope's accounts and the days asked about. */
+function historyKey(scope: Pick<Scope, 'userId' | 'platformIds'>, days: HistoryDays): string {
+  const ids = scope.platformIds ? scope.platformIds.map((id) => id.toHexString()).sort().join(',') : '*';
+  return `${scope.userId.toHexString()}|${ids}|${days.fromDay}|${days.toDay}|${days.latest ? 1 : 0}`;
+}
+
+/**
+ * The follower history for a request: read once per request for the same accounts and days (the
+ * fields of one GraphQL request share it through `req.reads`), bounded by the days asked about.
+ */
+export function followerHistoryFor(req: Pick<AnalyticsRequest, 'reads'>, scope: Pick<Scope, 'userId' | 'platformIds'>, days: HistoryDays): Promise<FollowerHistory> {
+  if (!req.reads) return loadFollowerHistory(scope, days);
+  const key = historyKey(scope, days);
+  let p = req.reads.followerHistory.get(key);
+  if (!p) {
+    p = loadFollowerHistory(scope, days);
+    req.reads.followerHistory.set(key, p);
+    // A failed read is not cached (the next field tries again).
+    p.catch(() => req.reads!.followerHistory.delete(key));
+  }
+  return p;
 }

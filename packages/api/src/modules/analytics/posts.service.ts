@@ -7,7 +7,7 @@ import { ActivityModel, type Activity } from '../activities/activity.model.js';
 import { ActivityRankMetric, DEFAULT_ENGAGEMENT_RATE_FORMULA, FollowerBasis, FollowerNormalization, HeatmapCellSource } from './analytics.enums.js';
 import type { BestTimes, ContentTypePerformance, HashtagPerformance, HashtagStat, HeatmapCell, PostDecay, PostDecayPoint, TopActivity } from './analytics.types.js';
 import { DEFAULT_BEST_TIMES_MIN_POSTS, MIN_RECOMMENDED_POSTS, type AnalyticsInput, type BestTimesInput, type HashtagPerformanceInput, type TopActivitiesInput } from './dto/analytics.inputs.js';
-import { loadFollowerHistory, type FollowerHistory } from './followers.js';
+import { followerHistoryFor, type FollowerHistory } from './followers.js';
 import {
   counterRate,
   loadRateModel,
@@ -73,7 +73,7 @@ export async function topActivities(req: AnalyticsRequest, input: TopActivitiesI
   }
   const { fromDay, toDay } = parseRange(input.range);
   const scope = await buildScope(req.userId, req.tz, input.filter);
-  const model = await loadRateModel(scope, formula);
+  const model = await loadRateModel(req, scope, formula);
   const w = windowOf(fromDay, toDay, req.tz);
   const valueExpr = by === ActivityRankMetric.ENGAGEMENT_RATE ? postRateExpression(model) : { $ifNull: [COUNTER_PATH[by], null] };
   const follow = needsFollowers(formula);
@@ -88,7 +88,7 @@ export async function topActivities(req: AnalyticsRequest, input: TopActivitiesI
         { $sort: { rankValue: -1, _id: -1 } },
         { $limit: limit },
       ] as PipelineStage[]),
-      follow ? loadFollowerHistory(scope) : Promise.resolve(undefined),
+      follow ? followerHistoryFor(req, scope, { fromDay, toDay }) : Promise.resolve(undefined),
     ]);
     return docs.map(({ rankValue, ...activity }, i) => ({
       rank: i + 1,
@@ -105,7 +105,7 @@ export async function topActivities(req: AnalyticsRequest, input: TopActivitiesI
   }
 
   // Per-follower values need each post's follower count: rank projected rows, then load the winners.
-  const history = await loadFollowerHistory(scope);
+  const history = await followerHistoryFor(req, scope, { fromDay, toDay, latest: normalizeBy === FollowerNormalization.FOLLOWERS_LATEST });
   const rows = await postRates(scope, w, model, history, { v: valueExpr, p: '$platformId', d: UTC_PUBLISH_DAY });
   const ranked = rows
     .map((r) => {
@@ -147,9 +147,9 @@ export async function contentTypePerformance(req: AnalyticsRequest, input: Analy
   const formula = input.engagementRateFormula ?? DEFAULT_ENGAGEMENT_RATE_FORMULA;
   const { fromDay, toDay } = parseRange(input.range);
   const scope = await buildScope(req.userId, req.tz, input.filter);
-  const model = await loadRateModel(scope, formula);
+  const model = await loadRateModel(req, scope, formula);
   const w = windowOf(fromDay, toDay, req.tz);
-  const history = needsFollowers(formula) ? await loadFollowerHistory(scope) : undefined;
+  const history = needsFollowers(formula) ? await followerHistoryFor(req, scope, { fromDay, toDay }) : undefined;
   const [groups, rates] = await Promise.all([
     postGroups(scope, w, { type: true }, ['engagements', 'impressions', 'reach', 'rate'], model),
     // One rate per post for the medians (and its type), nothing more.
@@ -207,9 +207,9 @@ export async function hashtagPerformance(req: AnalyticsRequest, input: HashtagPe
   const limit = input.limit ?? 20;
   const { fromDay, toDay } = parseRange(input.range);
   const scope = await buildScope(req.userId, req.tz, input.filter);
-  const model = await loadRateModel(scope, formula);
+  const model = await loadRateModel(req, scope, formula);
   const w = windowOf(fromDay, toDay, req.tz);
-  const history = needsFollowers(formula) ? await loadFollowerHistory(scope) : undefined;
+  const history = needsFollowers(formula) ? await followerHistoryFor(req, scope, { fromDay, toDay }) : undefined;
   const posts = await postRates(scope, w, model, history, { h: '$hashtags' });
   const allRates: number[] = [];
   const byTag = new Map<string, { rates: number[]; engagements: number }>();
@@ -271,7 +271,7 @@ export async function bestTimesToPost(req: AnalyticsRequest, input: BestTimesInp
   const minPosts = input.minPosts ?? DEFAULT_BEST_TIMES_MIN_POSTS;
   const { fromDay, toDay } = parseRange(input.range);
   const scope = await buildScope(req.userId, req.tz, input.filter);
-  const model = await loadRateModel(scope, formula);
+  const model = await loadRateModel(req, scope, formula);
   const w = windowOf(fromDay, toDay, req.tz);
   const slot = {
     dow: { $dateToString: { format: '%u', date: '$publishedAt', timezone: req.tz } },
@@ -296,7 +296,7 @@ export async function bestTimesToPost(req: AnalyticsRequest, input: BestTimesInp
     for (const r of rows) addTo(r._id.p.toHexString(), `${Number(r._id.dow)}:${Number(r._id.hour)}`, r.n, r.sum, r.sumSq);
   } else {
     // Posts of one account on one UTC day share a follower count F: Σrate = Σt / F, Σrate² = Σt² / F².
-    const history = await loadFollowerHistory(scope);
+    const history = await followerHistoryFor(req, scope, { fromDay, toDay });
     const rows = await ActivityModel.aggregate<{ _id: { dow: string; hour: string; p: Types.ObjectId; d: string }; n: number; sum: number; sumSq: number }>([
       { $match: activityMatch(scope, w) },
       { $project: { ...slot, p: '$platformId', d: UTC_PUBLISH_DAY, t: '$engagement.total' } },

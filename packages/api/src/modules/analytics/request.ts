@@ -3,7 +3,9 @@ import type { SubscriptionTier } from '../../lib/graphql-enums.js';
 import type { Context } from '../../server/context.js';
 import { viewerOf } from '../../server/context.js';
 import { assertWithinHistory, historyStart } from '../subscriptions/plan-limits.js';
-import { viewerUser } from '../users/users.service.js';
+import { profileOf, viewerUser } from '../users/users.service.js';
+import type { AnalyticsReads } from './analytics.loader.js';
+import { normalizeTimezone } from './scope.js';
 import type { DateRangeInput } from './dto/analytics.inputs.js';
 import { parseDay, startOfLocalDay } from '@soash/shared';
 
@@ -13,13 +15,17 @@ export interface AnalyticsRequest {
   tz: string;
   /** The viewer's plan: its history limits every range (see assertRangeInHistory). */
   tier: SubscriptionTier;
+  /** Reads shared by every field of one request (the follower history); absent outside a request. */
+  reads?: AnalyticsReads;
 }
 
 /** The request of the signed-in viewer; `range`, when given, is checked against the plan's history. */
 export async function analyticsRequest(ctx: Context, range?: DateRangeInput | null): Promise<AnalyticsRequest> {
   const viewer = viewerOf(ctx);
-  const [tz, user] = await Promise.all([ctx.loaders.timezoneByUser.load(viewer.id), viewerUser(ctx)]);
-  const req = { userId: new Types.ObjectId(viewer.id), tz, tier: user.subscriptionTier };
+  const user = await viewerUser(ctx);
+  // Primed by the same read as the account (users.loader.ts#viewerAccount).
+  const tz = normalizeTimezone((await profileOf(ctx, user)).timezone);
+  const req: AnalyticsRequest = { userId: new Types.ObjectId(viewer.id), tz, tier: user.subscriptionTier, reads: ctx.loaders.analyticsReads };
   if (range) assertRangeInHistory(req, range);
   return req;
 }

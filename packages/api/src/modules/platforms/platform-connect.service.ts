@@ -127,6 +127,7 @@ export async function connectSandboxPlatform(userId: Types.ObjectId | string, ty
           userId: uid,
           type,
           sandbox: true,
+          ...(opts.sandboxOptions?.postsPerDay !== undefined ? { sandboxOptions: { postsPerDay: opts.sandboxOptions.postsPerDay } } : {}),
           platformUserId,
           username: acc.username,
           displayName: acc.displayName,

@@ -10,6 +10,16 @@ import { PlatformStatus, PlatformType } from '../../lib/graphql-enums.js';
  * selected by default and have no GraphQL field; only connectors read them, through
  * platforms.tokens.ts.
  */
+/**
+ * Volume options of a sandbox account's generated data (connectors/sandbox/generator.ts
+ * SandboxOptions), stored with the account so that every pull job, which carries only the
+ * account's id, generates the same data. Set when the account is connected (demo data, benchmarks).
+ */
+export class SandboxSettings {
+  @prop({ type: () => Number })
+  postsPerDay?: number;
+}
+
 @ObjectType({ description: 'A connected social media account.' })
 @modelOptions({ schemaOptions: { ...baseSchemaOptions, collection: 'platforms' } })
 @index({ type: 1, platformUserId: 1 }, { unique: true })
@@ -28,6 +38,10 @@ export class Platform extends Entity {
   @Field(() => Boolean)
   @prop({ type: () => Boolean, default: false, required: true })
   sandbox: boolean;
+
+  /** Only on sandbox accounts; not exposed. */
+  @prop({ type: () => SandboxSettings, _id: false })
+  sandboxOptions?: SandboxSettings;
 
   @Field(() => String, { description: "The account's id on the platform." })
   @prop({ type: () => String, required: true })

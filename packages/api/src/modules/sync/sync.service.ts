@@ -8,14 +8,15 @@ import { JobType, PlatformStatus } from '../../lib/graphql-enums.js';
 import { log } from '../../lib/logger.js';
 import { toObjectId } from '../../lib/ids.js';
 import { ActivityMetricModel } from '../activities/activity-metric.model.js';
-import { bulkUpsert, upsertActivities, upsertSnapshots, type SnapshotInput } from '../activities/activity.ingest.js';
+import { upsertActivities, upsertSnapshots, type SnapshotInput } from '../activities/activity.ingest.js';
+import { bulkUpsertRaw, type UpsertOp } from '../../lib/bulk-upsert.js';
 import { ActivityModel } from '../activities/activity.model.js';
 import { noticeNeedsReauth } from '../platforms/platform-notices.js';
 import { enqueueInsights } from '../insights/insights.jobs.js';
 import { scheduleTokenJob, type PullJobData } from '../platforms/platform-schedule.js';
 import { decryptTokens, loadPlatformWithSecrets, refreshPlatformTokens, tokenStateOf, type PlatformWithSecrets } from '../platforms/platform-tokens.js';
 import { PlatformModel } from '../platforms/platform.model.js';
-import { StatsModel, type Stats } from '../stats/stats.model.js';
+import { StatsModel, type Demographics, type GenderSplit, type Stats } from '../stats/stats.model.js';
 import { acquireSlot, type SlotLease } from './concurrency.js';
 import { runTracked, type JobContext, type RunHandle, type RunOutcome } from './job-run.js';
 
@@ -52,6 +53,8 @@ export async function openSession(platform: PlatformWithSecrets): Promise<Sessio
   const session = { platform } as Session;
   const provider = providerFor(platform.type, {
     sandbox: platform.sandbox,
+    // The volume the sandbox account was connected with (postsPerDay), so every pull generates the same data.
+    sandboxOptions: platform.sandbox ? { ...(platform.sandboxOptions ?? {}) } : undefined,
     config: connectorConfig(),
     hooks: { onRateLimit: (info) => (session.budget = info) },
   });
@@ -204,33 +207,50 @@ function withProfile(rows: AccountDay[], profile: AccountProfile, today: Date): 
   return rows;
 }
 
+/** Demographics with exactly the schema's keys and defaults (Stats.demographics), for the driver. */
+function demographicsDoc(d: Demographics): Demographics {
+  const out: Demographics = {
+    ageGroups: (d.ageGroups ?? []).map((a) => ({ range: a.range, share: a.share })),
+    locations: (d.locations ?? []).map((l) => ({ country: l.country, ...(l.city !== undefined ? { city: l.city } : {}), share: l.share })),
+  };
+  if (d.genderSplit) {
+    const g: GenderSplit = {};
+    for (const k of ['female', 'male', 'other'] as const) if (d.genderSplit[k] !== undefined) g[k] = d.genderSplit[k];
+    out.genderSplit = g;
+  }
+  return out;
+}
+
 /**
  * Upserts days by (platformId, date). Fields a pull did not report keep their stored values (and
- * provenance); the day's engagement rate is engagement / reach when both are known.
+ * provenance); the day's engagement rate is engagement / reach when both are known. The days'
+ * stored rows are read first (one query on the unique key, for the merge), then written on the
+ * driver (lib/bulk-upsert.ts).
  */
 export async function upsertStats(target: { platformId: Types.ObjectId; userId: Types.ObjectId }, rows: AccountDay[]): Promise<number> {
   if (!rows.length) return 0;
-  const existing = await StatsModel.find({ platformId: target.platformId, date: { $in: rows.map((r) => r.date) } }).lean<Stats[]>();
-  const byDate = new Map(existing.map((e) => [e.date.getTime(), e]));
-  const ops: mongo.AnyBulkWriteOperation<Stats>[] = rows.map((row) => {
+  const existing = await StatsModel.collection
+    .find({ platformId: target.platformId, date: { $in: rows.map((r) => r.date) } }, { projection: { date: 1, engagement: 1, reach: 1, sources: 1 } })
+    .toArray();
+  const byDate = new Map(existing.map((e) => [(e.date as Date).getTime(), e as unknown as Pick<Stats, 'engagement' | 'reach' | 'sources'>]));
+  const ops: UpsertOp[] = rows.map((row) => {
     const prev = byDate.get(row.date.getTime());
     const set: Record<string, unknown> = {};
     for (const f of STAT_FIELDS) if (row[f] !== undefined) set[f] = row[f];
-    if (row.demographics) set.demographics = row.demographics;
+    if (row.demographics) set.demographics = demographicsDoc(row.demographics);
     const engagement = (set.engagement ?? prev?.engagement) as number | null | undefined;
     const reach = (set.reach ?? prev?.reach) as number | null | undefined;
     set.engagementRate = typeof engagement === 'number' && typeof reach === 'number' && reach > 0 ? engagement / reach : null;
     const newFields = new Set(row.sources.map((s) => s.field));
-    set.sources = [...(prev?.sources ?? []).filter((s) => !newFields.has(s.field)), ...row.sources];
-    return {
-      updateOne: {
-        filter: { platformId: target.platformId, date: row.date },
-        update: { $set: set, $setOnInsert: { userId: target.userId } },
-        upsert: true,
-      },
-    } as mongo.AnyBulkWriteOperation<Stats>;
+    set.sources = [...(prev?.sources ?? []).filter((s) => !newFields.has(s.field)), ...row.sources].map((s) => ({
+      field: s.field,
+      metric: s.metric,
+      apiVersion: s.apiVersion,
+      fetchedAt: s.fetchedAt,
+    }));
+    return { filter: { platformId: target.platformId, date: row.date }, set, setOnInsert: { userId: target.userId } };
   });
-  await bulkUpsert(() => StatsModel.bulkWrite(ops as never, { ordered: false }));
+  await bulkUpsertRaw(StatsModel, ops);
   return ops.length;
 }
 
@@ -325,7 +345,9 @@ export async function pullActivities(platformId: Types.ObjectId, data: PullJobDa
       if (fresh.length) {
         let counters = new Map<string, PostCounters>();
         if (!provider.countersInListing) {
-          await run.progress('metrics', posts, null);
+          // Once, before the first page's metrics: alternating phases every page would defeat the
+          // progress throttle (job-run.ts) and cost two writes per page.
+          if (page === 0) await run.progress('metrics', posts, null);
           counters = await session.call((a) => provider.fetchPostMetrics(a, fresh));
         }
         const items = fresh.map((post) => ({ post, counters: counters.get(post.externalId) ?? post.counters }));

@@ -15,6 +15,9 @@ import { profileDefaults } from './users.loader.js';
 /** The signed-in user's account. An access token that outlived its account is no longer accepted. */
 export async function viewerUser(ctx: Context): Promise<User> {
   const viewer = viewerOf(ctx);
+  // One read of account + profile per request (users.loader.ts#viewerAccount); userById holds the
+  // account from then on, and mutations that change it re-prime userById.
+  await ctx.loaders.viewerAccount.load(viewer.id);
   const user = await ctx.loaders.userById.load(viewer.id);
   if (!user) throw unauthenticated('Account no longer exists');
   return user;

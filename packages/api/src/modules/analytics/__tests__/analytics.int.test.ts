@@ -424,11 +424,12 @@ describe('analytics: successful cases', () => {
     ]);
   });
 
-  it('reads the viewer’s timezone once per request', async () => {
+  it('reads the viewer’s timezone once per request (with the account, in one command)', async () => {
     const u = await userIn('Asia/Kolkata');
     const seen: string[] = [];
     const listener = (ev: { command: Record<string, unknown> }) => {
-      if (ev.command.find === 'user_profiles') seen.push('find');
+      if (ev.command.find === 'user_profiles' || ev.command.find === 'users') seen.push('find');
+      if (ev.command.aggregate === 'users') seen.push('aggregate users');
     };
     const client = mongoose.connection.getClient();
     client.on('commandStarted', listener);
@@ -444,7 +445,7 @@ describe('analytics: successful cases', () => {
     } finally {
       client.off('commandStarted', listener);
     }
-    expect(seen).toEqual(['find']);
+    expect(seen).toEqual(['aggregate users']);
   });
 });
 

@@ -1,0 +1,130 @@
+import { PlatformType } from '@soash/shared';
+import mongoose, { type mongo } from 'mongoose';
+import { ActivityMetricModel } from '../modules/activities/activity-metric.model.js';
+import { ActivityModel } from '../modules/activities/activity.model.js';
+import { connectSandboxPlatform } from '../modules/platforms/platform-connect.service.js';
+import type { Platform } from '../modules/platforms/platform.model.js';
+import { StatsModel } from '../modules/stats/stats.model.js';
+import { runPullJob } from '../modules/sync/sync.service.js';
+import { benchUser } from './fixture.js';
+import { commandsDuring, percentile, timed } from './measure.js';
+import { registerSuite, type BenchContext, type BenchRow } from './registry.js';
+
+/**
+ * Ingestion: a sandbox backfill through the real job code (platform:pull-stats and
+ * platform:pull-activities: provider, pages, progress, upserts) against a raw upsert of the same
+ * documents with the driver — the very documents the job stored, written with `bulkWrite` upserts
+ * on the same unique keys, in the same batches (a page of posts with its snapshots; a chunk of
+ * days), into collections with the same indexes. Target (issue 13): floor ÷ job ≥ 0.8 at p50.
+ */
+
+const TARGET = 0.8;
+/** Soash's page of posts (sandbox provider) and chunk of stats days. */
+const PAGE = 50;
+const STATS_CHUNK = 31;
+
+type Doc = Record<string, unknown>;
+
+async function floorCollection(name: string, model: { collection: mongo.Collection; schema: { indexes(): Array<[Record<string, 1 | -1>, Record<string, unknown>]> } }) {
+  const c = mongoose.connection.db!.collection(`bench_floor_${name}`);
+  for (const [keys, options] of model.schema.indexes()) await c.createIndex(keys, { unique: !!options.unique, background: false });
+  return c;
+}
+
+function stored(d: Doc): Doc {
+  const { _id: _i, createdAt: _c, updatedAt: _u, ...rest } = d;
+  return rest;
+}
+
+function upserts(docs: Doc[], key: string[], now: Date): mongo.AnyBulkWriteOperation[] {
+  return docs.map((d) => {
+    const doc = stored(d);
+    const filter = Object.fromEntries(key.map((k) => [k, doc[k]]));
+    return { updateOne: { filter, update: { $set: { ...doc, updatedAt: now }, $setOnInsert: { createdAt: now } }, upsert: true } };
+  });
+}
+
+async function run(ctx: BenchContext): Promise<BenchRow[]> {
+  const o = ctx.options;
+  const rounds = Math.max(3, o.number('ingest-rounds', 5));
+  const postsPerDay = o.number('ingest-posts-per-day', 6);
+  const days = o.number('ingest-days', 120);
+  const suite = 'ingestion';
+  const floors = {
+    activities: await floorCollection('activities', ActivityModel as never),
+    snapshots: await floorCollection('activity_metrics', ActivityMetricModel as never),
+    stats: await floorCollection('stats', StatsModel as never),
+  };
+  const jobMs: number[] = [];
+  const floorMs: number[] = [];
+  let jobCommands = 0;
+  let floorCommands = 0;
+  let docs = { posts: 0, snapshots: 0, stats: 0 };
+  ctx.log(`ingestion: ${rounds} backfills of one sandbox account (${postsPerDay} posts/day, ${days} days), each against its raw upsert…`);
+  for (let round = 0; round < rounds; round++) {
+    const user = await benchUser();
+    const platform: Platform = await connectSandboxPlatform(user._id, PlatformType.INSTAGRAM, {
+      platformUserId: `bench-ingest-${user._id.toHexString()}`,
+      backfill: 'none',
+      days,
+      sandboxOptions: { postsPerDay },
+    });
+    const data = { platformId: platform._id.toHexString(), kind: 'backfill' as const, days };
+    const job = await commandsDuring(() =>
+      timed(async () => {
+        await runPullJob('stats', data, {});
+        await runPullJob('activities', data, {});
+      }),
+    );
+    jobMs.push(job.result[1]);
+    jobCommands = job.commands.length;
+
+    // The same documents, as the job stored them, page by page with the driver.
+    const posts = await ActivityModel.collection.find({ platformId: platform._id }).sort({ publishedAt: -1 }).toArray();
+    const snaps = await ActivityMetricModel.collection.find({ platformId: platform._id }).toArray();
+    const stats = await StatsModel.collection.find({ platformId: platform._id }).sort({ date: -1 }).toArray();
+    const snapsOf = new Map<string, Doc[]>();
+    for (const s of snaps) snapsOf.set(String(s.activityId), [...(snapsOf.get(String(s.activityId)) ?? []), s]);
+    docs = { posts: posts.length, snapshots: snaps.length, stats: stats.length };
+    const floor = await commandsDuring(() =>
+      timed(async () => {
+        const now = new Date();
+        for (let i = 0; i < stats.length; i += STATS_CHUNK) {
+          await floors.stats.bulkWrite(upserts(stats.slice(i, i + STATS_CHUNK), ['platformId', 'date'], now), { ordered: false });
+        }
+        for (let i = 0; i < posts.length; i += PAGE) {
+          const page = posts.slice(i, i + PAGE);
+          await floors.activities.bulkWrite(upserts(page, ['platformId', 'externalId'], now), { ordered: false });
+          const pageSnaps = page.flatMap((p) => snapsOf.get(String(p._id)) ?? []);
+          if (pageSnaps.length) await floors.snapshots.bulkWrite(upserts(pageSnaps, ['activityId', 'date'], now), { ordered: false });
+        }
+      }),
+    );
+    floorMs.push(floor.result[1]);
+    floorCommands = floor.commands.length;
+    ctx.log(`ingestion: round ${round + 1}: job ${job.result[1].toFixed(0)} ms, raw ${floor.result[1].toFixed(0)} ms`);
+  }
+  const p50 = percentile(jobMs, 50);
+  const f50 = percentile(floorMs, 50);
+  const ratio = f50 / p50;
+  return [
+    {
+      suite,
+      name: `sandbox backfill (${docs.posts} posts, ${docs.snapshots} snapshots, ${docs.stats} days)`,
+      p50Ms: p50,
+      p99Ms: percentile(jobMs, 99),
+      floorP50Ms: f50,
+      floorP99Ms: percentile(floorMs, 99),
+      ratioP50: ratio,
+      ratioP99: percentile(floorMs, 99) / percentile(jobMs, 99),
+      commands: jobCommands,
+      floorCommands,
+      runs: rounds,
+      target: `raw ÷ job ≥ ${TARGET} (p50)`,
+      pass: ratio >= TARGET,
+      note: 'ratio = raw upsert time ÷ job time',
+    },
+  ];
+}
+
+registerSuite({ name: 'ingestion', description: 'a sandbox backfill through the pull jobs vs a raw bulk upsert of the same documents', run });

@@ -1,0 +1,90 @@
+import mongoose from 'mongoose';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
+/** Percentile by nearest rank (p in 0..100) of a non-empty list. */
+export function percentile(values: readonly number[], p: number): number {
+  if (!values.length) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
+}
+
+export async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const t0 = performance.now();
+  const r = await fn();
+  return [r, performance.now() - t0];
+}
+
+/** DB commands sent to the bench database while `fn` runs (the connection monitors commands). */
+export async function commandsDuring<T>(fn: () => Promise<T>): Promise<{ result: T; commands: string[] }> {
+  const client = mongoose.connection.getClient();
+  const db = mongoose.connection.db!.databaseName;
+  const commands: string[] = [];
+  const listener = (ev: { commandName: string; databaseName: string; command: Record<string, unknown> }) => {
+    if (ev.databaseName !== db) return;
+    const target = ev.command?.[ev.commandName];
+    commands.push(typeof target === 'string' ? `${ev.commandName} ${target}` : ev.commandName);
+  };
+  client.on('commandStarted', listener);
+  try {
+    return { result: await fn(), commands };
+  } finally {
+    client.off('commandStarted', listener);
+  }
+}
+
+export interface Pair {
+  name: string;
+  /** Through Soash. */
+  measured: () => Promise<unknown>;
+  /** The raw-driver floor for the same numbers. */
+  floor: () => Promise<unknown>;
+}
+
+export interface PairResult {
+  name: string;
+  measured: number[];
+  floor: number[];
+  commands: number;
+  floorCommands: number;
+}
+
+/**
+ * Runs each pair `warmup` times unmeasured, then `runs` times measured, interleaved: every round
+ * runs every pair, Soash and floor back to back, alternating which goes first, so that both see
+ * the same server state and load.
+ */
+export async function interleave(pairs: Pair[], opts: { warmup: number; runs: number; onRound?: (i: number) => void }): Promise<PairResult[]> {
+  const results = pairs.map((p) => ({ name: p.name, measured: [] as number[], floor: [] as number[], commands: 0, floorCommands: 0 }));
+  for (const [i, p] of pairs.entries()) {
+    results[i]!.commands = (await commandsDuring(p.measured)).commands.length;
+    results[i]!.floorCommands = (await commandsDuring(p.floor)).commands.length;
+  }
+  for (let round = 0; round < opts.warmup + opts.runs; round++) {
+    for (const [i, p] of pairs.entries()) {
+      const order = round % 2 === 0 ? (['measured', 'floor'] as const) : (['floor', 'measured'] as const);
+      for (const which of order) {
+        const [, ms] = await timed(p[which]);
+        if (round >= opts.warmup) results[i]![which].push(ms);
+      }
+    }
+    opts.onRound?.(round);
+  }
+  return results;
+}
+
+/** Peak RSS and event-loop delay while `fn` runs. */
+export async function watchProcess<T>(fn: () => Promise<T>): Promise<{ result: T; peakRssMb: number; loopDelayP99Ms: number; loopDelayMaxMs: number }> {
+  const h = monitorEventLoopDelay({ resolution: 10 });
+  h.enable();
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+  try {
+    const result = await fn();
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return { result, peakRssMb: peak / 1e6, loopDelayP99Ms: h.percentile(99) / 1e6, loopDelayMaxMs: h.max / 1e6 };
+  } finally {
+    clearInterval(timer);
+    h.disable();
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * Every benchmark suite, in the order they run. A new suite is a file here that calls
+ * `registerSuite` (registry.ts) and one import below.
+ */
+import './limits.bench.js';
+import './ingest.bench.js';
+import './dashboard.bench.js';

@@ -1,0 +1,177 @@
+import { PlatformType } from '@soash/shared';
+import { Types } from 'mongoose';
+import { describe, expect, it } from 'vitest';
+import { countCommands, describeCalls } from '../../../../test/helpers/commands.js';
+import { createUser } from '../../../../test/helpers/fixtures.js';
+import { SandboxProvider } from '../../../connectors/sandbox/sandbox.provider.js';
+import type { AccountDay, PostRecord } from '../../../connectors/types.js';
+import { ActivityMetricModel } from '../../activities/activity-metric.model.js';
+import { engagementRateOf, mergeHashtags, toEngagement, upsertActivities, upsertSnapshots } from '../../activities/activity.ingest.js';
+import { ActivityModel } from '../../activities/activity.model.js';
+import { connectSandboxPlatform } from '../../platforms/platform-connect.service.js';
+import { PlatformModel } from '../../platforms/platform.model.js';
+import { StatsModel } from '../../stats/stats.model.js';
+import { runPullJob, upsertStats } from '../sync.service.js';
+
+const DAY = 86_400_000;
+
+/** A stored document without what differs between two writes of the same data. */
+function comparable(doc: Record<string, unknown>): Record<string, unknown> {
+  const { _id, createdAt, updatedAt, platformId, activityId, ...rest } = doc;
+  void _id;
+  void platformId;
+  void activityId;
+  expect(createdAt).toBeInstanceOf(Date);
+  expect(updatedAt).toBeInstanceOf(Date);
+  return rest;
+}
+
+const fetchedAt = new Date('2026-03-02T10:00:00Z');
+const sources = [{ field: 'engagement.likes', metric: 'x.likes', apiVersion: 'v1', fetchedAt }];
+const posts: PostRecord[] = [
+  { externalId: 'a', type: 'image' as never, content: 'Hello #Launch #tips', mediaUrls: ['https://e.test/a.jpg'], permalink: 'https://e.test/p/a', publishedAt: new Date('2026-03-01T08:00:00Z'), hashtags: ['Team'] },
+  { externalId: 'b', type: 'reel' as never, mediaUrls: [], publishedAt: new Date('2026-03-01T09:00:00Z') },
+];
+
+describe('ingestion on the driver: successful cases', () => {
+  it('stores posts, snapshots and stats exactly as mongoose’s own bulkWrite would (types, defaults, timestamps)', async () => {
+    const { user } = await createUser();
+    const raw = { platformId: new Types.ObjectId(), userId: user._id };
+    const viaMongoose = { platformId: new Types.ObjectId(), userId: user._id };
+    const counters = { engagement: { likes: 10, comments: 2, reach: 400 }, sources };
+    const items = [{ post: posts[0]!, counters }, { post: posts[1]! }];
+
+    const ids = await upsertActivities(raw, items, fetchedAt);
+    // The reference: the same upserts through mongoose's casting (how they were written before).
+    await ActivityModel.bulkWrite(
+      items.map(({ post, counters: c }) => ({
+        updateOne: {
+          filter: { platformId: viaMongoose.platformId, externalId: post.externalId },
+          update: {
+            $set: {
+              type: post.type,
+              content: post.content,
+              mediaUrls: post.mediaUrls,
+              permalink: post.permalink,
+              hashtags: mergeHashtags(post.hashtags, post.content),
+              publishedAt: post.publishedAt,
+              isPublished: true,
+              ...(c ? { engagement: toEngagement(c.engagement), engagementRate: engagementRateOf(toEngagement(c.engagement)), metricsUpdatedAt: fetchedAt, sources: c.sources } : {}),
+            },
+            $setOnInsert: { userId: user._id, isScheduled: false, categoryIds: [], ...(c ? {} : { engagement: { total: 0 }, sources: [] }) },
+          },
+          upsert: true,
+        },
+      })) as never,
+    );
+    for (const externalId of ['a', 'b']) {
+      const a = await ActivityModel.collection.findOne({ platformId: raw.platformId, externalId });
+      const b = await ActivityModel.collection.findOne({ platformId: viaMongoose.platformId, externalId });
+      expect(comparable(a!)).toEqual(comparable(b!));
+      expect(ids.get(externalId)!.equals(a!._id)).toBe(true);
+      await expect(ActivityModel.hydrate(a!).validate()).resolves.toBeUndefined();
+    }
+
+    const snap = { activityId: ids.get('a')!, date: new Date('2026-03-01T00:00:00Z'), counters };
+    await upsertSnapshots(raw, [snap]);
+    const otherActivity = new Types.ObjectId();
+    await ActivityMetricModel.bulkWrite([
+      {
+        updateOne: {
+          filter: { activityId: otherActivity, date: snap.date },
+          update: {
+            $set: { engagement: toEngagement(counters.engagement), engagementRate: engagementRateOf(toEngagement(counters.engagement)), sources },
+            $setOnInsert: { platformId: viaMongoose.platformId, userId: user._id },
+          },
+          upsert: true,
+        },
+      },
+    ] as never);
+    const sa = await ActivityMetricModel.collection.findOne({ activityId: snap.activityId });
+    const sb = await ActivityMetricModel.collection.findOne({ activityId: otherActivity });
+    expect(comparable(sa!)).toEqual(comparable(sb!));
+
+    const day: AccountDay = {
+      date: new Date('2026-03-01T00:00:00Z'),
+      followers: 1200,
+      reach: 300,
+      engagement: 30,
+      demographics: { ageGroups: [{ range: '18-24', share: 0.5 }], genderSplit: { female: 0.6, male: 0.4 }, locations: [{ country: 'DE', share: 1 }] },
+      sources: [{ field: 'followers', metric: 'x.followers', apiVersion: 'v1', fetchedAt }],
+    };
+    await upsertStats(raw, [day]);
+    await StatsModel.bulkWrite([
+      {
+        updateOne: {
+          filter: { platformId: viaMongoose.platformId, date: day.date },
+          update: {
+            $set: { followers: 1200, reach: 300, engagement: 30, demographics: day.demographics, engagementRate: 0.1, sources: day.sources },
+            $setOnInsert: { userId: user._id },
+          },
+          upsert: true,
+        },
+      },
+    ] as never);
+    const ta = await StatsModel.collection.findOne({ platformId: raw.platformId });
+    const tb = await StatsModel.collection.findOne({ platformId: viaMongoose.platformId });
+    expect(comparable(ta!)).toEqual(comparable(tb!));
+  });
+
+  it('takes ids of new posts from the upsert result and reads back only posts that already existed', async () => {
+    const { user } = await createUser();
+    const target = { platformId: new Types.ObjectId(), userId: user._id };
+    const first = await countCommands(() => upsertActivities(target, [{ post: posts[0]! }], fetchedAt));
+    expect(describeCalls(first.calls)).toEqual(['update activities']);
+
+    const second = await countCommands(() => upsertActivities(target, [{ post: posts[0]! }, { post: posts[1]! }], fetchedAt));
+    expect(describeCalls(second.calls)).toEqual(['update activities', 'find activities']);
+    const stored = await ActivityModel.find({ platformId: target.platformId }).lean();
+    expect(stored).toHaveLength(2);
+    for (const s of stored) expect(second.result.get(s.externalId)!.equals(s._id)).toBe(true);
+  });
+
+  it('a sandbox backfill never reads posts back, and its volume options reach every pull job', { timeout: 120_000 }, async () => {
+    const { user } = await createUser();
+    const days = 12;
+    const startedAt = Date.now();
+    const { result: platform, calls } = await countCommands(() =>
+      connectSandboxPlatform(user._id, PlatformType.INSTAGRAM, { backfill: 'inline', days, sandboxOptions: { postsPerDay: 8 } }),
+    );
+    expect(describeCalls(calls).filter((c) => c === 'find activities')).toEqual([]);
+
+    // The account keeps its volume: what the provider generates with it is exactly what is stored.
+    const stored = await PlatformModel.findById(platform._id).lean();
+    expect(stored!.sandboxOptions).toEqual({ postsPerDay: 8 });
+    const provider = new SandboxProvider(PlatformType.INSTAGRAM, { postsPerDay: 8 });
+    const since = new Date(Math.floor(startedAt / DAY) * DAY - 29 * DAY);
+    const expected: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await provider.listPosts({ platformUserId: platform.platformUserId, accessToken: '' }, { since, cursor });
+      expected.push(...page.posts.filter((p) => p.publishedAt.getTime() <= startedAt).map((p) => p.externalId));
+      cursor = page.nextCursor;
+    } while (cursor);
+    const externalIds = async () => (await ActivityModel.find({ platformId: platform._id }, { externalId: 1 }).lean()).map((p) => p.externalId).sort();
+    expect(expected.length).toBeGreaterThan(8 * 25);
+    expect(await externalIds()).toEqual([...expected].sort());
+
+    // A later pull (a job carries only the id) generates the same posts: nothing new, nothing duplicated.
+    const snapshots = await ActivityMetricModel.countDocuments({ platformId: platform._id });
+    await runPullJob('activities', { platformId: platform._id.toHexString(), kind: 'backfill', days }, {});
+    expect(await externalIds()).toEqual([...expected].sort());
+    expect(await ActivityMetricModel.countDocuments({ platformId: platform._id })).toBe(snapshots);
+  });
+
+  it('a batch that races another writer on the same new keys ends with one document per key', async () => {
+    const { user } = await createUser();
+    const target = { platformId: new Types.ObjectId(), userId: user._id };
+    const many = Array.from({ length: 40 }, (_, i) => ({ post: { ...posts[1]!, externalId: `race-${i}` } }));
+    const [a, b] = await Promise.all([upsertActivities(target, many, fetchedAt), upsertActivities(target, many, fetchedAt)]);
+    const stored = await ActivityModel.find({ platformId: target.platformId }).lean();
+    expect(stored).toHaveLength(40);
+    for (const s of stored) {
+      expect(a.get(s.externalId)!.equals(s._id)).toBe(true);
+      expect(b.get(s.externalId)!.equals(s._id)).toBe(true);
+    }
+  });
+});
