@@ -7,6 +7,8 @@ COPY packages/api/package.json packages/api/
 COPY packages/web/package.json packages/web/
 RUN npm ci --no-audit --no-fund
 COPY packages packages
+# The web build ships docs/connectors.md and docs/api.md as admin guides (/docs/*.html).
+COPY docs docs
 RUN npx turbo run build --filter=@soash/api --filter=@soash/web
 
 FROM node:20-bookworm-slim AS runtime

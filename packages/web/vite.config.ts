@@ -1,10 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { adminDocs } from './build/admin-docs';
 
 const api = process.env.SOASH_API_URL ?? 'http://localhost:4000';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), adminDocs()],
   server: {
     port: 5173,
     proxy: {

@@ -27,11 +27,45 @@ function freePort(): Promise<number> {
 }
 
 let api: ChildProcess | undefined;
+let fakes: ChildProcess | undefined;
 let dataDir: string | undefined;
+
+/**
+ * The fake Facebook and LinkedIn servers (packages/api/src/connectors/testing/browser-fakes.ts)
+ * in a process of their own; resolves with the environment that points the API at them.
+ */
+function startPlatformFakes(): Promise<Record<string, string>> {
+  return new Promise((res, rej) => {
+    const child = spawn(process.execPath, ['--import', './test/swc-register.mjs', 'src/connectors/testing/browser-fakes.ts'], {
+      cwd: join(root, 'packages', 'api'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    fakes = child;
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => rej(new Error(`the platform fakes did not start:\n${err}`)), 60_000);
+    child.stderr!.on('data', (d) => (err += d));
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const line = out.split('\n')[0];
+      if (out.includes('\n') && line) {
+        clearTimeout(timer);
+        res(JSON.parse(line) as Record<string, string>);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      rej(new Error(`the platform fakes exited (${code}):\n${err}`));
+    });
+  });
+}
 
 /** Starts the production build of the API (which serves the built web app) on a free port. */
 export default async function setup(project: TestProject) {
   const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  // Facebook and LinkedIn "real" connects go to fakes whose logins reach several accounts (the picker).
+  const platformFakes = await startPlatformFakes();
   dataDir = mkdtempSync(join(tmpdir(), 'soash-e2e-'));
   let output = '';
   api = spawn(process.execPath, ['dist/main.js'], {
@@ -53,22 +87,31 @@ export default async function setup(project: TestProject) {
       // Half a year of sandbox history gives the insight tests enough posts; "sync now" at once.
       BACKFILL_DAYS: '180',
       SYNC_COOLDOWN_SECONDS: '0',
+      // OAuth callbacks come back to the address the browser uses.
+      PUBLIC_URL: baseUrl,
+      WEB_APP_URL: baseUrl,
+      ...platformFakes,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   api.stdout!.on('data', (d) => (output += d));
   api.stderr!.on('data', (d) => (output += d));
-  const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 150_000;
   for (;;) {
-    if (api.exitCode !== null) throw new Error(`the API exited while starting:\n${output}`);
+    if (api.exitCode !== null) {
+      fakes?.kill('SIGTERM');
+      throw new Error(`the API exited while starting:\n${output}`);
+    }
     try {
       const res = await fetch(`${baseUrl}/readyz`);
       if (res.ok) break;
     } catch {
       /* not listening yet */
     }
-    if (Date.now() > deadline) throw new Error(`the API did not become ready:\n${output}`);
+    if (Date.now() > deadline) {
+      fakes?.kill('SIGTERM');
+      throw new Error(`the API did not become ready:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   project.provide('baseUrl', baseUrl);
@@ -83,6 +126,9 @@ export default async function setup(project: TestProject) {
     }
     api?.stdout?.destroy();
     api?.stderr?.destroy();
+    if (fakes && fakes.exitCode === null) fakes.kill('SIGTERM');
+    fakes?.stdout?.destroy();
+    fakes?.stderr?.destroy();
     // The API's log of the run, for diagnosing a failed browser test.
     mkdirSync(artifactsDir, { recursive: true });
     writeFileSync(join(artifactsDir, 'e2e-api.log'), output);

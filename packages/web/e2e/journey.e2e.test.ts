@@ -107,14 +107,22 @@ describe('a new user’s journey', () => {
     await page.getByRole('button', { name: 'Create account' }).click();
     await heading(page, 'Welcome, Jane');
     // Not verified yet: the notice offers a new link.
-    await page.getByRole('region', { name: 'Email confirmation' }).waitFor();
+    // This server sends no mail (no SMTP_URL): the banner says so and how an admin sets it up.
+    const notice = page.getByRole('region', { name: 'Email confirmation' });
+    await notice.getByText(/does not send mail/).waitFor({ timeout: LONG });
+    expect(await notice.getByRole('link', { name: 'how' }).getAttribute('href')).toBe('/docs/api.html#email-links');
   });
 
   it('onboarding: brand profile with the detected, editable time zone', async () => {
-    const zone = page.getByLabel('Time zone');
+    const zone = page.getByLabel('Time zone', { exact: true });
     expect(await zone.inputValue()).toBe(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone));
-    await page.getByLabel('Brand name').fill("Jane's Bakery");
+    // "Company" from registration prefills the brand name.
+    expect(await page.getByLabel('Brand name').inputValue()).toBe("Jane's Bakery");
     await page.getByLabel('Brand values').fill('local, fresh');
+    // The zone list is searchable and uses current IANA names.
+    await page.getByLabel('Find a time zone').fill('kiev');
+    expect(await zone.locator('option').allInnerTexts()).toContain('Europe / Kyiv');
+    await page.getByLabel('Find a time zone').fill('berlin');
     await zone.selectOption('Europe/Berlin');
     await screenshot(page, '02-onboarding-brand');
     await page.getByRole('button', { name: 'Save and continue' }).click();
@@ -122,8 +130,18 @@ describe('a new user’s journey', () => {
   });
 
   it('onboarding: connects a sandbox account and follows its first sync', async () => {
+    // No platform app is set up on this server: no Connect button that can only fail.
+    await page.getByText('Not set up on this server.').first().waitFor({ timeout: LONG });
+    expect(await page.getByRole('button', { name: 'Connect Instagram', exact: true }).count()).toBe(0);
+    const guide = page.getByRole('link', { name: 'How an admin sets up Instagram' });
+    expect(await guide.getAttribute('href')).toBe('/docs/connectors.html#registering-apps-and-setting-variables');
+    const docs = await page.request.get(`${inject('baseUrl')}/docs/connectors.html`);
+    expect(docs.ok()).toBe(true);
+    expect(await docs.text()).toContain('id="registering-apps-and-setting-variables"');
     await page.getByRole('button', { name: 'Connect a Instagram sandbox account' }).click();
     await page.getByText('Connected:').waitFor({ timeout: LONG });
+    // Named after the brand, not a generated fitness studio.
+    await page.getByText('Instagram · @janesbakery').waitFor({ timeout: LONG });
     await screenshot(page, '03-onboarding-connected');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('button', { name: 'Go to your dashboard' }).click();
@@ -137,7 +155,7 @@ describe('a new user’s journey', () => {
 
   it('overview: KPI cards and non-empty charts once the first sync has landed', async () => {
     const followers = page.locator('figure[aria-label^="Followers per"] .recharts-area-curve');
-    const engagement = page.locator('figure[aria-label^="Engagements per"] .recharts-bar-rectangle');
+    const engagement = page.locator('figure[aria-label^="Engagements on posts published"] .recharts-bar-rectangle');
     await untilShown(page, async () => (await followers.count()) > 0 && (await engagement.count()) > 0);
     const posts = page.getByRole('list', { name: 'Key numbers' }).getByRole('listitem').filter({ hasText: /^Posts/ });
     expect(Number((await posts.locator('.kpi-value').innerText()).replace(/\D/g, ''))).toBeGreaterThan(0);
@@ -150,7 +168,7 @@ describe('a new user’s journey', () => {
   it('settings: moves to the Pro plan and creates a content category', async () => {
     await nav(page, 'Settings');
     await heading(page, 'Settings');
-    expect(await page.getByRole('form', { name: 'Brand profile' }).getByLabel('Time zone').inputValue()).toBe('Europe/Berlin');
+    expect(await page.getByRole('form', { name: 'Brand profile' }).getByLabel('Time zone', { exact: true }).inputValue()).toBe('Europe/Berlin');
     // Pro keeps more history, so the next account's first sync reads half a year.
     await page.getByRole('button', { name: 'Switch to Pro' }).click();
     await page.locator('.plan.current').filter({ hasText: 'Pro' }).waitFor({ timeout: LONG });
@@ -167,11 +185,14 @@ describe('a new user’s journey', () => {
     const instagram = page.getByRole('article').filter({ hasText: 'Instagram' });
     await instagram.getByText('Sandbox: never expires').waitFor({ timeout: LONG });
     await page.getByRole('button', { name: 'Connect a TikTok sandbox account' }).click();
-    await page.getByText('TikTok account connected.').waitFor({ timeout: LONG });
     const tiktok = page.getByRole('article').filter({ hasText: 'TikTok' });
+    const reading = page.getByText(/TikTok account connected\. Its history is being read now/);
+    await reading.or(tiktok).first().waitFor({ timeout: LONG });
     // Its first sync, live from the subscription (unless it already ended), until it has synced.
     await tiktok.getByRole('progressbar').or(tiktok.getByText('Sync finished.')).or(tiktok.getByText(/Last sync\s*(just now|\d+ \w+ ago)/)).first().waitFor({ timeout: LONG });
     await untilShown(page, async () => (await tiktok.getByRole('progressbar').count()) === 0 && !/Not yet/.test(await tiktok.locator('dl').innerText()));
+    // "Being read now" holds only while it is.
+    await reading.waitFor({ state: 'detached', timeout: LONG });
     await instagram.getByRole('button', { name: /^Sync .+ now$/ }).click();
     await instagram.getByRole('progressbar').or(instagram.getByText('Sync finished.')).first().waitFor({ timeout: LONG });
     await screenshot(page, '06-platforms');
@@ -202,9 +223,35 @@ describe('a new user’s journey', () => {
     await screenshot(page, '07-posts');
   });
 
+  it('posts: pages are in the address, so reload and Back keep them', async () => {
+    // Both accounts' posts, best first: more than one page.
+    await page.goto(`${inject('baseUrl')}/posts?sort=ENGAGEMENT`);
+    await postsSettled(page);
+    const firstCaption = await page.locator('table tbody tr').first().getByRole('link').innerText();
+    await page.getByRole('button', { name: 'Next →' }).click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('after'));
+    await page.getByText('Page 2', { exact: true }).waitFor({ timeout: LONG });
+    await page.reload();
+    await page.getByText('Page 2', { exact: true }).waitFor({ timeout: LONG });
+    await page.getByText(/^Showing 21–\d+ of \d+ posts$/).waitFor({ timeout: LONG });
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('ENGAGEMENT');
+    await page.goBack();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('after'));
+    await postsSettled(page);
+    expect(await page.locator('table tbody tr').first().getByRole('link').innerText()).toBe(firstCaption);
+  });
+
   it('posts: tags a post with a category and filters by it', async () => {
     const first = page.locator('table tbody tr').first();
-    await first.getByRole('button', { name: /^Edit categories of/ }).click();
+    const edit = first.getByRole('button', { name: /^Edit categories of/ });
+    // Escape closes the dialog and focus goes back to the button that opened it.
+    await edit.click();
+    await page.getByRole('dialog').waitFor();
+    expect(await page.getByRole('dialog').getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    expect(await edit.evaluate((el) => el === document.activeElement)).toBe(true);
+    await edit.click();
     await page.getByRole('dialog').getByRole('checkbox', { name: 'Behind the scenes' }).check();
     await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
     await first.getByText('Behind the scenes').waitFor({ timeout: LONG });
@@ -264,6 +311,31 @@ describe('a new user’s journey', () => {
     await screenshot(page, 'overview');
   });
 
+  it('overview: a long range adds no blank scroll, and a hashtag opens its posts in the same range', async () => {
+    await page.getByLabel('Range', { exact: true }).selectOption('365d');
+    await page.locator('figure[aria-label^="Followers per month"] .recharts-area-curve').waitFor({ timeout: LONG });
+    await page.waitForLoadState('networkidle');
+    const blank = await page.evaluate(() => {
+      const main = document.getElementById('main')!;
+      return document.documentElement.scrollHeight - (main.getBoundingClientRect().bottom + window.scrollY);
+    });
+    expect(blank).toBeLessThanOrEqual(2);
+    const tag = page.getByRole('table', { name: 'Hashtags by lift' }).getByRole('link').first();
+    await tag.waitFor({ timeout: LONG });
+    const overview = new URL(page.url());
+    const hashtag = (await tag.innerText()).replace(/^#/, '');
+    await tag.click();
+    await heading(page, 'Posts');
+    const posts = new URL(page.url());
+    expect(posts.searchParams.get('hashtag')).toBe(hashtag);
+    expect(posts.searchParams.get('from')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(posts.searchParams.get('to')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await postsSettled(page);
+    await page.goBack();
+    await heading(page, 'Overview');
+    expect(new URL(page.url()).search).toBe(overview.search);
+  });
+
   it('referrals: copies the invitation link', async () => {
     await nav(page, 'Referrals');
     await heading(page, 'Referrals');
@@ -303,11 +375,18 @@ describe('a new user’s journey', () => {
     await heading(page, 'Overview');
     await page.locator('figure[aria-label^="Followers per"] .recharts-area-curve').waitFor({ timeout: LONG });
     await fitsWidth(page, 375);
+    // The by-account table is wider than a phone: it says it scrolls.
+    await page.getByRole('region', { name: 'Numbers by account (scrolls sideways)' }).waitFor({ timeout: LONG });
+    await page.getByText('More columns: scroll sideways →').first().waitFor();
     await screenshot(page, 'mobile-overview');
     await page.getByRole('button', { name: 'Menu' }).click();
     await nav(page, 'Posts');
     await heading(page, 'Posts');
     await page.getByText(/^Showing 1–\d+ of \d+ posts$/).waitFor({ timeout: LONG });
+    // Phones get a card list with the numbers, not a table cut to two columns.
+    await page.locator('.post-cards .post-card').first().waitFor({ timeout: LONG });
+    expect(await page.locator('.posts-table').isVisible()).toBe(false);
+    expect(await page.locator('.post-card').first().innerText()).toMatch(/Engagement/);
     await fitsWidth(page, 375);
     await screenshot(page, 'mobile-posts');
     for (const [path, title] of [

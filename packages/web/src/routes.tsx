@@ -69,6 +69,7 @@ export const routes: RouteObject[] = [
           { path: 'posts', lazy: async () => ({ Component: (await import('./features/posts/PostsPage')).PostsPage }) },
           { path: 'posts/:id', lazy: async () => ({ Component: (await import('./features/posts/PostDetailPage')).PostDetailPage }) },
           { path: 'platforms', lazy: async () => ({ Component: (await import('./features/platforms/PlatformsPage')).PlatformsPage }) },
+          { path: 'platforms/connect/:id', lazy: async () => ({ Component: (await import('./features/platforms/ChooseAccountsPage')).ChooseAccountsPage }) },
           { path: 'onboarding', lazy: async () => ({ Component: (await import('./features/onboarding/OnboardingPage')).OnboardingPage }) },
           { path: 'insights', lazy: async () => ({ Component: (await import('./features/insights/InsightsPage')).InsightsPage }) },
           { path: 'referrals', lazy: async () => ({ Component: (await import('./features/referrals/ReferralsPage')).ReferralsPage }) },

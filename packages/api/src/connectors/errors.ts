@@ -24,6 +24,8 @@ export interface ConnectorErrorInit {
   code?: string;
   retryAfterMs?: number;
   authFailure?: AuthFailure;
+  /** The server setting at fault, for errors only an administrator can fix (e.g. LINKEDIN_API_VERSION). */
+  setting?: string;
 }
 
 export class ConnectorError extends Error {
@@ -33,6 +35,7 @@ export class ConnectorError extends Error {
   readonly code?: string;
   readonly retryAfterMs?: number;
   readonly authFailure?: AuthFailure;
+  readonly setting?: string;
 
   constructor(init: ConnectorErrorInit) {
     super(init.message);
@@ -43,6 +46,7 @@ export class ConnectorError extends Error {
     this.code = init.code;
     this.retryAfterMs = init.retryAfterMs;
     this.authFailure = init.authFailure;
+    this.setting = init.setting;
   }
 
   get retryable(): boolean {
@@ -82,6 +86,21 @@ export function transientError(platform: string, detail: string, status?: number
 
 export function permanentError(platform: string, detail: string, status?: number, code?: string): ConnectorError {
   return new ConnectorError({ kind: 'permanent', platform, status, code, message: `${platform} refused the request (${detail})` });
+}
+
+/**
+ * The server is configured in a way the platform no longer accepts (a sunset API version): a
+ * `permanent` error (no retries) naming the setting an administrator must change.
+ */
+export function configurationError(platform: string, setting: string, detail: string, status?: number, code?: string): ConnectorError {
+  return new ConnectorError({
+    kind: 'permanent',
+    platform,
+    status,
+    code,
+    setting,
+    message: `${platform} refused the request: ${detail}; an administrator must update ${setting}`,
+  });
 }
 
 /**

@@ -94,6 +94,8 @@ export interface PostRecord {
   hashtags?: string[];
   /** Counters the listing carries (complete for X and TikTok, likes/comments only for Instagram). */
   counters?: PostCounters;
+  /** The platform's id of the post's media where metrics are read from it (a Facebook reel's video id). */
+  mediaId?: string;
 }
 
 export interface PostPage {
@@ -138,6 +140,21 @@ export interface StoredTokenState {
   tokenIssuedAt?: Date;
 }
 
+/**
+ * One account a login can connect, when one login reaches several (the Pages a Facebook user can
+ * read, the LinkedIn organizations a member administers). The user picks among them.
+ */
+export interface ConnectableAccount {
+  platformUserId: string;
+  name: string;
+  username?: string;
+  avatarUrl?: string;
+  /** How the login reaches it, for the picker ("Administrator", "Business: Acme Ltd"). */
+  detail?: string;
+  /** The account's own tokens (a Facebook Page token); absent when the login's tokens serve it. */
+  tokens?: TokenSet;
+}
+
 export interface Provider {
   readonly type: PlatformType;
   /** True for the built-in sandbox provider. */
@@ -172,6 +189,12 @@ export interface Provider {
   refreshPolicy(state: StoredTokenState, now?: Date): RefreshPolicy;
   /** Renews access. Throws ConnectorError kind `auth` when the grant is gone. */
   refreshToken(current: { accessToken: string; refreshToken?: string }): Promise<TokenSet>;
+
+  /**
+   * Accounts the login can connect, for platforms where one login reaches several (the user
+   * chooses which). Absent when a login is exactly one account.
+   */
+  listConnectableAccounts?(exchange: ExchangeResult): Promise<ConnectableAccount[]>;
 
   fetchProfile(account: AccountAccess): Promise<AccountProfile>;
   /** Daily account metrics for `range` (at most accountMetricsChunkDays days). */

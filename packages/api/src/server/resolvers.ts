@@ -7,6 +7,7 @@ import { InsightsResolver } from '../modules/insights/insights.resolver.js';
 import { MailResolver } from '../modules/mail/mail.resolver.js';
 import { PlatformsResolver } from '../modules/platforms/platforms.resolver.js';
 import { ReferralsResolver } from '../modules/referrals/referrals.resolver.js';
+import { ServerSetupResolver } from '../modules/server-setup/server-setup.resolver.js';
 import { StatsResolver } from '../modules/stats/stats.resolver.js';
 import { SubscriptionsResolver } from '../modules/subscriptions/subscriptions.resolver.js';
 import { SyncResolver } from '../modules/sync/sync.resolver.js';
@@ -32,4 +33,5 @@ export const resolvers: NonEmptyArray<Function> = [
   InsightsResolver,
   ReferralsResolver,
   SubscriptionsResolver,
+  ServerSetupResolver,
 ];

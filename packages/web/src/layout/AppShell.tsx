@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { NavLink, useLocation, useNavigation } from 'react-router';
 import { Button } from '../ui/Button';
+import { ConnectionBanner } from '../ui/ConnectionBanner';
 
 export interface NavItem {
   to: string;
@@ -95,6 +96,7 @@ export function AppShell({
         </div>
       </nav>
       <main id="main" className="main" tabIndex={-1}>
+        <ConnectionBanner />
         {banner}
         {children}
       </main>

@@ -2,6 +2,7 @@ import { authExchange } from '@urql/exchange-auth';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 import { Client, cacheExchange, fetchExchange, getOperationName, subscriptionExchange, type CombinedError, type Operation } from 'urql';
 import type { Session } from './auth/session';
+import { connection } from './connection';
 
 /** Operations that work without a session: an UNAUTHENTICATED answer to them is not a stale token. */
 export const PUBLIC_OPERATIONS = new Set(['Login', 'Register', 'RefreshSession', 'RequestPasswordReset', 'ResetPassword', 'VerifyEmail', 'AppHealth']);
@@ -80,6 +81,8 @@ export function createClient(session: Session, opts: { url?: string; wsUrl?: str
     exchanges: [
       cacheExchange,
       sessionAuthExchange(session),
+      // Network errors become one "cannot reach the server" banner with a retry (AppShell).
+      connection.exchange,
       fetchExchange,
       subscriptionExchange({
         forwardSubscription(request) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endOfDay, isDay, startOfDay } from './dates';
+import { currentZoneName, endOfDay, isDay, searchZones, startOfDay, timeZones } from './dates';
 
 describe('dates in a time zone', () => {
   it('finds the first and last instant of a calendar day', () => {
@@ -22,5 +22,21 @@ describe('dates in a time zone', () => {
     expect(isDay('2026-02-28')).toBe(true);
     expect(isDay('2026-02-30')).toBe(false);
     expect(isDay('yesterday')).toBe(false);
+  });
+
+  it('lists zones under their current IANA names, and finds them by any spelling', () => {
+    const zones = timeZones();
+    expect(zones[0]).toBe('UTC');
+    expect(zones).toContain('Asia/Kolkata');
+    expect(zones).toContain('Europe/Kyiv');
+    expect(zones).not.toContain('Asia/Calcutta');
+    expect(zones).not.toContain('Europe/Kiev');
+    expect(new Set(zones).size).toBe(zones.length);
+    expect(currentZoneName('Asia/Saigon')).toBe('Asia/Ho_Chi_Minh');
+    expect(currentZoneName('Europe/Berlin')).toBe('Europe/Berlin');
+    expect(searchZones(zones, 'kiev')).toEqual(['Europe/Kyiv']);
+    expect(searchZones(zones, 'new york')).toEqual(['America/New_York']);
+    expect(searchZones(zones, 'KOLK')).toEqual(['Asia/Kolkata']);
+    expect(searchZones(zones, '')).toHaveLength(zones.length);
   });
 });

@@ -22,18 +22,69 @@ function dayNumber(day: string): number {
   return n;
 }
 
-/** The browser's time zone, or UTC when it cannot tell. */
+/**
+ * Old spellings that browsers' (and Node's) time-zone data still report as canonical, with the
+ * name the IANA database uses today (its `backward` file). Both spellings name the same zone, so
+ * either works for arithmetic; people should see and pick the current one.
+ */
+export const RENAMED_ZONES: Record<string, string> = {
+  'Africa/Asmera': 'Africa/Asmara',
+  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+  'America/Catamarca': 'America/Argentina/Catamarca',
+  'America/Coral_Harbour': 'America/Atikokan',
+  'America/Cordoba': 'America/Argentina/Cordoba',
+  'America/Godthab': 'America/Nuuk',
+  'America/Indianapolis': 'America/Indiana/Indianapolis',
+  'America/Jujuy': 'America/Argentina/Jujuy',
+  'America/Louisville': 'America/Kentucky/Louisville',
+  'America/Mendoza': 'America/Argentina/Mendoza',
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Truk': 'Pacific/Chuuk',
+};
+
+/** The current IANA name of a zone ("Asia/Calcutta" → "Asia/Kolkata"); other names unchanged. */
+export function currentZoneName(zone: string): string {
+  return RENAMED_ZONES[zone] ?? zone;
+}
+
+/** The browser's time zone under its current name, or UTC when it cannot tell. */
 export function detectTimeZone(): string {
   try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    return currentZoneName(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
   } catch {
     return 'UTC';
   }
 }
 
-/** Every IANA zone the browser knows (falls back to a short list on old browsers). */
+/** Every IANA zone the browser knows, under current names and sorted (a short list on old browsers). */
 export function timeZones(): string[] {
   const intl = Intl as typeof Intl & { supportedValuesOf?: (key: 'timeZone') => string[] };
   const list = intl.supportedValuesOf?.('timeZone') ?? ['UTC', 'Europe/London', 'Europe/Berlin', 'America/New_York', 'America/Los_Angeles', 'Asia/Tokyo', 'Australia/Sydney'];
-  return list.includes('UTC') ? list : ['UTC', ...list];
+  const names = [...new Set(list.map(currentZoneName))].filter((z) => z !== 'UTC').sort();
+  return ['UTC', ...names];
+}
+
+/** "Asia/Ho_Chi_Minh" → "Asia / Ho Chi Minh" (what a list shows). */
+export function zoneDisplayName(zone: string): string {
+  return zone.replace(/_/g, ' ').replace(/\//g, ' / ');
+}
+
+/**
+ * Zones matching what someone typed: any part of the name, ignoring case, spaces versus
+ * underscores and the old spellings ("kiev" finds Europe/Kyiv, "new york" America/New_York).
+ */
+export function searchZones(zones: readonly string[], query: string): string[] {
+  const q = query.trim().toLowerCase().replace(/[\s_]+/g, ' ');
+  if (!q) return [...zones];
+  const old = new Map<string, string[]>();
+  for (const [legacy, current] of Object.entries(RENAMED_ZONES)) old.set(current, [...(old.get(current) ?? []), legacy]);
+  const norm = (z: string) => z.toLowerCase().replace(/_/g, ' ');
+  return zones.filter((z) => norm(z).includes(q) || (old.get(z) ?? []).some((l) => norm(l).includes(q)));
 }

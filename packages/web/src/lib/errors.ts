@@ -1,4 +1,5 @@
 import type { CombinedError } from 'urql';
+import { humanizeMessage } from './fieldLabels';
 
 export interface FormErrors {
   /** Messages by input field (the API's `extensions.field` / `extensions.fields`). */
@@ -34,8 +35,9 @@ export function toFormErrors(error: CombinedError | null | undefined, known?: re
   if (!error) return NO_ERRORS;
   const fields: Record<string, string> = {};
   const rest: string[] = [];
-  const put = (field: string, message: string) => {
+  const put = (field: string, raw: string) => {
     const name = leaf(field);
+    const message = humanizeMessage(raw);
     if (known && !known.includes(name)) rest.push(message);
     else fields[name] = fields[name] ? `${fields[name]} ${message}` : message;
   };
@@ -48,21 +50,17 @@ export function toFormErrors(error: CombinedError | null | undefined, known?: re
         if (typeof f === 'string') put(f, e.message);
         else if (typeof f === 'object' && f !== null && typeof (f as { field?: unknown }).field === 'string') {
           const { field, messages } = f as { field: string; messages?: string[] };
-          put(field, capitalise((messages?.length ? messages : [e.message]).join('. ')));
-        } else rest.push(e.message);
+          put(field, (messages?.length ? messages.map(humanizeMessage) : [e.message]).join(' '));
+        } else rest.push(humanizeMessage(e.message));
       }
     } else if (typeof ext.field === 'string') {
       put(ext.field, e.message);
     } else if (ext.code === 'RATE_LIMITED' && typeof ext.retryAfterSeconds === 'number') {
       rest.push(`Too many attempts. Try again in ${minutes(ext.retryAfterSeconds)}.`);
     } else {
-      rest.push(e.message);
+      rest.push(humanizeMessage(e.message));
     }
   }
   if (!error.graphQLErrors.length) rest.push(error.networkError ? 'Cannot reach the server. Check your connection and try again.' : error.message);
   return { fields, form: rest.length ? rest.join(' ') : null };
-}
-
-function capitalise(s: string): string {
-  return s ? s[0]!.toUpperCase() + s.slice(1) : s;
 }

@@ -36,8 +36,52 @@ export function formatDate(iso: string | Date | null | undefined, timeZone?: str
     year: 'numeric',
     month: 'short',
     day: 'numeric',
-    ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
+    // One time format everywhere: 24-hour clock, as the heatmap and best-time slots use.
+    ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' as const } : {}),
   }).format(d);
+}
+
+/** A calendar day (YYYY-MM-DD) in the app's date format: "Nov 6, 2026". */
+export function formatDay(day: string | null | undefined): string {
+  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return DASH;
+  return formatDate(`${day}T12:00:00Z`, 'UTC');
+}
+
+/** Monday of an ISO week key ("2026-W02" → "2026-01-05"). */
+export function isoWeekStart(key: string): string | null {
+  const m = /^(\d{4})-W(\d{2})$/.exec(key);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const week = Number(m[2]);
+  // 4 January is always in week 1.
+  const jan4 = Date.UTC(year, 0, 4);
+  const jan4Weekday = (new Date(jan4).getUTCDay() + 6) % 7; // Monday = 0
+  const monday = jan4 - jan4Weekday * 86_400_000 + (week - 1) * 7 * 86_400_000;
+  return new Date(monday).toISOString().slice(0, 10);
+}
+
+/**
+ * A chart bucket in the app's date format: "2026-03-05" → "Mar 5, 2026", "2026-W10" → "Week of
+ * Mar 2, 2026", "2026-03" → "Mar 2026". Anything else (e.g. "Day 3") is shown as it is.
+ */
+export function formatBucket(bucket: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(bucket)) return formatDay(bucket);
+  const week = isoWeekStart(bucket);
+  if (week) return `Week of ${formatDay(week)}`;
+  if (/^\d{4}-\d{2}$/.test(bucket)) return new Intl.DateTimeFormat('en', { timeZone: 'UTC', year: 'numeric', month: 'short' }).format(new Date(`${bucket}-15T12:00:00Z`));
+  return bucket;
+}
+
+/** The short form for a chart axis: "Mar 5", "Mar 2" (week start), "Mar 2026". */
+export function formatBucketShort(bucket: string): string {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(bucket) ? bucket : isoWeekStart(bucket);
+  if (day) return new Intl.DateTimeFormat('en', { timeZone: 'UTC', month: 'short', day: 'numeric' }).format(new Date(`${day}T12:00:00Z`));
+  return formatBucket(bucket);
+}
+
+/** "1 post", "3 posts", "0 posts" (an irregular plural can be given). */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatNumber(n, { compact: false })} ${n === 1 ? one : many}`;
 }
 
 /** "in 3 days", "2 hours ago", "just now" (within a minute either way: clocks differ a little). */

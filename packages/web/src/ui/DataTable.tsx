@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { TableWrap } from './TableWrap';
 
 export type SortDirection = 'ASC' | 'DESC';
 
@@ -27,7 +28,7 @@ export interface DataTableProps<T> {
  */
 export function DataTable<T>({ caption, columns, rows, rowKey, sort, onSort, onRowClick }: DataTableProps<T>) {
   return (
-    <div className="table-wrap">
+    <TableWrap label={caption}>
       <table className="table">
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -69,6 +70,6 @@ export function DataTable<T>({ caption, columns, rows, rowKey, sort, onSort, onR
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import type { CombinedError } from 'urql';
+import { humanizeMessage } from '../lib/fieldLabels';
 import { Button } from './Button';
+import { useBannerShown } from './ConnectionBanner';
 
 export function Skeleton({ height = 16, width = '100%', className }: { height?: number | string; width?: number | string; className?: string }) {
   return <div className={`skeleton ${className ?? ''}`.trim()} style={{ height, width }} aria-hidden="true" />;
@@ -32,12 +34,17 @@ export function EmptyState({ title, children, action }: { title: string; childre
 /** The message a person should see for a failed request (never internals). */
 export function errorMessage(error: CombinedError | Error | string): string {
   if (typeof error === 'string') return error;
-  if ('graphQLErrors' in error && error.graphQLErrors.length) return error.graphQLErrors.map((e) => e.message).join('; ');
+  if ('graphQLErrors' in error && error.graphQLErrors.length) return error.graphQLErrors.map((e) => humanizeMessage(e.message)).join(' ');
   if ('networkError' in error && error.networkError) return 'Cannot reach the server. Check your connection and try again.';
   return error.message;
 }
 
 export function ErrorState({ error, onRetry, title = 'Something went wrong' }: { error: CombinedError | Error | string; onRetry?: () => void; title?: string }) {
+  const banner = useBannerShown();
+  // Offline, the connection banner says it once (with its retry); each section only notes it.
+  if (banner && typeof error === 'object' && 'networkError' in error && error.networkError && !error.graphQLErrors.length) {
+    return <p className="small muted state-offline">Not loaded: the server cannot be reached.</p>;
+  }
   return (
     <div className="state state-error" role="alert">
       <h3>{title}</h3>

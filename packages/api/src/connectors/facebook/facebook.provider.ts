@@ -2,10 +2,12 @@ import { ContentType, PlatformType } from '@soash/shared';
 import type { Config } from '../../config.js';
 import { addDays, epochSeconds, joinUrl, num, sourcesFor, utcDay, withQuery } from '../common.js';
 import { ConnectorError, permanentError } from '../errors.js';
+import { log } from '../../lib/logger.js';
 import { createHttpClient, type HttpClient } from '../http.js';
 import { classifyMeta, metaUsage } from '../meta.js';
 import type {
   AccountAccess,
+  ConnectableAccount,
   AccountDay,
   AccountProfile,
   AuthorizeInput,
@@ -25,18 +27,26 @@ import type {
 /**
  * Facebook Pages (Graph API).
  *
- * - The user logs in with Facebook Login; the code becomes a user token, which is exchanged for a
- *   long-lived one (`grant_type=fb_exchange_token`), from which `/me/accounts` yields Page access
- *   tokens. A Page token obtained from a long-lived user token does not expire, so there is
- *   nothing to refresh; if the user revokes access, calls fail with error 190 and the account
- *   needs re-authorisation. The first Page the user manages is connected.
+ * - The user logs in with Facebook Login, or Facebook Login for Business when
+ *   FACEBOOK_LOGIN_CONFIG_ID is set (the dialog then names the configuration, which decides token
+ *   type, assets and permissions, instead of `scope`). The code becomes a user token, which is
+ *   exchanged for a long-lived one (`grant_type=fb_exchange_token`).
+ * - The Pages the user can read are every page of `/me/accounts` plus the Pages owned by or
+ *   shared with their Business Portfolios (`/me/businesses` → `/{business-id}/owned_pages`,
+ *   `/client_pages`; needs `business_management`); the user chooses which to connect, each with
+ *   its own Page access token. A Page token obtained from a long-lived user token does not
+ *   expire, so there is nothing to refresh; if the user revokes access, calls fail with error 190
+ *   and the account needs re-authorisation.
  * - Page metrics come from `/{page-id}/insights/{metric,...}` with `period=day`; one since/until
  *   window covers at most 90 days, so longer backfills are split (accountMetricsChunkDays).
  * - `page_follows` replaces the retired `page_fans`; `page_media_view` and
  *   `page_total_media_view_unique` replace the retired impressions metrics.
  */
 export const FACEBOOK_API_VERSION = 'v23.0';
-const SCOPES = ['pages_show_list', 'pages_read_engagement', 'read_insights'] as const;
+const SCOPES = ['pages_show_list', 'pages_read_engagement', 'read_insights', 'business_management'] as const;
+/** Reel metrics, read from `/{video-id}/video_insights` (a reel's post has no post insights of its own). */
+const REEL_METRICS = ['blue_reels_play_count', 'post_impressions_unique', 'post_video_likes_by_reaction_type', 'post_video_social_actions'] as const;
+const LIST_PAGE = 100;
 const PAGE_METRICS: Array<[keyof AccountDay, string]> = [
   ['followers', 'page_follows'],
   ['impressions', 'page_media_view'],
@@ -47,6 +57,35 @@ const PAGE_METRICS: Array<[keyof AccountDay, string]> = [
 /** Metrics known to exist on every Page; asked for alone if the full set is refused (#100). */
 const CORE_PAGE_METRICS = new Set(['page_follows', 'page_media_view', 'page_total_media_view_unique', 'page_post_engagements']);
 const PAGE_SIZE = 50;
+
+interface FbPageRef {
+  id?: string;
+  name?: string;
+  username?: string;
+  access_token?: string;
+  picture?: { data?: { url?: string } };
+}
+
+interface FbList<T> {
+  data?: T[];
+  paging?: { cursors?: { after?: string }; next?: string };
+}
+
+/**
+ * A metric value as a number. Some come back as objects (breakdowns such as paid/organic or by
+ * reaction type): their `total` when they have one, else the sum of their numeric parts. Anything
+ * else is undefined, and the caller records that the metric could not be read.
+ */
+export function metricNumber(value: unknown): number | undefined {
+  const n = num(value);
+  if (n !== undefined) return n;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value as Record<string, unknown>);
+  const total = entries.find(([k]) => k.toLowerCase() === 'total');
+  if (total) return num(total[1]);
+  const parts = entries.map(([, v]) => num(v)).filter((v): v is number => v !== undefined);
+  return parts.length ? parts.reduce((a, b) => a + b, 0) : undefined;
+}
 
 interface FbInsight {
   name: string;
@@ -60,7 +99,7 @@ interface FbPost {
   created_time?: string;
   permalink_url?: string;
   full_picture?: string;
-  attachments?: { data?: Array<{ media_type?: string }> };
+  attachments?: { data?: Array<{ media_type?: string; url?: string; target?: { id?: string } }> };
   shares?: { count?: number };
   reactions?: { summary?: { total_count?: number } };
   comments?: { summary?: { total_count?: number } };
@@ -97,13 +136,11 @@ export class FacebookProvider implements Provider {
   }
 
   buildAuthorizeUrl(input: AuthorizeInput): string {
-    return withQuery(this.config.FACEBOOK_AUTH_URL, {
-      client_id: this.config.FACEBOOK_APP_ID,
-      redirect_uri: input.redirectUri,
-      state: input.state,
-      response_type: 'code',
-      scope: SCOPES.join(','),
-    });
+    const common = { client_id: this.config.FACEBOOK_APP_ID, redirect_uri: input.redirectUri, state: input.state, response_type: 'code' };
+    const configId = this.config.FACEBOOK_LOGIN_CONFIG_ID;
+    // Facebook Login for Business: the configuration replaces `scope`; a code is asked for explicitly.
+    if (configId) return withQuery(this.config.FACEBOOK_AUTH_URL, { ...common, config_id: configId, override_default_response_type: 'true' });
+    return withQuery(this.config.FACEBOOK_AUTH_URL, { ...common, scope: SCOPES.join(',') });
   }
 
   async exchangeCode(input: ExchangeInput): Promise<ExchangeResult> {
@@ -127,16 +164,73 @@ export class FacebookProvider implements Provider {
       },
     });
     if (!long?.access_token) throw permanentError(this.label, 'no long-lived token in the exchange');
-    const pages = await this.http.request<{ data?: Array<{ id?: string; access_token?: string }> }>({
-      url: this.graph('me/accounts'),
-      query: { fields: 'id,name,access_token', access_token: long.access_token },
+    return { tokens: { accessToken: long.access_token, issuedAt: new Date() } };
+  }
+
+  /** Every page of a Graph API list (cursor paging: `paging.next` is absent on the last page). */
+  private async all<T>(path: string, fields: string, token: string): Promise<T[]> {
+    const out: T[] = [];
+    let after: string | undefined;
+    for (let guard = 0; guard < 100; guard++) {
+      const res = await this.http.request<FbList<T>>({ url: this.graph(path), query: { fields, limit: LIST_PAGE, after, access_token: token } });
+      out.push(...(res.data ?? []));
+      after = res.paging?.cursors?.after;
+      if (!res.paging?.next || !after) break;
+    }
+    return out;
+  }
+
+  /**
+   * The Pages the login can read: the user's own (`/me/accounts`, every page of it) and those owned
+   * by or shared with the user's Business Portfolios. Each comes with its Page access token; a
+   * business Page listed without one is asked for it, and left out if the user has no task on it.
+   */
+  async listConnectableAccounts(exchange: ExchangeResult): Promise<ConnectableAccount[]> {
+    const token = exchange.tokens.accessToken;
+    const fields = 'id,name,username,access_token,picture{url}';
+    const found = new Map<string, { page: FbPageRef; detail: string }>();
+    for (const page of await this.all<FbPageRef>('me/accounts', fields, token)) if (page.id) found.set(page.id, { page, detail: 'Your Page' });
+    // Without business_management (declined, or not in the Login for Business configuration) only the user's own Pages are listed.
+    const businesses = await this.all<{ id?: string; name?: string }>('me/businesses', 'id,name', token).catch((err: unknown) => {
+      if (!isPermissionError(err)) throw err;
+      log.info('facebook: no access to business portfolios; listing the user’s own Pages only', { code: (err as ConnectorError).code });
+      return [];
     });
-    const page = (pages.data ?? []).find((p) => p.id && p.access_token);
-    if (!page) throw permanentError(this.label, 'the account manages no Page that Soash may read');
-    return {
-      platformUserId: page.id,
-      tokens: { accessToken: page.access_token!, issuedAt: new Date(), scopes: [...SCOPES] },
-    };
+    for (const b of businesses) {
+      if (!b.id) continue;
+      for (const [edge, how] of [
+        ['owned_pages', 'Owned by'],
+        ['client_pages', 'Shared with'],
+      ] as const) {
+        for (const page of await this.all<FbPageRef>(`${b.id}/${edge}`, fields, token)) {
+          if (page.id && !found.has(page.id)) found.set(page.id, { page, detail: `${how} ${b.name ?? 'a business'}` });
+        }
+      }
+    }
+    const issuedAt = new Date();
+    const out: ConnectableAccount[] = [];
+    for (const { page, detail } of found.values()) {
+      let pageToken = page.access_token;
+      if (!pageToken) {
+        const node = await this.http
+          .request<{ access_token?: string }>({ url: this.graph(page.id!), query: { fields: 'access_token', access_token: token } })
+          .catch((err: unknown) => {
+            if (err instanceof ConnectorError && err.kind === 'permanent') return {} as { access_token?: string };
+            throw err;
+          });
+        pageToken = node.access_token;
+      }
+      if (!pageToken) continue;
+      out.push({
+        platformUserId: page.id!,
+        name: page.name ?? `Page ${page.id}`,
+        username: page.username,
+        avatarUrl: page.picture?.data?.url,
+        detail,
+        tokens: { accessToken: pageToken, issuedAt, scopes: exchange.tokens.scopes ?? [...SCOPES] },
+      });
+    }
+    return out;
   }
 
   refreshPolicy(): RefreshPolicy {
@@ -148,8 +242,9 @@ export class FacebookProvider implements Provider {
   }
 
   async fetchProfile(account: AccountAccess): Promise<AccountProfile> {
+    if (!account.platformUserId) throw permanentError(this.label, 'no Page was chosen');
     const page = await this.http.request<Record<string, unknown>>({
-      url: this.graph(account.platformUserId || 'me'),
+      url: this.graph(account.platformUserId),
       query: { fields: 'id,name,username,picture{url},followers_count', access_token: account.accessToken },
     });
     const picture = (page.picture as { data?: { url?: string } } | undefined)?.data?.url;
@@ -196,8 +291,11 @@ export class FacebookProvider implements Provider {
         // end_time is the end of the day the value belongs to (since + 1 day for the first value).
         const date = addDays(utcDay(new Date(v.end_time)), -1);
         if (date < range.from || date > range.to) continue;
-        const value = num(v.value);
-        if (value === undefined) continue;
+        const value = metricNumber(v.value);
+        if (value === undefined) {
+          if (v.value !== undefined && v.value !== null) log.warn('facebook: unreadable metric value', { metric: metric.name });
+          continue;
+        }
         const day = days.get(date.getTime()) ?? { date, sources: [] };
         (day as unknown as Record<string, unknown>)[field] = value;
         day.sources.push(...sourcesFor(this.apiVersion, fetchedAt, [[field, metric.name]]));
@@ -244,7 +342,7 @@ export class FacebookProvider implements Provider {
       url: this.graph(`${account.platformUserId}/posts`),
       query: {
         fields:
-          'id,message,created_time,permalink_url,full_picture,attachments{media_type},shares,reactions.summary(total_count).limit(0),comments.summary(total_count).limit(0)',
+          'id,message,created_time,permalink_url,full_picture,attachments{media_type,url,target{id}},shares,reactions.summary(total_count).limit(0),comments.summary(total_count).limit(0)',
         limit: PAGE_SIZE,
         since: epochSeconds(input.since),
         after: input.cursor,
@@ -257,9 +355,21 @@ export class FacebookProvider implements Provider {
   }
 
   private toRecord(p: FbPost, fetchedAt: Date): PostRecord {
-    const media = p.attachments?.data?.[0]?.media_type;
-    const type = media === 'photo' ? ContentType.IMAGE : media === 'video' ? ContentType.VIDEO : media === 'album' ? ContentType.CAROUSEL : ContentType.POST;
+    const attachment = p.attachments?.data?.[0];
+    const media = attachment?.media_type;
+    // A reel's attachment is a video whose link is its /reel/ page; its metrics live on the video.
+    const reel = media === 'video' && /\/reel\//.test(attachment?.url ?? '') && !!attachment?.target?.id;
+    const type = reel
+      ? ContentType.REEL
+      : media === 'photo'
+        ? ContentType.IMAGE
+        : media === 'video'
+          ? ContentType.VIDEO
+          : media === 'album'
+            ? ContentType.CAROUSEL
+            : ContentType.POST;
     return {
+      ...(reel ? { mediaId: attachment!.target!.id } : {}),
       externalId: p.id,
       type,
       content: p.message,
@@ -290,9 +400,47 @@ export class FacebookProvider implements Provider {
     return res.data ?? [];
   }
 
+  /** A reel's lifetime metrics from `/{video-id}/video_insights`; breakdown objects are mapped, not dropped. */
+  private async reelCounters(account: AccountAccess, post: PostRecord): Promise<PostCounters> {
+    const res = await this.http.request<{ data?: FbInsight[] }>({
+      url: this.graph(`${post.mediaId}/video_insights`),
+      query: { metric: REEL_METRICS.join(','), period: 'lifetime', access_token: account.accessToken },
+    });
+    const fetchedAt = new Date();
+    const counters: PostCounters = { engagement: { ...post.counters?.engagement }, sources: [...(post.counters?.sources ?? [])] };
+    const set = (field: 'likes' | 'comments' | 'shares' | 'reach' | 'views', value: number | undefined, metric: string) => {
+      if (value === undefined) return;
+      counters.engagement[field] = value;
+      counters.sources = counters.sources.filter((s) => s.field !== `engagement.${field}`);
+      counters.sources.push(...sourcesFor(this.apiVersion, fetchedAt, [[`engagement.${field}`, metric]]));
+    };
+    for (const m of res.data ?? []) {
+      const raw = m.values?.[0]?.value;
+      if (m.name === 'blue_reels_play_count') set('views', metricNumber(raw), m.name);
+      else if (m.name === 'post_impressions_unique') set('reach', metricNumber(raw), m.name);
+      else if (m.name === 'post_video_likes_by_reaction_type') set('likes', metricNumber(raw), `${m.name} (sum of reactions)`);
+      else if (m.name === 'post_video_social_actions') {
+        // { COMMENT: n, SHARE: n, … }: each part goes to its own counter.
+        const parts = raw && typeof raw === 'object' ? Object.entries(raw as Record<string, unknown>) : [];
+        const pick = (re: RegExp) => {
+          const values = parts.filter(([k]) => re.test(k)).map(([, v]) => num(v)).filter((v): v is number => v !== undefined);
+          return values.length ? values.reduce((a, b) => a + b, 0) : undefined;
+        };
+        set('comments', pick(/comment/i), `${m.name}.comment`);
+        set('shares', pick(/share/i), `${m.name}.share`);
+        if (!parts.length && raw !== undefined && raw !== null) log.warn('facebook: unreadable metric value', { metric: m.name });
+      }
+    }
+    return counters;
+  }
+
   async fetchPostMetrics(account: AccountAccess, posts: PostRecord[]): Promise<Map<string, PostCounters>> {
     const out = new Map<string, PostCounters>();
     for (const post of posts) {
+      if (post.mediaId && post.type === ContentType.REEL) {
+        out.set(post.externalId, await this.reelCounters(account, post));
+        continue;
+      }
       let data: FbInsight[] = [];
       try {
         data = await this.postInsights(account, post.externalId, ['post_total_media_view_unique', 'post_media_view']);
@@ -309,7 +457,7 @@ export class FacebookProvider implements Provider {
       const fetchedAt = new Date();
       const counters: PostCounters = { engagement: { ...post.counters?.engagement }, sources: [...(post.counters?.sources ?? [])] };
       for (const m of data) {
-        const value = num(m.values?.[0]?.value);
+        const value = metricNumber(m.values?.[0]?.value);
         if (value === undefined) continue;
         const field = m.name === 'post_total_media_view_unique' ? 'reach' : m.name === 'post_media_view' ? 'impressions' : undefined;
         if (!field) continue;
@@ -325,4 +473,11 @@ export class FacebookProvider implements Provider {
 /** Meta error #100: invalid parameter, which is what a retired metric name gets. */
 function isInvalidParameter(err: unknown): boolean {
   return err instanceof ConnectorError && err.kind === 'permanent' && (err.code === '100' || !!err.code?.startsWith('100/'));
+}
+
+/** Meta errors #10 and #200-#299: a permission the login does not have. */
+function isPermissionError(err: unknown): boolean {
+  if (!(err instanceof ConnectorError) || err.kind !== 'permanent') return false;
+  const code = Number(err.code?.split('/')[0]);
+  return code === 10 || (code >= 200 && code <= 299);
 }

@@ -10,6 +10,26 @@ import { FakeServer, fakeRandom, type FakeRequest, type FakeResponse } from '../
  * LinkedIn-Version and X-Restli-Protocol-Version headers, or with a percent-encoded Rest.li
  * object, are refused. Refresh tokens are issued only in "partner" mode, and refreshing does not
  * extend them. Revoked and expired tokens get 401 REVOKED_ACCESS_TOKEN / EXPIRED_ACCESS_TOKEN.
+ *
+ * Sources (read 2026-12-01):
+ * - Versioning: https://learn.microsoft.com/en-us/linkedin/marketing/versioning — every call
+ *   needs `LinkedIn-Version: YYYYMM`; versions are released monthly and supported for at least
+ *   one year, then sunset; a missing header is an error, a sunset one is HTTP 426
+ *   `NONEXISTENT_VERSION` ("Requested version … is not active"). This fake accepts only the
+ *   versions of the last 12 months up to the current month, computed from today's date.
+ * - Organization access control:
+ *   https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/organization-access-control-by-role
+ *   — `GET /rest/organizationAcls?q=roleAssignee` (optional `role`, `state`, `start`/`count`)
+ *   lists the member's roles (ADMINISTRATOR, CONTENT_ADMIN, ANALYST, …; APPROVED or REQUESTED)
+ *   with `paging.total`; statistics need an approved ADMINISTRATOR or CONTENT_ADMIN role on the
+ *   organization, anything else gets 403 ACCESS_DENIED.
+ * - Share and follower statistics:
+ *   https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/share-statistics
+ *   and .../follower-statistics — time-bound data for a rolling 12 months; a `timeRange` starting
+ *   earlier is refused with 400.
+ * - OAuth: https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow
+ *   and .../programmatic-refresh-tokens (refresh tokens for approved partners, 365 days, not
+ *   extended by refreshing); errors: https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/error-handling
  */
 export interface FakeLiPost {
   id: string;
@@ -31,9 +51,32 @@ export interface FakeLiOrg {
   posts: FakeLiPost[];
 }
 
-interface TokenInfo {
+export interface FakeLiAcl {
   orgId: string;
+  role: 'ADMINISTRATOR' | 'CONTENT_ADMIN' | 'ANALYST' | 'RECRUITING_POSTER' | 'DIRECT_SPONSORED_CONTENT_POSTER';
+  state?: 'APPROVED' | 'REQUESTED';
+}
+
+interface TokenInfo {
+  /** The member the token belongs to. */
+  member: string;
   state: 'valid' | 'expired' | 'revoked';
+}
+
+const STATS_ROLES = new Set(['ADMINISTRATOR', 'CONTENT_ADMIN']);
+
+/** Months since year 0 of a date (UTC), to compare versions by month. */
+function month(d: Date): number {
+  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+}
+
+/** Whether LinkedIn still serves a version (released within the last 12 months, not in the future). */
+export function supportedLinkedInVersion(version: string, now = new Date()): boolean {
+  const m = /^(\d{4})(\d{2})(?:\.\d{2})?$/.exec(version);
+  if (!m) return false;
+  const v = Number(m[1]) * 12 + (Number(m[2]) - 1);
+  const age = month(now) - v;
+  return Number(m[2]) >= 1 && Number(m[2]) <= 12 && age >= 0 && age < 12;
 }
 
 export class FakeLinkedIn extends FakeServer {
@@ -41,8 +84,11 @@ export class FakeLinkedIn extends FakeServer {
   readonly clientSecret = 'li-client-secret';
   readonly orgs = new Map<string, FakeLiOrg>();
   readonly tokens = new Map<string, TokenInfo>();
-  private readonly refreshTokens = new Map<string, { orgId: string; expiresAt: number; revoked: boolean }>();
+  /** member id → the member's roles. A member not listed administers the organization of its own id. */
+  readonly members = new Map<string, FakeLiAcl[]>();
+  private readonly refreshTokens = new Map<string, { member: string; expiresAt: number; revoked: boolean }>();
   private readonly codes = new Map<string, string>();
+  /** The member who consents next (a member id, or an organization id for its only administrator). */
   consentAs = '';
   /** Approved Marketing Developer Platform partner: refresh tokens are issued. */
   partner = false;
@@ -51,12 +97,18 @@ export class FakeLinkedIn extends FakeServer {
     super();
     this.route('GET', '/oauth/v2/authorization', (req) => this.authorize(req));
     this.route('POST', '/oauth/v2/accessToken', (req) => this.accessToken(req));
-    this.route('GET', '/rest/organizationAcls', (req) => this.rest(req, (org) => this.acls(org)));
-    this.route('GET', '/rest/organizations/:id', (req, p) => this.rest(req, (org) => (p.id === org.id ? { body: { id: Number(org.id), localizedName: org.name, vanityName: org.vanity } } : this.forbidden())));
-    this.route('GET', '/rest/networkSizes/:urn', (req, p) => this.rest(req, (org) => (p.urn === `urn:li:organization:${org.id}` ? { body: { firstDegreeSize: org.followers } } : this.forbidden())));
-    this.route('GET', '/rest/organizationalEntityShareStatistics', (req) => this.rest(req, (org) => this.shareStats(req, org)));
-    this.route('GET', '/rest/organizationalEntityFollowerStatistics', (req) => this.rest(req, (org) => this.followerStats(req, org)));
-    this.route('GET', '/rest/posts', (req) => this.rest(req, (org) => this.posts(req, org)));
+    this.route('GET', '/rest/organizationAcls', (req) => this.rest(req, (member) => this.acls(req, member)));
+    this.route('GET', '/rest/organizations/:id', (req, p) =>
+      this.rest(req, (member) => this.asAdmin(member, p.id!, (org) => ({ body: { id: Number(org.id), localizedName: org.name, vanityName: org.vanity } }))),
+    );
+    this.route('GET', '/rest/networkSizes/:urn', (req, p) => this.rest(req, (member) => this.asAdmin(member, orgOf(p.urn), (org) => ({ body: { firstDegreeSize: org.followers } }))));
+    this.route('GET', '/rest/organizationalEntityShareStatistics', (req) =>
+      this.rest(req, (member) => this.asAdmin(member, orgOf(req.query.get('organizationalEntity')), (org) => this.shareStats(req, org))),
+    );
+    this.route('GET', '/rest/organizationalEntityFollowerStatistics', (req) =>
+      this.rest(req, (member) => this.asAdmin(member, orgOf(req.query.get('organizationalEntity')), (org) => this.followerStats(req, org))),
+    );
+    this.route('GET', '/rest/posts', (req) => this.rest(req, (member) => this.asAdmin(member, orgOf(req.query.get('author')), (org) => this.posts(req, org))));
   }
 
   env(): Record<string, string> {
@@ -103,9 +155,20 @@ export class FakeLinkedIn extends FakeServer {
     return { impressionCount, uniqueImpressionsCount: Math.round(impressionCount * 0.6), likeCount: 40, commentCount: 6, shareCount: 3, clickCount: 25, engagement: 0.049 };
   }
 
-  revoke(orgId: string): void {
-    for (const t of this.tokens.values()) if (t.orgId === orgId) t.state = 'revoked';
-    for (const r of this.refreshTokens.values()) if (r.orgId === orgId) r.revoked = true;
+  /** A member with these roles; `consentAs = id` makes them the next to log in. */
+  addMember(id: string, acls: FakeLiAcl[]): void {
+    this.members.set(id, acls);
+  }
+
+  private aclsOf(member: string): FakeLiAcl[] {
+    return this.members.get(member) ?? [{ orgId: member, role: 'ADMINISTRATOR', state: 'APPROVED' }];
+  }
+
+  /** Revokes the grants of every member who administers the organization (or of that member). */
+  revoke(orgOrMember: string): void {
+    const hit = (member: string) => member === orgOrMember || this.aclsOf(member).some((a) => a.orgId === orgOrMember);
+    for (const t of this.tokens.values()) if (hit(t.member)) t.state = 'revoked';
+    for (const r of this.refreshTokens.values()) if (hit(r.member)) r.revoked = true;
   }
 
   issued(): string[] {
@@ -129,15 +192,15 @@ export class FakeLinkedIn extends FakeServer {
       return t;
     };
     if (f.get('grant_type') === 'authorization_code') {
-      const orgId = this.codes.get(f.get('code') ?? '');
-      if (!orgId) return invalid;
+      const member = this.codes.get(f.get('code') ?? '');
+      if (!member) return invalid;
       this.codes.delete(f.get('code')!);
       const token = access();
-      this.tokens.set(token, { orgId, state: 'valid' });
+      this.tokens.set(token, { member, state: 'valid' });
       const body: Record<string, unknown> = { access_token: token, expires_in: 5_184_000, scope: 'r_organization_social,rw_organization_admin' };
       if (this.partner) {
         const refresh = `AQX${randomBytes(24).toString('base64url')}`;
-        this.refreshTokens.set(refresh, { orgId, expiresAt: Date.now() + 365 * DAY_MS, revoked: false });
+        this.refreshTokens.set(refresh, { member, expiresAt: Date.now() + 365 * DAY_MS, revoked: false });
         Object.assign(body, { refresh_token: refresh, refresh_token_expires_in: 31_536_000 });
       }
       return { body };
@@ -146,7 +209,7 @@ export class FakeLinkedIn extends FakeServer {
       const r = this.refreshTokens.get(f.get('refresh_token') ?? '');
       if (!r || r.revoked || r.expiresAt < Date.now()) return invalid;
       const token = access();
-      this.tokens.set(token, { orgId: r.orgId, state: 'valid' });
+      this.tokens.set(token, { member: r.member, state: 'valid' });
       // The refresh token is returned unchanged, with what is left of its lifetime.
       return { body: { access_token: token, expires_in: 5_184_000, refresh_token: f.get('refresh_token'), refresh_token_expires_in: Math.floor((r.expiresAt - Date.now()) / 1000), scope: 'r_organization_social,rw_organization_admin' } };
     }
@@ -157,22 +220,41 @@ export class FakeLinkedIn extends FakeServer {
     return { status: 403, body: { status: 403, serviceErrorCode: 100, code: 'ACCESS_DENIED', message: 'Not enough permissions to access this resource' } };
   }
 
-  private rest(req: FakeRequest, fn: (org: FakeLiOrg) => FakeResponse): FakeResponse {
-    if (!/^\d{6}$/.test(String(req.headers['linkedin-version'] ?? '')) || req.headers['x-restli-protocol-version'] !== '2.0.0') {
+  private rest(req: FakeRequest, fn: (member: string) => FakeResponse): FakeResponse {
+    const version = String(req.headers['linkedin-version'] ?? '');
+    if (!version || req.headers['x-restli-protocol-version'] !== '2.0.0') {
       return { status: 400, body: { status: 400, code: 'VERSION_MISSING', message: 'A version must be present. Please specify a version by adding the LinkedIn-Version header.' } };
+    }
+    // Versioning docs (2026-12-01): a sunset or unknown version is HTTP 426 NONEXISTENT_VERSION.
+    if (!supportedLinkedInVersion(version)) {
+      return { status: 426, body: { status: 426, code: 'NONEXISTENT_VERSION', message: `Requested version ${version} is not active` } };
     }
     const info = this.tokens.get(req.bearer ?? '');
     if (!info) return { status: 401, body: { status: 401, serviceErrorCode: 65600, code: 'INVALID_ACCESS_TOKEN', message: 'Invalid access token' } };
     if (info.state === 'revoked') return { status: 401, body: { status: 401, serviceErrorCode: 65601, code: 'REVOKED_ACCESS_TOKEN', message: 'The token used in the request has been revoked by the user' } };
     if (info.state === 'expired') return { status: 401, body: { status: 401, serviceErrorCode: 65602, code: 'EXPIRED_ACCESS_TOKEN', message: 'The token used in the request has expired' } };
-    return fn(this.orgs.get(info.orgId)!);
+    return fn(info.member);
   }
 
-  private acls(org: FakeLiOrg): FakeResponse {
+  /** Statistics and posts of an organization need an approved ADMINISTRATOR or CONTENT_ADMIN role. */
+  private asAdmin(member: string, orgId: string | undefined, fn: (org: FakeLiOrg) => FakeResponse): FakeResponse {
+    const org = orgId ? this.orgs.get(orgId) : undefined;
+    const allowed = this.aclsOf(member).some((a) => a.orgId === orgId && STATS_ROLES.has(a.role) && (a.state ?? 'APPROVED') === 'APPROVED');
+    return org && allowed ? fn(org) : this.forbidden();
+  }
+
+  /** organizationAcls?q=roleAssignee: the member's roles, filtered by role/state, paged by start/count. */
+  private acls(req: FakeRequest, member: string): FakeResponse {
+    if (req.query.get('q') !== 'roleAssignee') return this.badParam();
+    const role = req.query.get('role');
+    const state = req.query.get('state');
+    const all = this.aclsOf(member).filter((a) => (!role || a.role === role) && (!state || (a.state ?? 'APPROVED') === state));
+    const start = Number(req.query.get('start') ?? 0);
+    const count = Number(req.query.get('count') ?? 10);
     return {
       body: {
-        elements: [{ roleAssignee: 'urn:li:person:abc', state: 'APPROVED', role: 'ADMINISTRATOR', organization: `urn:li:organization:${org.id}` }],
-        paging: { count: 10, start: 0, links: [] },
+        elements: all.slice(start, start + count).map((a) => ({ roleAssignee: `urn:li:person:${member}`, state: a.state ?? 'APPROVED', role: a.role, organization: `urn:li:organization:${a.orgId}` })),
+        paging: { count, start, total: all.length, links: [] },
       },
     };
   }
@@ -188,10 +270,21 @@ export class FakeLinkedIn extends FakeServer {
     return { status: 400, body: { status: 400, code: 'ILLEGAL_ARGUMENT', message: 'Invalid param. Please check your request.' } };
   }
 
+  /** Share/follower statistics docs (2026-12-01): time-bound data only for the last 12 months. */
+  private outsideWindow(iv: { start: number }): boolean {
+    const yearAgo = new Date();
+    yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
+    return iv.start < yearAgo.getTime();
+  }
+
+  private tooOld(): FakeResponse {
+    return { status: 400, body: { status: 400, code: 'ILLEGAL_ARGUMENT', message: 'timeRange.start must be within the last 12 months' } };
+  }
+
   private shareStats(req: FakeRequest, org: FakeLiOrg): FakeResponse {
-    if (req.query.get('organizationalEntity') !== `urn:li:organization:${org.id}`) return this.forbidden();
     const iv = this.interval(req);
     if (iv === 'bad') return this.badParam();
+    if (iv && this.outsideWindow(iv)) return this.tooOld();
     if (iv) {
       const elements = [];
       for (let t = utcDay(iv.start).getTime(); t < iv.end; t += DAY_MS) {
@@ -214,6 +307,7 @@ export class FakeLinkedIn extends FakeServer {
   private followerStats(req: FakeRequest, org: FakeLiOrg): FakeResponse {
     const iv = this.interval(req);
     if (iv === 'bad' || !iv) return this.badParam();
+    if (this.outsideWindow(iv)) return this.tooOld();
     const elements = [];
     for (let t = utcDay(iv.start).getTime(); t < iv.end; t += DAY_MS) {
       elements.push({ organizationalEntity: `urn:li:organization:${org.id}`, timeRange: { start: t, end: t + DAY_MS }, followerGains: { organicFollowerGain: this.gain(new Date(t)) - 1, paidFollowerGain: 1 } });
@@ -222,7 +316,7 @@ export class FakeLinkedIn extends FakeServer {
   }
 
   private posts(req: FakeRequest, org: FakeLiOrg): FakeResponse {
-    if (req.query.get('author') !== `urn:li:organization:${org.id}` || req.query.get('q') !== 'author') return this.badParam();
+    if (req.query.get('q') !== 'author') return this.badParam();
     const start = Number(req.query.get('start') ?? 0);
     const count = Number(req.query.get('count') ?? 10);
     const page = org.posts.slice(start, start + count);
@@ -247,4 +341,9 @@ export class FakeLinkedIn extends FakeServer {
       },
     };
   }
+}
+
+function orgOf(urn: string | null | undefined): string | undefined {
+  const m = /^urn:li:organization:(\d+)$/.exec(urn ?? '');
+  return m?.[1];
 }

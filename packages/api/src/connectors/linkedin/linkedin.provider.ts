@@ -1,10 +1,11 @@
 import { ContentType, PlatformType } from '@soash/shared';
 import type { Config } from '../../config.js';
 import { addDays, DAY_MS, eachDay, expiryFrom, joinUrl, num, sourcesFor, utcDay, withQuery } from '../common.js';
-import { authError, ConnectorError, permanentError, rateLimitedError, retryAfterMs, type AuthFailure } from '../errors.js';
+import { authError, configurationError, ConnectorError, permanentError, rateLimitedError, retryAfterMs, type AuthFailure } from '../errors.js';
 import { createHttpClient, type HttpClient, type HttpResponse } from '../http.js';
 import type {
   AccountAccess,
+  ConnectableAccount,
   AccountDay,
   AccountProfile,
   AuthorizeInput,
@@ -25,8 +26,12 @@ import type {
 /**
  * LinkedIn organization pages (Community Management API, versioned REST endpoints).
  *
- * - Scopes `r_organization_social rw_organization_admin`; the member must be an ADMINISTRATOR of
- *   the organization (the first approved one is connected).
+ * - Every call sends `LinkedIn-Version: <LINKEDIN_API_VERSION>` (YYYYMM; LinkedIn supports a
+ *   version for about a year). A sunset version is answered with HTTP 426 NONEXISTENT_VERSION:
+ *   that is a configuration error naming the setting (permanent, no retries, admins notified).
+ * - Scopes `r_organization_social rw_organization_admin`. After the login the member picks which
+ *   of the organizations they administer (approved ADMINISTRATOR or CONTENT_ADMIN roles from
+ *   `organizationAcls?q=roleAssignee`) to connect; the member's token serves each of them.
  * - Access tokens live 60 days. Programmatic refresh tokens (365 days, not extended by refreshing)
  *   exist only for approved partners: with one, Soash refreshes ahead of expiry; without, the
  *   account must be re-authorised before the token expires, and Soash warns ahead of time
@@ -40,7 +45,12 @@ import type {
  *   literally; only the URN values inside them are percent-encoded.
  * - Daily rate limits reset at midnight UTC; a 429 without Retry-After waits until then.
  */
-export const LINKEDIN_API_VERSION = '202506';
+/** Roles whose holders may read an organization's page statistics. */
+const ADMIN_ROLES = new Set(['ADMINISTRATOR', 'CONTENT_ADMIN']);
+const ROLE_LABELS: Record<string, string> = { ADMINISTRATOR: 'Super admin', CONTENT_ADMIN: 'Content admin' };
+const ACL_PAGE = 100;
+/** Days of time-bound statistics LinkedIn serves, today included (a rolling 12 months). */
+export const STATS_WINDOW_DAYS = 365;
 const SCOPES = ['r_organization_social', 'rw_organization_admin'] as const;
 const PAGE_SIZE = 50;
 const STATS_BATCH = 20;
@@ -67,8 +77,12 @@ function authFailureOf(code: string | undefined): AuthFailure {
   return code === 'REVOKED_ACCESS_TOKEN' ? 'revoked' : code === 'EXPIRED_ACCESS_TOKEN' ? 'expired' : 'invalid';
 }
 
-function classify(res: HttpResponse): ConnectorError | undefined {
+function classify(res: HttpResponse, version: string): ConnectorError | undefined {
   const body = (res.body ?? {}) as { error?: string; error_description?: string; code?: string; serviceErrorCode?: number };
+  // A sunset (or not yet released) LinkedIn-Version: only a new setting helps.
+  if (res.status === 426 || body.code === 'NONEXISTENT_VERSION') {
+    return configurationError('LinkedIn', 'LINKEDIN_API_VERSION', `API version ${version} is not supported (any more)`, res.status, body.code ?? 'NONEXISTENT_VERSION');
+  }
   if (res.status === 401) return authError('LinkedIn', authFailureOf(body.code), body.code ?? String(body.serviceErrorCode ?? 401), 401);
   // Token endpoint: the grant (code or refresh token) is expired or revoked.
   if (res.status === 400 && body.error === 'invalid_grant') return authError('LinkedIn', 'revoked', 'invalid_grant', 400);
@@ -86,12 +100,15 @@ export class LinkedInProvider implements Provider {
   readonly type = PlatformType.LINKEDIN;
   readonly sandbox = false;
   readonly label = 'LinkedIn';
-  readonly apiVersion = LINKEDIN_API_VERSION;
+  readonly apiVersion: string;
   readonly scopes = SCOPES;
   readonly pkce = false;
   readonly maxConcurrentPulls = 2;
-  /** Share statistics reach back 12 months; one request covers the whole range. */
-  readonly accountMetricsChunkDays = 366;
+  /**
+   * Time-bound share and follower statistics are served for a rolling 12-month window; one
+   * request may cover all of it. Older days are not asked for (see fetchAccountMetrics).
+   */
+  readonly accountMetricsChunkDays = STATS_WINDOW_DAYS;
   readonly postsPageSize = PAGE_SIZE;
   readonly countersInListing = false;
   readonly historicalPostMetrics = false;
@@ -102,7 +119,8 @@ export class LinkedInProvider implements Provider {
     private readonly config: Config,
     hooks: ProviderHooks = {},
   ) {
-    this.http = createHttpClient({ platform: this.label, classify, onRateLimit: hooks.onRateLimit });
+    this.apiVersion = config.LINKEDIN_API_VERSION;
+    this.http = createHttpClient({ platform: this.label, classify: (res) => classify(res, this.apiVersion), onRateLimit: hooks.onRateLimit });
   }
 
   /** Versioned REST call; `query` is appended verbatim (Rest.li 2.0 syntax). */
@@ -110,7 +128,7 @@ export class LinkedInProvider implements Provider {
     return this.http.request<T>({
       url: `${joinUrl(this.config.LINKEDIN_API_URL, `rest/${path}`)}${query ? `?${query}` : ''}`,
       bearer: token,
-      headers: { 'LinkedIn-Version': LINKEDIN_API_VERSION, 'X-Restli-Protocol-Version': '2.0.0' },
+      headers: { 'LinkedIn-Version': this.apiVersion, 'X-Restli-Protocol-Version': '2.0.0' },
     });
   }
 
@@ -163,18 +181,39 @@ export class LinkedInProvider implements Provider {
     return this.token({ grant_type: 'refresh_token', refresh_token: current.refreshToken });
   }
 
-  async fetchProfile(account: AccountAccess): Promise<AccountProfile> {
-    let orgId = account.platformUserId;
-    if (!orgId) {
-      const acls = await this.rest<{ elements?: Array<{ organization?: string; organizationTarget?: string }> }>(
+  /** The organizations the member administers (approved ADMINISTRATOR or CONTENT_ADMIN), all pages of them. */
+  async listConnectableAccounts(exchange: ExchangeResult): Promise<ConnectableAccount[]> {
+    const token = exchange.tokens.accessToken;
+    const roles = new Map<string, string>();
+    for (let start = 0; ; ) {
+      const res = await this.rest<{ elements?: Array<{ organization?: string; organizationTarget?: string; role?: string; state?: string }>; paging?: { total?: number } }>(
         'organizationAcls',
-        'q=roleAssignee&role=ADMINISTRATOR&state=APPROVED',
-        account.accessToken,
+        `q=roleAssignee&state=APPROVED&start=${start}&count=${ACL_PAGE}`,
+        token,
       );
-      const urn = acls.elements?.map((e) => e.organization ?? e.organizationTarget).find((u) => u?.startsWith('urn:li:organization:'));
-      if (!urn) throw permanentError(this.label, 'the member administers no organization page');
-      orgId = urn.slice('urn:li:organization:'.length);
+      const elements = res.elements ?? [];
+      for (const e of elements) {
+        const urn = e.organization ?? e.organizationTarget;
+        if (!urn?.startsWith('urn:li:organization:') || !e.role || !ADMIN_ROLES.has(e.role) || (e.state && e.state !== 'APPROVED')) continue;
+        const id = urn.slice('urn:li:organization:'.length);
+        // A member with both roles is shown with the stronger one.
+        if (roles.get(id) !== 'ADMINISTRATOR') roles.set(id, e.role);
+      }
+      start += elements.length;
+      const total = num(res.paging?.total);
+      if (!elements.length || (total !== undefined ? start >= total : elements.length < ACL_PAGE)) break;
     }
+    const out: ConnectableAccount[] = [];
+    for (const [id, role] of roles) {
+      const org = await this.rest<{ id?: number | string; localizedName?: string; vanityName?: string }>(`organizations/${enc(id)}`, '', token);
+      out.push({ platformUserId: String(org.id ?? id), name: org.localizedName ?? org.vanityName ?? `Organization ${id}`, username: org.vanityName, detail: ROLE_LABELS[role] ?? role });
+    }
+    return out;
+  }
+
+  async fetchProfile(account: AccountAccess): Promise<AccountProfile> {
+    const orgId = account.platformUserId;
+    if (!orgId) throw permanentError(this.label, 'no organization was chosen');
     const org = await this.rest<{ id?: number | string; localizedName?: string; vanityName?: string }>(`organizations/${enc(orgId)}`, '', account.accessToken);
     const size = await this.rest<{ firstDegreeSize?: number }>(`networkSizes/${enc(orgUrn(orgId))}`, 'edgeType=COMPANY_FOLLOWED_BY_MEMBER', account.accessToken);
     return {
@@ -190,7 +229,11 @@ export class LinkedInProvider implements Provider {
     return `timeIntervals=(timeRange:(start:${from.getTime()},end:${toExclusive.getTime()}),timeGranularityType:DAY)`;
   }
 
-  async fetchAccountMetrics(account: AccountAccess, range: DayRange): Promise<AccountDay[]> {
+  async fetchAccountMetrics(account: AccountAccess, asked: DayRange): Promise<AccountDay[]> {
+    // Days before the 12-month window are refused by LinkedIn: ask only for what it serves.
+    const earliest = addDays(utcDay(new Date()), -(STATS_WINDOW_DAYS - 1));
+    const range: DayRange = { from: asked.from < earliest ? earliest : asked.from, to: asked.to };
+    if (range.from > range.to) return [];
     const urn = enc(orgUrn(account.platformUserId));
     const end = addDays(range.to, 1);
     const shares = await this.rest<{ elements?: Array<{ timeRange?: { start?: number }; totalShareStatistics?: ShareStats }> }>(

@@ -2,6 +2,7 @@ import { ContentType, PlatformType } from '@soash/shared';
 import type { EngagementCounters } from '../../modules/activities/engagement.model.js';
 import type { Demographics } from '../../modules/stats/stats.model.js';
 import { DAY_MS, HOUR_MS } from '../common.js';
+import { brandOf, handleOf } from './brand.js';
 
 /**
  * Deterministic, realistic data for sandbox accounts. Everything is a pure function of the
@@ -255,13 +256,16 @@ const REFERENCE_DAY = Date.UTC(2026, 0, 1) / DAY_MS;
 export function sandboxAccount(platformUserId: string, type: PlatformType, opts: SandboxOptions = {}): SandboxAccount {
   const seed = hashString(`${type}:${platformUserId}`);
   const profile = PROFILES[type];
-  const niche = pick(Object.keys(NICHES), rand(seed, 11));
+  // A brand in the id (brand.ts) names the account and chooses its niche; otherwise the seed does.
+  const brand = brandOf(platformUserId);
+  const niche = brand.niche && NICHES[brand.niche] ? brand.niche : pick(Object.keys(NICHES), rand(seed, 11));
   const referenceFollowers = profile.medianFollowers * Math.exp(1.1 * normal(seed, 12));
   const capacity = referenceFollowers * (1.8 + 2.5 * rand(seed, 13));
   const rate = 0.002 + 0.006 * rand(seed, 14);
   // Chosen so that F(REFERENCE_DAY) = referenceFollowers.
   const midpoint = REFERENCE_DAY + Math.log(capacity / referenceFollowers - 1) / rate;
-  const handle = `${niche}_${(seed % 9000) + 1000}`;
+  const brandHandle = brand.name ? handleOf(brand.name) : '';
+  const handle = brandHandle || `${niche}_${(seed % 9000) + 1000}`;
   return {
     seed,
     type,
@@ -270,7 +274,7 @@ export function sandboxAccount(platformUserId: string, type: PlatformType, opts:
     niche,
     tags: [...NICHES[niche]!, ...GENERIC_TAGS],
     username: handle,
-    displayName: `${niche[0]!.toUpperCase()}${niche.slice(1)} Studio ${(seed % 90) + 10}`,
+    displayName: brand.name ?? `${niche[0]!.toUpperCase()}${niche.slice(1)} Studio ${(seed % 90) + 10}`,
     capacity,
     rate,
     midpoint,

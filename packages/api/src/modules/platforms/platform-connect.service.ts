@@ -6,7 +6,8 @@ import { connectorConfig } from '../../connectors/config.js';
 import { ConnectorError } from '../../connectors/errors.js';
 import { providerFor } from '../../connectors/registry.js';
 import { sandboxAccount, type SandboxOptions } from '../../connectors/sandbox/generator.js';
-import type { AccountProfile, Provider, TokenSet } from '../../connectors/types.js';
+import { brandedSandboxId } from './sandbox-brand.js';
+import type { AccountProfile, ConnectableAccount, Provider, TokenSet } from '../../connectors/types.js';
 import { decryptSecret, encryptSecret, hashToken, randomToken, safeEqual } from '../../lib/crypto.js';
 import { badInput, conflict, isDuplicateKeyError, limitExceeded, notFound } from '../../lib/errors.js';
 import { JobType, PlatformStatus } from '../../lib/graphql-enums.js';
@@ -18,6 +19,8 @@ import { DAILY_STATS_DAYS, runPullJob } from '../sync/sync.service.js';
 import { withPlatformSlots } from '../subscriptions/platform-slots.js';
 import { UserModel, type User } from '../users/user.model.js';
 import { OAuthStateModel, type OAuthState } from './oauth-state.model.js';
+import { PendingConnectionModel, type PendingConnection, type PendingConnectionWithSecrets } from './pending-connection.model.js';
+import type { PendingConnectionView } from './pending-connection.type.js';
 import { clearReauthNotice } from './platform-notices.js';
 import { ensureDailyPulls, enqueuePull, JOB, type PullKind } from './platform-schedule.js';
 import { planTokenJob } from './platform-token-job.js';
@@ -30,6 +33,8 @@ import { PlatformModel, type Platform } from './platform.model.js';
  * backfills reach back min(BACKFILL_DAYS, historyDays) days.
  */
 export const OAUTH_STATE_TTL_MS = 10 * 60_000;
+/** How long a login that reaches several accounts waits for the user to choose. */
+export const PENDING_CONNECTION_TTL_MS = 30 * 60_000;
 
 // ---------------------------------------------------------------------------------------------
 // Plan limits
@@ -111,8 +116,11 @@ export async function connectSandboxPlatform(userId: Types.ObjectId | string, ty
   if (!PLATFORM_TYPES.includes(type)) throw badInput(`Unknown platform type "${String(type)}"`, 'type');
   const uid = typeof userId === 'string' ? new Types.ObjectId(userId) : userId;
   const user = await loadUser(uid);
-  const platformUserId = opts.platformUserId ?? `sandbox-${type}-${hashToken(`${uid.toHexString()}:${type}`).slice(0, 16)}`;
-  let platform = await PlatformModel.findOne({ type, platformUserId }).lean<Platform>();
+  // One sandbox per type and user: an existing one is reused even if the brand changed since.
+  const existing = opts.platformUserId ? null : await PlatformModel.findOne({ userId: uid, type, sandbox: true }).lean<Platform>();
+  const platformUserId =
+    opts.platformUserId ?? existing?.platformUserId ?? (await brandedSandboxId(uid, `sandbox-${type}-${hashToken(`${uid.toHexString()}:${type}`).slice(0, 16)}`));
+  let platform = existing ?? (await PlatformModel.findOne({ type, platformUserId }).lean<Platform>());
   let created = false;
   if (platform && !platform.userId.equals(uid)) throw conflict('That sandbox account is connected to another user');
   if (!platform) {
@@ -224,6 +232,7 @@ export type ConnectErrorCode =
   | 'already_connected'
   | 'limit_exceeded'
   | 'not_configured'
+  | 'no_accounts'
   | 'connect_failed';
 
 type StateCheck = { state: OAuthState } | { error: ConnectErrorCode };
@@ -294,6 +303,16 @@ async function writeConnectedPlatform(
   }
 }
 
+/** A connected account's first sync (new) or catch-up since its last sync (reconnected). */
+async function afterConnect(platform: Platform, created: boolean): Promise<void> {
+  await clearReauthNotice(platform);
+  const user = await loadUser(platform.userId);
+  const full = backfillDaysFor(user);
+  const days = created || !platform.lastSyncedAt ? full : Math.min(full, Math.max(DAILY_STATS_DAYS, Math.ceil((Date.now() - platform.lastSyncedAt.getTime()) / DAY_MS) + 1));
+  await scheduleSync(platform, created ? 'backfill' : 'catchup', days);
+  log.info('platform connected', { type: platform.type, platformId: platform._id.toHexString(), created });
+}
+
 /**
  * Handles `GET /oauth/:type/callback` and answers where to redirect the browser: the web app's
  * Platforms page with `connected=<id>` or `error=<code>`. Never throws for bad input.
@@ -317,21 +336,30 @@ export async function completeOAuthConnect(typeParam: string, query: Record<stri
       redirectUri: st.redirectUri,
       codeVerifier: st.codeVerifierEnc ? decryptSecret(st.codeVerifierEnc) : undefined,
     });
-    const profile = await provider.fetchProfile({ platformUserId: exchange.platformUserId ?? '', accessToken: exchange.tokens.accessToken });
-    if (!profile.platformUserId) profile.platformUserId = exchange.platformUserId ?? '';
+    let tokens = exchange.tokens;
+    let platformUserId = exchange.platformUserId ?? '';
+    if (provider.listConnectableAccounts) {
+      // One login, several accounts (Pages, organizations): the user chooses, unless there is one.
+      const accounts = await provider.listConnectableAccounts(exchange);
+      if (!accounts.length) return back({ error: 'no_accounts', platform: type });
+      if (accounts.length > 1) {
+        const pending = await createPendingConnection(st.userId, type, exchange.tokens, accounts);
+        log.info('OAuth connect waits for a choice', { type, pendingId: pending._id.toHexString(), choices: accounts.length });
+        return `${config.webAppUrl}/platforms/connect/${pending._id.toHexString()}`;
+      }
+      tokens = accounts[0]!.tokens ?? exchange.tokens;
+      platformUserId = accounts[0]!.platformUserId;
+    }
+    const profile = await provider.fetchProfile({ platformUserId, accessToken: tokens.accessToken });
+    if (!profile.platformUserId) profile.platformUserId = platformUserId;
     if (!profile.platformUserId) throw new ConnectorError({ kind: 'permanent', platform: provider.label, message: `${provider.label} did not say which account was connected` });
-    const result = await upsertConnectedPlatform(st.userId, provider, exchange.tokens, profile);
+    const result = await upsertConnectedPlatform(st.userId, provider, tokens, profile);
     if ('error' in result) {
       log.warn('OAuth connect refused', { type, reason: result.error });
       return back({ error: result.error, platform: type });
     }
     const { platform, created } = result;
-    await clearReauthNotice(platform);
-    const user = await loadUser(st.userId);
-    const full = backfillDaysFor(user);
-    const days = created || !platform.lastSyncedAt ? full : Math.min(full, Math.max(DAILY_STATS_DAYS, Math.ceil((Date.now() - platform.lastSyncedAt.getTime()) / DAY_MS) + 1));
-    await scheduleSync(platform, created ? 'backfill' : 'catchup', days);
-    log.info('platform connected', { type, platformId: platform._id.toHexString(), created });
+    await afterConnect(platform, created);
     return back({ connected: platform._id.toHexString() });
   } catch (err) {
     log.warn('OAuth connect failed', {
@@ -342,3 +370,131 @@ export async function completeOAuthConnect(typeParam: string, query: Record<stri
   }
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// Choosing among several accounts (pendingConnection → completeConnection)
+
+const TOKEN_DATES = ['issuedAt', 'expiresAt', 'refreshTokenExpiresAt'] as const;
+
+function openTokens(raw: unknown): TokenSet {
+  const t = { ...(raw as Record<string, unknown>) };
+  for (const k of TOKEN_DATES) if (typeof t[k] === 'string') t[k] = new Date(t[k] as string);
+  return t as unknown as TokenSet;
+}
+
+async function createPendingConnection(userId: Types.ObjectId, type: PlatformType, login: TokenSet, accounts: ConnectableAccount[]): Promise<PendingConnection> {
+  const own: Record<string, TokenSet> = {};
+  for (const a of accounts) if (a.tokens) own[a.platformUserId] = a.tokens;
+  const doc = await PendingConnectionModel.create({
+    userId,
+    type,
+    choices: accounts.map((a) => ({ platformUserId: a.platformUserId, name: a.name, username: a.username, avatarUrl: a.avatarUrl, detail: a.detail })),
+    loginTokensEnc: encryptSecret(JSON.stringify(login)),
+    choiceTokensEnc: Object.keys(own).length ? encryptSecret(JSON.stringify(own)) : undefined,
+    expiresAt: new Date(Date.now() + PENDING_CONNECTION_TTL_MS),
+  });
+  return doc.toObject() as PendingConnection;
+}
+
+/**
+ * The user's pending connection: another user's, a used one and a missing one are all NOT_FOUND;
+ * an expired one is BAD_USER_INPUT (log in again).
+ */
+async function loadPending(userId: Types.ObjectId, id: Types.ObjectId, secrets: boolean): Promise<PendingConnectionWithSecrets> {
+  const q = PendingConnectionModel.findOne({ _id: id, userId, completedAt: { $exists: false } });
+  if (secrets) q.select('+loginTokensEnc +choiceTokensEnc');
+  const doc = await q.lean<PendingConnectionWithSecrets>();
+  if (!doc) throw notFound('Pending connection');
+  if (doc.expiresAt.getTime() <= Date.now()) {
+    throw badInput('This choice of accounts has expired; connect the account again to choose', 'id', { reason: 'expired' });
+  }
+  return doc;
+}
+
+async function remainingSlots(user: User): Promise<number | null> {
+  const limit = TIER_LIMITS[user.subscriptionTier].maxPlatforms;
+  if (limit === null) return null;
+  return Math.max(0, limit - (await PlatformModel.countDocuments({ userId: user._id })));
+}
+
+/** What the picker shows: the accounts, which are already the user's or another user's, and the room left on the plan. */
+export async function getPendingConnection(userId: Types.ObjectId, id: Types.ObjectId): Promise<PendingConnectionView> {
+  const pending = await loadPending(userId, id, false);
+  const owners = await PlatformModel.find({ type: pending.type, platformUserId: { $in: pending.choices.map((c) => c.platformUserId) } }, { userId: 1, platformUserId: 1 }).lean();
+  const ownerOf = new Map(owners.map((p) => [p.platformUserId, p.userId]));
+  return {
+    id: pending._id.toHexString(),
+    type: pending.type,
+    expiresAt: pending.expiresAt,
+    remainingSlots: await remainingSlots(await loadUser(userId)),
+    choices: pending.choices.map((c) => {
+      const owner = ownerOf.get(c.platformUserId);
+      return {
+        id: c.platformUserId,
+        name: c.name,
+        username: c.username,
+        avatarUrl: c.avatarUrl,
+        detail: c.detail,
+        connected: !!owner?.equals(userId),
+        available: !owner || owner.equals(userId),
+      };
+    }),
+  };
+}
+
+/**
+ * Connects the chosen accounts of a pending connection, all or none: every choice must be one of
+ * its accounts and not another user's, and the new ones (reconnecting one of the user's own does
+ * not count) must fit the plan. The pending connection is used up only when they do.
+ */
+export async function completePendingConnection(userId: Types.ObjectId, id: Types.ObjectId, choiceIds: string[]): Promise<Platform[]> {
+  const pending = await loadPending(userId, id, true);
+  const byId = new Map(pending.choices.map((c) => [c.platformUserId, c]));
+  const unknown = choiceIds.filter((c) => !byId.has(c));
+  if (unknown.length) throw badInput(`choices names ${unknown.length === 1 ? 'an account' : 'accounts'} this login cannot connect`, 'choices', { unknown });
+  const provider = providerFor(pending.type, { sandbox: false, config: connectorConfig() });
+  if (!provider.isConfigured()) throw badInput(notConfiguredMessage(provider), 'id');
+
+  const existing = await PlatformModel.find({ type: pending.type, platformUserId: { $in: choiceIds } })
+    .select('+refreshTokenEnc')
+    .lean<PlatformWithSecrets[]>();
+  const taken = existing.filter((p) => !p.userId.equals(userId));
+  if (taken.length) {
+    throw conflict(`${taken.map((p) => byId.get(p.platformUserId)!.name).join(', ')} ${taken.length === 1 ? 'is' : 'are'} connected to another Soash user`, {
+      choices: taken.map((p) => p.platformUserId),
+    });
+  }
+  const mine = new Map(existing.map((p) => [p.platformUserId, p]));
+  const login = openTokens(JSON.parse(decryptSecret(pending.loginTokensEnc)));
+  const own = pending.choiceTokensEnc ? (JSON.parse(decryptSecret(pending.choiceTokensEnc)) as Record<string, unknown>) : {};
+
+  const written = await withPlatformSlots(userId, async () => {
+    const user = await loadUser(userId); // the plan as of now: a plan change takes the same lease
+    const limit = TIER_LIMITS[user.subscriptionTier].maxPlatforms;
+    const fresh = choiceIds.filter((c) => !mine.has(c)).length;
+    if (limit !== null && fresh > 0) {
+      const room = Math.max(0, limit - (await PlatformModel.countDocuments({ userId })));
+      if (fresh > room) {
+        throw limitExceeded(
+          `Your ${user.subscriptionTier} plan allows ${limit} connected account${limit === 1 ? '' : 's'}; there is room for ${room} more, and ${fresh} new ${fresh === 1 ? 'was' : 'were'} chosen`,
+          { limit, tier: user.subscriptionTier, remaining: room },
+        );
+      }
+    }
+    const claimed = await PendingConnectionModel.findOneAndUpdate({ _id: pending._id, userId, completedAt: { $exists: false } }, { $set: { completedAt: new Date() } });
+    if (!claimed) throw notFound('Pending connection');
+    const out: Array<{ platform: Platform; created: boolean }> = [];
+    for (const choiceId of choiceIds) {
+      const choice = byId.get(choiceId)!;
+      const tokens = own[choiceId] ? openTokens(own[choiceId]) : login;
+      // The first stats pull reads the full profile (followers, avatar); the picker's names do until then.
+      const profile: AccountProfile = { platformUserId: choiceId, username: choice.username, displayName: choice.name, avatarUrl: choice.avatarUrl, sources: [] };
+      const result = await writeConnectedPlatform(userId, provider, tokens, profile, mine.get(choiceId) ?? null);
+      if ('error' in result) throw conflict(`${choice.name} is connected to another Soash user`, { choices: [choiceId] });
+      out.push(result);
+    }
+    return out;
+  });
+  for (const { platform, created } of written) await afterConnect(platform, created);
+  return Promise.all(written.map(async ({ platform }) => (await PlatformModel.findById(platform._id).lean<Platform>()) ?? platform));
+}

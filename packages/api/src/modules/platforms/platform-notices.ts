@@ -1,6 +1,7 @@
-import { InsightType, Priority } from '@soash/shared';
+import { InsightType, Priority, Role } from '@soash/shared';
 import type { Types } from 'mongoose';
 import { AiInsightModel } from '../insights/insight.model.js';
+import { UserModel } from '../users/user.model.js';
 import { PLATFORM_LABELS } from './platform-labels.js';
 import type { Platform } from './platform.model.js';
 
@@ -53,4 +54,32 @@ export async function noticeReauthSoon(p: Pick<Platform, '_id' | 'userId' | 'typ
 
 export async function clearReauthNotice(p: Pick<Platform, '_id' | 'userId'>): Promise<void> {
   await AiInsightModel.deleteOne({ userId: p.userId, key: reauthKey(p._id) });
+}
+
+/**
+ * A server setting the platform no longer accepts (a sunset API version): every administrator
+ * gets one notice per setting (key `config:<setting>`), refreshed while the problem lasts, so a
+ * daily failure of many accounts does not pile up notices.
+ */
+export async function noticeAdminsOfSetting(setting: string, platformLabel: string, message: string): Promise<void> {
+  const admins = await UserModel.find({ role: Role.ADMIN }, { _id: 1 }).lean();
+  const now = new Date();
+  for (const admin of admins) {
+    await AiInsightModel.updateOne(
+      { userId: admin._id, key: `config:${setting}` },
+      {
+        $set: {
+          insightType: InsightType.RECOMMENDATION,
+          priority: Priority.HIGH,
+          title: `Update ${setting}: ${platformLabel} syncs are failing`.slice(0, 200),
+          description: `${message}. Until the setting is changed and the server restarted, no ${platformLabel} account syncs.`.slice(0, 4000),
+          evidence: { setting, platform: platformLabel },
+          isDismissed: false,
+          lastConfirmedAt: now,
+        },
+        $setOnInsert: { isRead: false },
+      },
+      { upsert: true },
+    );
+  }
 }

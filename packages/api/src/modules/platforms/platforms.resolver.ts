@@ -4,15 +4,20 @@ import { Stats } from '../stats/stats.model.js';
 import { SystemJob } from '../system-jobs/system-job.model.js';
 import { ConnectPlatformResult } from './connect-platform.result.js';
 import { ConnectorHealth } from './connector-health.type.js';
+import { CompleteConnectionInput } from './dto/complete-connection.input.js';
 import { ConnectPlatformInput } from './dto/connect-platform.input.js';
+import { PendingConnectionView } from './pending-connection.type.js';
 import { Platform } from './platform.model.js';
 import {
+  completeConnection,
   connectorHealthOf,
   connectPlatform,
   disconnectPlatform,
   getPlatform,
   listConnectorHealth,
   listPlatforms,
+  nextManualSyncAt,
+  pendingConnection,
   requestSync,
 } from './platforms.service.js';
 
@@ -46,6 +51,20 @@ export class PlatformsResolver {
   }
 
   @Authorized()
+  @Query(() => PendingConnectionView, {
+    description: 'A login that reaches several accounts (Facebook Pages, LinkedIn organizations), waiting for the viewer to choose; the callback redirects to /platforms/connect/<id>.',
+  })
+  pendingConnection(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PendingConnectionView> {
+    return pendingConnection(ctx, id);
+  }
+
+  @Authorized()
+  @Mutation(() => [Platform], { description: "Connects the chosen accounts of the viewer's pending connection (all or none, within the plan's account limit) and schedules their backfill." })
+  completeConnection(@Arg('input', () => CompleteConnectionInput) input: CompleteConnectionInput, @Ctx() ctx: Context): Promise<Platform[]> {
+    return completeConnection(ctx, input);
+  }
+
+  @Authorized()
   @Mutation(() => Boolean, { description: 'Disconnects an account and deletes everything pulled for it.' })
   disconnectPlatform(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
     return disconnectPlatform(ctx, id);
@@ -62,6 +81,14 @@ export class PlatformsResolver {
   @FieldResolver(() => Stats, { nullable: true, description: 'The most recent daily metrics.' })
   latestStats(@Root() platform: Platform, @Ctx() ctx: Context): Promise<Stats | null> {
     return ctx.loaders.latestStatsByPlatform.load(platform._id.toHexString());
+  }
+
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: 'When "Sync now" (syncPlatform) is possible again: SYNC_COOLDOWN_SECONDS after the last manual sync. Null when it is possible now.',
+  })
+  nextManualSyncAt(@Root() platform: Platform): Date | null {
+    return nextManualSyncAt(platform);
   }
 
   @FieldResolver(() => ConnectorHealth, { description: 'Token expiry, last sync, last error and rate-limit budget of this account.' })

@@ -17,7 +17,9 @@ import { UserModel } from '../users/user.model.js';
 import type { ConnectPlatformResult } from './connect-platform.result.js';
 import type { ConnectorHealth } from './connector-health.type.js';
 import type { ConnectPlatformInput } from './dto/connect-platform.input.js';
-import { backfillDaysFor, connectSandboxPlatform, scheduleSync, startOAuthConnect } from './platform-connect.service.js';
+import type { CompleteConnectionInput } from './dto/complete-connection.input.js';
+import { backfillDaysFor, completePendingConnection, connectSandboxPlatform, getPendingConnection, scheduleSync, startOAuthConnect } from './platform-connect.service.js';
+import type { PendingConnectionView } from './pending-connection.type.js';
 import { PLATFORM_LABELS } from './platform-labels.js';
 import { clearReauthNotice } from './platform-notices.js';
 import { removePlatformJobs } from './platform-schedule.js';
@@ -53,6 +55,18 @@ export async function connectPlatform(ctx: Context, input: ConnectPlatformInput)
   return { authorizeUrl: await startOAuthConnect(userId, input.type) };
 }
 
+/** A login waiting for the viewer to choose which of its accounts to connect. */
+export async function pendingConnection(ctx: Context, id: string): Promise<PendingConnectionView> {
+  const viewer = viewerOf(ctx);
+  return getPendingConnection(new Types.ObjectId(viewer.id), toObjectId(id, 'id'));
+}
+
+/** Connects the chosen accounts of the viewer's pending connection. */
+export async function completeConnection(ctx: Context, input: CompleteConnectionInput): Promise<Platform[]> {
+  const viewer = viewerOf(ctx);
+  return completePendingConnection(new Types.ObjectId(viewer.id), toObjectId(input.id, 'id'), input.choices);
+}
+
 /**
  * Removes an account with everything pulled for it (activities, snapshots, daily stats) and its
  * scheduled jobs. Ordered so that a failure half-way leaves the account in place to try again,
@@ -75,6 +89,13 @@ export async function disconnectPlatform(ctx: Context, id: string): Promise<bool
   await sweep();
   ctx.loaders.platformById.clear(platformId.toHexString());
   return true;
+}
+
+/** When "Sync now" is possible again for an account; null when it is possible now. */
+export function nextManualSyncAt(p: Pick<Platform, 'lastManualSyncAt'>, now = new Date()): Date | null {
+  if (!p.lastManualSyncAt) return null;
+  const next = new Date(p.lastManualSyncAt.getTime() + connectorConfig().SYNC_COOLDOWN_SECONDS * 1000);
+  return next.getTime() > now.getTime() ? next : null;
 }
 
 /** Manual "sync now": at most once per SYNC_COOLDOWN_SECONDS per account. */

@@ -11,7 +11,7 @@ import { ActivityMetricModel } from '../activities/activity-metric.model.js';
 import { upsertActivities, upsertSnapshots, type SnapshotInput } from '../activities/activity.ingest.js';
 import { bulkUpsertRaw, type UpsertOp } from '../../lib/bulk-upsert.js';
 import { ActivityModel } from '../activities/activity.model.js';
-import { noticeNeedsReauth } from '../platforms/platform-notices.js';
+import { noticeAdminsOfSetting, noticeNeedsReauth } from '../platforms/platform-notices.js';
 import { enqueueInsights } from '../insights/insights.jobs.js';
 import { scheduleTokenJob, type PullJobData } from '../platforms/platform-schedule.js';
 import { decryptTokens, loadPlatformWithSecrets, refreshPlatformTokens, tokenStateOf, type PlatformWithSecrets } from '../platforms/platform-tokens.js';
@@ -131,6 +131,8 @@ async function recordFailure(platformId: Types.ObjectId, err: unknown): Promise<
   if (err instanceof ConnectorError && err.kind === 'auth') return markNeedsReauth(platformId, err);
   const message = err instanceof ConnectorError ? err.message : 'Sync failed unexpectedly; it will be retried';
   const permanent = err instanceof ConnectorError && err.kind === 'permanent';
+  // A setting only an administrator can fix (a sunset API version): they hear of it.
+  if (err instanceof ConnectorError && err.setting) await noticeAdminsOfSetting(err.setting, err.platform, err.message).catch(() => undefined);
   await PlatformModel.updateOne(
     { _id: platformId, status: { $in: [PlatformStatus.ACTIVE, PlatformStatus.ERROR] } },
     { $set: { lastError: message.slice(0, 500), lastErrorAt: new Date(), ...(permanent ? { status: PlatformStatus.ERROR } : {}) } },

@@ -18,6 +18,9 @@ import { ContentRecommendationModel } from '../../modules/insights/recommendatio
 import { ReferralCodeModel } from '../../modules/referrals/referral-code.model.js';
 import { ReferralSignupModel } from '../../modules/referrals/referral-signup.model.js';
 import { UserModel } from '../../modules/users/user.model.js';
+import { PendingConnectionModel } from '../../modules/platforms/pending-connection.model.js';
+import { encryptSecret } from '../../lib/crypto.js';
+import { useConnectorConfig } from '../../connectors/config.js';
 import { buildAppSchema } from '../schema.js';
 
 /**
@@ -30,7 +33,9 @@ import { buildAppSchema } from '../schema.js';
 let server: TestServer;
 let scheduler: Scheduler;
 beforeAll(async () => {
-  server = await startTestServer();
+  // LinkedIn app credentials, so that completing a (LinkedIn) pending connection can succeed.
+  server = await startTestServer({ LINKEDIN_CLIENT_ID: 'li-id', LINKEDIN_CLIENT_SECRET: 'li-secret' });
+  useConnectorConfig(server.config);
   // Operations such as syncPlatform queue jobs; nothing here runs them.
   scheduler = await startScheduler({ processJobs: false, pollMs: 60_000 });
 });
@@ -45,6 +50,7 @@ const RANGE = { from: new Date(Date.now() - 30 * 24 * 3600 * 1000).toISOString()
 
 interface Owned {
   platform: string;
+  pending: string;
   activity: string;
   category: string;
   user: string;
@@ -82,6 +88,22 @@ function analyticsFilterCases(op: string, query: (filter: string) => string): Ca
 }
 
 const CASES: Case[] = [
+  {
+    op: 'Query.pendingConnection',
+    arg: 'id',
+    query: 'query($id: ID!) { pendingConnection(id: $id) { id choices { id } } }',
+    vars: (id) => ({ id }),
+    target: (a) => a.pending,
+    field: 'id',
+  },
+  {
+    op: 'Mutation.completeConnection',
+    arg: 'input.id',
+    query: 'mutation($input: CompleteConnectionInput!) { completeConnection(input: $input) { id } }',
+    vars: (id) => ({ input: { id, choices: ['1001'] } }),
+    target: (a) => a.pending,
+    field: 'id',
+  },
   { op: 'Query.platform', arg: 'id', query: 'query($id: ID!) { platform(id: $id) { id } }', vars: (id) => ({ id }), target: (a) => a.platform, field: 'id' },
   { op: 'Query.activity', arg: 'id', query: 'query($id: ID!) { activity(id: $id) { id } }', vars: (id) => ({ id }), target: (a) => a.activity, field: 'id' },
   {
@@ -265,9 +287,17 @@ async function ownedObjects(userId: Types.ObjectId): Promise<Owned> {
   const activity = await createActivity(userId, platform._id, { categoryIds: [category._id] });
   const insight = await AiInsightModel.create({ userId, insightType: 'performance', title: 'Reels do well', priority: 'high', key: `k-${userId.toHexString()}` });
   const recommendation = await ContentRecommendationModel.create({ userId, recommendationType: 'hashtag', title: 'Use #launch', key: `k-${userId.toHexString()}` });
+  const pending = await PendingConnectionModel.create({
+    userId,
+    type: 'linkedin',
+    choices: [{ platformUserId: '1001', name: 'Org 1001' }],
+    loginTokensEnc: encryptSecret(JSON.stringify({ accessToken: 'member-token', issuedAt: new Date() })),
+    expiresAt: new Date(Date.now() + 600_000),
+  });
   return {
     user: userId.toHexString(),
     platform: platform._id.toHexString(),
+    pending: pending._id.toHexString(),
     activity: activity._id.toHexString(),
     category: category._id.toHexString(),
     insight: insight._id.toHexString(),

@@ -19,6 +19,7 @@ import { encryptSecret } from '../../lib/crypto.js';
 import { ActivityMetricModel } from '../../modules/activities/activity-metric.model.js';
 import { ActivityModel } from '../../modules/activities/activity.model.js';
 import { PlatformModel } from '../../modules/platforms/platform.model.js';
+import { PendingConnectionModel } from '../../modules/platforms/pending-connection.model.js';
 import { StatsModel } from '../../modules/stats/stats.model.js';
 import { SystemJobModel } from '../../modules/system-jobs/system-job.model.js';
 import { RefreshTokenModel } from '../../modules/users/refresh-token.model.js';
@@ -160,12 +161,29 @@ describe('secrets: failing cases (no way to read a secret)', () => {
       { $set: { sources: [source], demographics: { ageGroups: [{ range: '18-24', share: 0.5 }], genderSplit: { female: 0.5, male: 0.4, other: 0.1 }, locations: [{ country: 'DE', city: 'Berlin', share: 0.3 }] } } },
     );
     await SystemJobModel.updateMany({ userId }, { $set: { progress: { phase: 'posts', done: 1, total: 2, message: 'ok' }, result: { posts: 2 }, startedAt: new Date(), completedAt: new Date() } });
+    // A login waiting for a choice of Pages: the login's and the Pages' tokens are stored encrypted.
+    const plainLogin = 'plain-pending-login-token-5555555555';
+    const plainPage = 'plain-pending-page-token-6666666666';
+    const loginTokensEnc = encryptSecret(JSON.stringify({ accessToken: plainLogin, issuedAt: new Date() }));
+    const choiceTokensEnc = encryptSecret(JSON.stringify({ '2001': { accessToken: plainPage, issuedAt: new Date() } }));
+    const pending = await PendingConnectionModel.create({
+      userId,
+      type: 'facebook',
+      choices: [{ platformUserId: '2001', name: 'Page 2001', username: 'page2001', avatarUrl: 'https://x.test/p.png', detail: 'Your Page' }],
+      loginTokensEnc,
+      choiceTokensEnc,
+      expiresAt: new Date(Date.now() + 600_000),
+    });
     await server.gql('mutation { updateProfile(input: { brandName: "B", brandValues: ["v"], timezone: "Europe/Berlin", avatarUrl: "https://x.test/a.png" }) { id } }', {}, token);
 
     const stored = (await UserModel.findById(userId).select('+passwordHash +verificationTokenHash +passwordResetTokenHash').lean())!;
     const tokenHashes = (await RefreshTokenModel.find({ userId }).lean()).map((t) => t.tokenHash);
     const forbidden: Record<string, string> = {
       'platform access token': plainAccess,
+      'pending login token': plainLogin,
+      'pending page token': plainPage,
+      'encrypted pending login tokens': loginTokensEnc,
+      'encrypted pending page tokens': choiceTokensEnc,
       'platform refresh token': plainRefresh,
       'encrypted access token': accessTokenEnc,
       'encrypted refresh token': refreshTokenEnc,
@@ -199,6 +217,7 @@ describe('secrets: failing cases (no way to read a secret)', () => {
       hashtagPerformance: { input: { range: YEAR, minPosts: 1 } },
       bestTimesToPost: { input: { range: YEAR, minPosts: 2 } },
       postDecay: { activityId: data.activityId.toHexString() },
+      pendingConnection: { id: pending._id.toHexString() },
     };
     const skipped: string[] = [];
     const responses: Array<[string, string]> = [];

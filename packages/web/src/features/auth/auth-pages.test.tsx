@@ -62,7 +62,7 @@ describe('RegisterPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
     const input = screen.getByLabelText('Referral code (optional)');
     await waitFor(() => expect(input.getAttribute('aria-invalid')).toBe('true'));
-    expect(document.getElementById(input.getAttribute('aria-describedby')!.split(' ').at(-1)!)?.textContent).toBe('This referral code is not valid');
+    expect(document.getElementById(input.getAttribute('aria-describedby')!.split(' ').at(-1)!)?.textContent).toBe('This referral code is not valid.');
   });
 
   it('puts "email taken" on the email field', async () => {
@@ -82,7 +82,7 @@ describe('LoginPage', () => {
     fireEvent.change(screen.getByLabelText('Email'), { target: { value: 'jane@example.com' } });
     fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'nope nope nope' } });
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Email or password is incorrect');
+    expect((await screen.findByRole('alert')).textContent).toBe('Email or password is incorrect.');
     expect(session.getState().status).toBe('signed-out');
   });
 

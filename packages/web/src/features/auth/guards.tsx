@@ -79,8 +79,10 @@ export function RequireAuth() {
   }
   const viewer = data!.me;
   const onOnboarding = location.pathname === '/onboarding';
+  // Choosing which Pages / company pages to connect after an OAuth return, also during onboarding.
+  const choosingAccounts = location.pathname.startsWith('/platforms/connect/');
   // New accounts set up first; an OAuth return to /platforms keeps its outcome (?connected=, ?error=).
-  if (!viewer.profile.onboardingCompleted && !onOnboarding) {
+  if (!viewer.profile.onboardingCompleted && !onOnboarding && !choosingAccounts) {
     return <Navigate to={`/onboarding${location.pathname === '/platforms' ? location.search : ''}`} replace />;
   }
   if (viewer.profile.onboardingCompleted && onOnboarding) return <Navigate to="/" replace />;

@@ -17,7 +17,7 @@ export const CategoriesQuery = graphql(`
   }
 `);
 
-const CreateCategoryMutation = graphql(`
+export const CreateCategoryMutation = graphql(`
   mutation CreateCategory($input: CreateCategoryInput!) {
     createCategory(input: $input) {
       id

@@ -1,11 +1,13 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { toFormErrors } from '../../lib/errors';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorState, LoadingBlock } from '../../ui/States';
-import { CATEGORIES_CONTEXT, CategoriesQuery } from './CategoriesManager';
+import { Button } from '../../ui/Button';
+import { TextField } from '../../ui/Field';
+import { CATEGORIES_CONTEXT, CategoriesQuery, CreateCategoryMutation, SWATCHES } from './CategoriesManager';
 
 const AssignCategoriesMutation = graphql(`
   mutation AssignCategories($activityId: ID!, $categoryIds: [ID!]!) {
@@ -20,7 +22,15 @@ const AssignCategoriesMutation = graphql(`
   }
 `);
 
-/** A dialog to set a post's categories (checkboxes; Save replaces the post's set). */
+/** Whether two sets of ids differ. */
+function changed(a: ReadonlySet<string>, b: readonly string[]): boolean {
+  return a.size !== new Set(b).size || b.some((id) => !a.has(id));
+}
+
+/**
+ * A dialog to set a post's categories (checkboxes; Save replaces the post's set, and is offered
+ * only once something changed). A new category can be created right here, ticked at once.
+ */
 export function CategoryPicker({
   open,
   activityId,
@@ -38,6 +48,23 @@ export function CategoryPicker({
   const [chosen, setChosen] = useState<Set<string>>(() => new Set(selected));
   const [state, assign] = useMutation(AssignCategoriesMutation);
   const [error, setError] = useState<string | null>(null);
+  const [newName, setNewName] = useState('');
+  const [newError, setNewError] = useState<string | null>(null);
+  const [creation, create] = useMutation(CreateCategoryMutation);
+  const count = data?.categories.length ?? 0;
+
+  async function createInline(e?: FormEvent) {
+    e?.preventDefault();
+    const name = newName.trim();
+    if (!name) return setNewError('Enter a name for the category.');
+    const r = await create({ input: { name, colorCode: SWATCHES[count % SWATCHES.length]! } }, CATEGORIES_CONTEXT);
+    if (r.error || !r.data) return setNewError(toFormErrors(r.error, ['name']).fields.name ?? toFormErrors(r.error).form ?? 'The category could not be created.');
+    setNewError(null);
+    setNewName('');
+    const id = r.data.createCategory.id;
+    setChosen((s) => new Set(s).add(id));
+    reload({ requestPolicy: 'network-only' });
+  }
   const toggle = (id: string) =>
     setChosen((s) => {
       const next = new Set(s);
@@ -54,7 +81,7 @@ export function CategoryPicker({
   }
 
   return (
-    <ConfirmDialog open={open} title="Categories" confirmLabel="Save" busy={state.fetching} onCancel={onClose} onConfirm={() => void save()}>
+    <ConfirmDialog open={open} title="Categories" confirmLabel="Save" busy={state.fetching} confirmDisabled={!changed(chosen, selected)} onCancel={onClose} onConfirm={() => void save()}>
       <div className="stack" style={{ gap: 10, color: 'var(--c-text)' }}>
         <p className="small muted" style={{ margin: 0 }}>
           {postLabel}
@@ -66,8 +93,8 @@ export function CategoryPicker({
             <LoadingBlock lines={3} height={20} label="Loading categories" />
           )
         ) : data.categories.length === 0 ? (
-          <p>
-            You have no categories yet. <Link to="/settings#categories">Create some in settings</Link>.
+          <p style={{ margin: 0 }}>
+            You have no categories yet. Create one below (or manage them all in <Link to="/settings#categories">settings</Link>).
           </p>
         ) : (
           <fieldset className="checklist">
@@ -80,6 +107,29 @@ export function CategoryPicker({
               </label>
             ))}
           </fieldset>
+        )}
+        {data && (
+          <div className="row inline-create" style={{ alignItems: 'flex-end', gap: 8 }}>
+            <div style={{ flex: '1 1 180px' }}>
+              <TextField
+                label={count ? 'New category' : 'Name of your first category'}
+                value={newName}
+                placeholder="e.g. Behind the scenes"
+                error={newError}
+                maxLength={50}
+                onChange={(e) => {
+                  setNewName(e.target.value);
+                  setNewError(null);
+                }}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') void createInline(e);
+                }}
+              />
+            </div>
+            <Button variant="secondary" loading={creation.fetching} onClick={() => void createInline()}>
+              Create and tick
+            </Button>
+          </div>
         )}
         {error && (
           <p className="error small" role="alert">

@@ -18,7 +18,7 @@ describe('CategoriesManager', () => {
     fireEvent.change(screen.getByLabelText('New category'), { target: { value: ' launch ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Colour #E0742B' }));
     fireEvent.click(screen.getByRole('button', { name: 'Add category' }));
-    await screen.findByText('You already have a category named "Launch"');
+    await screen.findByText('You already have a category named "Launch".');
     expect(screen.getByLabelText('New category').getAttribute('aria-invalid')).toBe('true');
     expect(callsOf(client, 'CreateCategory')[0]).toEqual({ input: { name: 'launch', colorCode: '#E0742B' } });
   });
@@ -52,6 +52,41 @@ describe('CategoryPicker', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(closed).toBe(true));
     expect(callsOf(client, 'AssignCategories')[0]).toEqual({ activityId: 'a1', categoryIds: ['c2'] });
+  });
+
+  it('offers Save only once something changed', () => {
+    const client = mockClient((name) => (name === 'Categories' ? categories : 'pending'));
+    renderRoutes([{ path: '/', element: <CategoryPicker open activityId="a1" postLabel="Fresh loaf" selected={['c1']} onClose={() => undefined} /> }], { client });
+    const save = () => screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement;
+    expect(save().disabled).toBe(true);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Launch' }));
+    expect(save().disabled).toBe(false);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Launch' }));
+    expect(save().disabled).toBe(true);
+  });
+
+  it('with no categories yet, creates one inline, ticks it and saves it', async () => {
+    let list: { id: string; name: string; colorCode: string }[] = [];
+    const client = mockClient((name, v) => {
+      if (name === 'Categories') return { data: { categories: list } };
+      if (name === 'CreateCategory') {
+        const created = { id: 'c9', ...(v.input as { name: string; colorCode: string }) };
+        list = [created];
+        return { data: { createCategory: created } };
+      }
+      return { data: { assignCategories: { id: 'a1', categories: [] } } };
+    });
+    let closed = false;
+    renderRoutes([{ path: '/', element: <CategoryPicker open activityId="a1" postLabel="Fresh loaf" selected={[]} onClose={() => (closed = true)} /> }], { client });
+    expect(screen.getByText(/You have no categories yet/)).toBeDefined();
+    fireEvent.click(screen.getByRole('button', { name: 'Create and tick' }));
+    expect((await screen.findByText('Enter a name for the category.')).getAttribute('role')).toBe('alert');
+    fireEvent.change(screen.getByLabelText('Name of your first category'), { target: { value: ' Launch ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create and tick' }));
+    await waitFor(() => expect(callsOf(client, 'CreateCategory')[0]).toEqual({ input: { name: 'Launch', colorCode: '#5B3DF5' } }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(closed).toBe(true));
+    expect(callsOf(client, 'AssignCategories')[0]).toEqual({ activityId: 'a1', categoryIds: ['c9'] });
   });
 });
 

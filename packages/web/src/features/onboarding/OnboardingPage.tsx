@@ -19,6 +19,7 @@ const OnboardingQuery = graphql(`
     me {
       id
       name
+      company
       profile {
         id
         onboardingCompleted
@@ -46,17 +47,27 @@ const CompleteOnboardingMutation = graphql(`
 
 const STEPS = ['Your brand', 'Connect an account', 'Done'] as const;
 
-function Steps({ current }: { current: number }) {
+/**
+ * The steps, with a tick only for what was actually done: a step passed with "Skip for now" shows
+ * as skipped, not done.
+ */
+export function Steps({ current, done }: { current: number; done: readonly boolean[] }) {
   return (
     <ol className="steps" aria-label="Setup steps">
-      {STEPS.map((label, i) => (
-        <li key={label} className={i === current ? 'current' : i < current ? 'done' : undefined} aria-current={i === current ? 'step' : undefined}>
-          <span className="step-dot" aria-hidden="true">
-            {i < current ? '✓' : i + 1}
-          </span>
-          {label}
-        </li>
-      ))}
+      {STEPS.map((label, i) => {
+        const ticked = i < current && done[i];
+        const skipped = i < current && !done[i];
+        return (
+          <li key={label} className={i === current ? 'current' : ticked ? 'done' : skipped ? 'skipped' : undefined} aria-current={i === current ? 'step' : undefined}>
+            <span className="step-dot" aria-hidden="true">
+              {ticked ? '✓' : i + 1}
+            </span>
+            {label}
+            {ticked && <span className="sr-only"> (done)</span>}
+            {skipped && <span className="small muted"> (skipped)</span>}
+          </li>
+        );
+      })}
     </ol>
   );
 }
@@ -94,7 +105,7 @@ export function OnboardingPage() {
         <h1>Welcome{me ? `, ${me.name.split(' ')[0]}` : ''}</h1>
         <p className="muted">Three short steps and your dashboard is ready.</p>
       </div>
-      <Steps current={step} />
+      <Steps current={step} done={[true, platforms.length > 0, false]} />
       {!me ? (
         error ? (
           <Card>
@@ -108,7 +119,7 @@ export function OnboardingPage() {
       ) : step === 0 ? (
         <Card title="Tell Soash about your brand" labelledBy="onb-brand">
           <p className="muted small">Used for content ideas and to read your numbers in your own time zone. Everything is optional and can be changed later.</p>
-          <BrandForm profile={me.profile} detectZone submitLabel="Save and continue" onSaved={() => goTo(1)} />
+          <BrandForm profile={me.profile} defaultBrandName={me.company} detectZone submitLabel="Save and continue" onSaved={() => goTo(1)} />
         </Card>
       ) : step === 1 ? (
         <Card title="Connect your first account" labelledBy="onb-connect">

@@ -4,14 +4,15 @@ import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { Granularity } from '../../gql/graphql';
 import { PageHeader } from '../../layout/AppShell';
-import { formatDate, formatNumber, formatPercent } from '../../lib/format';
-import { accountLabel, contentTypeLabel, platformLabel } from '../../lib/labels';
+import { formatDate, formatNumber, formatPercent, plural } from '../../lib/format';
+import { accountLabel, contentTypeLabel } from '../../lib/labels';
 import { useTitle } from '../../lib/useTitle';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { BarChartView } from '../../ui/charts/BarChartCard';
-import { TimeSeriesChart, type SeriesPoint } from '../../ui/charts/TimeSeriesChart';
+import { gapCount, TimeSeriesChart, type SeriesPoint } from '../../ui/charts/TimeSeriesChart';
+import { TableWrap } from '../../ui/TableWrap';
 import { addDays, DateRangePicker } from '../../ui/DateRangePicker';
 import { EmptyState, ErrorState, LoadingBlock, Skeleton } from '../../ui/States';
 import { earliestDay, useTimeZone, useViewer } from '../auth/viewer';
@@ -201,6 +202,7 @@ function Trends({ range, granularity }: { range: { from: string; to: string }; g
   const rate = mergeSeries({ engagementRate: data.engagementRate.points });
   const hasFollowers = followers.some((p) => typeof p.followers === 'number');
   const hasEngagement = engagement.some((p) => typeof p.engagements === 'number' && p.engagements > 0);
+  const rateGaps = gapCount(rate, 'engagementRate');
   return (
     <div className="grid grid-2">
       <Section title="Followers" id="trend-followers">
@@ -213,15 +215,28 @@ function Trends({ range, granularity }: { range: { from: string; to: string }; g
       <Section title="Engagement" id="trend-engagement">
         {hasEngagement ? (
           <div className="stack" style={{ gap: 8 }}>
-            <TimeSeriesChart label={`Engagements per ${per}`} data={engagement} series={[{ key: 'engagements', label: 'Engagements' }]} kind="bar" height={180} />
+            <TimeSeriesChart
+              label={`Engagements on posts published each ${per}`}
+              data={engagement}
+              series={[{ key: 'engagements', label: 'Engagements' }]}
+              kind="bar"
+              height={180}
+            />
+            <p className="small muted chart-note">Each post’s engagement counts on the {per} it was published, including what it received later.</p>
             <TimeSeriesChart
               label={`Engagement rate per ${per}`}
               data={rate}
               series={[{ key: 'engagementRate', label: 'Engagement rate', color: '#12925b' }]}
               height={140}
               valueFormat={(v) => formatPercent(v, 1)}
+              gapLabel="No posts"
             />
             <p className="small muted">Engagement rate {rateBasis(data.engagementRate.rateLabel)}, all accounts.</p>
+            {rateGaps > 0 && (
+              <p className="small muted chart-note" data-testid="rate-gaps">
+                {rateGaps === rate.length ? `No posts were published in this range, so there is no rate to show.` : `${plural(rateGaps, per)} without posts ${rateGaps === 1 ? 'has' : 'have'} no rate: the line skips ${rateGaps === 1 ? 'it' : 'them'}.`}
+              </p>
+            )}
           </div>
         ) : (
           <EmptyState title="No engagement in this range">Engagement counts posts published in the range. Try a longer range.</EmptyState>
@@ -249,11 +264,13 @@ function Breakdown({ range }: { range: { from: string; to: string } }) {
           {rows.length > 1 && (
             <BarChartView
               label="Engagements by account"
+              valueLabel="Engagements"
               height={160}
-              data={rows.map((r) => ({ label: r.displayName ?? platformLabel(r.platformType), value: r.engagements }))}
+              maxTickChars={rows.length > 3 ? 12 : 24}
+              data={rows.map((r) => ({ label: accountLabel({ type: r.platformType, username: r.platform?.username, displayName: r.displayName }), value: r.engagements }))}
             />
           )}
-          <div className="table-wrap">
+          <TableWrap label="Numbers by account">
             <table className="table">
               <caption className="sr-only">Numbers by account</caption>
               <thead>
@@ -298,7 +315,7 @@ function Breakdown({ range }: { range: { from: string; to: string } }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </div>
       )}
     </Section>
@@ -385,18 +402,14 @@ function ContentMix({ range }: { range: { from: string; to: string } }) {
         <div className="stack">
           <BarChartView
             label="Median engagement rate by content type"
+            valueLabel="Median engagement rate"
             height={170}
             valueFormat={(v) => formatPercent(v, 1)}
-            data={types.map((t) => ({
-              label: contentTypeLabel(t.contentType),
-              value: t.medianEngagementRate ?? null,
-              // The sample behind the median: posts with a rate, not every post of the type.
-              note: `${t.postsWithRate} ${t.postsWithRate === 1 ? 'post' : 'posts'}`,
-            }))}
+            data={types.map((t) => ({ label: contentTypeLabel(t.contentType), value: t.medianEngagementRate ?? null, note: plural(t.posts, 'post') }))}
           />
           <p className="small muted">Median engagement rate {basis}.</p>
           {tags.length > 0 && (
-            <div className="table-wrap">
+            <TableWrap label="Hashtags by lift">
               <table className="table">
                 <caption className="sr-only">Hashtags by lift</caption>
                 <thead>
@@ -417,7 +430,7 @@ function ContentMix({ range }: { range: { from: string; to: string } }) {
                   {tags.map((t) => (
                     <tr key={t.hashtag}>
                       <th scope="row">
-                        <Link to={`/posts?hashtag=${encodeURIComponent(t.hashtag)}`}>#{t.hashtag}</Link>
+                        <Link to={hashtagPostsLink(t.hashtag, range)}>#{t.hashtag}</Link>
                       </th>
                       <td className="num">{t.posts}</td>
                       <td className="num">{formatPercent(t.medianEngagementRate)}</td>
@@ -426,12 +439,17 @@ function ContentMix({ range }: { range: { from: string; to: string } }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )}
         </div>
       )}
     </Section>
   );
+}
+
+/** The posts explorer with a hashtag and the overview's date range (so the drill-down keeps its context). */
+export function hashtagPostsLink(hashtag: string, range: { from: string; to: string }): string {
+  return `/posts?${new URLSearchParams({ hashtag, from: range.from, to: range.to }).toString()}`;
 }
 
 function LatestInsights() {

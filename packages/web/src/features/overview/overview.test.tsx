@@ -161,6 +161,38 @@ describe('OverviewPage', () => {
     expect(screen.getByRole('heading', { name: 'Connect an account to see your numbers' })).toBeDefined();
     expect(screen.getByRole('link', { name: 'Connect an account' }).getAttribute('href')).toBe('/platforms');
   });
+
+  it('drills down with context, names the rate’s empty days and counts "1 post"', () => {
+    const client = mockClient((name) => {
+      if (name === 'OverviewKpis') return { data: { overview: { range: { from: '2026-03-04', to: '2026-03-10' }, comparisonRange: { from: '2026-02-25', to: '2026-03-03' }, ...overview }, platforms: [{ id: 'p1' }] } };
+      if (name === 'OverviewTrends') {
+        const days = ['2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08', '2026-03-09', '2026-03-10'];
+        const rate = [null, 0.05, null, null, 0.04, null, null];
+        return {
+          data: {
+            followers: { points: days.map((bucket) => ({ bucket, value: 100 })) },
+            engagements: { points: days.map((bucket, i) => ({ bucket, value: rate[i] ? 20 : 0 })) },
+            engagementRate: { points: days.map((bucket, i) => ({ bucket, value: rate[i] })) },
+          },
+        };
+      }
+      if (name === 'OverviewContent') {
+        return {
+          data: {
+            contentTypePerformance: [{ contentType: 'REEL', posts: 1, medianEngagementRate: 0.05, lift: 1.1 }],
+            hashtagPerformance: { hashtags: [{ hashtag: 'sourdough', posts: 1, medianEngagementRate: 0.05, lift: 1.2, successRate: 1 }] },
+          },
+        };
+      }
+      return 'pending';
+    });
+    renderRoutes([{ path: '/', element: <OverviewPage /> }], { client, path: '/?range=custom&from=2026-03-04&to=2026-03-10' });
+    expect(screen.getByRole('link', { name: '#sourdough' }).getAttribute('href')).toBe('/posts?hashtag=sourdough&from=2026-03-04&to=2026-03-10');
+    expect(screen.getByTestId('rate-gaps').textContent).toBe('5 days without posts have no rate: the line skips them.');
+    expect(screen.getByText(/counts on the day it was published/)).toBeDefined();
+    const byType = screen.getByRole('figure', { name: 'Median engagement rate by content type' });
+    expect(within(byType).getByText('1 post')).toBeDefined();
+  });
 });
 
 describe('engagement rates name their denominator', () => {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useMutation } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { PlatformType } from '../../gql/graphql';
 import { errorCode, toFormErrors } from '../../lib/errors';
@@ -19,6 +19,20 @@ export const ConnectPlatformMutation = graphql(`
   }
 `);
 
+export const ConnectSetupQuery = graphql(`
+  query ConnectSetup {
+    serverSetup {
+      platforms {
+        type
+        configured
+      }
+    }
+  }
+`);
+
+/** Where an admin reads how to register a platform's app and set its variables (built from docs/connectors.md). */
+export const ADMIN_SETUP_DOCS = '/docs/connectors.html#registering-apps-and-setting-variables';
+
 export const PLATFORM_TYPES: readonly PlatformType[] = ['INSTAGRAM', 'FACEBOOK', 'TIKTOK', 'TWITTER', 'LINKEDIN'];
 
 const BLURB: Record<PlatformType, string> = {
@@ -34,12 +48,17 @@ export const navigation = { assign: (url: string) => window.location.assign(url)
 
 /**
  * Connect an account: the platform's OAuth sign-in (the browser leaves and comes back to
- * /platforms), or a sandbox account with generated data, connected at once.
+ * /platforms), or a sandbox account with generated data, connected at once. A platform whose app
+ * is not set up on this server says so (with the admin guide) and offers its sandbox instead of a
+ * Connect button that can only fail.
  */
 export function ConnectPanel({ onSandboxConnected, compact = false }: { onSandboxConnected: (platformId: string, type: PlatformType) => void; compact?: boolean }) {
   const [{ fetching }, connect] = useMutation(ConnectPlatformMutation);
   const [busy, setBusy] = useState<string | null>(null);
   const [problem, setProblem] = useState<{ type: PlatformType; message: string; suggestSandbox: boolean } | null>(null);
+  const [setup] = useQuery({ query: ConnectSetupQuery });
+  // Until the server answers (or if it cannot), Connect stays offered: the API still refuses clearly.
+  const notSetUp = new Set(setup.data?.serverSetup.platforms.filter((p) => !p.configured).map((p) => p.type) ?? []);
 
   async function start(type: PlatformType, sandbox: boolean) {
     setBusy(`${type}:${sandbox}`);
@@ -66,21 +85,43 @@ export function ConnectPanel({ onSandboxConnected, compact = false }: { onSandbo
                 <div className="small muted">{BLURB[type]}</div>
               </div>
             </div>
-            <div className="row" style={{ gap: 8 }}>
-              <Button size="sm" loading={busy === `${type}:false` && fetching} disabled={fetching} onClick={() => void start(type, false)} aria-label={`Connect ${platformLabel(type)}`}>
-                Connect
-              </Button>
-              <Button
-                size="sm"
-                variant="secondary"
-                loading={busy === `${type}:true` && fetching}
-                disabled={fetching}
-                onClick={() => void start(type, true)}
-                aria-label={`Connect a ${platformLabel(type)} sandbox account`}
-              >
-                Sandbox
-              </Button>
-            </div>
+            {notSetUp.has(type) ? (
+              <>
+                <p className="small muted not-set-up" style={{ margin: 0 }}>
+                  Not set up on this server.{' '}
+                  <a href={ADMIN_SETUP_DOCS} target="_blank" rel="noopener">
+                    How an admin sets up {platformLabel(type)}
+                  </a>
+                </p>
+                <div className="row" style={{ gap: 8 }}>
+                  <Button
+                    size="sm"
+                    loading={busy === `${type}:true` && fetching}
+                    disabled={fetching}
+                    onClick={() => void start(type, true)}
+                    aria-label={`Connect a ${platformLabel(type)} sandbox account`}
+                  >
+                    Try a sandbox
+                  </Button>
+                </div>
+              </>
+            ) : (
+              <div className="row" style={{ gap: 8 }}>
+                <Button size="sm" loading={busy === `${type}:false` && fetching} disabled={fetching} onClick={() => void start(type, false)} aria-label={`Connect ${platformLabel(type)}`}>
+                  Connect
+                </Button>
+                <Button
+                  size="sm"
+                  variant="secondary"
+                  loading={busy === `${type}:true` && fetching}
+                  disabled={fetching}
+                  onClick={() => void start(type, true)}
+                  aria-label={`Connect a ${platformLabel(type)} sandbox account`}
+                >
+                  Sandbox
+                </Button>
+              </div>
+            )}
             {problem?.type === type && (
               <p className="error small" role="alert" style={{ margin: 0 }}>
                 {problem.message}

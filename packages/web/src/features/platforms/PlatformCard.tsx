@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useMutation } from 'urql';
 import { graphql, type FragmentType, getFragmentData } from '../../gql';
-import { toFormErrors } from '../../lib/errors';
+import { errorCode, toFormErrors } from '../../lib/errors';
 import { formatDate, formatNumber, formatRelative } from '../../lib/format';
 import { platformLabel } from '../../lib/labels';
 import { useNow } from '../../lib/useNow';
@@ -23,6 +23,7 @@ export const PlatformCardFragment = graphql(`
     status
     sandbox
     lastSyncedAt
+    nextManualSyncAt
     health {
       healthy
       canRefresh
@@ -66,22 +67,40 @@ const STATUS: Record<string, { label: string; tone: 'success' | 'warning' | 'dan
   ERROR: { label: 'Sync failing', tone: 'danger' },
 };
 
+/** "4:05" (minutes and seconds) until a moment, "0:00" once it passed. */
+export function waitText(target: Date, now: Date): string {
+  const s = Math.max(0, Math.ceil((target.getTime() - now.getTime()) / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
 /**
  * One connected account: status and health (token expiry countdown, re-auth prompt), live sync
- * progress, "Sync now", reconnect and disconnect.
+ * progress, "Sync now" (disabled, with a countdown, until the API's nextManualSyncAt), reconnect
+ * and disconnect.
  */
 export function PlatformCard({
   platform: masked,
   onChanged,
+  onSyncEnded,
   timeZone,
 }: {
   platform: FragmentType<typeof PlatformCardFragment>;
   /** Something about the account changed (sync finished, disconnected): reload the list. */
   onChanged: () => void;
+  /** No sync runs for the account any more (it finished, or none was running). */
+  onSyncEnded?: (platformId: string) => void;
   timeZone: string;
 }) {
   const p = getFragmentData(PlatformCardFragment, masked);
   const now = useNow();
+  // The API's own answer, or what a refused "Sync now" said (RATE_LIMITED with retryAfterSeconds).
+  const [refusedUntil, setRefusedUntil] = useState<Date | null>(null);
+  const nextSync = [p.nextManualSyncAt ? new Date(p.nextManualSyncAt) : null, refusedUntil].filter((d): d is Date => !!d).sort((a, b) => b.getTime() - a.getTime())[0];
+  const waiting = !!nextSync && nextSync.getTime() > now.getTime();
+  // Tick every second only while counting down.
+  const tick = useNow(waiting ? 1000 : 3_600_000);
+  const clock = tick.getTime() > now.getTime() ? tick : now;
+  const stillWaiting = !!nextSync && nextSync.getTime() > clock.getTime();
   const h = p.health;
   const reauth = reauthState(h, now);
   const name = p.displayName || p.username || platformLabel(p.type);
@@ -96,19 +115,26 @@ export function PlatformCard({
 
   const finished = useCallback(
     (last: SyncEvent, sawWork: boolean) => {
+      onSyncEnded?.(p.id);
       if (!sawWork) return;
       setOutcome(last.status === 'FAILED' || last.phase === 'failed' ? { ok: false, text: last.errorMessage ?? 'The sync failed.' } : { ok: true, text: 'Sync finished.' });
       onChanged();
     },
-    [onChanged],
+    [onChanged, onSyncEnded, p.id],
   );
 
   async function startSync() {
     setActionError(null);
     setOutcome(null);
     const r = await syncNow({ id: p.id });
-    if (r.error) return setActionError(toFormErrors(r.error).form);
+    if (r.error) {
+      const retry = r.error.graphQLErrors.find((e) => e.extensions?.code === 'RATE_LIMITED')?.extensions?.retryAfterSeconds;
+      if (errorCode(r.error) === 'RATE_LIMITED' && typeof retry === 'number') return setRefusedUntil(new Date(Date.now() + retry * 1000));
+      return setActionError(toFormErrors(r.error).form);
+    }
     setRun((n) => n + 1);
+    // Reload the account: its nextManualSyncAt now says when the next manual sync is possible.
+    onChanged();
   }
 
   async function startReconnect() {
@@ -222,9 +248,22 @@ export function PlatformCard({
       )}
 
       <footer className="row" style={{ gap: 8 }}>
-        <Button size="sm" variant="secondary" loading={sync.fetching} onClick={() => void startSync()} aria-label={`Sync ${name} now`}>
+        <Button
+          size="sm"
+          variant="secondary"
+          loading={sync.fetching}
+          disabled={stillWaiting}
+          onClick={() => void startSync()}
+          aria-label={`Sync ${name} now`}
+          aria-describedby={stillWaiting ? `next-sync-${p.id}` : undefined}
+        >
           Sync now
         </Button>
+        {stillWaiting && nextSync && (
+          <span id={`next-sync-${p.id}`} className="small muted" role="timer" title={formatDate(nextSync.toISOString(), timeZone, true)}>
+            Possible again in {waitText(nextSync, clock)}
+          </span>
+        )}
         <Button size="sm" variant="ghost" onClick={() => setConfirming(true)} aria-label={`Disconnect ${name}`}>
           Disconnect
         </Button>

@@ -43,6 +43,13 @@ export function PlatformsPage() {
   const connectedName = connectedId ? platforms?.find((p) => p.id === connectedId) : undefined;
 
   const dismiss = () => setParams({}, { replace: true });
+  // "Its history is being read now" holds only while it is: the banner goes when that sync ends.
+  const onSyncEnded = useCallback(
+    (id: string) => {
+      if (id === connectedId) setParams({}, { replace: true });
+    },
+    [connectedId, setParams],
+  );
   const onSandbox = (id: string) => {
     setParams({ connected: id }, { replace: true });
     reload();
@@ -96,7 +103,7 @@ export function PlatformsPage() {
         ) : (
           <div className="grid grid-cards">
             {platforms.map((p) => (
-              <PlatformCard key={p.id} platform={p} onChanged={reload} timeZone={timeZone} />
+              <PlatformCard key={p.id} platform={p} onChanged={reload} onSyncEnded={onSyncEnded} timeZone={timeZone} />
             ))}
           </div>
         )}

@@ -58,6 +58,7 @@ export const CONNECT_ERRORS: Record<string, string> = {
   already_connected: 'Another Soash user has already connected this account.',
   limit_exceeded: 'Your plan’s account limit was reached. Disconnect an account or upgrade to connect more.',
   not_configured: 'This platform is not set up on this Soash server. Ask the administrator, or try a sandbox account.',
+  no_accounts: 'That login reaches no account Soash can read: no Facebook Page, or no LinkedIn page you administer.',
   connect_failed: 'The platform refused the connection. Try again in a few minutes.',
   unknown_platform: 'Soash does not support that platform.',
 };

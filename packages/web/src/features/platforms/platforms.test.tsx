@@ -1,4 +1,5 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { makeSubject } from 'wonka';
 import { GraphQLError } from 'graphql';
 import { CombinedError } from 'urql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -6,8 +7,8 @@ import { makeFragmentData } from '../../gql';
 import { callsOf, mockClient, renderRoutes } from '../../test/render';
 import { ConnectPanel, navigation } from './ConnectPanel';
 import { countdown, reauthState } from './health';
-import { PlatformCard, PlatformCardFragment } from './PlatformCard';
-import { planUsage } from './PlatformsPage';
+import { PlatformCard, PlatformCardFragment, waitText } from './PlatformCard';
+import { planUsage, PlatformsPage } from './PlatformsPage';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const fail = (message: string, extensions: Record<string, unknown>) => ({ error: new CombinedError({ graphQLErrors: [new GraphQLError(message, { extensions })] }) });
@@ -93,7 +94,9 @@ describe('PlatformCard', () => {
     });
     renderRoutes([{ path: '/', element: <PlatformCard platform={card()} onChanged={onChanged} timeZone="UTC" /> }], { client });
     fireEvent.click(screen.getByRole('button', { name: 'Sync Jane’s Bakery now' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Too many attempts. Try again in 4 minutes.');
+    // A refused "Sync now" counts down from the API's answer instead of failing again.
+    expect((await screen.findByRole('timer')).textContent).toMatch(/^Possible again in [34]:\d\d$/);
+    expect((screen.getByRole('button', { name: 'Sync Jane’s Bakery now' }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Disconnect Jane’s Bakery' }));
     fireEvent.click(screen.getByRole('button', { name: 'Disconnect' }));
     await waitFor(() => expect(onChanged).toHaveBeenCalled());
@@ -104,8 +107,10 @@ describe('PlatformCard', () => {
 describe('ConnectPanel', () => {
   it('connects a sandbox at once, and explains a platform that is not set up', async () => {
     const onSandbox = vi.fn();
-    const client = mockClient((_name, v) =>
-      (v.input as { sandbox: boolean }).sandbox
+    const client = mockClient((name, v) =>
+      name === 'ConnectSetup'
+        ? 'pending'
+        : (v.input as { sandbox: boolean }).sandbox
         ? { data: { connectPlatform: { authorizeUrl: null, platform: { id: 'p9', type: 'TIKTOK' } } } }
         : fail('TikTok is not configured: set TIKTOK_CLIENT_KEY and TIKTOK_CLIENT_SECRET, or connect a sandbox account', { code: 'BAD_USER_INPUT', field: 'type' }),
     );
@@ -114,5 +119,72 @@ describe('ConnectPanel', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/not configured.*A sandbox account works without any setup/);
     fireEvent.click(screen.getByRole('button', { name: 'Connect a TikTok sandbox account' }));
     await waitFor(() => expect(onSandbox).toHaveBeenCalledWith('p9', 'TIKTOK'));
+  });
+});
+
+describe('ConnectPanel on a server without a platform’s app', () => {
+  it('says "not set up on this server", links the admin guide and offers the sandbox instead of a Connect that fails', async () => {
+    const onSandbox = vi.fn();
+    const client = mockClient((name) => {
+      if (name === 'ConnectSetup') {
+        return {
+          data: {
+            serverSetup: {
+              platforms: [
+                { type: 'INSTAGRAM', configured: true },
+                { type: 'FACEBOOK', configured: false },
+                { type: 'TIKTOK', configured: false },
+                { type: 'TWITTER', configured: false },
+                { type: 'LINKEDIN', configured: false },
+              ],
+            },
+          },
+        };
+      }
+      return { data: { connectPlatform: { authorizeUrl: null, platform: { id: 'p9', type: 'TIKTOK' } } } };
+    });
+    renderRoutes([{ path: '/', element: <ConnectPanel onSandboxConnected={onSandbox} /> }], { client });
+    expect(screen.getByRole('button', { name: 'Connect Instagram' })).toBeDefined();
+    expect(screen.queryByRole('button', { name: 'Connect TikTok' })).toBeNull();
+    expect(screen.getAllByText(/Not set up on this server/)).toHaveLength(4);
+    const guide = screen.getByRole('link', { name: 'How an admin sets up TikTok' });
+    expect(guide.getAttribute('href')).toBe('/docs/connectors.html#registering-apps-and-setting-variables');
+    const sandbox = screen.getByRole('button', { name: 'Connect a TikTok sandbox account' });
+    expect(sandbox.className).toContain('btn-primary');
+    fireEvent.click(sandbox);
+    await waitFor(() => expect(onSandbox).toHaveBeenCalledWith('p9', 'TIKTOK'));
+    expect(callsOf(client, 'ConnectPlatform')).toEqual([{ input: { type: 'TIKTOK', sandbox: true } }]);
+  });
+});
+
+describe('Sync now', () => {
+  it('is disabled with a countdown until the API’s nextManualSyncAt', () => {
+    const next = new Date(Date.now() + 125_000).toISOString();
+    const client = mockClient(() => 'pending');
+    renderRoutes([{ path: '/', element: <PlatformCard platform={card({ nextManualSyncAt: next })} onChanged={() => undefined} timeZone="UTC" /> }], { client });
+    expect((screen.getByRole('button', { name: 'Sync Jane’s Bakery now' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole('timer').textContent).toMatch(/^Possible again in 2:0[45]$/);
+  });
+
+  it('is enabled when the API says a manual sync is possible now', () => {
+    const client = mockClient(() => 'pending');
+    renderRoutes([{ path: '/', element: <PlatformCard platform={card({ nextManualSyncAt: null })} onChanged={() => undefined} timeZone="UTC" /> }], { client });
+    expect((screen.getByRole('button', { name: 'Sync Jane’s Bakery now' }) as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.queryByRole('timer')).toBeNull();
+    expect(waitText(new Date('2026-03-01T12:04:05Z'), NOW)).toBe('4:05');
+  });
+});
+
+describe('PlatformsPage', () => {
+  it('drops the "being read now" banner when the sync ends', async () => {
+    const progress = makeSubject<unknown>();
+    const event = { platformId: 'p1', phase: 'posts', done: 3, total: 10, activeJobs: 1, finished: false, status: 'RUNNING', message: null, errorMessage: null };
+    const client = mockClient((name) => (name === 'Platforms' ? { data: { platforms: [{ id: 'p1', type: 'LINKEDIN', ...(card() as object) }] } } : 'pending'));
+    client.executeSubscription.mockImplementation(() => progress.source as never);
+    renderRoutes([{ path: '/platforms', element: <PlatformsPage /> }], { client, path: '/platforms?connected=p1' });
+    act(() => progress.next({ data: { syncProgress: event }, stale: false, hasNext: true }));
+    expect(screen.getByText(/history is being read now/)).toBeDefined();
+    act(() => progress.next({ data: { syncProgress: { ...event, phase: 'done', finished: true, status: 'COMPLETED', activeJobs: 0 } }, stale: false, hasNext: true }));
+    await waitFor(() => expect(screen.queryByText(/history is being read now/)).toBeNull());
   });
 });

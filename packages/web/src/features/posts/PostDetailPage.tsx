@@ -47,6 +47,7 @@ export const PostDetailQuery = graphql(`
         type
         username
         displayName
+        createdAt
       }
       categories {
         id
@@ -145,7 +146,16 @@ export function PostDetailPage() {
         <Card title="History" labelledBy="post-history" actions={post.metricsUpdatedAt ? <span className="small muted">Updated {formatRelative(post.metricsUpdatedAt)}</span> : undefined}>
           <div className="stack">
             <PostMetricsChart metrics={post.metrics} publishedAt={post.publishedAt} />
-            {post.metrics.length > 1 && <PostDecayChart activityId={post.id} />}
+            {post.publishedAt && (
+              <PostDecayChart
+                activityId={post.id}
+                publishedAt={post.publishedAt}
+                connectedAt={post.platform.createdAt}
+                accountName={accountLabel(post.platform)}
+                totals={e}
+                timeZone={timeZone}
+              />
+            )}
           </div>
         </Card>
         <div className="grid grid-2">

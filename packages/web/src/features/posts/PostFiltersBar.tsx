@@ -9,6 +9,9 @@ export interface FilterOptions {
   categories: readonly { id: string; name: string }[];
 }
 
+/** Types a post can have on the platforms Soash connects (none of them lists comments as posts). */
+export const FILTER_TYPES = CONTENT_TYPES.filter((t) => t !== 'COMMENT');
+
 /** A text input that reports its value after a pause in typing (or at once on Enter). */
 function DebouncedInput({ label, value, onCommit, placeholder, type = 'search' }: { label: string; value: string; onCommit: (v: string) => void; placeholder?: string; type?: string }) {
   const id = useId();
@@ -71,7 +74,7 @@ export function PostFiltersBar({
     <form className="filters" role="search" aria-label="Filter posts" onSubmit={(e) => e.preventDefault()}>
       <DebouncedInput label="Search captions" value={value.q} onCommit={(v) => set('q', v)} placeholder="e.g. sourdough" />
       <div className="field">
-        <label htmlFor={`${id}-platform`}>Platform</label>
+        <label htmlFor={`${id}-platform`}>Account</label>
         <select id={`${id}-platform`} className="select" value={value.platform} onChange={(e) => set('platform', e.target.value)}>
           <option value="">All accounts</option>
           {options?.platforms.map((p) => (
@@ -85,7 +88,7 @@ export function PostFiltersBar({
         <label htmlFor={`${id}-type`}>Type</label>
         <select id={`${id}-type`} className="select" value={value.type} onChange={(e) => set('type', e.target.value)}>
           <option value="">All types</option>
-          {CONTENT_TYPES.map((t) => (
+          {FILTER_TYPES.map((t) => (
             <option key={t} value={t}>
               {contentTypeLabel(t)}
             </option>

@@ -16,7 +16,7 @@ function post(i: number) {
       publishedAt: `2026-02-${String(i).padStart(2, '0')}T10:00:00.000Z`,
       hashtags: ['bread'],
       engagementRate: 0.0123 * i,
-      engagement: { likes: 10 * i, comments: i, shares: 0, reach: 1000, total: 11 * i },
+      engagement: { likes: 10 * i, comments: i, shares: 0, saves: i, reach: 1000, total: 12 * i },
       platform: { id: 'p1', type: 'INSTAGRAM', username: 'bakery', displayName: 'Bakery' },
       categories: i === 1 ? [{ id: 'c1', name: 'Behind the scenes', colorCode: '#12925b' }] : [],
     },
@@ -66,7 +66,7 @@ describe('PostsPage', () => {
 
   it('turns filter changes into query variables and keeps them in the address', async () => {
     const { client, router } = setup();
-    fireEvent.change(screen.getByLabelText('Platform'), { target: { value: 'p1' } });
+    fireEvent.change(screen.getByLabelText('Account'), { target: { value: 'p1' } });
     fireEvent.change(screen.getByLabelText('Type'), { target: { value: 'REEL' } });
     fireEvent.change(screen.getByLabelText('Published from'), { target: { value: '2026-02-01' } });
     fireEvent.change(screen.getByLabelText('Category'), { target: { value: 'c1' } });
@@ -127,5 +127,37 @@ describe('PostsPage', () => {
     expect(screen.getByRole('alert').textContent).toContain('Database unavailable');
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(callsOf(failing, 'Posts').length).toBeGreaterThan(1);
+  });
+
+  it('keeps the page in the address, so Back and reload return to it', async () => {
+    const { client, router, unmount } = setup('/posts?sort=ENGAGEMENT');
+    fireEvent.click(screen.getByRole('button', { name: /Next/ }));
+    await waitFor(() => expect(router.state.location.search).toBe('?sort=ENGAGEMENT&after=end-1'));
+    expect(await screen.findByText('Page 2')).toBeDefined();
+    await act(async () => {
+      await router.navigate(-1);
+    });
+    expect(router.state.location.search).toBe('?sort=ENGAGEMENT');
+    expect(callsOf(client, 'Posts').at(-1)).toMatchObject({ after: null });
+    unmount();
+
+    // A reload (or a shared link) of page 2 asks for page 2.
+    const reloaded = setup('/posts?sort=ENGAGEMENT&after=end-1');
+    expect(callsOf(reloaded.client, 'Posts')[0]).toMatchObject({ after: 'end-1', sort: { field: 'ENGAGEMENT' } });
+    expect(screen.getByText('Showing 21–22 of 25 posts')).toBeDefined();
+    fireEvent.click(screen.getByRole('button', { name: /Previous/ }));
+    await waitFor(() => expect(reloaded.router.state.location.search).toBe('?sort=ENGAGEMENT'));
+  });
+
+  it('offers only the post types the platforms produce, shows the saves Engagement adds, and has a card list for phones', () => {
+    setup();
+    const types = [...(screen.getByLabelText('Type') as HTMLSelectElement).options].map((o) => o.value);
+    expect(types).not.toContain('COMMENT');
+    expect(types).toContain('REEL');
+    expect(screen.getByRole('columnheader', { name: 'Saves' })).toBeDefined();
+    const cards = within(screen.getByRole('list', { name: 'Posts' })).getAllByRole('listitem');
+    expect(cards).toHaveLength(3);
+    expect(cards[0]!.textContent).toMatch(/Fresh loaf number 1.*Engagement12.*Eng\. rate1\.23%/);
+    expect(within(cards[0]!).getByRole('button', { name: /Edit categories of/ })).toBeDefined();
   });
 });

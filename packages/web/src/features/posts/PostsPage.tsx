@@ -4,7 +4,6 @@ import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { PageHeader } from '../../layout/AppShell';
 import { formatNumber } from '../../lib/format';
-import { useCursorPages } from '../../lib/useCursorPages';
 import { useTitle } from '../../lib/useTitle';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
@@ -51,6 +50,26 @@ export const PostsQuery = graphql(`
   }
 `);
 
+/**
+ * Keyset pages kept in the address bar: one `after` parameter per page passed, so Back, reload
+ * and a shared link show the same page (Next and Previous add history entries).
+ */
+export function useUrlPages(params: URLSearchParams, setParams: (next: URLSearchParams) => void) {
+  const cursors = params.getAll('after').filter(Boolean);
+  const withCursors = (list: string[]) => {
+    const next = new URLSearchParams(params);
+    next.delete('after');
+    for (const c of list) next.append('after', c);
+    return next;
+  };
+  return {
+    page: cursors.length + 1,
+    after: cursors.at(-1) ?? null,
+    next: (endCursor: string) => setParams(withCursors([...cursors, endCursor])),
+    previous: () => setParams(withCursors(cursors.slice(0, -1))),
+  };
+}
+
 export function PostsPage() {
   useTitle('Posts');
   const timeZone = useTimeZone();
@@ -59,9 +78,9 @@ export function PostsPage() {
   const csv = useCsvExport();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => parseFilters(params), [params]);
+  // A change of filters or sort starts at the first page (serializeFilters leaves the cursors out).
   const setFilters = useCallback((next: PostFilters) => setParams(serializeFilters(next), { replace: true }), [setParams]);
-  const key = serializeFilters(filters).toString();
-  const pages = useCursorPages(key);
+  const pages = useUrlPages(params, setParams);
   const badRange = invalidRange(filters);
   const variables = useMemo(() => toVariables(filters, timeZone, pages.after, earliest), [filters, timeZone, pages.after, earliest]);
 

@@ -20,6 +20,7 @@ export const PostRowFragment = graphql(`
       likes
       comments
       shares
+      saves
       reach
       total
     }
@@ -94,8 +95,16 @@ export function PostsTable({
     { key: 'likes', header: 'Likes', numeric: true, render: (r) => formatNumber(r.engagement.likes) },
     { key: 'comments', header: 'Comments', numeric: true, render: (r) => formatNumber(r.engagement.comments) },
     { key: 'shares', header: 'Shares', numeric: true, render: (r) => formatNumber(r.engagement.shares) },
+    // Engagement adds saves where the platform reports them, so the table shows them too.
+    { key: 'saves', header: 'Saves', numeric: true, render: (r) => formatNumber(r.engagement.saves) },
     { key: 'reach', header: 'Reach', numeric: true, render: (r) => formatNumber(r.engagement.reach) },
-    { key: 'engagement', header: 'Engagement', numeric: true, sortField: 'ENGAGEMENT', render: (r) => formatNumber(r.engagement.total) },
+    {
+      key: 'engagement',
+      header: <span title="Likes + comments + shares + saves">Engagement</span>,
+      numeric: true,
+      sortField: 'ENGAGEMENT',
+      render: (r) => formatNumber(r.engagement.total),
+    },
     { key: 'rate', header: 'Eng. rate', numeric: true, sortField: 'ENGAGEMENT_RATE', render: (r) => formatPercent(r.engagementRate) },
     {
       key: 'categories',
@@ -131,15 +140,64 @@ export function PostsTable({
           onClose={() => setTagging(null)}
         />
       )}
-      <DataTable
-      caption="Posts"
-      columns={columns}
-      rows={[...rows]}
-      rowKey={(r) => r.id}
-      sort={sort}
-      onSort={(field, direction) => onSort(field as ActivitySortField, direction)}
-      onRowClick={(r) => navigate(`/posts/${r.id}`)}
-      />
+      <div className="posts-table">
+        <DataTable
+          caption="Posts"
+          columns={columns}
+          rows={[...rows]}
+          rowKey={(r) => r.id}
+          sort={sort}
+          onSort={(field, direction) => onSort(field as ActivitySortField, direction)}
+          onRowClick={(r) => navigate(`/posts/${r.id}`)}
+        />
+      </div>
+      <PostCards rows={rows} timeZone={timeZone} onTag={setTagging} />
     </>
+  );
+}
+
+/**
+ * The same posts as a card list, shown instead of the table on phones (styles.css): a table there
+ * showed only Post and Published. Each card has the numbers that matter and the tagging button.
+ */
+export function PostCards({ rows, timeZone, onTag }: { rows: readonly PostRow[]; timeZone: string; onTag: (row: PostRow) => void }) {
+  return (
+    <ul className="post-cards" aria-label="Posts">
+      {rows.map((r) => (
+        <li key={r.id} className="post-card">
+          <Link to={`/posts/${r.id}`} className="post-link">
+            {excerpt(r.content)}
+          </Link>
+          <span className="row small muted" style={{ gap: 6 }}>
+            <Badge>{contentTypeLabel(r.type)}</Badge>
+            {accountLabel(r.platform)} · {formatDate(r.publishedAt, timeZone)}
+          </span>
+          <dl className="post-card-facts">
+            <div>
+              <dt>Engagement</dt>
+              <dd>{formatNumber(r.engagement.total)}</dd>
+            </div>
+            <div>
+              <dt>Eng. rate</dt>
+              <dd>{formatPercent(r.engagementRate)}</dd>
+            </div>
+            <div>
+              <dt>Likes</dt>
+              <dd>{formatNumber(r.engagement.likes)}</dd>
+            </div>
+            <div>
+              <dt>Comments</dt>
+              <dd>{formatNumber(r.engagement.comments)}</dd>
+            </div>
+          </dl>
+          <span className="row" style={{ gap: 6 }}>
+            <CategoryChips categories={r.categories} />
+            <button type="button" className="link-button small" onClick={() => onTag(r)} aria-label={`Edit categories of “${excerpt(r.content, 40)}”`}>
+              Edit categories
+            </button>
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }

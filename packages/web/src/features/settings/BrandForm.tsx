@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation } from 'urql';
 import { graphql, type FragmentType, getFragmentData } from '../../gql';
-import { detectTimeZone, timeZones } from '../../lib/dates';
+import { currentZoneName, detectTimeZone, searchZones, timeZones, zoneDisplayName } from '../../lib/dates';
 import { useFormErrors } from '../../lib/useForm';
 import { Button } from '../../ui/Button';
 import { SelectField, TextAreaField, TextField } from '../../ui/Field';
@@ -51,6 +51,7 @@ export function BrandForm({
   detectZone = false,
   onSaved,
   extraActions,
+  defaultBrandName,
 }: {
   profile: FragmentType<typeof BrandFormFragment>;
   submitLabel?: string;
@@ -58,19 +59,22 @@ export function BrandForm({
   detectZone?: boolean;
   onSaved?: () => void;
   extraActions?: ReactNode;
+  /** The brand name to start with when the profile has none yet (the company given at sign-up). */
+  defaultBrandName?: string | null;
 }) {
   const profile = getFragmentData(BrandFormFragment, masked);
   const detected = useMemo(detectTimeZone, []);
   const zones = useMemo(timeZones, []);
   const [form, setForm] = useState({
-    brandName: profile.brandName ?? '',
+    brandName: profile.brandName ?? defaultBrandName ?? '',
     brandDescription: profile.brandDescription ?? '',
     industry: profile.industry ?? '',
     targetAudience: profile.targetAudience ?? '',
     brandValues: profile.brandValues.join(', '),
     businessGoals: profile.businessGoals.join(', '),
-    timezone: detectZone && profile.timezone === 'UTC' ? detected : profile.timezone,
+    timezone: detectZone && profile.timezone === 'UTC' ? detected : currentZoneName(profile.timezone),
   });
+  const [zoneQuery, setZoneQuery] = useState('');
   const [saved, setSaved] = useState(false);
   const [{ fetching }, update] = useMutation(UpdateProfileMutation);
   const { errors, setErrors, fromApi, formRef } = useFormErrors(FIELDS);
@@ -78,7 +82,10 @@ export function BrandForm({
     setSaved(false);
     setForm((f) => ({ ...f, [k]: e.target.value }));
   };
-  const zoneOptions = zones.includes(form.timezone) ? zones : [form.timezone, ...zones];
+  const allZones = zones.includes(form.timezone) ? zones : [form.timezone, ...zones];
+  // The list shows the zones matching the search, and always the one chosen.
+  const found = searchZones(allZones, zoneQuery);
+  const zoneOptions = found.includes(form.timezone) ? found : [form.timezone, ...found];
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -125,10 +132,22 @@ export function BrandForm({
         <TextField label="Brand values" value={form.brandValues} onChange={set('brandValues')} error={errors.fields.brandValues} hint="Separate with commas, e.g. local, fresh, playful." />
         <TextField label="Business goals" value={form.businessGoals} onChange={set('businessGoals')} error={errors.fields.businessGoals} hint="Separate with commas, e.g. grow followers, sell online." />
       </div>
+      <TextField
+        label="Find a time zone"
+        type="search"
+        value={zoneQuery}
+        onChange={(e) => setZoneQuery(e.target.value)}
+        placeholder="City or region, e.g. Kolkata"
+        hint={zoneQuery.trim() ? `${found.length === 1 ? '1 zone matches' : `${found.length} zones match`}.` : undefined}
+        autoComplete="off"
+      />
       <SelectField
         label="Time zone"
         value={form.timezone}
-        onChange={set('timezone')}
+        onChange={(e) => {
+          set('timezone')(e);
+          setZoneQuery('');
+        }}
         error={errors.fields.timezone}
         hint={
           form.timezone === detected ? (
@@ -145,7 +164,7 @@ export function BrandForm({
       >
         {zoneOptions.map((z) => (
           <option key={z} value={z}>
-            {z.replace(/_/g, ' ')}
+            {zoneDisplayName(z)}
           </option>
         ))}
       </SelectField>

@@ -58,7 +58,7 @@ describe('PasswordForm', () => {
     fireEvent.change(screen.getByLabelText('New password'), { target: { value: 'another long password' } });
     fireEvent.change(screen.getByLabelText('Repeat the new password'), { target: { value: 'another long password' } });
     fireEvent.click(screen.getByRole('button', { name: 'Change password' }));
-    await screen.findByText('currentPassword is incorrect');
+    await screen.findByText('Your current password is not right.');
     expect(screen.getByLabelText('Current password').getAttribute('aria-invalid')).toBe('true');
     expect(session.getState().status).toBe('signed-in');
   });
@@ -94,7 +94,7 @@ describe('DangerZone', () => {
     expect(screen.getByText('Enter your password to confirm.')).toBeDefined();
     fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'wrong' } });
     fireEvent.click(screen.getByRole('button', { name: 'Delete account' }));
-    await screen.findByText('password is incorrect');
+    await screen.findByText('Your password is not right.');
     fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'correct horse battery' } });
     fireEvent.click(screen.getByRole('button', { name: 'Delete account' }));
     await waitFor(() => expect(session.getState()).toMatchObject({ status: 'signed-out', reason: 'account-deleted' }));
