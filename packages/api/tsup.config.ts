@@ -10,6 +10,8 @@ export default defineConfig({
     'emit-schema': 'src/scripts/emit-schema.ts',
     bench: 'src/bench/index.ts',
     abuse: 'src/scripts/abuse.ts',
+    // The insights engine's worker thread (modules/insights/engine-runner.ts loads it by this name).
+    'insights-worker': 'src/modules/insights/engine.worker.ts',
   },
   format: ['esm'],
   platform: 'node',

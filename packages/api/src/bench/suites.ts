@@ -5,3 +5,4 @@
 import './limits.bench.js';
 import './ingest.bench.js';
 import './dashboard.bench.js';
+import './insights.bench.js';

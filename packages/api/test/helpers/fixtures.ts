@@ -80,7 +80,38 @@ export async function seedOwnedData(userId: Types.ObjectId, opts: { refereeUserI
   });
   await ActivityMetricModel.create({ userId, platformId: platform._id, activityId: activity._id, date: new Date(Date.UTC(2026, 0, 1)), engagement: { likes: 3, total: 3 } });
   await StatsModel.create({ userId, platformId: platform._id, date: new Date(Date.UTC(2026, 0, 1)), followers: 10 });
-  await AiInsightModel.create({ userId, insightType: 'performance', title: 'Reels do well', priority: 'high', key: `k-${suffix}` });
+  const pid = platform._id.toHexString();
+  await AiInsightModel.create({
+    userId,
+    insightType: 'performance',
+    title: 'Make more reels',
+    priority: 'high',
+    key: `k-${suffix}`,
+    // The engine's typed evidence (modules/insights/engine.ts EvidenceData).
+    evidence: {
+      method: 'stratified Mann–Whitney U',
+      metric: 'engagement rate by reach',
+      valueName: 'median engagement rate',
+      period: { from: '2026-01-01', to: '2026-01-31', days: 31 },
+      groupSize: 10,
+      restSize: 20,
+      groupValue: 0.05,
+      restValue: 0.02,
+      effectName: 'ratio of medians',
+      effect: 2.5,
+      interval: { level: 0.95, low: 1.5, high: 4 },
+      rankBiserial: 0.6,
+      pValue: 0.0001,
+      qValue: 0.001,
+      tests: 12,
+      correction: 'Benjamini–Hochberg',
+      accounts: [{ platformId: pid, platform: 'instagram', name: '@fixture', groupSize: 10, restSize: 20, groupValue: 0.05, restValue: 0.02 }],
+      pattern: { patternType: 'content_type', name: 'reel' },
+      values: null,
+      howWeKnow: ['We compared your reels with the other posts of the same account.'],
+      posts: { platformIds: [pid], type: 'reel', hashtag: null, from: '2026-01-01', to: '2026-01-31' },
+    },
+  });
   await ContentRecommendationModel.create({ userId, recommendationType: 'hashtag', title: 'Use #launch', key: `k-${suffix}` });
   await PerformancePatternModel.create({ userId, patternType: 'hashtag', patternName: '#launch', successRate: 0.5, sampleSize: 4 });
   const code = await ReferralCodeModel.create({ userId, code: `U${suffix.toUpperCase()}-REF` });

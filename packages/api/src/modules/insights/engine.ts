@@ -1,61 +1,82 @@
-import { InsightType, PatternType, Priority } from '../../lib/graphql-enums.js';
+import { dayToString, InsightType, PatternType, platformName, Priority, rateLabelFor, type PlatformType } from '@soash/shared';
 import {
   benjaminiHochberg,
   bonferroniZ,
-  bootstrapMedianRatio,
+  combinedMedianRatio,
   mannWhitneyU,
   mean,
   median,
+  medianWithError,
+  normalTwoSidedP,
+  rankValues,
   robustZScores,
-  seededRandom,
-  seedFromString,
-  type MannWhitneyResult,
+  stratumOf,
+  vanElteren,
+  type RankedValues,
+  type RankStratum,
+  type RatioStratum,
 } from '../analytics/statistics.js';
-import { dayToString, isoWeekday } from '@soash/shared';
+import { chanceInWords, count, formatDay, formatPeriod, formatWeekday, list, nOf, pct, periodOf, signed, times, WEEKDAYS } from './wording.js';
 
 /**
- * The insights engine: pure functions from a user's posts and daily account numbers to
- * performance patterns, statistically tested findings and their priorities. No database here, so
- * planted-effect and pure-noise accounts can be analysed directly in tests. docs/analytics.md
- * explains every rule.
+ * The insights engine: pure functions from a user's posts and daily follower changes, account by
+ * account, to performance patterns, statistically tested findings, their priorities and the words
+ * that explain them. No database and no I/O here: it runs in a worker thread (engine.worker.ts)
+ * and directly in tests. docs/analytics.md explains every rule.
+ *
+ * Effects are estimated within an account and combined across accounts with a stratified rank
+ * test; posts of different accounts are never compared with each other (a TikTok video is not
+ * compared with an Instagram image). Each account's rate is the one metric model's
+ * (@soash/shared postEngagementRate), so it is the dashboard's rate.
  */
 
-/** A post of the analysis window with its per-post engagement rate. */
+export interface AccountInfo {
+  /** The platform (account) id. */
+  id: string;
+  platform: PlatformType;
+  /** How the account is named in sentences, e.g. "@bakery". */
+  name: string;
+}
+
+/** A post of the analysis window with its engagement rate under the metric model. */
 export interface PostSample {
+  /** Index into EngineInput.accounts. */
+  account: number;
   type: string;
   hashtags: string[];
   /** ISO weekday (1 = Monday) and hour, in the user's timezone. */
   dow: number;
   hour: number;
+  /** Local calendar day of publication. */
+  day: number;
   rate: number;
   engagements: number;
 }
 
-/** One calendar day of account numbers, summed over the user's accounts. */
+/** One calendar day of one account's net follower change. */
 export interface DailyPoint {
+  account: number;
   day: number;
-  /** Net follower change that day (null when unknown). */
   followerChange: number | null;
-  /** Account-level engagements that day (null when not reported). */
-  engagements: number | null;
 }
 
 export interface EngineInput {
-  /** Seeds the bootstrap, so a user's analysis is reproducible. */
-  seedKey: string;
-  /** Label of the rate used, e.g. "engagement rate by reach". */
-  rateLabel: string;
+  accounts: AccountInfo[];
   posts: PostSample[];
   daily: DailyPoint[];
   /** The user's current calendar day. */
   today: number;
-  /** First and last day of the post window (for the evidence). */
+  /** The period analysed: within the plan's history and the 180-day window. */
   window: { fromDay: number; toDay: number };
+  /** Epoch ms after which no further group is tested: the result is then marked partial. */
+  deadline?: number;
 }
 
 // Thresholds (documented in docs/analytics.md).
 export const MIN_PATTERN_SAMPLES = 5;
 export const MIN_TEST_SAMPLES = 8;
+/** An account takes part in a group's test with at least this many posts in and out of the group. */
+export const MIN_STRATUM_SAMPLES = 3;
 export const ALPHA = 0.05;
 export const HIGH_Q = 0.001;
 export const LARGE_EFFECT = 0.43;
@@ -69,88 +90,120 @@ export const MIN_ANOMALY_Z = 4;
 export const MIN_ANOMALY_DEVIATION = 5;
 /** …and at least this share of the typical (median) day's magnitude. */
 export const MIN_ANOMALY_RELATIVE_DEVIATION = 0.1;
-export const BOOTSTRAP_ITERATIONS = 1000;
+/** A day's posts are tested against an account's posts when it has at least this many in the window. */
+export const MIN_ANOMALY_POSTS = 20;
+/** A day's posts must earn at least this multiple (or at most its inverse) of a typical post's engagements. */
+export const ANOMALY_RATIO = 2;
+export const HIGH_ANOMALY_RATIO = 3;
 
-export const MANN_WHITNEY = 'Mann–Whitney U, two-sided, normal approximation with tie and continuity correction';
+export const STRATIFIED_TEST = "van Elteren's stratified Mann–Whitney U test (each account's posts ranked only against the same account's posts), two-sided";
 export const BH = 'Benjamini–Hochberg';
+export const BONFERRONI = 'Bonferroni';
 
-export interface PatternResult {
-  patternType: PatternType;
-  /** Stable id inside the type (see Group.id). */
-  id: string;
-  /** How it reads in a sentence, e.g. "posts published 18:00–19:00". */
-  label: string;
-  patternName: string;
-  successRate: number;
-  sampleSize: number;
-}
-
-interface Group {
+export interface GroupDef {
   patternType: PatternType;
   /** Stable id inside the type: "reel", "hour-18", "weekday-2", "#launch". */
   id: string;
   /** PerformancePattern.patternName. */
   name: string;
-  /** For sentences: "reels", "posts published 18:00–19:00", "posts with #launch". */
+  /** Plural noun phrase: "reels", "posts published 18:00–19:00", "posts with #launch". */
   label: string;
-  rates: number[];
-  restRates: number[];
+  singular: string;
+}
+
+export interface PatternResult {
+  patternType: PatternType;
+  id: string;
+  label: string;
+  singular: string;
+  patternName: string;
+  /** Share of the group's posts above their own account's median rate. */
+  successRate: number;
+  sampleSize: number;
 }
 
 export interface GroupTest {
-  group: Group;
-  mw: MannWhitneyResult;
+  group: GroupDef;
+  n1: number;
+  n2: number;
+  p: number;
   q: number;
-  medianGroup: number;
-  medianRest: number;
+  rankBiserial: number;
   ratio: number | null;
+}
+
+export interface EvidenceAccountData {
+  platformId: string;
+  platform: PlatformType;
+  name: string;
+  groupSize: number;
+  restSize: number;
+  groupValue: number | null;
+  restValue: number | null;
+}
+
+export interface EvidenceData {
+  method: string;
+  metric: string;
+  valueName: string;
+  period: { from: string; to: string; days: number };
+  groupSize: number;
+  restSize: number;
+  groupValue: number | null;
+  restValue: number | null;
+  effectName: string;
+  effect: number | null;
+  interval: { level: number; low: number; high: number } | null;
+  rankBiserial: number | null;
+  pValue: number;
+  qValue: number | null;
+  tests: number;
+  correction: string;
+  accounts: EvidenceAccountData[];
+  pattern: { patternType: PatternType; name: string } | null;
+  values: number[] | null;
+  howWeKnow: string[];
+  posts: { platformIds: string[]; type: string | null; hashtag: string | null; from: string; to: string } | null;
 }
 
 export interface Finding {
   key: string;
   insightType: InsightType;
   title: string;
+  /** The plain sentence: what to do, why, the two numbers that matter, the account. */
   description: string;
   priority: Priority;
   /** For ranking findings of equal priority: |effect| × −log10(q). */
   strength: number;
-  evidence: Record<string, unknown>;
-  /** The pattern a performance finding is about (for recommendations). */
+  evidence: EvidenceData;
+  /** The pattern a performance finding is about (recommendations link to it). */
   pattern?: { patternType: PatternType; id: string; name: string; label: string; direction: 'above' | 'below' };
 }
 
 export interface EngineResult {
-  userMedian: number | null;
+  /** Each account's median rate (null without posts), in EngineInput.accounts order. */
+  accountMedians: Array<number | null>;
   patterns: PatternResult[];
   tests: GroupTest[];
   findings: Finding[];
+  /** Set when the time budget ran out: groups after `testedGroups` were not tested (counted as p = 1). */
+  partial: { testedGroups: number; totalGroups: number } | null;
 }
 
-const TYPE_LABEL: Record<string, [string, string]> = {
-  post: ['Text posts', 'text posts'],
-  comment: ['Comments', 'comments'],
-  image: ['Single images', 'single images'],
-  video: ['Videos', 'videos'],
-  carousel: ['Carousels', 'carousels'],
-  story: ['Stories', 'stories'],
-  reel: ['Reels', 'reels'],
+const TYPE_NOUN: Record<string, [string, string]> = {
+  post: ['text post', 'text posts'],
+  comment: ['comment', 'comments'],
+  image: ['single image', 'single images'],
+  video: ['video', 'videos'],
+  carousel: ['carousel', 'carousels'],
+  story: ['story', 'stories'],
+  reel: ['reel', 'reels'],
 };
-export const TYPE_SINGULAR: Record<string, string> = {
-  post: 'text post',
-  comment: 'comment',
-  image: 'single image',
-  video: 'video',
-  carousel: 'carousel',
-  story: 'story',
-  reel: 'reel',
+export const typeNoun = (type: string, n = 2): string => {
+  const [one, many] = TYPE_NOUN[type] ?? [`${type} post`, `${type} posts`];
+  return n === 1 ? one : many;
 };
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
-
-export const pct = (x: number) => `${(x * 100).toFixed(x * 100 >= 10 ? 1 : 2)} %`;
-export const times = (x: number) => `${x.toFixed(x >= 10 ? 0 : 1)}×`;
-export const pText = (p: number) => (p < 0.001 ? '< 0.001' : `= ${p.toPrecision(2)}`);
-const signed = (x: number, digits = 0) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`;
 
 /** Priority from significance and effect size; only findings with q < ALPHA exist at all. */
 export function priorityOf(q: number, absEffect: number, ratio: number | null): Priority {
@@ -162,204 +215,455 @@ export function priorityOf(q: number, absEffect: number, ratio: number | null): 
 
 export const PRIORITY_RANK: Record<Priority, number> = { [Priority.HIGH]: 3, [Priority.MEDIUM]: 2, [Priority.LOW]: 1 };
 
-/** The groups the posts fall into, per pattern type. */
-function buildGroups(posts: PostSample[]): Group[] {
-  const members = new Map<string, { g: Omit<Group, 'rates' | 'restRates'>; idx: Set<number> }>();
-  const add = (g: Omit<Group, 'rates' | 'restRates'>, i: number) => {
-    const k = `${g.patternType}|${g.id}`;
-    let e = members.get(k);
-    if (!e) members.set(k, (e = { g, idx: new Set() }));
-    e.idx.add(i);
-  };
-  posts.forEach((p, i) => {
-    const [, plural] = TYPE_LABEL[p.type] ?? [p.type, `${p.type} posts`];
-    add({ patternType: PatternType.CONTENT_TYPE, id: p.type, name: p.type, label: plural }, i);
-    add({ patternType: PatternType.POSTING_TIME, id: `hour-${p.hour}`, name: hh(p.hour), label: `posts published ${hh(p.hour)}–${hh((p.hour + 1) % 24)}` }, i);
-    add({ patternType: PatternType.POSTING_TIME, id: `weekday-${p.dow}`, name: WEEKDAYS[p.dow - 1]!, label: `posts published on ${WEEKDAYS[p.dow - 1]}s` }, i);
-    for (const h of new Set(p.hashtags)) add({ patternType: PatternType.HASHTAG, id: `#${h}`, name: `#${h}`, label: `posts with #${h}` }, i);
-  });
-  return [...members.values()]
-    .map(({ g, idx }) => ({
-      ...g,
-      rates: [...idx].map((i) => posts[i]!.rate),
-      restRates: posts.filter((_, i) => !idx.has(i)).map((p) => p.rate),
-    }))
-    .sort((a, b) => (`${a.patternType}|${a.id}` < `${b.patternType}|${b.id}` ? -1 : 1));
+/** "@bakery (Instagram)". */
+export const accountLabel = (a: AccountInfo) => `${a.name} (${platformName(a.platform)})`;
+
+function typeGroup(type: string): GroupDef {
+  return { patternType: PatternType.CONTENT_TYPE, id: type, name: type, label: typeNoun(type), singular: typeNoun(type, 1) };
+}
+function hourGroup(hour: number): GroupDef {
+  const span = `${hh(hour)}–${hh((hour + 1) % 24)}`;
+  return { patternType: PatternType.POSTING_TIME, id: `hour-${hour}`, name: hh(hour), label: `posts published ${span}`, singular: `post published ${span}` };
+}
+function weekdayGroup(dow: number): GroupDef {
+  const d = WEEKDAYS[dow - 1]!;
+  return { patternType: PatternType.POSTING_TIME, id: `weekday-${dow}`, name: d, label: `posts published on ${d}s`, singular: `post published on a ${d}` };
+}
+function hashtagGroup(tag: string): GroupDef {
+  return { patternType: PatternType.HASHTAG, id: `#${tag}`, name: `#${tag}`, label: `posts with #${tag}`, singular: `post with #${tag}` };
+}
+/** Hashtags compared without "#" and case: "#Launch" and "launch" are one hashtag. */
+const normaliseTag = (t: string) => t.replace(/^#+/, '').toLowerCase();
+
+interface AccountData {
+  info: AccountInfo;
+  posts: PostSample[];
+  ranked: RankedValues;
+  /** Rates in ascending order. */
+  sorted: Float64Array;
+  median: number | null;
+  /** First and last day with a post. */
+  fromDay: number;
+  toDay: number;
 }
 
-function growthTrend(daily: DailyPoint[], today: number) {
+interface Group {
+  def: GroupDef;
+  /** Account index → indices of the group's posts within that account's posts. */
+  members: Map<number, number[]>;
+}
+
+interface StratumDetail {
+  account: number;
+  stratum: RankStratum;
+  ratio: RatioStratum;
+  groupMedian: number;
+  restMedian: number;
+  fromDay: number;
+  toDay: number;
+}
+
+function accountData(input: EngineInput): AccountData[] {
+  const byAccount: PostSample[][] = input.accounts.map(() => []);
+  for (const p of input.posts) byAccount[p.account]?.push(p);
+  return input.accounts.map((info, k) => {
+    const posts = byAccount[k]!;
+    const rates = Float64Array.from(posts, (p) => p.rate);
+    const ranked = rankValues(rates);
+    const sorted = Float64Array.from(ranked.order, (i) => rates[i]!);
+    const n = sorted.length;
+    const med = n === 0 ? null : n % 2 ? sorted[n >> 1]! : (sorted[(n >> 1) - 1]! + sorted[n >> 1]!) / 2;
+    let fromDay = Infinity;
+    let toDay = -Infinity;
+    for (const p of posts) {
+      if (p.day < fromDay) fromDay = p.day;
+      if (p.day > toDay) toDay = p.day;
+    }
+    return { info, posts, ranked, sorted, median: med, fromDay, toDay };
+  });
+}
+
+function buildGroups(accounts: AccountData[]): Group[] {
+  const groups = new Map<string, Group>();
+  const add = (key: string, make: () => GroupDef, k: number, i: number) => {
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { def: make(), members: new Map() }));
+    let m = g.members.get(k);
+    if (!m) g.members.set(k, (m = []));
+    m.push(i);
+  };
+  accounts.forEach((a, k) => {
+    a.posts.forEach((p, i) => {
+      add(`${PatternType.CONTENT_TYPE}|${p.type}`, () => typeGroup(p.type), k, i);
+      add(`${PatternType.POSTING_TIME}|hour-${p.hour}`, () => hourGroup(p.hour), k, i);
+      add(`${PatternType.POSTING_TIME}|weekday-${p.dow}`, () => weekdayGroup(p.dow), k, i);
+      const tags = p.hashtags.length === 1 ? [normaliseTag(p.hashtags[0]!)] : [...new Set(p.hashtags.map(normaliseTag))];
+      for (const t of tags) if (t) add(`${PatternType.HASHTAG}|#${t}`, () => hashtagGroup(t), k, i);
+    });
+  });
+  return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, g]) => g);
+}
+
+/** The group's stratum in one account: its U, both medians with their errors, and the days covered. O(account size), no copies. */
+function stratumDetail(a: AccountData, k: number, members: number[], mark: Uint8Array): StratumDetail {
+  const stratum = stratumOf(a.ranked, members);
+  const rates = new Float64Array(members.length);
+  for (let j = 0; j < members.length; j++) rates[j] = a.posts[members[j]!]!.rate;
+  rates.sort();
+  for (const i of members) mark[i] = 1;
+  const rest = new Float64Array(a.posts.length - members.length);
+  let r = 0;
+  for (let j = 0; j < a.ranked.order.length; j++) if (!mark[a.ranked.order[j]!]) rest[r++] = a.sorted[j]!;
+  for (const i of members) mark[i] = 0;
+  const g = medianWithError(rates)!;
+  const o = medianWithError(rest)!;
+  return {
+    account: k,
+    stratum,
+    ratio: { groupMedian: g.median, groupSe: g.se, restMedian: o.median, restSe: o.se, size: (stratum.n1 * stratum.n2) / (stratum.n1 + stratum.n2) },
+    groupMedian: g.median,
+    restMedian: o.median,
+    fromDay: a.fromDay,
+    toDay: a.toDay,
+  };
+}
+
+interface TestedGroup {
+  group: Group;
+  details: StratumDetail[];
+  p: number;
+  rankBiserial: number;
+  n1: number;
+  n2: number;
+  ratio: { ratio: number; low: number; high: number } | null;
+}
+
+export function analyse(input: EngineInput): EngineResult {
+  const accounts = accountData(input);
+  const accountMedians = accounts.map((a) => a.median);
+  const groups = buildGroups(accounts);
+
+  // Performance patterns: every group with enough posts; success = beating the own account's median.
+  const patterns: PatternResult[] = [];
+  for (const g of groups) {
+    let n = 0;
+    let above = 0;
+    for (const [k, idx] of g.members) {
+      const med = accounts[k]!.median!;
+      for (const i of idx) {
+        n++;
+        if (accounts[k]!.posts[i]!.rate > med) above++;
+      }
+    }
+    if (n >= MIN_PATTERN_SAMPLES) {
+      patterns.push({ patternType: g.def.patternType, id: g.def.id, label: g.def.label, singular: g.def.singular, patternName: g.def.name, successRate: above / n, sampleSize: n });
+    }
+  }
+
+  // Which groups can be tested: enough posts in and out of the group within accounts that take part.
+  const eligible = (g: Group) => {
+    let n1 = 0;
+    let n2 = 0;
+    for (const [k, idx] of g.members) {
+      const rest = accounts[k]!.posts.length - idx.length;
+      if (idx.length >= MIN_STRATUM_SAMPLES && rest >= MIN_STRATUM_SAMPLES) {
+        n1 += idx.length;
+        n2 += rest;
+      }
+    }
+    return n1 >= MIN_TEST_SAMPLES && n2 >= MIN_TEST_SAMPLES;
+  };
+  const testable = groups.filter(eligible);
+  const marks = accounts.map((a) => new Uint8Array(a.posts.length));
+  const tested: TestedGroup[] = [];
+  let partial: EngineResult['partial'] = null;
+  for (const g of testable) {
+    if (input.deadline !== undefined && Date.now() > input.deadline) {
+      partial = { testedGroups: tested.length, totalGroups: testable.length };
+      break;
+    }
+    const details: StratumDetail[] = [];
+    for (const [k, idx] of g.members) {
+      const a = accounts[k]!;
+      if (idx.length >= MIN_STRATUM_SAMPLES && a.posts.length - idx.length >= MIN_STRATUM_SAMPLES) details.push(stratumDetail(a, k, idx, marks[k]!));
+    }
+    const ve = vanElteren(details.map((d) => d.stratum));
+    tested.push({ group: g, details, p: ve.p, rankBiserial: ve.rankBiserial, n1: ve.n1, n2: ve.n2, ratio: combinedMedianRatio(details.map((d) => d.ratio)) });
+  }
+
+  // Follower growth per account, in the same family as the pattern tests.
+  const trends = input.accounts
+    .map((_, k) => ({ k, t: growthTrend(input.daily, k, input.today) }))
+    .filter((x): x is { k: number; t: NonNullable<ReturnType<typeof growthTrend>> } => x.t !== null);
+
+  // One family: every testable group (untested ones after a time-out count as p = 1, so the
+  // correction stays as strict as a full run's) and every account's follower trend.
+  const untested = testable.length - tested.length;
+  const pValues = [...tested.map((t) => t.p), ...new Array<number>(untested).fill(1), ...trends.map((x) => x.t.mw.p)];
+  const qValues = benjaminiHochberg(pValues);
+  const family = pValues.length;
+
+  const tests: GroupTest[] = tested.map((t, i) => ({
+    group: t.group.def,
+    n1: t.n1,
+    n2: t.n2,
+    p: t.p,
+    q: qValues[i]!,
+    rankBiserial: t.rankBiserial,
+    ratio: t.ratio?.ratio ?? null,
+  }));
+
+  const findings: Finding[] = [];
+  tested.forEach((t, i) => {
+    const q = qValues[i]!;
+    if (q >= ALPHA) return;
+    const direction = t.rankBiserial > 0 ? 'above' : 'below';
+    // A significant shift whose medians point the other way is too ambiguous to state.
+    if (t.ratio && ((direction === 'above' && t.ratio.ratio <= 1) || (direction === 'below' && t.ratio.ratio >= 1))) return;
+    findings.push(performanceFinding(input, accounts, t, q, family, direction));
+  });
+
+  trends.forEach(({ k, t }, j) => {
+    const q = qValues[tested.length + untested + j]!;
+    const f = trendFinding(input, k, t, q, family);
+    if (f) findings.push(f);
+  });
+
+  findings.push(...followerAnomalies(input), ...engagementAnomalies(input, accounts));
+  return { accountMedians, patterns, tests, findings, partial };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Performance findings
+
+function performanceFinding(input: EngineInput, accounts: AccountData[], t: TestedGroup, q: number, family: number, direction: 'above' | 'below'): Finding {
+  const g = t.group.def;
+  const key = `performance:${g.patternType}:${g.id}:${direction}`;
+  const ratio = t.ratio?.ratio ?? null;
+  const priority = priorityOf(q, Math.abs(t.rankBiserial), ratio);
+  const strata = t.details.map((d) => ({ d, a: accounts[d.account]!.info }));
+  const fromDay = Math.min(...t.details.map((d) => d.fromDay));
+  const toDay = Math.max(...t.details.map((d) => d.toDay));
+  const metric = rateLabelFor(strata.map((s) => s.a.platform));
+  const one = strata.length === 1 ? strata[0]! : null;
+  const text = performanceText({
+    group: g,
+    direction,
+    accounts: strata.map((s) => accountLabel(s.a)),
+    metric,
+    n1: t.n1,
+    n2: t.n2,
+    groupMedian: one ? one.d.groupMedian : null,
+    restMedian: one ? one.d.restMedian : null,
+    ratio,
+    interval: t.ratio && Number.isFinite(t.ratio.low) ? { low: t.ratio.low, high: t.ratio.high } : null,
+    rankBiserial: t.rankBiserial,
+    q,
+    tests: family,
+    fromDay,
+    toDay,
+    perAccount: strata.map((s) => ({ label: accountLabel(s.a), n1: s.d.stratum.n1, n2: s.d.stratum.n2, groupMedian: s.d.groupMedian, restMedian: s.d.restMedian })),
+  });
+  return {
+    key,
+    insightType: InsightType.PERFORMANCE,
+    title: text.title,
+    description: text.sentence,
+    priority,
+    strength: Math.abs(t.rankBiserial) * -Math.log10(Math.max(q, 1e-300)),
+    pattern: { patternType: g.patternType, id: g.id, name: g.name, label: g.label, direction },
+    evidence: {
+      method: STRATIFIED_TEST,
+      metric,
+      valueName: 'median engagement rate',
+      period: periodOf(fromDay, toDay),
+      groupSize: t.n1,
+      restSize: t.n2,
+      groupValue: one ? one.d.groupMedian : null,
+      restValue: one ? one.d.restMedian : null,
+      effectName: 'ratio of medians (group ÷ rest of the same account)',
+      effect: ratio,
+      interval: t.ratio && Number.isFinite(t.ratio.low) ? { level: 0.95, low: t.ratio.low, high: t.ratio.high } : null,
+      rankBiserial: t.rankBiserial,
+      pValue: t.p,
+      qValue: q,
+      tests: family,
+      correction: BH,
+      accounts: strata.map((s) => ({
+        platformId: s.a.id,
+        platform: s.a.platform,
+        name: s.a.name,
+        groupSize: s.d.stratum.n1,
+        restSize: s.d.stratum.n2,
+        groupValue: s.d.groupMedian,
+        restValue: s.d.restMedian,
+      })),
+      pattern: { patternType: g.patternType, name: g.name },
+      values: null,
+      howWeKnow: text.howWeKnow,
+      posts: {
+        platformIds: strata.map((s) => s.a.id),
+        type: g.patternType === PatternType.CONTENT_TYPE ? g.id : null,
+        hashtag: g.patternType === PatternType.HASHTAG ? g.id.slice(1) : null,
+        from: dayToString(fromDay),
+        to: dayToString(toDay),
+      },
+    },
+  };
+}
+
+export interface PerformanceTextInput {
+  group: GroupDef;
+  direction: 'above' | 'below';
+  /** "@bakery (Instagram)" per account taking part. */
+  accounts: string[];
+  metric: string;
+  n1: number;
+  n2: number;
+  /** Both medians, when one account takes part (rates of different platforms are not one number). */
+  groupMedian: number | null;
+  restMedian: number | null;
+  ratio: number | null;
+  interval: { low: number; high: number } | null;
+  rankBiserial: number;
+  q: number;
+  tests: number;
+  fromDay: number;
+  toDay: number;
+  perAccount: Array<{ label: string; n1: number; n2: number; groupMedian: number; restMedian: number }>;
+}
+
+/** What to do about a pattern: "Make more reels", "Post more between 18:00 and 19:00", … and, below, how to rethink it. */
+function action(g: GroupDef, up: boolean): { verb: string; rethink: string } {
+  switch (g.patternType) {
+    case PatternType.CONTENT_TYPE:
+      return up ? { verb: `Make more ${g.label}`, rethink: '' } : { verb: `Make fewer ${g.label}`, rethink: ', or rethink them' };
+    case PatternType.HASHTAG:
+      return up ? { verb: `Use ${g.name} more often`, rethink: '' } : { verb: `Use ${g.name} less`, rethink: ', or rethink the posts you tag with it' };
+    default:
+      if (g.id.startsWith('hour-')) {
+        const h = Number(g.id.slice(5));
+        return { verb: `${up ? 'Post more' : 'Post less'} between ${hh(h)} and ${hh((h + 1) % 24)}`, rethink: '' };
+      }
+      return { verb: `${up ? 'Post more' : 'Post less'} on ${g.name}s`, rethink: '' };
+  }
+}
+
+/** "reach" / "views (TikTok) or reach (Instagram)" from a rate label. */
+const denominatorWords = (metric: string) => metric.replace(/^engagement rate by /, '').replace(/ and /g, ' or ');
+
+/** The title, the plain sentence and the "How we know" lines of a performance finding. */
+export function performanceText(x: PerformanceTextInput): { title: string; sentence: string; howWeKnow: string[] } {
+  const up = x.direction === 'above';
+  const g = x.group;
+  const { verb, rethink } = action(g, up);
+  const where = x.accounts.length === 1 ? `on ${x.accounts[0]}` : `on ${x.accounts.length} accounts`;
+  const period = formatPeriod(x.fromDay, x.toDay);
+  const others = nOf(x.n2, 'other post', 'other posts');
+  const groupCount = nOf(x.n1, g.singular, g.label);
+  const title = `${verb} ${where}`;
+  const sentence =
+    x.groupMedian !== null && x.restMedian !== null
+      ? `${verb} ${where}${rethink}: your ${groupCount} earned a median ${x.metric} of ${pct(x.groupMedian)}, against ${pct(x.restMedian)} for your ${others} (${period}).`
+      : `${verb} ${where}${rethink}: on ${list(x.accounts)}, your ${g.label} earned ${x.ratio !== null ? `${times(x.ratio)} the engagement rate of` : `a ${up ? 'higher' : 'lower'} engagement rate than`} the same account's other posts (${groupCount} against ${others}, ${period}).`;
+  const cl = Math.round(((x.rankBiserial + 1) / 2) * 100);
+  const howWeKnow = [
+    x.accounts.length === 1
+      ? `We compared your ${g.label} with the other posts of the same account, by rank, so a single viral post cannot decide it.`
+      : `We compared your ${g.label} with the other posts of the same account, account by account, and combined the ${x.accounts.length} accounts; posts of different accounts are never compared with each other.`,
+    `Allowing for the ${nOf(x.tests, 'pattern', 'patterns')} we checked, this is ${chanceInWords(x.q)}.`,
+    `Picked at random, a ${g.singular} beat another post of the same account ${cl} times in 100.`,
+    ...(x.ratio !== null && x.interval
+      ? [`They earned ${times(x.ratio)} the rate of the other posts; the true figure is most likely between ${times(x.interval.low)} and ${times(x.interval.high)} (95 % interval).`]
+      : []),
+    ...x.perAccount.map(
+      (a) => `${a.label}: median ${pct(a.groupMedian)} over ${nOf(a.n1, g.singular, g.label)}, against ${pct(a.restMedian)} over ${nOf(a.n2, 'other post', 'other posts')}.`,
+    ),
+    `Period analysed: ${period}. Rates are the ${x.metric}: each post's engagements divided by its ${denominatorWords(x.metric)}.`,
+  ];
+  return { title, sentence, howWeKnow };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Follower growth
+
+function growthTrend(daily: DailyPoint[], account: number, today: number) {
   const changes = (from: number, to: number) =>
-    daily.filter((d) => d.day >= from && d.day <= to && d.followerChange !== null).map((d) => d.followerChange!);
-  const recent = changes(today - TREND_DAYS + 1, today);
-  const previous = changes(today - 2 * TREND_DAYS + 1, today - TREND_DAYS);
+    daily.filter((d) => d.account === account && d.day >= from && d.day <= to && d.followerChange !== null).map((d) => d.followerChange!);
+  const recent = changes(today - TREND_DAYS, today - 1);
+  const previous = changes(today - 2 * TREND_DAYS, today - TREND_DAYS - 1);
   if (recent.length < MIN_TREND_DAYS || previous.length < MIN_TREND_DAYS) return null;
   return { recent, previous, mw: mannWhitneyU(recent, previous) };
 }
 
-export function analyse(input: EngineInput): EngineResult {
-  const { posts } = input;
-  const userMedian = median(posts.map((p) => p.rate));
-  const groups = buildGroups(posts);
-
-  // Performance patterns: every group with enough posts.
-  const patterns: PatternResult[] =
-    userMedian === null
-      ? []
-      : groups
-          .filter((g) => g.rates.length >= MIN_PATTERN_SAMPLES)
-          .map((g) => ({
-            patternType: g.patternType,
-            id: g.id,
-            label: g.label,
-            patternName: g.name,
-            successRate: g.rates.filter((r) => r > userMedian).length / g.rates.length,
-            sampleSize: g.rates.length,
-          }));
-
-  // One family of tests: every testable group against the rest, plus the follower-growth trend.
-  const testable = groups.filter((g) => g.rates.length >= MIN_TEST_SAMPLES && g.restRates.length >= MIN_TEST_SAMPLES);
-  const mws = testable.map((g) => mannWhitneyU(g.rates, g.restRates));
-  const trend = growthTrend(input.daily, input.today);
-  const pValues = [...mws.map((m) => m.p), ...(trend ? [trend.mw.p] : [])];
-  const qValues = benjaminiHochberg(pValues);
-  const family = { method: BH, tests: pValues.length, alpha: ALPHA };
-
-  const tests: GroupTest[] = testable.map((group, i) => {
-    const medianGroup = median(group.rates)!;
-    const medianRest = median(group.restRates)!;
-    return { group, mw: mws[i]!, q: qValues[i]!, medianGroup, medianRest, ratio: medianRest > 0 ? medianGroup / medianRest : null };
-  });
-
-  const findings: Finding[] = [];
-  const windowOut = { from: dayToString(input.window.fromDay), to: dayToString(input.window.toDay) };
-  for (const t of tests) {
-    if (t.q >= ALPHA) continue;
-    const direction = t.mw.rankBiserial > 0 ? 'above' : 'below';
-    // A significant shift whose medians point the other way is too ambiguous to state.
-    if (t.ratio !== null && ((direction === 'above' && t.ratio <= 1) || (direction === 'below' && t.ratio >= 1))) continue;
-    const g = t.group;
-    const key = `performance:${g.patternType}:${g.id}:${direction}`;
-    const interval = bootstrapMedianRatio(g.rates, g.restRates, seededRandom(seedFromString(`${input.seedKey}|${key}`)), BOOTSTRAP_ITERATIONS);
-    const priority = priorityOf(t.q, Math.abs(t.mw.rankBiserial), t.ratio);
-    const ratioText = t.ratio !== null ? times(t.ratio) : 'a different';
-    const subject = g.patternType === PatternType.CONTENT_TYPE ? (TYPE_LABEL[g.id]?.[0] ?? g.label) : capitalise(g.label);
-    const title = `${subject} earn ${ratioText} the engagement rate of your other posts`;
-    const description =
-      `Over ${windowOut.from} – ${windowOut.to}, your ${t.mw.n1} ${g.label} had a median ${input.rateLabel} of ${pct(t.medianGroup)} ` +
-      `against ${pct(t.medianRest)} for your ${t.mw.n2} other posts (${t.mw.n1} vs ${t.mw.n2} posts; Mann–Whitney U p ${pText(t.mw.p)}, ` +
-      `Benjamini–Hochberg q ${pText(t.q)} over ${family.tests} tests; rank-biserial effect ${t.mw.rankBiserial.toFixed(2)}` +
-      (interval ? `; 95 % bootstrap interval of the ratio ${times(interval.low)} – ${times(interval.high)}` : '') +
-      ').';
-    findings.push({
-      key,
-      insightType: InsightType.PERFORMANCE,
-      title,
-      description,
-      priority,
-      strength: Math.abs(t.mw.rankBiserial) * -Math.log10(Math.max(t.q, 1e-300)),
-      pattern: { patternType: g.patternType, id: g.id, name: g.name, label: g.label, direction },
-      evidence: {
-        test: MANN_WHITNEY,
-        metric: input.rateLabel,
-        window: windowOut,
-        group: { pattern: g.name, patternType: g.patternType, n: t.mw.n1, medianRate: t.medianGroup },
-        rest: { n: t.mw.n2, medianRate: t.medianRest },
-        ratioOfMedians: t.ratio,
-        ratioInterval: interval ? { level: 0.95, low: interval.low, high: interval.high, method: 'percentile bootstrap', iterations: BOOTSTRAP_ITERATIONS } : null,
-        u: t.mw.u,
-        z: t.mw.z,
-        pValue: t.mw.p,
-        qValue: t.q,
-        multipleComparisons: family,
-        effectSize: { rankBiserial: t.mw.rankBiserial },
-        n: t.mw.n1 + t.mw.n2,
-      },
-    });
-  }
-
-  if (trend) {
-    const q = qValues[qValues.length - 1]!;
-    const meanRecent = mean(trend.recent)!;
-    const meanPrevious = mean(trend.previous)!;
-    if (q < ALPHA && Math.abs(meanRecent - meanPrevious) >= 1) {
-      const accelerating = trend.mw.rankBiserial > 0;
-      const priority = priorityOf(q, Math.abs(trend.mw.rankBiserial), null);
-      findings.push({
-        key: `trend:followers:${accelerating ? 'accelerating' : 'declining'}`,
-        insightType: InsightType.TREND,
-        title: accelerating ? 'Follower growth is accelerating' : 'Follower growth is slowing down',
-        description:
-          `Over the last ${TREND_DAYS} days you gained ${signed(meanRecent, 1)} followers a day on average, against ${signed(meanPrevious, 1)} ` +
-          `a day in the ${TREND_DAYS} days before (${trend.recent.length} vs ${trend.previous.length} days; Mann–Whitney U p ${pText(trend.mw.p)}, ` +
-          `Benjamini–Hochberg q ${pText(q)}; rank-biserial effect ${trend.mw.rankBiserial.toFixed(2)}).`,
-        priority,
-        strength: Math.abs(trend.mw.rankBiserial) * -Math.log10(Math.max(q, 1e-300)),
-        evidence: {
-          test: MANN_WHITNEY,
-          series: 'daily net follower change',
-          recent: { days: trend.recent.length, mean: meanRecent, median: median(trend.recent) },
-          previous: { days: trend.previous.length, mean: meanPrevious, median: median(trend.previous) },
-          u: trend.mw.u,
-          z: trend.mw.z,
-          pValue: trend.mw.p,
-          qValue: q,
-          multipleComparisons: family,
-          effectSize: { rankBiserial: trend.mw.rankBiserial, meanDifferencePerDay: meanRecent - meanPrevious },
-          n: trend.recent.length + trend.previous.length,
-        },
-      });
-    }
-  }
-
-  findings.push(...anomalies(input.daily, input.today));
-
-  // The recommendation: act on the strongest significant pattern that does better than the rest.
-  const best = findings
-    .filter((f) => f.insightType === InsightType.PERFORMANCE && f.pattern?.direction === 'above')
-    .sort((a, b) => PRIORITY_RANK[b.priority] - PRIORITY_RANK[a.priority] || b.strength - a.strength || (a.key < b.key ? -1 : 1))[0];
-  if (best?.pattern) {
-    const p = best.pattern;
-    const title =
-      p.patternType === PatternType.CONTENT_TYPE
-        ? `Make more ${TYPE_LABEL[p.id]?.[1] ?? p.label}`
-        : p.patternType === PatternType.HASHTAG
-          ? `Use ${p.name} where it fits`
-          : p.id.startsWith('hour-')
-            ? `Schedule more posts for ${p.name}`
-            : `Post more on ${p.name}s`;
-    findings.push({
-      key: `recommendation:${best.key}`,
-      insightType: InsightType.RECOMMENDATION,
-      title,
-      description: `Your strongest significant pattern: ${best.title.charAt(0).toLowerCase()}${best.title.slice(1)}. ${best.description}`,
-      priority: best.priority,
-      strength: best.strength,
-      pattern: p,
-      evidence: { basedOn: best.key, ...best.evidence },
-    });
-  }
-
-  return { userMedian, patterns, tests, findings };
+function trendFinding(input: EngineInput, k: number, t: NonNullable<ReturnType<typeof growthTrend>>, q: number, family: number): Finding | null {
+  const meanRecent = mean(t.recent)!;
+  const meanPrevious = mean(t.previous)!;
+  if (!(q < ALPHA && Math.abs(meanRecent - meanPrevious) >= 1)) return null;
+  const a = input.accounts[k]!;
+  const acc = accountLabel(a);
+  const accelerating = t.mw.rankBiserial > 0;
+  const fromDay = input.today - 2 * TREND_DAYS;
+  const toDay = input.today - 1;
+  const title = accelerating ? `Follower growth is speeding up on ${acc}` : `Follower growth is slowing down on ${acc}`;
+  const numbers = `${signed(meanRecent, 1)} followers a day over the last ${TREND_DAYS} days, against ${signed(meanPrevious, 1)} a day in the ${TREND_DAYS} days before`;
+  const description = accelerating
+    ? `Keep doing what you did lately on ${acc}: it gained ${numbers}.`
+    : `Look at what changed on ${acc}: it gained ${numbers}.`;
+  return {
+    key: `trend:followers:${a.id}:${accelerating ? 'accelerating' : 'declining'}`,
+    insightType: InsightType.TREND,
+    title,
+    description,
+    priority: priorityOf(q, Math.abs(t.mw.rankBiserial), null),
+    strength: Math.abs(t.mw.rankBiserial) * -Math.log10(Math.max(q, 1e-300)),
+    evidence: {
+      method: 'Mann–Whitney U test of the daily net follower change, last 28 days against the 28 days before, two-sided',
+      metric: 'daily net follower change',
+      valueName: 'mean followers gained a day',
+      period: periodOf(fromDay, toDay),
+      groupSize: t.recent.length,
+      restSize: t.previous.length,
+      groupValue: meanRecent,
+      restValue: meanPrevious,
+      effectName: 'difference in followers gained a day',
+      effect: meanRecent - meanPrevious,
+      interval: null,
+      rankBiserial: t.mw.rankBiserial,
+      pValue: t.mw.p,
+      qValue: q,
+      tests: family,
+      correction: BH,
+      accounts: [{ platformId: a.id, platform: a.platform, name: a.name, groupSize: t.recent.length, restSize: t.previous.length, groupValue: meanRecent, restValue: meanPrevious }],
+      pattern: null,
+      values: null,
+      howWeKnow: [
+        `We compared each of the last ${nOf(t.recent.length, 'day', 'days')} with each of the ${nOf(t.previous.length, 'day', 'days')} before, by rank, so one unusual day cannot decide it.`,
+        `Allowing for the ${nOf(family, 'pattern', 'patterns')} we checked, this is ${chanceInWords(q)}.`,
+        `Median day: ${signed(median(t.recent)!, 0)} followers recently, ${signed(median(t.previous)!, 0)} before.`,
+        `Period analysed: ${formatPeriod(fromDay, toDay)} (complete days only).`,
+      ],
+      posts: null,
+    },
+  };
 }
 
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
+// ---------------------------------------------------------------------------------------------
+// Anomalies
 
 /**
- * Anomaly days: robust z-scores of each daily series over the whole history given; a day in the
- * last ANOMALY_LOOKBACK_DAYS is flagged when |z| passes the Bonferroni threshold over every day of
- * every series examined (at least MIN_ANOMALY_Z) and it differs from the median by at least
- * max(MIN_ANOMALY_DEVIATION, 10 % of the median's magnitude) units. Consecutive flagged days of
- * the same series and direction (a viral week, an outage) are one finding, keyed by its first day
- * so it is updated in place while it lasts.
+ * Follower anomaly days, per account: robust z-scores of the account's daily net follower change;
+ * a day in the last ANOMALY_LOOKBACK_DAYS is flagged when |z| passes the Bonferroni threshold over
+ * every day of every account examined (at least MIN_ANOMALY_Z) and it differs from the median by
+ * at least max(MIN_ANOMALY_DEVIATION, 10 % of the median's magnitude). Consecutive flagged days of
+ * the same account and direction are one finding, keyed by its first day.
  */
-function anomalies(daily: DailyPoint[], today: number): Finding[] {
-  const series = [
-    { id: 'followers', label: 'follower change', pick: (d: DailyPoint) => d.followerChange, unit: 'followers' },
-    { id: 'engagements', label: 'engagements', pick: (d: DailyPoint) => d.engagements, unit: 'engagements' },
-  ]
-    .map((s) => ({ ...s, points: daily.filter((d) => s.pick(d) !== null).map((d) => ({ day: d.day, v: s.pick(d)! })) }))
+function followerAnomalies(input: EngineInput): Finding[] {
+  const series = input.accounts
+    .map((a, k) => ({
+      a,
+      points: input.daily.filter((d) => d.account === k && d.followerChange !== null).map((d) => ({ day: d.day, v: d.followerChange! })),
+    }))
     .filter((s) => s.points.length >= MIN_ANOMALY_HISTORY);
   const comparisons = series.reduce((n, s) => n + s.points.length, 0);
   if (comparisons === 0) return [];
@@ -372,7 +676,8 @@ function anomalies(daily: DailyPoint[], today: number): Finding[] {
       .map((p, i) => ({ ...p, z: rz.scores[i]! }))
       .filter(
         (p) =>
-          p.day > today - ANOMALY_LOOKBACK_DAYS &&
+          p.day > input.today - ANOMALY_LOOKBACK_DAYS &&
+          p.day < input.today &&
           Math.abs(p.z) >= threshold &&
           Math.abs(p.v - rz.median) >= Math.max(MIN_ANOMALY_DEVIATION, MIN_ANOMALY_RELATIVE_DEVIATION * Math.abs(rz.median)),
       );
@@ -383,47 +688,157 @@ function anomalies(daily: DailyPoint[], today: number): Finding[] {
       if (run && last && p.day === last.day + 1 && Math.sign(p.z) === Math.sign(last.z)) run.push(p);
       else runs.push([p]);
     }
-    const fmt = (v: number) => (s.id === 'followers' ? signed(v) : String(Math.round(v)));
+    const acc = accountLabel(s.a);
     for (const run of runs) {
       const first = run[0]!;
       const last = run.at(-1)!;
       const up = first.z > 0;
       const zMax = Math.max(...run.map((p) => Math.abs(p.z)));
-      const date = dayToString(first.day);
-      const endDate = dayToString(last.day);
-      const weekday = (day: number) => WEEKDAYS[isoWeekday(day) - 1]!;
       const total = run.reduce((sum, p) => sum + p.v, 0);
-      const typical = `a typical day over the last ${s.points.length} days is ${fmt(rz.median)}`;
-      const test = `flagged above |z| ${threshold.toFixed(2)}, Bonferroni over ${comparisons} days examined`;
-      const single = run.length === 1;
+      const when = run.length === 1 ? formatWeekday(first.day) : `${formatDay(first.day)} – ${formatDay(last.day)}`;
+      const typical = `${signed(rz.median)} on a typical day`;
+      const title =
+        run.length === 1
+          ? `Unusual follower change on ${acc}, ${when}: ${signed(first.v)}`
+          : `Unusual follower change on ${acc} for ${run.length} days, ${when}: ${signed(total)} in all`;
+      const description = up
+        ? `Find out what brought ${acc} ${signed(total)} followers ${run.length === 1 ? `on ${when}` : `over ${when}`}, against ${typical}, and do more of it.`
+        : `Check what cost ${acc} followers ${run.length === 1 ? `on ${when}` : `over ${when}`}: ${signed(total)}, against ${typical}.`;
+      const p = Math.min(1, normalTwoSidedP(zMax) * comparisons);
       out.push({
-        key: `trend:anomaly:${s.id}:${date}`,
+        key: `trend:anomaly:followers:${s.a.id}:${dayToString(first.day)}`,
         insightType: InsightType.TREND,
-        title: single
-          ? `Unusual ${s.label} on ${weekday(first.day)} ${date}: ${fmt(first.v)} (${up ? 'far above' : 'far below'} a typical day)`
-          : `Unusual ${s.label} for ${run.length} days, ${weekday(first.day)} ${date} to ${weekday(last.day)} ${endDate}: ${fmt(total)} in all (${up ? 'far above' : 'far below'} typical days)`,
-        description: single
-          ? `On ${date} your ${s.label} was ${fmt(first.v)} ${s.unit}; ${typical} (robust z = ${first.z.toFixed(1)} from the median and MAD; ${test}).`
-          : `From ${date} to ${endDate} your daily ${s.label} was ${up ? 'far above' : 'far below'} normal every day: ` +
-            `${run.map((p) => fmt(p.v)).join(', ')} ${s.unit} (${fmt(total)} in all); ${typical} ` +
-            `(robust z up to ${(up ? zMax : -zMax).toFixed(1)} from the median and MAD; ${test}).`,
+        title,
+        description,
         priority: zMax >= 2 * threshold ? Priority.HIGH : Priority.MEDIUM,
         strength: zMax,
         evidence: {
-          test: 'robust z-score (median / MAD, modified z of Iglewicz and Hoaglin)',
-          series: s.id === 'followers' ? 'daily net follower change' : 'daily account engagements',
-          date,
-          ...(single ? {} : { endDate, days: run.length, values: run.map((p) => p.v), total }),
-          value: first.v,
-          median: rz.median,
-          scale: rz.scale,
-          z: single ? first.z : (up ? zMax : -zMax),
-          threshold,
-          multipleComparisons: { method: 'Bonferroni', comparisons, alpha: ALPHA },
-          n: s.points.length,
+          method: 'robust z-score of the daily net follower change (median and MAD, the modified z of Iglewicz and Hoaglin)',
+          metric: 'daily net follower change',
+          valueName: 'net follower change',
+          period: periodOf(first.day, last.day),
+          groupSize: run.length,
+          restSize: s.points.length,
+          groupValue: run.length === 1 ? first.v : total,
+          restValue: rz.median,
+          effectName: 'robust z-score',
+          effect: up ? zMax : -zMax,
+          interval: null,
+          rankBiserial: null,
+          pValue: p,
+          qValue: null,
+          tests: comparisons,
+          correction: BONFERRONI,
+          accounts: [{ platformId: s.a.id, platform: s.a.platform, name: s.a.name, groupSize: run.length, restSize: s.points.length, groupValue: total, restValue: rz.median }],
+          pattern: null,
+          values: run.map((x) => x.v),
+          howWeKnow: [
+            `We compared each day with ${acc}'s own last ${nOf(s.points.length, 'day', 'days')}: a typical day is ${signed(rz.median)} followers, and ${run.length === 1 ? 'this day was' : 'each of these days was'} more than ${threshold.toFixed(1)} typical spreads away.`,
+            `Allowing for the ${nOf(comparisons, 'day', 'days')} we checked, this is ${chanceInWords(p)}.`,
+            ...(run.length > 1 ? [`Day by day: ${run.map((x) => signed(x.v)).join(', ')}.`] : []),
+          ],
+          posts: { platformIds: [s.a.id], type: null, hashtag: null, from: dayToString(first.day), to: dayToString(last.day) },
         },
       });
     }
+  }
+  return out;
+}
+
+
+/**
+ * Unusual engagements, per account and day: a day's posts are tested against the account's other
+ * posts of the window by a rank test (Mann–Whitney U, normal approximation, conservative for one
+ * or two posts), so heavy tails and a single viral post weigh no more than their rank, and a
+ * sparse poster's only post of the day is never a "spike" by being alone. Bonferroni over every
+ * (account, day) examined; the day's median must also be at least ANOMALY_RATIO × (or at most
+ * 1/ANOMALY_RATIO ×) the median of the account's other posts.
+ */
+function engagementAnomalies(input: EngineInput, accounts: AccountData[]): Finding[] {
+  interface Candidate {
+    k: number;
+    day: number;
+    members: number[];
+    p: number;
+    rankBiserial: number;
+    dayMedian: number;
+    restMedian: number;
+    rest: number;
+  }
+  const candidates: Candidate[] = [];
+  accounts.forEach((a, k) => {
+    if (a.posts.length < MIN_ANOMALY_POSTS) return;
+    const engagements = Float64Array.from(a.posts, (p) => p.engagements);
+    const ranked = rankValues(engagements);
+    const byDay = new Map<number, number[]>();
+    a.posts.forEach((p, i) => {
+      if (p.day > input.today - ANOMALY_LOOKBACK_DAYS && p.day < input.today) {
+        const m = byDay.get(p.day);
+        if (m) m.push(i);
+        else byDay.set(p.day, [i]);
+      }
+    });
+    const sortedAll = Float64Array.from(ranked.order, (i) => engagements[i]!);
+    for (const [day, members] of [...byDay].sort(([x], [y]) => x - y)) {
+      const ve = vanElteren([stratumOf(ranked, members)]);
+      const inDay = new Set(members);
+      const rest: number[] = [];
+      for (let j = 0; j < ranked.order.length; j++) if (!inDay.has(ranked.order[j]!)) rest.push(sortedAll[j]!);
+      candidates.push({ k, day, members, p: ve.p, rankBiserial: ve.rankBiserial, dayMedian: median(members.map((i) => engagements[i]!))!, restMedian: median(rest)!, rest: rest.length });
+    }
+  });
+  const m = candidates.length;
+  const out: Finding[] = [];
+  for (const c of candidates) {
+    const pAdj = Math.min(1, c.p * m);
+    if (pAdj >= ALPHA) continue;
+    const up = c.rankBiserial > 0;
+    const ratio = c.restMedian > 0 ? c.dayMedian / c.restMedian : up ? Infinity : 1;
+    if (up ? ratio < ANOMALY_RATIO : ratio > 1 / ANOMALY_RATIO) continue;
+    const a = input.accounts[c.k]!;
+    const acc = accountLabel(a);
+    const n = c.members.length;
+    const posts = nOf(n, 'post', 'posts');
+    const strong = up ? ratio >= HIGH_ANOMALY_RATIO : ratio <= 1 / HIGH_ANOMALY_RATIO;
+    const when = formatWeekday(c.day);
+    const per = n === 1 ? '' : ' each';
+    out.push({
+      key: `trend:anomaly:engagements:${a.id}:${dayToString(c.day)}`,
+      insightType: InsightType.TREND,
+      title: up ? `Unusually strong posts on ${acc}, ${when}` : `Unusually weak posts on ${acc}, ${when}`,
+      description: up
+        ? `Find out what worked on ${acc} on ${when}: your ${posts} earned ${n === 1 ? '' : 'a median of '}${count(c.dayMedian)} engagements${per}, against ${count(c.restMedian)} for a typical post of the account.`
+        : `Check what went wrong on ${acc} on ${when}: your ${posts} earned ${n === 1 ? '' : 'a median of '}${count(c.dayMedian)} engagements${per}, against ${count(c.restMedian)} for a typical post of the account.`,
+      priority: pAdj < HIGH_Q && strong ? Priority.HIGH : Priority.MEDIUM,
+      strength: Math.abs(c.rankBiserial) * -Math.log10(Math.max(pAdj, 1e-300)),
+      evidence: {
+        method: "Mann–Whitney U test of the day's posts against the account's other posts (engagements per post), two-sided",
+        metric: 'engagements per post',
+        valueName: 'median engagements per post',
+        period: periodOf(c.day, c.day),
+        groupSize: n,
+        restSize: c.rest,
+        groupValue: c.dayMedian,
+        restValue: c.restMedian,
+        effectName: "ratio of medians (the day's posts ÷ the account's other posts)",
+        effect: Number.isFinite(ratio) ? ratio : null,
+        interval: null,
+        rankBiserial: c.rankBiserial,
+        pValue: c.p,
+        qValue: pAdj,
+        tests: m,
+        correction: BONFERRONI,
+        accounts: [{ platformId: a.id, platform: a.platform, name: a.name, groupSize: n, restSize: c.rest, groupValue: c.dayMedian, restValue: c.restMedian }],
+        pattern: null,
+        values: null,
+        howWeKnow: [
+          `We ranked the ${posts} of ${formatDay(c.day)} among ${acc}'s other ${nOf(c.rest, 'post', 'posts')} of the period, so a single viral post or a quiet week cannot decide it.`,
+          `Allowing for the ${nOf(m, 'posting day', 'posting days')} we checked, this is ${chanceInWords(pAdj)}.`,
+          `Period analysed: ${formatPeriod(input.window.fromDay, input.window.toDay)}.`,
+        ],
+        posts: { platformIds: [a.id], type: null, hashtag: null, from: dayToString(c.day), to: dayToString(c.day) },
+      },
+    });
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import { log } from '../../lib/logger.js';
+import { capitalise, inSentence, list } from './wording.js';
 
 /**
  * Writes the title and text of a content idea from its brief. The template writer is built in and
@@ -10,7 +11,9 @@ export interface IdeaBrief {
   angle: 'content_type' | 'top_post' | 'hashtag';
   /** The brief as text (stored as contentBrief, sent to the LLM). */
   text: string;
+  /** Singular and plural of the format: "story", "stories". */
   contentTypeLabel?: string;
+  contentTypePlural?: string;
   hashtag?: string;
   topPostCaption?: string;
   industry?: string;
@@ -30,21 +33,20 @@ export interface IdeaWriter {
   write(brief: IdeaBrief): Promise<IdeaText>;
 }
 
-const list = (xs: string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
 
 /** Deterministic ideas from the brief's facts (same brief, same text). */
 export const templateWriter: IdeaWriter = {
   async write(b: IdeaBrief): Promise<IdeaText> {
-    const audience = b.audience ? ` for ${b.audience}` : '';
+    const audience = b.audience ? ` for ${inSentence(b.audience)}` : '';
     const values = b.brandValues.length ? ` Let it show ${list(b.brandValues.slice(0, 3))}.` : '';
     const goal = b.goals.length ? ` Tie the call to action to your goal: ${b.goals[0]}.` : '';
-    const industry = b.industry ? ` in ${b.industry}` : '';
+    const industry = b.industry ? ` in ${inSentence(b.industry)}` : '';
     switch (b.angle) {
       case 'content_type':
         return {
           title: `A new ${b.contentTypeLabel ?? 'post'} series${audience}`.slice(0, 200),
           description: (
-            `${capitalise(b.contentTypeLabel ?? 'posts')} are your strongest format. Plan a short recurring series of them` +
+            `${capitalise(b.contentTypePlural ?? (b.contentTypeLabel ? `${b.contentTypeLabel}s` : 'posts'))} are your strongest format. Plan a short recurring series of them` +
             `${industry}: one practical tip or story per episode, the hook in the first seconds or first line.${values}${goal}`
           ).slice(0, 4000),
           writer: 'template',
@@ -71,9 +73,6 @@ export const templateWriter: IdeaWriter = {
   },
 };
 
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
 
 export interface LlmOptions {
   baseUrl: string;

@@ -1,6 +1,5 @@
 import { getModelForClass, index, modelOptions, prop, Severity } from '@typegoose/typegoose';
 import { Types } from 'mongoose';
-import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 import { baseSchemaOptions, Entity } from '../../lib/entity.js';
 import { InsightType, Priority } from '../../lib/graphql-enums.js';
@@ -44,7 +43,7 @@ export class AiInsight extends Entity {
   @prop({ type: () => String, required: true })
   key: string;
 
-  @Field(() => GraphQLJSON, { nullable: true, description: 'Numbers, sample sizes and the statistical test behind the insight.' })
+  /** The engine's EvidenceData (engine.ts); exposed typed through InsightEvidence by a field resolver. */
   @prop({ type: () => Object })
   evidence?: Record<string, unknown>;
 

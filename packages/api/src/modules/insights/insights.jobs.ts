@@ -36,6 +36,9 @@ export async function runGenerateInsights(data: GenerateInsightsData, job?: Pick
   });
   try {
     const result = await generateInsightsForUser(userId);
+    if (result.partial) {
+      log.warn('insights:generate hit its time budget; the result is partial and nothing was retired', { userId: data.userId, ...result.partial });
+    }
     await SystemJobModel.updateOne({ _id: run._id }, { $set: { status: JobStatus.COMPLETED, completedAt: new Date(), result } });
   } catch (err) {
     await SystemJobModel.updateOne(

@@ -1,9 +1,10 @@
-import { Arg, Args, Authorized, Ctx, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { PatternType } from '../../lib/graphql-enums.js';
 import { connectionType, PageArgs, type Connection } from '../../lib/pagination.js';
 import type { Context } from '../../server/context.js';
 import { InsightFilterInput, RecommendationFilterInput } from './dto/insights.inputs.js';
 import { AiInsight } from './insight.model.js';
+import { evidenceOf, InsightEvidence } from './insight-evidence.types.js';
 import { dismissInsight, listInsights, listPerformancePatterns, markInsightRead } from './insights.service.js';
 import { PerformancePattern } from './performance-pattern.model.js';
 import { ContentRecommendation } from './recommendation.model.js';
@@ -15,8 +16,13 @@ export class AiInsightConnection extends connectionType(AiInsight, 'AiInsight') 
 @ObjectType()
 export class ContentRecommendationConnection extends connectionType(ContentRecommendation, 'ContentRecommendation') {}
 
-@Resolver()
+@Resolver(() => AiInsight)
 export class InsightsResolver {
+  @FieldResolver(() => InsightEvidence, { nullable: true, description: 'The numbers, sample sizes, period and test behind the insight.' })
+  evidence(@Root() insight: AiInsight): InsightEvidence | null {
+    return evidenceOf(insight.evidence);
+  }
+
   @Authorized()
   @Query(() => AiInsightConnection, { description: "The viewer's insights, by priority then recency (dismissed ones hidden unless asked for)." })
   insights(

@@ -4,37 +4,33 @@ import { toObjectId } from '../../lib/ids.js';
 import { findOwned } from '../../lib/ownership.js';
 import { paginate, type Connection } from '../../lib/pagination.js';
 import { ActivityModel } from '../activities/activity.model.js';
-import { EngagementRateFormula } from '../analytics/analytics.enums.js';
-import { loadFollowerHistory, type FollowerHistory } from '../analytics/followers.js';
-import { UTC_PUBLISH_DAY } from '../analytics/post-aggregates.js';
 import { timezoneOfUser, windowOf } from '../analytics/scope.js';
-import { DAY_MS, localDayOf, parseDay } from '@soash/shared';
+import { DAY_MS, dayToString, isoWeekday, localDayOf, startOfLocalDay, zoneOffsetMs, platformName, postEngagementRate, rateLabelFor, SubscriptionTier, utcDayOf, type PlatformType } from '@soash/shared';
+import { PlatformModel } from '../platforms/platform.model.js';
 import { StatsModel } from '../stats/stats.model.js';
+import { historyStart } from '../subscriptions/plan-limits.js';
+import { UserModel } from '../users/user.model.js';
 import type { Context } from '../../server/context.js';
 import { viewerOf } from '../../server/context.js';
 import type { InsightFilterInput } from './dto/insights.inputs.js';
-import { analyse, PRIORITY_RANK, type DailyPoint, type EngineResult, type Finding, type PatternResult, type PostSample } from './engine.js';
+import { PRIORITY_RANK, type AccountInfo, type DailyPoint, type EngineInput, type EngineResult, type Finding, type PatternResult, type PostSample } from './engine.js';
+import { runAnalysis } from './engine-runner.js';
 import { ideaWriter, type IdeaWriter } from './idea-writer.js';
 import { AiInsightModel, type AiInsight } from './insight.model.js';
 import { PerformancePatternModel, type PerformancePattern } from './performance-pattern.model.js';
 import { generateRecommendations } from './recommendations.service.js';
 import { retryOnDuplicate } from './retry.js';
 
-/** Posts of the last ANALYSIS_DAYS days feed the patterns and tests; daily numbers of the last DAILY_DAYS the trends. */
+/** Posts of at most the last ANALYSIS_DAYS days feed the patterns and tests; daily numbers of the last DAILY_DAYS the trends. */
 export const ANALYSIS_DAYS = 180;
 export const DAILY_DAYS = 90;
 
-/** The alternative views insights choose between (the dashboard's default metric model is not one of them yet). */
-type InsightFormula = Exclude<EngagementRateFormula, EngagementRateFormula.PLATFORM_DENOMINATOR>;
-
-const RATE_LABEL: Record<InsightFormula, string> = {
-  [EngagementRateFormula.BY_REACH]: 'engagement rate by reach',
-  [EngagementRateFormula.BY_IMPRESSIONS]: 'engagement rate by impressions',
-  [EngagementRateFormula.BY_FOLLOWERS]: 'engagement rate by followers',
-};
-
-export interface AnalysedPost extends PostSample {
+export interface AnalysedPost {
   id: Types.ObjectId;
+  account: number;
+  type: string;
+  hashtags: string[];
+  rate: number;
   publishedDay: string;
 }
 
@@ -42,157 +38,186 @@ export interface AnalysisData {
   userId: Types.ObjectId;
   tz: string;
   today: number;
+  /** The period analysed: the last ANALYSIS_DAYS days, from the plan's history on, from the first post on. */
   window: { fromDay: number; toDay: number };
-  formula: EngagementRateFormula;
+  accounts: AccountInfo[];
+  /** "engagement rate by reach (Instagram) and views (TikTok)" for the accounts with posts. */
   rateLabel: string;
   posts: AnalysedPost[];
-  daily: DailyPoint[];
-  history: FollowerHistory;
+  input: EngineInput;
 }
 
 interface PostRow {
   _id: Types.ObjectId;
   type: string;
   hashtags?: string[];
-  dow: string;
-  hour: string;
-  p: Types.ObjectId;
-  d: string;
-  t: number;
-  reach?: number | null;
-  impressions?: number | null;
+  publishedAt: Date;
+  platformId: Types.ObjectId;
+  engagement?: { total?: number; reach?: number | null; views?: number | null; impressions?: number | null };
 }
 
 /**
- * Reads what the engine needs: the window's posts with weekday and hour in the user's timezone
- * (computed by MongoDB), follower history and daily engagements. The engagement-rate formula is
- * the one most of the user's posts can be measured by (reach, then impressions, then followers on
- * ties), so an account on a platform without reach is still analysed.
+ * Local calendar day, ISO weekday and hour of instants in a timezone. The zone's offset is looked
+ * up once per UTC day when it is the same at both ends of the day, else once per quarter hour of
+ * that day (every zone's transitions fall on quarter hours), so a hundred thousand posts cost a
+ * few hundred Intl lookups.
+ */
+export function localClock(tz: string) {
+  const QUARTER = 900_000;
+  const byDay = new Map<number, number | null>();
+  const byQuarter = new Map<number, number>();
+  const offsetAt = (ms: number) => {
+    const d = Math.floor(ms / DAY_MS);
+    let off = byDay.get(d);
+    if (off === undefined) {
+      const start = zoneOffsetMs(d * DAY_MS, tz);
+      off = zoneOffsetMs((d + 1) * DAY_MS - 1000, tz) === start ? start : null;
+      byDay.set(d, off);
+    }
+    if (off !== null) return off;
+    const q = Math.floor(ms / QUARTER);
+    let qo = byQuarter.get(q);
+    if (qo === undefined) byQuarter.set(q, (qo = zoneOffsetMs(q * QUARTER, tz)));
+    return qo;
+  };
+  return (ms: number) => {
+    const local = ms + offsetAt(ms);
+    const day = Math.floor(local / DAY_MS);
+    return { day, dow: isoWeekday(day), hour: Math.floor((local - day * DAY_MS) / 3_600_000) };
+  };
+}
+
+/**
+ * Reads what the engine needs: the period's posts with weekday, hour and day in the user's
+ * timezone and each post's rate under the one metric model
+ * (@soash/shared postEngagementRate: reach, TikTok views, X impressions), and each account's daily
+ * net follower change. The posts are read in batches through a cursor so the event loop stays
+ * responsive however many there are.
  */
 export async function loadAnalysisData(userId: Types.ObjectId, now: Date): Promise<AnalysisData> {
-  const tz = await timezoneOfUser(userId);
-  const today = localDayOf(now.getTime(), tz);
-  const window = { fromDay: today - ANALYSIS_DAYS + 1, toDay: today };
-  const w = windowOf(window.fromDay, window.toDay, tz);
-  const dailyFrom = today - DAILY_DAYS + 1;
-  const [rows, history, statDays] = await Promise.all([
-    ActivityModel.aggregate<PostRow>([
-      { $match: { userId, publishedAt: { $gte: w.start, $lt: w.end }, isPublished: true } },
-      {
-        $project: {
-          type: 1,
-          hashtags: 1,
-          dow: { $dateToString: { format: '%u', date: '$publishedAt', timezone: tz } },
-          hour: { $dateToString: { format: '%H', date: '$publishedAt', timezone: tz } },
-          p: '$platformId',
-          d: UTC_PUBLISH_DAY,
-          t: '$engagement.total',
-          reach: '$engagement.reach',
-          impressions: '$engagement.impressions',
-        },
-      },
-    ]),
-    loadFollowerHistory({ userId }),
-    StatsModel.aggregate<{ _id: Date; engagements: number; reported: number }>([
-      { $match: { userId, date: { $gte: new Date(dailyFrom * DAY_MS), $lte: new Date(today * DAY_MS) } } },
-      {
-        $group: {
-          _id: '$date',
-          engagements: { $sum: '$engagement' },
-          reported: { $sum: { $cond: [{ $ne: [{ $ifNull: ['$engagement', null] }, null] }, 1, 0] } },
-        },
-      },
-    ]),
+  const [tz, user, platforms] = await Promise.all([
+    timezoneOfUser(userId),
+    UserModel.findById(userId, { subscriptionTier: 1 }).lean<{ subscriptionTier?: SubscriptionTier }>(),
+    PlatformModel.find({ userId }, { type: 1, username: 1, displayName: 1 }).sort({ _id: 1 }).lean<Array<{ _id: Types.ObjectId; type: PlatformType; username?: string; displayName?: string }>>(),
   ]);
+  const today = localDayOf(now.getTime(), tz);
+  const planStart = historyStart(user?.subscriptionTier ?? SubscriptionTier.FREE, now);
+  // The first local day that starts within the plan's history.
+  let planFromDay = -Infinity;
+  if (planStart) {
+    planFromDay = localDayOf(planStart.getTime(), tz);
+    if (startOfLocalDay(planFromDay, tz) < planStart.getTime()) planFromDay++;
+  }
+  const fromDay = Math.max(today - ANALYSIS_DAYS + 1, planFromDay);
+  const w = windowOf(fromDay, today, tz);
+  const accounts: AccountInfo[] = platforms.map((p) => ({ id: p._id.toHexString(), platform: p.type, name: p.username ? `@${p.username.replace(/^@/, '')}` : (p.displayName ?? platformName(p.type)) }));
+  const accountIndex = new Map(accounts.map((a, k) => [a.id, k]));
 
-  const followersOf = (r: PostRow) => history.atPublish(r.p.toHexString(), parseDay(r.d)!)?.followers ?? null;
-  const denominators: Record<InsightFormula, (r: PostRow) => number | null | undefined> = {
-    [EngagementRateFormula.BY_REACH]: (r) => r.reach,
-    [EngagementRateFormula.BY_IMPRESSIONS]: (r) => r.impressions,
-    [EngagementRateFormula.BY_FOLLOWERS]: followersOf,
-  };
-  let formula: InsightFormula = EngagementRateFormula.BY_REACH;
-  let best = -1;
-  for (const f of [EngagementRateFormula.BY_REACH, EngagementRateFormula.BY_IMPRESSIONS, EngagementRateFormula.BY_FOLLOWERS] as const) {
-    const covered = rows.filter((r) => (denominators[f](r) ?? 0) > 0).length;
-    if (covered > best) {
-      best = covered;
-      formula = f;
-    }
-  }
   const posts: AnalysedPost[] = [];
-  for (const r of rows) {
-    const den = denominators[formula](r);
-    if (!den || den <= 0) continue;
-    posts.push({
-      id: r._id,
-      type: r.type,
-      hashtags: r.hashtags ?? [],
-      dow: Number(r.dow),
-      hour: Number(r.hour),
-      rate: r.t / den,
-      engagements: r.t,
-      publishedDay: r.d,
-    });
+  const samples: PostSample[] = [];
+  // A plain find through the driver (no aggregation stage to evaluate per post, no document
+  // hydration); the local day, weekday and hour are computed here with a cached zone offset.
+  const clock = localClock(tz);
+  const cursor = ActivityModel.collection
+    .find<PostRow>(
+      { userId, publishedAt: { $gte: w.start, $lt: w.end }, isPublished: true },
+      { projection: { type: 1, hashtags: 1, publishedAt: 1, platformId: 1, 'engagement.total': 1, 'engagement.reach': 1, 'engagement.views': 1, 'engagement.impressions': 1 } },
+    )
+    .batchSize(2000);
+  let firstDay = Infinity;
+  for await (const r of cursor) {
+    const k = accountIndex.get(r.platformId.toHexString());
+    if (k === undefined) continue;
+    const e = r.engagement ?? {};
+    const total = e.total ?? 0;
+    const rate = postEngagementRate(accounts[k]!.platform, { total, reach: e.reach, views: e.views, impressions: e.impressions });
+    if (rate === null) continue;
+    const { day, dow, hour } = clock(r.publishedAt.getTime());
+    if (day < firstDay) firstDay = day;
+    const hashtags = r.hashtags ?? [];
+    posts.push({ id: r._id, account: k, type: r.type, hashtags, rate, publishedDay: dayToString(day) });
+    samples.push({ account: k, type: r.type, hashtags, dow, hour, day, rate, engagements: total });
   }
-  const changes = history.dailyChanges(dailyFrom, today);
-  const engagementByDay = new Map(statDays.map((s) => [Math.floor(s._id.getTime() / DAY_MS), s.reported > 0 ? s.engagements : null]));
+
+  // Daily net follower change per account, complete days only: today's numbers are still growing,
+  // and a half day would read as a drop to the trend test and the anomaly detector.
+  const dailyFrom = today - DAILY_DAYS;
+  const stats = await StatsModel.find(
+    { userId, date: { $gte: new Date((dailyFrom - 1) * DAY_MS), $lte: new Date(today * DAY_MS) }, followers: { $ne: null } },
+    { platformId: 1, date: 1, followers: 1, _id: 0 },
+  ).lean<Array<{ platformId: Types.ObjectId; date: Date; followers: number }>>();
+  const byAccountDay = new Map<string, number>();
+  for (const s of stats) byAccountDay.set(`${s.platformId.toHexString()}|${utcDayOf(s.date)}`, s.followers);
   const daily: DailyPoint[] = [];
-  // Complete days only: today's numbers are still growing, and a half day would read as a drop
-  // to the trend test and the anomaly detector.
-  for (let day = dailyFrom; day < today; day++) {
-    daily.push({ day, followerChange: changes.get(day) ?? null, engagements: engagementByDay.get(day) ?? null });
-  }
-  return { userId, tz, today, window, formula, rateLabel: RATE_LABEL[formula], posts, daily, history };
+  accounts.forEach((a, k) => {
+    for (let day = dailyFrom; day < today; day++) {
+      const cur = byAccountDay.get(`${a.id}|${day}`);
+      const prev = byAccountDay.get(`${a.id}|${day - 1}`);
+      daily.push({ account: k, day, followerChange: cur !== undefined && prev !== undefined ? cur - prev : null });
+    }
+  });
+
+  const window = { fromDay: Number.isFinite(firstDay) ? Math.max(fromDay, firstDay) : fromDay, toDay: today };
+  const withPosts = [...new Set(posts.map((p) => p.account))].map((k) => accounts[k]!.platform);
+  return {
+    userId,
+    tz,
+    today,
+    window,
+    accounts,
+    rateLabel: rateLabelFor(withPosts),
+    posts,
+    input: { accounts, posts: samples, daily, today, window },
+  };
 }
 
 export interface GenerateResult {
   posts: number;
-  formula: EngagementRateFormula;
+  accounts: number;
+  period: { from: string; to: string };
   patterns: number;
   insights: number;
   insightsRetired: number;
   recommendations: number;
   recommendationsRetired: number;
+  /** Set when the analysis hit its time budget: only the first `testedGroups` groups were tested. */
+  partial: { testedGroups: number; totalGroups: number } | null;
 }
 
 /**
  * The `insights:generate` work for one user: recompute performance patterns, insights and
  * recommendations. Idempotent: every write is an upsert on (userId, key) or
  * (userId, patternType, patternName); what the data no longer supports is removed (dismissed
- * insights and recommendations with feedback are kept, see docs/analytics.md).
+ * insights and recommendations with feedback are kept, see docs/analytics.md). The statistics run
+ * in a worker thread (engine-runner.ts); a partial run (time budget) retires nothing.
  */
 export async function generateInsightsForUser(
   userIdIn: Types.ObjectId | string,
-  opts: { now?: Date; writer?: IdeaWriter } = {},
+  opts: { now?: Date; writer?: IdeaWriter; budgetMs?: number } = {},
 ): Promise<GenerateResult> {
   const userId = toObjectId(userIdIn, 'userId');
   const now = opts.now ?? new Date();
   const data = await loadAnalysisData(userId, now);
-  const result: EngineResult = analyse({
-    seedKey: userId.toHexString(),
-    rateLabel: data.rateLabel,
-    posts: data.posts,
-    daily: data.daily,
-    today: data.today,
-    window: data.window,
-  });
-  const patterns = await savePatterns(userId, result.patterns);
-  const insights = await saveInsights(userId, result.findings, now);
-  const recs = await generateRecommendations(data, result, opts.writer ?? ideaWriter(), now);
+  const result: EngineResult = await runAnalysis(data.input, { budgetMs: opts.budgetMs });
+  const complete = result.partial === null;
+  const patterns = await savePatterns(userId, result.patterns, complete);
+  const insights = await saveInsights(userId, result.findings, now, complete);
+  const recs = await generateRecommendations(data, result, insights.ids, opts.writer ?? ideaWriter(), now, complete);
   return {
     posts: data.posts.length,
-    formula: data.formula,
+    accounts: new Set(data.posts.map((p) => p.account)).size,
+    period: { from: dayToString(data.window.fromDay), to: dayToString(data.window.toDay) },
     patterns,
     insights: insights.saved,
     insightsRetired: insights.retired,
     recommendations: recs.saved,
     recommendationsRetired: recs.retired,
+    partial: result.partial,
   };
 }
 
 /** Upserts the groups with enough samples and removes every other pattern of the user. */
-async function savePatterns(userId: Types.ObjectId, patterns: PatternResult[]): Promise<number> {
+async function savePatterns(userId: Types.ObjectId, patterns: PatternResult[], retire: boolean): Promise<number> {
   const now = new Date();
   if (patterns.length) {
     await retryOnDuplicate(() =>
@@ -208,6 +233,7 @@ async function savePatterns(userId: Types.ObjectId, patterns: PatternResult[]): 
       ),
     );
   }
+  if (!retire) return patterns.length;
   for (const type of Object.values(PatternType)) {
     const names = patterns.filter((p) => p.patternType === type).map((p) => p.patternName);
     await PerformancePatternModel.deleteMany({ userId, patternType: type, patternName: { $nin: names } });
@@ -222,7 +248,7 @@ export const rankKeyOf = (priority: Priority, createdAt: Date) => PRIORITY_RANK[
  * read and dismissed flags survive) and deletes the user's other insights unless dismissed (so a
  * dismissed finding that comes back stays dismissed).
  */
-async function saveInsights(userId: Types.ObjectId, findings: Finding[], now: Date): Promise<{ saved: number; retired: number }> {
+async function saveInsights(userId: Types.ObjectId, findings: Finding[], now: Date, retire: boolean): Promise<{ saved: number; retired: number; ids: Map<string, Types.ObjectId> }> {
   const existing = await AiInsightModel.find({ userId }, { key: 1, createdAt: 1 }).lean<Array<{ key: string; createdAt: Date }>>();
   const createdByKey = new Map(existing.map((e) => [e.key, e.createdAt]));
   const ops: mongo.AnyBulkWriteOperation[] = findings.map((f) => ({
@@ -250,11 +276,11 @@ async function saveInsights(userId: Types.ObjectId, findings: Finding[], now: Da
   // The prefix test runs here rather than as a $regex next to the userId equality, which the
   // stand-in database cannot plan on the {userId, key} unique index (docs/database.md).
   const current = new Set(findings.map((f) => f.key));
-  const stale = (await AiInsightModel.find({ userId, isDismissed: { $ne: true } }, { key: 1 }).lean())
-    .filter((d) => isEngineKey(d.key) && !current.has(d.key))
-    .map((d) => d._id);
+  const all = await AiInsightModel.find({ userId }, { key: 1, isDismissed: 1 }).lean<Array<{ _id: Types.ObjectId; key: string; isDismissed?: boolean }>>();
+  const ids = new Map(all.filter((d) => current.has(d.key)).map((d) => [d.key, d._id]));
+  const stale = retire ? all.filter((d) => !d.isDismissed && isEngineKey(d.key) && !current.has(d.key)).map((d) => d._id) : [];
   const retired = stale.length ? await AiInsightModel.deleteMany({ _id: { $in: stale } }) : { deletedCount: 0 };
-  return { saved: findings.length, retired: retired.deletedCount ?? 0 };
+  return { saved: findings.length, retired: retired.deletedCount ?? 0, ids };
 }
 
 /** Keys of findings `insights:generate` produces (see engine.ts). */

@@ -1,7 +1,7 @@
 import { getModelForClass, index, modelOptions, prop, Severity } from '@typegoose/typegoose';
 import { Types } from 'mongoose';
 import { GraphQLJSON } from 'graphql-scalars';
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { baseSchemaOptions, Entity } from '../../lib/entity.js';
 import { RecommendationType } from '../../lib/graphql-enums.js';
 
@@ -65,6 +65,11 @@ export class ContentRecommendation extends Entity {
 
   @prop({ type: () => String, required: true })
   key: string;
+
+  /** The insight (finding) this recommendation acts on: one finding, one card, and this links to it. */
+  @Field(() => ID, { nullable: true, description: 'The insight this recommendation acts on, when it acts on a tested finding.' })
+  @prop({ type: () => Types.ObjectId })
+  insightId?: Types.ObjectId;
 
   @Field(() => GraphQLJSON, { nullable: true })
   @prop({ type: () => Object })

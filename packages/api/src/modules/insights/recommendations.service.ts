@@ -9,7 +9,8 @@ import { UserProfileModel } from '../users/user-profile.model.js';
 import type { Context } from '../../server/context.js';
 import { viewerOf } from '../../server/context.js';
 import type { RecommendationFilterInput } from './dto/insights.inputs.js';
-import { ALPHA, MIN_PATTERN_SAMPLES, pct, pText, TYPE_SINGULAR, type EngineResult, type GroupTest, type PatternResult } from './engine.js';
+import { ALPHA, MIN_PATTERN_SAMPLES, typeNoun, type EngineResult, type GroupTest, type PatternResult } from './engine.js';
+import { chanceInWords, formatPeriod, nOf, share, times } from './wording.js';
 import type { IdeaBrief, IdeaWriter } from './idea-writer.js';
 import type { AnalysisData } from './insights.service.js';
 import { ContentRecommendationModel, type ContentRecommendation } from './recommendation.model.js';
@@ -36,6 +37,8 @@ interface Candidate {
   brief?: IdeaBrief;
   baseScore: number;
   evidence: Record<string, unknown>;
+  /** Key of the performance insight it acts on, if there is one. */
+  insightKey?: string;
 }
 
 /** Success rate shrunk towards 1/2 by sample size (Laplace's rule): (successes + 1) / (n + 2). */
@@ -46,29 +49,44 @@ const shrunk = (p: PatternResult) => (p.successRate * p.sampleSize + 1) / (p.sam
  * significance of its Mann–Whitney test (1 − q; 0 when it has too few posts to be tested).
  */
 function patternScore(p: PatternResult, test: GroupTest | undefined): number {
-  const significance = test && test.mw.rankBiserial > 0 ? 1 - test.q : 0;
+  const significance = test && test.rankBiserial > 0 ? 1 - test.q : 0;
   return 0.5 * shrunk(p) + 0.5 * significance;
 }
 
-function patternEvidence(p: PatternResult, test: GroupTest | undefined, data: AnalysisData, userMedian: number): Record<string, unknown> {
+function patternEvidence(p: PatternResult, test: GroupTest | undefined, data: AnalysisData): Record<string, unknown> {
   return {
     pattern: p.patternName,
     patternType: p.patternType,
     successRate: p.successRate,
     sampleSize: p.sampleSize,
-    userMedianRate: userMedian,
     metric: data.rateLabel,
-    ...(test ? { test: 'Mann–Whitney U', pValue: test.mw.p, qValue: test.q, rankBiserial: test.mw.rankBiserial, significant: test.q < ALPHA } : { test: null }),
+    success: "share of the pattern's posts above their own account's median rate",
+    ...(test
+      ? { test: 'van Elteren stratified Mann–Whitney U', pValue: test.p, qValue: test.q, rankBiserial: test.rankBiserial, significant: test.q < ALPHA }
+      : { test: null }),
   };
 }
 
 const testSentence = (test: GroupTest | undefined) =>
-  test ? ` Against your other posts: Mann–Whitney U p ${pText(test.mw.p)}, Benjamini–Hochberg q ${pText(test.q)}${test.q < ALPHA ? '' : ' (not significant yet)'}.` : ' Too few posts for a significance test yet.';
+  !test
+    ? ' Too few posts to test it yet.'
+    : test.q < ALPHA && test.rankBiserial > 0
+      ? ` Tested against the other posts of the same accounts, it is ${chanceInWords(test.q)}.`
+      : ' It is not yet clear of chance: treat it as a hint.';
+
+const performanceKey = (p: PatternResult) => `performance:${p.patternType}:${p.id}:above`;
 
 /** Builds this run's recommendations and stores them (see docs/analytics.md for scores and feedback). */
-export async function generateRecommendations(data: AnalysisData, result: EngineResult, writer: IdeaWriter, now: Date): Promise<{ saved: number; retired: number }> {
+export async function generateRecommendations(
+  data: AnalysisData,
+  result: EngineResult,
+  insightIds: Map<string, Types.ObjectId>,
+  writer: IdeaWriter,
+  now: Date,
+  retire = true,
+): Promise<{ saved: number; retired: number }> {
   const { userId } = data;
-  const candidates = result.userMedian === null ? [] : await buildCandidates(data, result, result.userMedian);
+  const candidates = data.posts.length === 0 ? [] : await buildCandidates(data, result);
 
   const existing = await ContentRecommendationModel.find({ userId }).lean<ContentRecommendation[]>();
   const byKey = new Map(existing.map((r) => [r.key, r]));
@@ -105,12 +123,13 @@ export async function generateRecommendations(data: AnalysisData, result: Engine
           description: c.description.slice(0, 4000),
           ...(c.contentBrief !== undefined ? { contentBrief: c.contentBrief.slice(0, 10_000) } : {}),
           patternKey: c.patternKey,
+          ...(c.insightKey && insightIds.has(c.insightKey) ? { insightId: insightIds.get(c.insightKey) } : {}),
           baseScore: c.baseScore,
           score: factors.score(c.baseScore, c.recommendationType, c.patternKey),
           evidence: c.evidence,
           updatedAt: now,
         },
-        $unset: { retiredAt: '' },
+        $unset: { retiredAt: '', ...(c.insightKey && insightIds.has(c.insightKey) ? {} : { insightId: '' }) },
         $setOnInsert: { isUsed: false, createdAt: now },
       },
       upsert: true,
@@ -118,6 +137,7 @@ export async function generateRecommendations(data: AnalysisData, result: Engine
   }));
   if (ops.length) await retryOnDuplicate(() => ContentRecommendationModel.collection.bulkWrite(ops, { ordered: false }));
 
+  if (!retire) return { saved: candidates.length, retired: 0 };
   // No longer supported: deleted, unless it carries feedback (then kept, retired and hidden).
   const keys = candidates.map((c) => c.key);
   const stale = { userId, key: { $nin: keys } };
@@ -126,7 +146,7 @@ export async function generateRecommendations(data: AnalysisData, result: Engine
   return { saved: candidates.length, retired: (deleted.deletedCount ?? 0) + (retired.modifiedCount ?? 0) };
 }
 
-async function buildCandidates(data: AnalysisData, result: EngineResult, userMedian: number): Promise<Candidate[]> {
+async function buildCandidates(data: AnalysisData, result: EngineResult): Promise<Candidate[]> {
   const testOf = (p: PatternResult) => result.tests.find((t) => t.group.patternType === p.patternType && t.group.id === p.id);
   const better = (type: PatternType) =>
     result.patterns
@@ -135,6 +155,8 @@ async function buildCandidates(data: AnalysisData, result: EngineResult, userMed
       .sort((a, b) => b.score - a.score || (a.p.id < b.p.id ? -1 : 1));
   const out: Candidate[] = [];
   const tzNote = `Times are in ${data.tz}.`;
+  const beat = (p: PatternResult) =>
+    `${share(p.successRate)} of your ${nOf(p.sampleSize, p.singular, p.label)} beat their account's median ${data.rateLabel} (half of all posts do, by definition).`;
 
   for (const { p, test, score } of better(PatternType.POSTING_TIME).slice(0, MAX_POSTING_TIME)) {
     const isHour = p.id.startsWith('hour-');
@@ -144,11 +166,10 @@ async function buildCandidates(data: AnalysisData, result: EngineResult, userMed
       recommendationType: RecommendationType.POSTING_TIME,
       patternKey: `posting_time:${p.id}`,
       title: isHour ? `Post between ${p.patternName} and ${String((hour + 1) % 24).padStart(2, '0')}:00` : `Post on ${p.patternName}s`,
-      description:
-        `${pct(p.successRate)} of your ${p.sampleSize} ${p.label} beat your median ${data.rateLabel} of ${pct(userMedian)} ` +
-        `(half of all posts do, by definition).${testSentence(test)} ${tzNote}`,
+      description: `${beat(p)}${testSentence(test)} ${tzNote}`,
       baseScore: score,
-      evidence: patternEvidence(p, test, data, userMedian),
+      evidence: patternEvidence(p, test, data),
+      insightKey: performanceKey(p),
     });
   }
 
@@ -158,27 +179,28 @@ async function buildCandidates(data: AnalysisData, result: EngineResult, userMed
       recommendationType: RecommendationType.HASHTAG,
       patternKey: `hashtag:${p.id}`,
       title: `Use ${p.patternName}`,
-      description:
-        `${pct(p.successRate)} of your ${p.sampleSize} ${p.label} beat your median ${data.rateLabel} of ${pct(userMedian)}.${testSentence(test)}` +
-        ' Use it where it fits the post; the effect is an association, not a guarantee.',
+      description: `${beat(p)}${testSentence(test)} Use it where it fits the post; the effect is an association, not a guarantee.`,
       baseScore: score,
-      evidence: patternEvidence(p, test, data, userMedian),
+      evidence: patternEvidence(p, test, data),
+      insightKey: performanceKey(p),
     });
   }
 
-  out.push(...(await contentIdeas(data, userMedian, better)));
+  out.push(...(await contentIdeas(data, result, better)));
   return out;
 }
 
 /** Content ideas: one per angle (best format, best hashtag, best recent post), each with a brief. */
 async function contentIdeas(
   data: AnalysisData,
-  userMedian: number,
+  result: EngineResult,
   better: (type: PatternType) => Array<{ p: PatternResult; test: GroupTest | undefined; score: number }>,
 ): Promise<Candidate[]> {
   if (data.posts.length === 0) return [];
   const profile = await UserProfileModel.findOne({ userId: data.userId }).lean();
-  const top = [...data.posts].sort((a, b) => b.rate - a.rate || (a.id.toHexString() < b.id.toHexString() ? -1 : 1)).slice(0, 5);
+  // A post's strength is its rate against its own account's median (rates of different platforms differ).
+  const relative = (t: (typeof data.posts)[number]) => t.rate / Math.max(result.accountMedians[t.account] ?? 0, 1e-9);
+  const top = [...data.posts].sort((a, b) => relative(b) - relative(a) || (a.id.toHexString() < b.id.toHexString() ? -1 : 1)).slice(0, 5);
   const captions = await ActivityModel.find({ _id: { $in: top.map((t) => t.id) }, userId: data.userId }, { content: 1 }).lean<
     Array<{ _id: Types.ObjectId; content?: string }>
   >();
@@ -195,25 +217,24 @@ async function contentIdeas(
     profile?.brandValues?.length ? `Brand values: ${profile.brandValues.join(', ')}` : null,
     profile?.businessGoals?.length ? `Goals: ${profile.businessGoals.join(', ')}` : null,
   ].filter((x): x is string => !!x);
-  const works = [
-    bestType ? `- ${bestType.p.label}: ${pct(bestType.p.successRate)} beat the median (n = ${bestType.p.sampleSize})` : null,
-    bestTag ? `- ${bestTag.p.label}: ${pct(bestTag.p.successRate)} beat the median (n = ${bestTag.p.sampleSize})` : null,
-    bestTime ? `- ${bestTime.p.label}: ${pct(bestTime.p.successRate)} beat the median (n = ${bestTime.p.sampleSize})` : null,
-  ].filter((x): x is string => !!x);
+  const work = (x: { p: PatternResult } | undefined) =>
+    x ? `- ${x.p.label}: ${share(x.p.successRate)} beat their account's median (${nOf(x.p.sampleSize, 'post', 'posts')})` : null;
+  const works = [work(bestType), work(bestTag), work(bestTime)].filter((x): x is string => !!x);
   const topLines = top.map((t, i) => {
     const caption = captionOf.get(t.id.toHexString()) ?? '';
-    return `${i + 1}. ${t.type}, ${t.publishedDay}, ${pct(t.rate)}${caption ? `: "${caption.slice(0, 140)}"` : ''}${t.hashtags.length ? ` ${t.hashtags.map((h) => `#${h}`).join(' ')}` : ''}`;
+    const tags = [...new Set(t.hashtags.map((h) => h.replace(/^#+/, '').toLowerCase()).filter(Boolean))];
+    return `${i + 1}. ${t.type}, ${t.publishedDay}, ${times(relative(t))} its account's median${caption ? `: "${caption.slice(0, 140)}"` : ''}${tags.length ? ` ${tags.map((h) => `#${h}`).join(' ')}` : ''}`;
   });
   const briefText = (angle: string) =>
     [
       ...facts,
       `Idea angle: ${angle}`,
-      `What works for this account (${data.rateLabel}; median post ${pct(userMedian)}; ${data.posts.length} posts in the last 180 days):`,
+      `What works for this brand (${data.rateLabel}; ${nOf(data.posts.length, 'post', 'posts')}, ${formatPeriod(data.window.fromDay, data.window.toDay)}):`,
       ...(works.length ? works : ['- no pattern stands out yet']),
       'Top posts:',
       ...topLines,
     ].join('\n');
-  const base: Omit<IdeaBrief, 'angle' | 'text' | 'contentTypeLabel' | 'hashtag' | 'topPostCaption'> = {
+  const base: Omit<IdeaBrief, 'angle' | 'text' | 'contentTypeLabel' | 'contentTypePlural' | 'hashtag' | 'topPostCaption'> = {
     industry: profile?.industry,
     audience: profile?.targetAudience,
     brandName: profile?.brandName,
@@ -221,7 +242,14 @@ async function contentIdeas(
     goals: profile?.businessGoals ?? [],
   };
   const ideas: Candidate[] = [];
-  const add = (key: string, angleText: string, brief: Pick<IdeaBrief, 'angle' | 'contentTypeLabel' | 'hashtag' | 'topPostCaption'>, baseScore: number, evidence: Record<string, unknown>) => {
+  const add = (
+    key: string,
+    angleText: string,
+    brief: Pick<IdeaBrief, 'angle' | 'contentTypeLabel' | 'contentTypePlural' | 'hashtag' | 'topPostCaption'>,
+    baseScore: number,
+    evidence: Record<string, unknown>,
+    insightKey?: string,
+  ) => {
     const text = briefText(angleText);
     ideas.push({
       key: `content_idea:${key}`,
@@ -233,30 +261,37 @@ async function contentIdeas(
       brief: { ...base, ...brief, text },
       baseScore,
       evidence: { angle: brief.angle, topPosts: top.map((t) => t.id.toHexString()), ...evidence },
+      ...(insightKey ? { insightKey } : {}),
     });
   };
   if (bestType) {
-    add(`content_type:${bestType.p.id}`, `more ${bestType.p.label}, the strongest format`, { angle: 'content_type', contentTypeLabel: TYPE_SINGULAR[bestType.p.id] ?? bestType.p.id }, bestType.score, {
-      pattern: bestType.p.patternName,
-      successRate: bestType.p.successRate,
-      sampleSize: bestType.p.sampleSize,
-    });
+    add(
+      `content_type:${bestType.p.id}`,
+      `more ${bestType.p.label}, the strongest format`,
+      { angle: 'content_type', contentTypeLabel: typeNoun(bestType.p.id, 1), contentTypePlural: typeNoun(bestType.p.id) },
+      bestType.score,
+      { pattern: bestType.p.patternName, successRate: bestType.p.successRate, sampleSize: bestType.p.sampleSize },
+      performanceKey(bestType.p),
+    );
   }
   if (bestTag) {
-    add(`hashtag:${bestTag.p.id}`, `content around ${bestTag.p.patternName}, the strongest hashtag`, { angle: 'hashtag', hashtag: bestTag.p.id.slice(1) }, bestTag.score, {
-      pattern: bestTag.p.patternName,
-      successRate: bestTag.p.successRate,
-      sampleSize: bestTag.p.sampleSize,
-    });
+    add(
+      `hashtag:${bestTag.p.id}`,
+      `content around ${bestTag.p.patternName}, the strongest hashtag`,
+      { angle: 'hashtag', hashtag: bestTag.p.id.slice(1) },
+      bestTag.score,
+      { pattern: bestTag.p.patternName, successRate: bestTag.p.successRate, sampleSize: bestTag.p.sampleSize },
+      performanceKey(bestTag.p),
+    );
   }
   const first = top[0]!;
   add(
     'top_post',
     'a follow-up to the best recent post',
     { angle: 'top_post', topPostCaption: captionOf.get(first.id.toHexString()) || undefined },
-    // A single post is weak evidence: its score is how far it beats the median, capped at 0.5.
-    Math.min(0.5, 0.25 * (first.rate / Math.max(userMedian, 1e-9))),
-    { activityId: first.id.toHexString(), rate: first.rate },
+    // A single post is weak evidence: its score is how far it beats its account's median, capped at 0.5.
+    Math.min(0.5, 0.25 * relative(first)),
+    { activityId: first.id.toHexString(), rate: first.rate, relativeToAccountMedian: relative(first) },
   );
   return ideas;
 }

@@ -1,9 +1,11 @@
+import { Link } from 'react-router';
 import { useMutation } from 'urql';
 import { graphql, type FragmentType, getFragmentData } from '../../gql';
 import { toFormErrors } from '../../lib/errors';
 import { formatDate, formatRelative } from '../../lib/format';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
+import { DEFAULT_FILTERS, serializeFilters, type PostFilters } from '../posts/filters';
 
 export const InsightCardFragment = graphql(`
   fragment InsightCard_AiInsight on AiInsight {
@@ -16,7 +18,27 @@ export const InsightCardFragment = graphql(`
     isDismissed
     createdAt
     lastConfirmedAt
-    evidence
+    evidence {
+      howWeKnow
+      method
+      groupSize
+      restSize
+      period {
+        from
+        to
+      }
+      accounts {
+        platformId
+        name
+      }
+      posts {
+        platformIds
+        type
+        hashtag
+        from
+        to
+      }
+    }
   }
 `);
 
@@ -46,19 +68,19 @@ export const PRIORITY: Record<string, { label: string; tone: 'danger' | 'warning
 
 const TYPE: Record<string, string> = { PERFORMANCE: 'Performance', TREND: 'Trend', RECOMMENDATION: 'Recommendation' };
 
-function show(v: unknown): string {
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : v.toPrecision(4).replace(/\.?0+$/, '');
-  if (typeof v === 'string' || typeof v === 'boolean') return String(v);
-  if (Array.isArray(v) && v.every((x) => typeof x !== 'object')) return v.map(show).join(', ');
-  return '';
-}
+type Posts = { platformIds: string[]; type?: string | null; hashtag?: string | null; from: string; to: string };
 
-/** The evidence's plain facts (numbers, names); nested details stay in the API. */
-export function evidenceFacts(evidence: unknown): [string, string][] {
-  if (!evidence || typeof evidence !== 'object' || Array.isArray(evidence)) return [];
-  return Object.entries(evidence as Record<string, unknown>)
-    .map(([k, v]) => [k, show(v)] as [string, string])
-    .filter(([, v]) => v !== '');
+/** The posts explorer (/posts) with the finding's account, format, hashtag and days applied (see features/posts/filters.ts). */
+export function postsLink(posts: Posts): string {
+  const filters: PostFilters = {
+    ...DEFAULT_FILTERS,
+    platform: posts.platformIds.length === 1 ? posts.platformIds[0]! : '',
+    type: posts.type ?? '',
+    hashtag: posts.hashtag ?? '',
+    from: posts.from,
+    to: posts.to,
+  };
+  return `/posts?${serializeFilters(filters).toString()}`;
 }
 
 /** One finding: what it says, how sure, and read / dismiss. */
@@ -67,7 +89,7 @@ export function InsightCard({ insight: masked, timeZone }: { insight: FragmentTy
   const [read, markRead] = useMutation(MarkInsightReadMutation);
   const [dismissal, dismiss] = useMutation(DismissInsightMutation);
   const error = read.error ?? dismissal.error;
-  const facts = evidenceFacts(i.evidence);
+  const e = i.evidence;
   const priority = PRIORITY[i.priority] ?? { label: i.priority, tone: 'neutral' as const };
   return (
     <article id={`insight-${i.id}`} className={`card insight-card${i.isRead ? '' : ' unread'}`} aria-labelledby={`insight-title-${i.id}`} tabIndex={-1}>
@@ -78,19 +100,26 @@ export function InsightCard({ insight: masked, timeZone }: { insight: FragmentTy
         {i.isDismissed && <Badge>Dismissed</Badge>}
       </div>
       <h3 id={`insight-title-${i.id}`}>{i.title}</h3>
-      {i.description && <p className="muted">{i.description}</p>}
-      {facts.length > 0 && (
-        <details className="evidence">
-          <summary>Evidence</summary>
-          <dl>
-            {facts.map(([k, v]) => (
-              <div key={k}>
-                <dt>{k}</dt>
-                <dd>{v}</dd>
-              </div>
-            ))}
-          </dl>
-        </details>
+      {i.description && <p className="insight-lead">{i.description}</p>}
+      {e && (
+        <>
+          {e.posts && (
+            <p className="small">
+              <Link to={postsLink(e.posts)}>
+                See the {e.posts.from === e.posts.to ? 'posts of that day' : 'posts behind this'}
+              </Link>
+            </p>
+          )}
+          <details className="evidence">
+            <summary>How we know</summary>
+            <ul className="how-we-know">
+              {e.howWeKnow.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+            <p className="small muted">Method: {e.method}.</p>
+          </details>
+        </>
       )}
       <div className="row small muted" style={{ justifyContent: 'space-between' }}>
         <span title={formatDate(i.createdAt, timeZone, true)}>

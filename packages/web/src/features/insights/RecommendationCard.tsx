@@ -17,6 +17,7 @@ export const RecommendationCardFragment = graphql(`
     isUsed
     usedAt
     contentBrief
+    insightId
   }
 `);
 
@@ -79,6 +80,11 @@ export function RecommendationCard({ recommendation: masked, timeZone }: { recom
       </div>
       <h3 id={`rec-title-${r.id}`}>{r.title}</h3>
       {r.description && <p className="muted">{r.description}</p>}
+      {r.insightId && (
+        <p className="small">
+          <a href={`#insight-${r.insightId}`}>The finding behind this</a>
+        </p>
+      )}
       {r.contentBrief && (
         <details className="evidence">
           <summary>Brief</summary>

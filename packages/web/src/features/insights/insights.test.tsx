@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { makeFragmentData } from '../../gql';
 import { callsOf, mockClient, renderRoutes } from '../../test/render';
-import { evidenceFacts, InsightCard, InsightCardFragment } from './InsightCard';
+import { InsightCard, InsightCardFragment, postsLink } from './InsightCard';
 import { InsightsPage } from './InsightsPage';
 import { RecommendationCard, RecommendationCardFragment } from './RecommendationCard';
 
@@ -10,15 +10,23 @@ const insight = (id: string, over: Record<string, unknown> = {}) =>
   makeFragmentData(
     {
       id,
-      title: `Reels earn 2.1× (${id})`,
-      description: 'Your reels had a median engagement rate of 4.6 % against 1.7 %.',
+      title: `Make more reels on @bakery (Instagram) (${id})`,
+      description: 'Make more reels on @bakery (Instagram): your 48 reels earned a median engagement rate by reach of 4.6 %, against 1.7 % for your 131 other posts (2 Jan – 29 Jun 2026).',
       priority: 'HIGH',
       insightType: 'PERFORMANCE',
       isRead: false,
       isDismissed: false,
       createdAt: '2026-03-01T00:00:00Z',
       lastConfirmedAt: null,
-      evidence: { test: 'mann-whitney', n1: 48, q: 0.000123456, nested: { a: 1 } },
+      evidence: {
+        howWeKnow: ['We compared your reels with the other posts of the same account, by rank.', 'Allowing for the 31 patterns we checked, this is very unlikely to be chance: less than 1 in 1,000.'],
+        method: "van Elteren's stratified Mann–Whitney U test",
+        groupSize: 48,
+        restSize: 131,
+        period: { from: '2026-01-02', to: '2026-06-29' },
+        accounts: [{ platformId: 'p1', name: '@bakery' }],
+        posts: { platformIds: ['p1'], type: 'REEL', hashtag: null, from: '2026-01-02', to: '2026-06-29' },
+      },
       ...over,
     } as never,
     InsightCardFragment,
@@ -35,6 +43,7 @@ const recommendation = makeFragmentData(
     isUsed: false,
     usedAt: null,
     contentBrief: null,
+    insightId: 'i9',
   },
   RecommendationCardFragment,
 );
@@ -45,20 +54,29 @@ describe('InsightCard', () => {
     renderRoutes([{ path: '/', element: <InsightCard insight={insight('i1')} timeZone="UTC" /> }], { client });
     expect(screen.getByText('High priority')).toBeDefined();
     expect(screen.getByText('New')).toBeDefined();
-    fireEvent.click(screen.getByRole('button', { name: 'Mark “Reels earn 2.1× (i1)” as read' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Dismiss “Reels earn 2.1× (i1)”' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Mark “Make more reels on @bakery (Instagram) (i1)” as read' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss “Make more reels on @bakery (Instagram) (i1)”' }));
     await waitFor(() => expect(callsOf(client, 'DismissInsight')).toEqual([{ id: 'i1' }]));
     expect(callsOf(client, 'MarkInsightRead')).toEqual([{ id: 'i1' }]);
   });
 
-  it('lists the plain facts of the evidence', () => {
-    expect(evidenceFacts({ test: 'mann-whitney', n1: 48, q: 0.000123456, days: ['a', 'b'], nested: { a: 1 } })).toEqual([
-      ['test', 'mann-whitney'],
-      ['n1', '48'],
-      ['q', '0.0001235'],
-      ['days', 'a, b'],
-    ]);
-    expect(evidenceFacts(null)).toEqual([]);
+  it('leads with the plain sentence, folds the statistics under "How we know" and links the posts behind it', () => {
+    renderRoutes([{ path: '/', element: <InsightCard insight={insight('i1')} timeZone="UTC" /> }], { client: mockClient(() => undefined) });
+    expect(screen.getByText(/^Make more reels on @bakery \(Instagram\): your 48 reels earned/)).toBeDefined();
+    const details = screen.getByText('How we know').closest('details')!;
+    expect(details.open).toBe(false);
+    expect(within(details).getByText(/very unlikely to be chance: less than 1 in 1,000/)).toBeDefined();
+    // No raw evidence keys on the card.
+    expect(document.body.textContent).not.toMatch(/ratioOfMedians|pValue|qValue|rankBiserial/);
+    const link = screen.getByRole('link', { name: 'See the posts behind this' });
+    expect(link.getAttribute('href')).toBe('/posts?platform=p1&type=REEL&from=2026-01-02&to=2026-06-29');
+  });
+
+  it('links a hashtag finding over several accounts without an account filter, and shows no evidence block for a notice', () => {
+    expect(postsLink({ platformIds: ['a', 'b'], type: null, hashtag: 'launch', from: '2026-03-01', to: '2026-03-01' })).toBe('/posts?from=2026-03-01&to=2026-03-01&hashtag=launch');
+    renderRoutes([{ path: '/', element: <InsightCard insight={insight('n1', { evidence: null, insightType: 'RECOMMENDATION' })} timeZone="UTC" /> }], { client: mockClient(() => undefined) });
+    expect(screen.queryByText('How we know')).toBeNull();
+    expect(screen.queryByRole('link')).toBeNull();
   });
 });
 
@@ -76,6 +94,7 @@ describe('RecommendationCard', () => {
     await screen.findByText(/similar recommendations now rank higher/);
     expect(callsOf(client, 'RateRecommendation')).toEqual([{ id: 'r1', score: 4 }]);
     expect((within(group).getByRole('radio', { name: '4 stars' }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByRole('link', { name: 'The finding behind this' }).getAttribute('href')).toBe('#insight-i9');
     fireEvent.click(screen.getByRole('button', { name: 'Mark “Post between 18:00 and 19:00” as used' }));
     await waitFor(() => expect(callsOf(client, 'MarkRecommendationUsed')).toEqual([{ id: 'r1' }]));
   });

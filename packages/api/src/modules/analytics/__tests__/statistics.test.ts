@@ -4,6 +4,11 @@ import {
   benjaminiHochberg,
   bonferroniZ,
   bootstrapMedianRatio,
+  combinedMedianRatio,
+  medianWithError,
+  rankValues,
+  stratumOf,
+  vanElteren,
   mannWhitneyU,
   meanInterval,
   median,
@@ -135,5 +140,92 @@ describe('statistics: multiple comparisons, robust scores, bootstrap', () => {
     expect(one).toEqual(two);
     expect(one!.low).toBeLessThanOrEqual(2.2 / 1.2);
     expect(one!.high).toBeGreaterThanOrEqual(2.2 / 1.2);
+  });
+});
+
+/** The bootstrap as it was first written (copy and sort per resample), as the reference for the O(n) one. */
+function naiveBootstrap(a: number[], b: number[], rng: () => number, iterations = 1000, level = 0.95) {
+  const med = (xs: number[]) => {
+    const s = [...xs].sort((x, y) => x - y);
+    const m = s.length >> 1;
+    return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+  };
+  const resample = (xs: number[]) => xs.map(() => xs[Math.floor(rng() * xs.length)]!);
+  const ratios: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const mb = med(resample(b));
+    const ma = med(resample(a));
+    if (mb > 0) ratios.push(ma / mb);
+  }
+  if (ratios.length < iterations / 2) return null;
+  ratios.sort((x, y) => x - y);
+  const at = (q: number) => ratios[Math.min(ratios.length - 1, Math.max(0, Math.floor(q * ratios.length)))]!;
+  return { low: at((1 - level) / 2), high: at(1 - (1 - level) / 2) };
+}
+
+describe('statistics: resampling and stratified tests in O(n log n)', () => {
+  it('the bootstrap gives exactly the results of the copy-and-sort version (odd, even, ties, zeros)', () => {
+    const rng = seededRandom(9);
+    for (const [na, nb] of [
+      [41, 40],
+      [8, 9],
+      [1, 2],
+      [120, 333],
+    ] as const) {
+      const a = Array.from({ length: na }, () => Math.round(rng() * 50) / 10);
+      const b = Array.from({ length: nb }, () => (rng() < 0.3 ? 0 : Math.round(rng() * 30) / 10));
+      expect(bootstrapMedianRatio(a, b, seededRandom(na * nb))).toEqual(naiveBootstrap(a, b, seededRandom(na * nb)));
+    }
+  });
+
+  it('van Elteren with one stratum is the Mann–Whitney U test', () => {
+    const a = [3, 5, 5, 8, 9, 12, 13, 2];
+    const b = [1, 2, 2, 4, 5, 6, 7, 3, 0];
+    const ranked = rankValues([...a, ...b]);
+    const one = vanElteren([stratumOf(ranked, a.map((_, i) => i))]);
+    const mw = mannWhitneyU(a, b);
+    expect(one.z).toBeCloseTo(mw.z, 12);
+    expect(one.p).toBeCloseTo(mw.p, 12);
+    expect(one.rankBiserial).toBeCloseTo(mw.rankBiserial, 12);
+  });
+
+  it('van Elteren never compares values of different strata: a level difference between strata is no effect', () => {
+    // Stratum 1 is high and mostly group members, stratum 2 low and mostly the rest; inside each
+    // stratum the group is like the rest.
+    const rng = seededRandom(3);
+    const s1 = Array.from({ length: 60 }, () => 10 + rng());
+    const s2 = Array.from({ length: 60 }, () => 1 + rng());
+    const g1 = Array.from({ length: 50 }, (_, i) => i);
+    const g2 = Array.from({ length: 5 }, (_, i) => i);
+    const stratified = vanElteren([stratumOf(rankValues(s1), g1), stratumOf(rankValues(s2), g2)]);
+    const pooled = mannWhitneyU([...g1.map((i) => s1[i]!), ...g2.map((i) => s2[i]!)], [...s1.slice(50), ...s2.slice(5)]);
+    expect(pooled.p).toBeLessThan(1e-6);
+    expect(stratified.p).toBeGreaterThan(0.05);
+    expect(Math.abs(stratified.rankBiserial)).toBeLessThan(Math.abs(pooled.rankBiserial) / 2);
+  });
+
+  it('median standard error from order statistics matches the normal theory (1.2533 σ/√n)', () => {
+    const rng = seededRandom(5);
+    const normal = () => Math.sqrt(-2 * Math.log(Math.max(rng(), 1e-12))) * Math.cos(2 * Math.PI * rng());
+    const xs = Array.from({ length: 4000 }, normal).sort((x, y) => x - y);
+    const m = medianWithError(xs)!;
+    expect(Math.abs(m.median)).toBeLessThan(0.06);
+    expect(m.se).toBeGreaterThan(0.8 * (1.2533 / Math.sqrt(4000)));
+    expect(m.se).toBeLessThan(1.2 * (1.2533 / Math.sqrt(4000)));
+    expect(medianWithError([])).toBeNull();
+  });
+
+  it('combined ratio of medians: one stratum gives its own ratio; the interval brackets it and narrows with more data', () => {
+    const one = combinedMedianRatio([{ groupMedian: 4, groupSe: 0.4, restMedian: 2, restSe: 0.2, size: 10 }])!;
+    expect(one.ratio).toBeCloseTo(2, 12);
+    expect(one.low).toBeLessThan(2);
+    expect(one.high).toBeGreaterThan(2);
+    const two = combinedMedianRatio([
+      { groupMedian: 4, groupSe: 0.4, restMedian: 2, restSe: 0.2, size: 10 },
+      { groupMedian: 1, groupSe: 0.1, restMedian: 0.5, restSe: 0.05, size: 10 },
+    ])!;
+    expect(two.ratio).toBeCloseTo(2, 12);
+    expect(two.high - two.low).toBeLessThan(one.high - one.low);
+    expect(combinedMedianRatio([{ groupMedian: 1, groupSe: 0.1, restMedian: 0, restSe: 0, size: 3 }])).toBeNull();
   });
 });

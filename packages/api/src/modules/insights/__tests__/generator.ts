@@ -16,13 +16,27 @@ export interface Plants {
   /** How many consecutive days the spike lasts (default 1), counting forward from its first day. */
   anomalyDays?: number;
   multiplier?: number;
+  /** Extra posts on one day (days before `today`) whose engagements are `multiplier`× (default 5). */
+  engagementSpike?: { daysAgo: number; posts: number; multiplier?: number };
+}
+
+/** How the account's rates are spread (defaults: median 4 %, log-normal σ 0.5, no viral posts). */
+export interface Shape {
+  medianRate?: number;
+  sigma?: number;
+  /** Chance that a post goes viral (its rate × 10 to 50). */
+  viralChance?: number;
+  /** Every post has this type / hour / hashtag (a one-format account, for confounding tests). */
+  onlyType?: string;
+  onlyHour?: number;
+  onlyHashtag?: string;
 }
 
 export interface GeneratedPost {
   publishedAt: Date;
   type: string;
   hashtags: string[];
-  engagement: { likes: number; comments: number; reach: number; impressions: number; total: number };
+  engagement: { likes: number; comments: number; reach: number; impressions: number; views: number; total: number };
 }
 
 export interface GeneratedDay {
@@ -57,7 +71,9 @@ export function generateAccount(opts: {
   statDays?: number;
   utcOffsetHours?: number;
   plants?: Plants;
+  shape?: Shape;
 }): GeneratedAccount {
+  const shape = opts.shape ?? {};
   const rng = seededRandom(opts.seed);
   const plants = opts.plants ?? {};
   const m = plants.multiplier ?? 2;
@@ -68,15 +84,18 @@ export function generateAccount(opts: {
   for (let i = 0; i < n; i++) {
     const day = opts.today - 1 - Math.floor(rng() * postDays);
     // A third of the posts at the planted hour when there is one (so it has a sample); else 8-22 h.
-    const hour = plants.bestHour !== undefined && rng() < 0.15 ? plants.bestHour : 8 + Math.floor(rng() * 15);
+    let hour = plants.bestHour !== undefined && rng() < 0.15 ? plants.bestHour : 8 + Math.floor(rng() * 15);
+    if (shape.onlyHour !== undefined) hour = shape.onlyHour;
     const minute = Math.floor(rng() * 60);
     const publishedAt = new Date(day * DAY_MS + (hour - offset) * 3_600_000 + minute * 60_000);
-    const type = TYPES[Math.floor(rng() * TYPES.length)]!;
+    const type = shape.onlyType ?? TYPES[Math.floor(rng() * TYPES.length)]!;
     const tags = new Set<string>();
     const k = Math.floor(rng() * 3);
     for (let j = 0; j < k; j++) tags.add(TAGS[Math.floor(rng() * TAGS.length)]!);
     if (plants.bestHashtag && rng() < 0.15) tags.add(plants.bestHashtag);
-    let rate = Math.exp(Math.log(0.04) + 0.5 * normal(rng));
+    if (shape.onlyHashtag) tags.add(shape.onlyHashtag);
+    let rate = Math.exp(Math.log(shape.medianRate ?? 0.04) + (shape.sigma ?? 0.5) * normal(rng));
+    if (shape.viralChance && rng() < shape.viralChance) rate *= 10 + 40 * rng();
     if (plants.bestType && type === plants.bestType) rate *= m;
     if (plants.bestHour !== undefined && hour === plants.bestHour) rate *= m;
     if (plants.bestHashtag && tags.has(plants.bestHashtag)) rate *= m;
@@ -87,8 +106,23 @@ export function generateAccount(opts: {
       publishedAt,
       type,
       hashtags: [...tags],
-      engagement: { likes: total - comments, comments, reach, impressions: Math.round(reach * 1.4), total },
+      engagement: { likes: total - comments, comments, reach, impressions: Math.round(reach * 1.4), views: Math.round(reach * 1.2), total },
     });
+  }
+  if (plants.engagementSpike) {
+    const { daysAgo, posts: k, multiplier = 5 } = plants.engagementSpike;
+    for (let i = 0; i < k; i++) {
+      const rate = Math.exp(Math.log(shape.medianRate ?? 0.04) + (shape.sigma ?? 0.5) * normal(rng)) * multiplier;
+      const reach = 500 + Math.floor(rng() * 4500);
+      const total = Math.round(rate * reach);
+      const comments = Math.floor(total * 0.1);
+      posts.push({
+        publishedAt: new Date((opts.today - daysAgo) * DAY_MS + (9 + i) * 3_600_000 - offset * 3_600_000),
+        type: shape.onlyType ?? TYPES[i % TYPES.length]!,
+        hashtags: shape.onlyHashtag ? [shape.onlyHashtag] : [],
+        engagement: { likes: total - comments, comments, reach, impressions: Math.round(reach * 1.4), views: Math.round(reach * 1.2), total },
+      });
+    }
   }
   const days: GeneratedDay[] = [];
   const statDays = opts.statDays ?? 90;

@@ -29,4 +29,14 @@ describe('template idea writer', () => {
       expect(idea.description).not.toContain('undefined');
     }
   });
+
+  it('writes the plural of the format and keeps an audience lower-case inside the sentence', async () => {
+    const idea = await templateWriter.write({ ...brief, contentTypeLabel: 'story', contentTypePlural: 'stories', audience: 'Local families', industry: 'Bakery' });
+    expect(idea.description).toMatch(/^Stories are your strongest format/);
+    expect(idea.title).toBe('A new story series for local families');
+    expect(idea.description).toContain('in bakery');
+    const video = await templateWriter.write({ ...brief, contentTypeLabel: 'video', contentTypePlural: 'videos', audience: 'NYC parents' });
+    expect(video.description).toMatch(/^Videos are/);
+    expect(video.title).toBe('A new video series for NYC parents');
+  });
 });

@@ -32,7 +32,8 @@ afterAll(async () => {
 });
 
 async function plantedUser(seed: number, tz = 'UTC', offset = 0) {
-  const u = await createUser();
+  // A PRO plan reaches back past the 180 days analysed.
+  const u = await createUser({ subscriptionTier: 'pro' });
   await UserProfileModel.create({ userId: u.user._id, timezone: tz, industry: 'coffee roasting', targetAudience: 'home baristas', brandValues: ['craft', 'honesty'], businessGoals: ['grow the newsletter'] });
   const p = await createPlatform(u.user._id);
   await seedAccount(u.user._id, p._id, generateAccount({ seed, today, plants, utcOffsetHours: offset }));
@@ -42,8 +43,14 @@ async function plantedUser(seed: number, tz = 'UTC', offset = 0) {
 const INSIGHTS = `query($filter: InsightFilterInput, $first: Int, $after: String) {
   insights(filter: $filter, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
-    edges { node { id insightType title description priority isRead isDismissed evidence lastConfirmedAt } }
+    edges { node { id insightType title description priority isRead isDismissed lastConfirmedAt evidence { ...E } } }
   }
+}
+fragment E on InsightEvidence {
+  method metric valueName period { from to days } groupSize restSize groupValue restValue effectName effect
+  interval { level low high } rankBiserial pValue qValue tests correction
+  accounts { platformId platform name groupSize restSize groupValue restValue }
+  pattern { patternType name } values howWeKnow posts { platformIds type hashtag from to }
 }`;
 
 describe('insights: successful cases', () => {
@@ -52,27 +59,37 @@ describe('insights: successful cases', () => {
     const u = await plantedUser(21, 'Etc/GMT-2', 2);
     const result = await generateInsightsForUser(u.user._id, { now, writer: templateWriter });
     expect(result.posts).toBe(240);
-    expect(result.formula).toBe('BY_REACH');
+    expect(result.accounts).toBe(1);
+    expect(result.partial).toBeNull();
     const { body } = await server.gql(INSIGHTS, { first: 100 }, u.token);
     expect(body.errors).toBeUndefined();
     const nodes = body.data!.insights.edges.map((e: any) => e.node);
-    const byKey = new Map<string, any>();
-    for (const n of nodes) byKey.set((n.evidence.group?.pattern ?? n.evidence.series ?? '') + '|' + n.insightType, n);
-    const reel = nodes.find((n: any) => n.insightType === 'PERFORMANCE' && n.evidence.group?.pattern === 'reel');
+    const reel = nodes.find((n: any) => n.insightType === 'PERFORMANCE' && n.evidence.pattern?.name === 'reel');
     expect(reel).toBeDefined();
-    expect(reel.title).toMatch(/^Reels earn \d+(\.\d)?× the engagement rate/);
-    expect(reel.evidence.ratioOfMedians).toBeGreaterThan(1);
-    expect(reel.evidence.test).toMatch(/Mann–Whitney/);
-    expect(reel.evidence.multipleComparisons.method).toBe('Benjamini–Hochberg');
+    expect(reel.title).toBe('Make more reels on @fixture (Instagram)');
+    expect(reel.description).toMatch(/^Make more reels on @fixture \(Instagram\): your \d+ reels earned a median engagement rate by reach of [\d.]+ %, against [\d.]+ % for your \d+ other posts \(/);
+    expect(reel.description).toContain(`your ${reel.evidence.groupSize} reels`);
+    expect(reel.description).toContain(`your ${reel.evidence.restSize} other posts`);
+    expect(reel.evidence.effect).toBeGreaterThan(1);
+    expect(reel.evidence.interval.low).toBeLessThan(reel.evidence.effect);
+    expect(reel.evidence.method).toMatch(/van Elteren/);
+    expect(reel.evidence.metric).toBe('engagement rate by reach');
+    expect(reel.evidence.correction).toBe('Benjamini–Hochberg');
     expect(reel.evidence.qValue).toBeLessThan(0.05);
-    expect(reel.description).toContain(`${reel.evidence.group.n} vs ${reel.evidence.rest.n} posts`);
-    const hour = nodes.find((n: any) => n.insightType === 'PERFORMANCE' && n.evidence.group?.pattern === '18:00');
-    expect(hour?.evidence.ratioOfMedians).toBeGreaterThan(1);
-    expect(nodes.find((n: any) => n.evidence.group?.pattern === '#launch')?.evidence.ratioOfMedians).toBeGreaterThan(1);
-    const anomaly = nodes.find((n: any) => n.insightType === 'TREND' && n.evidence.series === 'daily net follower change' && n.evidence.date);
-    expect(anomaly.evidence.date).toBe('2026-06-25');
-    expect(anomaly.evidence.z).toBeGreaterThan(anomaly.evidence.threshold);
-    expect(nodes.filter((n: any) => n.insightType === 'RECOMMENDATION')).toHaveLength(1);
+    expect(reel.evidence.accounts).toEqual([expect.objectContaining({ platform: 'INSTAGRAM', name: '@fixture', groupSize: reel.evidence.groupSize })]);
+    expect(reel.evidence.posts).toMatchObject({ type: 'REEL', hashtag: null, platformIds: [reel.evidence.accounts[0].platformId] });
+    expect(reel.evidence.posts.to <= '2026-06-29').toBe(true);
+    expect(reel.evidence.howWeKnow.join(' ')).toMatch(/chance/);
+    expect(JSON.stringify(reel)).not.toMatch(/ratioOfMedians|pValue =|rank-biserial effect/);
+    const hour = nodes.find((n: any) => n.insightType === 'PERFORMANCE' && n.evidence.pattern?.name === '18:00');
+    expect(hour?.evidence.effect).toBeGreaterThan(1);
+    expect(hour.title).toBe('Post more between 18:00 and 19:00 on @fixture (Instagram)');
+    expect(nodes.find((n: any) => n.evidence.pattern?.name === '#launch')?.evidence.effect).toBeGreaterThan(1);
+    const anomaly = nodes.find((n: any) => n.insightType === 'TREND' && n.evidence.metric === 'daily net follower change' && n.evidence.values);
+    expect(anomaly.evidence.period.from).toBe('2026-06-25');
+    expect(anomaly.title).toMatch(/on @fixture \(Instagram\)/);
+    // One finding, one card: the engine writes no second "recommendation" insight for the same finding.
+    expect(nodes.filter((n: any) => n.insightType === 'RECOMMENDATION')).toHaveLength(0);
     // Priority first, then recency.
     const ranks = nodes.map((n: any) => ({ HIGH: 3, MEDIUM: 2, LOW: 1 })[n.priority as 'HIGH']);
     expect([...ranks].sort((a, b) => b - a)).toEqual(ranks);
@@ -83,17 +100,64 @@ describe('insights: successful cases', () => {
     expect(p18.sampleSize).toBeGreaterThanOrEqual(5);
     expect(patterns.body.data!.performancePatterns.every((p: any) => p.patternType === 'POSTING_TIME' && p.sampleSize >= 5)).toBe(true);
 
-    const recs = await server.gql('{ recommendations(first: 50) { totalCount edges { node { id recommendationType title description contentBrief score patternKey evidence } } } }', {}, u.token);
+    const recs = await server.gql('{ recommendations(first: 50) { totalCount edges { node { id recommendationType title description contentBrief score patternKey insightId evidence } } } }', {}, u.token);
     const recNodes = recs.body.data!.recommendations.edges.map((e: any) => e.node);
-    expect(recNodes.find((r: any) => r.recommendationType === 'POSTING_TIME' && r.patternKey === 'posting_time:hour-18')?.title).toBe('Post between 18:00 and 19:00');
+    const at18 = recNodes.find((r: any) => r.recommendationType === 'POSTING_TIME' && r.patternKey === 'posting_time:hour-18');
+    expect(at18?.title).toBe('Post between 18:00 and 19:00');
+    // …and it links the insight it acts on.
+    expect(at18.insightId).toBe(hour.id);
+    expect(at18.description).not.toMatch(/100\.0|Mann–Whitney|p </);
     expect(recNodes.find((r: any) => r.recommendationType === 'HASHTAG' && r.patternKey === 'hashtag:#launch')).toBeDefined();
     const idea = recNodes.find((r: any) => r.patternKey === 'content_idea:content_type:reel');
     expect(idea.contentBrief).toContain('Industry: coffee roasting');
     expect(idea.contentBrief).toContain('Audience: home baristas');
     expect(idea.contentBrief).toContain('Top posts:');
     expect(idea.evidence.writer).toBe('template');
+    expect(idea.insightId).toBe(reel.id);
     const scores = recNodes.map((r: any) => r.score);
     expect([...scores].sort((a: number, b: number) => b - a)).toEqual(scores);
+  });
+
+  it('a TikTok account of videos and an Instagram account: no "videos" finding, each rate named by its platform', async () => {
+    const u = await createUser({ subscriptionTier: 'pro' });
+    const tiktok = await createPlatform(u.user._id, { type: 'tiktok', username: 'bakery.tok' });
+    const insta = await createPlatform(u.user._id, { type: 'instagram', username: 'bakery' });
+    await seedAccount(u.user._id, tiktok._id, generateAccount({ seed: 61, today, shape: { onlyType: 'video', onlyHour: 18, onlyHashtag: 'fyp', medianRate: 0.12 } }));
+    await seedAccount(u.user._id, insta._id, generateAccount({ seed: 62, today, plants: { bestType: 'carousel' } }));
+    const r = await generateInsightsForUser(u.user._id, { now, writer: templateWriter });
+    expect(r.accounts).toBe(2);
+    const docs = await AiInsightModel.find({ userId: u.user._id }).lean();
+    expect(docs.map((d) => d.key).filter((k) => /content_type:video|hour-18|#fyp/.test(k))).toEqual([]);
+    // The Instagram account's own effect is still found, within that account.
+    const carousel = docs.find((d) => d.key === 'performance:content_type:carousel:above');
+    expect(carousel?.title).toBe('Make more carousels on @bakery (Instagram)');
+    const { body } = await server.gql(INSIGHTS, { first: 100 }, u.token);
+    const node = body.data!.insights.edges.map((e: any) => e.node).find((n: any) => n.id === carousel!._id.toHexString());
+    expect(node.evidence.accounts.map((a: any) => a.name)).toEqual(['@bakery']);
+    const recs = await ContentRecommendationModel.find({ userId: u.user._id }).lean();
+    const brief = recs.find((x) => x.contentBrief)!.contentBrief!;
+    expect(brief).toContain('engagement rate by views (TikTok) and reach (Instagram)');
+  });
+
+  it('states the period actually analysed: within the plan’s history and from the first post on', async () => {
+    const u = await createUser(); // FREE: 90 days of history
+    const p = await createPlatform(u.user._id);
+    await seedAccount(u.user._id, p._id, generateAccount({ seed: 63, today, postDays: 170, plants: { bestType: 'reel', multiplier: 3 } }));
+    const r = await generateInsightsForUser(u.user._id, { now, writer: templateWriter });
+    // subscriptions/plan-limits.ts historyStart: the plan reaches back 90 + 1 days.
+    const planFrom = new Date((today - 91) * DAY_MS).toISOString().slice(0, 10);
+    expect(r.period.from >= planFrom).toBe(true);
+    expect(r.posts).toBeLessThan(240);
+    const docs = (await AiInsightModel.find({ userId: u.user._id }).lean()).filter((d) => d.key.startsWith('performance:'));
+    expect(docs.length).toBeGreaterThan(0);
+    for (const d of docs) expect((d.evidence as any).period.from >= planFrom).toBe(true);
+
+    // A young account: the period starts at its first post, not 180 days back.
+    const young = await createUser({ subscriptionTier: 'pro' });
+    const yp = await createPlatform(young.user._id);
+    await seedAccount(young.user._id, yp._id, generateAccount({ seed: 64, today, postDays: 40 }));
+    const yr = await generateInsightsForUser(young.user._id, { now, writer: templateWriter });
+    expect(yr.period.from >= new Date((today - 41) * DAY_MS).toISOString().slice(0, 10)).toBe(true);
   });
 
   it('re-running updates findings in place: no duplicates, read and dismissed flags kept', async () => {
@@ -135,7 +199,9 @@ describe('insights: successful cases', () => {
     );
     await generateInsightsForUser(u.user._id, { now, writer: templateWriter });
     const todayLabel = new Date(today * DAY_MS).toISOString().slice(0, 10);
-    expect(await AiInsightModel.countDocuments({ userId: u.user._id, key: { $in: [`trend:anomaly:followers:${todayLabel}`, `trend:anomaly:engagements:${todayLabel}`] } })).toBe(0);
+    const keys = (await AiInsightModel.find({ userId: u.user._id }, { key: 1 }).lean()).map((d) => d.key);
+    expect(keys.filter((k) => k.startsWith('trend:anomaly:'))).not.toEqual([]);
+    expect(keys.filter((k) => k.endsWith(todayLabel))).toEqual([]);
   });
 
   it('leaves notices of other modules alone (a re-authorisation warning survives a run)', async () => {
@@ -221,7 +287,7 @@ describe('insights: successful cases', () => {
   });
 
   it('runs as the insights:generate job and records the run', async () => {
-    const u = await createUser();
+    const u = await createUser({ subscriptionTier: 'pro' });
     const p = await createPlatform(u.user._id);
     // The job analyses up to the real today.
     await seedAccount(u.user._id, p._id, generateAccount({ seed: 26, today: Math.floor(Date.now() / DAY_MS), plants }));
