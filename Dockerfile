@@ -36,5 +36,6 @@ CMD ["node", "dist/worker.js"]
 
 FROM nginx:1.27-alpine AS web
 COPY deploy/nginx.conf /etc/nginx/conf.d/default.conf
+COPY deploy/security-headers.conf /etc/nginx/snippets/security-headers.conf
 COPY --from=build /app/packages/web/dist /usr/share/nginx/html
 EXPOSE 80

@@ -43,7 +43,7 @@ export const envSchema = z.object({
   GRAPHQL_INTROSPECTION: z.enum(['auto', 'on', 'signed-in', 'off']).default('auto'),
   WS_MAX_SUBSCRIPTIONS_PER_SOCKET: int(10, 1, 1000),
   WS_MAX_SUBSCRIPTIONS_PER_USER: int(20, 1, 10_000),
-  WS_IDLE_TIMEOUT_SECONDS: int(300, 5, 86_400),
+  WS_IDLE_TIMEOUT_SECONDS: int(300, 1, 86_400),
   TRUST_PROXY: optionalString(),
 
   MONGODB_URI: optionalString(),
@@ -78,6 +78,10 @@ export const envSchema = z.object({
   INSTAGRAM_API_URL: url().default('https://graph.instagram.com'),
   INSTAGRAM_AUTH_URL: url().default('https://www.instagram.com/oauth/authorize'),
   INSTAGRAM_TOKEN_URL: url().default('https://api.instagram.com/oauth/access_token'),
+  /** How often live Instagram stories are read (their insights vanish 24 h after posting). */
+  INSTAGRAM_STORY_POLL_MINUTES: int(120, 15, 720),
+  /** Meta Graph API version for Instagram and Facebook calls ("v23.0"). */
+  GRAPH_API_VERSION: z.string().regex(/^v\d{1,3}\.\d$/, 'a Graph API version such as v23.0').default('v23.0'),
   FACEBOOK_APP_ID: optionalString(),
   FACEBOOK_APP_SECRET: optionalString(),
   FACEBOOK_API_URL: url().default('https://graph.facebook.com'),
@@ -87,6 +91,8 @@ export const envSchema = z.object({
   TWITTER_CLIENT_SECRET: optionalString(),
   TWITTER_API_URL: url().default('https://api.x.com'),
   TWITTER_AUTH_URL: url().default('https://x.com/i/oauth2/authorize'),
+  /** Post reads (billed per post by X pay-per-use) all X accounts together may spend per UTC month; 0 = no limit. */
+  TWITTER_MONTHLY_POST_READS: int(10_000, 0, 2_000_000),
   LINKEDIN_CLIENT_ID: optionalString(),
   LINKEDIN_CLIENT_SECRET: optionalString(),
   LINKEDIN_API_URL: url().default('https://api.linkedin.com'),
@@ -97,6 +103,8 @@ export const envSchema = z.object({
   TIKTOK_CLIENT_SECRET: optionalString(),
   TIKTOK_API_URL: url().default('https://open.tiktokapis.com'),
   TIKTOK_AUTH_URL: url().default('https://www.tiktok.com/v2/auth/authorize/'),
+  /** TikTok Open API version in request paths ("v2"). */
+  TIKTOK_API_VERSION: z.string().regex(/^v\d{1,2}$/, 'a TikTok API version such as v2').default('v2'),
 });
 
 export type Env = z.output<typeof envSchema>;

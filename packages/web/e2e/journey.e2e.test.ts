@@ -285,10 +285,22 @@ describe('a new user’s journey', () => {
     await untilShown(page, async () => (await markRead.count()) > 0);
     const before = await markRead.count();
     const label = (await markRead.first().getAttribute('aria-label'))!;
+    // Shown as read at once, with an undo toast; Undo brings it back.
     await markRead.first().click();
     await page.getByRole('button', { name: label }).waitFor({ state: 'detached', timeout: LONG });
+    const toast = page.locator('.toast');
+    await toast.getByText(/^Marked as read/).waitFor();
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('button', { name: label }).waitFor({ timeout: LONG });
+    // Again, and this time it is sent when the toast ends.
+    await page.getByRole('button', { name: label }).click();
+    await toast.waitFor({ state: 'detached', timeout: LONG });
     expect(await markRead.count()).toBe(before - 1);
+    // The tab is in the address: reload keeps it.
     await page.getByRole('button', { name: 'Unread', exact: true }).click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('show') === 'unread');
+    await page.reload();
+    await page.getByRole('button', { name: 'Unread', exact: true, pressed: true }).waitFor({ timeout: LONG });
     await page.waitForFunction((n) => document.querySelectorAll('article.insight-card.unread').length === n || document.body.textContent?.includes('No unread insights'), before - 1, {
       timeout: LONG,
     });

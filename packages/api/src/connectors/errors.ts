@@ -8,10 +8,14 @@
  *   Retry-After or the platform's reset header when it sent one.
  * - `transient`: 5xx, timeouts, network failures. Retried with backoff.
  * - `permanent`: anything else (bad request, missing permission, unknown object). Not retried.
+ * - `credits_depleted`: the platform bills per use and the app's prepaid balance is empty (X: HTTP
+ *   402). Nothing works until someone buys credits: not retried, the account shows what to do.
+ * - `usage_cap`: the app reached a usage cap of its plan (X: 429 `UsageCapExceeded`, the monthly
+ *   post-read cap). Waiting minutes does not help: not retried, the account shows what to do.
  *
  * Messages are written for the account owner and never contain tokens, URLs or response bodies.
  */
-export type ConnectorErrorKind = 'auth' | 'rate_limited' | 'transient' | 'permanent';
+export type ConnectorErrorKind = 'auth' | 'rate_limited' | 'transient' | 'permanent' | 'credits_depleted' | 'usage_cap';
 export type AuthFailure = 'expired' | 'revoked' | 'invalid';
 
 export interface ConnectorErrorInit {
@@ -24,6 +28,8 @@ export interface ConnectorErrorInit {
   code?: string;
   retryAfterMs?: number;
   authFailure?: AuthFailure;
+  /** Metric names the platform refused by name (Meta #100 "does not support the … metric"). */
+  refusedMetrics?: string[];
   /** The server setting at fault, for errors only an administrator can fix (e.g. LINKEDIN_API_VERSION). */
   setting?: string;
 }
@@ -35,6 +41,7 @@ export class ConnectorError extends Error {
   readonly code?: string;
   readonly retryAfterMs?: number;
   readonly authFailure?: AuthFailure;
+  readonly refusedMetrics?: string[];
   readonly setting?: string;
 
   constructor(init: ConnectorErrorInit) {
@@ -46,6 +53,7 @@ export class ConnectorError extends Error {
     this.code = init.code;
     this.retryAfterMs = init.retryAfterMs;
     this.authFailure = init.authFailure;
+    this.refusedMetrics = init.refusedMetrics;
     this.setting = init.setting;
   }
 
@@ -78,6 +86,34 @@ export function authError(platform: string, failure: AuthFailure, code?: string,
 export function rateLimitedError(platform: string, retryAfterMs: number | undefined, code?: string, status = 429): ConnectorError {
   const when = retryAfterMs !== undefined ? `; retrying in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s` : '';
   return new ConnectorError({ kind: 'rate_limited', platform, status, code, retryAfterMs, message: `${platform} rate limit reached${when}` });
+}
+
+/** The app's prepaid credits are used up (X pay-per-use: HTTP 402). */
+export function creditsDepletedError(platform: string, code = 'CreditsDepleted', status = 402): ConnectorError {
+  return new ConnectorError({
+    kind: 'credits_depleted',
+    platform,
+    status,
+    code,
+    message: `${platform} API credits are used up; add credits to the ${platform} developer account (or turn on auto-recharge), then sync again`,
+  });
+}
+
+/** The app reached its plan's usage cap (X: 429 UsageCapExceeded, the monthly post-read cap). */
+export function usageCapError(platform: string, period: string | undefined, code = 'UsageCapExceeded', status = 429): ConnectorError {
+  const when = period && /month/i.test(period) ? 'until the monthly cap resets' : 'until the cap resets';
+  return new ConnectorError({
+    kind: 'usage_cap',
+    platform,
+    status,
+    code,
+    message: `${platform} API usage cap reached; syncing pauses ${when}, or raise the cap on the ${platform} developer account`,
+  });
+}
+
+/** Billing errors (credits or usage cap): only the app owner can fix them; never retried. */
+export function isBillingError(err: unknown): err is ConnectorError {
+  return err instanceof ConnectorError && (err.kind === 'credits_depleted' || err.kind === 'usage_cap');
 }
 
 export function transientError(platform: string, detail: string, status?: number, code?: string): ConnectorError {

@@ -121,6 +121,8 @@ export interface RateLimitInfo {
 export interface ProviderHooks {
   /** Called with what the platform said about the rate-limit budget after each response. */
   onRateLimit?(info: RateLimitInfo): void;
+  /** Called with the number of posts a response returned, for platforms that bill per post read (X). */
+  onPostReads?(count: number): void;
 }
 
 /** How an account's access is kept alive. */
@@ -178,6 +180,11 @@ export interface Provider {
   readonly countersInListing: boolean;
   /** Only the sandbox can tell what a post's counters were on past days. */
   readonly historicalPostMetrics: boolean;
+  /**
+   * The platform bills every post read (X pay-per-use): the sync lists only new posts, refreshes
+   * older ones on a decay schedule and keeps within the monthly post-read budget.
+   */
+  readonly billedPostReads?: boolean;
 
   /** App credentials are configured (always true for the sandbox). */
   isConfigured(): boolean;
@@ -203,6 +210,11 @@ export interface Provider {
   listPosts(account: AccountAccess, input: ListPostsInput): Promise<PostPage>;
   /** Current lifetime counters of the given posts, keyed by externalId. */
   fetchPostMetrics(account: AccountAccess, posts: PostRecord[]): Promise<Map<string, PostCounters>>;
+  /**
+   * Stories live now, for platforms whose story insights vanish (Instagram: 24 h after posting);
+   * a poll job reads them while they last. Their counters come from fetchPostMetrics.
+   */
+  listLiveStories?(account: AccountAccess): Promise<PostRecord[]>;
   /** Counters as they were at the end of each given UTC day (historicalPostMetrics only). */
   postMetricsOnDays?(account: AccountAccess, post: PostRecord, days: Date[]): Map<number, PostCounters>;
 }

@@ -4,7 +4,65 @@ import express, { type Router } from 'express';
 
 const require = createRequire(import.meta.url);
 
-/** GraphiQL served from npm packages (no CDN), so it works offline. */
+/**
+ * The welcome tab: three lines on signing in and API keys, a Login mutation and an Overview
+ * query that takes its date range from the Variables tab (filled in with the last 30 days).
+ * Lines stay under 60 characters so they fit the editor at 1440 px.
+ */
+export const WELCOME_QUERY = `# Sign in: run Login below, then copy its accessToken.
+# Headers: {"Authorization": "Bearer <token or API key>"}
+# Then run Overview (dates are in the Variables tab).
+
+mutation Login($email: String!, $password: String!) {
+  login(input: { email: $email, password: $password }) {
+    accessToken
+  }
+}
+
+query Overview($range: DateRangeInput!) {
+  me {
+    email
+  }
+  overview(input: { range: $range }) {
+    posts { value previous }
+    engagementRate { value previous }
+  }
+}
+`;
+
+/**
+ * The page's script, served as a file so the Content-Security-Policy needs no inline script.
+ * Reads the endpoint from the page (data-endpoint) and renders GraphiQL from the npm bundles.
+ */
+const INIT_JS = `(function () {
+  var root = document.getElementById('graphiql');
+  var url = new URL(root.getAttribute('data-endpoint'), window.location.href);
+  var day = function (offset) { return new Date(Date.now() - offset * 86400000).toISOString().slice(0, 10); };
+  var variables = JSON.stringify({ email: 'you@example.com', password: '', range: { from: day(29), to: day(0) } }, null, 2);
+  // GraphiQL takes the first variables from its storage (defaultQuery has none): seed them for a
+  // first visit; a returning visitor keeps their own query and variables.
+  try {
+    if (localStorage.getItem('graphiql:query') === null && localStorage.getItem('graphiql:variables') === null) {
+      localStorage.setItem('graphiql:variables', variables);
+    }
+  } catch (e) {
+    /* storage unavailable: GraphiQL starts with empty variables */
+  }
+  var fetcher = GraphiQL.createFetcher({ url: url.href, subscriptionUrl: url.href.replace(/^http/, 'ws') });
+  ReactDOM.createRoot(root).render(
+    React.createElement(GraphiQL, {
+      fetcher: fetcher,
+      defaultQuery: ${JSON.stringify(WELCOME_QUERY)},
+      defaultEditorToolsVisibility: 'variables',
+      shouldPersistHeaders: true,
+    })
+  );
+})();
+`;
+
+const PAGE_CSS = 'html,body,#graphiql{height:100%;margin:0}\n';
+
+/** GraphiQL served from npm packages (no CDN), so it works offline; no inline script or style. */
 export function graphiqlAssets(): Router {
   const router = express.Router();
   const files: Record<string, string> = {
@@ -19,39 +77,36 @@ export function graphiqlAssets(): Router {
       res.sendFile(file);
     });
   }
+  router.get('/init.js', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.type('js').send(INIT_JS);
+  });
+  router.get('/page.css', (_req, res) => {
+    res.setHeader('Cache-Control', 'public, max-age=86400');
+    res.type('css').send(PAGE_CSS);
+  });
   return router;
 }
 
+const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
 export function graphiqlPage(opts: { endpoint: string; assetsBase: string }): string {
-  const config = JSON.stringify({ endpoint: opts.endpoint });
+  const a = opts.assetsBase;
   return `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8" />
   <meta name="viewport" content="width=device-width, initial-scale=1" />
   <title>Soash GraphQL API</title>
-  <link rel="stylesheet" href="${opts.assetsBase}/graphiql.css" />
-  <style>html,body,#graphiql{height:100%;margin:0}</style>
+  <link rel="stylesheet" href="${a}/graphiql.css" />
+  <link rel="stylesheet" href="${a}/page.css" />
 </head>
 <body>
-  <div id="graphiql">Loading GraphiQL…</div>
-  <script src="${opts.assetsBase}/react.js"></script>
-  <script src="${opts.assetsBase}/react-dom.js"></script>
-  <script src="${opts.assetsBase}/graphiql.js"></script>
-  <script>
-    (function () {
-      var cfg = ${config};
-      var url = new URL(cfg.endpoint, window.location.href);
-      var wsUrl = url.href.replace(/^http/, 'ws');
-      // Sign in with the login mutation, then paste the access token into the Headers tab:
-      // { "Authorization": "Bearer <accessToken>" }
-      var fetcher = GraphiQL.createFetcher({ url: url.href, subscriptionUrl: wsUrl });
-      var defaultQuery = '# Welcome to the Soash GraphQL API.\\n#\\n# 1. Create an account or sign in:\\n#    mutation { login(input: { email: "demo@soash.app", password: "demo-password" }) { accessToken } }\\n# 2. Put the token in the Headers tab: { "Authorization": "Bearer <accessToken>" }\\n# 3. Ask who you are:\\n#    query { me { id email } }\\n\\nquery Health {\\n  health { status database worker version }\\n}\\n';
-      ReactDOM.createRoot(document.getElementById('graphiql')).render(
-        React.createElement(GraphiQL, { fetcher: fetcher, defaultQuery: defaultQuery, shouldPersistHeaders: true })
-      );
-    })();
-  </script>
+  <div id="graphiql" data-endpoint="${escapeAttr(opts.endpoint)}">Loading GraphiQL…</div>
+  <script src="${a}/react.js"></script>
+  <script src="${a}/react-dom.js"></script>
+  <script src="${a}/graphiql.js"></script>
+  <script src="${a}/init.js"></script>
 </body>
 </html>`;
 }

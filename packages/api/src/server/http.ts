@@ -22,8 +22,9 @@ import { VERSION } from '../version.js';
 import { buildContext, type Context } from './context.js';
 import { formatError } from './format-error.js';
 import { graphiqlAssets, graphiqlPage } from './graphiql.js';
-import { limitParseOptions, limitValidationRules, queryLimitsPlugin } from './plugins/index.js';
+import { limitParseOptions, limitValidationRules, queryLimitsPlugin, socketLimits } from './plugins/index.js';
 import { httpRoutes } from './routes.js';
+import { securityHeaders } from './security-headers.js';
 import { buildAppSchema } from './schema.js';
 
 export interface HttpServer {
@@ -77,15 +78,22 @@ export async function createHttpServer(config: Config, opts: { port?: number; ho
   app.disable('x-powered-by');
   // X-Forwarded-For counts only from the proxies named in TRUST_PROXY (none by default).
   app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders());
   const httpServer = createServer(app);
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
-  const wsCleanup = useServer<{ authorization?: string; Authorization?: string }>(
+  // 1 MiB per message, as for HTTP bodies (ws would take 100 MiB).
+  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH, maxPayload: 1024 * 1024 });
+  type WsParams = { authorization?: string; Authorization?: string };
+  const authorizationOf = (params: WsParams | undefined) => params?.authorization ?? params?.Authorization;
+  const wsLimits = socketLimits(config, schema, async (ctx) => {
+    const viewer = await viewerFromAuthorization(config, authorizationOf(ctx.connectionParams as WsParams | undefined));
+    return viewer.viewer?.id;
+  });
+  const wsCleanup = useServer<WsParams>(
     {
       schema,
       context: async (ctx) => {
-        const auth = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
-        const viewer = await viewerFromAuthorization(config, auth);
+        const viewer = await viewerFromAuthorization(config, authorizationOf(ctx.connectionParams));
         return buildContext({
           config,
           viewer: viewer.viewer,
@@ -94,6 +102,17 @@ export async function createHttpServer(config: Config, opts: { port?: number; ho
           ip: ctx.extra.request.socket.remoteAddress ?? undefined,
           userAgent: ctx.extra.request.headers['user-agent']?.slice(0, 256),
         });
+      },
+      onConnect: (ctx) => {
+        wsLimits.onConnect(ctx);
+      },
+      onSubscribe: (ctx, id, payload) => wsLimits.onSubscribe(ctx, id, payload),
+      onOperation: (ctx, id, _payload, _args, result) => wsLimits.onOperation(ctx, id, result) as typeof result | undefined,
+      onComplete: (ctx, id) => {
+        wsLimits.onDone(ctx, id);
+      },
+      onClose: (ctx) => {
+        wsLimits.onClose(ctx);
       },
       onNext: (_ctx, _id, _payload, _args, result) => {
         const r = result as ExecutionResult;

@@ -34,6 +34,8 @@ type Documents = {
     "\n  query Insights($filter: InsightFilterInput, $first: Int, $after: String) {\n    insights(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          ...InsightCard_AiInsight\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.InsightsDocument,
     "\n  query Recommendations($first: Int, $after: String) {\n    recommendations(first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          ...RecommendationCard_ContentRecommendation\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.RecommendationsDocument,
     "\n  query Patterns {\n    performancePatterns {\n      id\n      patternType\n      patternName\n      successRate\n      sampleSize\n    }\n  }\n": typeof types.PatternsDocument,
+    "\n  mutation InsightsPageMarkRead($id: ID!) {\n    markInsightRead(id: $id) {\n      id\n      isRead\n    }\n  }\n": typeof types.InsightsPageMarkReadDocument,
+    "\n  mutation InsightsPageDismiss($id: ID!) {\n    dismissInsight(id: $id) {\n      id\n      isDismissed\n    }\n  }\n": typeof types.InsightsPageDismissDocument,
     "\n  fragment RecommendationCard_ContentRecommendation on ContentRecommendation {\n    id\n    title\n    description\n    recommendationType\n    score\n    feedbackScore\n    isUsed\n    usedAt\n    contentBrief\n    insightId\n  }\n": typeof types.RecommendationCard_ContentRecommendationFragmentDoc,
     "\n  mutation RateRecommendation($id: ID!, $score: Int!) {\n    rateRecommendation(id: $id, score: $score) {\n      id\n      feedbackScore\n      score\n    }\n  }\n": typeof types.RateRecommendationDocument,
     "\n  mutation MarkRecommendationUsed($id: ID!) {\n    markRecommendationUsed(id: $id) {\n      id\n      isUsed\n      usedAt\n      score\n    }\n  }\n": typeof types.MarkRecommendationUsedDocument,
@@ -103,6 +105,8 @@ const documents: Documents = {
     "\n  query Insights($filter: InsightFilterInput, $first: Int, $after: String) {\n    insights(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          ...InsightCard_AiInsight\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.InsightsDocument,
     "\n  query Recommendations($first: Int, $after: String) {\n    recommendations(first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          ...RecommendationCard_ContentRecommendation\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.RecommendationsDocument,
     "\n  query Patterns {\n    performancePatterns {\n      id\n      patternType\n      patternName\n      successRate\n      sampleSize\n    }\n  }\n": types.PatternsDocument,
+    "\n  mutation InsightsPageMarkRead($id: ID!) {\n    markInsightRead(id: $id) {\n      id\n      isRead\n    }\n  }\n": types.InsightsPageMarkReadDocument,
+    "\n  mutation InsightsPageDismiss($id: ID!) {\n    dismissInsight(id: $id) {\n      id\n      isDismissed\n    }\n  }\n": types.InsightsPageDismissDocument,
     "\n  fragment RecommendationCard_ContentRecommendation on ContentRecommendation {\n    id\n    title\n    description\n    recommendationType\n    score\n    feedbackScore\n    isUsed\n    usedAt\n    contentBrief\n    insightId\n  }\n": types.RecommendationCard_ContentRecommendationFragmentDoc,
     "\n  mutation RateRecommendation($id: ID!, $score: Int!) {\n    rateRecommendation(id: $id, score: $score) {\n      id\n      feedbackScore\n      score\n    }\n  }\n": types.RateRecommendationDocument,
     "\n  mutation MarkRecommendationUsed($id: ID!) {\n    markRecommendationUsed(id: $id) {\n      id\n      isUsed\n      usedAt\n      score\n    }\n  }\n": types.MarkRecommendationUsedDocument,
@@ -246,6 +250,14 @@ export function graphql(source: "\n  query Recommendations($first: Int, $after: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Patterns {\n    performancePatterns {\n      id\n      patternType\n      patternName\n      successRate\n      sampleSize\n    }\n  }\n"): (typeof documents)["\n  query Patterns {\n    performancePatterns {\n      id\n      patternType\n      patternName\n      successRate\n      sampleSize\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InsightsPageMarkRead($id: ID!) {\n    markInsightRead(id: $id) {\n      id\n      isRead\n    }\n  }\n"): (typeof documents)["\n  mutation InsightsPageMarkRead($id: ID!) {\n    markInsightRead(id: $id) {\n      id\n      isRead\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InsightsPageDismiss($id: ID!) {\n    dismissInsight(id: $id) {\n      id\n      isDismissed\n    }\n  }\n"): (typeof documents)["\n  mutation InsightsPageDismiss($id: ID!) {\n    dismissInsight(id: $id) {\n      id\n      isDismissed\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

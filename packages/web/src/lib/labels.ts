@@ -33,3 +33,6 @@ export function accountLabel(p: { type: string; username?: string | null; displa
   const handle = p.username ? `@${p.username.replace(/^@/, '')}` : (p.displayName ?? '');
   return handle ? `${platformLabel(p.type)} · ${handle}` : platformLabel(p.type);
 }
+
+/** How often connected accounts sync (the API's daily pulls), stated the same way everywhere. */
+export const SYNC_FREQUENCY = 'once a day';

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { formatDelta } from '../lib/format';
 
 /** A headline number with its comparison (previous value and signed change). */
@@ -9,6 +10,7 @@ export function KpiCard({
   invert = false,
   hint,
   note,
+  noComparison,
 }: {
   label: string;
   value: string;
@@ -19,6 +21,8 @@ export function KpiCard({
   hint?: string;
   /** A short visible line under the value, e.g. what a rate is divided by. */
   note?: string;
+  /** Why there is no comparison (shown instead of "– vs –"). */
+  noComparison?: ReactNode;
 }) {
   const d = formatDelta(deltaRatio);
   const tone = d.tone === 'flat' ? 'flat' : (d.tone === 'up') !== invert ? 'up' : 'down';
@@ -27,7 +31,9 @@ export function KpiCard({
       <div className="kpi-label">{label}</div>
       <div className="kpi-value">{value}</div>
       {note && <div className="small muted kpi-note">{note}</div>}
-      {deltaRatio !== undefined && (
+      {noComparison ? (
+        <div className="small muted">{noComparison}</div>
+      ) : deltaRatio !== undefined && (
         <div className="small">
           <span className={`delta-${tone}`}>{d.text}</span>
           {previous !== undefined && <span className="muted"> vs {previous}</span>}

@@ -109,7 +109,8 @@ export class FacebookProvider implements Provider {
   readonly type = PlatformType.FACEBOOK;
   readonly sandbox = false;
   readonly label = 'Facebook';
-  readonly apiVersion = FACEBOOK_API_VERSION;
+  /** GRAPH_API_VERSION (shared with Instagram). */
+  readonly apiVersion: string;
   readonly scopes = SCOPES;
   readonly pkce = false;
   readonly maxConcurrentPulls = 4;
@@ -124,11 +125,12 @@ export class FacebookProvider implements Provider {
     private readonly config: Config,
     hooks: ProviderHooks = {},
   ) {
+    this.apiVersion = config.GRAPH_API_VERSION ?? FACEBOOK_API_VERSION;
     this.http = createHttpClient({ platform: this.label, classify: classifyMeta(this.label), rateLimit: metaUsage, onRateLimit: hooks.onRateLimit });
   }
 
   private graph(path: string): string {
-    return joinUrl(this.config.FACEBOOK_API_URL, `${FACEBOOK_API_VERSION}/${path}`);
+    return joinUrl(this.config.FACEBOOK_API_URL, `${this.apiVersion}/${path}`);
   }
 
   isConfigured(): boolean {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { GRAPH_API_VERSIONS } from '../api-versions.js';
 import { DAY_MS, HOUR_MS, utcDay } from '../common.js';
 import { FakeServer, fakeRandom, type FakeRequest, type FakeResponse } from '../testing/fake-server.js';
 
@@ -10,6 +11,26 @@ import { FakeServer, fakeRandom, type FakeRequest, type FakeResponse } from '../
  * `/{id}/media` with cursor paging and `/{media-id}/insights`. Retired metrics (`impressions`,
  * `plays`, `video_views`) are refused with error #100, as since April 2025. Invalid, expired and
  * revoked tokens get error 190 (subcodes 463 / 458); every API answer carries X-App-Usage.
+ *
+ * Sources (read 2026-12-01):
+ * - Versions: any Graph API version of the changelog
+ *   (https://developers.facebook.com/docs/graph-api/changelog/versions/) is served, expired ones
+ *   too ("calls to an expired version are upgraded to the oldest available"); a path with no
+ *   such version is not a Graph API path.
+ * - Media insights, "Instagram Media Insights"
+ *   (https://developers.facebook.com/documentation/instagram-platform/reference/instagram-media/insights,
+ *   updated 2026-06-18): the metric × media product type matrix below; a metric outside it is
+ *   refused with `(#100) The Media Insights API does not support the <m1, m2> metric for this
+ *   media product type.` (the wording Meta answers with); unavailable data is an empty `data`
+ *   set, not zeros; a story with too few viewers gets `(#10) Not enough viewers for the media to
+ *   show insights`; story metrics are available for 24 hours only.
+ * - Stories, "Instagram User Stories" (`GET /{ig-user-id}/stories`,
+ *   https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/stories):
+ *   the stories of the last 24 hours, with the media fields.
+ * - Account insights, "Instagram Account Insights"
+ *   (https://developers.facebook.com/documentation/instagram-platform/api-reference/instagram-user/insights/,
+ *   updated 2026-06-16): a metric it does not offer (a withdrawn one) is refused with
+ *   `(#100) metric[i] must be one of the following values: …`.
  */
 export interface FakeIgMedia {
   id: string;
@@ -19,7 +40,7 @@ export interface FakeIgMedia {
   timestamp: Date;
   like_count: number;
   comments_count: number;
-  insights: { views: number; reach: number; shares: number; saved: number };
+  insights: { views: number; reach: number; shares: number; saved: number; replies?: number; navigation?: number };
 }
 
 export interface FakeIgAccount {
@@ -27,7 +48,21 @@ export interface FakeIgAccount {
   username: string;
   followers: number;
   media: FakeIgMedia[];
+  /** Stories, newest first (only those of the last 24 h are listed). */
+  stories: FakeIgMedia[];
 }
+
+type ProductType = FakeIgMedia['media_product_type'];
+
+/** Which metric each media product type offers (the documented matrix). */
+export const MEDIA_METRIC_MATRIX: Readonly<Record<ProductType, ReadonlySet<string>>> = {
+  FEED: new Set(['comments', 'follows', 'likes', 'profile_activity', 'profile_visits', 'reach', 'saved', 'shares', 'total_interactions', 'views']),
+  REELS: new Set(['comments', 'ig_reels_avg_watch_time', 'ig_reels_video_view_total_time', 'likes', 'reach', 'saved', 'shares', 'total_interactions', 'views']),
+  STORY: new Set(['follows', 'navigation', 'profile_activity', 'profile_visits', 'reach', 'replies', 'shares', 'total_interactions', 'views']),
+};
+
+/** The account metrics of the documented list this fake serves. */
+const ACCOUNT_METRICS = ['accounts_engaged', 'comments', 'follows_and_unfollows', 'likes', 'profile_links_taps', 'profile_views', 'reach', 'replies', 'saves', 'shares', 'total_interactions', 'views'];
 
 interface TokenInfo {
   userId: string;
@@ -54,6 +89,14 @@ export class FakeInstagram extends FakeServer {
   consentAs = '';
   /** The user refuses on the consent screen. */
   deny = false;
+  /** Metrics Meta stopped offering for a media product type (refused with #100 from then on). */
+  readonly withdrawn: Record<ProductType, Set<string>> = { FEED: new Set(), REELS: new Set(), STORY: new Set() };
+  /** Account metrics Meta stopped offering. */
+  readonly withdrawnAccountMetrics = new Set<string>();
+  /** Media whose insights come back as an empty set (not available yet). */
+  readonly emptyInsights = new Set<string>();
+  /** Stories with too few viewers for insights (#10). */
+  readonly fewViewers = new Set<string>();
   private calls = 0;
 
   constructor() {
@@ -62,9 +105,10 @@ export class FakeInstagram extends FakeServer {
     this.route('POST', '/oauth/access_token', (req) => this.exchangeCode(req));
     this.route('GET', '/access_token', (req) => this.exchangeLongLived(req));
     this.route('GET', '/refresh_access_token', (req) => this.refresh(req));
-    this.route('GET', '/v23.0/me', (req) => this.api(req, (user) => this.me(user)));
-    this.route('GET', '/v23.0/:id/insights', (req, p) => this.api(req, (user) => this.insights(req, user, p.id!)));
-    this.route('GET', '/v23.0/:id/media', (req, p) => this.api(req, (user) => this.media(req, user, p.id!)));
+    this.route('GET', '/:version/me', (req, p) => this.api(req, p.version!, (user) => this.me(user)));
+    this.route('GET', '/:version/:id/insights', (req, p) => this.api(req, p.version!, (user) => this.insights(req, user, p.id!)));
+    this.route('GET', '/:version/:id/media', (req, p) => this.api(req, p.version!, (user) => this.media(req, user, p.id!)));
+    this.route('GET', '/:version/:id/stories', (req, p) => this.api(req, p.version!, (user) => this.stories(user, p.id!)));
   }
 
   env(): Record<string, string> {
@@ -87,7 +131,7 @@ export class FakeInstagram extends FakeServer {
     ];
     const media: FakeIgMedia[] = [];
     for (let i = 0; i < posts; i++) media.push(this.makeMedia(id, n, i, kinds[i % 3]!));
-    const acc = { id, username: `fake_ig_${n}`, followers, media };
+    const acc = { id, username: `fake_ig_${n}`, followers, media, stories: [] };
     this.accounts.set(id, acc);
     return acc;
   }
@@ -103,6 +147,25 @@ export class FakeInstagram extends FakeServer {
       comments_count: Math.round(reach * 0.01),
       insights: { views: reach * 2, reach, shares: Math.round(reach * 0.005), saved: Math.round(reach * 0.012) },
     };
+  }
+
+  /** A story posted `hoursAgo` hours ago. */
+  addStory(id: string, hoursAgo: number): FakeIgMedia {
+    const acc = this.accounts.get(id)!;
+    const i = acc.stories.length;
+    const reach = 300 + 40 * i;
+    const story: FakeIgMedia = {
+      id: `${id}9${String(100 + i)}`,
+      caption: '',
+      media_type: i % 2 ? 'VIDEO' : 'IMAGE',
+      media_product_type: 'STORY',
+      timestamp: new Date(Date.now() - hoursAgo * HOUR_MS),
+      like_count: 0,
+      comments_count: 0,
+      insights: { views: reach * 2, reach, shares: 3 + i, saved: 0, replies: 5 + i, navigation: 120 + i },
+    };
+    acc.stories.unshift(story);
+    return story;
   }
 
   /** A new post, published just now (for daily pulls). */
@@ -208,7 +271,8 @@ export class FakeInstagram extends FakeServer {
     return { body: { access_token: this.issue(t.userId, 'long'), token_type: 'bearer', expires_in: LONG_LIVED_S } };
   }
 
-  private api(req: FakeRequest, fn: (user: FakeIgAccount) => FakeResponse): FakeResponse {
+  private api(req: FakeRequest, version: string, fn: (user: FakeIgAccount) => FakeResponse): FakeResponse {
+    if (!GRAPH_API_VERSIONS[version]) return { status: 404, body: { error: { message: `fake has no route for ${req.path}` } } };
     const info = this.check(req.query.get('access_token'));
     if (!isToken(info)) return info;
     const user = this.accounts.get(info.userId);
@@ -264,6 +328,11 @@ export class FakeInstagram extends FakeServer {
         };
       }
       if (req.query.get('metric_type') !== 'total_value') return { status: 400, body: { error: { message: '(#100) metric_type=total_value is required', type: 'OAuthException', code: 100 } } };
+      const offered = ACCOUNT_METRICS.filter((m) => !this.withdrawnAccountMetrics.has(m));
+      const bad = metrics.findIndex((m) => !offered.includes(m));
+      if (bad >= 0) {
+        return { status: 400, body: { error: { message: `(#100) metric[${bad}] must be one of the following values: ${offered.join(', ')}`, type: 'OAuthException', code: 100, fbtrace_id: 'Afake' } } };
+      }
       const day = utcDay(Number(req.query.get('since')) * 1000);
       const values = this.daily(user.id, day);
       return {
@@ -278,11 +347,43 @@ export class FakeInstagram extends FakeServer {
         },
       };
     }
-    const m = user.media.find((x) => x.id === id);
+    const m = user.media.find((x) => x.id === id) ?? user.stories.find((x) => x.id === id);
     if (!m) return { status: 400, body: { error: { message: 'Unsupported get request. Object does not exist', type: 'GraphMethodException', code: 100, error_subcode: 33 } } };
+    const type = m.media_product_type;
+    const unsupported = metrics.filter((name) => !MEDIA_METRIC_MATRIX[type].has(name) || this.withdrawn[type].has(name));
+    if (unsupported.length) {
+      return {
+        status: 400,
+        body: { error: { message: `(#100) The Media Insights API does not support the ${unsupported.join(', ')} metric for this media product type.`, type: 'OAuthException', code: 100, fbtrace_id: 'Afake' } },
+      };
+    }
+    if (type === 'STORY' && this.fewViewers.has(id)) {
+      return { status: 400, body: { error: { message: '(#10) Not enough viewers for the media to show insights', type: 'OAuthException', code: 10, fbtrace_id: 'Afake' } } };
+    }
+    const expired = type === 'STORY' && Date.now() - m.timestamp.getTime() > DAY_MS;
+    if (expired || this.emptyInsights.has(id)) return { body: { data: [] } };
     const v: Record<string, number> = { ...m.insights, likes: m.like_count, comments: m.comments_count };
-    v.total_interactions = v.likes! + v.comments! + v.shares! + v.saved!;
+    v.total_interactions = type === 'STORY' ? (v.replies ?? 0) + v.shares! : v.likes! + v.comments! + v.shares! + v.saved!;
     return { body: { data: metrics.map((name) => ({ name, period: 'lifetime', values: [{ value: v[name] ?? 0 }], title: name, id: `${id}/insights/${name}/lifetime` })) } };
+  }
+
+  private stories(user: FakeIgAccount, id: string): FakeResponse {
+    if (id !== user.id) return { status: 400, body: { error: { message: 'Unsupported get request', type: 'GraphMethodException', code: 100 } } };
+    const live = user.stories.filter((s) => Date.now() - s.timestamp.getTime() <= DAY_MS);
+    return {
+      body: {
+        data: live.map((m) => ({
+          id: m.id,
+          caption: m.caption,
+          media_type: m.media_type,
+          media_product_type: 'STORY',
+          media_url: `https://example.com/stories/${m.id}.jpg`,
+          permalink: `https://www.instagram.com/stories/${user.username}/${m.id}/`,
+          timestamp: m.timestamp.toISOString().replace(/\.\d{3}Z$/, '+0000'),
+        })),
+        paging: { cursors: { before: 'MA', after: 'MA' } },
+      },
+    };
   }
 
   private media(req: FakeRequest, user: FakeIgAccount, id: string): FakeResponse {

@@ -4,7 +4,7 @@ import type { Demographics } from '../../modules/stats/stats.model.js';
 import { addDays, eachDay, epochSeconds, expiryFrom, HOUR_MS, joinUrl, num, sourcesFor, utcDay, withQuery } from '../common.js';
 import { ConnectorError, permanentError } from '../errors.js';
 import { createHttpClient, type HttpClient } from '../http.js';
-import { classifyMeta, metaUsage } from '../meta.js';
+import { classifyMeta, metaErrorOf, metaUsage } from '../meta.js';
 import type {
   AccountAccess,
   AccountDay,
@@ -38,14 +38,52 @@ import type {
  * - Error code 190 means the token is invalid (subcode 463: expired); usage headers
  *   (X-App-Usage / X-Business-Use-Case-Usage) report the rate-limit budget.
  */
+/** The default of GRAPH_API_VERSION. */
 export const INSTAGRAM_API_VERSION = 'v23.0';
 const SCOPES = ['instagram_business_basic', 'instagram_business_manage_insights'] as const;
 const MIN_REFRESH_AGE_MS = 24 * HOUR_MS;
 const PAGE_SIZE = 50;
 
-const FEED_METRICS = ['views', 'reach', 'likes', 'comments', 'shares', 'saved', 'total_interactions'];
-const STORY_METRICS = ['views', 'reach', 'shares', 'total_interactions'];
+/**
+ * The documented metric set per media product type, from "Instagram Media Insights"
+ * (https://developers.facebook.com/documentation/instagram-platform/reference/instagram-media/insights,
+ * updated 2026-06-18): FEED (images, videos, albums) and REELS have likes, comments, saved,
+ * shares, reach, views, total_interactions; STORY has reach, views, shares, replies, navigation,
+ * total_interactions (replies and navigation only there; no likes, comments or saved).
+ */
+export const MEDIA_METRICS: Readonly<Record<MediaProductType, readonly string[]>> = {
+  FEED: ['views', 'reach', 'likes', 'comments', 'shares', 'saved', 'total_interactions'],
+  REELS: ['views', 'reach', 'likes', 'comments', 'shares', 'saved', 'total_interactions'],
+  STORY: ['views', 'reach', 'shares', 'replies', 'navigation', 'total_interactions'],
+};
+export type MediaProductType = 'FEED' | 'REELS' | 'STORY';
 const ACCOUNT_METRICS = ['reach', 'views', 'total_interactions', 'profile_views'];
+/** Asked for alone when the full account set is refused (#100), as the Facebook adapter does. */
+export const CORE_ACCOUNT_METRICS = ['reach', 'views'];
+
+/**
+ * Metrics Instagram refused (#100 "does not support the … metric for this media product type"),
+ * per media product type, for the life of the process: later posts of that type are asked for
+ * the rest only, so one withdrawn metric never costs the others.
+ */
+const refusedByType = new Map<MediaProductType, Set<string>>();
+
+/** Forgets the refused metrics (tests; a new process starts empty as well). */
+export function forgetRefusedMetrics(): void {
+  refusedByType.clear();
+}
+
+export function mediaProductTypeOf(type: ContentType): MediaProductType {
+  return type === ContentType.STORY ? 'STORY' : type === ContentType.REEL ? 'REELS' : 'FEED';
+}
+
+/** The metrics asked for a media product type: the documented set minus those refused so far. */
+export function metricsFor(productType: MediaProductType): string[] {
+  const refused = refusedByType.get(productType);
+  return MEDIA_METRICS[productType].filter((m) => !refused?.has(m));
+}
+
+const MEDIA_FIELDS = 'id,caption,media_type,media_product_type,media_url,thumbnail_url,permalink,timestamp,like_count,comments_count';
 
 interface IgMedia {
   id: string;
@@ -71,7 +109,7 @@ export class InstagramProvider implements Provider {
   readonly type = PlatformType.INSTAGRAM;
   readonly sandbox = false;
   readonly label = 'Instagram';
-  readonly apiVersion = INSTAGRAM_API_VERSION;
+  readonly apiVersion: string;
   readonly scopes = SCOPES;
   readonly pkce = false;
   readonly maxConcurrentPulls = 4;
@@ -86,11 +124,12 @@ export class InstagramProvider implements Provider {
     private readonly config: Config,
     hooks: ProviderHooks = {},
   ) {
+    this.apiVersion = config.GRAPH_API_VERSION ?? INSTAGRAM_API_VERSION;
     this.http = createHttpClient({ platform: this.label, classify: classifyInstagram, rateLimit: metaUsage, onRateLimit: hooks.onRateLimit });
   }
 
   private graph(path: string): string {
-    return joinUrl(this.config.INSTAGRAM_API_URL, `${INSTAGRAM_API_VERSION}/${path}`);
+    return joinUrl(this.config.INSTAGRAM_API_URL, `${this.apiVersion}/${path}`);
   }
 
   isConfigured(): boolean {
@@ -182,19 +221,30 @@ export class InstagramProvider implements Provider {
   async fetchAccountMetrics(account: AccountAccess, range: DayRange): Promise<AccountDay[]> {
     const out: AccountDay[] = [];
     const today = utcDay(new Date());
+    let metrics = ACCOUNT_METRICS;
     for (const date of eachDay(range)) {
       // total_value metrics give one number for since..until, so each day is its own request.
-      const res = await this.http.request<{ data?: IgInsight[] }>({
-        url: this.graph(`${account.platformUserId}/insights`),
-        query: {
-          metric: ACCOUNT_METRICS.join(','),
-          period: 'day',
-          metric_type: 'total_value',
-          since: epochSeconds(date),
-          until: epochSeconds(addDays(date, 1)),
-          access_token: account.accessToken,
-        },
-      });
+      const ask = (names: string[]) =>
+        this.http.request<{ data?: IgInsight[] }>({
+          url: this.graph(`${account.platformUserId}/insights`),
+          query: {
+            metric: names.join(','),
+            period: 'day',
+            metric_type: 'total_value',
+            since: epochSeconds(date),
+            until: epochSeconds(addDays(date, 1)),
+            access_token: account.accessToken,
+          },
+        });
+      let res: { data?: IgInsight[] };
+      try {
+        res = await ask(metrics);
+      } catch (err) {
+        // (#100) when one of the metrics was withdrawn: the core set, for the rest of the range.
+        if (!isInvalidParameter(err) || metrics === CORE_ACCOUNT_METRICS) throw err;
+        metrics = CORE_ACCOUNT_METRICS;
+        res = await ask(metrics);
+      }
       const fetchedAt = new Date();
       const byName = new Map((res.data ?? []).map((m) => [m.name, num(m.total_value?.value ?? m.values?.[0]?.value)]));
       const day: AccountDay = { date, sources: [] };
@@ -253,11 +303,31 @@ export class InstagramProvider implements Provider {
     };
   }
 
+  /**
+   * Stories live now (`/{ig-user-id}/stories`: the last 24 hours). Their insights vanish 24 hours
+   * after posting, so the story poll job reads them while they are live.
+   */
+  async listLiveStories(account: AccountAccess): Promise<PostRecord[]> {
+    const out: PostRecord[] = [];
+    let after: string | undefined;
+    for (let page = 0; page < 20; page++) {
+      const res = await this.http.request<{ data?: IgMedia[]; paging?: { cursors?: { after?: string }; next?: string } }>({
+        url: this.graph(`${account.platformUserId}/stories`),
+        query: { fields: MEDIA_FIELDS, after, access_token: account.accessToken },
+      });
+      const fetchedAt = new Date();
+      out.push(...(res.data ?? []).filter((m) => m.id && m.timestamp).map((m) => this.toRecord({ ...m, media_product_type: 'STORY' }, fetchedAt)));
+      after = res.paging?.next ? res.paging.cursors?.after : undefined;
+      if (!after) break;
+    }
+    return out;
+  }
+
   async listPosts(account: AccountAccess, input: ListPostsInput): Promise<PostPage> {
     const res = await this.http.request<{ data?: IgMedia[]; paging?: { cursors?: { after?: string }; next?: string } }>({
       url: this.graph(`${account.platformUserId}/media`),
       query: {
-        fields: 'id,caption,media_type,media_product_type,media_url,thumbnail_url,permalink,timestamp,like_count,comments_count',
+        fields: MEDIA_FIELDS,
         limit: PAGE_SIZE,
         after: input.cursor,
         access_token: account.accessToken,
@@ -301,22 +371,11 @@ export class InstagramProvider implements Provider {
   async fetchPostMetrics(account: AccountAccess, posts: PostRecord[]): Promise<Map<string, PostCounters>> {
     const out = new Map<string, PostCounters>();
     for (const post of posts) {
-      const isStory = post.type === ContentType.STORY;
-      const isVideo = post.type === ContentType.REEL || post.type === ContentType.VIDEO;
-      let data: IgInsight[];
-      try {
-        const res = await this.http.request<{ data?: IgInsight[] }>({
-          url: this.graph(`${post.externalId}/insights`),
-          query: { metric: (isStory ? STORY_METRICS : FEED_METRICS).join(','), access_token: account.accessToken },
-        });
-        data = res.data ?? [];
-      } catch (err) {
-        // e.g. (#10) not enough viewers for a story: keep the listing's counters for this post.
-        if (err instanceof ConnectorError && err.kind === 'permanent') {
-          if (post.counters) out.set(post.externalId, post.counters);
-          continue;
-        }
-        throw err;
+      const data = await this.mediaInsights(account, post);
+      if (!data) {
+        // (#10) not enough viewers, or nothing Instagram will report: the listing's counters.
+        if (post.counters) out.set(post.externalId, post.counters);
+        continue;
       }
       const fetchedAt = new Date();
       const v = new Map(data.map((m) => [m.name, num(m.values?.[0]?.value ?? m.total_value?.value)]));
@@ -330,23 +389,75 @@ export class InstagramProvider implements Provider {
       };
       set('likes', 'likes');
       set('comments', 'comments');
+      // A story's replies are its comments (direct messages in answer to it).
+      if (post.type === ContentType.STORY) set('comments', 'replies');
       set('shares', 'shares');
       set('saves', 'saved');
       set('reach', 'reach');
       set('impressions', 'views');
-      if (isVideo) set('views', 'views');
+      if (post.type === ContentType.REEL || post.type === ContentType.VIDEO || post.type === ContentType.STORY) set('views', 'views');
+      if (post.type === ContentType.STORY) set('navigation', 'navigation');
       out.set(post.externalId, counters);
     }
     return out;
+  }
+
+  /**
+   * The documented metrics of the post's media product type. A metric Instagram refuses by name
+   * (#100) is dropped, remembered for that type, and the rest asked again. Undefined when there
+   * is nothing to report ((#10) not enough viewers, or every metric refused).
+   */
+  private async mediaInsights(account: AccountAccess, post: PostRecord): Promise<IgInsight[] | undefined> {
+    const productType = mediaProductTypeOf(post.type);
+    for (let attempt = 0; attempt < MEDIA_METRICS[productType].length; attempt++) {
+      const metrics = metricsFor(productType);
+      if (!metrics.length) return undefined;
+      try {
+        const res = await this.http.request<{ data?: IgInsight[] }>({
+          url: this.graph(`${post.externalId}/insights`),
+          query: { metric: metrics.join(','), access_token: account.accessToken },
+        });
+        // An empty set (insights not available yet, or gone): nothing, not zeros.
+        return res.data ?? [];
+      } catch (err) {
+        if (!(err instanceof ConnectorError) || err.kind !== 'permanent') throw err;
+        const refused = (err.refusedMetrics ?? []).filter((m) => metrics.includes(m));
+        if (!refused.length) return undefined;
+        const set = refusedByType.get(productType) ?? new Set<string>();
+        for (const m of refused) set.add(m);
+        refusedByType.set(productType, set);
+      }
+    }
+    return undefined;
   }
 }
 
 /** Meta errors, plus the OAuth endpoint's own `{ error_type, code, error_message }` shape. */
 function classifyInstagram(res: Parameters<ReturnType<typeof classifyMeta>>[0]): ConnectorError | undefined {
   const meta = classifyMeta('Instagram')(res);
-  if (meta) return meta;
+  if (meta) {
+    // "(#100) The Media Insights API does not support the impressions, replies metric for this
+    // media product type.": keep the refused names, so the others can be asked again.
+    const message = metaErrorOf(res.body)?.message ?? '';
+    const m = /does not support the ([a-z_, ]+?) metrics? for this media/i.exec(message);
+    if (meta.kind === 'permanent' && m) {
+      return new ConnectorError({
+        kind: 'permanent',
+        platform: 'Instagram',
+        status: meta.status,
+        code: meta.code,
+        message: meta.message,
+        refusedMetrics: m[1]!.split(',').map((x) => x.trim()).filter(Boolean),
+      });
+    }
+    return meta;
+  }
   const body = res.body as { error_type?: string; error_message?: string } | undefined;
   if (res.status >= 400 && body?.error_type) return permanentError('Instagram', `${body.error_type} during sign-in`, res.status, body.error_type);
   return undefined;
 }
 
+/** Meta error #100: invalid parameter (a withdrawn or unknown metric). */
+function isInvalidParameter(err: unknown): boolean {
+  return err instanceof ConnectorError && err.kind === 'permanent' && (err.code === '100' || !!err.code?.startsWith('100/'));
+}

@@ -104,7 +104,7 @@ interface PlatformProfile {
   decayScale: number;
   maxTags: number;
   /** Which post counters the real platform reports (the rest stay null). */
-  reports: ReadonlyArray<keyof EngagementCounters>;
+  reports: ReadonlyArray<Exclude<keyof EngagementCounters, 'navigation'>>;
   /** Whether account-level daily reach exists on the real platform. */
   accountReach: boolean;
   ages: readonly number[];
@@ -308,7 +308,7 @@ export interface SandboxPost {
   hashtags: string[];
   viral: boolean;
   /** Lifetime counters the post converges to. */
-  final: Required<{ [K in keyof EngagementCounters]: number }>;
+  final: Required<{ [K in Exclude<keyof EngagementCounters, 'navigation'>]: number }>;
   /** Decay time constant, in days. */
   tau: number;
 }

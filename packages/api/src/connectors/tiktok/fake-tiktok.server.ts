@@ -9,6 +9,15 @@ import { FakeServer, fakeRandom, type FakeRequest, type FakeResponse } from '../
  * /v2/video/query/. Answers carry `error: { code: "ok" }`; failures use access_token_invalid
  * (401), rate_limit_exceeded (429) and internal_error (500); the token endpoint answers
  * `{ error: "invalid_grant" }` for unknown or used refresh tokens.
+ *
+ * Token lifetimes, from "Manage OAuth Access Tokens"
+ * (https://developers.tiktok.com/docs/en/oauth-user-access-token-management, last updated
+ * 2026-11-05): access tokens 2 h (`expires_in`), refresh tokens 180 days (`refresh_expires_in`);
+ * "both fields return the remaining lifetime in seconds". Rotation, from "Refresh a User Access
+ * Token" (https://developers.tiktok.com/docs/en/oauth-refresh-a-user-access-token, last updated
+ * 2026-11-02): a refresh returns a new refresh_token and the one sent stops working. So the fake
+ * keeps the grant's end fixed at authorisation + 180 days: each rotated refresh token inherits it,
+ * `refresh_expires_in` counts down, and a refresh after the end is `invalid_grant`.
  */
 export interface FakeVideo {
   id: string;
@@ -32,7 +41,7 @@ export class FakeTikTok extends FakeServer {
   readonly clientSecret = 'tt-client-secret';
   readonly users = new Map<string, FakeTikTokUser>();
   readonly access = new Map<string, { openId: string; valid: boolean }>();
-  readonly refresh = new Map<string, { openId: string; valid: boolean }>();
+  readonly refresh = new Map<string, { openId: string; valid: boolean; grantEndsAt: number }>();
   private readonly codes = new Map<string, string>();
   consentAs = '';
 
@@ -89,16 +98,22 @@ export class FakeTikTok extends FakeServer {
     return { redirect: `${q.get('redirect_uri')}?code=${code}&scopes=${encodeURIComponent(q.get('scope') ?? '')}&state=${encodeURIComponent(q.get('state') ?? '')}` };
   }
 
-  private pair(openId: string): Record<string, unknown> {
+  /** Moves the end of the account's refresh grant `ms` earlier (as if authorised that long before). */
+  ageGrant(openId: string, ms: number): void {
+    for (const r of this.refresh.values()) if (r.openId === openId) r.grantEndsAt -= ms;
+  }
+
+  private pair(openId: string, grantEndsAt = Date.now() + 180 * DAY_MS): Record<string, unknown> {
     const accessToken = `act.${randomBytes(24).toString('hex')}`;
     const refreshToken = `rft.${randomBytes(24).toString('hex')}`;
     this.access.set(accessToken, { openId, valid: true });
-    this.refresh.set(refreshToken, { openId, valid: true });
+    this.refresh.set(refreshToken, { openId, valid: true, grantEndsAt });
     return {
       access_token: accessToken,
       expires_in: 7200,
       open_id: openId,
-      refresh_expires_in: Math.round((180 * DAY_MS) / 1000),
+      // The remaining lifetime of the grant, not a fresh 180 days.
+      refresh_expires_in: Math.max(0, Math.floor((grantEndsAt - Date.now()) / 1000)),
       refresh_token: refreshToken,
       scope: 'user.info.basic,user.info.profile,user.info.stats,video.list',
       token_type: 'Bearer',
@@ -119,10 +134,10 @@ export class FakeTikTok extends FakeServer {
     }
     if (f.get('grant_type') === 'refresh_token') {
       const r = this.refresh.get(f.get('refresh_token') ?? '');
-      if (!r || !r.valid) return grant;
-      // Rotation: the refresh token just used stops working.
+      if (!r || !r.valid || r.grantEndsAt <= Date.now()) return grant;
+      // Rotation: the refresh token just used stops working; the new one ends with the grant.
       r.valid = false;
-      return { body: this.pair(r.openId) };
+      return { body: this.pair(r.openId, r.grantEndsAt) };
     }
     return { status: 400, body: { error: 'unsupported_grant_type', log_id: 'fake-log' } };
   }

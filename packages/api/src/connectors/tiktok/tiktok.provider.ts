@@ -27,8 +27,10 @@ import type {
  * - Scopes `user.info.basic,user.info.profile,user.info.stats,video.list`. Web apps use no PKCE
  *   (code_verifier is for mobile and desktop apps).
  * - POST /v2/oauth/token/: access tokens live 2 hours (`expires_in`), refresh tokens 180 days
- *   (`refresh_expires_in`). Every refresh returns a NEW refresh token and the old one stops
- *   working, so the new pair is written in one single-document update right away.
+ *   (`refresh_expires_in`); both are the REMAINING lifetime in seconds, so the absolute refresh
+ *   expiry is stored at every refresh and is when the user must connect again (`needsReauthBy`).
+ *   Every refresh returns a NEW refresh token and the old one stops working, so the new pair is
+ *   written in one single-document update right away.
  * - POST /v2/video/list/ (cursor + has_more, at most 20 per page) carries like, comment, share
  *   and view counts; POST /v2/video/query/ re-reads given videos.
  * - Errors come as `{ error: { code, message, log_id } }`: access_token_invalid (401),
@@ -36,6 +38,7 @@ import type {
  *   answers `{ error: "invalid_grant", error_description }`.
  * - The Display API has no daily account history: stats get the daily follower/following snapshot.
  */
+/** The default of TIKTOK_API_VERSION. */
 export const TIKTOK_API_VERSION = 'v2';
 const SCOPES = ['user.info.basic', 'user.info.profile', 'user.info.stats', 'video.list'] as const;
 const PAGE_SIZE = 20;
@@ -76,7 +79,7 @@ export class TikTokProvider implements Provider {
   readonly type = PlatformType.TIKTOK;
   readonly sandbox = false;
   readonly label = 'TikTok';
-  readonly apiVersion = TIKTOK_API_VERSION;
+  readonly apiVersion: string;
   readonly scopes = SCOPES;
   readonly pkce = false;
   readonly maxConcurrentPulls = 2;
@@ -91,11 +94,12 @@ export class TikTokProvider implements Provider {
     private readonly config: Config,
     hooks: ProviderHooks = {},
   ) {
+    this.apiVersion = config.TIKTOK_API_VERSION ?? TIKTOK_API_VERSION;
     this.http = createHttpClient({ platform: this.label, classify, onRateLimit: hooks.onRateLimit });
   }
 
   private api(path: string): string {
-    return joinUrl(this.config.TIKTOK_API_URL, `v2/${path}`);
+    return joinUrl(this.config.TIKTOK_API_URL, `${this.apiVersion}/${path}`);
   }
 
   isConfigured(): boolean {
@@ -143,10 +147,11 @@ export class TikTokProvider implements Provider {
 
   refreshPolicy(state: StoredTokenState, now = new Date()): RefreshPolicy {
     if (!state.hasRefreshToken) return { refreshable: false, needsReauthBy: state.tokenExpiry };
-    // Each refresh issues a new refresh token with a fresh lifetime, so the grant only ends if it
-    // is not used before refresh_expires_in (the token job makes sure it is).
+    // `refresh_expires_in` is the grant's remaining lifetime: rotating the refresh token does not
+    // extend it. Its absolute end is stored at every refresh, and the user has to connect again
+    // by then (warned ahead, as for LinkedIn).
     const grantEnded = !!state.refreshTokenExpiry && state.refreshTokenExpiry.getTime() <= now.getTime();
-    return grantEnded ? { refreshable: false, needsReauthBy: state.refreshTokenExpiry } : { refreshable: true };
+    return { refreshable: !grantEnded, needsReauthBy: state.refreshTokenExpiry };
   }
 
   async refreshToken(current: { refreshToken?: string }): Promise<TokenSet> {

@@ -9,6 +9,20 @@ import { FakeServer, fakeRandom, type FakeRequest, type FakeResponse } from '../
  * /2/users/:id/tweets (max_results, start_time, pagination_token → meta.next_token) and GET
  * /2/tweets?ids=. Every answer carries x-rate-limit-limit/-remaining/-reset; invalid tokens get
  * 401, unknown grants 400 invalid_request.
+ *
+ * Sources (read 2026-12-01):
+ * - User posts timeline, https://developer.x.com/en/docs/x-api/tweets/timelines/api-reference/get-users-id-tweets:
+ *   the timeline holds the user's posts, quote posts, replies and retweets; `exclude=retweets,replies`
+ *   leaves the user's own posts (quotes included). Replies and retweets carry `referenced_tweets`
+ *   of type `replied_to` / `retweeted`, quotes of type `quoted`.
+ * - Pricing, https://docs.x.com/x-api/getting-started/pricing: pay-per-use, prepaid credits, every
+ *   post returned is a billed "Posts: Read" resource. Usage and billing,
+ *   https://docs.x.com/x-api/fundamentals/post-cap: timelines and GET /2/tweets count, a post read
+ *   again on the same UTC day is billed once, pay-per-use apps are capped at 2 million post reads
+ *   a month.
+ * - Errors, https://docs.x.com/x-api/fundamentals/response-codes-and-errors: problem-details bodies
+ *   `{ title, detail, type }`; 402 when the account has no credits left (`CreditsDepleted`), 429
+ *   with title `UsageCapExceeded` (type …/problems/usage-capped, `period: "Monthly"`) at the cap.
  */
 export interface FakeTweet {
   id: string;
@@ -21,13 +35,18 @@ export interface FakeTweet {
   bookmarks: number;
   impressions: number;
   media?: 'photo' | 'video';
+  /** A quote post is the user's own post; replies and retweets are left out by `exclude`. */
+  kind?: 'post' | 'quote' | 'reply' | 'retweet';
 }
 
 export interface FakeXUser {
   id: string;
   username: string;
   followers: number;
+  /** The user's own posts (including quote posts), newest first. */
   tweets: FakeTweet[];
+  /** Replies and retweets, also on the timeline unless excluded. */
+  others: FakeTweet[];
 }
 
 interface Grant {
@@ -48,6 +67,13 @@ export class FakeTwitter extends FakeServer {
   readonly allIssued: string[] = [];
   consentAs = '';
   remaining = 900;
+  /** Prepaid balance, in billed resources (post and user reads); Infinity = not limited. */
+  credits = Number.POSITIVE_INFINITY;
+  /** The pay-per-use monthly post-read cap. */
+  monthlyPostCap = 2_000_000;
+  /** Post reads billed so far (deduplicated per UTC day). */
+  billedPostReads = 0;
+  private readonly billedToday = new Set<string>();
 
   constructor() {
     super();
@@ -78,9 +104,18 @@ export class FakeTwitter extends FakeServer {
         bookmarks: Math.round(impressions * 0.001),
         impressions,
         media: i % 6 === 0 ? 'photo' : i % 11 === 0 ? 'video' : undefined,
+        kind: i % 5 === 4 ? 'quote' : 'post',
       });
     }
-    const user = { id, username: `fake_x_${n}`, followers: 4321, tweets: list };
+    // A reply after every 4th post and a retweet after every 7th, in between on the timeline.
+    const others: FakeTweet[] = [];
+    list.forEach((t, i) => {
+      for (const kind of [i % 4 === 3 ? 'reply' : null, i % 7 === 6 ? 'retweet' : null] as const) {
+        if (!kind) continue;
+        others.push({ ...t, id: String(BigInt(t.id) * 10n + BigInt(others.length % 10)), text: kind === 'reply' ? '@someone agreed' : 'RT @other: worth reading', created_at: new Date(t.created_at.getTime() - 60_000 * (others.length % 50 + 1)), media: undefined, kind });
+      }
+    });
+    const user = { id, username: `fake_x_${n}`, followers: 4321, tweets: list, others };
     this.users.set(id, user);
     return user;
   }
@@ -152,9 +187,38 @@ export class FakeTwitter extends FakeServer {
     if (!grant || grant.revoked || this.expired.has(req.bearer!)) {
       return { status: 401, body: { title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' } };
     }
+    const limits = { 'x-rate-limit-limit': '900', 'x-rate-limit-remaining': String(this.remaining), 'x-rate-limit-reset': reset };
+    if (this.credits <= 0) {
+      return {
+        status: 402,
+        headers: limits,
+        body: { title: 'CreditsDepleted', detail: 'Your enrolled account does not have any credits to fulfill this request.', type: 'https://api.twitter.com/2/problems/credits' },
+      };
+    }
+    if (this.billedPostReads >= this.monthlyPostCap && req.path !== '/2/users/me') {
+      return {
+        status: 429,
+        headers: limits,
+        body: { title: 'UsageCapExceeded', detail: 'Usage cap exceeded: Monthly product cap', type: 'https://api.twitter.com/2/problems/usage-capped', period: 'Monthly', scope: 'Product' },
+      };
+    }
     this.remaining = Math.max(0, this.remaining - 1);
     const out = fn(this.users.get(grant.userId)!);
-    return { ...out, headers: { 'x-rate-limit-limit': '900', 'x-rate-limit-remaining': String(this.remaining), 'x-rate-limit-reset': reset, ...out.headers } };
+    if (req.path === '/2/users/me') this.credits -= 1;
+    else this.bill((out.body as { data?: Array<{ id: string }> } | undefined)?.data ?? []);
+    return { ...out, headers: { ...limits, 'x-rate-limit-remaining': String(this.remaining), ...out.headers } };
+  }
+
+  /** Posts returned are billed once per UTC day each. */
+  private bill(posts: Array<{ id: string }>): void {
+    const day = new Date().toISOString().slice(0, 10);
+    for (const p of posts) {
+      const key = `${day}:${p.id}`;
+      if (this.billedToday.has(key)) continue;
+      this.billedToday.add(key);
+      this.billedPostReads++;
+      this.credits -= 1;
+    }
   }
 
   private profile(u: FakeXUser) {
@@ -176,6 +240,9 @@ export class FakeTwitter extends FakeServer {
       public_metrics: { retweet_count: t.retweets, reply_count: t.replies, like_count: t.likes, quote_count: t.quotes, bookmark_count: t.bookmarks, impression_count: t.impressions },
       entities: { hashtags: [...t.text.matchAll(/#(\w+)/g)].map((m) => ({ start: m.index, end: m.index! + m[0].length, tag: m[1] })) },
       ...(t.media ? { attachments: { media_keys: [`3_${t.id}`] } } : {}),
+      ...(t.kind && t.kind !== 'post'
+        ? { referenced_tweets: [{ type: t.kind === 'quote' ? 'quoted' : t.kind === 'reply' ? 'replied_to' : 'retweeted', id: '1799999999999999999' }] }
+        : {}),
     };
   }
 
@@ -183,7 +250,12 @@ export class FakeTwitter extends FakeServer {
     if (id !== u.id) return { status: 403, body: { title: 'Forbidden', status: 403 } };
     const max = Math.min(100, Math.max(5, Number(req.query.get('max_results') ?? 10)));
     const since = req.query.get('start_time') ? Date.parse(req.query.get('start_time')!) : 0;
-    const all = u.tweets.filter((t) => t.created_at.getTime() >= since);
+    const exclude = new Set((req.query.get('exclude') ?? '').split(',').filter(Boolean));
+    if ([...exclude].some((e) => e !== 'retweets' && e !== 'replies')) {
+      return { status: 400, body: { errors: [{ parameters: { exclude: [req.query.get('exclude')] }, message: 'The `exclude` query parameter value is not one of [replies,retweets]' }], title: 'Invalid Request', detail: 'One or more parameters to your request was invalid.', type: 'https://api.twitter.com/2/problems/invalid-request' } };
+    }
+    const others = u.others.filter((t) => !(t.kind === 'reply' && exclude.has('replies')) && !(t.kind === 'retweet' && exclude.has('retweets')));
+    const all = [...u.tweets, ...others].filter((t) => t.created_at.getTime() >= since).sort((a, b) => b.created_at.getTime() - a.created_at.getTime());
     const start = Number(req.query.get('pagination_token') ?? 0);
     const page = all.slice(start, start + max);
     if (!page.length) return { body: { meta: { result_count: 0 } } };
@@ -199,6 +271,6 @@ export class FakeTwitter extends FakeServer {
 
   private lookup(req: FakeRequest, u: FakeXUser): FakeResponse {
     const ids = (req.query.get('ids') ?? '').split(',');
-    return { body: { data: u.tweets.filter((t) => ids.includes(t.id)).map((t) => this.json(t)) } };
+    return { body: { data: [...u.tweets, ...u.others].filter((t) => ids.includes(t.id)).map((t) => this.json(t)) } };
   }
 }

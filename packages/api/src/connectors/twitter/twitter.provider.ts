@@ -1,7 +1,7 @@
 import { ContentType, PlatformType } from '@soash/shared';
 import type { Config } from '../../config.js';
 import { expiryFrom, joinUrl, num, sourcesFor, withQuery } from '../common.js';
-import { authError, ConnectorError, permanentError, rateLimitedError, resetHeaderMs, retryAfterMs } from '../errors.js';
+import { authError, ConnectorError, creditsDepletedError, permanentError, rateLimitedError, resetHeaderMs, retryAfterMs, usageCapError } from '../errors.js';
 import { createHttpClient, type HttpClient, type HttpResponse } from '../http.js';
 import type {
   AccountAccess,
@@ -31,7 +31,16 @@ import type {
  * - Confidential clients authenticate to the token endpoint with HTTP Basic (client id:secret).
  * - Posts: GET /2/users/:id/tweets with `tweet.fields=public_metrics,created_at`, paginated with
  *   `pagination_token` / `meta.next_token`; the listing carries the counters.
+ * - The timeline is asked with `exclude=retweets,replies`: the account's own posts only (quote
+ *   posts are its own posts and stay).
  * - Rate limits: `x-rate-limit-limit/-remaining/-reset` headers; 429 when exhausted, retry at reset.
+ * - Pay-per-use billing (https://docs.x.com/x-api/getting-started/pricing and
+ *   https://docs.x.com/x-api/fundamentals/post-cap, read 2026-12-01): every post a response
+ *   returns is billed (deduplicated per UTC day) against prepaid credits, and pay-per-use apps are
+ *   capped at 2 million post reads a month. HTTP 402 means the credits are used up, a 429 whose
+ *   problem title is `UsageCapExceeded` that the monthly cap is reached: both are their own error
+ *   kinds and are not retried. `onPostReads` reports every post read so the sync can keep within
+ *   TWITTER_MONTHLY_POST_READS.
  * - X has no daily account analytics in API v2: stats get the daily follower/following snapshot.
  */
 export const TWITTER_API_VERSION = '2';
@@ -70,7 +79,11 @@ function rateLimitOf(headers: Headers): RateLimitInfo | undefined {
 }
 
 function classify(res: HttpResponse): ConnectorError | undefined {
-  const body = (res.body ?? {}) as { error?: string; error_description?: string; title?: string; detail?: string };
+  const body = (res.body ?? {}) as { error?: string; error_description?: string; title?: string; detail?: string; type?: string; period?: string };
+  if (res.status === 402) return creditsDepletedError('X', body.title ?? 'CreditsDepleted');
+  if (res.status === 429 && (body.title === 'UsageCapExceeded' || /usage-capped/.test(body.type ?? ''))) {
+    return usageCapError('X', body.period, 'UsageCapExceeded');
+  }
   if (res.status === 429) {
     return rateLimitedError('X', resetHeaderMs(res.headers.get('x-rate-limit-reset')) ?? retryAfterMs(res.headers), 'TooManyRequests');
   }
@@ -95,12 +108,13 @@ export class TwitterProvider implements Provider {
   readonly postsPageSize = PAGE_SIZE;
   readonly countersInListing = true;
   readonly historicalPostMetrics = false;
+  readonly billedPostReads = true;
   readonly configVariables = ['TWITTER_CLIENT_ID', 'TWITTER_CLIENT_SECRET'];
   private readonly http: HttpClient;
 
   constructor(
     private readonly config: Config,
-    hooks: ProviderHooks = {},
+    private readonly hooks: ProviderHooks = {},
   ) {
     this.http = createHttpClient({ platform: this.label, classify, rateLimit: rateLimitOf, onRateLimit: hooks.onRateLimit });
   }
@@ -199,11 +213,14 @@ export class TwitterProvider implements Provider {
         expansions: 'attachments.media_keys',
         'media.fields': 'type,url,preview_image_url',
         max_results: PAGE_SIZE,
+        // The account's own posts: no retweets of others, no replies (quote posts are kept).
+        exclude: 'retweets,replies',
         start_time: input.since.toISOString().replace(/\.\d{3}Z$/, 'Z'),
         pagination_token: input.cursor,
       },
       bearer: account.accessToken,
     });
+    this.hooks.onPostReads?.(res.data?.length ?? 0);
     const fetchedAt = new Date();
     const media = new Map((res.includes?.media ?? []).map((m) => [m.media_key, m]));
     const posts = (res.data ?? []).filter((t) => t.id && t.created_at).map((t) => this.toRecord(t, media, fetchedAt));
@@ -262,6 +279,7 @@ export class TwitterProvider implements Provider {
         query: { ids: ids.join(','), 'tweet.fields': 'public_metrics' },
         bearer: account.accessToken,
       });
+      this.hooks.onPostReads?.(res.data?.length ?? 0);
       const fetchedAt = new Date();
       for (const t of res.data ?? []) out.set(t.id, this.counters(t, fetchedAt));
     }

@@ -50,7 +50,7 @@ export function mergeHashtags(listed: readonly string[] | undefined, caption: st
 /** Counters with unreported ones as null (never 0) and `total` filled. */
 export function toEngagement(counters: EngagementCounters): Engagement {
   const clean: EngagementCounters = {};
-  for (const key of ['likes', 'comments', 'shares', 'saves', 'impressions', 'reach', 'views'] as const) {
+  for (const key of ['likes', 'comments', 'shares', 'saves', 'impressions', 'reach', 'views', 'navigation'] as const) {
     const v = counters[key];
     clean[key] = typeof v === 'number' && Number.isFinite(v) ? v : null;
   }

@@ -35,6 +35,10 @@ export class Engagement {
   @prop({ type: () => Number })
   views?: number | null;
 
+  @Field(() => Int, { nullable: true, description: 'Story navigation: taps forward and back, exits and swipes away (Instagram stories only).' })
+  @prop({ type: () => Number })
+  navigation?: number | null;
+
   @Field(() => Int, { description: 'likes + comments + shares + saves (the counters that are reported).' })
   @prop({ type: () => Number, default: 0, required: true })
   total: number;

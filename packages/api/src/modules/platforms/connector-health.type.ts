@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { PlatformStatus, PlatformType } from '../../lib/graphql-enums.js';
+import { PostReadBudget } from './post-read-usage.model.js';
 import { RateLimitBudget } from './rate-limit-budget.model.js';
 
 @ObjectType({ description: 'How well Soash can keep reading a connected account.' })
@@ -42,6 +43,15 @@ export class ConnectorHealth {
 
   @Field(() => Date, { nullable: true, description: 'The user must connect the account again by then (null: not foreseeable).' })
   needsReauthBy?: Date;
+
+  @Field(() => String, { description: 'The platform API version Soash calls for this account (a setting, see docs/connectors.md).' })
+  apiVersion: string;
+
+  @Field(() => Date, { nullable: true, description: 'When that API version stops working, where the platform publishes it (Graph API, LinkedIn).' })
+  apiVersionSunsetsAt?: Date;
+
+  @Field(() => PostReadBudget, { nullable: true, description: 'Billed post reads this month against the monthly budget (X only).' })
+  postReads?: PostReadBudget;
 
   @Field(() => [String], { description: 'Things the user should know or do, in words.' })
   warnings: string[];

@@ -22,7 +22,8 @@ import { PlatformModel } from './platform.model.js';
  *   before the platform's minimum age: Instagram refuses tokens younger than 24 h).
  * - Short-lived tokens (X and TikTok, 2 h) are refreshed on demand by the pulls, just before use;
  *   refreshing them around the clock would only spend API calls. When their refresh grant has a
- *   known expiry, this job renews it ahead of that expiry.
+ *   known expiry that refreshing extends, this job renews it ahead of that expiry; when it does
+ *   not (TikTok), that expiry is `needsReauthBy` and the user is warned before it.
  * - Access that cannot be renewed (LinkedIn without refresh tokens) gets a notice
  *   REAUTH_WARNING_DAYS before `needsReauthBy` and the account turns NEEDS_REAUTH when it passes.
  * - invalid_grant / error 190 / revoked: status NEEDS_REAUTH, one notice, no retries.
@@ -49,7 +50,9 @@ export function tokenPlan(p: PlatformWithSecrets, provider: Provider, marginMs: 
     const lifetime = state.tokenExpiry.getTime() - issued.getTime();
     let at: number | undefined;
     if (lifetime > SHORT_LIVED_MS) at = state.tokenExpiry.getTime() - Math.min(marginMs, lifetime / 2);
-    else if (state.refreshTokenExpiry) at = state.refreshTokenExpiry.getTime() - Math.min(marginMs, 7 * DAY_MS);
+    // A short-lived token whose refresh grant ends but is renewed by using it: renew it ahead.
+    // (A grant that refreshing does not extend, such as TikTok's, has needsReauthBy instead.)
+    else if (state.refreshTokenExpiry && !policy.needsReauthBy) at = state.refreshTokenExpiry.getTime() - Math.min(marginMs, 7 * DAY_MS);
     if (at !== undefined && policy.minTokenAgeMs) at = Math.max(at, issued.getTime() + policy.minTokenAgeMs);
     if (at !== undefined) plan.refreshAt = new Date(at);
   }

@@ -1,6 +1,7 @@
 import { getModelForClass, index, modelOptions, prop } from '@typegoose/typegoose';
 import { Types } from 'mongoose';
 import { Field, Int, ObjectType } from 'type-graphql';
+import { AccountPostReads } from './post-read-usage.model.js';
 import { RateLimitBudget } from './rate-limit-budget.model.js';
 import { baseSchemaOptions, Entity } from '../../lib/entity.js';
 import { PlatformStatus, PlatformType } from '../../lib/graphql-enums.js';
@@ -120,6 +121,10 @@ export class Platform extends Entity {
   /** What the platform last said about the API budget left (rate-limit headers). */
   @prop({ type: () => RateLimitBudget, _id: false })
   rateLimit?: RateLimitBudget;
+
+  /** Billed post reads of this account in the current UTC month (X pay-per-use). */
+  @prop({ type: () => AccountPostReads, _id: false })
+  postReads?: AccountPostReads;
 
   /** Last manual "sync now" (SYNC_COOLDOWN_SECONDS apart per account). */
   @prop({ type: () => Date })

@@ -92,7 +92,7 @@ export class PlatformsResolver {
   }
 
   @FieldResolver(() => ConnectorHealth, { description: 'Token expiry, last sync, last error and rate-limit budget of this account.' })
-  health(@Root() platform: Platform): ConnectorHealth {
+  health(@Root() platform: Platform): Promise<ConnectorHealth> {
     return connectorHealthOf(platform);
   }
 }

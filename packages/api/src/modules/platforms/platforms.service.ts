@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { apiVersionSetting, apiVersionSunset } from '../../connectors/api-versions.js';
 import { DAY_MS } from '../../connectors/common.js';
 import { connectorConfig } from '../../connectors/config.js';
 import { providerFor } from '../../connectors/registry.js';
@@ -24,6 +25,7 @@ import { PLATFORM_LABELS } from './platform-labels.js';
 import { clearReauthNotice } from './platform-notices.js';
 import { removePlatformJobs } from './platform-schedule.js';
 import { tokenStateOf } from './platform-tokens.js';
+import { postReadBudgetFor } from './post-read-budget.js';
 import { REAUTH_WARNING_MS } from './platform-token-job.js';
 import { PlatformModel, type Platform } from './platform.model.js';
 
@@ -129,7 +131,10 @@ export async function requestSync(ctx: Context, id: string): Promise<SystemJob> 
   return runs.stats;
 }
 
-export function connectorHealthOf(p: Platform, now = new Date()): ConnectorHealth {
+/** API versions this close to their sunset get a warning in connector health. */
+export const API_VERSION_WARNING_MS = 90 * DAY_MS;
+
+export async function connectorHealthOf(p: Platform, now = new Date()): Promise<ConnectorHealth> {
   const provider = providerFor(p.type, { sandbox: p.sandbox, config: connectorConfig() });
   const policy = p.sandbox ? { refreshable: false } : provider.refreshPolicy(tokenStateOf(p), now);
   const lostAccess = p.status === PlatformStatus.NEEDS_REAUTH || p.status === PlatformStatus.REVOKED;
@@ -143,6 +148,20 @@ export function connectorHealthOf(p: Platform, now = new Date()): ConnectorHealt
   if (!lostAccess && p.lastError) warnings.push(p.lastError);
   if (p.rateLimit?.unit === 'percent' && typeof p.rateLimit.remaining === 'number' && p.rateLimit.remaining < 10) {
     warnings.push(`Less than 10 % of the ${label} API budget is left; syncs may be delayed.`);
+  }
+  const sunset = p.sandbox ? undefined : apiVersionSunset(p.type, provider.apiVersion);
+  if (sunset && sunset.getTime() - now.getTime() <= API_VERSION_WARNING_MS) {
+    const setting = apiVersionSetting(p.type);
+    const day = sunset.toISOString().slice(0, 10);
+    warnings.push(
+      sunset.getTime() <= now.getTime()
+        ? `${label} API version ${provider.apiVersion} was retired on ${day}; the administrator should set ${setting} to a current version.`
+        : `${label} API version ${provider.apiVersion} is retired on ${day}; the administrator should set ${setting} to a newer version before then.`,
+    );
+  }
+  const postReads = await postReadBudgetFor(p, now);
+  if (postReads?.remaining === 0) {
+    warnings.push(`This month's ${label} post-read budget is used up: new posts and counters wait for next month (or a higher TWITTER_MONTHLY_POST_READS).`);
   }
   return {
     platformId: p._id.toHexString(),
@@ -158,11 +177,14 @@ export function connectorHealthOf(p: Platform, now = new Date()): ConnectorHealt
     lastErrorAt: p.lastErrorAt,
     rateLimit: p.rateLimit,
     needsReauthBy,
+    apiVersion: provider.apiVersion,
+    apiVersionSunsetsAt: sunset,
+    postReads,
     warnings,
   };
 }
 
 /** Health of each of the viewer's accounts. */
 export async function listConnectorHealth(ctx: Context): Promise<ConnectorHealth[]> {
-  return (await listPlatforms(ctx)).map((p) => connectorHealthOf(p));
+  return Promise.all((await listPlatforms(ctx)).map((p) => connectorHealthOf(p)));
 }

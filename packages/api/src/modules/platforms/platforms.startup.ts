@@ -2,14 +2,15 @@ import { useConnectorConfig } from '../../connectors/config.js';
 import { log } from '../../lib/logger.js';
 import { startupTasks } from '../../startup.js';
 import { ensureSchedules } from './platform-connect.service.js';
-import { platformsWithDailyPulls } from './platform-schedule.js';
+import { ensureAllStoryPolls, platformsWithDailyPulls } from './platform-schedule.js';
 import { reencryptPlatformTokens } from './platform-tokens.js';
 import { PlatformModel } from './platform.model.js';
 
 /**
  * At start: connectors read this process's configuration; tokens still under an old encryption
  * key are re-encrypted with the active one; every active account has its daily pulls and token
- * job (accounts created while no scheduler ran, e.g. by a seeding script, get them here).
+ * job (accounts created while no scheduler ran, e.g. by a seeding script, get them here), and
+ * every Instagram account its story poll.
  */
 startupTasks.push(async ({ config, role }) => {
   useConnectorConfig(config);
@@ -22,4 +23,5 @@ startupTasks.push(async ({ config, role }) => {
   for (const p of active) {
     if (!scheduled.has(p._id.toHexString())) await ensureSchedules(p._id);
   }
+  await ensureAllStoryPolls();
 });

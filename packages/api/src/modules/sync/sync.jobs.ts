@@ -25,3 +25,13 @@ defineJob<PullJobData>({
     await runPullJob('activities', data, jobContextOf(job));
   },
 });
+
+defineJob<PullJobData>({
+  name: JOB.PULL_STORIES,
+  concurrency: 2,
+  lockLifetimeMs: LOCK_MS,
+  backoff: connectorBackoff,
+  run: async (data, job) => {
+    await runPullJob('stories', data, jobContextOf(job));
+  },
+});

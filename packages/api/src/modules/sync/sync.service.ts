@@ -1,7 +1,7 @@
 import { Types, type mongo } from 'mongoose';
 import { addDays, chunkRange, DAY_MS, eachDay, lastDays, utcDay } from '../../connectors/common.js';
 import { connectorConfig } from '../../connectors/config.js';
-import { authError, ConnectorError, rateLimitedError } from '../../connectors/errors.js';
+import { authError, ConnectorError, isBillingError, rateLimitedError } from '../../connectors/errors.js';
 import { providerFor } from '../../connectors/registry.js';
 import type { AccountAccess, AccountDay, AccountProfile, PostCounters, PostRecord, Provider, RateLimitInfo } from '../../connectors/types.js';
 import { JobType, PlatformStatus } from '../../lib/graphql-enums.js';
@@ -16,9 +16,11 @@ import { enqueueInsights } from '../insights/insights.jobs.js';
 import { scheduleTokenJob, type PullJobData } from '../platforms/platform-schedule.js';
 import { decryptTokens, loadPlatformWithSecrets, refreshPlatformTokens, tokenStateOf, type PlatformWithSecrets } from '../platforms/platform-tokens.js';
 import { PlatformModel } from '../platforms/platform.model.js';
+import { postReadsLeft, recordPostReads } from '../platforms/post-read-budget.js';
 import { StatsModel, type Demographics, type GenderSplit, type Stats } from '../stats/stats.model.js';
 import { acquireSlot, type SlotLease } from './concurrency.js';
 import { runTracked, type JobContext, type RunHandle, type RunOutcome } from './job-run.js';
+import { incrementalSince, refreshDuePosts } from './post-refresh.js';
 
 /**
  * The pulls: account metrics (`platform:pull-stats`) and posts with their daily snapshots
@@ -46,17 +48,19 @@ interface Session {
   platform: PlatformWithSecrets;
   provider: Provider;
   budget?: RateLimitInfo;
+  /** Billed post reads made and not yet recorded (X). */
+  postReads: number;
   call<T>(fn: (access: AccountAccess) => Promise<T>): Promise<T>;
 }
 
 export async function openSession(platform: PlatformWithSecrets): Promise<Session> {
-  const session = { platform } as Session;
+  const session = { platform, postReads: 0 } as Session;
   const provider = providerFor(platform.type, {
     sandbox: platform.sandbox,
     // The volume the sandbox account was connected with (postsPerDay), so every pull generates the same data.
     sandboxOptions: platform.sandbox ? { ...(platform.sandboxOptions ?? {}) } : undefined,
     config: connectorConfig(),
-    hooks: { onRateLimit: (info) => (session.budget = info) },
+    hooks: { onRateLimit: (info) => (session.budget = info), onPostReads: (n) => (session.postReads += n) },
   });
   session.provider = provider;
   if (platform.sandbox) {
@@ -106,6 +110,14 @@ async function saveBudget(platformId: Types.ObjectId, budget: RateLimitInfo | un
   if (budget) await PlatformModel.updateOne({ _id: platformId }, { $set: budgetUpdate(budget) });
 }
 
+/** Records the session's billed post reads in the month's budget. */
+async function flushPostReads(session: Session): Promise<void> {
+  const n = session.postReads;
+  if (!n) return;
+  session.postReads = 0;
+  await recordPostReads(session.platform._id, session.platform.type, n);
+}
+
 async function markSynced(platformId: Types.ObjectId, budget: RateLimitInfo | undefined): Promise<void> {
   await PlatformModel.updateOne(
     { _id: platformId, status: { $in: [PlatformStatus.ACTIVE, PlatformStatus.ERROR] } },
@@ -130,7 +142,8 @@ export async function markNeedsReauth(platformId: Types.ObjectId, err: Connector
 async function recordFailure(platformId: Types.ObjectId, err: unknown): Promise<void> {
   if (err instanceof ConnectorError && err.kind === 'auth') return markNeedsReauth(platformId, err);
   const message = err instanceof ConnectorError ? err.message : 'Sync failed unexpectedly; it will be retried';
-  const permanent = err instanceof ConnectorError && err.kind === 'permanent';
+  // Permanent and billing errors (credits used up, usage cap) wait for a person: status `error`.
+  const permanent = err instanceof ConnectorError && (err.kind === 'permanent' || isBillingError(err));
   // A setting only an administrator can fix (a sunset API version): they hear of it.
   if (err instanceof ConnectorError && err.setting) await noticeAdminsOfSetting(err.setting, err.platform, err.message).catch(() => undefined);
   await PlatformModel.updateOne(
@@ -152,6 +165,7 @@ async function withSlot<T>(session: Session, run: RunHandle, fn: (renew: () => P
     return await inSlot(session.provider, run, fn);
   } catch (err) {
     await saveBudget(session.platform._id, session.budget).catch(() => undefined);
+    await flushPostReads(session).catch(() => undefined);
     throw err;
   }
 }
@@ -331,7 +345,13 @@ export async function pullActivities(platformId: Types.ObjectId, data: PullJobDa
   const now = new Date();
   const today = utcDay(now);
   const days = data.kind === 'daily' ? SNAPSHOT_WINDOW_DAYS : Math.max(SNAPSHOT_WINDOW_DAYS, data.days ?? 0);
-  const since = addDays(today, -(days - 1));
+  // Billed reads (X): after the backfill, list only posts newer than the newest stored one; older
+  // posts are refreshed on the decay schedule below, within the month's post-read budget.
+  const billed = !!provider.billedPostReads && !platform.sandbox;
+  const windowStart = addDays(today, -(days - 1));
+  const since = billed && data.kind !== 'backfill' ? await incrementalSince(platformId, windowStart) : windowStart;
+  const readsLeft = () => postReadsLeft(platform.type, session.postReads);
+  let budgetStopped = false;
   // Days the sandbox can fill with past snapshots (it knows each post's history).
   const historyFrom = data.kind === 'daily' ? today : addDays(today, -((data.days ?? 1) - 1));
   const snapshotCutoff = now.getTime() - SNAPSHOT_WINDOW_DAYS * DAY_MS;
@@ -342,7 +362,12 @@ export async function pullActivities(platformId: Types.ObjectId, data: PullJobDa
     let snapshots = 0;
     await run.progress('posts', 0);
     for (let page = 0; page < MAX_PAGES; page++) {
+      if (billed && (await readsLeft()) <= 0) {
+        budgetStopped = true;
+        break;
+      }
       const res = await session.call((a) => provider.listPosts(a, { since, cursor }));
+      if (billed) await flushPostReads(session);
       const fresh = res.posts.filter((p) => p.publishedAt.getTime() >= since.getTime());
       if (fresh.length) {
         let counters = new Map<string, PostCounters>();
@@ -374,9 +399,29 @@ export async function pullActivities(platformId: Types.ObjectId, data: PullJobDa
       if (!res.nextCursor || reachedOlder) break;
       cursor = res.nextCursor;
     }
+    let refresh: Awaited<ReturnType<typeof refreshDuePosts>> | undefined;
+    if (billed && !budgetStopped) {
+      await run.progress('metrics', 0, null);
+      await ensureActive(platformId);
+      refresh = await refreshDuePosts({
+        platformId,
+        target,
+        provider,
+        call: (fn) => session.call(fn),
+        readsLeft,
+        flushReads: () => flushPostReads(session),
+        now,
+      });
+      snapshots += refresh.snapshots;
+      budgetStopped = refresh.deferred > 0;
+    }
     await markSynced(platformId, session.budget);
     await enqueueInsights(platform.userId);
-    return { result: { posts, snapshots } };
+    const budgetNote = budgetStopped ? `The monthly ${provider.label} post-read budget (TWITTER_MONTHLY_POST_READS) is used up; the rest waits for next month` : undefined;
+    return {
+      result: { posts, snapshots, ...(refresh ? { refreshDue: refresh.due, refreshed: refresh.refreshed, refreshDeferred: refresh.deferred } : {}) },
+      ...(budgetNote ? { note: budgetNote } : {}),
+    };
   });
 }
 
@@ -392,9 +437,59 @@ function historySnapshots(provider: Provider, session: Session, post: PostRecord
 }
 
 // ---------------------------------------------------------------------------------------------
+// Stories (Instagram): insights vanish 24 hours after posting, so live stories are polled
+
+/** A story poll is skipped while the platform's last usage header left less than this (percent). */
+export const STORY_POLL_MIN_BUDGET_PERCENT = 25;
+/** Usage headers older than this say nothing about the budget now. */
+const BUDGET_FRESH_MS = 3_600_000;
+
+export async function pullStories(platformId: Types.ObjectId, run: RunHandle): Promise<RunOutcome> {
+  const loaded = await loadForPull(platformId);
+  if ('skip' in loaded) return { note: loaded.skip, result: { skipped: true } };
+  // The poll is the least urgent call: it gives way while the API budget is nearly spent (the
+  // daily pulls need it), and the next poll tries again.
+  const rl = loaded.platform.rateLimit;
+  if (
+    rl?.unit === 'percent' &&
+    typeof rl.remaining === 'number' &&
+    rl.remaining < STORY_POLL_MIN_BUDGET_PERCENT &&
+    Date.now() - new Date(rl.observedAt).getTime() < BUDGET_FRESH_MS &&
+    (!rl.resetAt || new Date(rl.resetAt).getTime() > Date.now())
+  ) {
+    return { note: `Skipped: less than ${STORY_POLL_MIN_BUDGET_PERCENT} % of the API budget is left; the next poll tries again`, result: { skipped: true, budgetLeft: rl.remaining } };
+  }
+  const session = await openSession(loaded.platform);
+  const { platform, provider } = session;
+  if (!provider.listLiveStories) return { note: 'This platform has no stories to poll', result: { skipped: true } };
+  const target = { platformId: platform._id, userId: platform.userId };
+  return withSlot(session, run, async () => {
+    await run.progress('posts', 0);
+    const stories = await session.call((a) => provider.listLiveStories!(a));
+    const counters = stories.length ? await session.call((a) => provider.fetchPostMetrics(a, stories)) : new Map<string, PostCounters>();
+    await ensureActive(platformId);
+    // Counters only where Instagram reported some: an empty answer never wipes earlier numbers.
+    const items = stories.map((post) => {
+      const c = counters.get(post.externalId);
+      return { post, counters: c && c.sources.length ? c : undefined };
+    });
+    const ids = await upsertActivities(target, items, new Date());
+    const today = utcDay(new Date());
+    const snaps: SnapshotInput[] = [];
+    for (const { post, counters: c } of items) {
+      const activityId = ids.get(post.externalId);
+      if (activityId && c) snaps.push({ activityId, date: today, counters: c });
+    }
+    const snapshots = await upsertSnapshots(target, snaps);
+    await markSynced(platformId, session.budget);
+    return { result: { stories: stories.length, withInsights: snaps.length, snapshots } };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 // Job entry points
 
-export async function runPullJob(kind: 'stats' | 'activities', data: PullJobData, ctx: JobContext): Promise<RunOutcome> {
+export async function runPullJob(kind: 'stats' | 'activities' | 'stories', data: PullJobData, ctx: JobContext): Promise<RunOutcome> {
   const platformId = toObjectId(data.platformId, 'platformId');
   const owner = await PlatformModel.findOne({ _id: platformId }, { userId: 1 }).lean();
   return runTracked(
@@ -407,6 +502,7 @@ export async function runPullJob(kind: 'stats' | 'activities', data: PullJobData
     },
     async (run) => {
       try {
+        if (kind === 'stories') return await pullStories(platformId, run);
         return kind === 'stats' ? await pullStats(platformId, data, run) : await pullActivities(platformId, data, run);
       } catch (err) {
         if (err instanceof PlatformGone) {

@@ -13,7 +13,7 @@ import {
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { latestMailToken, loginViaApi, PASSWORD, registerViaApi } from '../../../test/helpers/auth.js';
-import { createUser, seedOwnedData } from '../../../test/helpers/fixtures.js';
+import { createPlatform, createUser, seedOwnedData } from '../../../test/helpers/fixtures.js';
 import { startTestServer, TEST_JWT_SECRET, TEST_KEY_1, type TestServer } from '../../../test/helpers/server.js';
 import { encryptSecret } from '../../lib/crypto.js';
 import { ActivityMetricModel } from '../../modules/activities/activity-metric.model.js';
@@ -145,6 +145,8 @@ describe('secrets: failing cases (no way to read a secret)', () => {
 
     // Every collection the user owns, with the optional parts filled in.
     const data = await seedOwnedData(userId);
+    // A real (not sandbox) X account: its connector health carries the month's post reads.
+    await createPlatform(userId, { type: 'twitter', sandbox: false, platformUserId: `x-${userId.toHexString()}`, postReads: { month: new Date().toISOString().slice(0, 7), reads: 2 } } as never);
     const plainAccess = 'plain-platform-access-token-1234567890';
     const plainRefresh = 'plain-platform-refresh-token-0987654321';
     const accessTokenEnc = encryptSecret(plainAccess);

@@ -3,7 +3,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { ErrorCode } from '@soash/shared';
-import { GraphQLError, Kind, visit, type DocumentNode, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, Kind, visit, type DocumentNode, type GraphQLSchema, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
 import type { Config } from '../../config.js';
 import { AppError } from '../../lib/errors.js';
 import type { Context } from '../context.js';
@@ -98,32 +98,43 @@ function usesIntrospection(document: DocumentNode): boolean {
   return found;
 }
 
-/** Cost and introspection checks, once the operation is known (variables included). */
+export interface OperationToCheck {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operationName?: string | null;
+  variables?: Record<string, unknown>;
+  signedIn: boolean;
+}
+
+/**
+ * Introspection and cost checks of a parsed, validated operation (HTTP and WebSocket alike): the
+ * AppError to refuse it with, or undefined when it may run.
+ */
+export function checkOperation(limits: QueryLimits, op: OperationToCheck): AppError | undefined {
+  if (limits.introspection !== 'on' && usesIntrospection(op.document)) {
+    if (limits.introspection === 'off') return new AppError(ErrorCode.FORBIDDEN, 'Introspection is turned off on this server');
+    if (!op.signedIn) return new AppError(ErrorCode.UNAUTHENTICATED, 'Sign in to introspect the schema');
+  }
+  let cost: number;
+  try {
+    cost = operationCost(op);
+  } catch (e) {
+    if (e instanceof GraphQLError && /maximum allowed number of nodes/.test(e.message)) return queryTooComplex('nodes', MAX_COST_NODES);
+    // Variables that do not fit the operation: execution answers them (BAD_USER_INPUT) without
+    // running anything.
+    return undefined;
+  }
+  return cost > limits.GRAPHQL_MAX_COST ? queryTooComplex('cost', limits.GRAPHQL_MAX_COST, cost) : undefined;
+}
+
+/** Cost and introspection checks in Apollo, once the operation is known (variables included). */
 export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operationName, request, contextValue }) {
-          if (limits.introspection !== 'on' && usesIntrospection(document)) {
-            if (limits.introspection === 'off') {
-              throw requestError(new AppError(ErrorCode.FORBIDDEN, 'Introspection is turned off on this server'));
-            }
-            if (!contextValue.viewer) {
-              throw requestError(new AppError(ErrorCode.UNAUTHENTICATED, 'Sign in to introspect the schema'));
-            }
-          }
-          let cost: number;
-          try {
-            cost = operationCost({ schema, document, operationName, variables: request.variables });
-          } catch (e) {
-            if (e instanceof GraphQLError && /maximum allowed number of nodes/.test(e.message)) {
-              throw requestError(queryTooComplex('nodes', MAX_COST_NODES));
-            }
-            // Variables that do not fit the operation: execution answers them (BAD_USER_INPUT)
-            // without running anything.
-            return;
-          }
-          if (cost > limits.GRAPHQL_MAX_COST) throw requestError(queryTooComplex('cost', limits.GRAPHQL_MAX_COST, cost));
+          const refused = checkOperation(limits, { schema, document, operationName, variables: request.variables, signedIn: !!contextValue.viewer });
+          if (refused) throw requestError(refused);
         },
       };
     },

@@ -83,8 +83,8 @@ export function postsLink(posts: Posts): string {
   return `/posts?${serializeFilters(filters).toString()}`;
 }
 
-/** One finding: what it says, how sure, and read / dismiss. */
-export function InsightCard({ insight: masked, timeZone }: { insight: FragmentType<typeof InsightCardFragment>; timeZone: string }) {
+/** One finding: what it says, how sure, and read / dismiss (handled by the page, with undo, when it passes `onAction`). */
+export function InsightCard({ insight: masked, timeZone, onAction }: { insight: FragmentType<typeof InsightCardFragment>; timeZone: string; onAction?: (kind: 'read' | 'dismiss') => void }) {
   const i = getFragmentData(InsightCardFragment, masked);
   const [read, markRead] = useMutation(MarkInsightReadMutation);
   const [dismissal, dismiss] = useMutation(DismissInsightMutation);
@@ -128,12 +128,12 @@ export function InsightCard({ insight: masked, timeZone }: { insight: FragmentTy
         </span>
         <span className="row" style={{ gap: 6 }}>
           {!i.isRead && (
-            <Button size="sm" variant="secondary" loading={read.fetching} onClick={() => void markRead({ id: i.id })} aria-label={`Mark “${i.title}” as read`}>
+            <Button size="sm" variant="secondary" loading={read.fetching} onClick={() => (onAction ? onAction('read') : void markRead({ id: i.id }))} aria-label={`Mark “${i.title}” as read`}>
               Mark as read
             </Button>
           )}
           {!i.isDismissed && (
-            <Button size="sm" variant="ghost" loading={dismissal.fetching} onClick={() => void dismiss({ id: i.id })} aria-label={`Dismiss “${i.title}”`}>
+            <Button size="sm" variant="ghost" loading={dismissal.fetching} onClick={() => (onAction ? onAction('dismiss') : void dismiss({ id: i.id }))} aria-label={`Dismiss “${i.title}”`}>
               Dismiss
             </Button>
           )}

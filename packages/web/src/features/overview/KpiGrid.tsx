@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { graphql, type FragmentType, getFragmentData } from '../../gql';
 import { formatNumber, formatPercent } from '../../lib/format';
 import { KpiCard } from '../../ui/KpiCard';
@@ -61,9 +62,34 @@ function signed(v: number | null | undefined): string {
   return `${v > 0 ? '+' : ''}${formatNumber(v)}`;
 }
 
-/** Headline numbers of the range, each with its comparison and change. */
-export function KpiGrid({ overview: masked }: { overview: FragmentType<typeof OverviewKpisFragment> }) {
+export interface ComparisonContext {
+  /** First day of the comparison range (YYYY-MM-DD). */
+  from: string;
+  compare: 'PREVIOUS_PERIOD' | 'PREVIOUS_YEAR';
+  /** First day the plan's history reaches (null: unlimited). */
+  earliest: string | null;
+  planName: string;
+  historyDays: number | null;
+}
+
+/**
+ * Why the comparison cannot be computed, or null when it can: the plan's history does not reach
+ * the comparison range, or nothing was recorded then (no follower counts and no posts: the
+ * accounts were not connected yet). Then "0 posts" would not mean zero posts, so no card compares.
+ */
+export function comparisonGap(o: { followers: Metric; posts: Metric; engagements: Metric }, c: ComparisonContext | undefined): string | null {
+  if (!c) return null;
+  const when = c.compare === 'PREVIOUS_YEAR' ? 'a year earlier' : 'the period before';
+  if (c.earliest && c.from < c.earliest) return `No comparison: the ${c.planName} plan keeps ${c.historyDays} days of history, not ${when}.`;
+  if (o.followers.previous == null && !o.posts.previous && !o.engagements.previous) return `No comparison: nothing was recorded ${when === 'a year earlier' ? 'a year earlier' : 'in the period before'}.`;
+  return null;
+}
+
+/** Headline numbers of the range, each with its comparison and change (or why there is none). */
+export function KpiGrid({ overview: masked, comparison }: { overview: FragmentType<typeof OverviewKpisFragment>; comparison?: ComparisonContext }) {
   const o = getFragmentData(OverviewKpisFragment, masked);
+  const gap = comparisonGap(o, comparison);
+  const upgrade = !!comparison?.earliest && !!gap && comparison.from < comparison.earliest;
   const cards: { label: string; m: Metric; fmt: (v: number | null | undefined) => string; hint: string; note?: string }[] = [
     { label: 'Followers', m: o.followers, fmt: (v) => formatNumber(v), hint: 'Followers on the last day of the range, all accounts' },
     { label: 'Follower growth', m: o.followerGrowth, fmt: signed, hint: 'Net change in followers over the range' },
@@ -84,7 +110,15 @@ export function KpiGrid({ overview: masked }: { overview: FragmentType<typeof Ov
     <div className="grid grid-kpi" role="list" aria-label="Key numbers">
       {cards.map((c) => (
         <div role="listitem" key={c.label}>
-          <KpiCard label={c.label} value={c.fmt(c.m.value)} previous={c.fmt(c.m.previous)} deltaRatio={deltaRatio(c.m)} hint={c.hint} note={c.note} />
+          <KpiCard
+            label={c.label}
+            value={c.fmt(c.m.value)}
+            previous={c.fmt(c.m.previous)}
+            deltaRatio={deltaRatio(c.m)}
+            hint={c.hint}
+            note={c.note}
+            noComparison={gap ? (upgrade ? <>{gap} <Link to="/settings#plan">Upgrade</Link></> : gap) : c.m.previous == null && c.m.value != null ? 'Not reported for the comparison period' : undefined}
+          />
         </div>
       ))}
     </div>

@@ -543,7 +543,16 @@ export function OverviewPage() {
         ) : (
           <>
             {data ? (
-              <KpiGrid overview={data.overview} />
+              <KpiGrid
+                overview={data.overview}
+                comparison={{
+                  from: data.overview.comparisonRange.from,
+                  compare: value.compare,
+                  earliest,
+                  planName: viewer.plan.tier.charAt(0) + viewer.plan.tier.slice(1).toLowerCase(),
+                  historyDays: viewer.plan.historyDays ?? null,
+                }}
+              />
             ) : error ? (
               <Card>
                 <ErrorState title="The numbers could not be loaded" error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />

@@ -5,7 +5,7 @@ import { callsOf, mockClient, renderRoutes, testViewer } from '../../test/render
 import { addDays, todayIn } from '../../ui/DateRangePicker';
 import { AudienceCard, DemographicsFragment, topCountries } from './AudienceCard';
 import { BestTimesFragment, BestTimesView, slotLabel, toHeatmapCells } from './BestTimesCard';
-import { KpiGrid, OverviewKpisFragment } from './KpiGrid';
+import { comparisonGap, KpiGrid, OverviewKpisFragment } from './KpiGrid';
 import { mergeSeries, OverviewPage } from './OverviewPage';
 import { granularityFor, parseRange, serializeRange } from './range';
 
@@ -73,6 +73,28 @@ describe('KpiGrid', () => {
     // Not reported: a dash, no change.
     expect(items[6]!.querySelector('.kpi-value')?.textContent).toBe('–');
     expect(items[6]!.querySelector('.delta-flat')?.textContent).toBe('–');
+  });
+});
+
+describe('comparisons that cannot be computed', () => {
+  const ctx = { from: '2026-01-01', compare: 'PREVIOUS_YEAR' as const, earliest: '2026-02-01', planName: 'Free', historyDays: 90 };
+  const none = { followers: mv(100, null, null), posts: mv(3, 0, null), engagements: mv(50, 0, null) };
+
+  it('says why: the plan’s history, or nothing recorded (so "0 posts" is not claimed)', () => {
+    expect(comparisonGap(none, ctx)).toBe('No comparison: the Free plan keeps 90 days of history, not a year earlier.');
+    expect(comparisonGap(none, { ...ctx, earliest: null })).toBe('No comparison: nothing was recorded a year earlier.');
+    expect(comparisonGap(none, { ...ctx, earliest: null, compare: 'PREVIOUS_PERIOD' })).toBe('No comparison: nothing was recorded in the period before.');
+    // Zero posts with follower counts recorded is a real zero.
+    expect(comparisonGap({ ...none, followers: mv(100, 90, 11.1) }, { ...ctx, earliest: null })).toBeNull();
+  });
+
+  it('shows the reason on the cards instead of "– vs –", with the upgrade for plan history', () => {
+    const o = makeFragmentData({ ...Object.fromEntries(['followers', 'followerGrowth', 'posts', 'engagements', 'engagementRate', 'reach', 'impressions', 'views'].map((k) => [k, mv(5, null, null)])) } as never, OverviewKpisFragment);
+    renderRoutes([{ path: '/', element: <KpiGrid overview={o} comparison={ctx} /> }], { client: mockClient(() => undefined) });
+    const posts = screen.getAllByRole('listitem').find((li) => li.textContent?.startsWith('Posts'))!;
+    expect(posts.textContent).toBe('Posts5No comparison: the Free plan keeps 90 days of history, not a year earlier. Upgrade');
+    expect(within(posts).getByRole('link', { name: 'Upgrade' }).getAttribute('href')).toBe('/settings#plan');
+    expect(screen.queryByText(/vs –/)).toBeNull();
   });
 });
 

@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { PageHeader } from '../../layout/AppShell';
-import { platformLabel } from '../../lib/labels';
+import { platformLabel, SYNC_FREQUENCY } from '../../lib/labels';
 import { useTitle } from '../../lib/useTitle';
 import { Card } from '../../ui/Card';
 import { EmptyState, ErrorState, LoadingBlock } from '../../ui/States';
@@ -98,7 +98,7 @@ export function PlatformsPage() {
           )
         ) : platforms.length === 0 ? (
           <Card>
-            <EmptyState title="No accounts connected yet">Connect an account below. Soash reads its history and then keeps it up to date every day.</EmptyState>
+            <EmptyState title="No accounts connected yet">Connect an account below. Soash reads its history and then syncs it {SYNC_FREQUENCY}.</EmptyState>
           </Card>
         ) : (
           <div className="grid grid-cards">

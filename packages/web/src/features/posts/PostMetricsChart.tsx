@@ -1,3 +1,4 @@
+import { SYNC_FREQUENCY } from '../../lib/labels';
 import { graphql, type FragmentType, getFragmentData } from '../../gql';
 import { formatPercent } from '../../lib/format';
 import { TimeSeriesChart, type SeriesPoint } from '../../ui/charts/TimeSeriesChart';
@@ -38,7 +39,7 @@ export function PostMetricsChart({ metrics: masked, publishedAt }: { metrics: re
       <EmptyState title="No daily history for this post">
         {old
           ? 'Soash records daily numbers during a post’s first 30 days, and this post was older when Soash first read it. Its latest numbers are above.'
-          : 'Soash records the post’s numbers once a day; the chart fills in with the next syncs.'}
+          : `Soash records the post’s numbers ${SYNC_FREQUENCY}; the chart fills in with the next syncs.`}
       </EmptyState>
     );
   }

@@ -1,3 +1,4 @@
+import { SYNC_FREQUENCY } from '../../lib/labels';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -145,7 +146,7 @@ export function PostsPage() {
               </EmptyState>
             ) : (
               <EmptyState title="No posts yet">
-                Posts appear here after you connect a social account and its first sync finishes. Connected accounts sync every few hours.
+                Posts appear here after you connect a social account and its first sync finishes. Connected accounts sync {SYNC_FREQUENCY}, and whenever you choose Sync now.
               </EmptyState>
             )
           ) : (

@@ -61,7 +61,7 @@ async function platformUpdates(fn: () => Promise<unknown>): Promise<Array<Record
 
 describe('tiktok connector: successful cases', () => {
   it('connect → backfill → daily pull → refresh (rotating refresh token) → revoke', async () => {
-    const { user, openId, walk, platformId } = await connect(45);
+    const { user, token, openId, walk, platformId } = await connect(45);
     expect(Object.fromEntries(walk.authorizeUrl.searchParams)).toMatchObject({
       client_key: fake.clientKey,
       scope: 'user.info.basic,user.info.profile,user.info.stats,video.list',
@@ -73,9 +73,11 @@ describe('tiktok connector: successful cases', () => {
     expect(first.refresh).toBe(fake.currentRefresh(openId));
     expect(first.p.tokenExpiry!.getTime() - first.p.tokenIssuedAt!.getTime()).toBe(2 * HOUR_MS);
     expect(first.p.refreshTokenExpiry!.getTime()).toBeGreaterThan(Date.now() + 179 * DAY_MS);
-    // The token job keeps the refresh grant alive: it runs TOKEN_REFRESH_MARGIN_HOURS before the grant ends.
+    // Refreshing does not extend the grant: its end is when the user must connect again, and the
+    // token job runs 7 days before it to warn.
+    expect(first.p.needsReauthBy!.getTime()).toBe(first.p.refreshTokenExpiry!.getTime());
     const job = await mongoose.connection.collection(JOBS_COLLECTION).findOne({ name: 'platform:refresh-token', 'data.platformId': platformId.toHexString() });
-    expect(job!.nextRunAt.getTime()).toBe(first.p.refreshTokenExpiry!.getTime() - 72 * HOUR_MS);
+    expect(job!.nextRunAt.getTime()).toBe(first.p.refreshTokenExpiry!.getTime() - 7 * DAY_MS);
 
     await waitForSync(platformId);
     // 45 videos, at most 20 per page, by cursor.
@@ -112,13 +114,34 @@ describe('tiktok connector: successful cases', () => {
     expect(JSON.stringify(tokenWrites[0]!.u)).toContain('accessTokenEnc');
     expect(tokenWrites[0]!.multi).not.toBe(true);
 
-    // The token job renews the grant when it nears its end.
-    await PlatformModel.updateOne({ _id: platformId }, { $set: { refreshTokenExpiry: new Date(Date.now() + DAY_MS) } });
-    const out = await runTokenJob({ platformId: platformId.toHexString() }, {});
-    expect(out.result).toMatchObject({ refreshed: true });
+    // refresh_expires_in is the remaining lifetime: the rotated refresh token ends with the grant.
+    expect(Math.abs(second.p.refreshTokenExpiry!.getTime() - first.p.refreshTokenExpiry!.getTime())).toBeLessThan(2_000);
+    expect(second.p.needsReauthBy!.getTime()).toBe(second.p.refreshTokenExpiry!.getTime());
+
+    // 175 days later the grant has 5 days left: the next refresh stores that absolute end…
+    fake.ageGrant(openId, 175 * DAY_MS);
+    await PlatformModel.updateOne({ _id: platformId }, { $set: { tokenExpiry: new Date(Date.now() + 60_000) } });
+    await runPullJob('stats', daily(platformId), {});
     const third = await stored(platformId);
     expect(third.refresh).toBe(fake.currentRefresh(openId));
-    expect(third.p.refreshTokenExpiry!.getTime()).toBeGreaterThan(Date.now() + 179 * DAY_MS);
+    expect(Math.abs(third.p.refreshTokenExpiry!.getTime() - (Date.now() + 5 * DAY_MS))).toBeLessThan(60_000);
+    expect(third.p.needsReauthBy!.getTime()).toBe(third.p.refreshTokenExpiry!.getTime());
+    // …and the token job warns the user instead of spending refreshes that extend nothing.
+    const tokenCalls = fake.count('/v2/oauth/token/');
+    const out = await runTokenJob({ platformId: platformId.toHexString() }, {});
+    expect(out.result).toMatchObject({ refreshed: false, warned: true });
+    expect(fake.count('/v2/oauth/token/')).toBe(tokenCalls);
+    const notice = await AiInsightModel.findOne({ userId: user._id, key: `reauth:${platformId.toHexString()}` }).lean();
+    expect(notice!.title).toMatch(/^Reconnect your .* before \d{4}-\d{2}-\d{2}$/);
+    const { body } = await h.server.gql<{ connectorHealth: Array<{ platformId: string; needsReauthBy: string; warnings: string[] }> }>(
+      '{ connectorHealth { platformId needsReauthBy warnings } }',
+      {},
+      token,
+    );
+    const health = body.data!.connectorHealth.find((x) => x.platformId === platformId.toHexString())!;
+    expect(new Date(health.needsReauthBy).getTime()).toBe(third.p.refreshTokenExpiry!.getTime());
+    expect(health.warnings.join(' ')).toMatch(/TikTok access ends on \d{4}-\d{2}-\d{2}/);
+    await AiInsightModel.deleteMany({ userId: user._id });
 
     // Revoked: the access token is refused and so is the refresh.
     fake.revoke(openId);
@@ -159,6 +182,28 @@ describe('tiktok connector: successful cases', () => {
 });
 
 describe('tiktok connector: failing cases', () => {
+  it('once the refresh grant has ended, TikTok refuses it (invalid_grant) and the account needs re-authorisation; the token job ends it on the day without calling TikTok', async () => {
+    const { user, openId, platformId } = await connect(2);
+    await waitForSync(platformId);
+    // The grant ran out: TikTok refuses the (still unused) refresh token.
+    fake.ageGrant(openId, 181 * DAY_MS);
+    await PlatformModel.updateOne({ _id: platformId }, { $set: { tokenExpiry: new Date(Date.now() + 60_000) } });
+    const err = await runPullJob('stats', daily(platformId), {}).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'auth', code: 'invalid_grant' });
+    expect((await PlatformModel.findById(platformId).lean())!.status).toBe('needs_reauth');
+    expect(await AiInsightModel.countDocuments({ userId: user._id, key: `reauth:${platformId.toHexString()}` })).toBe(1);
+
+    // Another account whose stored grant end has passed: the token job marks it, with no call.
+    const b = await connect(1);
+    await waitForSync(b.platformId);
+    await PlatformModel.updateOne({ _id: b.platformId }, { $set: { refreshTokenExpiry: new Date(Date.now() - 1000), needsReauthBy: new Date(Date.now() - 1000) } });
+    const calls = fake.count('/v2/oauth/token/');
+    const out = await runTokenJob({ platformId: b.platformId.toHexString() }, {});
+    expect(out.result).toMatchObject({ expired: true });
+    expect(fake.count('/v2/oauth/token/')).toBe(calls);
+    expect((await PlatformModel.findById(b.platformId).lean())!.status).toBe('needs_reauth');
+  });
+
   it('an expired authorization code fails the connect', async () => {
     const { token, user } = await createUser();
     fake.consentAs = 'x';

@@ -38,6 +38,7 @@ describe('activity ingest: engagement', () => {
       impressions: null,
       reach: 100,
       views: null,
+      navigation: null,
       total: 15,
     });
   });

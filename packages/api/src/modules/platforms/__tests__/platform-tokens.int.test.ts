@@ -65,11 +65,11 @@ describe('token schedule: successful cases', () => {
     expect(young.refreshAt).toEqual(at(24 * HOUR_MS));
   });
 
-  it('2-hour tokens are left to the pulls; the token job only keeps a known refresh grant alive', () => {
+  it('2-hour tokens are left to the pulls; a refresh grant that refreshing does not extend (TikTok) is warned about, not refreshed', () => {
     const tt = providerFor(PlatformType.TIKTOK, { sandbox: false, config });
     const grant = at(180 * DAY_MS);
     const plan = tokenPlan(platform(PlatformType.TIKTOK, { hasRefreshToken: true, tokenIssuedAt: now, tokenExpiry: at(2 * HOUR_MS), refreshTokenExpiry: grant }), tt, margin, now);
-    expect(plan).toEqual({ refreshAt: new Date(grant.getTime() - margin) });
+    expect(plan).toEqual({ expireAt: grant, warnAt: at(173 * DAY_MS) });
     const x = providerFor(PlatformType.TWITTER, { sandbox: false, config });
     expect(tokenPlan(platform(PlatformType.TWITTER, { hasRefreshToken: true, tokenIssuedAt: now, tokenExpiry: at(2 * HOUR_MS) }), x, margin, now)).toEqual({});
   });
