@@ -326,6 +326,11 @@ describe('a new user’s journey', () => {
     await untilShown(page, async () => (await page.getByRole('table', { name: 'Numbers by account' }).getByRole('row').count()) === 3);
     await page.locator('figure[aria-label="Engagements by account"] .recharts-bar-rectangle').first().waitFor({ timeout: LONG });
     await page.locator('figure[aria-label^="Followers per"] .recharts-area-curve').waitFor({ timeout: LONG });
+    // Every rate names its denominator; hatched heatmap cells really show their hatching.
+    expect(await page.locator('.kpi-note').first().innerText()).toMatch(/^by /);
+    const hatched = page.locator('.heatmap-cell.fallback');
+    if ((await hatched.count()) > 0) expect(await hatched.first().evaluate((el) => getComputedStyle(el).backgroundImage)).not.toBe('none');
+    await page.getByRole('heading', { name: 'Audience' }).waitFor();
     // docs/images/overview.png (in the README) is a copy of this screenshot.
     await screenshot(page, 'overview');
   });

@@ -9,6 +9,7 @@ export function KpiCard({
   deltaRatio,
   invert = false,
   hint,
+  note,
   noComparison,
 }: {
   label: string;
@@ -18,6 +19,8 @@ export function KpiCard({
   /** For metrics where down is good. */
   invert?: boolean;
   hint?: string;
+  /** A short visible line under the value, e.g. what a rate is divided by. */
+  note?: string;
   /** Why there is no comparison (shown instead of "– vs –"). */
   noComparison?: ReactNode;
 }) {
@@ -27,6 +30,7 @@ export function KpiCard({
     <div className="card" title={hint}>
       <div className="kpi-label">{label}</div>
       <div className="kpi-value">{value}</div>
+      {note && <div className="small muted kpi-note">{note}</div>}
       {noComparison ? (
         <div className="small muted">{noComparison}</div>
       ) : deltaRatio !== undefined && (

@@ -71,13 +71,22 @@ describe('Heatmap', () => {
         label="Best times"
         cells={[
           { dayOfWeek: 2, hour: 18, value: 0.051, sampleSize: 12, low: 0.04, high: 0.06 },
-          { dayOfWeek: 7, hour: 3, value: 0.02, sampleSize: 1, fallback: true },
+          { dayOfWeek: 7, hour: 3, value: 0.02, sampleSize: 40, posts: 1, fallback: 'hour' },
+          { dayOfWeek: 7, hour: 4, value: 0.03, sampleSize: 160, posts: 0, fallback: 'overall', low: 0.025, high: 0.035 },
         ]}
       />,
     );
     expect(screen.getByRole('img', { name: /Tue 18:00 — 5.10% from 12 posts, likely between 4.00% and 6.00%/ })).toBeDefined();
-    expect(screen.getByRole('img', { name: /Sun 03:00 — 2.00% from 1 posts \(too few posts: account average shown\)/ })).toBeDefined();
+    // A fallback says which average it shows and how many posts are behind that number.
+    expect(screen.getByRole('img', { name: 'Sun 03:00 — too few posts here (1): 2.00% is the 03:00 average over all weekdays, from 40 posts' })).toBeDefined();
+    const overall = screen.getByRole('img', { name: /Sun 04:00 — too few posts here \(0\): 3.00% is the overall average, from 160 posts, likely between 2.50% and 3.50%/ });
     expect(screen.getAllByRole('img')).toHaveLength(7 * 24);
+    // Hatching is the .fallback class's background-image: the colour must not be set with the
+    // `background` shorthand, which resets background-image to none.
+    expect(overall.classList.contains('fallback')).toBe(true);
+    expect(overall.getAttribute('style')).toMatch(/background-color:/);
+    expect(overall.getAttribute('style')).not.toMatch(/background:/);
+    expect(overall.style.backgroundImage).toBe('');
   });
 });
 

@@ -1,12 +1,16 @@
 import { registerEnumType } from 'type-graphql';
 
-/** How engagement rate is computed; see docs/analytics.md. */
+/**
+ * How engagement rate is computed; see docs/analytics.md. The default is the one metric model of
+ * @soash/shared (each platform's own denominator); the others are explicit alternative views.
+ */
 export enum EngagementRateFormula {
+  PLATFORM_DENOMINATOR = 'PLATFORM_DENOMINATOR',
   BY_REACH = 'BY_REACH',
   BY_IMPRESSIONS = 'BY_IMPRESSIONS',
   BY_FOLLOWERS = 'BY_FOLLOWERS',
 }
-export const DEFAULT_ENGAGEMENT_RATE_FORMULA = EngagementRateFormula.BY_REACH;
+export const DEFAULT_ENGAGEMENT_RATE_FORMULA = EngagementRateFormula.PLATFORM_DENOMINATOR;
 
 export enum ComparePeriod {
   PREVIOUS_PERIOD = 'PREVIOUS_PERIOD',
@@ -74,11 +78,16 @@ export enum CsvDelivery {
 
 registerEnumType(EngagementRateFormula, {
   name: 'EngagementRateFormula',
-  description: 'Engagement rate = engagements / denominator. Default BY_REACH. Null (never 0) where the denominator is not reported.',
+  description:
+    'Engagement rate = engagements / denominator. The default PLATFORM_DENOMINATOR is the one metric model used everywhere; the others are alternative views. Null (never 0) where the denominator is not reported.',
   valuesConfig: {
-    BY_REACH: { description: 'engagements / reach (unique accounts reached). The default.' },
-    BY_IMPRESSIONS: { description: 'engagements / impressions (times shown).' },
-    BY_FOLLOWERS: { description: "engagements / the account's followers on the day of publishing (else the latest known count)." },
+    PLATFORM_DENOMINATOR: {
+      description:
+        "The default: engagements / the denominator each post's platform reports for every post: reach (Instagram, Facebook, LinkedIn), views (TikTok), impressions (X). Sets of posts pool each post with its own denominator.",
+    },
+    BY_REACH: { description: 'Alternative view: engagements / reach (unique accounts reached); posts without reach (TikTok, X) are left out.' },
+    BY_IMPRESSIONS: { description: 'Alternative view: engagements / impressions (times shown); posts without impressions are left out.' },
+    BY_FOLLOWERS: { description: "Alternative view: engagements / the account's followers on the day of publishing (else the latest known count)." },
   },
 });
 registerEnumType(ComparePeriod, {
@@ -97,7 +106,7 @@ registerEnumType(TimeseriesMetric, {
     IMPRESSIONS: { description: 'Impressions of the posts published in the bucket; null when none of them reports it.' },
     REACH: { description: 'Reach of the posts published in the bucket; null when none of them reports it.' },
     VIEWS: { description: 'Video views of the posts published in the bucket; null when none of them reports it.' },
-    ENGAGEMENT_RATE: { description: 'Pooled engagement rate of the posts published in the bucket (see EngagementRateFormula); null without a denominator.' },
+    ENGAGEMENT_RATE: { description: 'Pooled engagement rate of the posts published in the bucket, each post with its own denominator (see EngagementRateFormula); null without a denominator.' },
     FOLLOWERS: { description: 'Followers on the last day of the bucket with data (sum over accounts); null when unknown. Ignores categoryIds.' },
     FOLLOWER_GROWTH: { description: 'Net follower change over the bucket; null when unknown. Ignores categoryIds.' },
     PROFILE_VIEWS: { description: 'Profile views (daily account metrics); null when not reported. Ignores categoryIds.' },
@@ -119,7 +128,7 @@ registerEnumType(HeatmapCellSource, {
   valuesConfig: {
     CELL: { description: 'The posts in this weekday × hour cell (enough of them).' },
     HOUR: { description: 'Too few posts in the cell: the average of this hour over all weekdays.' },
-    ACCOUNT: { description: 'Too few posts in the cell and the hour: the account-wide average.' },
+    ACCOUNT: { description: 'Too few posts in the cell and the hour: the overall average (accountAverage).' },
   },
 });
 registerEnumType(CsvReport, { name: 'CsvReport' });

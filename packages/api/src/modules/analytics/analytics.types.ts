@@ -58,6 +58,12 @@ export class Overview {
   @Field(() => EngagementRateFormula)
   engagementRateFormula: EngagementRateFormula;
 
+  @Field(() => String, { description: 'What engagementRate is, to show next to it: "engagement rate by reach (Instagram) and views (TikTok)".' })
+  rateLabel: string;
+
+  @Field(() => [PlatformType], { description: 'The platforms of the accounts the numbers cover (every account in scope, each with its own denominator).' })
+  ratePlatforms: PlatformType[];
+
   @Field(() => MetricValue, { description: 'Followers on the last day of the range with data, summed over accounts.' })
   followers: MetricValue;
 
@@ -82,7 +88,7 @@ export class Overview {
   @Field(() => MetricValue, { description: 'Likes + comments + shares + saves of the posts published in the range.' })
   engagements: MetricValue;
 
-  @Field(() => MetricValue, { description: 'Pooled engagement rate (a fraction, 0.05 = 5 %) by the selected formula.' })
+  @Field(() => MetricValue, { description: "Pooled engagement rate (a fraction, 0.05 = 5 %): Σ engagements / Σ each post's denominator (see rateLabel)." })
   engagementRate: MetricValue;
 }
 
@@ -114,6 +120,9 @@ export class Timeseries {
 
   @Field(() => EngagementRateFormula)
   engagementRateFormula: EngagementRateFormula;
+
+  @Field(() => String, { description: 'What ENGAGEMENT_RATE values are (see Overview.rateLabel).' })
+  rateLabel: string;
 
   @Field(() => [TimeseriesPoint], { description: 'Every bucket of the range, in order, gaps included.' })
   points: TimeseriesPoint[];
@@ -154,6 +163,9 @@ export class PlatformBreakdownRow {
   @Field(() => Float, { nullable: true })
   engagementRate: number | null;
 
+  @Field(() => String, { description: "What engagementRate is for this account's platform, e.g. \"engagement rate by views\"." })
+  rateLabel: string;
+
   @Field(() => Float, { nullable: true, description: "This account's share of all engagements in the result (0-1)." })
   shareOfEngagements: number | null;
 }
@@ -183,6 +195,12 @@ export class TopActivity {
 
   @Field(() => Float, { nullable: true, description: 'value / followers (per follower). The ranking key when normalising.' })
   normalizedValue: number | null;
+
+  @Field(() => Float, { nullable: true, description: "The post's engagement rate under the query's formula (null without its denominator)." })
+  engagementRate: number | null;
+
+  @Field(() => String, { description: 'What engagementRate is for this post\'s platform, e.g. "engagement rate by views".' })
+  rateLabel: string;
 }
 
 @ObjectType()
@@ -219,6 +237,9 @@ export class ContentTypePerformance {
 
   @Field(() => Int, { description: 'Posts with a per-post engagement rate (the sample of the median).' })
   postsWithRate: number;
+
+  @Field(() => String, { description: 'What the rates are (see Overview.rateLabel).' })
+  rateLabel: string;
 }
 
 @ObjectType()
@@ -253,6 +274,9 @@ export class HashtagPerformance {
   @Field(() => Int)
   minPosts: number;
 
+  @Field(() => String, { description: 'What the rates are (see Overview.rateLabel).' })
+  rateLabel: string;
+
   @Field(() => [HashtagStat], { description: 'Hashtags with at least minPosts posts, by lift (then posts).' })
   hashtags: HashtagStat[];
 }
@@ -268,7 +292,7 @@ export class HeatmapCell {
   @Field(() => Int, { description: 'Posts in this cell with a per-post engagement rate.' })
   posts: number;
 
-  @Field(() => Float, { nullable: true, description: "Mean engagement rate of this cell's own posts (null without posts)." })
+  @Field(() => Float, { nullable: true, description: "Expected engagement rate of this cell's own posts (null without posts), on the same scale as value." })
   cellAverage: number | null;
 
   @Field(() => HeatmapCellSource, { description: 'CELL, or the broader average the value fell back to.' })
@@ -277,10 +301,10 @@ export class HeatmapCell {
   @Field(() => Int, { description: 'Posts behind `value` (the cell, the hour or the whole account).' })
   sourcePosts: number;
 
-  @Field(() => Float, { nullable: true, description: 'The expected engagement rate for this slot (mean of `source`).' })
+  @Field(() => Float, { nullable: true, description: "The expected engagement rate for this slot: the mean of `source`'s posts, each relative to its own account's average, times accountAverage." })
   value: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Lower bound of the confidence interval of `value`.' })
+  @Field(() => Float, { nullable: true, description: 'Lower bound of the confidence interval of `value` (never below 0).' })
   low: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Upper bound of the confidence interval of `value`.' })
@@ -301,16 +325,24 @@ export class BestTimes {
   @Field(() => Float, { description: 'Confidence level of the intervals (0.95).' })
   confidenceLevel: number;
 
-  @Field(() => Int)
+  @Field(() => String, { description: 'What the rates are (see Overview.rateLabel).' })
+  rateLabel: string;
+
+  @Field(() => Int, { description: 'Posts with an engagement rate, of accounts whose average is above 0.' })
   totalPosts: number;
 
-  @Field(() => Float, { nullable: true, description: 'Mean per-post engagement rate over all posts.' })
+  @Field(() => Int, { description: 'Accounts whose posts are counted (each against its own average).' })
+  accounts: number;
+
+  @Field(() => Float, { nullable: true, description: 'Mean per-post engagement rate over the counted posts: the average every slot is compared with.' })
   accountAverage: number | null;
 
   @Field(() => [HeatmapCell], { description: '168 cells: Monday 00 … Sunday 23.' })
   cells: HeatmapCell[];
 
-  @Field(() => [HeatmapCell], { description: 'Up to 3 cells with their own data (source CELL), by the lower bound of their interval.' })
+  @Field(() => [HeatmapCell], {
+    description: 'Up to 3 recommended slots: cells with at least minPosts posts of their own whose lower bound beats accountAverage, by the lower bound (highest first).',
+  })
   best: HeatmapCell[];
 }
 

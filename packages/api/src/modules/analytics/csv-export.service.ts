@@ -10,9 +10,10 @@ import { CsvExportTicketModel } from './csv-export.model.js';
 import { enumerateBuckets, overview, timeseries } from './dashboard.service.js';
 import type { ExportCsvInput } from './dto/analytics.inputs.js';
 import { followerHistoryFor } from './followers.js';
+import { counterRate, rateModelOf } from './post-aggregates.js';
 import { assertRangeInHistory, type AnalyticsRequest } from './request.js';
 import { activityMatch, buildScope, parseRange, windowOf } from './scope.js';
-import { localParts, utcDayOf } from '@soash/shared';
+import { localParts, RATE_DENOMINATOR, utcDayOf, type PlatformType } from '@soash/shared';
 
 /** AUTO delivers inline up to this many data rows, and a download link above. */
 export const AUTO_INLINE_MAX_ROWS = 500;
@@ -97,7 +98,22 @@ export const POSTS_HEADER = [
   'views',
   'engagements',
   'engagement_rate',
+  'engagement_rate_by',
 ] as const;
+
+/** The denominator of a post's engagement_rate: its platform's under the metric model (docs/analytics.md). */
+function rateBasis(formula: EngagementRateFormula, type: PlatformType | undefined): string {
+  switch (formula) {
+    case EngagementRateFormula.PLATFORM_DENOMINATOR:
+      return type ? RATE_DENOMINATOR[type] : '';
+    case EngagementRateFormula.BY_REACH:
+      return 'reach';
+    case EngagementRateFormula.BY_IMPRESSIONS:
+      return 'impressions';
+    default:
+      return 'followers';
+  }
+}
 
 /**
  * Creates a CSV export: the text itself when small (or asked for), otherwise a short-lived link to
@@ -163,11 +179,12 @@ export async function* csvLines(req: AnalyticsRequest, p: ExportParams): AsyncGe
   const formula = p.engagementRateFormula;
   const [platforms, history] = await Promise.all([
     PlatformModel.find({ userId: req.userId }, { type: 1, username: 1, displayName: 1 }).lean<
-      Array<{ _id: Types.ObjectId; type: string; username?: string; displayName?: string }>
+      Array<{ _id: Types.ObjectId; type: PlatformType; username?: string; displayName?: string }>
     >(),
     formula === EngagementRateFormula.BY_FOLLOWERS ? followerHistoryFor(req, scope, { fromDay, toDay }) : Promise.resolve(undefined),
   ]);
   const platformById = new Map(platforms.map((x) => [x._id.toHexString(), x]));
+  const model = rateModelOf(formula, platforms);
   yield csvLine(POSTS_HEADER);
   const cursor = ActivityModel.find(activityMatch(scope, windowOf(fromDay, toDay, req.tz)))
     .sort({ publishedAt: -1, _id: -1 })
@@ -185,10 +202,7 @@ export async function* csvLines(req: AnalyticsRequest, p: ExportParams): AsyncGe
       if (formula === EngagementRateFormula.BY_FOLLOWERS) {
         const f = history!.atPublish(a.platformId.toHexString(), utcDayOf(published))?.followers;
         rate = f && f > 0 ? e.total / f : null;
-      } else {
-        const den = formula === EngagementRateFormula.BY_IMPRESSIONS ? e.impressions : e.reach;
-        rate = den && den > 0 ? e.total / den : null;
-      }
+      } else rate = counterRate(model, a.platformId.toHexString(), e);
       yield csvLine([
         a._id.toHexString(),
         platform?.type ?? '',
@@ -208,6 +222,7 @@ export async function* csvLines(req: AnalyticsRequest, p: ExportParams): AsyncGe
         e.views,
         e.total,
         rate,
+        rateBasis(formula, platform?.type),
       ]);
     }
   } finally {

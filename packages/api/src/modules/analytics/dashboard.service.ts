@@ -1,11 +1,25 @@
 import type { Types } from 'mongoose';
 import { PlatformModel, type Platform } from '../platforms/platform.model.js';
 import { StatsModel } from '../stats/stats.model.js';
-import { ComparePeriod, DEFAULT_ENGAGEMENT_RATE_FORMULA, EngagementRateFormula, Granularity, TimeseriesMetric } from './analytics.enums.js';
+import { ComparePeriod, DEFAULT_ENGAGEMENT_RATE_FORMULA, Granularity, TimeseriesMetric } from './analytics.enums.js';
 import type { MetricValue, Overview, PlatformBreakdownRow, Timeseries, TimeseriesPoint } from './analytics.types.js';
 import type { AnalyticsInput, OverviewInput, TimeseriesInput } from './dto/analytics.inputs.js';
 import { followerHistoryFor, type FollowerHistory } from './followers.js';
-import { BUCKET_FORMAT, needsFollowers, postGroups, PostTotals, rowFollowers, type PostGroupRow, type PostTotalsResult } from './post-aggregates.js';
+import {
+  ALL_MEASURES,
+  BUCKET_FORMAT,
+  loadRateModel,
+  needsFollowers,
+  postGroups,
+  PostTotals,
+  rateLabelOf,
+  rateModelOf,
+  rowFollowers,
+  type PostGroupRow,
+  type PostMeasure,
+  type PostTotalsResult,
+  type RateModel,
+} from './post-aggregates.js';
 import { withinHistory, type AnalyticsRequest } from './request.js';
 import { buildScope, comparisonDays, parseRange, rangeOut, statsMatch, windowOf } from './scope.js';
 import { dayToString, isoWeekKey, monthKey } from '@soash/shared';
@@ -16,9 +30,9 @@ export function metricValue(value: number | null, previous: number | null): Metr
   return { value, previous, delta, deltaPercent };
 }
 
-function fold(rows: PostGroupRow[], formula: EngagementRateFormula, history: FollowerHistory): PostTotals {
+function fold(rows: PostGroupRow[], model: RateModel, history: FollowerHistory | undefined): PostTotals {
   const totals = new PostTotals();
-  for (const row of rows) totals.add(row, rowFollowers(row, formula, history));
+  for (const row of rows) totals.add(row, rowFollowers(row, model, history));
   return totals;
 }
 
@@ -36,15 +50,15 @@ export async function overview(req: AnalyticsRequest, input: OverviewInput): Pro
   // history, every `previous` is null rather than computed from data the plan does not include.
   const comparable = withinHistory(req, cmpWindow.start);
   const scope = await buildScope(req.userId, req.tz, input.filter);
-  const by = { platform: needsFollowers(formula), utcDay: needsFollowers(formula) };
+  const model = await loadRateModel(req, scope, formula);
   const [curRows, prevRows, history] = await Promise.all([
-    postGroups(scope, windowOf(fromDay, toDay, req.tz), by),
-    comparable ? postGroups(scope, cmpWindow, by) : Promise.resolve([]),
+    postGroups(scope, windowOf(fromDay, toDay, req.tz), {}, ALL_MEASURES, model),
+    comparable ? postGroups(scope, cmpWindow, {}, ALL_MEASURES, model) : Promise.resolve([]),
     followerHistoryFor(req, scope, { fromDay: Math.min(fromDay, cmp.fromDay), toDay: Math.max(toDay, cmp.toDay) }),
   ]);
-  const cur = fold(curRows, formula, history).result(formula);
+  const cur = fold(curRows, model, history).result();
   const prev: Record<keyof PostTotalsResult, number | null> = comparable
-    ? fold(prevRows, formula, history).result(formula)
+    ? fold(prevRows, model, history).result()
     : { posts: null, engagements: null, impressions: null, reach: null, views: null, engagementRate: null };
   const fc = history.period(fromDay, toDay);
   const fp = comparable ? history.period(cmp.fromDay, cmp.toDay) : { followers: null, growth: null, base: null };
@@ -54,6 +68,8 @@ export async function overview(req: AnalyticsRequest, input: OverviewInput): Pro
     compare,
     timezone: req.tz,
     engagementRateFormula: formula,
+    rateLabel: model.label,
+    ratePlatforms: model.platforms,
     followers: metricValue(fc.followers, fp.followers),
     followerGrowth: metricValue(fc.growth, fp.growth),
     followerGrowthPercent: metricValue(growthPercent(fc.growth, fc.base), growthPercent(fp.growth, fp.base)),
@@ -85,6 +101,16 @@ export function enumerateBuckets(fromDay: number, toDay: number, granularity: Gr
   return out;
 }
 
+/** The accumulators each post metric needs (the $group computes nothing else). */
+const METRIC_MEASURES: Partial<Record<TimeseriesMetric, PostMeasure[]>> = {
+  [TimeseriesMetric.POSTS]: [],
+  [TimeseriesMetric.ENGAGEMENTS]: ['engagements'],
+  [TimeseriesMetric.IMPRESSIONS]: ['impressions'],
+  [TimeseriesMetric.REACH]: ['reach'],
+  [TimeseriesMetric.VIEWS]: ['views'],
+  [TimeseriesMetric.ENGAGEMENT_RATE]: ['rate'],
+};
+
 const POST_METRICS = new Set([
   TimeseriesMetric.POSTS,
   TimeseriesMetric.ENGAGEMENTS,
@@ -100,14 +126,16 @@ export async function timeseries(req: AnalyticsRequest, input: TimeseriesInput):
   const granularity = input.granularity ?? Granularity.DAY;
   const { fromDay, toDay } = parseRange(input.range);
   const scope = await buildScope(req.userId, req.tz, input.filter);
+  const model = await loadRateModel(req, scope, formula);
   const buckets = enumerateBuckets(fromDay, toDay, granularity);
   const format = BUCKET_FORMAT[granularity];
   let values: Array<number | null>;
 
   if (POST_METRICS.has(input.metric)) {
-    const f = needsFollowers(formula) && input.metric === TimeseriesMetric.ENGAGEMENT_RATE;
+    const measures = METRIC_MEASURES[input.metric] ?? [];
+    const f = needsFollowers(formula) && measures.includes('rate');
     const [rows, history] = await Promise.all([
-      postGroups(scope, windowOf(fromDay, toDay, req.tz), { bucketFormat: format, platform: f, utcDay: f }),
+      postGroups(scope, windowOf(fromDay, toDay, req.tz), { bucketFormat: format }, measures, model),
       f ? followerHistoryFor(req, scope, { fromDay, toDay }) : Promise.resolve(undefined),
     ]);
     const byBucket = new Map<string, PostTotals>();
@@ -115,10 +143,10 @@ export async function timeseries(req: AnalyticsRequest, input: TimeseriesInput):
       const key = row._id.bucket!;
       let t = byBucket.get(key);
       if (!t) byBucket.set(key, (t = new PostTotals()));
-      t.add(row, history ? rowFollowers(row, formula, history) : null);
+      t.add(row, rowFollowers(row, model, history));
     }
     values = buckets.map((b) => {
-      const r = (byBucket.get(b.key) ?? new PostTotals()).result(formula);
+      const r = (byBucket.get(b.key) ?? new PostTotals()).result();
       switch (input.metric) {
         case TimeseriesMetric.POSTS:
           return r.posts;
@@ -165,7 +193,7 @@ export async function timeseries(req: AnalyticsRequest, input: TimeseriesInput):
     endDate: dayToString(b.endDay),
     value: values[i] ?? null,
   }));
-  return { metric: input.metric, granularity, timezone: req.tz, engagementRateFormula: formula, points };
+  return { metric: input.metric, granularity, timezone: req.tz, engagementRateFormula: formula, rateLabel: model.label, points };
 }
 
 /** The range's numbers per connected account (every account of the scope, with or without posts). */
@@ -173,24 +201,22 @@ export async function platformBreakdown(req: AnalyticsRequest, input: AnalyticsI
   const formula = input.engagementRateFormula ?? DEFAULT_ENGAGEMENT_RATE_FORMULA;
   const { fromDay, toDay } = parseRange(input.range);
   const scope = await buildScope(req.userId, req.tz, input.filter);
-  const [platforms, rows, history] = await Promise.all([
-    PlatformModel.find({ userId: req.userId, ...(scope.platformIds ? { _id: { $in: scope.platformIds } } : {}) })
-      .sort({ createdAt: 1, _id: 1 })
-      .lean<Platform[]>(),
-    postGroups(scope, windowOf(fromDay, toDay, req.tz), { platform: true, utcDay: needsFollowers(formula) }),
-    followerHistoryFor(req, scope, { fromDay, toDay }),
-  ]);
+  const platforms = await PlatformModel.find({ userId: req.userId, ...(scope.platformIds ? { _id: { $in: scope.platformIds } } : {}) })
+    .sort({ createdAt: 1, _id: 1 })
+    .lean<Platform[]>();
+  const model = rateModelOf(formula, platforms);
+  const [rows, history] = await Promise.all([postGroups(scope, windowOf(fromDay, toDay, req.tz), { platform: true }, ALL_MEASURES, model), followerHistoryFor(req, scope, { fromDay, toDay })]);
   const byPlatform = new Map<string, PostTotals>();
   for (const row of rows) {
     const key = (row._id.platformId as Types.ObjectId).toHexString();
     let t = byPlatform.get(key);
     if (!t) byPlatform.set(key, (t = new PostTotals()));
-    t.add(row, rowFollowers(row, formula, history));
+    t.add(row, rowFollowers(row, model, history));
   }
   const allEngagements = [...byPlatform.values()].reduce((s, t) => s + t.engagements, 0);
   return platforms.map((p) => {
     const id = p._id.toHexString();
-    const r = (byPlatform.get(id) ?? new PostTotals()).result(formula);
+    const r = (byPlatform.get(id) ?? new PostTotals()).result();
     const f = history.period(fromDay, toDay, [id]);
     return {
       platformId: p._id,
@@ -204,6 +230,7 @@ export async function platformBreakdown(req: AnalyticsRequest, input: AnalyticsI
       reach: r.reach,
       views: r.views,
       engagementRate: r.engagementRate,
+      rateLabel: rateLabelOf(formula, [p.type]),
       shareOfEngagements: allEngagements > 0 ? r.engagements / allEngagements : null,
     };
   });

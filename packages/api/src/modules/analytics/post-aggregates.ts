@@ -1,18 +1,143 @@
 import type { PipelineStage, Types } from 'mongoose';
 import { ActivityModel } from '../activities/activity.model.js';
+import { PlatformModel } from '../platforms/platform.model.js';
 import { EngagementRateFormula } from './analytics.enums.js';
+import type { AnalyticsReads } from './analytics.loader.js';
 import type { FollowerHistory } from './followers.js';
+import type { AnalyticsRequest } from './request.js';
 import { activityMatch, type Scope, type Window } from './scope.js';
-import { parseDay } from '@soash/shared';
+import { parseDay, postEngagementRate, PLATFORM_TYPES, RATE_DENOMINATOR, rateLabelFor, type PlatformType, type RateCounters, type RateDenominator } from '@soash/shared';
 
 /** MongoDB bucket formats; `$dateToString` with the user's timezone (the stand-in runs them identically). */
 export const BUCKET_FORMAT = { DAY: '%Y-%m-%d', WEEK: '%G-W%V', MONTH: '%Y-%m' } as const;
 export type BucketFormat = (typeof BUCKET_FORMAT)[keyof typeof BUCKET_FORMAT];
 
+const COUNTER_FIELD: Record<RateDenominator, string> = {
+  reach: '$engagement.reach',
+  views: '$engagement.views',
+  impressions: '$engagement.impressions',
+};
+
+/**
+ * How a query turns posts into engagement rates: the metric model of @soash/shared by default
+ * (each post divided by its own platform's denominator), or one of the alternative views.
+ * Built once per query from the accounts in scope.
+ */
+export interface RateModel {
+  formula: EngagementRateFormula;
+  /** The MongoDB expression of a post's denominator; null for rates by followers (computed in TypeScript). */
+  denominator: unknown;
+  /** What the rate is, as shown next to it ("engagement rate by reach (Instagram) and views (TikTok)"). */
+  label: string;
+  /** The platform of each account in scope (hex id → type). */
+  types: ReadonlyMap<string, PlatformType>;
+  /** The platforms in scope, in the shared list's order. */
+  platforms: PlatformType[];
+}
+
+const ALTERNATIVE_LABEL: Record<Exclude<EngagementRateFormula, EngagementRateFormula.PLATFORM_DENOMINATOR>, string> = {
+  [EngagementRateFormula.BY_REACH]: 'engagement rate by reach (posts that report reach)',
+  [EngagementRateFormula.BY_IMPRESSIONS]: 'engagement rate by impressions (posts that report impressions)',
+  [EngagementRateFormula.BY_FOLLOWERS]: 'engagement rate by followers on the publish day',
+};
+
+/** The label of a rate over posts of these platforms under a formula. */
+export function rateLabelOf(formula: EngagementRateFormula, platforms: readonly PlatformType[]): string {
+  return formula === EngagementRateFormula.PLATFORM_DENOMINATOR ? rateLabelFor(platforms) : ALTERNATIVE_LABEL[formula];
+}
+
+/**
+ * The denominator expression of the metric model: accounts are grouped by their platform's
+ * denominator and picked with nested `$cond`/`$in` on `platformId` (the stand-in has no `$switch`).
+ */
+function modelDenominator(types: ReadonlyMap<string, PlatformType>, ids: ReadonlyMap<string, Types.ObjectId>): unknown {
+  const byDen = new Map<RateDenominator, Types.ObjectId[]>();
+  for (const [id, type] of types) {
+    const d = RATE_DENOMINATOR[type];
+    byDen.set(d, [...(byDen.get(d) ?? []), ids.get(id)!]);
+  }
+  const groups = [...byDen];
+  if (groups.length === 0) return COUNTER_FIELD.reach;
+  // The last group is the fallback branch; the others are tested in order.
+  let expr: unknown = COUNTER_FIELD[groups[groups.length - 1]![0]];
+  for (let i = groups.length - 2; i >= 0; i--) {
+    const [den, list] = groups[i]!;
+    expr = { $cond: [{ $in: ['$platformId', list] }, COUNTER_FIELD[den], expr] };
+  }
+  return expr;
+}
+
+type ScopePlatforms = Array<{ _id: Types.ObjectId; type: PlatformType }>;
+/** The accounts of a scope, read once per request and scope (keyed by the request's reads). */
+const platformReads = new WeakMap<AnalyticsReads, Map<string, Promise<ScopePlatforms>>>();
+
+function scopePlatforms(req: Pick<AnalyticsRequest, 'reads'>, scope: Pick<Scope, 'userId' | 'platformIds'>): Promise<ScopePlatforms> {
+  const read = () =>
+    PlatformModel.find({ userId: scope.userId, ...(scope.platformIds ? { _id: { $in: scope.platformIds } } : {}) }, { type: 1 }).lean<ScopePlatforms>().exec();
+  if (!req.reads) return read();
+  let byScope = platformReads.get(req.reads);
+  if (!byScope) platformReads.set(req.reads, (byScope = new Map()));
+  const key = `${scope.userId.toHexString()}|${(scope.platformIds ?? []).map((id) => id.toHexString()).sort().join(',')}`;
+  let p = byScope.get(key);
+  if (!p) {
+    p = read();
+    byScope.set(key, p);
+    // A failed read is not kept (the next field tries again).
+    p.catch(() => byScope.delete(key));
+  }
+  return p;
+}
+
+/** Reads the scope's accounts (one small query per request) and builds the rate model of a formula. */
+export async function loadRateModel(
+  req: Pick<AnalyticsRequest, 'reads'>,
+  scope: Pick<Scope, 'userId' | 'platformIds'>,
+  formula: EngagementRateFormula,
+): Promise<RateModel> {
+  return rateModelOf(formula, await scopePlatforms(req, scope));
+}
+
+export function rateModelOf(formula: EngagementRateFormula, platforms: ReadonlyArray<{ _id: Types.ObjectId; type: PlatformType }>): RateModel {
+  const types = new Map(platforms.map((p) => [p._id.toHexString(), p.type]));
+  const ids = new Map(platforms.map((p) => [p._id.toHexString(), p._id]));
+  const present = PLATFORM_TYPES.filter((t) => [...types.values()].includes(t));
+  const denominator =
+    formula === EngagementRateFormula.PLATFORM_DENOMINATOR
+      ? modelDenominator(types, ids)
+      : formula === EngagementRateFormula.BY_REACH
+        ? COUNTER_FIELD.reach
+        : formula === EngagementRateFormula.BY_IMPRESSIONS
+          ? COUNTER_FIELD.impressions
+          : null;
+  return { formula, denominator, label: rateLabelOf(formula, present), types, platforms: present };
+}
+
+/** A post's rate under a model, from its counters (null without a denominator; followers: see `postRate`). */
+export function counterRate(model: RateModel, platformId: string, e: RateCounters): number | null {
+  switch (model.formula) {
+    case EngagementRateFormula.PLATFORM_DENOMINATOR: {
+      const type = model.types.get(platformId);
+      return type ? postEngagementRate(type, e) : null;
+    }
+    case EngagementRateFormula.BY_REACH:
+      return e.reach && e.reach > 0 ? e.total / e.reach : null;
+    case EngagementRateFormula.BY_IMPRESSIONS:
+      return e.impressions && e.impressions > 0 ? e.total / e.impressions : null;
+    default:
+      return null;
+  }
+}
+
+/** The label of one post's rate (its own platform's denominator under the metric model). */
+export function postRateLabel(model: RateModel, platformId: string): string {
+  const type = model.types.get(platformId);
+  return rateLabelOf(model.formula, type ? [type] : model.platforms);
+}
+
 /** Counts `path` as reported when it is neither missing nor null. */
 const reported = (path: string) => ({ $sum: { $cond: [{ $ne: [{ $ifNull: [path, null] }, null] }, 1, 0] } });
 /** Sums `value` over posts whose `den` is positive (the posts an engagement rate can use). */
-const sumWhere = (den: string, value: string) => ({ $sum: { $cond: [{ $gt: [den, 0] }, value, 0] } });
+const sumWhere = (den: unknown, value: unknown) => ({ $sum: { $cond: [{ $gt: [den, 0] }, value, 0] } });
 
 export interface PostGroupKey {
   platformId?: Types.ObjectId;
@@ -22,22 +147,25 @@ export interface PostGroupKey {
   utcDay?: string;
 }
 
+/** One group of posts; only the accumulators that were asked for are present. */
 export interface PostGroupRow {
   _id: PostGroupKey;
   posts: number;
-  engagements: number;
-  impressions: number;
-  impressionsReported: number;
-  reach: number;
-  reachReported: number;
-  views: number;
-  viewsReported: number;
-  /** Engagements and reach summed over the posts that report reach > 0. */
-  reachEngagements: number;
-  reachDenominator: number;
-  impressionEngagements: number;
-  impressionDenominator: number;
+  engagements?: number;
+  impressions?: number;
+  impressionsReported?: number;
+  reach?: number;
+  reachReported?: number;
+  views?: number;
+  viewsReported?: number;
+  /** Engagements and denominators summed over the posts whose rate denominator is positive. */
+  rateEngagements?: number;
+  rateDenominator?: number;
 }
+
+/** What a caller reads from the groups: each costs one or two accumulators. */
+export type PostMeasure = 'engagements' | 'impressions' | 'reach' | 'views' | 'rate';
+export const ALL_MEASURES: readonly PostMeasure[] = ['engagements', 'impressions', 'reach', 'views', 'rate'];
 
 export interface GroupBy {
   platform?: boolean;
@@ -46,37 +174,36 @@ export interface GroupBy {
   utcDay?: boolean;
 }
 
+/** The group key a rate needs on top of the caller's: rates by followers need account and publish day. */
+export function rateKey(model: RateModel, measures: readonly PostMeasure[]): GroupBy {
+  const f = measures.includes('rate') && needsFollowers(model.formula);
+  return f ? { platform: true, utcDay: true } : {};
+}
+
 /**
- * One $group over the scope's posts in a window: counts, sums and the numerators/denominators of
- * the engagement rates, per the requested key. Everything the dashboard shows about posts is
- * folded from these rows (utcDay is added to the key only when rates by followers need it).
+ * One $group over the scope's posts in a window, per the requested key, computing only the
+ * accumulators of the requested measures (a post count always). Everything the dashboard shows
+ * about sets of posts is folded from these rows.
  */
-export async function postGroups(scope: Scope, w: Window, by: GroupBy): Promise<PostGroupRow[]> {
+export async function postGroups(scope: Scope, w: Window, by: GroupBy, measures: readonly PostMeasure[], model: RateModel): Promise<PostGroupRow[]> {
+  const k = { ...by, ...rateKey(model, measures) };
   const key: Record<string, unknown> = {};
-  if (by.platform) key.platformId = '$platformId';
-  if (by.bucketFormat) key.bucket = { $dateToString: { format: by.bucketFormat, date: '$publishedAt', timezone: scope.tz } };
-  if (by.type) key.type = '$type';
-  if (by.utcDay) key.utcDay = UTC_PUBLISH_DAY;
-  const pipeline: PipelineStage[] = [
-    { $match: activityMatch(scope, w) },
-    {
-      $group: {
-        _id: key,
-        posts: { $sum: 1 },
-        engagements: { $sum: '$engagement.total' },
-        impressions: { $sum: '$engagement.impressions' },
-        impressionsReported: reported('$engagement.impressions'),
-        reach: { $sum: '$engagement.reach' },
-        reachReported: reported('$engagement.reach'),
-        views: { $sum: '$engagement.views' },
-        viewsReported: reported('$engagement.views'),
-        reachEngagements: sumWhere('$engagement.reach', '$engagement.total'),
-        reachDenominator: sumWhere('$engagement.reach', '$engagement.reach'),
-        impressionEngagements: sumWhere('$engagement.impressions', '$engagement.total'),
-        impressionDenominator: sumWhere('$engagement.impressions', '$engagement.impressions'),
-      },
-    },
-  ];
+  if (k.platform) key.platformId = '$platformId';
+  if (k.bucketFormat) key.bucket = { $dateToString: { format: k.bucketFormat, date: '$publishedAt', timezone: scope.tz } };
+  if (k.type) key.type = '$type';
+  if (k.utcDay) key.utcDay = UTC_PUBLISH_DAY;
+  const acc: Record<string, unknown> = { posts: { $sum: 1 } };
+  const want = new Set(measures);
+  const followers = needsFollowers(model.formula);
+  if (want.has('engagements') || (want.has('rate') && followers)) acc.engagements = { $sum: '$engagement.total' };
+  if (want.has('impressions')) Object.assign(acc, { impressions: { $sum: '$engagement.impressions' }, impressionsReported: reported('$engagement.impressions') });
+  if (want.has('reach')) Object.assign(acc, { reach: { $sum: '$engagement.reach' }, reachReported: reported('$engagement.reach') });
+  if (want.has('views')) Object.assign(acc, { views: { $sum: '$engagement.views' }, viewsReported: reported('$engagement.views') });
+  if (want.has('rate') && !followers) {
+    acc.rateEngagements = sumWhere(model.denominator, '$engagement.total');
+    acc.rateDenominator = sumWhere(model.denominator, model.denominator);
+  }
+  const pipeline: PipelineStage[] = [{ $match: activityMatch(scope, w) }, { $group: { _id: key, ...acc } } as PipelineStage];
   return ActivityModel.aggregate<PostGroupRow>(pipeline);
 }
 
@@ -99,35 +226,29 @@ export class PostTotals {
   private reachReported = 0;
   private views = 0;
   private viewsReported = 0;
-  private reachEngagements = 0;
-  private reachDenominator = 0;
-  private impressionEngagements = 0;
-  private impressionDenominator = 0;
-  private followerEngagements = 0;
-  private followerDenominator = 0;
+  private rateEngagements = 0;
+  private rateDenominator = 0;
 
   /** `followers`: the follower count on the rows' publish day (rates by followers only). */
   add(row: PostGroupRow, followers?: number | null): this {
     this.posts += row.posts;
-    this.engagements += row.engagements;
-    this.impressions += row.impressions;
-    this.impressionsReported += row.impressionsReported;
-    this.reach += row.reach;
-    this.reachReported += row.reachReported;
-    this.views += row.views;
-    this.viewsReported += row.viewsReported;
-    this.reachEngagements += row.reachEngagements;
-    this.reachDenominator += row.reachDenominator;
-    this.impressionEngagements += row.impressionEngagements;
-    this.impressionDenominator += row.impressionDenominator;
+    this.engagements += row.engagements ?? 0;
+    this.impressions += row.impressions ?? 0;
+    this.impressionsReported += row.impressionsReported ?? 0;
+    this.reach += row.reach ?? 0;
+    this.reachReported += row.reachReported ?? 0;
+    this.views += row.views ?? 0;
+    this.viewsReported += row.viewsReported ?? 0;
+    this.rateEngagements += row.rateEngagements ?? 0;
+    this.rateDenominator += row.rateDenominator ?? 0;
     if (followers != null && followers > 0) {
-      this.followerEngagements += row.engagements;
-      this.followerDenominator += row.posts * followers;
+      this.rateEngagements += row.engagements ?? 0;
+      this.rateDenominator += row.posts * followers;
     }
     return this;
   }
 
-  result(formula: EngagementRateFormula): PostTotalsResult {
+  result(): PostTotalsResult {
     const counter = (sum: number, n: number) => (this.posts === 0 ? 0 : n > 0 ? sum : null);
     return {
       posts: this.posts,
@@ -135,29 +256,18 @@ export class PostTotals {
       impressions: counter(this.impressions, this.impressionsReported),
       reach: counter(this.reach, this.reachReported),
       views: counter(this.views, this.viewsReported),
-      engagementRate: this.rate(formula),
+      engagementRate: this.rateDenominator > 0 ? this.rateEngagements / this.rateDenominator : null,
     };
-  }
-
-  rate(formula: EngagementRateFormula): number | null {
-    switch (formula) {
-      case EngagementRateFormula.BY_REACH:
-        return this.reachDenominator > 0 ? this.reachEngagements / this.reachDenominator : null;
-      case EngagementRateFormula.BY_IMPRESSIONS:
-        return this.impressionDenominator > 0 ? this.impressionEngagements / this.impressionDenominator : null;
-      case EngagementRateFormula.BY_FOLLOWERS:
-        return this.followerDenominator > 0 ? this.followerEngagements / this.followerDenominator : null;
-    }
   }
 }
 
 /** Followers on a row's publish day, for rates by followers (null for other formulas). */
-export function rowFollowers(row: PostGroupRow, formula: EngagementRateFormula, history: FollowerHistory | undefined): number | null {
-  if (formula !== EngagementRateFormula.BY_FOLLOWERS || !history || !row._id.platformId || !row._id.utcDay) return null;
+export function rowFollowers(row: PostGroupRow, model: RateModel, history: FollowerHistory | undefined): number | null {
+  if (!needsFollowers(model.formula) || !history || !row._id.platformId || !row._id.utcDay) return null;
   return history.atPublish(row._id.platformId.toHexString(), parseDay(row._id.utcDay)!)?.followers ?? null;
 }
 
-/** Whether a formula needs the platform and publish day in the group key. */
+/** Whether a formula needs the follower history (and the platform and publish day of each post). */
 export function needsFollowers(formula: EngagementRateFormula): boolean {
   return formula === EngagementRateFormula.BY_FOLLOWERS;
 }
@@ -166,8 +276,8 @@ export function needsFollowers(formula: EngagementRateFormula): boolean {
  * Per-post engagement rate as a MongoDB expression (null without a denominator). Rates by
  * followers need the follower history and are computed in TypeScript instead (`postRate`).
  */
-export function postRateExpression(formula: EngagementRateFormula): unknown {
-  const den = formula === EngagementRateFormula.BY_IMPRESSIONS ? '$engagement.impressions' : '$engagement.reach';
+export function postRateExpression(model: RateModel): unknown {
+  const den = model.denominator ?? COUNTER_FIELD.reach;
   return { $cond: [{ $gt: [den, 0] }, { $divide: ['$engagement.total', den] }, null] };
 }
 
@@ -183,21 +293,16 @@ export interface RateFields {
 }
 
 /**
- * Projection producing RateFields: r is the rate by reach or impressions, computed by MongoDB;
- * rates by followers need the account and UTC publish day instead (only then are they computed).
+ * Projection producing RateFields: r is the rate of the model, computed by MongoDB; rates by
+ * followers need the account and UTC publish day instead (only then are they computed).
  */
-export function rateFieldsProjection(formula: EngagementRateFormula): Record<string, unknown> {
-  if (formula !== EngagementRateFormula.BY_FOLLOWERS) return { t: '$engagement.total', r: postRateExpression(formula) };
-  return {
-    p: '$platformId',
-    d: UTC_PUBLISH_DAY,
-    t: '$engagement.total',
-    r: { $literal: null },
-  };
+export function rateFieldsProjection(model: RateModel): Record<string, unknown> {
+  if (!needsFollowers(model.formula)) return { t: '$engagement.total', r: postRateExpression(model) };
+  return { p: '$platformId', d: UTC_PUBLISH_DAY, t: '$engagement.total', r: { $literal: null } };
 }
 
-export function postRate(f: RateFields, formula: EngagementRateFormula, history: FollowerHistory | undefined): number | null {
-  if (formula !== EngagementRateFormula.BY_FOLLOWERS) return f.r ?? null;
+export function postRate(f: RateFields, model: RateModel, history: FollowerHistory | undefined): number | null {
+  if (!needsFollowers(model.formula)) return f.r ?? null;
   if (!f.p || !f.d) return null;
   const fol = history?.atPublish(f.p.toHexString(), parseDay(f.d)!)?.followers;
   return fol && fol > 0 ? f.t / fol : null;

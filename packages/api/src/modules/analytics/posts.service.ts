@@ -4,19 +4,23 @@ import { findOwned } from '../../lib/ownership.js';
 import { ContentType } from '../../lib/graphql-enums.js';
 import { ActivityMetricModel, type ActivityMetric } from '../activities/activity-metric.model.js';
 import { ActivityModel, type Activity } from '../activities/activity.model.js';
-import { ActivityRankMetric, DEFAULT_ENGAGEMENT_RATE_FORMULA, EngagementRateFormula, FollowerBasis, FollowerNormalization, HeatmapCellSource } from './analytics.enums.js';
+import { ActivityRankMetric, DEFAULT_ENGAGEMENT_RATE_FORMULA, FollowerBasis, FollowerNormalization, HeatmapCellSource } from './analytics.enums.js';
 import type { BestTimes, ContentTypePerformance, HashtagPerformance, HashtagStat, HeatmapCell, PostDecay, PostDecayPoint, TopActivity } from './analytics.types.js';
-import type { AnalyticsInput, BestTimesInput, HashtagPerformanceInput, TopActivitiesInput } from './dto/analytics.inputs.js';
+import { DEFAULT_BEST_TIMES_MIN_POSTS, MIN_RECOMMENDED_POSTS, type AnalyticsInput, type BestTimesInput, type HashtagPerformanceInput, type TopActivitiesInput } from './dto/analytics.inputs.js';
 import { followerHistoryFor, type FollowerHistory } from './followers.js';
 import {
+  counterRate,
+  loadRateModel,
   needsFollowers,
   postGroups,
   postRate,
   postRateExpression,
+  postRateLabel,
   PostTotals,
   rateFieldsProjection,
   rowFollowers,
   type RateFields,
+  type RateModel,
   UTC_PUBLISH_DAY,
 } from './post-aggregates.js';
 import { historyStartOf, type AnalyticsRequest } from './request.js';
@@ -35,19 +39,27 @@ const COUNTER_PATH: Record<Exclude<ActivityRankMetric, ActivityRankMetric.ENGAGE
   [ActivityRankMetric.SAVES]: '$engagement.saves',
 };
 
-/** Posts of a window with their per-post engagement rate (null where the formula has no denominator). */
+/** Posts of a window with their per-post engagement rate (null where the model has no denominator). */
 export async function postRates(
   scope: Scope,
   w: Window,
-  formula: EngagementRateFormula,
+  model: RateModel,
   history: FollowerHistory | undefined,
   extra: Record<string, unknown> = {},
 ): Promise<Array<RateFields & { rate: number | null } & Record<string, unknown>>> {
   const rows = await ActivityModel.aggregate<RateFields & Record<string, unknown>>([
     { $match: activityMatch(scope, w) },
-    { $project: { ...rateFieldsProjection(formula), ...extra } },
+    { $project: { ...rateFieldsProjection(model), ...extra } },
   ]);
-  return rows.map((r) => ({ ...r, rate: postRate(r, formula, history) }));
+  return rows.map((r) => ({ ...r, rate: postRate(r, model, history) }));
+}
+
+/** A post document's rate under the model (followers: on its UTC publish day). */
+function documentRate(a: Pick<Activity, 'platformId' | 'publishedAt' | 'engagement'>, model: RateModel, history: FollowerHistory | undefined): number | null {
+  const id = a.platformId.toHexString();
+  if (!needsFollowers(model.formula)) return counterRate(model, id, a.engagement);
+  const fol = a.publishedAt ? history?.atPublish(id, utcDayOf(a.publishedAt))?.followers : undefined;
+  return fol && fol > 0 ? a.engagement.total / fol : null;
 }
 
 /** The best posts of a range by a metric, optionally per follower. */
@@ -61,18 +73,23 @@ export async function topActivities(req: AnalyticsRequest, input: TopActivitiesI
   }
   const { fromDay, toDay } = parseRange(input.range);
   const scope = await buildScope(req.userId, req.tz, input.filter);
+  const model = await loadRateModel(req, scope, formula);
   const w = windowOf(fromDay, toDay, req.tz);
-  const valueExpr = by === ActivityRankMetric.ENGAGEMENT_RATE ? postRateExpression(formula) : { $ifNull: [COUNTER_PATH[by], null] };
+  const valueExpr = by === ActivityRankMetric.ENGAGEMENT_RATE ? postRateExpression(model) : { $ifNull: [COUNTER_PATH[by], null] };
+  const follow = needsFollowers(formula);
 
-  if (normalizeBy === FollowerNormalization.NONE && !(by === ActivityRankMetric.ENGAGEMENT_RATE && needsFollowers(formula))) {
+  if (normalizeBy === FollowerNormalization.NONE && !(by === ActivityRankMetric.ENGAGEMENT_RATE && follow)) {
     // Ranking entirely in MongoDB: compute, sort, limit.
-    const docs = await ActivityModel.aggregate<Activity & { rankValue: number }>([
-      { $match: activityMatch(scope, w) },
-      { $addFields: { rankValue: valueExpr } },
-      { $match: { rankValue: { $ne: null } } },
-      { $sort: { rankValue: -1, _id: -1 } },
-      { $limit: limit },
-    ] as PipelineStage[]);
+    const [docs, history] = await Promise.all([
+      ActivityModel.aggregate<Activity & { rankValue: number }>([
+        { $match: activityMatch(scope, w) },
+        { $addFields: { rankValue: valueExpr } },
+        { $match: { rankValue: { $ne: null } } },
+        { $sort: { rankValue: -1, _id: -1 } },
+        { $limit: limit },
+      ] as PipelineStage[]),
+      follow ? followerHistoryFor(req, scope, { fromDay, toDay }) : Promise.resolve(undefined),
+    ]);
     return docs.map(({ rankValue, ...activity }, i) => ({
       rank: i + 1,
       activity: activity as Activity,
@@ -82,12 +99,14 @@ export async function topActivities(req: AnalyticsRequest, input: TopActivitiesI
       followers: null,
       followersBasis: null,
       normalizedValue: null,
+      engagementRate: documentRate(activity as Activity, model, history),
+      rateLabel: postRateLabel(model, activity.platformId.toHexString()),
     }));
   }
 
   // Per-follower values need each post's follower count: rank projected rows, then load the winners.
   const history = await followerHistoryFor(req, scope, { fromDay, toDay, latest: normalizeBy === FollowerNormalization.FOLLOWERS_LATEST });
-  const rows = await postRates(scope, w, formula, history, { v: valueExpr, p: '$platformId', d: UTC_PUBLISH_DAY });
+  const rows = await postRates(scope, w, model, history, { v: valueExpr, p: '$platformId', d: UTC_PUBLISH_DAY });
   const ranked = rows
     .map((r) => {
       const value = by === ActivityRankMetric.ENGAGEMENT_RATE ? r.rate : (r.v as number | null);
@@ -102,7 +121,7 @@ export async function topActivities(req: AnalyticsRequest, input: TopActivitiesI
       const normalizedValue = followers && followers.followers > 0 ? value / followers.followers : null;
       const key = normalizeBy === FollowerNormalization.NONE ? value : normalizedValue;
       if (key === null) return null;
-      return { id: r._id as Types.ObjectId, value, key, followers, normalizedValue };
+      return { id: r._id as Types.ObjectId, platformId, value, key, followers, normalizedValue, rate: r.rate };
     })
     .filter((r): r is NonNullable<typeof r> => r !== null)
     .sort((a, b) => b.key - a.key || (b.id.toHexString() < a.id.toHexString() ? -1 : 1))
@@ -118,6 +137,8 @@ export async function topActivities(req: AnalyticsRequest, input: TopActivitiesI
     followers: r.followers?.followers ?? null,
     followersBasis: r.followers?.basis ?? null,
     normalizedValue: r.normalizedValue,
+    engagementRate: r.rate,
+    rateLabel: postRateLabel(model, r.platformId),
   }));
 }
 
@@ -126,19 +147,20 @@ export async function contentTypePerformance(req: AnalyticsRequest, input: Analy
   const formula = input.engagementRateFormula ?? DEFAULT_ENGAGEMENT_RATE_FORMULA;
   const { fromDay, toDay } = parseRange(input.range);
   const scope = await buildScope(req.userId, req.tz, input.filter);
+  const model = await loadRateModel(req, scope, formula);
   const w = windowOf(fromDay, toDay, req.tz);
-  const f = needsFollowers(formula);
-  const history = f ? await followerHistoryFor(req, scope, { fromDay, toDay }) : undefined;
+  const history = needsFollowers(formula) ? await followerHistoryFor(req, scope, { fromDay, toDay }) : undefined;
   const [groups, rates] = await Promise.all([
-    postGroups(scope, w, { type: true, platform: f, utcDay: f }),
-    postRates(scope, w, formula, history, { type: '$type' }),
+    postGroups(scope, w, { type: true }, ['engagements', 'impressions', 'reach', 'rate'], model),
+    // One rate per post for the medians (and its type), nothing more.
+    postRates(scope, w, model, history, { type: '$type' }),
   ]);
   const totals = new Map<string, PostTotals>();
   for (const row of groups) {
     const key = row._id.type!;
     let t = totals.get(key);
     if (!t) totals.set(key, (t = new PostTotals()));
-    t.add(row, rowFollowers(row, formula, history));
+    t.add(row, rowFollowers(row, model, history));
   }
   const ratesByType = new Map<string, number[]>();
   const all: number[] = [];
@@ -153,7 +175,7 @@ export async function contentTypePerformance(req: AnalyticsRequest, input: Analy
   const totalPosts = [...totals.values()].reduce((s, t) => s + t.posts, 0);
   return [...totals.entries()]
     .map(([type, t]) => {
-      const r = t.result(formula);
+      const r = t.result();
       const typeRates = ratesByType.get(type) ?? [];
       const med = median(typeRates);
       return {
@@ -168,54 +190,55 @@ export async function contentTypePerformance(req: AnalyticsRequest, input: Analy
         medianEngagementRate: med,
         lift: med !== null && baseline !== null && baseline > 0 ? med / baseline : null,
         postsWithRate: typeRates.length,
+        rateLabel: model.label,
       };
     })
     .sort((a, b) => b.posts - a.posts || a.contentType.localeCompare(b.contentType));
 }
 
-/** Hashtags used on enough posts, ranked by lift of their median rate over the user's median. */
+/**
+ * Hashtags used on enough posts, ranked by lift of their median rate over the user's median.
+ * MongoDB ships one rate (and engagement count) per post with its hashtags; the groups are formed
+ * here, so memory is bounded by the range's posts and no post is copied per hashtag.
+ */
 export async function hashtagPerformance(req: AnalyticsRequest, input: HashtagPerformanceInput): Promise<HashtagPerformance> {
   const formula = input.engagementRateFormula ?? DEFAULT_ENGAGEMENT_RATE_FORMULA;
   const minPosts = input.minPosts ?? 3;
   const limit = input.limit ?? 20;
   const { fromDay, toDay } = parseRange(input.range);
   const scope = await buildScope(req.userId, req.tz, input.filter);
+  const model = await loadRateModel(req, scope, formula);
   const w = windowOf(fromDay, toDay, req.tz);
-  const f = needsFollowers(formula);
-  const history = f ? await followerHistoryFor(req, scope, { fromDay, toDay }) : undefined;
-  const projection = rateFieldsProjection(formula);
-  const [all, tags] = await Promise.all([
-    postRates(scope, w, formula, history),
-    // Group by hashtag in MongoDB and keep only groups that can reach minPosts. With rates by
-    // followers the rate is only known here afterwards, so the count is an upper bound and the
-    // exact filter runs again below.
-    ActivityModel.aggregate<{ _id: string; n: number; items: RateFields[] }>([
-      { $match: { ...activityMatch(scope, w), hashtags: { $exists: true, $ne: [] } } },
-      { $project: { hashtags: 1, ...projection } },
-      ...(f ? [] : [{ $match: { r: { $ne: null } } }]),
-      { $unwind: '$hashtags' },
-      { $group: { _id: '$hashtags', n: { $sum: 1 }, items: { $push: f ? { p: '$p', d: '$d', t: '$t' } : { t: '$t', r: '$r' } } } },
-      { $match: { n: { $gte: minPosts } } },
-    ] as PipelineStage[]),
-  ]);
-  const allRates = all.map((r) => r.rate).filter((r): r is number => r !== null);
+  const history = needsFollowers(formula) ? await followerHistoryFor(req, scope, { fromDay, toDay }) : undefined;
+  const posts = await postRates(scope, w, model, history, { h: '$hashtags' });
+  const allRates: number[] = [];
+  const byTag = new Map<string, { rates: number[]; engagements: number }>();
+  for (const p of posts) {
+    if (p.rate === null) continue;
+    allRates.push(p.rate);
+    for (const tag of new Set((p.h as string[] | undefined) ?? [])) {
+      let g = byTag.get(tag);
+      if (!g) byTag.set(tag, (g = { rates: [], engagements: 0 }));
+      g.rates.push(p.rate);
+      g.engagements += p.t;
+    }
+  }
   const baseline = median(allRates);
   const stats: HashtagStat[] = [];
-  for (const g of tags) {
-    const withRate = g.items.map((it) => ({ t: it.t, rate: postRate(it, formula, history) })).filter((x): x is { t: number; rate: number } => x.rate !== null);
-    if (withRate.length < minPosts) continue;
-    const med = median(withRate.map((x) => x.rate))!;
+  for (const [tag, g] of byTag) {
+    if (g.rates.length < minPosts) continue;
+    const med = median(g.rates)!;
     stats.push({
-      hashtag: g._id,
-      posts: withRate.length,
+      hashtag: tag,
+      posts: g.rates.length,
       medianEngagementRate: med,
       lift: baseline !== null && baseline > 0 ? med / baseline : null,
-      successRate: baseline === null ? 0 : withRate.filter((x) => x.rate > baseline).length / withRate.length,
-      averageEngagements: withRate.reduce((s, x) => s + x.t, 0) / withRate.length,
+      successRate: baseline === null ? 0 : g.rates.filter((r) => r > baseline).length / g.rates.length,
+      averageEngagements: g.engagements / g.rates.length,
     });
   }
   stats.sort((a, b) => (b.lift ?? -Infinity) - (a.lift ?? -Infinity) || b.posts - a.posts || (a.hashtag < b.hashtag ? -1 : 1));
-  return { baselineMedianEngagementRate: baseline, postsWithRate: allRates.length, minPosts, hashtags: stats.slice(0, limit) };
+  return { baselineMedianEngagementRate: baseline, postsWithRate: allRates.length, minPosts, rateLabel: model.label, hashtags: stats.slice(0, limit) };
 }
 
 interface Sums {
@@ -223,39 +246,54 @@ interface Sums {
   sum: number;
   sumSq: number;
 }
+const emptySums = (): Sums => ({ n: 0, sum: 0, sumSq: 0 });
+const addSums = (to: Sums, n: number, sum: number, sumSq: number) => {
+  to.n += n;
+  to.sum += sum;
+  to.sumSq += sumSq;
+};
 const CONFIDENCE = 0.95;
 
 /**
- * Weekday × hour heatmap of the mean per-post engagement rate, in the viewer's timezone, with a
- * Student-t interval per cell. MongoDB returns n, Σrate and Σrate² per cell; cells with fewer than
- * minPosts posts take the mean of their hour over all weekdays, or else the account's.
+ * Weekday × hour heatmap of engagement rate in the viewer's timezone, stratified by account.
+ *
+ * MongoDB returns n, Σrate and Σrate² per account and slot. Each post is then measured against
+ * its own account's average (its rate ÷ the account's mean rate, an index where 1 = the account's
+ * typical post), so a slot is never good because a bigger or higher-rate account posted there.
+ * A slot's value is the mean index of its posts times the overall average (for one account: the
+ * plain mean rate of the slot), with a Student-t interval cut at 0. Cells with fewer than
+ * minPosts posts take the mean of their hour over all weekdays, or else the overall average.
+ * Recommended slots (`best`) have minPosts posts of their own (never fewer than
+ * MIN_RECOMMENDED_POSTS) and a lower bound above the average, ranked by that lower bound.
  */
 export async function bestTimesToPost(req: AnalyticsRequest, input: BestTimesInput): Promise<BestTimes> {
   const formula = input.engagementRateFormula ?? DEFAULT_ENGAGEMENT_RATE_FORMULA;
-  const minPosts = input.minPosts ?? 3;
+  const minPosts = input.minPosts ?? DEFAULT_BEST_TIMES_MIN_POSTS;
   const { fromDay, toDay } = parseRange(input.range);
   const scope = await buildScope(req.userId, req.tz, input.filter);
+  const model = await loadRateModel(req, scope, formula);
   const w = windowOf(fromDay, toDay, req.tz);
   const slot = {
     dow: { $dateToString: { format: '%u', date: '$publishedAt', timezone: req.tz } },
     hour: { $dateToString: { format: '%H', date: '$publishedAt', timezone: req.tz } },
   };
-  const cells = new Map<string, Sums>();
-  const addTo = (key: string, n: number, sum: number, sumSq: number) => {
-    const c = cells.get(key) ?? { n: 0, sum: 0, sumSq: 0 };
-    c.n += n;
-    c.sum += sum;
-    c.sumSq += sumSq;
-    cells.set(key, c);
+  /** account → slot ("dow:hour") → sums of the account's per-post rates. */
+  const accounts = new Map<string, Map<string, Sums>>();
+  const addTo = (account: string, key: string, n: number, sum: number, sumSq: number) => {
+    let slots = accounts.get(account);
+    if (!slots) accounts.set(account, (slots = new Map()));
+    let c = slots.get(key);
+    if (!c) slots.set(key, (c = emptySums()));
+    addSums(c, n, sum, sumSq);
   };
   if (!needsFollowers(formula)) {
-    const rows = await ActivityModel.aggregate<{ _id: { dow: string; hour: string }; n: number; sum: number; sumSq: number }>([
+    const rows = await ActivityModel.aggregate<{ _id: { p: Types.ObjectId; dow: string; hour: string }; n: number; sum: number; sumSq: number }>([
       { $match: activityMatch(scope, w) },
-      { $project: { ...slot, r: postRateExpression(formula) } },
+      { $project: { ...slot, p: '$platformId', r: postRateExpression(model) } },
       { $match: { r: { $ne: null } } },
-      { $group: { _id: { dow: '$dow', hour: '$hour' }, n: { $sum: 1 }, sum: { $sum: '$r' }, sumSq: { $sum: { $multiply: ['$r', '$r'] } } } },
+      { $group: { _id: { p: '$p', dow: '$dow', hour: '$hour' }, n: { $sum: 1 }, sum: { $sum: '$r' }, sumSq: { $sum: { $multiply: ['$r', '$r'] } } } },
     ]);
-    for (const r of rows) addTo(`${Number(r._id.dow)}:${Number(r._id.hour)}`, r.n, r.sum, r.sumSq);
+    for (const r of rows) addTo(r._id.p.toHexString(), `${Number(r._id.dow)}:${Number(r._id.hour)}`, r.n, r.sum, r.sumSq);
   } else {
     // Posts of one account on one UTC day share a follower count F: Σrate = Σt / F, Σrate² = Σt² / F².
     const history = await followerHistoryFor(req, scope, { fromDay, toDay });
@@ -267,34 +305,61 @@ export async function bestTimesToPost(req: AnalyticsRequest, input: BestTimesInp
     for (const r of rows) {
       const fol = history.atPublish(r._id.p.toHexString(), parseDay(r._id.d)!)?.followers;
       if (!fol || fol <= 0) continue;
-      addTo(`${Number(r._id.dow)}:${Number(r._id.hour)}`, r.n, r.sum / fol, r.sumSq / (fol * fol));
+      addTo(r._id.p.toHexString(), `${Number(r._id.dow)}:${Number(r._id.hour)}`, r.n, r.sum / fol, r.sumSq / (fol * fol));
     }
   }
-  const hours = Array.from({ length: 24 }, () => ({ n: 0, sum: 0, sumSq: 0 }));
-  const account = { n: 0, sum: 0, sumSq: 0 };
-  for (const [key, c] of cells) {
-    const h = hours[Number(key.split(':')[1])]!;
-    h.n += c.n;
-    h.sum += c.sum;
-    h.sumSq += c.sumSq;
-    account.n += c.n;
-    account.sum += c.sum;
-    account.sumSq += c.sumSq;
+
+  // Index sums per slot (rate ÷ the account's mean): Σ(r/m) = Σr/m, Σ(r/m)² = Σr²/m². Accounts
+  // whose average is 0 have nothing to compare against and are left out.
+  const cells = new Map<string, Sums>();
+  const hours = Array.from({ length: 24 }, emptySums);
+  const all = emptySums();
+  let rawSum = 0;
+  let counted = 0;
+  for (const slots of accounts.values()) {
+    let n = 0;
+    let sum = 0;
+    for (const c of slots.values()) {
+      n += c.n;
+      sum += c.sum;
+    }
+    const m = n > 0 ? sum / n : 0;
+    if (!(m > 0)) continue;
+    counted++;
+    rawSum += sum;
+    for (const [key, c] of slots) {
+      const idx = [c.n, c.sum / m, c.sumSq / (m * m)] as const;
+      let cell = cells.get(key);
+      if (!cell) cells.set(key, (cell = emptySums()));
+      addSums(cell, ...idx);
+      addSums(hours[Number(key.split(':')[1])]!, ...idx);
+      addSums(all, ...idx);
+    }
   }
-  const accountInterval = meanInterval(account.n, account.sum, account.sumSq, CONFIDENCE);
+  const average = all.n > 0 ? rawSum / all.n : null;
+  const scaled = (s: Sums) => {
+    const iv = meanInterval(s.n, s.sum, s.sumSq, CONFIDENCE);
+    const k = average ?? 0;
+    return {
+      mean: iv.mean === null ? null : iv.mean * k,
+      low: iv.low === null ? null : Math.max(0, iv.low * k),
+      high: iv.high === null ? null : Math.max(0, iv.high * k),
+    };
+  };
+  const overall = scaled(all);
   const out: HeatmapCell[] = [];
   for (let dow = 1; dow <= 7; dow++) {
     for (let hour = 0; hour < 24; hour++) {
-      const c = cells.get(`${dow}:${hour}`) ?? { n: 0, sum: 0, sumSq: 0 };
+      const c = cells.get(`${dow}:${hour}`) ?? emptySums();
       const h = hours[hour]!;
       const [source, s] =
-        c.n >= minPosts ? ([HeatmapCellSource.CELL, c] as const) : h.n >= minPosts ? ([HeatmapCellSource.HOUR, h] as const) : ([HeatmapCellSource.ACCOUNT, account] as const);
-      const iv = source === HeatmapCellSource.ACCOUNT ? accountInterval : meanInterval(s.n, s.sum, s.sumSq, CONFIDENCE);
+        c.n >= minPosts ? ([HeatmapCellSource.CELL, c] as const) : h.n >= minPosts ? ([HeatmapCellSource.HOUR, h] as const) : ([HeatmapCellSource.ACCOUNT, all] as const);
+      const iv = source === HeatmapCellSource.ACCOUNT ? overall : scaled(s);
       out.push({
         dayOfWeek: dow,
         hour,
         posts: c.n,
-        cellAverage: c.n > 0 ? c.sum / c.n : null,
+        cellAverage: c.n > 0 && average !== null ? (c.sum / c.n) * average : null,
         source,
         sourcePosts: s.n,
         value: iv.mean,
@@ -303,17 +368,22 @@ export async function bestTimesToPost(req: AnalyticsRequest, input: BestTimesInp
       });
     }
   }
-  const best = out
-    .filter((c) => c.source === HeatmapCellSource.CELL)
-    .sort((a, b) => (b.low ?? -Infinity) - (a.low ?? -Infinity) || (b.value ?? 0) - (a.value ?? 0) || a.dayOfWeek - b.dayOfWeek || a.hour - b.hour)
-    .slice(0, 3);
+  const best =
+    average === null
+      ? []
+      : out
+          .filter((c) => c.source === HeatmapCellSource.CELL && c.posts >= MIN_RECOMMENDED_POSTS && c.low !== null && c.low > average)
+          .sort((a, b) => b.low! - a.low! || (b.value ?? 0) - (a.value ?? 0) || a.dayOfWeek - b.dayOfWeek || a.hour - b.hour)
+          .slice(0, 3);
   return {
     timezone: req.tz,
     engagementRateFormula: formula,
+    rateLabel: model.label,
     minPosts,
     confidenceLevel: CONFIDENCE,
-    totalPosts: account.n,
-    accountAverage: accountInterval.mean,
+    totalPosts: all.n,
+    accounts: counted,
+    accountAverage: average,
     cells: out,
     best,
   };

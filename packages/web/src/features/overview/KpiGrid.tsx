@@ -2,9 +2,11 @@ import { Link } from 'react-router';
 import { graphql, type FragmentType, getFragmentData } from '../../gql';
 import { formatNumber, formatPercent } from '../../lib/format';
 import { KpiCard } from '../../ui/KpiCard';
+import { rateBasis } from './rate';
 
 export const OverviewKpisFragment = graphql(`
   fragment OverviewKpis_Overview on Overview {
+    rateLabel
     followers {
       value
       previous
@@ -88,12 +90,18 @@ export function KpiGrid({ overview: masked, comparison }: { overview: FragmentTy
   const o = getFragmentData(OverviewKpisFragment, masked);
   const gap = comparisonGap(o, comparison);
   const upgrade = !!comparison?.earliest && !!gap && comparison.from < comparison.earliest;
-  const cards: { label: string; m: Metric; fmt: (v: number | null | undefined) => string; hint: string }[] = [
+  const cards: { label: string; m: Metric; fmt: (v: number | null | undefined) => string; hint: string; note?: string }[] = [
     { label: 'Followers', m: o.followers, fmt: (v) => formatNumber(v), hint: 'Followers on the last day of the range, all accounts' },
     { label: 'Follower growth', m: o.followerGrowth, fmt: signed, hint: 'Net change in followers over the range' },
     { label: 'Posts', m: o.posts, fmt: (v) => formatNumber(v), hint: 'Posts published in the range' },
     { label: 'Engagements', m: o.engagements, fmt: (v) => formatNumber(v), hint: 'Likes, comments, shares and saves of the posts published in the range' },
-    { label: 'Engagement rate', m: o.engagementRate, fmt: (v) => formatPercent(v), hint: 'Engagements ÷ reach of the posts published in the range' },
+    {
+      label: 'Engagement rate',
+      m: o.engagementRate,
+      fmt: (v) => formatPercent(v),
+      hint: `Engagements ÷ each post's ${rateBasis(o.rateLabel).replace(/^by /, '')}, all accounts`,
+      note: rateBasis(o.rateLabel),
+    },
     { label: 'Reach', m: o.reach, fmt: (v) => formatNumber(v), hint: 'Unique accounts reached by the posts published in the range' },
     { label: 'Impressions', m: o.impressions, fmt: (v) => formatNumber(v), hint: 'Times the posts were shown' },
     { label: 'Views', m: o.views, fmt: (v) => formatNumber(v), hint: 'Video views' },
@@ -108,6 +116,7 @@ export function KpiGrid({ overview: masked, comparison }: { overview: FragmentTy
             previous={c.fmt(c.m.previous)}
             deltaRatio={deltaRatio(c.m)}
             hint={c.hint}
+            note={c.note}
             noComparison={gap ? (upgrade ? <>{gap} <Link to="/settings#plan">Upgrade</Link></> : gap) : c.m.previous == null && c.m.value != null ? 'Not reported for the comparison period' : undefined}
           />
         </div>

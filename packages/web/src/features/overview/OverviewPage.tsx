@@ -18,7 +18,9 @@ import { EmptyState, ErrorState, LoadingBlock, Skeleton } from '../../ui/States'
 import { earliestDay, useTimeZone, useViewer } from '../auth/viewer';
 import { excerpt } from '../posts/PostsTable';
 import { BestTimesView } from './BestTimesCard';
+import { AudienceCard } from './AudienceCard';
 import { KpiGrid } from './KpiGrid';
+import { rateBasis } from './rate';
 import { granularityFor, parseRange, rangeDays, serializeRange } from './range';
 import { useCsvExport } from './useCsvExport';
 
@@ -56,6 +58,7 @@ const OverviewTrendsQuery = graphql(`
       }
     }
     engagementRate: timeseries(input: { range: $range, granularity: $granularity, metric: ENGAGEMENT_RATE }) {
+      rateLabel
       points {
         bucket
         value
@@ -75,6 +78,7 @@ const OverviewBreakdownQuery = graphql(`
       posts
       engagements
       engagementRate
+      rateLabel
       reach
       shareOfEngagements
       platform {
@@ -98,12 +102,13 @@ const OverviewTopPostsQuery = graphql(`
     topActivities(input: $input) {
       rank
       value
+      engagementRate
+      rateLabel
       activity {
         id
         content
         type
         publishedAt
-        engagementRate
         platform {
           id
           type
@@ -120,10 +125,13 @@ const OverviewContentQuery = graphql(`
     contentTypePerformance(input: $input) {
       contentType
       posts
+      postsWithRate
       medianEngagementRate
       lift
+      rateLabel
     }
     hashtagPerformance(input: $hashtags) {
+      rateLabel
       hashtags {
         hashtag
         posts
@@ -223,6 +231,7 @@ function Trends({ range, granularity }: { range: { from: string; to: string }; g
               valueFormat={(v) => formatPercent(v, 1)}
               gapLabel="No posts"
             />
+            <p className="small muted">Engagement rate {rateBasis(data.engagementRate.rateLabel)}, all accounts.</p>
             {rateGaps > 0 && (
               <p className="small muted chart-note" data-testid="rate-gaps">
                 {rateGaps === rate.length ? `No posts were published in this range, so there is no rate to show.` : `${plural(rateGaps, per)} without posts ${rateGaps === 1 ? 'has' : 'have'} no rate: the line skips ${rateGaps === 1 ? 'it' : 'them'}.`}
@@ -297,7 +306,10 @@ function Breakdown({ range }: { range: { from: string; to: string } }) {
                     <td className="num">{r.followerGrowth == null ? '–' : `${r.followerGrowth > 0 ? '+' : ''}${formatNumber(r.followerGrowth)}`}</td>
                     <td className="num">{formatNumber(r.posts)}</td>
                     <td className="num">{formatNumber(r.engagements)}</td>
-                    <td className="num">{formatPercent(r.engagementRate)}</td>
+                    <td className="num">
+                      {formatPercent(r.engagementRate)}
+                      <div className="small muted">{rateBasis(r.rateLabel)}</div>
+                    </td>
                     <td className="num">{formatPercent(r.shareOfEngagements, 0)}</td>
                   </tr>
                 ))}
@@ -358,7 +370,9 @@ function TopPosts({ range, timeZone }: { range: { from: string; to: string }; ti
               </div>
               <div className="num" style={{ textAlign: 'right' }}>
                 <strong>{formatNumber(r.value)}</strong>
-                <div className="small muted">{formatPercent(r.activity.engagementRate)}</div>
+                <div className="small muted" title={r.rateLabel}>
+                  {formatPercent(r.engagementRate)} {rateBasis(r.rateLabel)}
+                </div>
               </div>
             </li>
           ))}
@@ -379,6 +393,7 @@ function ContentMix({ range }: { range: { from: string; to: string } }) {
   }
   const types = data.contentTypePerformance.filter((t) => t.posts > 0);
   const tags = data.hashtagPerformance.hashtags;
+  const basis = rateBasis(data.hashtagPerformance.rateLabel);
   return (
     <Section title="What works" id="content-mix">
       {types.length === 0 ? (
@@ -392,6 +407,7 @@ function ContentMix({ range }: { range: { from: string; to: string } }) {
             valueFormat={(v) => formatPercent(v, 1)}
             data={types.map((t) => ({ label: contentTypeLabel(t.contentType), value: t.medianEngagementRate ?? null, note: plural(t.posts, 'post') }))}
           />
+          <p className="small muted">Median engagement rate {basis}.</p>
           {tags.length > 0 && (
             <TableWrap label="Hashtags by lift">
               <table className="table">
@@ -402,7 +418,7 @@ function ContentMix({ range }: { range: { from: string; to: string } }) {
                     <th scope="col" className="num">
                       Posts
                     </th>
-                    <th scope="col" className="num">
+                    <th scope="col" className="num" title={data.hashtagPerformance.rateLabel}>
                       Median rate
                     </th>
                     <th scope="col" className="num" title="Median rate compared with your typical post">
@@ -558,6 +574,7 @@ export function OverviewPage() {
               <ContentMix range={range} />
             </div>
             <Breakdown range={range} />
+            <AudienceCard />
           </>
         )}
       </div>

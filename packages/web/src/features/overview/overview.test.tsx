@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { makeFragmentData } from '../../gql';
 import { callsOf, mockClient, renderRoutes, testViewer } from '../../test/render';
 import { addDays, todayIn } from '../../ui/DateRangePicker';
+import { AudienceCard, DemographicsFragment, topCountries } from './AudienceCard';
 import { BestTimesFragment, BestTimesView, slotLabel, toHeatmapCells } from './BestTimesCard';
 import { comparisonGap, KpiGrid, OverviewKpisFragment } from './KpiGrid';
 import { mergeSeries, OverviewPage } from './OverviewPage';
@@ -12,6 +13,7 @@ const NOW = new Date('2026-03-10T12:00:00Z');
 const mv = (value: number | null, previous: number | null, deltaPercent: number | null) => ({ value, previous, deltaPercent });
 const overview = makeFragmentData(
   {
+    rateLabel: 'engagement rate by reach (Instagram) and views (TikTok)',
     followers: mv(40_300, 38_700, 4.13),
     followerGrowth: mv(1649, 1491, 10.6),
     posts: mv(29, 45, -35.6),
@@ -100,27 +102,38 @@ describe('BestTimesView', () => {
   it('maps API cells to the heatmap: fallbacks marked, posts behind the value counted', () => {
     const mapped = toHeatmapCells(cells((d, h) => (d === 2 && h === 18 ? { value: 0.05, source: 'CELL', posts: 12 } : { value: 0.02, source: 'HOUR', posts: 1 })));
     expect(mapped).toHaveLength(168);
-    expect(mapped.find((c) => c.dayOfWeek === 2 && c.hour === 18)).toMatchObject({ value: 0.05, sampleSize: 12, fallback: false });
-    expect(mapped[0]).toMatchObject({ fallback: true, sampleSize: 40 });
+    expect(mapped.find((c) => c.dayOfWeek === 2 && c.hour === 18)).toMatchObject({ value: 0.05, sampleSize: 12, fallback: null });
+    expect(mapped[0]).toMatchObject({ fallback: 'hour', sampleSize: 40, posts: 1 });
   });
 
   it('renders the grid and spells out the best slots', () => {
     const data = makeFragmentData(
       {
         timezone: 'Europe/Berlin',
+        rateLabel: 'engagement rate by reach (Instagram) and views (TikTok)',
         totalPosts: 160,
-        minPosts: 3,
+        accounts: 2,
+        minPosts: 5,
         accountAverage: 0.04,
-        cells: cells((d, h) => (d === 3 && h === 14 ? { value: 0.0682, source: 'CELL', posts: 5 } : { value: 0.03, source: 'CELL', posts: 4 })),
-        best: [{ dayOfWeek: 3, hour: 14, value: 0.0682, posts: 5 }],
+        cells: cells((d, h) => (d === 3 && h === 14 ? { value: 0.0682, source: 'CELL', posts: 6 } : { value: 0.03, source: 'CELL', posts: 4 })),
+        best: [
+          { dayOfWeek: 3, hour: 14, value: 0.0682, low: 0.0521, posts: 6 },
+          { dayOfWeek: 5, hour: 9, value: 0.09, low: 0.045, posts: 5 },
+        ],
       },
       BestTimesFragment,
     );
     render(<BestTimesView data={data} />);
     expect(screen.getByRole('group', { name: /Engagement rate by weekday and hour \(Europe\/Berlin\)/ })).toBeDefined();
     expect(screen.getAllByRole('img')).toHaveLength(168);
-    expect(screen.getByRole('img', { name: /Wed 14:00 — 6.82% from 5 posts/ })).toBeDefined();
-    expect(screen.getByRole('listitem').textContent).toBe('Wednesday 14:00–15:00 6.82% from 5 posts');
+    expect(screen.getByRole('img', { name: /Wed 14:00 — 6.82% from 6 posts/ })).toBeDefined();
+    // The list shows the number it is ordered by (the low end), against the stated average.
+    expect(screen.getByText(/beat your average of 4.00% even at the low end/)).toBeDefined();
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Wednesday 14:00–15:00 at least 5.21% (typically 6.82%, 6 posts)',
+      'Friday 09:00–10:00 at least 4.50% (typically 9.00%, 5 posts)',
+    ]);
+    expect(screen.getByText(/2 accounts each compared with its own average · average 4.00% · engagement rate by reach \(Instagram\) and views \(TikTok\)/)).toBeDefined();
     expect(slotLabel({ dayOfWeek: 7, hour: 23 })).toBe('Sunday 23:00–00:00');
   });
 });
@@ -201,5 +214,103 @@ describe('OverviewPage', () => {
     expect(screen.getByText(/counts on the day it was published/)).toBeDefined();
     const byType = screen.getByRole('figure', { name: 'Median engagement rate by content type' });
     expect(within(byType).getByText('1 post')).toBeDefined();
+  });
+});
+
+describe('engagement rates name their denominator', () => {
+  it('the KPI card shows what the rate is divided by', () => {
+    render(<KpiGrid overview={overview} />);
+    const rate = screen.getAllByRole('listitem')[4]!;
+    expect(rate.querySelector('.kpi-note')?.textContent).toBe('by reach (Instagram) and views (TikTok)');
+  });
+
+  it('top posts show each post’s own rate, TikTok by views (no dash)', async () => {
+    const client = mockClient((name) => {
+      if (name === 'OverviewKpis') {
+        return { data: { overview: { range: { from: '2026-02-11', to: '2026-03-10' }, comparisonRange: { from: '2026-01-14', to: '2026-02-10' }, ...overview }, platforms: [{ id: 'p1' }] } };
+      }
+      if (name === 'OverviewTopPosts') {
+        return {
+          data: {
+            topActivities: [
+              {
+                rank: 1,
+                value: 900,
+                engagementRate: 0.12,
+                rateLabel: 'engagement rate by views',
+                activity: { id: 'a1', content: 'Dance clip', type: 'VIDEO', publishedAt: '2026-03-01T10:00:00Z', platform: { id: 'p2', type: 'TIKTOK', username: 'brand', displayName: null } },
+              },
+            ],
+          },
+        };
+      }
+      return 'pending';
+    });
+    renderRoutes([{ path: '/', element: <OverviewPage /> }], { client });
+    const item = (await screen.findByRole('link', { name: 'Dance clip' })).closest('li')!;
+    expect(item.textContent).toContain('12.00% by views');
+  });
+});
+
+describe('AudienceCard', () => {
+  const demo = (female: number, countries: Array<[string, string | null, number]>) =>
+    makeFragmentData(
+      {
+        ageGroups: [
+          { range: '25-34', share: 0.4 },
+          { range: '18-24', share: 0.35 },
+          { range: '65+', share: 0.05 },
+        ],
+        genderSplit: { female, male: 1 - female, other: null },
+        locations: countries.map(([country, city, share]) => ({ country, city, share })),
+      },
+      DemographicsFragment,
+    );
+
+  it('shows age, gender and top countries, merged or per account', async () => {
+    const client = mockClient((name) =>
+      name === 'OverviewAudience'
+        ? {
+            data: {
+              audienceDemographics: {
+                merged: demo(0.6, [
+                  ['DE', 'Berlin', 0.3],
+                  ['DE', 'Munich', 0.1],
+                  ['US', null, 0.2],
+                ]),
+                platforms: [
+                  { platformId: 'p1', platformType: 'INSTAGRAM', date: '2026-03-09', followers: 12_000, platform: { id: 'p1', username: 'bakery', displayName: null }, demographics: demo(0.7, [['FR', null, 0.5]]) },
+                  { platformId: 'p2', platformType: 'TIKTOK', date: '2026-03-08', followers: 3000, platform: { id: 'p2', username: 'bakery.tt', displayName: null }, demographics: demo(0.4, [['US', null, 0.6]]) },
+                ],
+              },
+            },
+          }
+        : 'pending',
+    );
+    renderRoutes([{ path: '/', element: <AudienceCard /> }], { client });
+    const ages = await screen.findByRole('table', { name: 'Age' });
+    expect([...ages.querySelectorAll('th')].map((th) => th.textContent)).toEqual(['18-24', '25-34', '65+']);
+    const rows = (name: string) => screen.getByRole('table', { name }).querySelector('tbody')!.textContent;
+    expect(rows('Gender')).toBe('Women60%Men40%');
+    // Cities are summed into their country.
+    expect(rows('Top countries')).toBe('Germany40%United States20%');
+    expect(screen.getByText('2 accounts merged, each weighted by its followers.')).toBeDefined();
+    fireEvent.change(screen.getByLabelText('Audience of'), { target: { value: 'p2' } });
+    expect(rows('Top countries')).toBe('United States60%');
+    expect(screen.getByText(/TikTok · @bakery.tt: as reported on Mar 8, 2026, 3,000 followers/)).toBeDefined();
+  });
+
+  it('says when no platform reports demographics yet, and shows loading meanwhile', async () => {
+    const pending = mockClient(() => 'pending');
+    const { unmount } = renderRoutes([{ path: '/', element: <AudienceCard /> }], { client: pending });
+    expect(screen.getByRole('status').textContent).toBe('Loading the audience…');
+    unmount();
+    const empty = mockClient(() => ({ data: { audienceDemographics: { platforms: [], merged: null } } }));
+    renderRoutes([{ path: '/', element: <AudienceCard /> }], { client: empty });
+    expect(await screen.findByRole('heading', { name: 'No audience data yet' })).toBeDefined();
+    expect(topCountries([{ country: 'US', share: 0.1 }, { country: 'DE', share: 0.1 }])).toEqual([
+      { country: 'DE', share: 0.1 },
+      { country: 'US', share: 0.1 },
+    ]);
   });
 });

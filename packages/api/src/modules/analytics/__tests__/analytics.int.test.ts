@@ -86,7 +86,7 @@ describe('analytics: successful cases', () => {
     expect(hours.map((h) => h.h).sort()).toEqual(['00', '00', '03', '23', '23']);
   });
 
-  it('overview: values, comparison and deltas; rates by the chosen formula, null without a denominator', async () => {
+  it('overview: values, comparison and deltas; rates by the metric model by default, the alternatives on request, null without a denominator', async () => {
     const u = await userIn('UTC');
     const p = await createPlatform(u.user._id);
     // Previous period (Jan 1-7) and the range (Jan 8-14).
@@ -99,7 +99,7 @@ describe('analytics: successful cases', () => {
       { userId: u.user._id, platformId: p._id, date: new Date('2026-01-14T00:00:00Z'), followers: 1100 },
     ]);
     const q = `query($f: EngagementRateFormula) { overview(input: { range: { from: "2026-01-08", to: "2026-01-14" }, engagementRateFormula: $f }) {
-      range { from to } comparisonRange { from to } compare timezone engagementRateFormula
+      range { from to } comparisonRange { from to } compare timezone engagementRateFormula rateLabel ratePlatforms
       followers { value previous delta deltaPercent } followerGrowth { value previous delta } followerGrowthPercent { value previous }
       posts { value previous delta deltaPercent } engagements { value previous delta deltaPercent }
       impressions { value previous } reach { value previous } views { value previous } engagementRate { value previous delta }
@@ -109,7 +109,9 @@ describe('analytics: successful cases', () => {
     const o = byReach.body.data!.overview;
     expect(o.comparisonRange).toEqual({ from: '2026-01-01', to: '2026-01-07' });
     expect(o.compare).toBe('PREVIOUS_PERIOD');
-    expect(o.engagementRateFormula).toBe('BY_REACH');
+    expect(o.engagementRateFormula).toBe('PLATFORM_DENOMINATOR');
+    expect(o.rateLabel).toBe('engagement rate by reach');
+    expect(o.ratePlatforms).toEqual(['INSTAGRAM']);
     expect(o.followers).toEqual({ value: 1100, previous: 1000, delta: 100, deltaPercent: 10 });
     expect(o.followerGrowth).toEqual({ value: 100, previous: 100, delta: 0 });
     expect(o.followerGrowthPercent.value).toBeCloseTo(10, 10);
@@ -122,6 +124,9 @@ describe('analytics: successful cases', () => {
     // By reach only the post that reports reach counts: 40 / 400.
     expect(o.engagementRate.value).toBeCloseTo(0.1, 12);
     expect(o.engagementRate.previous).toBeCloseTo(0.05, 12);
+    const byReach2 = (await server.gql(q, { f: 'BY_REACH' }, u.token)).body.data!.overview;
+    expect(byReach2.engagementRate).toEqual(o.engagementRate);
+    expect(byReach2.rateLabel).toBe('engagement rate by reach (posts that report reach)');
     const byFollowers = await server.gql(q, { f: 'BY_FOLLOWERS' }, u.token);
     // Both posts use the 1000 followers of Jan 7 (the last count on or before their publish day).
     expect(byFollowers.body.data!.overview.engagementRate.value).toBeCloseTo(60 / 2000, 12);
@@ -135,13 +140,45 @@ describe('analytics: successful cases', () => {
     expect(n.body.data!.overview.followers).toEqual({ value: null, previous: null, delta: null, deltaPercent: null });
   });
 
+  it('overview across Instagram, TikTok and X: every account in the blended rate, each with its own denominator', async () => {
+    const u = await userIn('UTC');
+    const ig = await createPlatform(u.user._id);
+    const tt = await createPlatform(u.user._id, { type: 'tiktok' });
+    const x = await createPlatform(u.user._id, { type: 'twitter' });
+    await post(u.user._id, ig._id, '2026-01-09T10:00:00Z', { likes: 40, reach: 400, impressions: 900 });
+    await post(u.user._id, tt._id, '2026-01-10T10:00:00Z', { likes: 300, views: 2000 });
+    await post(u.user._id, x._id, '2026-01-11T10:00:00Z', { likes: 6, impressions: 600 });
+    const q = `query($f: EngagementRateFormula) {
+      overview(input: { range: { from: "2026-01-08", to: "2026-01-14" }, engagementRateFormula: $f }) { rateLabel ratePlatforms engagementRate { value } }
+      topActivities(input: { range: { from: "2026-01-08", to: "2026-01-14" }, by: ENGAGEMENT_RATE, engagementRateFormula: $f }) { value engagementRate rateLabel activity { id } }
+      contentTypePerformance(input: { range: { from: "2026-01-08", to: "2026-01-14" }, engagementRateFormula: $f }) { postsWithRate rateLabel }
+    }`;
+    const model = (await server.gql(q, {}, u.token)).body.data!;
+    expect(model.overview.engagementRate.value).toBeCloseTo((40 + 300 + 6) / (400 + 2000 + 600), 12);
+    expect(model.overview.rateLabel).toBe('engagement rate by reach (Instagram), views (TikTok) and impressions (X)');
+    expect(model.overview.ratePlatforms).toEqual(['INSTAGRAM', 'TIKTOK', 'TWITTER']);
+    expect(model.topActivities.map((t: any) => [t.value, t.rateLabel])).toEqual([
+      [0.15, 'engagement rate by views'],
+      [0.1, 'engagement rate by reach'],
+      [0.01, 'engagement rate by impressions'],
+    ]);
+    expect(model.topActivities.every((t: any) => t.value === t.engagementRate)).toBe(true);
+    expect(model.contentTypePerformance).toEqual([{ postsWithRate: 3, rateLabel: model.overview.rateLabel }]);
+    // The alternative view by reach covers only the posts that report reach, and says so.
+    const byReach = (await server.gql(q, { f: 'BY_REACH' }, u.token)).body.data!;
+    expect(byReach.overview.engagementRate.value).toBeCloseTo(0.1, 12);
+    expect(byReach.overview.rateLabel).toBe('engagement rate by reach (posts that report reach)');
+    expect(byReach.topActivities).toHaveLength(1);
+  });
+
   it('timeseries: every bucket present, counts 0 and unknowns null; filters by account and category', async () => {
     const u = await userIn('UTC');
     const p1 = await createPlatform(u.user._id);
     const p2 = await createPlatform(u.user._id, { type: 'tiktok' });
     const cat = await ContentCategoryModel.create({ userId: u.user._id, name: 'Tips', nameKey: 'tips', colorCode: '#00aa00' });
     await post(u.user._id, p1._id, '2026-01-06T10:00:00Z', { likes: 5 }, { categoryIds: [cat._id] });
-    await post(u.user._id, p2._id, '2026-01-20T10:00:00Z', { likes: 7, reach: 70 });
+    // TikTok's rate is by views (its reach, where a fixture has one, is not the denominator).
+    await post(u.user._id, p2._id, '2026-01-20T10:00:00Z', { likes: 7, reach: 70, views: 50 });
     const q = `query($m: TimeseriesMetric!, $g: Granularity, $f: AnalyticsFilterInput) {
       timeseries(input: { range: { from: "2026-01-01", to: "2026-01-31" }, metric: $m, granularity: $g, filter: $f }) { points { bucket startDate endDate value } } }`;
     const weeks = await server.gql(q, { m: 'REACH', g: 'WEEK' }, u.token);
@@ -157,7 +194,7 @@ describe('analytics: successful cases', () => {
     const byPlatform = await server.gql(q, { m: 'POSTS', g: 'MONTH', f: { platformIds: [p2._id.toHexString()] } }, u.token);
     expect(byPlatform.body.data!.timeseries.points[0].value).toBe(1);
     const rate = await server.gql(q, { m: 'ENGAGEMENT_RATE', g: 'WEEK' }, u.token);
-    expect(rate.body.data!.timeseries.points.map((x: any) => x.value)).toEqual([null, null, null, 0.1, null]);
+    expect(rate.body.data!.timeseries.points.map((x: any) => x.value)).toEqual([null, null, null, 7 / 50, null]);
   });
 
   it('platform breakdown, content types, hashtags and top posts normalised by followers', async () => {
@@ -169,16 +206,16 @@ describe('analytics: successful cases', () => {
       { userId: u.user._id, platformId: small._id, date: new Date('2026-02-01T00:00:00Z'), followers: 100 },
     ]);
     const a = await post(u.user._id, big._id, '2026-02-02T09:00:00Z', { likes: 500, reach: 5000 }, { type: 'reel', hashtags: ['launch', 'tips'] });
-    const b = await post(u.user._id, small._id, '2026-02-03T09:00:00Z', { likes: 50, reach: 200 }, { type: 'image', hashtags: ['launch'] });
+    const b = await post(u.user._id, small._id, '2026-02-03T09:00:00Z', { likes: 50, reach: 200, views: 200 }, { type: 'image', hashtags: ['launch'] });
     const c = await post(u.user._id, big._id, '2026-02-04T09:00:00Z', { likes: 100, reach: 4000 }, { type: 'image', hashtags: ['tips'] });
     const r = { from: '2026-02-01', to: '2026-02-28' };
     const { body } = await server.gql(
       `query($r: DateRangeInput!) {
-        platformBreakdown(input: { range: $r }) { platformId platformType displayName platform { id displayName } followers posts engagements reach engagementRate shareOfEngagements }
+        platformBreakdown(input: { range: $r }) { platformId platformType displayName platform { id displayName } followers posts engagements reach engagementRate rateLabel shareOfEngagements }
         contentTypePerformance(input: { range: $r }) { contentType posts shareOfPosts engagements averageEngagements medianEngagementRate lift postsWithRate }
         hashtagPerformance(input: { range: $r, minPosts: 2 }) { baselineMedianEngagementRate postsWithRate minPosts hashtags { hashtag posts medianEngagementRate lift successRate } }
         raw: topActivities(input: { range: $r, limit: 2 }) { rank value activity { id } }
-        perFollower: topActivities(input: { range: $r, normalizeBy: FOLLOWERS_AT_PUBLISH }) { rank value followers followersBasis normalizedValue activity { id } }
+        perFollower: topActivities(input: { range: $r, normalizeBy: FOLLOWERS_AT_PUBLISH }) { rank value followers followersBasis normalizedValue engagementRate rateLabel activity { id } }
       }`,
       { r },
       u.token,
@@ -186,8 +223,8 @@ describe('analytics: successful cases', () => {
     expect(body.errors).toBeUndefined();
     const d = body.data!;
     expect(d.platformBreakdown).toEqual([
-      { platformId: big._id.toHexString(), platformType: 'INSTAGRAM', displayName: 'Big', platform: { id: big._id.toHexString(), displayName: 'Big' }, followers: 10_000, posts: 2, engagements: 600, reach: 9000, engagementRate: 600 / 9000, shareOfEngagements: 600 / 650 },
-      { platformId: small._id.toHexString(), platformType: 'TIKTOK', displayName: 'Small', platform: { id: small._id.toHexString(), displayName: 'Small' }, followers: 100, posts: 1, engagements: 50, reach: 200, engagementRate: 0.25, shareOfEngagements: 50 / 650 },
+      { platformId: big._id.toHexString(), platformType: 'INSTAGRAM', displayName: 'Big', platform: { id: big._id.toHexString(), displayName: 'Big' }, followers: 10_000, posts: 2, engagements: 600, reach: 9000, engagementRate: 600 / 9000, rateLabel: 'engagement rate by reach', shareOfEngagements: 600 / 650 },
+      { platformId: small._id.toHexString(), platformType: 'TIKTOK', displayName: 'Small', platform: { id: small._id.toHexString(), displayName: 'Small' }, followers: 100, posts: 1, engagements: 50, reach: 200, engagementRate: 0.25, rateLabel: 'engagement rate by views', shareOfEngagements: 50 / 650 },
     ]);
     // Rates: a 0.1, b 0.25, c 0.025 → user median 0.1.
     expect(d.contentTypePerformance).toEqual([
@@ -205,7 +242,17 @@ describe('analytics: successful cases', () => {
       [2, 100, c._id.toHexString()],
     ]);
     // Per follower the small account's post wins: 50 / 100 against 500 / 10 000.
-    expect(d.perFollower[0]).toEqual({ rank: 1, value: 50, followers: 100, followersBasis: 'AT_PUBLISH', normalizedValue: 0.5, activity: { id: b._id.toHexString() } });
+    // The TikTok post's own rate is by views, and says so.
+    expect(d.perFollower[0]).toEqual({
+      rank: 1,
+      value: 50,
+      followers: 100,
+      followersBasis: 'AT_PUBLISH',
+      normalizedValue: 0.5,
+      engagementRate: 0.25,
+      rateLabel: 'engagement rate by views',
+      activity: { id: b._id.toHexString() },
+    });
   });
 
   it('best times: enough posts make a CELL with an interval; thin cells fall back and say so', async () => {
@@ -243,7 +290,77 @@ describe('analytics: successful cases', () => {
     expect(cell(2, 9).value).toBeCloseTo(0.25, 12);
     expect(cell(3, 15)).toMatchObject({ posts: 1, source: 'ACCOUNT', sourcePosts: 5 });
     expect(cell(7, 0)).toMatchObject({ posts: 0, cellAverage: null, source: 'ACCOUNT', sourcePosts: 5 });
-    expect(b.best).toEqual([{ dayOfWeek: 1, hour: 9 }]);
+    // Monday 09:00 has its own posts, but its 0.2 is below the 0.3 average: never recommended.
+    expect(b.best).toEqual([]);
+  });
+
+  it('best times: recommends only slots whose lower bound beats the average, with enough posts, by that bound', async () => {
+    const u = await userIn('UTC');
+    const p = await createPlatform(u.user._id);
+    const at = (week: number, dow: number, hour: number) => new Date(Date.UTC(2026, 2, 2 + 7 * week + (dow - 1), hour, 5)).toISOString();
+    // Tuesday 18:00: five posts at 0.12-0.13; Wednesday 20:00: six at 0.11-0.12; Friday 08:00 and
+    // Monday 09:00: five each below the average; Thursday 12:00: four at 0.2 (too few to recommend).
+    const plan: Array<[number, number, number[]]> = [
+      [2, 18, [12, 13, 12, 13, 12]],
+      [3, 20, [11, 12, 11, 12, 11, 12]],
+      [5, 8, [5, 9, 7, 8, 6]],
+      [1, 9, [1, 5, 3, 2, 4]],
+      [4, 12, [20, 20, 20, 20]],
+    ];
+    for (const [dow, hour, likes] of plan) for (const [w, l] of likes.entries()) await post(u.user._id, p._id, at(w, dow, hour), { likes: l, reach: 100 });
+    const { body } = await server.gql(
+      `{ bestTimesToPost(input: { range: { from: "2026-03-01", to: "2026-04-30" } }) {
+          minPosts totalPosts accounts accountAverage rateLabel best { dayOfWeek hour posts value low }
+          cells { dayOfWeek hour low high value } } }`,
+      {},
+      u.token,
+    );
+    expect(body.errors).toBeUndefined();
+    const b = body.data!.bestTimesToPost;
+    expect(b).toMatchObject({ minPosts: 5, totalPosts: 25, accounts: 1, rateLabel: 'engagement rate by reach' });
+    const avg = (62 + 69 + 35 + 15 + 80) / 25 / 100;
+    expect(b.accountAverage).toBeCloseTo(avg, 12);
+    // Both good slots, ordered by the lower bound the list shows; Thursday's four posts are not enough.
+    expect(b.best.map((c: any) => [c.dayOfWeek, c.hour])).toEqual([
+      [2, 18],
+      [3, 20],
+    ]);
+    expect(b.best[0].low).toBeGreaterThan(b.best[1].low);
+    for (const c of b.best) {
+      expect(c.low).toBeGreaterThan(avg);
+      expect(c.posts).toBeGreaterThanOrEqual(5);
+    }
+    for (const c of b.cells) if (c.low !== null) expect(c.low).toBeGreaterThanOrEqual(0);
+  });
+
+  it('best times: each account against its own average, every platform counted (never pooling accounts)', async () => {
+    const u = await userIn('UTC');
+    const tiktok = await createPlatform(u.user._id, { type: 'tiktok' });
+    const insta = await createPlatform(u.user._id);
+    const x = await createPlatform(u.user._id, { type: 'twitter' });
+    const at = (day: number, hour: number) => new Date(Date.UTC(2026, 2, 2 + day, hour, 10)).toISOString();
+    // TikTok (by views) posts only on Monday 09:00 and at a high rate; it has no better or worse slot.
+    for (const [w, l] of [18, 20, 22, 19, 21, 20].entries()) await post(u.user._id, tiktok._id, at(7 * w, 9), { likes: l, views: 100 });
+    // Instagram and X at a low rate, spread so that no slot of theirs has five posts.
+    for (let i = 0; i < 24; i++) {
+      await post(u.user._id, insta._id, at(i, i % 24), { likes: 2 + (i % 3), reach: 100 });
+      await post(u.user._id, x._id, at(i, (i + 5) % 24), { likes: 1 + (i % 2), impressions: 100 });
+    }
+    const { body } = await server.gql(
+      `{ bestTimesToPost(input: { range: { from: "2026-03-01", to: "2026-04-30" } }) {
+          totalPosts accounts rateLabel best { dayOfWeek hour } cells { dayOfWeek hour posts value low } } }`,
+      {},
+      u.token,
+    );
+    expect(body.errors).toBeUndefined();
+    const b = body.data!.bestTimesToPost;
+    expect(b.totalPosts).toBe(54);
+    expect(b.accounts).toBe(3);
+    expect(b.rateLabel).toBe('engagement rate by reach (Instagram), views (TikTok) and impressions (X)');
+    // Pooled, Monday 09:00 would be 20 % against a 4 % average; within TikTok it is just average.
+    const mon9 = b.cells.find((c: any) => c.dayOfWeek === 1 && c.hour === 9);
+    expect(mon9.posts).toBeGreaterThanOrEqual(6);
+    expect(b.best).toEqual([]);
   });
 
   it('audience demographics: the latest per account and merged by followers', async () => {
@@ -344,8 +461,10 @@ describe('analytics: CSV export', () => {
     const e = posts.body.data!.exportCsv;
     expect(e).toMatchObject({ report: 'POSTS', filename: 'soash-posts-2026-01-01_2026-01-31.csv', rowCount: 2, downloadUrl: null, expiresAt: null });
     const lines = e.csv.split('\r\n');
-    expect(lines[0]).toBe('id,platform,account,published_at_utc,published_local,type,permalink,caption,hashtags,likes,comments,shares,saves,impressions,reach,views,engagements,engagement_rate');
-    expect(lines[1]).toContain(`,instagram,'@brand,2026-01-09T10:00:00.000Z,2026-01-09 10:00,image,,"'=HYPERLINK(""http://evil"",""x""), ok",#a,3,,,,,30,,3,0.1`);
+    expect(lines[0]).toBe(
+      'id,platform,account,published_at_utc,published_local,type,permalink,caption,hashtags,likes,comments,shares,saves,impressions,reach,views,engagements,engagement_rate,engagement_rate_by',
+    );
+    expect(lines[1]).toContain(`,instagram,'@brand,2026-01-09T10:00:00.000Z,2026-01-09 10:00,image,,"'=HYPERLINK(""http://evil"",""x""), ok",#a,3,,,,,30,,3,0.1,reach`);
     expect(e.csv).toContain(`"'+1 -2 @me\nsecond line"`);
 
     const overview = await server.gql(EXPORT, { input: { report: 'OVERVIEW', range: range('2026-01-08', '2026-01-14') } }, u.token);

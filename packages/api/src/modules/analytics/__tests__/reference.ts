@@ -49,7 +49,19 @@ export interface RefData {
   posts: RefPost[];
   stats: RefStat[];
 }
-export type Formula = 'BY_REACH' | 'BY_IMPRESSIONS' | 'BY_FOLLOWERS';
+export type Formula = 'PLATFORM_DENOMINATOR' | 'BY_REACH' | 'BY_IMPRESSIONS' | 'BY_FOLLOWERS';
+
+/**
+ * The metric model as the product documents it (docs/analytics.md), written out here on its own:
+ * reach for Instagram, Facebook and LinkedIn, views for TikTok, impressions for X.
+ */
+const MODEL_COUNTER: Record<string, 'reach' | 'views' | 'impressions'> = {
+  instagram: 'reach',
+  facebook: 'reach',
+  linkedin: 'reach',
+  tiktok: 'views',
+  twitter: 'impressions',
+};
 export interface RefQuery {
   from: string;
   to: string;
@@ -152,11 +164,19 @@ export function postsIn(data: RefData, q: Omit<RefQuery, 'formula'>): RefPost[] 
     return true;
   });
 }
+/** The denominator of a post under a formula (null or ≤ 0: the post has no rate). */
+export function denominatorOf(data: RefData, p: RefPost, formula: Formula): number | null {
+  if (formula === 'BY_REACH') return p.engagement.reach ?? null;
+  if (formula === 'BY_IMPRESSIONS') return p.engagement.impressions ?? null;
+  if (formula === 'PLATFORM_DENOMINATOR') {
+    const type = data.platforms.find((x) => x.id === p.platformId)!.type;
+    return p.engagement[MODEL_COUNTER[type]!] ?? null;
+  }
+  return followersAtPublish(data, p.platformId, p.publishedAt)?.f ?? null;
+}
 export function postRate(data: RefData, p: RefPost, formula: Formula): number | null {
-  if (formula === 'BY_REACH') return p.engagement.reach && p.engagement.reach > 0 ? p.engagement.total / p.engagement.reach : null;
-  if (formula === 'BY_IMPRESSIONS') return p.engagement.impressions && p.engagement.impressions > 0 ? p.engagement.total / p.engagement.impressions : null;
-  const f = followersAtPublish(data, p.platformId, p.publishedAt);
-  return f && f.f > 0 ? p.engagement.total / f.f : null;
+  const d = denominatorOf(data, p, formula);
+  return d && d > 0 ? p.engagement.total / d : null;
 }
 export function totals(data: RefData, posts: RefPost[], formula: Formula) {
   const counter = (k: 'impressions' | 'reach' | 'views') => {
@@ -167,12 +187,7 @@ export function totals(data: RefData, posts: RefPost[], formula: Formula) {
   let num = 0;
   let den = 0;
   for (const p of posts) {
-    const d =
-      formula === 'BY_REACH'
-        ? p.engagement.reach
-        : formula === 'BY_IMPRESSIONS'
-          ? p.engagement.impressions
-          : (followersAtPublish(data, p.platformId, p.publishedAt)?.f ?? null);
+    const d = denominatorOf(data, p, formula);
     if (d && d > 0) {
       num += p.engagement.total;
       den += d;
@@ -298,7 +313,7 @@ export function refTop(data: RefData, q: RefQuery, by: string, normalizeBy: 'NON
       const normalizedValue = normalizeBy === 'NONE' ? null : fol && fol.f > 0 ? value / fol.f : null;
       const key = normalizeBy === 'NONE' ? value : normalizedValue;
       if (key === null) return null;
-      return { id: p.id, value, key, followers: fol?.f ?? null, followersBasis: fol?.basis ?? null, normalizedValue };
+      return { id: p.id, value, key, followers: fol?.f ?? null, followersBasis: fol?.basis ?? null, normalizedValue, engagementRate: postRate(data, p, q.formula) };
     })
     .filter((r): r is NonNullable<typeof r> => r !== null)
     .sort((a, b) => b.key - a.key || (a.id < b.id ? 1 : -1))
@@ -373,23 +388,41 @@ function meanCi(xs: number[]) {
   return { mean: m, low: m - half, high: m + half };
 }
 
+/**
+ * Best times, stratified by account: each post's rate is divided by its own account's mean rate
+ * (accounts with a mean of 0 are left out); a slot's value is the mean of those ratios times the
+ * mean rate of all counted posts, and its interval the t-interval of the ratios scaled the same
+ * way, cut at 0.
+ */
 export function refBestTimes(data: RefData, q: RefQuery, minPosts: number) {
-  const samples = postsIn(data, q)
-    .map((p) => ({ ...localWeekdayHour(p.publishedAt, data.tz), rate: postRate(data, p, q.formula) }))
-    .filter((x): x is { dow: number; hour: number; rate: number } => x.rate !== null);
+  const withRate = postsIn(data, q)
+    .map((p) => ({ ...localWeekdayHour(p.publishedAt, data.tz), account: p.platformId, rate: postRate(data, p, q.formula) }))
+    .filter((x): x is { dow: number; hour: number; account: string; rate: number } => x.rate !== null);
+  const accountMean = new Map<string, number>();
+  for (const a of new Set(withRate.map((x) => x.account))) {
+    const rs = withRate.filter((x) => x.account === a).map((x) => x.rate);
+    accountMean.set(a, rs.reduce((s, r) => s + r, 0) / rs.length);
+  }
+  const samples = withRate.filter((x) => accountMean.get(x.account)! > 0).map((x) => ({ ...x, index: x.rate / accountMean.get(x.account)! }));
+  const average = samples.length ? samples.reduce((s, x) => s + x.rate, 0) / samples.length : null;
+  const scaled = (xs: number[]) => {
+    const ci = meanCi(xs);
+    const k = average ?? 0;
+    return { mean: ci.mean === null ? null : ci.mean * k, low: ci.low === null ? null : Math.max(0, ci.low * k), high: ci.high === null ? null : Math.max(0, ci.high * k) };
+  };
   const cells = [];
   for (let dow = 1; dow <= 7; dow++) {
     for (let hour = 0; hour < 24; hour++) {
-      const own = samples.filter((s) => s.dow === dow && s.hour === hour).map((s) => s.rate);
-      const hourly = samples.filter((s) => s.hour === hour).map((s) => s.rate);
-      const all = samples.map((s) => s.rate);
+      const own = samples.filter((s) => s.dow === dow && s.hour === hour).map((s) => s.index);
+      const hourly = samples.filter((s) => s.hour === hour).map((s) => s.index);
+      const all = samples.map((s) => s.index);
       const [source, xs] = own.length >= minPosts ? ['CELL', own] : hourly.length >= minPosts ? ['HOUR', hourly] : ['ACCOUNT', all];
-      const ci = meanCi(xs as number[]);
+      const ci = scaled(xs as number[]);
       cells.push({
         dayOfWeek: dow,
         hour,
         posts: own.length,
-        cellAverage: own.length ? own.reduce((a, b) => a + b, 0) / own.length : null,
+        cellAverage: own.length && average !== null ? (own.reduce((a, b) => a + b, 0) / own.length) * average : null,
         source,
         sourcePosts: (xs as number[]).length,
         value: ci.mean,
@@ -398,7 +431,7 @@ export function refBestTimes(data: RefData, q: RefQuery, minPosts: number) {
       });
     }
   }
-  return { totalPosts: samples.length, accountAverage: meanCi(samples.map((s) => s.rate)).mean, cells };
+  return { totalPosts: samples.length, accounts: new Set(samples.map((s) => s.account)).size, accountAverage: average, cells };
 }
 
 export function refDemographics(data: RefData, platformIds: string[] | undefined) {

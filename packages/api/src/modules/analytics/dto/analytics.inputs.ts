@@ -106,9 +106,18 @@ export class HashtagPerformanceInput extends AnalyticsInput {
   limit?: number;
 }
 
+/** A slot needs this many posts of its own to be recommended (and to show its own value). */
+export const DEFAULT_BEST_TIMES_MIN_POSTS = 5;
+/** However low minPosts is set, a recommended slot has at least this many posts of its own. */
+export const MIN_RECOMMENDED_POSTS = 3;
+
 @InputType()
 export class BestTimesInput extends AnalyticsInput {
-  @Field(() => Int, { nullable: true, defaultValue: 3, description: 'Cells with fewer posts fall back to a broader average (2-100).' })
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: DEFAULT_BEST_TIMES_MIN_POSTS,
+    description: `Cells with fewer posts fall back to a broader average and are never recommended (2-100; a recommendation always needs at least ${MIN_RECOMMENDED_POSTS}).`,
+  })
   @IsOptional()
   @Min(2, { message: 'minPosts must be between 2 and 100' })
   @Max(100, { message: 'minPosts must be between 2 and 100' })
