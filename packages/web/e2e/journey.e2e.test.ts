@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, screenshot } from './browser';
 
@@ -32,6 +32,19 @@ function watch(p: Page, label: string) {
   p.on('console', (m) => m.type() === 'error' && errors.push(`${label} console: ${m.text()}`));
 }
 
+/**
+ * Playwright reads a request's raw headers (with its cookies) from the browser once the response
+ * arrives; for a request still in flight when its tab or the browser closes they can no longer
+ * be read. Only that case is passed over; any other failure to read them is an error of the run.
+ */
+function unreadable(r: Request) {
+  return (e: unknown) => {
+    const message = e instanceof Error ? e.message : String(e);
+    if (/Target page, context or browser has been closed/.test(message)) return;
+    errors.push(`could not read the headers of ${r.method()} ${r.url()}: ${message}`);
+  };
+}
+
 beforeAll(async () => {
   browser = await launchBrowser();
   context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -45,13 +58,13 @@ beforeAll(async () => {
         r.allHeaders().then((h) => {
           const m = /(?:^|;\s*)soash_refresh=([^;]+)/.exec(h.cookie ?? '');
           refreshTokensSent.push(m ? decodeURIComponent(m[1]!) : '(no cookie)');
-        }),
+        }, unreadable(r)),
       );
     } else if (url.pathname === '/graphql') {
       pendingHeaders.push(
         r.allHeaders().then((h) => {
           if (/soash_refresh=/.test(h.cookie ?? '')) errors.push('a GraphQL request carried the refresh-token cookie');
-        }),
+        }, unreadable(r)),
       );
       const body = r.postData() ?? '';
       if (/"refreshToken"\s*:\s*"/.test(body)) errors.push('a GraphQL request carried a refresh token');

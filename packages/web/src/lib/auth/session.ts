@@ -106,12 +106,13 @@ function memoryStorage(): StorageLike {
 /**
  * The signed-in session.
  *
- * - The access token lives in memory only. The refresh token is kept in localStorage so a reload
- *   or a new tab stays signed in (the trade-off is described in docs/web.md).
+ * - The access token lives in memory only. The refresh token is an httpOnly cookie this code never
+ *   sees; localStorage holds only a random sign-in marker, so a reload or a new tab knows there is
+ *   a session to refresh (docs/web.md).
  * - `refresh()` is single-flight: concurrent callers in a tab share one request, and a lock
- *   shared by all tabs makes refreshes of different tabs run one after another, each with the
- *   newest refresh token. The API revokes the whole session when a refresh token is presented
- *   twice, so two tabs must never refresh with the same one.
+ *   shared by all tabs makes refreshes of different tabs run one after another, each presenting
+ *   the cookie in its newest version. The API revokes the whole session when a refresh token is
+ *   presented twice, so two tabs must never refresh at the same time.
  * - The tab that refreshed tells the others the new access token, so they need no refresh.
  * - A refused refresh token signs out every tab.
  */
