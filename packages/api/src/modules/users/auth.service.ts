@@ -6,6 +6,7 @@ import { consumeRateLimit, type RateLimitRule } from '../../lib/rate-limit.js';
 import { viewerOf, type Context } from '../../server/context.js';
 import { sendPasswordResetEmail, sendSignUpAttemptEmail, sendVerificationEmail } from '../mail/mail.service.js';
 import type { ReferralCode } from '../referrals/referral-code.model.js';
+import { acceptInvitation, usableInvitation } from '../workspaces/invitations.service.js';
 import { assertReferralCodeUsable, giveReferralCode, recordReferralSignup } from '../referrals/referrals.register.js';
 import type { ChangePasswordArgs, LoginInput, LogoutArgs, RegisterInput, ResetPasswordArgs } from './dto/auth.inputs.js';
 import { RegisterNextStep, type RegisterPayload } from './dto/register-payload.js';
@@ -81,10 +82,14 @@ export async function register(ctx: Context, input: RegisterInput): Promise<Regi
   await consumeRateLimit(`register:ip:${ipKey(ctx)}`, AUTH_LIMITS.registerPerIp, 'sign-ups from this address');
   const email = normalizeEmail(input.email);
   const referralCode = input.referralCode?.trim() ? await assertReferralCodeUsable(input.referralCode) : null;
+  // An invitation is checked before anything is created: an unusable one creates nothing. The
+  // check reads the invitation only (its token and address), never whether the address has an account.
+  const invitationToken = input.invitationToken?.trim() || null;
+  if (invitationToken) await usableInvitation(invitationToken, email);
   const passwordHash = await hashPassword(input.password);
 
   const existing = await UserModel.findOne({ email }).select('name email').lean<Pick<User, '_id' | 'name' | 'email'>>();
-  const created = existing ? null : await createAccount(ctx, input, email, passwordHash, referralCode);
+  const created = existing ? null : await createAccount(ctx, input, email, passwordHash, referralCode, invitationToken);
   if (!created) {
     // Taken (or taken a moment ago by a concurrent sign-up): its owner hears of it, nobody else.
     const owner = existing ?? (await UserModel.findOne({ email }).select('name email').lean<Pick<User, '_id' | 'name' | 'email'>>());
@@ -94,7 +99,14 @@ export async function register(ctx: Context, input: RegisterInput): Promise<Regi
 }
 
 /** The new account, its profile and referral code, and the mailed confirmation link; null when the address was taken meanwhile. */
-async function createAccount(ctx: Context, input: RegisterInput, email: string, passwordHash: string, referralCode: ReferralCode | null): Promise<User | null> {
+async function createAccount(
+  ctx: Context,
+  input: RegisterInput,
+  email: string,
+  passwordHash: string,
+  referralCode: ReferralCode | null,
+  invitationToken: string | null,
+): Promise<User | null> {
   const verification = linkToken(VERIFICATION_TTL_HOURS * HOUR * 1000);
   let user: User;
   try {
@@ -115,7 +127,11 @@ async function createAccount(ctx: Context, input: RegisterInput, email: string, 
   await ensureProfiles([user._id]);
   await giveReferralCode(user._id, user.name);
   if (referralCode) await recordReferralSignup(referralCode, user._id);
-  await sendVerificationEmail(ctx.config, toRecipient(user), verification.token, VERIFICATION_TTL_HOURS);
+  // Joins the invited workspace (its active one) and verifies the address the link was mailed to;
+  // an address confirmed that way needs no confirmation link.
+  if (invitationToken) await acceptInvitation(meta(ctx), user._id, invitationToken);
+  const confirmed = invitationToken ? !!(await UserModel.exists({ _id: user._id, isVerified: true })) : false;
+  if (!confirmed) await sendVerificationEmail(ctx.config, toRecipient(user), verification.token, VERIFICATION_TTL_HOURS);
   return user;
 }
 
