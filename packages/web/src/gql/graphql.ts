@@ -273,6 +273,8 @@ export type RecommendationType =
 export type RegisterInput = {
   company?: string | null | undefined;
   email: string;
+  /** The token of a workspace invitation (from its link): the account joins that workspace with the invited role. The email must be the invited address; the account is then verified. */
+  invitationToken?: string | null | undefined;
   name: string;
   /** 8-128 characters. */
   password: string;
