@@ -46,3 +46,25 @@ export const WORKSPACE_ROLE_LABELS: Readonly<Record<WorkspaceRole, string>> = {
 export const INVITATION_TTL_DAYS = 7;
 /** How long audit events are kept. */
 export const AUDIT_RETENTION_DAYS = 365;
+
+/**
+ * What the audit log records: membership changes (member.*, from the team operations), connection
+ * changes (platform.*) and settings changes (workspace.*). Filter the log by a prefix ("member.").
+ */
+export const AuditAction = {
+  MEMBER_INVITED: 'member.invited',
+  INVITATION_RESENT: 'member.invitation_resent',
+  INVITATION_REVOKED: 'member.invitation_revoked',
+  MEMBER_JOINED: 'member.joined',
+  MEMBER_ROLE_CHANGED: 'member.role_changed',
+  MEMBER_REMOVED: 'member.removed',
+  MEMBER_LEFT: 'member.left',
+  OWNERSHIP_TRANSFERRED: 'member.ownership_transferred',
+  PLATFORM_CONNECTED: 'platform.connected',
+  PLATFORM_DISCONNECTED: 'platform.disconnected',
+  WORKSPACE_CREATED: 'workspace.created',
+  WORKSPACE_UPDATED: 'workspace.updated',
+  WORKSPACE_DELETED: 'workspace.deleted',
+} as const;
+export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
+export const AUDIT_ACTIONS: readonly AuditAction[] = Object.values(AuditAction);
