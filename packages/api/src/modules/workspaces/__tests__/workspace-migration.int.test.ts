@@ -90,7 +90,7 @@ async function unmigrate(): Promise<void> {
 }
 
 /** The migration writes profiles into workspaces and leaves user_profiles as they were: drop them for the comparison. */
-async function migratedSnapshot() {
+async function migratedSnapshot(): Promise<Record<string, string[]>> {
   const s = await snapshot();
   return { ...s, user_profiles: [] };
 }
