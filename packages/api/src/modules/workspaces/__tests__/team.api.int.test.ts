@@ -149,6 +149,14 @@ describe('team API: failing cases', () => {
     expect(code(await server.gql(MEMBERS, {}))).toBe('UNAUTHENTICATED');
   });
 
+  it('a pending invitee has no access until they accept: NOT_FOUND, as for a stranger', async () => {
+    const team = await createTeam();
+    const invitee = await createUser();
+    await as(team, 'admin')(INVITE, { email: invitee.user.email, role: 'ADMIN' });
+    const res = await server.gql(MEMBERS, {}, invitee.token, { 'x-workspace-id': team.workspaceId });
+    expect(res.body.errors?.[0]).toMatchObject({ message: 'Workspace not found', extensions: { code: 'NOT_FOUND' } });
+  });
+
   it('acceptInvitation errors are typed with a reason', async () => {
     const team = await createTeam();
     const email = uniqueEmail();
