@@ -204,11 +204,11 @@ describe('analytics: successful cases', () => {
     // One post published on the 5th keeps receiving engagement on the following days.
     await post(u.user._id, instagram._id, '2026-01-05T10:00:00Z', { likes: 90 });
     await StatsModel.create([
-      { userId: u.user._id, platformId: instagram._id, date: new Date('2026-01-05T00:00:00Z'), engagement: 40 },
-      { userId: u.user._id, platformId: instagram._id, date: new Date('2026-01-06T00:00:00Z'), engagement: 30 },
-      { userId: u.user._id, platformId: instagram._id, date: new Date('2026-01-07T00:00:00Z'), engagement: 20 },
+      { workspaceId: u.user._id, platformId: instagram._id, date: new Date('2026-01-05T00:00:00Z'), engagement: 40 },
+      { workspaceId: u.user._id, platformId: instagram._id, date: new Date('2026-01-06T00:00:00Z'), engagement: 30 },
+      { workspaceId: u.user._id, platformId: instagram._id, date: new Date('2026-01-07T00:00:00Z'), engagement: 20 },
       // TikTok reports no daily account engagement: the day stays unknown, not 0.
-      { userId: u.user._id, platformId: tiktok._id, date: new Date('2026-01-07T00:00:00Z'), followers: 10 },
+      { workspaceId: u.user._id, platformId: tiktok._id, date: new Date('2026-01-07T00:00:00Z'), followers: 10 },
     ]);
     const q = `query($m: TimeseriesMetric!) {
       timeseries(input: { range: { from: "2026-01-05", to: "2026-01-08" }, metric: $m }) { points { bucket value } } }`;
