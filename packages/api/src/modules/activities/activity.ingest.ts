@@ -67,7 +67,7 @@ export function engagementRateOf(e: Engagement): number | null {
 
 export interface IngestTarget {
   platformId: Types.ObjectId;
-  userId: Types.ObjectId;
+  workspaceId: Types.ObjectId;
 }
 
 export interface IngestedPost {
@@ -109,7 +109,7 @@ export async function upsertActivities(target: IngestTarget, items: IngestedPost
       filter: { platformId: target.platformId, externalId: post.externalId },
       set,
       setOnInsert: {
-        userId: target.userId,
+        workspaceId: target.workspaceId,
         isScheduled: false,
         categoryIds: [],
         ...(counters ? {} : { engagement: { total: 0 }, sources: [] }),
@@ -144,7 +144,7 @@ export async function upsertSnapshots(target: IngestTarget, snapshots: SnapshotI
     return {
       filter: { activityId: s.activityId, date: s.date },
       set: { engagement, engagementRate: engagementRateOf(engagement), sources: sourcesDoc(s.counters.sources) },
-      setOnInsert: { platformId: target.platformId, userId: target.userId },
+      setOnInsert: { platformId: target.platformId, workspaceId: target.workspaceId },
     };
   });
   await bulkUpsertRaw(ActivityMetricModel, ops);

@@ -14,7 +14,7 @@ import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from './lo
 import { endSession, revokeAllSessions, startSession, type Session, type SessionMeta } from './sessions.service.js';
 import { deleteUserData } from './user-deletion.js';
 import { normalizeEmail, UserModel, type User } from './user.model.js';
-import { ensureProfiles } from './users.loader.js';
+import { ensurePersonalWorkspace } from '../workspaces/workspaces.service.js';
 
 const MINUTE = 60;
 const HOUR = 3600;
@@ -124,7 +124,8 @@ async function createAccount(
     if (isDuplicateKeyError(err)) return null;
     throw err;
   }
-  await ensureProfiles([user._id]);
+  // Every account starts with a personal workspace it owns (the brand profile lives there).
+  await ensurePersonalWorkspace({ _id: user._id, name: user.name, company: user.company });
   await giveReferralCode(user._id, user.name);
   if (referralCode) await recordReferralSignup(referralCode, user._id);
   // Joins the invited workspace (its active one) and verifies the address the link was mailed to;

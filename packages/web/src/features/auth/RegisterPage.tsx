@@ -34,6 +34,8 @@ interface Done {
 
 export function RegisterPage() {
   const [params] = useSearchParams();
+  // From a workspace invitation's link (via /invitations/accept): the new account joins that workspace.
+  const invitation = params.get('invitation')?.trim() || null;
   const [form, setForm] = useState({ name: '', email: '', password: '', company: '', referralCode: params.get('ref')?.trim() ?? '' });
   const [done, setDone] = useState<Done | null>(null);
   const [{ fetching }, register] = useMutation(RegisterMutation);
@@ -56,6 +58,7 @@ export function RegisterPage() {
         password: form.password,
         company: form.company.trim() || null,
         referralCode: form.referralCode.trim() || null,
+        ...(invitation ? { invitationToken: invitation } : {}),
       },
     });
     if (result.data) return setDone(result.data.register);
@@ -66,7 +69,11 @@ export function RegisterPage() {
   return (
     <AuthLayout
       title="Create your account"
-      intro="Connect your social accounts and see what works, in one place."
+      intro={
+        invitation
+          ? 'You were invited to a workspace on Soash. Create your account with the email address the invitation was sent to, and you join it at once.'
+          : 'Connect your social accounts and see what works, in one place.'
+      }
       footer={
         <>
           Already have an account? <Link to="/login">Sign in</Link>

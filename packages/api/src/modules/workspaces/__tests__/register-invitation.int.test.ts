@@ -38,11 +38,16 @@ describe('register with an invitation: successful cases', () => {
     expect(res.body.data!.register).toEqual({ email, nextStep: 'SIGN_IN' });
     const user = await UserModel.findOne({ email }).lean();
     expect(user).toMatchObject({ isVerified: true });
-    expect((await loginViaApi(server, email)).body.data!.login.user).toMatchObject({ email, isVerified: true });
+    const signedIn = (await loginViaApi(server, email)).body.data!.login;
+    expect(signedIn.user).toMatchObject({ email, isVerified: true });
     expect(await TeamMemberModel.findOne({ workspaceId: team.workspace._id, userId: user!._id }).lean()).toMatchObject({ role: 'editor', isActive: true });
     expect(await MailMessageModel.countDocuments({ to: email, kind: 'verify_email' })).toBe(0);
     expect((await InvitationModel.findOne({ email }).lean())!.acceptedAt).toBeInstanceOf(Date);
     expect(await AuditEventModel.countDocuments({ workspaceId: team.workspace._id, action: 'member.joined', targetId: user!._id.toHexString() })).toBe(1);
+    // The invited workspace is the active one: without a header, the new account works in it.
+    const members = await server.gql('{ members { userId role } }', {}, signedIn.accessToken);
+    expect(members.body.errors).toBeUndefined();
+    expect(members.body.data!.members).toContainEqual({ userId: team.owner.actor.userId, role: 'OWNER' });
   });
 
   it('without an invitation nothing changes: unverified, a verification mail', async () => {
