@@ -1,4 +1,5 @@
 import { Types, type QueryFilter } from 'mongoose';
+import { postEngagementRate, rateLabelFor } from '@soash/shared';
 import { badInput, notFound } from '../../lib/errors.js';
 import { toObjectId, toObjectIds } from '../../lib/ids.js';
 import { paginate, SortDirection, type Connection } from '../../lib/pagination.js';
@@ -81,6 +82,23 @@ export async function getActivity(ctx: Context, id: string): Promise<Activity> {
 
 export function platformOf(ctx: Context, activity: Activity): Promise<Platform> {
   return getPlatform(ctx, activity.platformId);
+}
+
+/**
+ * A post's (or a daily snapshot's) engagement rate under the one metric model: its counters ÷ its
+ * platform's denominator (reach, views on TikTok, impressions on X), as the dashboard and insights
+ * compute it for the same post. Computed from the counters, so it never depends on how an older
+ * version stored the rate.
+ */
+export async function rateOf(ctx: Context, item: Pick<Activity, 'platformId' | 'engagement'>): Promise<number | null> {
+  const platform = await getPlatform(ctx, item.platformId);
+  return postEngagementRate(platform.type, item.engagement);
+}
+
+/** What the post's rate is, to show next to it: "engagement rate by views". */
+export async function rateLabelOf(ctx: Context, item: Pick<Activity, 'platformId'>): Promise<string> {
+  const platform = await getPlatform(ctx, item.platformId);
+  return rateLabelFor([platform.type]);
 }
 
 export async function categoriesOf(ctx: Context, activity: Activity): Promise<ContentCategory[]> {
