@@ -9,6 +9,8 @@ import { ContentCategoryModel, type ContentCategory } from '../categories/catego
 import { getPlatform } from '../platforms/platforms.service.js';
 import { PlatformModel, type Platform } from '../platforms/platform.model.js';
 import { assertViewerHistory } from '../subscriptions/plan-limits.js';
+import { normalizeTimezone } from '../analytics/scope.js';
+import { profileOf, viewerUser } from '../users/users.service.js';
 import type { ActivityMetric } from './activity-metric.model.js';
 import { ActivityModel, type Activity } from './activity.model.js';
 import { ActivitySortField, type ActivityFilter, type ActivitySort } from './dto/activities.args.js';
@@ -21,11 +23,26 @@ export function normalizeHashtag(tag: string): string {
 async function buildFilter(ctx: Context, userId: Types.ObjectId, filter: ActivityFilter | null | undefined): Promise<QueryFilter<Activity>> {
   const q: Record<string, unknown> = { userId };
   if (filter) await addFilterConditions(q, userId, filter);
+  if (filter?.hours?.length || filter?.weekdays?.length) q.$expr = await localTimeCondition(ctx, filter);
   // The plan's history: an earlier `from` is LIMIT_EXCEEDED; without one, the list starts at the
   // plan's earliest day (posts without a publication time have no age and stay listed).
   const earliest = await assertViewerHistory(ctx, filter?.from);
   if (earliest && !filter?.from) q.$or = [{ publishedAt: { $gte: earliest } }, { publishedAt: null }];
   return q as QueryFilter<Activity>;
+}
+
+/**
+ * Hours and weekdays of the publication time in the viewer's timezone, as the insights and best
+ * times count them: `$dateToString` with `%H` and `%u` (ISO weekday) and the IANA zone, which
+ * MongoDB and the stand-in compute alike (docs/database.md). Posts without a time never match.
+ */
+async function localTimeCondition(ctx: Context, filter: ActivityFilter): Promise<Record<string, unknown>> {
+  const timezone = normalizeTimezone((await profileOf(ctx, await viewerUser(ctx))).timezone);
+  const part = (format: string, values: string[]) => ({ $in: [{ $dateToString: { format, date: '$publishedAt', timezone } }, values] });
+  const conditions: unknown[] = [];
+  if (filter.hours?.length) conditions.push(part('%H', [...new Set(filter.hours)].map((h) => String(h).padStart(2, '0'))));
+  if (filter.weekdays?.length) conditions.push(part('%u', [...new Set(filter.weekdays)].map(String)));
+  return conditions.length === 1 ? (conditions[0] as Record<string, unknown>) : { $and: conditions };
 }
 
 async function addFilterConditions(q: Record<string, unknown>, userId: Types.ObjectId, filter: ActivityFilter): Promise<void> {

@@ -76,6 +76,12 @@ export class EvidencePosts {
   @Field(() => String, { nullable: true, description: 'Without the leading #.' })
   hashtag: string | null;
 
+  @Field(() => [Int], { description: "Local hours (0–23, the user's timezone) of a posting-time finding; empty otherwise." })
+  hours: number[];
+
+  @Field(() => [Int], { description: 'ISO weekdays (1 = Monday) of a posting-time finding; empty otherwise.' })
+  weekdays: number[];
+
   @Field(() => String)
   from: string;
 

@@ -73,6 +73,20 @@ describe('PostsPage', () => {
     expect(within(rows[2]!).getByTitle('engagement rate by views').textContent).toBe('2.46% by views');
   });
 
+  it('filters by local hour and weekday (the link of a posting-time insight) and shows the controls set from the address', async () => {
+    const { client, router } = setup('/posts?hour=18&weekday=2&from=2026-01-02&to=2026-06-29');
+    expect((screen.getByLabelText('Hour') as HTMLSelectElement).value).toBe('18');
+    expect((screen.getByLabelText('Weekday') as HTMLSelectElement).value).toBe('2');
+    expect(screen.getByRole('option', { name: '18:00–19:00' })).toBeDefined();
+    expect(callsOf(client, 'Posts').at(-1)!.filter).toMatchObject({ hours: [18], weekdays: [2] });
+    fireEvent.change(screen.getByLabelText('Hour'), { target: { value: '9' } });
+    await waitFor(() => expect(router.state.location.search).toContain('hour=9'));
+    expect(callsOf(client, 'Posts').at(-1)!.filter).toMatchObject({ hours: [9], weekdays: [2] });
+    fireEvent.change(screen.getByLabelText('Weekday'), { target: { value: '' } });
+    await waitFor(() => expect(router.state.location.search).not.toContain('weekday'));
+    expect(callsOf(client, 'Posts').at(-1)!.filter.weekdays).toBeUndefined();
+  });
+
   it('turns filter changes into query variables and keeps them in the address', async () => {
     const { client, router } = setup();
     fireEvent.change(screen.getByLabelText('Account'), { target: { value: 'p1' } });
