@@ -3,3 +3,4 @@ export * from './enums.js';
 export * from './tiers.js';
 export * from './time.js';
 export * from './metrics.js';
+export * from './workspaces.js';

@@ -12,6 +12,7 @@ import {
   Role,
   SubscriptionStatus,
   SubscriptionTier,
+  WorkspaceRole,
 } from '@soash/shared';
 import { registerEnumType } from 'type-graphql';
 
@@ -32,6 +33,10 @@ registerEnumType(PatternType, { name: 'PatternType' });
 registerEnumType(ConversionStatus, { name: 'ConversionStatus' });
 registerEnumType(JobType, { name: 'JobType' });
 registerEnumType(JobStatus, { name: 'JobStatus' });
+registerEnumType(WorkspaceRole, {
+  name: 'WorkspaceRole',
+  description: 'OWNER: everything incl. plan, delete, transfer. ADMIN: members, connections, settings. EDITOR: categories, tagging, sync, insight actions, exports. VIEWER: read only.',
+});
 
 export {
   ContentType,
@@ -47,4 +52,5 @@ export {
   Role,
   SubscriptionStatus,
   SubscriptionTier,
+  WorkspaceRole,
 };

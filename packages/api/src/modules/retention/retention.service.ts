@@ -6,6 +6,7 @@ import { MailMessageModel } from '../mail/mail-message.model.js';
 import { StatsModel } from '../stats/stats.model.js';
 import { SystemJobModel } from '../system-jobs/system-job.model.js';
 import { RefreshTokenModel } from '../users/refresh-token.model.js';
+import { pruneAuditEvents } from '../workspaces/audit.service.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -20,7 +21,7 @@ export interface RetentionOptions {
   agendaJobId?: string;
 }
 
-export type RetentionResult = Record<'stats' | 'activityMetrics' | 'systemJobs' | 'expiredSessions' | 'rateLimits' | 'mailOutbox', number>;
+export type RetentionResult = Record<'stats' | 'activityMetrics' | 'systemJobs' | 'expiredSessions' | 'rateLimits' | 'mailOutbox' | 'auditEvents', number>;
 
 /**
  * Deletes what has outlived its retention. The TTL indexes say the same, but not every server
@@ -47,6 +48,8 @@ export async function pruneExpiredData(opts: RetentionOptions): Promise<Retentio
       expiredSessions: (await RefreshTokenModel.deleteMany({ expiresAt: { $lt: now } })).deletedCount,
       rateLimits: (await RateLimitModel.deleteMany({ expiresAt: { $lt: now } })).deletedCount,
       mailOutbox: (await MailMessageModel.deleteMany({ createdAt: { $lt: mailCutoff } })).deletedCount,
+      // Audit events are kept AUDIT_RETENTION_DAYS (1 year).
+      auditEvents: await pruneAuditEvents(now),
     };
     await SystemJobModel.updateOne(
       { _id: run._id },

@@ -11,6 +11,7 @@ import { MailMessageModel } from '../../mail/mail-message.model.js';
 import { StatsModel } from '../../stats/stats.model.js';
 import { SystemJobModel } from '../../system-jobs/system-job.model.js';
 import { RefreshTokenModel } from '../../users/refresh-token.model.js';
+import { AuditEventModel } from '../../workspaces/audit-event.model.js';
 import { RETENTION_JOB, scheduleRetention } from '../retention.jobs.js';
 import { pruneExpiredData } from '../retention.service.js';
 
@@ -48,14 +49,18 @@ async function seed(now: Date) {
     { key: `k-${activityId}`, windowStart: now, count: 3, expiresAt: daysAgo(-1, now) },
   ]);
   await insertRaw(MailMessageModel, [20, 1].map((d) => ({ to: 'x@example.test', subject: 's', text: 't', kind: 'notice', createdAt: daysAgo(d, now), updatedAt: daysAgo(d, now) })));
-  return { userId: user._id };
+  // Audit events are kept 365 days: the one 366 days old goes, the one exactly 365 days old stays.
+  const workspaceId = new Types.ObjectId();
+  await insertRaw(AuditEventModel, [366, 365, 2].map((d) => ({ workspaceId, action: 'member.joined', at: daysAgo(d, now) })));
+  return { userId: user._id, workspaceId };
 }
 
 describe('retention: successful cases', () => {
   it('deletes what is past its retention, keeps the rest, and logs the run as a SystemJob', async () => {
-    const { userId } = await seed(NOW);
+    const { userId, workspaceId } = await seed(NOW);
     const result = await pruneExpiredData({ metricsRetentionDays: 365, now: NOW });
-    expect(result).toEqual({ stats: 2, activityMetrics: 1, systemJobs: 2, expiredSessions: 1, rateLimits: 1, mailOutbox: 1 });
+    expect(result).toEqual({ stats: 2, activityMetrics: 1, systemJobs: 2, expiredSessions: 1, rateLimits: 1, mailOutbox: 1, auditEvents: 1 });
+    expect((await AuditEventModel.find({ workspaceId }).sort({ at: 1 }).lean()).map((e) => e.at)).toEqual([daysAgo(365), daysAgo(2)]);
 
     // The cut-off day itself is kept (strictly older goes).
     expect((await StatsModel.find({ userId }).sort({ date: 1 }).lean()).map((s) => s.followers)).toEqual([365, 10]);
