@@ -84,7 +84,7 @@ describe('PostsPage', () => {
     expect(callsOf(client, 'Posts').at(-1)!.filter).toMatchObject({ hours: [9], weekdays: [2] });
     fireEvent.change(screen.getByLabelText('Weekday'), { target: { value: '' } });
     await waitFor(() => expect(router.state.location.search).not.toContain('weekday'));
-    expect(callsOf(client, 'Posts').at(-1)!.filter.weekdays).toBeUndefined();
+    expect((callsOf(client, 'Posts').at(-1)!.filter as { weekdays?: number[] }).weekdays).toBeUndefined();
   });
 
   it('turns filter changes into query variables and keeps them in the address', async () => {
