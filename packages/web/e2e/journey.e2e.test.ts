@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, screenshot } from './browser';
 
@@ -17,6 +17,7 @@ let page: Page;
 let secondTab: Page;
 const errors: string[] = [];
 const refreshTokensSent: string[] = [];
+const pendingHeaders: Promise<void>[] = [];
 const email = `e2e-${Date.now()}@example.com`;
 const password = 'correct horse battery';
 let shareUrl = '';
@@ -31,15 +32,43 @@ function watch(p: Page, label: string) {
   p.on('console', (m) => m.type() === 'error' && errors.push(`${label} console: ${m.text()}`));
 }
 
+/**
+ * Playwright reads a request's raw headers (with its cookies) from the browser once the response
+ * arrives; for a request still in flight when its tab or the browser closes they can no longer
+ * be read. Only that case is passed over; any other failure to read them is an error of the run.
+ */
+function unreadable(r: Request) {
+  return (e: unknown) => {
+    const message = e instanceof Error ? e.message : String(e);
+    if (/Target page, context or browser has been closed/.test(message)) return;
+    errors.push(`could not read the headers of ${r.method()} ${r.url()}: ${message}`);
+  };
+}
+
 beforeAll(async () => {
   browser = await launchBrowser();
   context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: inject('baseUrl') });
-  // Every refresh token the app presents, from any tab: none may be presented twice.
+  // Every refresh token the app presents, from any tab: none may be presented twice. The token
+  // travels only as the httpOnly cookie of POST /auth/refresh; no GraphQL request carries one.
   context.on('request', (r) => {
-    if (!r.url().endsWith('/graphql') || r.method() !== 'POST') return;
-    const body = r.postDataJSON() as { operationName?: string; variables?: { token?: string } } | null;
-    if (body?.operationName === 'RefreshSession' && body.variables?.token) refreshTokensSent.push(body.variables.token);
+    const url = new URL(r.url());
+    if (url.pathname === '/auth/refresh' && r.method() === 'POST') {
+      pendingHeaders.push(
+        r.allHeaders().then((h) => {
+          const m = /(?:^|;\s*)soash_refresh=([^;]+)/.exec(h.cookie ?? '');
+          refreshTokensSent.push(m ? decodeURIComponent(m[1]!) : '(no cookie)');
+        }, unreadable(r)),
+      );
+    } else if (url.pathname === '/graphql') {
+      pendingHeaders.push(
+        r.allHeaders().then((h) => {
+          if (/soash_refresh=/.test(h.cookie ?? '')) errors.push('a GraphQL request carried the refresh-token cookie');
+        }, unreadable(r)),
+      );
+      const body = r.postData() ?? '';
+      if (/"refreshToken"\s*:\s*"/.test(body)) errors.push('a GraphQL request carried a refresh token');
+    }
   });
   page = await context.newPage();
   watch(page, 'tab 1');
@@ -435,8 +464,16 @@ describe('a new user’s journey', () => {
   });
 
   it('kept both tabs signed in through silent refreshes, never presenting a refresh token twice', async () => {
+    await Promise.all(pendingHeaders);
     expect(refreshTokensSent.length).toBeGreaterThan(0);
+    expect(refreshTokensSent).not.toContain('(no cookie)');
     expect(new Set(refreshTokensSent).size).toBe(refreshTokensSent.length);
+    // Nothing a script can read holds a refresh token: not storage, not document.cookie.
+    const readable = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie }));
+    for (const token of refreshTokensSent) expect(readable).not.toContain(token);
+    expect(readable).not.toContain('soash_refresh');
+    const cookies = await context.cookies();
+    expect(cookies.find((c) => c.name === 'soash_refresh')).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/auth/refresh' });
     await nav(secondTab, 'Overview');
     await heading(secondTab, 'Overview');
     await secondTab.close();
