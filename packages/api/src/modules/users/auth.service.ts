@@ -12,7 +12,7 @@ import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from './lo
 import { endSession, revokeAllSessions, startSession, type Session, type SessionMeta } from './sessions.service.js';
 import { deleteUserData } from './user-deletion.js';
 import { normalizeEmail, UserModel, type User } from './user.model.js';
-import { ensureProfiles } from './users.loader.js';
+import { ensurePersonalWorkspace } from '../workspaces/workspaces.service.js';
 
 const MINUTE = 60;
 const HOUR = 3600;
@@ -80,7 +80,8 @@ export async function register(ctx: Context, input: RegisterInput): Promise<Sess
     if (isDuplicateKeyError(err)) throw conflict(EMAIL_TAKEN);
     throw err;
   }
-  await ensureProfiles([userId]);
+  // Every account starts with a personal workspace it owns (the brand profile lives there).
+  await ensurePersonalWorkspace({ _id: userId, name: input.name.trim(), company: input.company?.trim() || undefined });
   await giveReferralCode(userId, input.name.trim());
   if (referralCode) await recordReferralSignup(referralCode, userId);
   // Joins the invited workspace (its active one) and verifies the address the link was mailed to.
