@@ -7,6 +7,7 @@ import './retention/retention.jobs.js';
 import './platforms/platforms.jobs.js';
 import './platforms/platforms.routes.js';
 import './platforms/platforms.startup.js';
+import './activities/activities.startup.js';
 import './sync/sync.jobs.js';
 import './insights/insights.jobs.js';
 import './demo/demo.startup.js';

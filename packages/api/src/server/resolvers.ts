@@ -1,5 +1,5 @@
 import type { NonEmptyArray } from 'type-graphql';
-import { ActivitiesResolver } from '../modules/activities/activities.resolver.js';
+import { ActivitiesResolver, ActivityMetricsResolver } from '../modules/activities/activities.resolver.js';
 import { AnalyticsResolver, PlatformBreakdownRowResolver, PlatformDemographicsResolver } from '../modules/analytics/analytics.resolver.js';
 import { CategoriesResolver } from '../modules/categories/categories.resolver.js';
 import { HealthResolver } from '../modules/health/health.resolver.js';
@@ -32,6 +32,7 @@ export const resolvers: NonEmptyArray<Function> = [
   PlatformsResolver,
   SyncResolver,
   ActivitiesResolver,
+  ActivityMetricsResolver,
   CategoriesResolver,
   StatsResolver,
   SystemJobsResolver,

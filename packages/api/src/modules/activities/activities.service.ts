@@ -1,5 +1,6 @@
 import { workspaceIdOf } from '../workspaces/access.js';
 import { Types, type QueryFilter } from 'mongoose';
+import { postEngagementRate, rateLabelFor } from '@soash/shared';
 import { badInput, notFound } from '../../lib/errors.js';
 import { toObjectId, toObjectIds } from '../../lib/ids.js';
 import { paginate, SortDirection, type Connection } from '../../lib/pagination.js';
@@ -9,6 +10,8 @@ import { ContentCategoryModel, type ContentCategory } from '../categories/catego
 import { getPlatform } from '../platforms/platforms.service.js';
 import { PlatformModel, type Platform } from '../platforms/platform.model.js';
 import { assertViewerHistory } from '../subscriptions/plan-limits.js';
+import { normalizeTimezone } from '../analytics/scope.js';
+import { activeWorkspace } from '../workspaces/workspaces.service.js';
 import type { ActivityMetric } from './activity-metric.model.js';
 import { ActivityModel, type Activity } from './activity.model.js';
 import { ActivitySortField, type ActivityFilter, type ActivitySort } from './dto/activities.args.js';
@@ -21,11 +24,27 @@ export function normalizeHashtag(tag: string): string {
 async function buildFilter(ctx: Context, workspaceId: Types.ObjectId, filter: ActivityFilter | null | undefined): Promise<QueryFilter<Activity>> {
   const q: Record<string, unknown> = { workspaceId };
   if (filter) await addFilterConditions(q, workspaceId, filter);
+  if (filter?.hours?.length || filter?.weekdays?.length) q.$expr = await localTimeCondition(ctx, filter);
   // The plan's history: an earlier `from` is LIMIT_EXCEEDED; without one, the list starts at the
   // plan's earliest day (posts without a publication time have no age and stay listed).
   const earliest = await assertViewerHistory(ctx, filter?.from);
   if (earliest && !filter?.from) q.$or = [{ publishedAt: { $gte: earliest } }, { publishedAt: null }];
   return q as QueryFilter<Activity>;
+}
+
+/**
+ * Hours and weekdays of the publication time in the workspace's timezone, as the insights and best
+ * times count them: `$dateToString` with `%H` and `%u` (ISO weekday) and the IANA zone, which
+ * MongoDB and the stand-in compute alike (docs/database.md). Posts without a time never match.
+ */
+async function localTimeCondition(ctx: Context, filter: ActivityFilter): Promise<Record<string, unknown>> {
+  // The active workspace's timezone, the one its insights and best times are computed in.
+  const timezone = normalizeTimezone((await activeWorkspace(ctx)).timezone);
+  const part = (format: string, values: string[]) => ({ $in: [{ $dateToString: { format, date: '$publishedAt', timezone } }, values] });
+  const conditions: unknown[] = [];
+  if (filter.hours?.length) conditions.push(part('%H', [...new Set(filter.hours)].map((h) => String(h).padStart(2, '0'))));
+  if (filter.weekdays?.length) conditions.push(part('%u', [...new Set(filter.weekdays)].map(String)));
+  return conditions.length === 1 ? (conditions[0] as Record<string, unknown>) : { $and: conditions };
 }
 
 async function addFilterConditions(q: Record<string, unknown>, workspaceId: Types.ObjectId, filter: ActivityFilter): Promise<void> {
@@ -82,6 +101,23 @@ export async function getActivity(ctx: Context, id: string): Promise<Activity> {
 
 export function platformOf(ctx: Context, activity: Activity): Promise<Platform> {
   return getPlatform(ctx, activity.platformId);
+}
+
+/**
+ * A post's (or a daily snapshot's) engagement rate under the one metric model: its counters ÷ its
+ * platform's denominator (reach, views on TikTok, impressions on X), as the dashboard and insights
+ * compute it for the same post. Computed from the counters, so it never depends on how an older
+ * version stored the rate.
+ */
+export async function rateOf(ctx: Context, item: Pick<Activity, 'platformId' | 'engagement'>): Promise<number | null> {
+  const platform = await getPlatform(ctx, item.platformId);
+  return postEngagementRate(platform.type, item.engagement);
+}
+
+/** What the post's rate is, to show next to it: "engagement rate by views". */
+export async function rateLabelOf(ctx: Context, item: Pick<Activity, 'platformId'>): Promise<string> {
+  const platform = await getPlatform(ctx, item.platformId);
+  return rateLabelFor([platform.type]);
 }
 
 export async function categoriesOf(ctx: Context, activity: Activity): Promise<ContentCategory[]> {

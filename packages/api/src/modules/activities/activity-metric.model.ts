@@ -1,6 +1,6 @@
 import { getModelForClass, index, modelOptions, prop } from '@typegoose/typegoose';
 import { Types } from 'mongoose';
-import { Field, Float, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { baseSchemaOptions, Entity } from '../../lib/entity.js';
 import { MetricSource } from '../../lib/provenance.js';
 import { Engagement } from './engagement.model.js';
@@ -29,7 +29,7 @@ export class ActivityMetric extends Entity {
   @prop({ type: () => Engagement, _id: false, required: true })
   engagement: Engagement;
 
-  @Field(() => Float, { nullable: true })
+  /** The metric model's rate, stored for sorting (ingest and the start-up backfill); the GraphQL field is computed from the counters. */
   @prop({ type: () => Number })
   engagementRate?: number | null;
 

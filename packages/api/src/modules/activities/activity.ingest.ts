@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import { postEngagementRate, type PlatformType } from '@soash/shared';
 import type { PostCounters, PostRecord } from '../../connectors/types.js';
 import { bulkUpsertRaw, type UpsertOp } from '../../lib/bulk-upsert.js';
 import type { MetricSource } from '../../lib/provenance.js';
@@ -58,16 +59,19 @@ export function toEngagement(counters: EngagementCounters): Engagement {
 }
 
 /**
- * The stored engagement rate: engagement.total / reach, or null when reach is not reported
- * (or 0). This is the default formula documented in docs/analytics.md.
+ * The stored engagement rate: the one metric model's (engagement.total ÷ the platform's
+ * denominator: reach, views on TikTok, impressions on X), or null when the post does not report
+ * it. It is what the dashboard and insights compute for the same post (docs/analytics.md).
  */
-export function engagementRateOf(e: Engagement): number | null {
-  return typeof e.reach === 'number' && e.reach > 0 ? e.total / e.reach : null;
+export function engagementRateOf(platform: PlatformType, e: Engagement): number | null {
+  return postEngagementRate(platform, e);
 }
 
 export interface IngestTarget {
   platformId: Types.ObjectId;
   workspaceId: Types.ObjectId;
+  /** The account's platform: it decides the rate's denominator. */
+  platformType: PlatformType;
 }
 
 export interface IngestedPost {
@@ -103,7 +107,7 @@ export async function upsertActivities(target: IngestTarget, items: IngestedPost
     };
     if (counters) {
       const engagement = toEngagement(counters.engagement);
-      Object.assign(set, { engagement, engagementRate: engagementRateOf(engagement), metricsUpdatedAt: fetchedAt, sources: sourcesDoc(counters.sources) });
+      Object.assign(set, { engagement, engagementRate: engagementRateOf(target.platformType, engagement), metricsUpdatedAt: fetchedAt, sources: sourcesDoc(counters.sources) });
     }
     return {
       filter: { platformId: target.platformId, externalId: post.externalId },
@@ -143,7 +147,7 @@ export async function upsertSnapshots(target: IngestTarget, snapshots: SnapshotI
     const engagement = toEngagement(s.counters.engagement);
     return {
       filter: { activityId: s.activityId, date: s.date },
-      set: { engagement, engagementRate: engagementRateOf(engagement), sources: sourcesDoc(s.counters.sources) },
+      set: { engagement, engagementRate: engagementRateOf(target.platformType, engagement), sources: sourcesDoc(s.counters.sources) },
       setOnInsert: { platformId: target.platformId, workspaceId: target.workspaceId },
     };
   });

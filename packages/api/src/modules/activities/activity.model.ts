@@ -1,6 +1,6 @@
 import { getModelForClass, index, modelOptions, prop } from '@typegoose/typegoose';
 import { Types } from 'mongoose';
-import { Field, Float, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { baseSchemaOptions, Entity } from '../../lib/entity.js';
 import { ContentType } from '../../lib/graphql-enums.js';
 import { MetricSource } from '../../lib/provenance.js';
@@ -69,10 +69,7 @@ export class Activity extends Entity {
   @prop({ type: () => Engagement, _id: false, required: true, default: () => ({ total: 0 }) })
   engagement: Engagement;
 
-  @Field(() => Float, {
-    nullable: true,
-    description: 'Latest engagement rate: engagement.total / reach (null when reach is not reported). See docs/analytics.md.',
-  })
+  /** The metric model's rate, stored for sorting (ingest and the start-up backfill); the GraphQL field is computed from the counters. */
   @prop({ type: () => Number })
   engagementRate?: number | null;
 

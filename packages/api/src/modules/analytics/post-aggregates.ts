@@ -248,6 +248,28 @@ export class PostTotals {
     return this;
   }
 
+  /**
+   * One post of a per-post read, folded like a group of one: `denominator` is its rate's
+   * denominator (the platform's counter, or followers on its publish day), null without one.
+   */
+  addPost(p: { total: number; impressions?: number | null; reach?: number | null; views?: number | null; denominator: number | null }): this {
+    const has = (v: number | null | undefined) => (typeof v === 'number' ? 1 : 0);
+    const rated = p.denominator !== null && p.denominator > 0;
+    return this.add({
+      _id: {},
+      posts: 1,
+      engagements: p.total,
+      impressions: p.impressions ?? 0,
+      impressionsReported: has(p.impressions),
+      reach: p.reach ?? 0,
+      reachReported: has(p.reach),
+      views: p.views ?? 0,
+      viewsReported: has(p.views),
+      rateEngagements: rated ? p.total : 0,
+      rateDenominator: rated ? p.denominator! : 0,
+    });
+  }
+
   result(): PostTotalsResult {
     const counter = (sum: number, n: number) => (this.posts === 0 ? 0 : n > 0 ? sum : null);
     return {

@@ -12,13 +12,11 @@ import {
   counterRate,
   loadRateModel,
   needsFollowers,
-  postGroups,
   postRate,
   postRateExpression,
   postRateLabel,
   PostTotals,
   rateFieldsProjection,
-  rowFollowers,
   type RateFields,
   type RateModel,
   UTC_PUBLISH_DAY,
@@ -149,18 +147,23 @@ export async function contentTypePerformance(req: AnalyticsRequest, input: Analy
   const scope = await buildScope(req.workspaceId, req.tz, input.filter);
   const model = await loadRateModel(req, scope, formula);
   const w = windowOf(fromDay, toDay, req.tz);
-  const history = needsFollowers(formula) ? await followerHistoryFor(req, scope, { fromDay, toDay }) : undefined;
-  const [groups, rates] = await Promise.all([
-    postGroups(scope, w, { type: true }, ['engagements', 'impressions', 'reach', 'rate'], model),
-    // One rate per post for the medians (and its type), nothing more.
-    postRates(scope, w, model, history, { type: '$type' }),
-  ]);
+  const follow = needsFollowers(formula);
+  const history = follow ? await followerHistoryFor(req, scope, { fromDay, toDay }) : undefined;
+  // One read of the window: each post's type, counters and rate; the totals and the medians are
+  // both folded from it (the posts of the range, never per-type copies).
+  const rates = await postRates(scope, w, model, history, {
+    type: '$type',
+    imp: '$engagement.impressions',
+    rch: '$engagement.reach',
+    ...(follow ? {} : { den: model.denominator }),
+  });
   const totals = new Map<string, PostTotals>();
-  for (const row of groups) {
-    const key = row._id.type!;
+  for (const r of rates) {
+    const key = r.type as string;
     let t = totals.get(key);
     if (!t) totals.set(key, (t = new PostTotals()));
-    t.add(row, rowFollowers(row, model, history));
+    const den = follow ? (r.p && r.d ? (history?.atPublish(r.p.toHexString(), parseDay(r.d)!)?.followers ?? null) : null) : (r.den as number | null | undefined);
+    t.addPost({ total: r.t, impressions: r.imp as number | null | undefined, reach: r.rch as number | null | undefined, denominator: typeof den === 'number' ? den : null });
   }
   const ratesByType = new Map<string, number[]>();
   const all: number[] = [];

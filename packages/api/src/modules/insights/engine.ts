@@ -163,7 +163,7 @@ export interface EvidenceData {
   pattern: { patternType: PatternType; name: string } | null;
   values: number[] | null;
   howWeKnow: string[];
-  posts: { platformIds: string[]; type: string | null; hashtag: string | null; from: string; to: string } | null;
+  posts: { platformIds: string[]; type: string | null; hashtag: string | null; hours: number[]; weekdays: number[]; from: string; to: string } | null;
 }
 
 export interface Finding {
@@ -505,6 +505,8 @@ function performanceFinding(input: EngineInput, accounts: AccountData[], t: Test
         platformIds: strata.map((s) => s.a.id),
         type: g.patternType === PatternType.CONTENT_TYPE ? g.id : null,
         hashtag: g.patternType === PatternType.HASHTAG ? g.id.slice(1) : null,
+        hours: g.id.startsWith('hour-') ? [Number(g.id.slice(5))] : [],
+        weekdays: g.id.startsWith('weekday-') ? [Number(g.id.slice(8))] : [],
         from: dayToString(fromDay),
         to: dayToString(toDay),
       },
@@ -737,7 +739,7 @@ function followerAnomalies(input: EngineInput): Finding[] {
             `Allowing for the ${nOf(comparisons, 'day', 'days')} we checked, this is ${chanceInWords(p)}.`,
             ...(run.length > 1 ? [`Day by day: ${run.map((x) => signed(x.v)).join(', ')}.`] : []),
           ],
-          posts: { platformIds: [s.a.id], type: null, hashtag: null, from: dayToString(first.day), to: dayToString(last.day) },
+          posts: { platformIds: [s.a.id], type: null, hashtag: null, hours: [], weekdays: [], from: dayToString(first.day), to: dayToString(last.day) },
         },
       });
     }
@@ -836,7 +838,7 @@ function engagementAnomalies(input: EngineInput, accounts: AccountData[]): Findi
           `Allowing for the ${nOf(m, 'posting day', 'posting days')} we checked, this is ${chanceInWords(pAdj)}.`,
           `Period analysed: ${formatPeriod(input.window.fromDay, input.window.toDay)}.`,
         ],
-        posts: { platformIds: [a.id], type: null, hashtag: null, from: dayToString(c.day), to: dayToString(c.day) },
+        posts: { platformIds: [a.id], type: null, hashtag: null, hours: [], weekdays: [], from: dayToString(c.day), to: dayToString(c.day) },
       },
     });
   }

@@ -76,6 +76,12 @@ export class EvidencePosts {
   @Field(() => String, { nullable: true, description: 'Without the leading #.' })
   hashtag: string | null;
 
+  @Field(() => [Int], { description: "Local hours (0–23, the user's timezone) of a posting-time finding; empty otherwise." })
+  hours: number[];
+
+  @Field(() => [Int], { description: 'ISO weekdays (1 = Monday) of a posting-time finding; empty otherwise.' })
+  weekdays: number[];
+
   @Field(() => String)
   from: string;
 
@@ -157,5 +163,7 @@ export function evidenceOf(raw: unknown): InsightEvidence | null {
   if (!raw || typeof raw !== 'object') return null;
   const e = raw as Partial<EvidenceData>;
   if (typeof e.method !== 'string' || !Array.isArray(e.howWeKnow) || !Array.isArray(e.accounts) || !e.period || typeof e.pValue !== 'number') return null;
+  // Evidence stored before the explorer had hour and weekday filters has no `hours` / `weekdays`.
+  if (e.posts) return { ...e, posts: { ...e.posts, hours: e.posts.hours ?? [], weekdays: e.posts.weekdays ?? [] } } as InsightEvidence;
   return e as InsightEvidence;
 }

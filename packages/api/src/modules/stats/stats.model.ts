@@ -100,7 +100,7 @@ export class Stats extends Entity {
   @prop({ type: () => Number })
   engagement?: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'engagement / reach for the day, when reach is reported.' })
+  @Field(() => Float, { nullable: true, description: "The day's engagement rate under the metric model: engagement ÷ the platform's denominator (reach; impressions on X; null on TikTok, whose accounts report no daily views)." })
   @prop({ type: () => Number })
   engagementRate?: number | null;
 

@@ -1,3 +1,4 @@
+import { postEngagementRate } from '@soash/shared';
 import { Types, type mongo } from 'mongoose';
 import { addDays, chunkRange, DAY_MS, eachDay, lastDays, utcDay } from '../../connectors/common.js';
 import { connectorConfig } from '../../connectors/config.js';
@@ -8,7 +9,7 @@ import { JobType, PlatformStatus } from '../../lib/graphql-enums.js';
 import { log } from '../../lib/logger.js';
 import { toObjectId } from '../../lib/ids.js';
 import { ActivityMetricModel } from '../activities/activity-metric.model.js';
-import { upsertActivities, upsertSnapshots, type SnapshotInput } from '../activities/activity.ingest.js';
+import { upsertActivities, upsertSnapshots, type IngestTarget, type SnapshotInput } from '../activities/activity.ingest.js';
 import { bulkUpsertRaw, type UpsertOp } from '../../lib/bulk-upsert.js';
 import { ActivityModel } from '../activities/activity.model.js';
 import { noticeAdminsOfSetting, noticeNeedsReauth } from '../platforms/platform-notices.js';
@@ -239,16 +240,16 @@ function demographicsDoc(d: Demographics): Demographics {
 
 /**
  * Upserts days by (platformId, date). Fields a pull did not report keep their stored values (and
- * provenance); the day's engagement rate is engagement / reach when both are known. The days'
+ * provenance); the day's engagement rate follows the metric model (engagement ÷ the platform's denominator). The days'
  * stored rows are read first (one query on the unique key, for the merge), then written on the
  * driver (lib/bulk-upsert.ts).
  */
-export async function upsertStats(target: { platformId: Types.ObjectId; workspaceId: Types.ObjectId }, rows: AccountDay[]): Promise<number> {
+export async function upsertStats(target: IngestTarget, rows: AccountDay[]): Promise<number> {
   if (!rows.length) return 0;
   const existing = await StatsModel.collection
-    .find({ platformId: target.platformId, date: { $in: rows.map((r) => r.date) } }, { projection: { date: 1, engagement: 1, reach: 1, sources: 1 } })
+    .find({ platformId: target.platformId, date: { $in: rows.map((r) => r.date) } }, { projection: { date: 1, engagement: 1, reach: 1, impressions: 1, sources: 1 } })
     .toArray();
-  const byDate = new Map(existing.map((e) => [(e.date as Date).getTime(), e as unknown as Pick<Stats, 'engagement' | 'reach' | 'sources'>]));
+  const byDate = new Map(existing.map((e) => [(e.date as Date).getTime(), e as unknown as Pick<Stats, 'engagement' | 'reach' | 'impressions' | 'sources'>]));
   const ops: UpsertOp[] = rows.map((row) => {
     const prev = byDate.get(row.date.getTime());
     const set: Record<string, unknown> = {};
@@ -256,7 +257,9 @@ export async function upsertStats(target: { platformId: Types.ObjectId; workspac
     if (row.demographics) set.demographics = demographicsDoc(row.demographics);
     const engagement = (set.engagement ?? prev?.engagement) as number | null | undefined;
     const reach = (set.reach ?? prev?.reach) as number | null | undefined;
-    set.engagementRate = typeof engagement === 'number' && typeof reach === 'number' && reach > 0 ? engagement / reach : null;
+    const impressions = (set.impressions ?? prev?.impressions) as number | null | undefined;
+    // The metric model's denominator of the account's platform (accounts report no daily views: TikTok days have no rate).
+    set.engagementRate = typeof engagement === 'number' ? postEngagementRate(target.platformType, { total: engagement, reach, impressions, views: null }) : null;
     const newFields = new Set(row.sources.map((s) => s.field));
     set.sources = [...(prev?.sources ?? []).filter((s) => !newFields.has(s.field)), ...row.sources].map((s) => ({
       field: s.field,
@@ -291,7 +294,7 @@ export async function pullStats(platformId: Types.ObjectId, data: PullJobData, r
   if ('skip' in loaded) return { note: loaded.skip, result: { skipped: true } };
   const session = await openSession(loaded.platform);
   const { platform, provider } = session;
-  const target = { platformId: platform._id, workspaceId: platform.workspaceId };
+  const target = { platformId: platform._id, workspaceId: platform.workspaceId, platformType: platform.type };
   return withSlot(session, run, async (renew) => {
     await run.progress('profile');
     const profile = await session.call((a) => provider.fetchProfile(a));
@@ -341,7 +344,7 @@ export async function pullActivities(platformId: Types.ObjectId, data: PullJobDa
   if ('skip' in loaded) return { note: loaded.skip, result: { skipped: true } };
   const session = await openSession(loaded.platform);
   const { platform, provider } = session;
-  const target = { platformId: platform._id, workspaceId: platform.workspaceId };
+  const target = { platformId: platform._id, workspaceId: platform.workspaceId, platformType: platform.type };
   const now = new Date();
   const today = utcDay(now);
   const days = data.kind === 'daily' ? SNAPSHOT_WINDOW_DAYS : Math.max(SNAPSHOT_WINDOW_DAYS, data.days ?? 0);
@@ -462,7 +465,7 @@ export async function pullStories(platformId: Types.ObjectId, run: RunHandle): P
   const session = await openSession(loaded.platform);
   const { platform, provider } = session;
   if (!provider.listLiveStories) return { note: 'This platform has no stories to poll', result: { skipped: true } };
-  const target = { platformId: platform._id, workspaceId: platform.workspaceId };
+  const target = { platformId: platform._id, workspaceId: platform.workspaceId, platformType: platform.type };
   return withSlot(session, run, async () => {
     await run.progress('posts', 0);
     const stories = await session.call((a) => provider.listLiveStories!(a));

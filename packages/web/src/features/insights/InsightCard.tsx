@@ -35,6 +35,8 @@ export const InsightCardFragment = graphql(`
         platformIds
         type
         hashtag
+        hours
+        weekdays
         from
         to
       }
@@ -68,15 +70,17 @@ export const PRIORITY: Record<string, { label: string; tone: 'danger' | 'warning
 
 const TYPE: Record<string, string> = { PERFORMANCE: 'Performance', TREND: 'Trend', RECOMMENDATION: 'Recommendation' };
 
-type Posts = { platformIds: string[]; type?: string | null; hashtag?: string | null; from: string; to: string };
+type Posts = { platformIds: string[]; type?: string | null; hashtag?: string | null; hours?: number[]; weekdays?: number[]; from: string; to: string };
 
-/** The posts explorer (/posts) with the finding's account, format, hashtag and days applied (see features/posts/filters.ts). */
+/** The posts explorer (/posts) with the finding's account, format, hashtag, local hour or weekday, and days applied (see features/posts/filters.ts). */
 export function postsLink(posts: Posts): string {
   const filters: PostFilters = {
     ...DEFAULT_FILTERS,
     platform: posts.platformIds.length === 1 ? posts.platformIds[0]! : '',
     type: posts.type ?? '',
     hashtag: posts.hashtag ?? '',
+    hour: posts.hours?.length === 1 ? String(posts.hours[0]) : '',
+    weekday: posts.weekdays?.length === 1 ? String(posts.weekdays[0]) : '',
     from: posts.from,
     to: posts.to,
   };

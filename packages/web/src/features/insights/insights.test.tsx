@@ -18,7 +18,7 @@ const insight = (id: string, over: Record<string, unknown> = {}) =>
       restSize: 131,
       period: { from: '2026-01-02', to: '2026-06-29' },
       accounts: [{ platformId: 'p1', name: '@bakery' }],
-      posts: { platformIds: ['p1'], type: 'REEL', hashtag: null, from: '2026-01-02', to: '2026-06-29' },
+      posts: { platformIds: ['p1'], type: 'REEL', hashtag: null, hours: [], weekdays: [], from: '2026-01-02', to: '2026-06-29' },
     },
     ...over,
   });
@@ -52,6 +52,15 @@ describe('InsightCard', () => {
     expect(document.body.textContent).not.toMatch(/ratioOfMedians|pValue|qValue|rankBiserial/);
     const link = screen.getByRole('link', { name: 'See the posts behind this' });
     expect(link.getAttribute('href')).toBe('/posts?platform=p1&type=REEL&from=2026-01-02&to=2026-06-29');
+  });
+
+  it('links a posting-time finding to exactly its posts: the local hour or weekday in the explorer', () => {
+    expect(postsLink({ platformIds: ['p1'], type: null, hashtag: null, hours: [18], weekdays: [], from: '2026-01-02', to: '2026-06-29' })).toBe(
+      '/posts?platform=p1&from=2026-01-02&to=2026-06-29&hour=18',
+    );
+    expect(postsLink({ platformIds: ['p1', 'p2'], type: null, hashtag: null, hours: [], weekdays: [2], from: '2026-01-02', to: '2026-06-29' })).toBe(
+      '/posts?from=2026-01-02&to=2026-06-29&weekday=2',
+    );
   });
 
   it('links a hashtag finding over several accounts without an account filter, and shows no evidence block for a notice', () => {

@@ -457,7 +457,7 @@ function ContentMix({ range }: { range: { from: string; to: string } }) {
             valueLabel="Median engagement rate"
             height={170}
             valueFormat={(v) => formatPercent(v, 1)}
-            data={types.map((t) => ({ label: contentTypeLabel(t.contentType), value: t.medianEngagementRate ?? null, note: plural(t.posts, 'post') }))}
+            data={types.map((t) => ({ label: contentTypeLabel(t.contentType), value: t.medianEngagementRate ?? null, note: medianNote(t) }))}
           />
           <p className="small muted">Median engagement rate {basis}.</p>
           {tags.length > 0 && (
@@ -497,6 +497,16 @@ function ContentMix({ range }: { range: { from: string; to: string } }) {
       )}
     </Section>
   );
+}
+
+/**
+ * What a content type's median rests on: the posts with a rate (`postsWithRate`, from the API), and
+ * how many posts of the type have none (their platform did not report the denominator).
+ */
+export function medianNote(t: { posts: number; postsWithRate: number }): string {
+  if (t.postsWithRate === 0) return `no rate on ${plural(t.posts, 'post')}`;
+  const without = t.posts - t.postsWithRate;
+  return `median of ${plural(t.postsWithRate, 'post')}${without > 0 ? ` (${without} without a rate)` : ''}`;
 }
 
 /** Presets the plan's history cannot fill say so in the range list. */

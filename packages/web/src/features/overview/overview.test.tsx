@@ -230,7 +230,11 @@ describe('OverviewPage', () => {
       if (name === 'OverviewContent') {
         return {
           data: {
-            contentTypePerformance: [{ contentType: 'REEL', posts: 1, medianEngagementRate: 0.05, lift: 1.1 }],
+            contentTypePerformance: [
+              { contentType: 'REEL', posts: 1, postsWithRate: 1, medianEngagementRate: 0.05, lift: 1.1 },
+              // 17 images, of which only 3 have a rate: the median rests on 3 (the API's postsWithRate).
+              { contentType: 'IMAGE', posts: 17, postsWithRate: 3, medianEngagementRate: 0.04, lift: 0.9 },
+            ],
             hashtagPerformance: { hashtags: [{ hashtag: 'sourdough', posts: 1, medianEngagementRate: 0.05, lift: 1.2, successRate: 1 }] },
           },
         };
@@ -242,7 +246,8 @@ describe('OverviewPage', () => {
     expect(screen.getByTestId('rate-gaps').textContent).toBe('5 days without posts have no rate: the line skips them.');
     expect(screen.getByText(/counts on the day it was published/)).toBeDefined();
     const byType = screen.getByRole('figure', { name: 'Median engagement rate by content type' });
-    expect(within(byType).getByText('1 post')).toBeDefined();
+    expect(within(byType).getByText('median of 1 post')).toBeDefined();
+    expect(within(byType).getByText('median of 3 posts (14 without a rate)')).toBeDefined();
     // No platform here reports daily account engagement: no choice that could only show gaps.
     expect(screen.queryByRole('group', { name: 'Count engagement by' })).toBeNull();
   });

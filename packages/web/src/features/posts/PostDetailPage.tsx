@@ -17,6 +17,7 @@ import { Button } from '../../ui/Button';
 import { PostDecayChart } from './PostDecayChart';
 import { PostMetricsChart } from './PostMetricsChart';
 import { CategoryChips, excerpt } from './PostsTable';
+import { rateBasis } from '../overview/rate';
 
 export const PostDetailQuery = graphql(`
   query PostDetail($id: ID!) {
@@ -32,6 +33,7 @@ export const PostDetailQuery = graphql(`
       scheduledFor
       metricsUpdatedAt
       engagementRate
+      rateLabel
       engagement {
         likes
         comments
@@ -135,7 +137,7 @@ export function PostDetailPage() {
       <div className="stack">
         <div className="grid grid-kpi">
           <KpiCard label="Engagement" value={formatNumber(e.total)} hint="Likes + comments + shares + saves" />
-          <KpiCard label="Engagement rate" value={formatPercent(post.engagementRate)} hint="Engagement ÷ reach" />
+          <KpiCard label="Engagement rate" value={formatPercent(post.engagementRate)} hint={`Engagement ÷ ${rateBasis(post.rateLabel).replace(/^by /, '')} (${post.rateLabel})`} />
           <KpiCard label="Reach" value={formatNumber(e.reach)} />
           <KpiCard label="Likes" value={formatNumber(e.likes)} />
           <KpiCard label="Comments" value={formatNumber(e.comments)} />
@@ -145,7 +147,7 @@ export function PostDetailPage() {
         </div>
         <Card title="History" labelledBy="post-history" actions={post.metricsUpdatedAt ? <span className="small muted">Updated {formatRelative(post.metricsUpdatedAt)}</span> : undefined}>
           <div className="stack">
-            <PostMetricsChart metrics={post.metrics} publishedAt={post.publishedAt} />
+            <PostMetricsChart metrics={post.metrics} publishedAt={post.publishedAt} rateLabel={post.rateLabel} />
             {post.publishedAt && (
               <PostDecayChart
                 activityId={post.id}

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { formatDate } from '../../lib/format';
 import { accountLabel, CONTENT_TYPES, contentTypeLabel } from '../../lib/labels';
 import { Button } from '../../ui/Button';
+import { useTimeZone } from '../auth/viewer';
 import { DEFAULT_FILTERS, hasFilters, invalidRange, type PostFilters } from './filters';
 
 export interface FilterOptions {
@@ -54,6 +55,11 @@ function DebouncedInput({ label, value, onCommit, placeholder, type = 'search' }
   );
 }
 
+const HOURS = Array.from({ length: 24 }, (_, h) => h);
+export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+/** 18 → "18:00–19:00" (local time, as the insights name an hour). */
+export const hourLabel = (h: number) => `${String(h).padStart(2, '0')}:00–${String((h + 1) % 24).padStart(2, '0')}:00`;
+
 /** The explorer's filters. Every change is applied at once (text after a short pause). */
 export function PostFiltersBar({
   value,
@@ -69,6 +75,7 @@ export function PostFiltersBar({
   earliest?: string | null;
 }) {
   const id = useId();
+  const timeZone = useTimeZone();
   const set = <K extends keyof PostFilters>(key: K, v: PostFilters[K]) => onChange({ [key]: v } as Partial<PostFilters>);
   const badRange = invalidRange(value);
   return (
@@ -124,6 +131,28 @@ export function PostFiltersBar({
         />
       </div>
       <DebouncedInput label="Hashtag" value={value.hashtag} onCommit={(v) => set('hashtag', v)} placeholder="#launch" type="text" />
+      <div className="field">
+        <label htmlFor={`${id}-hour`}>Hour</label>
+        <select id={`${id}-hour`} className="select" value={value.hour} onChange={(e) => set('hour', e.target.value)} title={`Publishing time in ${timeZone}`}>
+          <option value="">Any hour</option>
+          {HOURS.map((h) => (
+            <option key={h} value={String(h)}>
+              {hourLabel(h)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-weekday`}>Weekday</label>
+        <select id={`${id}-weekday`} className="select" value={value.weekday} onChange={(e) => set('weekday', e.target.value)} title={`Publishing day in ${timeZone}`}>
+          <option value="">Any day</option>
+          {WEEKDAY_NAMES.map((d, i) => (
+            <option key={d} value={String(i + 1)}>
+              {d}
+            </option>
+          ))}
+        </select>
+      </div>
       <div className="field">
         <label htmlFor={`${id}-category`}>Category</label>
         <select id={`${id}-category`} className="select" value={value.category} onChange={(e) => set('category', e.target.value)}>

@@ -1,3 +1,4 @@
+import { rateBasis } from '../overview/rate';
 import { SYNC_FREQUENCY } from '../../lib/labels';
 import { graphql, type FragmentType, getFragmentData } from '../../gql';
 import { formatPercent } from '../../lib/format';
@@ -31,7 +32,16 @@ export function metricPoints(metrics: readonly { date: string; engagementRate?: 
 }
 
 /** A post's daily history: interactions, audience and engagement rate. */
-export function PostMetricsChart({ metrics: masked, publishedAt }: { metrics: readonly FragmentType<typeof PostMetricFragment>[]; publishedAt?: string | null }) {
+export function PostMetricsChart({
+  metrics: masked,
+  publishedAt,
+  rateLabel,
+}: {
+  metrics: readonly FragmentType<typeof PostMetricFragment>[];
+  publishedAt?: string | null;
+  /** What the post's rate is divided by, as the API names it. */
+  rateLabel?: string;
+}) {
   const metrics = getFragmentData(PostMetricFragment, masked);
   if (metrics.length === 0) {
     const old = publishedAt && Date.now() - new Date(publishedAt).getTime() > 30 * 86_400_000;
@@ -75,6 +85,7 @@ export function PostMetricsChart({ metrics: masked, publishedAt }: { metrics: re
         <section aria-labelledby="chart-rate">
           <h3 id="chart-rate">Engagement rate</h3>
           <TimeSeriesChart label="Engagement rate per day" data={data} series={[{ key: 'engagementRate', label: 'Engagement rate' }]} valueFormat={(v) => formatPercent(v)} />
+          {rateLabel && <p className="small muted">Engagement rate {rateBasis(rateLabel)}.</p>}
         </section>
       )}
     </div>

@@ -16,8 +16,10 @@ function post(i: number) {
       publishedAt: `2026-02-${String(i).padStart(2, '0')}T10:00:00.000Z`,
       hashtags: ['bread'],
       engagementRate: 0.0123 * i,
-      engagement: { likes: 10 * i, comments: i, shares: 0, saves: i, reach: 1000, total: 12 * i },
-      platform: { id: 'p1', type: 'INSTAGRAM', username: 'bakery', displayName: 'Bakery' },
+      // Post 2 is a TikTok video: its rate is by views (no reach), as the API names it.
+      rateLabel: i === 2 ? 'engagement rate by views' : 'engagement rate by reach',
+      engagement: { likes: 10 * i, comments: i, shares: 0, saves: i, reach: i === 2 ? null : 1000, total: 12 * i },
+      platform: i === 2 ? { id: 'p2', type: 'TIKTOK', username: 'bakery.tt', displayName: 'Bakery' } : { id: 'p1', type: 'INSTAGRAM', username: 'bakery', displayName: 'Bakery' },
       categories: i === 1 ? [{ id: 'c1', name: 'Behind the scenes', colorCode: '#12925b' }] : [],
     },
     PostRowFragment,
@@ -62,6 +64,27 @@ describe('PostsPage', () => {
     expect(within(rows[1]!).getByRole('link', { name: /Fresh loaf number 1/ })).toBeDefined();
     expect(within(rows[1]!).getByText('Behind the scenes')).toBeDefined();
     expect(screen.getByRole('status').textContent).toBe('Showing 1–3 of 25 posts');
+  });
+
+  it("shows each post's rate with its own denominator: TikTok by views, not a dash", () => {
+    setup();
+    const rows = screen.getAllByRole('row');
+    expect(within(rows[1]!).getByTitle('engagement rate by reach').textContent).toBe('1.23% by reach');
+    expect(within(rows[2]!).getByTitle('engagement rate by views').textContent).toBe('2.46% by views');
+  });
+
+  it('filters by local hour and weekday (the link of a posting-time insight) and shows the controls set from the address', async () => {
+    const { client, router } = setup('/posts?hour=18&weekday=2&from=2026-01-02&to=2026-06-29');
+    expect((screen.getByLabelText('Hour') as HTMLSelectElement).value).toBe('18');
+    expect((screen.getByLabelText('Weekday') as HTMLSelectElement).value).toBe('2');
+    expect(screen.getByRole('option', { name: '18:00–19:00' })).toBeDefined();
+    expect(callsOf(client, 'Posts').at(-1)!.filter).toMatchObject({ hours: [18], weekdays: [2] });
+    fireEvent.change(screen.getByLabelText('Hour'), { target: { value: '9' } });
+    await waitFor(() => expect(router.state.location.search).toContain('hour=9'));
+    expect(callsOf(client, 'Posts').at(-1)!.filter).toMatchObject({ hours: [9], weekdays: [2] });
+    fireEvent.change(screen.getByLabelText('Weekday'), { target: { value: '' } });
+    await waitFor(() => expect(router.state.location.search).not.toContain('weekday'));
+    expect((callsOf(client, 'Posts').at(-1)!.filter as { weekdays?: number[] }).weekdays).toBeUndefined();
   });
 
   it('turns filter changes into query variables and keeps them in the address', async () => {

@@ -7,6 +7,7 @@ import { accountLabel, contentTypeLabel } from '../../lib/labels';
 import { Badge } from '../../ui/Badge';
 import { DataTable, type Column } from '../../ui/DataTable';
 import { CategoryPicker } from '../categories/CategoryPicker';
+import { rateBasis } from '../overview/rate';
 
 export const PostRowFragment = graphql(`
   fragment PostRow_Activity on Activity {
@@ -16,6 +17,7 @@ export const PostRowFragment = graphql(`
     publishedAt
     hashtags
     engagementRate
+    rateLabel
     engagement {
       likes
       comments
@@ -39,6 +41,15 @@ export const PostRowFragment = graphql(`
 `);
 
 type PostRow = PostRow_ActivityFragment;
+
+/** A post's rate with what it is divided by ("4.2 % by views"), as the API names it. */
+export function PostRate({ rate, label }: { rate: number | null | undefined; label: string }) {
+  return (
+    <span title={label}>
+      {formatPercent(rate)} <span className="small muted">{rateBasis(label)}</span>
+    </span>
+  );
+}
 
 export function excerpt(text: string | null | undefined, max = 90): string {
   const t = (text ?? '').replace(/\s+/g, ' ').trim();
@@ -105,7 +116,13 @@ export function PostsTable({
       sortField: 'ENGAGEMENT',
       render: (r) => formatNumber(r.engagement.total),
     },
-    { key: 'rate', header: 'Eng. rate', numeric: true, sortField: 'ENGAGEMENT_RATE', render: (r) => formatPercent(r.engagementRate) },
+    {
+      key: 'rate',
+      header: <span title="Engagement ÷ the platform's own audience measure: reach (Instagram, Facebook, LinkedIn), views (TikTok), impressions (X)">Eng. rate</span>,
+      numeric: true,
+      sortField: 'ENGAGEMENT_RATE',
+      render: (r) => <PostRate rate={r.engagementRate} label={r.rateLabel} />,
+    },
     {
       key: 'categories',
       header: 'Categories',
@@ -179,7 +196,9 @@ export function PostCards({ rows, timeZone, onTag }: { rows: readonly PostRow[];
             </div>
             <div>
               <dt>Eng. rate</dt>
-              <dd>{formatPercent(r.engagementRate)}</dd>
+              <dd>
+                <PostRate rate={r.engagementRate} label={r.rateLabel} />
+              </dd>
             </div>
             <div>
               <dt>Likes</dt>

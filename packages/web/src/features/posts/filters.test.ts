@@ -33,6 +33,19 @@ describe('post filters', () => {
     });
   });
 
+  it('keeps the local hour and weekday in the address and sends them as hours / weekdays', () => {
+    const f = { ...DEFAULT_FILTERS, platform: 'p1', hour: '18', weekday: '2' };
+    const params = serializeFilters(f);
+    expect(params.toString()).toBe('platform=p1&hour=18&weekday=2');
+    expect(parseFilters(params)).toEqual(f);
+    expect(hasFilters({ ...DEFAULT_FILTERS, hour: '0' })).toBe(true);
+    expect(toVariables(f, 'Europe/Berlin').filter).toEqual({ platformIds: ['p1'], hours: [18], weekdays: [2] });
+    expect(toVariables({ ...DEFAULT_FILTERS, hour: '0' }, 'UTC').filter).toEqual({ hours: [0] });
+    for (const bad of ['hour=24', 'hour=-1', 'hour=07', 'hour=1.5', 'weekday=0', 'weekday=8', 'weekday=mon']) {
+      expect(parseFilters(new URLSearchParams(bad)), bad).toEqual(DEFAULT_FILTERS);
+    }
+  });
+
   it('sends no conditions for empty filters', () => {
     expect(toVariables(DEFAULT_FILTERS, 'UTC')).toEqual({ filter: {}, sort: { field: 'PUBLISHED_AT', direction: 'DESC' }, first: 20, after: null });
   });

@@ -11,6 +11,10 @@ export interface PostFilters {
   from: string;
   to: string;
   hashtag: string;
+  /** Local hour of publishing, "0"–"23" (18 = 18:00–19:00 in the viewer's time zone), or "". */
+  hour: string;
+  /** ISO weekday of publishing, "1" (Monday) – "7" (Sunday), in the viewer's time zone, or "". */
+  weekday: string;
   category: string;
   q: string;
   sort: ActivitySortField;
@@ -20,7 +24,10 @@ export interface PostFilters {
 export const SORT_FIELDS: readonly ActivitySortField[] = ['PUBLISHED_AT', 'ENGAGEMENT', 'ENGAGEMENT_RATE'];
 export const PAGE_SIZE = 20;
 
-export const DEFAULT_FILTERS: PostFilters = { platform: '', type: '', from: '', to: '', hashtag: '', category: '', q: '', sort: 'PUBLISHED_AT', dir: 'DESC' };
+export const DEFAULT_FILTERS: PostFilters = { platform: '', type: '', from: '', to: '', hashtag: '', hour: '', weekday: '', category: '', q: '', sort: 'PUBLISHED_AT', dir: 'DESC' };
+
+/** "0".."23" and "1".."7" exactly (no "07", no "1.5"): anything else is no filter. */
+const inRange = (v: string, lo: number, hi: number) => (/^\d{1,2}$/.test(v) && String(Number(v)) === v && Number(v) >= lo && Number(v) <= hi ? v : '');
 
 const PARAM: Record<keyof PostFilters, string> = {
   platform: 'platform',
@@ -28,6 +35,8 @@ const PARAM: Record<keyof PostFilters, string> = {
   from: 'from',
   to: 'to',
   hashtag: 'hashtag',
+  hour: 'hour',
+  weekday: 'weekday',
   category: 'category',
   q: 'q',
   sort: 'sort',
@@ -45,6 +54,8 @@ export function parseFilters(params: URLSearchParams): PostFilters {
     from: isDay(get('from')) ? get('from') : '',
     to: isDay(get('to')) ? get('to') : '',
     hashtag: get('hashtag'),
+    hour: inRange(get('hour'), 0, 23),
+    weekday: inRange(get('weekday'), 1, 7),
     category: get('category'),
     q: get('q'),
     sort: SORT_FIELDS.includes(sort) ? sort : 'PUBLISHED_AT',
@@ -63,7 +74,7 @@ export function serializeFilters(f: PostFilters): URLSearchParams {
 }
 
 export function hasFilters(f: PostFilters): boolean {
-  return !!(f.platform || f.type || f.from || f.to || f.hashtag.trim() || f.category || f.q.trim());
+  return !!(f.platform || f.type || f.from || f.to || f.hashtag.trim() || f.hour || f.weekday || f.category || f.q.trim());
 }
 
 /** An inverted date range, which the API would refuse. */
@@ -86,6 +97,9 @@ export function toVariables(f: PostFilters, timeZone: string, after: string | nu
   if (f.to) filter.to = endOfDay(f.to, timeZone);
   const hashtag = f.hashtag.trim().replace(/^#+/, '');
   if (hashtag) filter.hashtag = hashtag;
+  // Hours and weekdays are counted in the viewer's time zone by the API (as the insights count them).
+  if (f.hour) filter.hours = [Number(f.hour)];
+  if (f.weekday) filter.weekdays = [Number(f.weekday)];
   if (f.category) filter.categoryId = f.category;
   if (f.q.trim()) filter.search = f.q.trim();
   return {

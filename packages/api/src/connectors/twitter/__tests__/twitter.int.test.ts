@@ -78,7 +78,8 @@ describe('x connector: successful cases', () => {
     const t0 = fake.users.get(xId)!.tweets[0]!;
     const a0 = posts.find((p) => p.externalId === t0.id)!;
     expect(a0.engagement).toMatchObject({ likes: t0.likes, comments: t0.replies, shares: t0.retweets + t0.quotes, saves: t0.bookmarks, impressions: t0.impressions, reach: null });
-    expect(a0.engagementRate).toBeNull();
+    // X reports impressions, not reach: the stored rate is the metric model's, by impressions.
+    expect(a0.engagementRate).toBeCloseTo(a0.engagement.total / t0.impressions, 12);
     expect(a0.hashtags).toEqual(['buildinpublic', 'typescript']);
     expect(a0.permalink).toBe(`https://x.com/i/web/status/${t0.id}`);
     expect(new Set(posts.map((p) => p.type))).toEqual(new Set(['post', 'image', 'video']));

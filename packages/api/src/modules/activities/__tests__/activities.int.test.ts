@@ -5,6 +5,7 @@ import { createActivity, createPlatform, createUser as createFixtureUser } from 
 import { startTestServer, type TestServer } from '../../../../test/helpers/server.js';
 import { ContentCategoryModel } from '../../categories/category.model.js';
 import { ActivityMetricModel } from '../activity-metric.model.js';
+import { WorkspaceModel } from '../../workspaces/workspace.model.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -142,6 +143,27 @@ describe('activities: successful cases', () => {
     expect(await listIds(token, { filter: { search: 'PHOTO', types: ['IMAGE'], hashtag: 'launch' } })).toEqual([id(image)]);
   });
 
+  it("filters by hour and weekday of the viewer's timezone (the posts behind a posting-time finding), across DST", async () => {
+    const { user, token } = await createUser();
+    await WorkspaceModel.updateOne({ _id: user._id }, { $set: { timezone: 'Europe/Berlin' } });
+    const p = await createPlatform(user._id);
+    const at = (iso: string) => createActivity(user._id, p._id, { publishedAt: new Date(iso) });
+    // Berlin is UTC+1 in winter, UTC+2 in summer: all three are at 18:xx local time.
+    const monWinter = await at('2026-01-05T17:30:00Z'); // Monday 18:30
+    const tueWinter = await at('2026-01-06T17:05:00Z'); // Tuesday 18:05
+    const monSummer = await at('2026-06-01T16:45:00Z'); // Monday 18:45
+    const monMorning = await at('2026-01-05T08:00:00Z'); // Monday 09:00
+    const monEvening = await at('2026-01-05T18:00:00Z'); // Monday 19:00 (UTC 18:00: not the local 18:00 hour)
+    await createActivity(user._id, p._id, { publishedAt: undefined });
+    const ids = (...docs: Doc[]) => docs.map((d) => d._id.toHexString()).sort();
+    const got = async (filter: Record<string, unknown>) => (await listIds(token, { filter })).sort();
+    expect(await got({ hours: [18] })).toEqual(ids(monWinter, tueWinter, monSummer));
+    expect(await got({ weekdays: [1] })).toEqual(ids(monWinter, monSummer, monMorning, monEvening));
+    expect(await got({ hours: [18], weekdays: [1] })).toEqual(ids(monWinter, monSummer));
+    expect(await got({ hours: [9, 18], weekdays: [1], from: '2026-01-01T00:00:00Z', to: '2026-01-31T23:59:59Z' })).toEqual(ids(monWinter, monMorning));
+    expect((await list(token, { filter: { hours: [18], weekdays: [2] }, first: 1 })).totalCount).toBe(1);
+  });
+
   it('sorts by every field in both directions, posts without a value lowest, ties by id', async () => {
     const { user, token } = await createUser();
     const p = await createPlatform(user._id);
@@ -273,6 +295,10 @@ describe('activities: failing cases', () => {
       [{ categoryId: 'x' }, { code: 'BAD_USER_INPUT', field: 'categoryId' }],
       [{ from: day(5).toISOString(), to: day(4).toISOString() }, { code: 'BAD_USER_INPUT', field: 'to' }],
       [{ hashtag: '#' }, { code: 'BAD_USER_INPUT', field: 'hashtag' }],
+      [{ hours: [24] }, { code: 'BAD_USER_INPUT', fields: [{ field: 'hours', messages: ['hours must be whole hours from 0 to 23'] }] }],
+      [{ hours: [-1] }, { code: 'BAD_USER_INPUT', fields: [{ field: 'hours', messages: ['hours must be whole hours from 0 to 23'] }] }],
+      [{ weekdays: [0] }, { code: 'BAD_USER_INPUT', fields: [{ field: 'weekdays', messages: ['weekdays must be ISO weekdays from 1 (Monday) to 7 (Sunday)'] }] }],
+      [{ weekdays: [8] }, { code: 'BAD_USER_INPUT', fields: [{ field: 'weekdays', messages: ['weekdays must be ISO weekdays from 1 (Monday) to 7 (Sunday)'] }] }],
     ];
     for (const [filter, extensions] of cases) {
       const { body } = await server.gql(LIST, { filter }, b.token);

@@ -1,3 +1,4 @@
+import { PlatformType } from '@soash/shared';
 import { describe, expect, it } from 'vitest';
 import { engagementRateOf, mergeHashtags, normalizeHashtag, parseHashtags, toEngagement } from '../activity.ingest.js';
 
@@ -43,9 +44,13 @@ describe('activity ingest: engagement', () => {
     });
   });
 
-  it('engagement rate = total / reach, null without reach', () => {
-    expect(engagementRateOf(toEngagement({ likes: 10, comments: 5, reach: 300 }))).toBeCloseTo(0.05, 12);
-    expect(engagementRateOf(toEngagement({ likes: 10, views: 300 }))).toBeNull();
-    expect(engagementRateOf(toEngagement({ likes: 10, reach: 0 }))).toBeNull();
+  it("engagement rate = total / the platform's denominator (the metric model), null without it", () => {
+    expect(engagementRateOf(PlatformType.INSTAGRAM, toEngagement({ likes: 10, comments: 5, reach: 300 }))).toBeCloseTo(0.05, 12);
+    expect(engagementRateOf(PlatformType.INSTAGRAM, toEngagement({ likes: 10, views: 300 }))).toBeNull();
+    expect(engagementRateOf(PlatformType.INSTAGRAM, toEngagement({ likes: 10, reach: 0 }))).toBeNull();
+    // TikTok reports views, X impressions: their posts have a rate, the same as the dashboard's.
+    expect(engagementRateOf(PlatformType.TIKTOK, toEngagement({ likes: 10, views: 400, reach: 50 }))).toBeCloseTo(0.025, 12);
+    expect(engagementRateOf(PlatformType.TWITTER, toEngagement({ likes: 10, impressions: 200 }))).toBeCloseTo(0.05, 12);
+    expect(engagementRateOf(PlatformType.TIKTOK, toEngagement({ likes: 10, reach: 50 }))).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
-import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
-import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { ArrayMaxSize, IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { ContentType } from '../../../lib/graphql-enums.js';
 import { SortDirection } from '../../../lib/pagination.js';
 
@@ -35,6 +35,28 @@ export class ActivityFilter {
 
   @Field(() => Date, { nullable: true, description: 'Published at or before.' })
   to?: Date | null;
+
+  @Field(() => [Int], {
+    nullable: true,
+    description: "Posts published in any of these hours (0–23, 18 = 18:00–19:00) of the day in the viewer's timezone (UserProfile.timezone).",
+  })
+  @IsOptional()
+  @ArrayMaxSize(24)
+  @IsInt({ each: true, message: 'hours must be whole hours from 0 to 23' })
+  @Min(0, { each: true, message: 'hours must be whole hours from 0 to 23' })
+  @Max(23, { each: true, message: 'hours must be whole hours from 0 to 23' })
+  hours?: number[] | null;
+
+  @Field(() => [Int], {
+    nullable: true,
+    description: "Posts published on any of these ISO weekdays (1 = Monday … 7 = Sunday) in the viewer's timezone.",
+  })
+  @IsOptional()
+  @ArrayMaxSize(7)
+  @IsInt({ each: true, message: 'weekdays must be ISO weekdays from 1 (Monday) to 7 (Sunday)' })
+  @Min(1, { each: true, message: 'weekdays must be ISO weekdays from 1 (Monday) to 7 (Sunday)' })
+  @Max(7, { each: true, message: 'weekdays must be ISO weekdays from 1 (Monday) to 7 (Sunday)' })
+  weekdays?: number[] | null;
 
   @Field(() => String, { nullable: true, description: 'A hashtag, with or without "#", any case.' })
   @IsOptional()

@@ -110,6 +110,19 @@ describe('per-request reads: successful cases', () => {
     expect(filters[0]!.date).toEqual({ $gte: new Date('2026-05-03T00:00:00Z'), $lte: new Date('2026-06-01T00:00:00Z') });
   });
 
+  it('contentTypePerformance reads the window once (totals and medians from one per-post read), for every formula', async () => {
+    const u = await seed();
+    for (const f of ['PLATFORM_DENOMINATOR', 'BY_REACH', 'BY_FOLLOWERS']) {
+      const calls = await commandsOf(
+        `query($r: DateRangeInput!) { contentTypePerformance(input: { range: $r, engagementRateFormula: ${f} }) { contentType posts engagements reach impressions engagementRate medianEngagementRate postsWithRate } }`,
+        { r: { from: '2026-05-04', to: '2026-05-31' } },
+        u.token,
+      );
+      expect(count(calls, 'aggregate activities'), f).toBe(1);
+      expect(calls.filter((c) => c.endsWith(' activities')), f).toEqual(['aggregate activities']);
+    }
+  });
+
   it('totalCount is counted only when the query selects it', async () => {
     const u = await seed();
     const without = await commandsOf('{ activities(first: 5) { edges { node { id } } pageInfo { hasNextPage } } }', {}, u.token);

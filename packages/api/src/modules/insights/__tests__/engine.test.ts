@@ -65,6 +65,10 @@ describe('insights engine: planted effects', () => {
       // One finding, one card: the engine states a pattern once; the action is in its own sentence.
       expect(r.findings.filter((f) => f.insightType === InsightType.RECOMMENDATION)).toEqual([]);
       expect(find('performance:content_type:reel:above')!.title).toBe('Make more reels on @account0 (Instagram)');
+      // The link opens exactly the posts behind each finding: the hour (local), the format, the hashtag.
+      expect(find('performance:posting_time:hour-18:above')!.evidence.posts).toMatchObject({ platformIds: ['acc0'], type: null, hashtag: null, hours: [18], weekdays: [] });
+      expect(find('performance:content_type:reel:above')!.evidence.posts).toMatchObject({ type: 'reel', hours: [], weekdays: [] });
+      expect(find('performance:hashtag:#launch:above')!.evidence.posts).toMatchObject({ hashtag: 'launch', hours: [], weekdays: [] });
     });
   }
 

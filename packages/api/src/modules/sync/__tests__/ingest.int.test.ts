@@ -36,8 +36,8 @@ const posts: PostRecord[] = [
 describe('ingestion on the driver: successful cases', () => {
   it('stores posts, snapshots and stats exactly as mongoose’s own bulkWrite would (types, defaults, timestamps)', async () => {
     const { user } = await createUser();
-    const raw = { platformId: new Types.ObjectId(), workspaceId: user._id };
-    const viaMongoose = { platformId: new Types.ObjectId(), workspaceId: user._id };
+    const raw = { platformId: new Types.ObjectId(), workspaceId: user._id, platformType: PlatformType.INSTAGRAM };
+    const viaMongoose = { platformId: new Types.ObjectId(), workspaceId: user._id, platformType: PlatformType.INSTAGRAM };
     const counters = { engagement: { likes: 10, comments: 2, reach: 400 }, sources };
     const items = [{ post: posts[0]!, counters }, { post: posts[1]! }];
 
@@ -56,7 +56,7 @@ describe('ingestion on the driver: successful cases', () => {
               hashtags: mergeHashtags(post.hashtags, post.content),
               publishedAt: post.publishedAt,
               isPublished: true,
-              ...(c ? { engagement: toEngagement(c.engagement), engagementRate: engagementRateOf(toEngagement(c.engagement)), metricsUpdatedAt: fetchedAt, sources: c.sources } : {}),
+              ...(c ? { engagement: toEngagement(c.engagement), engagementRate: engagementRateOf(PlatformType.INSTAGRAM, toEngagement(c.engagement)), metricsUpdatedAt: fetchedAt, sources: c.sources } : {}),
             },
             $setOnInsert: { workspaceId: user._id, isScheduled: false, categoryIds: [], ...(c ? {} : { engagement: { total: 0 }, sources: [] }) },
           },
@@ -80,7 +80,7 @@ describe('ingestion on the driver: successful cases', () => {
         updateOne: {
           filter: { activityId: otherActivity, date: snap.date },
           update: {
-            $set: { engagement: toEngagement(counters.engagement), engagementRate: engagementRateOf(toEngagement(counters.engagement)), sources },
+            $set: { engagement: toEngagement(counters.engagement), engagementRate: engagementRateOf(PlatformType.INSTAGRAM, toEngagement(counters.engagement)), sources },
             $setOnInsert: { platformId: viaMongoose.platformId, workspaceId: user._id },
           },
           upsert: true,
@@ -119,7 +119,7 @@ describe('ingestion on the driver: successful cases', () => {
 
   it('takes ids of new posts from the upsert result and reads back only posts that already existed', async () => {
     const { user } = await createUser();
-    const target = { platformId: new Types.ObjectId(), workspaceId: user._id };
+    const target = { platformId: new Types.ObjectId(), workspaceId: user._id, platformType: PlatformType.INSTAGRAM };
     const first = await countCommands(() => upsertActivities(target, [{ post: posts[0]! }], fetchedAt));
     expect(describeCalls(first.calls)).toEqual(['update activities']);
 
@@ -164,7 +164,7 @@ describe('ingestion on the driver: successful cases', () => {
 
   it('a batch that races another writer on the same new keys ends with one document per key', async () => {
     const { user } = await createUser();
-    const target = { platformId: new Types.ObjectId(), workspaceId: user._id };
+    const target = { platformId: new Types.ObjectId(), workspaceId: user._id, platformType: PlatformType.INSTAGRAM };
     const many = Array.from({ length: 40 }, (_, i) => ({ post: { ...posts[1]!, externalId: `race-${i}` } }));
     const [a, b] = await Promise.all([upsertActivities(target, many, fetchedAt), upsertActivities(target, many, fetchedAt)]);
     const stored = await ActivityModel.find({ platformId: target.platformId }).lean();
@@ -173,5 +173,18 @@ describe('ingestion on the driver: successful cases', () => {
       expect(a.get(s.externalId)!.equals(s._id)).toBe(true);
       expect(b.get(s.externalId)!.equals(s._id)).toBe(true);
     }
+  });
+
+  it("a day's account rate uses the platform's denominator: X by impressions, TikTok (no daily views) none, Instagram by reach", async () => {
+    const { user } = await createUser();
+    const date = new Date('2026-03-01T00:00:00Z');
+    const rateOf = async (platformType: PlatformType, row: Partial<AccountDay>) => {
+      const target = { platformId: new Types.ObjectId(), workspaceId: user._id, platformType };
+      await upsertStats(target, [{ date, engagement: 30, sources: [], ...row } as AccountDay]);
+      return (await StatsModel.findOne({ platformId: target.platformId }).lean())!.engagementRate;
+    };
+    expect(await rateOf(PlatformType.TWITTER, { impressions: 600 })).toBeCloseTo(0.05, 12);
+    expect(await rateOf(PlatformType.TIKTOK, { reach: 100, impressions: 600 })).toBeNull();
+    expect(await rateOf(PlatformType.INSTAGRAM, { reach: 300, impressions: 600 })).toBeCloseTo(0.1, 12);
   });
 });
