@@ -369,7 +369,10 @@ describe('a new user’s journey', () => {
     await page.getByRole('dialog').getByRole('checkbox', { name: 'Behind the scenes' }).check();
     await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
     await first.getByText('Behind the scenes').waitFor({ timeout: LONG });
-    await page.getByLabel('Category').selectOption({ label: 'Behind the scenes' });
+    // The row shows the new category before the dialog has closed: wait for it to go, so the
+    // filter bar's "Category" is the only field of that name on the page.
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await page.getByLabel('Category', { exact: true }).selectOption({ label: 'Behind the scenes' });
     await page.getByText('1 post', { exact: true }).waitFor({ timeout: LONG });
     await page.getByRole('button', { name: 'Clear filters' }).first().click();
     // "1 post" is still on screen until the page renders the cleared filters.
