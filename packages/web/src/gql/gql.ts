@@ -82,6 +82,8 @@ type Documents = {
     "\n  query Plans {\n    plans {\n      tier\n      maxPlatforms\n      historyDays\n      priceCents\n    }\n    me {\n      id\n      subscriptionTier\n    }\n    billing {\n      charges\n      provider\n    }\n  }\n": typeof types.PlansDocument,
     "\n  mutation ChangeSubscription($tier: SubscriptionTier!) {\n    changeSubscription(tier: $tier) {\n      id\n      subscriptionTier\n      plan {\n        tier\n        maxPlatforms\n        historyDays\n      }\n    }\n  }\n": typeof types.ChangeSubscriptionDocument,
     "\n  query Settings {\n    me {\n      id\n      ...AccountForm_User\n      profile {\n        id\n        ...BrandForm_UserProfile\n      }\n    }\n  }\n": typeof types.SettingsDocument,
+    "\n  mutation CreateWorkspace($name: String!) {\n    createWorkspace(input: { name: $name }) {\n      id\n      name\n      viewerRole\n    }\n  }\n": typeof types.CreateWorkspaceDocument,
+    "\n  query ShellWorkspaces {\n    activeWorkspace {\n      id\n      name\n      viewerRole\n      ownerId\n      memberCount\n    }\n    workspaces {\n      id\n      name\n      viewerRole\n    }\n  }\n": typeof types.ShellWorkspacesDocument,
     "\n  query ClientTestMe {\n    me {\n      id\n    }\n  }\n": typeof types.ClientTestMeDocument,
     "\n  query WorkspaceTestMe {\n    me {\n      id\n    }\n  }\n": typeof types.WorkspaceTestMeDocument,
 };
@@ -154,6 +156,8 @@ const documents: Documents = {
     "\n  query Plans {\n    plans {\n      tier\n      maxPlatforms\n      historyDays\n      priceCents\n    }\n    me {\n      id\n      subscriptionTier\n    }\n    billing {\n      charges\n      provider\n    }\n  }\n": types.PlansDocument,
     "\n  mutation ChangeSubscription($tier: SubscriptionTier!) {\n    changeSubscription(tier: $tier) {\n      id\n      subscriptionTier\n      plan {\n        tier\n        maxPlatforms\n        historyDays\n      }\n    }\n  }\n": types.ChangeSubscriptionDocument,
     "\n  query Settings {\n    me {\n      id\n      ...AccountForm_User\n      profile {\n        id\n        ...BrandForm_UserProfile\n      }\n    }\n  }\n": types.SettingsDocument,
+    "\n  mutation CreateWorkspace($name: String!) {\n    createWorkspace(input: { name: $name }) {\n      id\n      name\n      viewerRole\n    }\n  }\n": types.CreateWorkspaceDocument,
+    "\n  query ShellWorkspaces {\n    activeWorkspace {\n      id\n      name\n      viewerRole\n      ownerId\n      memberCount\n    }\n    workspaces {\n      id\n      name\n      viewerRole\n    }\n  }\n": types.ShellWorkspacesDocument,
     "\n  query ClientTestMe {\n    me {\n      id\n    }\n  }\n": types.ClientTestMeDocument,
     "\n  query WorkspaceTestMe {\n    me {\n      id\n    }\n  }\n": types.WorkspaceTestMeDocument,
 };
@@ -444,6 +448,14 @@ export function graphql(source: "\n  mutation ChangeSubscription($tier: Subscrip
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Settings {\n    me {\n      id\n      ...AccountForm_User\n      profile {\n        id\n        ...BrandForm_UserProfile\n      }\n    }\n  }\n"): (typeof documents)["\n  query Settings {\n    me {\n      id\n      ...AccountForm_User\n      profile {\n        id\n        ...BrandForm_UserProfile\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWorkspace($name: String!) {\n    createWorkspace(input: { name: $name }) {\n      id\n      name\n      viewerRole\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWorkspace($name: String!) {\n    createWorkspace(input: { name: $name }) {\n      id\n      name\n      viewerRole\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShellWorkspaces {\n    activeWorkspace {\n      id\n      name\n      viewerRole\n      ownerId\n      memberCount\n    }\n    workspaces {\n      id\n      name\n      viewerRole\n    }\n  }\n"): (typeof documents)["\n  query ShellWorkspaces {\n    activeWorkspace {\n      id\n      name\n      viewerRole\n      ownerId\n      memberCount\n    }\n    workspaces {\n      id\n      name\n      viewerRole\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

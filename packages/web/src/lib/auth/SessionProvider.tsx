@@ -5,6 +5,12 @@ import { workspaceChoice, type WorkspaceChoice } from '../workspace';
 import type { Session, SessionState } from './session';
 
 const SessionContext = createContext<Session | null>(null);
+const WorkspaceChoiceContext = createContext<WorkspaceChoice>(workspaceChoice);
+
+/** The remembered workspace choice (lib/workspace.ts): setting it switches every request and the cache. */
+export function useWorkspaceChoice(): WorkspaceChoice {
+  return useContext(WorkspaceChoiceContext);
+}
 
 export function useSession(): Session {
   const s = useContext(SessionContext);
@@ -40,7 +46,9 @@ export function SessionProvider({
   useEffect(() => () => app.dispose(), [app]);
   return (
     <SessionContext.Provider value={session}>
-      <Provider value={app.client}>{children}</Provider>
+      <WorkspaceChoiceContext.Provider value={workspace}>
+        <Provider value={app.client}>{children}</Provider>
+      </WorkspaceChoiceContext.Provider>
     </SessionContext.Provider>
   );
 }
