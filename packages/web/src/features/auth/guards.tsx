@@ -47,7 +47,7 @@ export function RequireAuth() {
   const session = useSession();
   const { status, reason } = useSessionState();
   const location = useLocation();
-  const [{ data, error, fetching }, refetch] = useQuery({ query: ViewerDocument, pause: status !== 'signed-in' });
+  const [{ data, error }, refetch] = useQuery({ query: ViewerDocument, pause: status !== 'signed-in' });
   const authFailed = !data && errorCode(error) === 'UNAUTHENTICATED';
   // The workspace this app works in and the viewer's role there (gates every control).
   const [ws, refetchWorkspaces] = useQuery({ query: ShellWorkspacesDocument, pause: status !== 'signed-in' });
