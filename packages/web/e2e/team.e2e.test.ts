@@ -160,7 +160,7 @@ describe('a team: owner, editor and viewer', () => {
     const p = ownerPage;
     await nav(p, 'Members');
     const members = p.getByRole('list', { name: 'Members' });
-    await members.getByText(owner.name).waitFor({ timeout: LONG });
+    await members.getByText(`${owner.name} (you)`).waitFor({ timeout: LONG });
     const form = p.getByRole('form', { name: 'Invite someone' });
     for (const [who, role] of [
       [editor, 'editor'],
@@ -203,7 +203,7 @@ describe('a team: owner, editor and viewer', () => {
     expect(await p.getByRole('button', { name: 'Export CSV' }).isDisabled()).toBe(false);
 
     await nav(p, 'Members');
-    await p.getByRole('list', { name: 'Members' }).getByText(editor.name).waitFor({ timeout: LONG });
+    await p.getByRole('list', { name: 'Members' }).getByText(`${editor.name} (you)`).waitFor({ timeout: LONG });
     await p.getByText('Only admins and the owner can invite and manage members.').waitFor({ timeout: LONG });
     expect(await p.getByRole('form', { name: 'Invite someone' }).count()).toBe(0);
     expect(await p.getByRole('button', { name: 'Leave workspace' }).count()).toBe(1);

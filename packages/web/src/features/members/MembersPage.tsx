@@ -207,21 +207,23 @@ function MemberRow({ member, viewerId, mine, onChanged }: { member: Member; view
           {toFormErrors(error).form}
         </p>
       )}
-      <ConfirmDialog
-        open={confirming}
-        title={`Remove ${member.name}?`}
-        confirmLabel="Remove member"
-        danger
-        busy={removal.fetching}
-        onCancel={() => setConfirming(false)}
-        onConfirm={async () => {
-          const r = await runRemove({ userId: member.userId }, MEMBERS_CONTEXT);
-          setConfirming(false);
-          if (!r.error) onChanged();
-        }}
-      >
-        {member.name} loses access to this workspace at once. Their account stays; you can invite them again later.
-      </ConfirmDialog>
+      {may.remove && (
+        <ConfirmDialog
+          open={confirming}
+          title={`Remove ${member.name}?`}
+          confirmLabel="Remove member"
+          danger
+          busy={removal.fetching}
+          onCancel={() => setConfirming(false)}
+          onConfirm={async () => {
+            const r = await runRemove({ userId: member.userId }, MEMBERS_CONTEXT);
+            setConfirming(false);
+            if (!r.error) onChanged();
+          }}
+        >
+          {member.name} loses access to this workspace at once. Their account stays; you can invite them again later.
+        </ConfirmDialog>
+      )}
     </li>
   );
 }
