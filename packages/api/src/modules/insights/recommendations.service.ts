@@ -10,7 +10,8 @@ import type { Context } from '../../server/context.js';
 import { viewerOf } from '../../server/context.js';
 import type { RecommendationFilterInput } from './dto/insights.inputs.js';
 import { ALPHA, MIN_PATTERN_SAMPLES, typeNoun, type EngineResult, type GroupTest, type PatternResult } from './engine.js';
-import { chanceInWords, formatPeriod, nOf, share, times } from './wording.js';
+import { chanceInWords, formatDay, formatPeriod, nOf, share, times } from './wording.js';
+import { parseDay } from '@soash/shared';
 import type { IdeaBrief, IdeaWriter } from './idea-writer.js';
 import type { AnalysisData } from './insights.service.js';
 import { ContentRecommendationModel, type ContentRecommendation } from './recommendation.model.js';
@@ -223,7 +224,8 @@ async function contentIdeas(
   const topLines = top.map((t, i) => {
     const caption = captionOf.get(t.id.toHexString()) ?? '';
     const tags = [...new Set(t.hashtags.map((h) => h.replace(/^#+/, '').toLowerCase()).filter(Boolean))];
-    return `${i + 1}. ${t.type}, ${t.publishedDay}, ${times(relative(t))} its account's median${caption ? `: "${caption.slice(0, 140)}"` : ''}${tags.length ? ` ${tags.map((h) => `#${h}`).join(' ')}` : ''}`;
+    // Dates as people read them ("25 Jun 2026", the user's local day), formats as words.
+    return `${i + 1}. ${typeNoun(t.type, 1)}, ${formatDay(parseDay(t.publishedDay)!)}, ${times(relative(t))} its account's median${caption ? `: "${caption.slice(0, 140)}"` : ''}${tags.length ? ` ${tags.map((h) => `#${h}`).join(' ')}` : ''}`;
   });
   const briefText = (angle: string) =>
     [

@@ -112,6 +112,9 @@ describe('insights: successful cases', () => {
     expect(idea.contentBrief).toContain('Industry: coffee roasting');
     expect(idea.contentBrief).toContain('Audience: home baristas');
     expect(idea.contentBrief).toContain('Top posts:');
+    // Dates and formats for people: "1. reel, 25 Jun 2026, …", never an ISO date.
+    expect(idea.contentBrief).toMatch(/\n1\. [a-z ]+, \d{1,2} [A-Z][a-z]{2} \d{4}, /);
+    expect(idea.contentBrief).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(idea.evidence.writer).toBe('template');
     expect(idea.insightId).toBe(reel.id);
     const scores = recNodes.map((r: any) => r.score);
