@@ -10,6 +10,8 @@ export default defineConfig({
     port: 5173,
     proxy: {
       '/graphql': { target: api, ws: true, changeOrigin: true },
+      // The refresh-token cookie is scoped to this path (httpOnly, SameSite=Strict).
+      '/auth': { target: api, changeOrigin: true },
       '/oauth': { target: api, changeOrigin: true },
       '/exports': { target: api, changeOrigin: true },
       '/healthz': { target: api },

@@ -84,9 +84,10 @@ export default async function setup(project: TestProject) {
       ACCESS_TOKEN_TTL_SECONDS: '60',
       // The journey makes its own user; no demo account competing for the CPU.
       DEMO_DATA: 'false',
-      // Half a year of sandbox history gives the insight tests enough posts; "sync now" at once.
+      // Half a year of sandbox history gives the insight tests enough posts.
       BACKFILL_DAYS: '180',
-      SYNC_COOLDOWN_SECONDS: '0',
+      // The journey presses "Sync now" once per account and checks the countdown to the next one.
+      SYNC_COOLDOWN_SECONDS: '600',
       // OAuth callbacks come back to the address the browser uses.
       PUBLIC_URL: baseUrl,
       WEB_APP_URL: baseUrl,

@@ -7,7 +7,7 @@ import { Session } from './lib/auth/session';
 import { SessionProvider } from './lib/auth/SessionProvider';
 import { routes } from './routes';
 
-const session = new Session({ refresh: createRefresher('/graphql') });
+const session = new Session({ refresh: createRefresher() });
 const router = createBrowserRouter(routes);
 
 createRoot(document.getElementById('root')!).render(

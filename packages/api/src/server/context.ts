@@ -19,6 +19,13 @@ export interface Context {
   requestId: string;
   ip?: string;
   userAgent?: string;
+  /** The HTTP exchange, for the few operations that read a request header or set a cookie (absent on WebSocket). */
+  http?: HttpExchange;
+}
+
+export interface HttpExchange {
+  header(name: string): string | undefined;
+  appendSetCookie(value: string): void;
 }
 
 export function buildContext(input: Omit<Context, 'loaders'>): Context {

@@ -48,7 +48,7 @@ function clientIp(req: Request): string | undefined {
   return req.ip ?? req.socket.remoteAddress ?? undefined;
 }
 
-async function contextFromRequest(config: Config, req: Request): Promise<Context> {
+async function contextFromRequest(config: Config, req: Request, res: express.Response): Promise<Context> {
   const viewer = await viewerFromAuthorization(config, req.headers.authorization);
   return buildContext({
     config,
@@ -57,6 +57,7 @@ async function contextFromRequest(config: Config, req: Request): Promise<Context
     requestId: (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
     ip: clientIp(req),
     userAgent: req.headers['user-agent']?.slice(0, 256),
+    http: { header: (name) => req.get(name) ?? undefined, appendSetCookie: (value) => void res.append('Set-Cookie', value) },
   });
 }
 
@@ -173,7 +174,7 @@ export async function createHttpServer(config: Config, opts: { port?: number; ho
     GRAPHQL_PATH,
     cors({ origin: config.corsOrigins, credentials: true, maxAge: 600 }),
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: ({ req }) => contextFromRequest(config, req) }),
+    expressMiddleware(apollo, { context: ({ req, res }) => contextFromRequest(config, req, res) }),
   );
 
   for (const register of httpRoutes) register(app, config);

@@ -4,7 +4,7 @@ import { filter, fromPromise, mergeMap, pipe } from 'wonka';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LoginMutation as Login } from '../features/auth/LoginPage';
 import { graphql } from '../gql';
-import { REFRESH_TOKEN_KEY, Session, type RefreshFn } from './auth/session';
+import { Session, SESSION_KEY, type RefreshFn } from './auth/session';
 import { sessionAuthExchange } from './client';
 
 const Me = graphql(`
@@ -61,7 +61,7 @@ function setup({ elapsedMin = 0, serverToken = 'at2' } = {}) {
     await new Promise((r) => setTimeout(r, 2));
     return { accessToken: `at${n}`, accessTokenExpiresAt: new Date(now + 15 * 60_000).toISOString(), refreshToken: `rt${n}` };
   });
-  const session = new Session({ refresh, storage: memory({ [REFRESH_TOKEN_KEY]: 'rt1' }), channel: null, settleMs: 0, autoRefresh: false, now: () => now });
+  const session = new Session({ refresh, storage: memory({ [SESSION_KEY]: 'marker' }), channel: null, settleMs: 0, autoRefresh: false, now: () => now });
   sessions.push(session);
   session.replaceTokens({ accessToken: 'at1', accessTokenExpiresAt: new Date(NOW + 15 * 60_000).toISOString(), refreshToken: 'rt1' });
   now = NOW + elapsedMin * 60_000;

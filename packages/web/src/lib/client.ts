@@ -5,7 +5,10 @@ import type { Session } from './auth/session';
 import { connection } from './connection';
 
 /** Operations that work without a session: an UNAUTHENTICATED answer to them is not a stale token. */
-export const PUBLIC_OPERATIONS = new Set(['Login', 'Register', 'RefreshSession', 'RequestPasswordReset', 'ResetPassword', 'VerifyEmail', 'AppHealth']);
+export const PUBLIC_OPERATIONS = new Set(['Login', 'Register', 'RequestPasswordReset', 'ResetPassword', 'VerifyEmail', 'AppHealth']);
+
+/** Asks the API to set the refresh token as an httpOnly cookie (see lib/auth/refresh.ts). */
+export const SESSION_MODE_HEADER = 'X-Soash-Session';
 
 export function isPublicOperation(operation: Operation): boolean {
   return PUBLIC_OPERATIONS.has(getOperationName(operation.query) ?? '');
@@ -77,6 +80,8 @@ export function createClient(session: Session, opts: { url?: string; wsUrl?: str
   const client = new Client({
     url,
     preferGetMethod: false,
+    // Sign-in operations then keep the refresh token in an httpOnly cookie instead of answering it.
+    fetchOptions: { headers: { [SESSION_MODE_HEADER]: 'cookie' } },
     requestPolicy: 'cache-and-network',
     exchanges: [
       cacheExchange,

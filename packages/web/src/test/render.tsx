@@ -24,8 +24,9 @@ export function mockClient(answer: (name: string, variables: Record<string, unkn
   const respond = (req: GraphQLRequest): Source<unknown> => {
     const a = answer(opName(req), (req.variables ?? {}) as Record<string, unknown>);
     if (a === 'pending') return never;
-    // Like the real client, the source stays open after its result (urql clears errors on end).
-    return merge([fromValue({ stale: false, hasNext: false, ...(a ?? { data: null }) }), never]);
+    // Like the real client, the source stays open after its result (urql clears errors on end), and
+    // the result names the operation it answers.
+    return merge([fromValue({ stale: false, hasNext: false, operation: req, ...(a ?? { data: null }) }), never]);
   };
   const client = {
     executeQuery: vi.fn(respond),

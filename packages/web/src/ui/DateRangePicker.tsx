@@ -11,8 +11,8 @@ export interface DateRangeValue {
   compare: CompareMode;
 }
 
-const PRESET_DAYS: Record<Exclude<RangePreset, 'custom'>, number> = { '7d': 7, '28d': 28, '90d': 90, '365d': 365 };
-const PRESET_LABEL: Record<RangePreset, string> = {
+export const PRESET_DAYS: Record<Exclude<RangePreset, 'custom'>, number> = { '7d': 7, '28d': 28, '90d': 90, '365d': 365 };
+export const PRESET_LABEL: Record<RangePreset, string> = {
   '7d': 'Last 7 days',
   '28d': 'Last 28 days',
   '90d': 'Last 90 days',
@@ -37,7 +37,18 @@ export function presetRange(preset: Exclude<RangePreset, 'custom'>, timeZone: st
   return { from: addDays(to, -(PRESET_DAYS[preset] - 1)), to };
 }
 
-export function DateRangePicker({ value, onChange, timeZone }: { value: DateRangeValue; onChange: (v: DateRangeValue) => void; timeZone: string }) {
+export function DateRangePicker({
+  value,
+  onChange,
+  timeZone,
+  notes = {},
+}: {
+  value: DateRangeValue;
+  onChange: (v: DateRangeValue) => void;
+  timeZone: string;
+  /** A word after a preset's name (e.g. that the plan's history does not reach that far). */
+  notes?: Partial<Record<RangePreset, string>>;
+}) {
   const id = useId();
   const invalid = value.from > value.to;
   return (
@@ -55,7 +66,7 @@ export function DateRangePicker({ value, onChange, timeZone }: { value: DateRang
         >
           {(Object.keys(PRESET_LABEL) as RangePreset[]).map((p) => (
             <option key={p} value={p}>
-              {PRESET_LABEL[p]}
+              {notes[p] ? `${PRESET_LABEL[p]} (${notes[p]})` : PRESET_LABEL[p]}
             </option>
           ))}
         </select>

@@ -33,6 +33,7 @@ export enum TimeseriesMetric {
   FOLLOWERS = 'FOLLOWERS',
   FOLLOWER_GROWTH = 'FOLLOWER_GROWTH',
   PROFILE_VIEWS = 'PROFILE_VIEWS',
+  ENGAGEMENTS_RECEIVED = 'ENGAGEMENTS_RECEIVED',
 }
 
 export enum ActivityRankMetric {
@@ -110,6 +111,10 @@ registerEnumType(TimeseriesMetric, {
     FOLLOWERS: { description: 'Followers on the last day of the bucket with data (sum over accounts); null when unknown. Ignores categoryIds.' },
     FOLLOWER_GROWTH: { description: 'Net follower change over the bucket; null when unknown. Ignores categoryIds.' },
     PROFILE_VIEWS: { description: 'Profile views (daily account metrics); null when not reported. Ignores categoryIds.' },
+    ENGAGEMENTS_RECEIVED: {
+      description:
+        "Engagement the accounts received in the bucket, on any post, as the platform reports it for the day (daily account metrics; Instagram total_interactions, Facebook page_post_engagements, LinkedIn share statistics). Summed over the accounts whose platform reports it; null when none does. Ignores categoryIds.",
+    },
   },
 });
 registerEnumType(ActivityRankMetric, { name: 'ActivityRankMetric' });

@@ -120,6 +120,12 @@ const POST_METRICS = new Set([
   TimeseriesMetric.ENGAGEMENT_RATE,
 ]);
 
+/** Metrics read from the daily account metrics (stats), by the field they sum. */
+const DAILY_ACCOUNT_FIELD: Partial<Record<TimeseriesMetric, 'profileViews' | 'engagement'>> = {
+  [TimeseriesMetric.PROFILE_VIEWS]: 'profileViews',
+  [TimeseriesMetric.ENGAGEMENTS_RECEIVED]: 'engagement',
+};
+
 /** One metric per day, ISO week or month of the range, every bucket present. */
 export async function timeseries(req: AnalyticsRequest, input: TimeseriesInput): Promise<Timeseries> {
   const formula = input.engagementRateFormula ?? DEFAULT_ENGAGEMENT_RATE_FORMULA;
@@ -162,15 +168,16 @@ export async function timeseries(req: AnalyticsRequest, input: TimeseriesInput):
           return r.engagementRate;
       }
     });
-  } else if (input.metric === TimeseriesMetric.PROFILE_VIEWS) {
+  } else if (input.metric in DAILY_ACCOUNT_FIELD) {
+    const field = `$${DAILY_ACCOUNT_FIELD[input.metric]!}`;
     // Stats dates are calendar-day labels (UTC midnight), so they are bucketed in UTC.
     const rows = await StatsModel.aggregate<{ _id: string; sum: number; reported: number }>([
       { $match: statsMatch(scope, fromDay, toDay) },
       {
         $group: {
           _id: { $dateToString: { format, date: '$date', timezone: 'UTC' } },
-          sum: { $sum: '$profileViews' },
-          reported: { $sum: { $cond: [{ $ne: [{ $ifNull: ['$profileViews', null] }, null] }, 1, 0] } },
+          sum: { $sum: field },
+          reported: { $sum: { $cond: [{ $ne: [{ $ifNull: [field, null] }, null] }, 1, 0] } },
         },
       },
     ]);

@@ -50,10 +50,34 @@ export async function subscribeSyncProgress(ctx: Context, platformId: string): P
   return syncProgressStream(platform._id);
 }
 
-async function* syncProgressStream(id: Types.ObjectId): AsyncGenerator<SyncProgress> {
+/**
+ * The event stream. Ending it (the client completes or disconnects; graphql-js calls `return()`)
+ * stops the polling at once: an async generator only takes a `return()` at its next `yield`, and
+ * this one yields only when something changes, so it would otherwise keep reading the database
+ * until the sync moved on.
+ */
+export function syncProgressStream(id: Types.ObjectId): AsyncGenerator<SyncProgress> {
+  const stop = new AbortController();
+  const events = poll(id, stop.signal);
+  const stream: AsyncGenerator<SyncProgress> = {
+    next: () => events.next(),
+    return: async (value) => {
+      stop.abort();
+      return events.return(value);
+    },
+    throw: async (error) => {
+      stop.abort();
+      return events.throw(error);
+    },
+    [Symbol.asyncIterator]: () => stream,
+  };
+  return stream;
+}
+
+async function* poll(id: Types.ObjectId, signal: AbortSignal): AsyncGenerator<SyncProgress> {
   const since = new Date();
   let last = '';
-  for (;;) {
+  while (!signal.aborted) {
     // The account's queued and running pulls, plus those that ended since the subscription began.
     const jobs = await SystemJobModel.find({
       platformId: id,
@@ -62,6 +86,7 @@ async function* syncProgressStream(id: Types.ObjectId): AsyncGenerator<SyncProgr
     })
       .sort({ createdAt: 1, _id: 1 })
       .lean<SystemJob[]>();
+    if (signal.aborted) return;
     const event = snapshot(id.toHexString(), jobs);
     const key = JSON.stringify(event);
     if (key !== last || event.finished) {
@@ -69,6 +94,10 @@ async function* syncProgressStream(id: Types.ObjectId): AsyncGenerator<SyncProgr
       yield event;
     }
     if (event.finished) return;
-    await sleep(syncProgressSettings.intervalMs);
+    try {
+      await sleep(syncProgressSettings.intervalMs, undefined, { signal });
+    } catch {
+      return; // aborted: the subscriber has gone
+    }
   }
 }

@@ -3,26 +3,26 @@ import type { Context } from '../../server/context.js';
 import { AuthPayload } from './dto/auth-payload.js';
 import { ChangePasswordArgs, LoginInput, LogoutArgs, RegisterInput, ResetPasswordArgs } from './dto/auth.inputs.js';
 import * as auth from './auth.service.js';
-import { rotateRefreshToken } from './sessions.service.js';
+import { deliverSession, rotateRefreshToken } from './sessions.service.js';
 import { User } from './user.model.js';
 
 @Resolver()
 export class AuthResolver {
   @Mutation(() => AuthPayload, { description: 'Creates an account (and its profile), mails a verification link and signs in.' })
-  register(@Arg('input', () => RegisterInput) input: RegisterInput, @Ctx() ctx: Context): Promise<AuthPayload> {
-    return auth.register(ctx, input);
+  async register(@Arg('input', () => RegisterInput) input: RegisterInput, @Ctx() ctx: Context): Promise<AuthPayload> {
+    return deliverSession(ctx, await auth.register(ctx, input));
   }
 
   @Mutation(() => AuthPayload, { description: 'Signs in with email and password. Rate-limited per email and per address.' })
-  login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: Context): Promise<AuthPayload> {
-    return auth.login(ctx, input);
+  async login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: Context): Promise<AuthPayload> {
+    return deliverSession(ctx, await auth.login(ctx, input));
   }
 
   @Mutation(() => AuthPayload, {
     description: 'Exchanges a refresh token for a new token pair. Each refresh token works once; presenting a used one revokes its whole session.',
   })
-  refreshToken(@Arg('token', () => String) token: string, @Ctx() ctx: Context): Promise<AuthPayload> {
-    return rotateRefreshToken(ctx.config, token, { ip: ctx.ip, userAgent: ctx.userAgent });
+  async refreshToken(@Arg('token', () => String) token: string, @Ctx() ctx: Context): Promise<AuthPayload> {
+    return deliverSession(ctx, await rotateRefreshToken(ctx.config, token, { ip: ctx.ip, userAgent: ctx.userAgent }));
   }
 
   @Authorized()
@@ -54,8 +54,8 @@ export class AuthResolver {
 
   @Authorized()
   @Mutation(() => AuthPayload, { description: 'Changes the password; every other session ends and this one gets new tokens.' })
-  changePassword(@Args(() => ChangePasswordArgs) args: ChangePasswordArgs, @Ctx() ctx: Context): Promise<AuthPayload> {
-    return auth.changePassword(ctx, args);
+  async changePassword(@Args(() => ChangePasswordArgs) args: ChangePasswordArgs, @Ctx() ctx: Context): Promise<AuthPayload> {
+    return deliverSession(ctx, await auth.changePassword(ctx, args));
   }
 
   @Authorized()

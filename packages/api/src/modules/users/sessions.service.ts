@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Types } from 'mongoose';
 import { issueAccessToken } from '../../auth/jwt.js';
+import { refreshCookie, SESSION_MODE_HEADER } from '../../auth/session-cookie.js';
 import type { Config } from '../../config.js';
 import { hashToken, randomToken } from '../../lib/crypto.js';
 import { unauthenticated } from '../../lib/errors.js';
 import { log } from '../../lib/logger.js';
+import type { HttpExchange } from '../../server/context.js';
 import { RefreshTokenModel } from './refresh-token.model.js';
 import { UserModel, type User } from './user.model.js';
 
@@ -57,6 +59,24 @@ export async function revokeFamily(familyId: string, now = new Date()): Promise<
 /** Signs the user out everywhere (refresh tokens; access tokens run out within ACCESS_TOKEN_TTL_SECONDS). */
 export async function revokeAllSessions(userId: Types.ObjectId | string, now = new Date()): Promise<void> {
   await RefreshTokenModel.updateMany({ userId, revokedAt: null }, { $set: { revokedAt: now } });
+}
+
+/**
+ * What a session-issuing operation answers: the session, with its refresh token either in the
+ * answer (API clients) or, when the request asked for it with "X-Soash-Session: cookie" (the web
+ * app), only in an httpOnly cookie for the refresh endpoint (auth/session-cookie.ts).
+ */
+export function deliverSession(ctx: { config: Config; http?: HttpExchange }, session: Session): Omit<Session, 'refreshToken'> & { refreshToken: string | null } {
+  if (ctx.http?.header(SESSION_MODE_HEADER) !== 'cookie') return session;
+  ctx.http.appendSetCookie(refreshCookie(ctx.config, session.refreshToken, session.refreshTokenExpiresAt));
+  return { ...session, refreshToken: null };
+}
+
+/** Ends the session (family) a refresh token belongs to, whoever presents it; unknown tokens are ignored. */
+export async function endSessionOfToken(presented: string): Promise<void> {
+  if (typeof presented !== 'string' || presented.length === 0 || presented.length > MAX_TOKEN_LENGTH) return;
+  const token = await RefreshTokenModel.findOne({ tokenHash: hashToken(presented) }).lean();
+  if (token) await revokeFamily(token.familyId);
 }
 
 /** Exchanges a refresh token for a new session of the same family (rotation with reuse detection). */

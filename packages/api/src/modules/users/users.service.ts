@@ -5,6 +5,7 @@ import { badInput, forbidden, notFound, unauthenticated } from '../../lib/errors
 import { toObjectId } from '../../lib/ids.js';
 import { paginate, type Connection } from '../../lib/pagination.js';
 import { escapeRegex } from '../../lib/regex.js';
+import { confirmViewer } from '../../auth/auth-checker.js';
 import { viewerOf, type Context } from '../../server/context.js';
 import type { AdminUpdateUserInput, CompleteOnboardingInput, UpdateAccountInput, UpdateProfileInput, UsersArgs } from './dto/account.inputs.js';
 import { deleteUserData } from './user-deletion.js';
@@ -14,10 +15,11 @@ import { profileDefaults } from './users.loader.js';
 
 /** The signed-in user's account. An access token that outlived its account is no longer accepted. */
 export async function viewerUser(ctx: Context): Promise<User> {
-  const viewer = viewerOf(ctx);
-  // One read of account + profile per request (users.loader.ts#viewerAccount); userById holds the
-  // account from then on, and mutations that change it re-prime userById.
-  await ctx.loaders.viewerAccount.load(viewer.id);
+  // The one per-request account check (auth-checker.ts#confirmViewer, one read of account and
+  // profile through users.loader.ts#viewerAccount): a gone account is UNAUTHENTICATED and the
+  // viewer's role is the stored one, whether or not the operation went through @Authorized().
+  // userById holds the account from then on; mutations that change it re-prime userById.
+  const viewer = await confirmViewer(ctx);
   const user = await ctx.loaders.userById.load(viewer.id);
   if (!user) throw unauthenticated('Account no longer exists');
   return user;

@@ -15,7 +15,6 @@ export const LoginMutation = graphql(`
     login(input: $input) {
       accessToken
       accessTokenExpiresAt
-      refreshToken
     }
   }
 `);

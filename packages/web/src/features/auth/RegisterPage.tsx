@@ -16,7 +16,6 @@ const RegisterMutation = graphql(`
     register(input: $input) {
       accessToken
       accessTokenExpiresAt
-      refreshToken
     }
   }
 `);

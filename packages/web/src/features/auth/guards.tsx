@@ -1,20 +1,14 @@
 import { useEffect } from 'react';
 import { Navigate, Outlet, useLocation, useSearchParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
-import { graphql } from '../../gql';
+import { useQuery } from 'urql';
 import { AppShell } from '../../layout/AppShell';
+import { endServerSession } from '../../lib/auth/refresh';
 import { useSession, useSessionState } from '../../lib/auth/SessionProvider';
 import { errorCode } from '../../lib/errors';
 import { Button } from '../../ui/Button';
 import { ErrorState, Skeleton } from '../../ui/States';
 import { VerifyEmailNotice } from './VerifyEmailNotice';
 import { ViewerContext, ViewerDocument } from './viewer';
-
-const LogoutMutation = graphql(`
-  mutation Logout($refreshToken: String) {
-    logout(refreshToken: $refreshToken)
-  }
-`);
 
 /** Only same-site paths (never "//host" or "https://…") are followed after sign-in. */
 export function safeNext(next: string | null | undefined): string {
@@ -51,7 +45,6 @@ export function RequireAuth() {
   const { status, reason } = useSessionState();
   const location = useLocation();
   const [{ data, error, fetching }, refetch] = useQuery({ query: ViewerDocument, pause: status !== 'signed-in' });
-  const [, logout] = useMutation(LogoutMutation);
   const authFailed = !data && errorCode(error) === 'UNAUTHENTICATED';
 
   // The session was refused even after a refresh (e.g. the account was deleted elsewhere).
@@ -88,9 +81,8 @@ export function RequireAuth() {
   if (viewer.profile.onboardingCompleted && onOnboarding) return <Navigate to="/" replace />;
 
   async function signOut() {
-    const refreshToken = session.refreshToken;
-    // End the session on the server too; sign out locally whatever the answer.
-    if (refreshToken) await logout({ refreshToken }).catch(() => undefined);
+    // End the session on the server too (and drop its cookie); sign out locally whatever the answer.
+    await endServerSession().catch(() => undefined);
     session.signOut();
   }
 

@@ -1,43 +1,13 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { makeSubject } from 'wonka';
-import { makeFragmentData } from '../../gql';
-import { callsOf, mockClient, opName, renderRoutes } from '../../test/render';
-import { InsightCardFragment } from './InsightCard';
+import { insightsAnswer, insightsPageClient, recommendationsAnswer } from '../../test/insights';
+import { callsOf, opName, renderRoutes } from '../../test/render';
 import { InsightsPage, parseShow } from './InsightsPage';
-import { RecommendationCardFragment } from './RecommendationCard';
-
-const insight = (id: string) =>
-  makeFragmentData(
-    {
-      id,
-      title: `Finding ${id}`,
-      description: null,
-      priority: 'HIGH',
-      insightType: 'PERFORMANCE',
-      isRead: false,
-      isDismissed: false,
-      createdAt: '2026-03-01T00:00:00Z',
-      lastConfirmedAt: null,
-      evidence: null,
-    } as never,
-    InsightCardFragment,
-  );
-
-const rec = (id: string) =>
-  makeFragmentData(
-    { id, title: `Idea ${id}`, description: null, recommendationType: 'POSTING_TIME', score: 0.5, feedbackScore: null, isUsed: false, usedAt: null, contentBrief: null } as never,
-    RecommendationCardFragment,
-  );
-
-const insightsPage = (ids: string[]) => ({ data: { insights: { totalCount: ids.length, edges: ids.map((id) => ({ node: { id, ...insight(id) } })), pageInfo: { hasNextPage: false, endCursor: null } } } });
-const recsPage = (ids: string[]) => ({ data: { recommendations: { totalCount: ids.length, edges: ids.map((id) => ({ node: { id, ...rec(id) } })), pageInfo: { hasNextPage: false, endCursor: null } } } });
 
 function setup(path = '/insights') {
-  const client = mockClient((name) => {
-    if (name === 'Insights') return insightsPage(['i1', 'i2']);
-    if (name === 'Recommendations') return recsPage([]);
-    if (name === 'Patterns') return { data: { performancePatterns: [] } };
+  const client = insightsPageClient((name) => {
+    if (name === 'Insights') return insightsAnswer(['i1', 'i2']);
     if (name === 'InsightsPageDismiss' || name === 'InsightsPageMarkRead') return { data: {} };
     return undefined;
   });
@@ -86,19 +56,15 @@ describe('InsightsPage flow', () => {
 
   it('keeps a rated recommendation where it was when the list comes back re-ranked', () => {
     const recs = makeSubject<unknown>();
-    const client = mockClient((name) => {
-      if (name === 'Insights') return insightsPage([]);
-      if (name === 'Patterns') return { data: { performancePatterns: [] } };
-      return 'pending';
-    });
+    const client = insightsPageClient((name) => (name === 'Insights' || name === 'Patterns' ? undefined : 'pending'));
     const original = client.executeQuery.getMockImplementation()!;
     client.executeQuery.mockImplementation((req) => (opName(req) === 'Recommendations' ? (recs.source as never) : original(req)));
     renderRoutes([{ path: '/insights', element: <InsightsPage /> }], { client, path: '/insights' });
     const titles = () => screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent).filter((t) => t?.startsWith('Idea'));
-    act(() => recs.next({ ...recsPage(['r1', 'r2', 'r3']), stale: false, hasNext: true }));
+    act(() => recs.next({ ...recommendationsAnswer(['r1', 'r2', 'r3']), stale: false, hasNext: true }));
     expect(titles()).toEqual(['Idea r1', 'Idea r2', 'Idea r3']);
     // r3 was rated 5 stars: the server now ranks it first.
-    act(() => recs.next({ ...recsPage(['r3', 'r1', 'r2']), stale: false, hasNext: true }));
+    act(() => recs.next({ ...recommendationsAnswer(['r3', 'r1', 'r2']), stale: false, hasNext: true }));
     expect(titles()).toEqual(['Idea r1', 'Idea r2', 'Idea r3']);
   });
 });

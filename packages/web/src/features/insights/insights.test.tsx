@@ -1,52 +1,34 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { makeFragmentData } from '../../gql';
+import { insightFixture, insightsAnswer, insightsPageClient, recommendationFixture } from '../../test/insights';
 import { callsOf, mockClient, renderRoutes } from '../../test/render';
-import { InsightCard, InsightCardFragment, postsLink } from './InsightCard';
+import { InsightCard, postsLink } from './InsightCard';
 import { InsightsPage } from './InsightsPage';
-import { RecommendationCard, RecommendationCardFragment } from './RecommendationCard';
+import { RecommendationCard } from './RecommendationCard';
 
+/** A finding with its evidence, as the card shows it. */
 const insight = (id: string, over: Record<string, unknown> = {}) =>
-  makeFragmentData(
-    {
-      id,
-      title: `Make more reels on @bakery (Instagram) (${id})`,
-      description: 'Make more reels on @bakery (Instagram): your 48 reels earned a median engagement rate by reach of 4.6 %, against 1.7 % for your 131 other posts (2 Jan – 29 Jun 2026).',
-      priority: 'HIGH',
-      insightType: 'PERFORMANCE',
-      isRead: false,
-      isDismissed: false,
-      createdAt: '2026-03-01T00:00:00Z',
-      lastConfirmedAt: null,
-      evidence: {
-        howWeKnow: ['We compared your reels with the other posts of the same account, by rank.', 'Allowing for the 31 patterns we checked, this is very unlikely to be chance: less than 1 in 1,000.'],
-        method: "van Elteren's stratified Mann–Whitney U test",
-        groupSize: 48,
-        restSize: 131,
-        period: { from: '2026-01-02', to: '2026-06-29' },
-        accounts: [{ platformId: 'p1', name: '@bakery' }],
-        posts: { platformIds: ['p1'], type: 'REEL', hashtag: null, hours: [], weekdays: [], from: '2026-01-02', to: '2026-06-29' },
-      },
-      ...over,
-    } as never,
-    InsightCardFragment,
-  );
+  insightFixture(id, {
+    title: `Make more reels on @bakery (Instagram) (${id})`,
+    description: 'Make more reels on @bakery (Instagram): your 48 reels earned a median engagement rate by reach of 4.6 %, against 1.7 % for your 131 other posts (2 Jan – 29 Jun 2026).',
+    evidence: {
+      howWeKnow: ['We compared your reels with the other posts of the same account, by rank.', 'Allowing for the 31 patterns we checked, this is very unlikely to be chance: less than 1 in 1,000.'],
+      method: "van Elteren's stratified Mann–Whitney U test",
+      groupSize: 48,
+      restSize: 131,
+      period: { from: '2026-01-02', to: '2026-06-29' },
+      accounts: [{ platformId: 'p1', name: '@bakery' }],
+      posts: { platformIds: ['p1'], type: 'REEL', hashtag: null, hours: [], weekdays: [], from: '2026-01-02', to: '2026-06-29' },
+    },
+    ...over,
+  });
 
-const recommendation = makeFragmentData(
-  {
-    id: 'r1',
-    title: 'Post between 18:00 and 19:00',
-    description: '76 % of your 21 posts at this hour beat your median.',
-    recommendationType: 'POSTING_TIME',
-    score: 0.8,
-    feedbackScore: null,
-    isUsed: false,
-    usedAt: null,
-    contentBrief: null,
-    insightId: 'i9',
-  },
-  RecommendationCardFragment,
-);
+const recommendation = recommendationFixture('r1', {
+  title: 'Post between 18:00 and 19:00',
+  description: '76 % of your 21 posts at this hour beat your median.',
+  score: 0.8,
+  insightId: 'i9',
+});
 
 describe('InsightCard', () => {
   it('marks read and dismisses with the insight’s id', async () => {
@@ -110,23 +92,10 @@ describe('RecommendationCard', () => {
 });
 
 describe('InsightsPage', () => {
-  const page = (ids: string[], hasNextPage: boolean, endCursor: string | null) => ({
-    data: {
-      insights: {
-        totalCount: 3,
-        edges: ids.map((id) => ({ node: { id, ...insight(id) } })),
-        pageInfo: { hasNextPage, endCursor },
-      },
-    },
-  });
-
   it('loads more insights after the last cursor, and filters unread ones', () => {
-    const client = mockClient((name, v) => {
-      if (name === 'Insights') return v.after === 'c2' ? page(['i3'], false, null) : page(['i1', 'i2'], true, 'c2');
-      if (name === 'Recommendations') return { data: { recommendations: { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } } } };
-      if (name === 'Patterns') return { data: { performancePatterns: [] } };
-      return undefined;
-    });
+    const client = insightsPageClient((name, v) =>
+      name === 'Insights' ? (v.after === 'c2' ? insightsAnswer(['i3'], { totalCount: 3 }) : insightsAnswer(['i1', 'i2'], { totalCount: 3, hasNextPage: true, endCursor: 'c2' })) : undefined,
+    );
     renderRoutes([{ path: '/', element: <InsightsPage /> }], { client });
     expect(screen.getAllByRole('article')).toHaveLength(2);
     fireEvent.click(screen.getByRole('button', { name: 'Load more insights' }));

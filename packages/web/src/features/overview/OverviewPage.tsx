@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
@@ -13,7 +13,7 @@ import { Card } from '../../ui/Card';
 import { BarChartView } from '../../ui/charts/BarChartCard';
 import { gapCount, TimeSeriesChart, type SeriesPoint } from '../../ui/charts/TimeSeriesChart';
 import { TableWrap } from '../../ui/TableWrap';
-import { addDays, DateRangePicker } from '../../ui/DateRangePicker';
+import { addDays, DateRangePicker, PRESET_DAYS, PRESET_LABEL, todayIn, type RangePreset } from '../../ui/DateRangePicker';
 import { EmptyState, ErrorState, LoadingBlock, Skeleton } from '../../ui/States';
 import { earliestDay, useTimeZone, useViewer } from '../auth/viewer';
 import { excerpt } from '../posts/PostsTable';
@@ -22,6 +22,7 @@ import { AudienceCard } from './AudienceCard';
 import { KpiGrid } from './KpiGrid';
 import { rateBasis } from './rate';
 import { granularityFor, parseRange, rangeDays, serializeRange } from './range';
+import { HistoryUpgrade } from './HistoryUpgrade';
 import { useCsvExport } from './useCsvExport';
 
 const OverviewKpisQuery = graphql(`
@@ -52,6 +53,12 @@ const OverviewTrendsQuery = graphql(`
       }
     }
     engagements: timeseries(input: { range: $range, granularity: $granularity, metric: ENGAGEMENTS }) {
+      points {
+        bucket
+        value
+      }
+    }
+    engagementsReceived: timeseries(input: { range: $range, granularity: $granularity, metric: ENGAGEMENTS_RECEIVED }) {
       points {
         bucket
         value
@@ -183,8 +190,12 @@ function Section({ title, id, actions, children, className }: { title: string; i
   );
 }
 
+/** How the engagement chart counts: on each post's publish day, or on the day the accounts received it. */
+type EngagementBasis = 'published' | 'received';
+
 function Trends({ range, granularity }: { range: { from: string; to: string }; granularity: Granularity }) {
   const [{ data, error }, refetch] = useQuery({ query: OverviewTrendsQuery, variables: { range, granularity } });
+  const [basis, setBasis] = useState<EngagementBasis>('published');
   const per = GRANULARITY_WORD[granularity];
   if (!data) {
     return (
@@ -199,6 +210,10 @@ function Trends({ range, granularity }: { range: { from: string; to: string }; g
   }
   const followers = mergeSeries({ followers: data.followers.points });
   const engagement = mergeSeries({ engagements: data.engagements.points });
+  const received = mergeSeries({ engagements: data.engagementsReceived.points });
+  // Only platforms that report a day's account engagement (not every one does) fill this series.
+  const hasReceived = received.some((p) => typeof p.engagements === 'number');
+  const byReceived = basis === 'received' && hasReceived;
   const rate = mergeSeries({ engagementRate: data.engagementRate.points });
   const hasFollowers = followers.some((p) => typeof p.followers === 'number');
   const hasEngagement = engagement.some((p) => typeof p.engagements === 'number' && p.engagements > 0);
@@ -212,17 +227,51 @@ function Trends({ range, granularity }: { range: { from: string; to: string }; g
           <EmptyState title="No follower counts in this range">They appear after the first daily sync of a connected account.</EmptyState>
         )}
       </Section>
-      <Section title="Engagement" id="trend-engagement">
+      <Section
+        title="Engagement"
+        id="trend-engagement"
+        actions={
+          hasEngagement && hasReceived ? (
+            <div className="segmented" role="group" aria-label="Count engagement by">
+              <button type="button" aria-pressed={!byReceived} onClick={() => setBasis('published')}>
+                Publish {per}
+              </button>
+              <button type="button" aria-pressed={byReceived} onClick={() => setBasis('received')}>
+                {per === 'day' ? 'Day' : per === 'week' ? 'Week' : 'Month'} received
+              </button>
+            </div>
+          ) : undefined
+        }
+      >
         {hasEngagement ? (
           <div className="stack" style={{ gap: 8 }}>
-            <TimeSeriesChart
-              label={`Engagements on posts published each ${per}`}
-              data={engagement}
-              series={[{ key: 'engagements', label: 'Engagements' }]}
-              kind="bar"
-              height={180}
-            />
-            <p className="small muted chart-note">Each post’s engagement counts on the {per} it was published, including what it received later.</p>
+            {byReceived ? (
+              <>
+                <TimeSeriesChart
+                  label={`Engagements received each ${per}`}
+                  data={received}
+                  series={[{ key: 'engagements', label: 'Engagements received' }]}
+                  kind="bar"
+                  height={180}
+                  gapLabel="Not reported"
+                />
+                <p className="small muted chart-note">
+                  What your accounts received each {per} on all their posts, old and new, as the platforms report it for the day. Accounts whose platform gives no daily figure are not
+                  included.
+                </p>
+              </>
+            ) : (
+              <>
+                <TimeSeriesChart
+                  label={`Engagements on posts published each ${per}`}
+                  data={engagement}
+                  series={[{ key: 'engagements', label: 'Engagements' }]}
+                  kind="bar"
+                  height={180}
+                />
+                <p className="small muted chart-note">Each post’s engagement counts on the {per} it was published, including what it received later.</p>
+              </>
+            )}
             <TimeSeriesChart
               label={`Engagement rate per ${per}`}
               data={rate}
@@ -383,7 +432,10 @@ function TopPosts({ range, timeZone }: { range: { from: string; to: string }; ti
 }
 
 function ContentMix({ range }: { range: { from: string; to: string } }) {
-  const [{ data, error }, refetch] = useQuery({ query: OverviewContentQuery, variables: { input: { range }, hashtags: { range, limit: 6 } } });
+  const [{ data, error, fetching, operation }, refetch] = useQuery({ query: OverviewContentQuery, variables: { input: { range }, hashtags: { range, limit: 6 } } });
+  // While a new range loads, the previous answer stays on screen (dimmed): its links keep the
+  // range of the numbers they show.
+  const shown = (operation?.variables as { input?: { range?: { from: string; to: string } } } | undefined)?.input?.range ?? range;
   if (!data) {
     return (
       <Section title="What works" id="content-mix">
@@ -399,7 +451,7 @@ function ContentMix({ range }: { range: { from: string; to: string } }) {
       {types.length === 0 ? (
         <EmptyState title="No posts in this range">Content types and hashtags are compared once there are posts.</EmptyState>
       ) : (
-        <div className="stack">
+        <div className="stack" aria-busy={fetching || undefined}>
           <BarChartView
             label="Median engagement rate by content type"
             valueLabel="Median engagement rate"
@@ -430,7 +482,7 @@ function ContentMix({ range }: { range: { from: string; to: string } }) {
                   {tags.map((t) => (
                     <tr key={t.hashtag}>
                       <th scope="row">
-                        <Link to={hashtagPostsLink(t.hashtag, range)}>#{t.hashtag}</Link>
+                        <Link to={hashtagPostsLink(t.hashtag, shown)}>#{t.hashtag}</Link>
                       </th>
                       <td className="num">{t.posts}</td>
                       <td className="num">{formatPercent(t.medianEngagementRate)}</td>
@@ -455,6 +507,14 @@ export function medianNote(t: { posts: number; postsWithRate: number }): string 
   if (t.postsWithRate === 0) return `no rate on ${plural(t.posts, 'post')}`;
   const without = t.posts - t.postsWithRate;
   return `median of ${plural(t.postsWithRate, 'post')}${without > 0 ? ` (${without} without a rate)` : ''}`;
+}
+
+/** Presets the plan's history cannot fill say so in the range list. */
+export function presetNotes(historyDays: number | null | undefined): Partial<Record<RangePreset, string>> {
+  if (historyDays == null) return {};
+  const notes: Partial<Record<RangePreset, string>> = {};
+  for (const [preset, days] of Object.entries(PRESET_DAYS) as [RangePreset, number][]) if (days - 1 > historyDays) notes[preset] = 'needs an upgrade';
+  return notes;
 }
 
 /** The posts explorer with a hashtag and the overview's date range (so the drill-down keeps its context). */
@@ -531,12 +591,15 @@ export function OverviewPage() {
       />
       <div className="stack">
         <Card>
-          <DateRangePicker value={value} onChange={(v) => setParams(serializeRange(v), { replace: true })} timeZone={timeZone} />
+          <DateRangePicker value={value} onChange={(v) => setParams(serializeRange(v), { replace: true })} timeZone={timeZone} notes={presetNotes(viewer.plan.historyDays)} />
           {clamped && (
-            <p className="small muted" role="status" style={{ marginTop: 8 }}>
-              Your {viewer.plan.tier.charAt(0) + viewer.plan.tier.slice(1).toLowerCase()} plan keeps {viewer.plan.historyDays} days of history, so the range starts on{' '}
-              {formatDate(`${range.from}T12:00:00Z`, 'UTC')}. <Link to="/settings#plan">Change plan</Link>
-            </p>
+            <HistoryUpgrade
+              planName={viewer.plan.tier.charAt(0) + viewer.plan.tier.slice(1).toLowerCase()}
+              historyDays={viewer.plan.historyDays!}
+              shownFrom={range.from}
+              wantedDays={rangeDays({ from: value.from, to: todayIn(timeZone) })}
+              rangeName={value.preset === 'custom' ? null : PRESET_LABEL[value.preset]}
+            />
           )}
           {(csv.error || csv.done) && (
             <p className={`small ${csv.error ? 'error' : 'muted'}`} role={csv.error ? 'alert' : 'status'} style={{ marginTop: 8 }}>

@@ -164,15 +164,43 @@ describe('OverviewPage', () => {
     expect(callsOf(client, 'OverviewTrends').at(-1)).toMatchObject({ granularity: 'MONTH' });
   });
 
-  it('starts the range where the plan’s history starts, and says so', () => {
-    const client = mockClient((name) =>
-      name === 'OverviewKpis' ? { data: { overview: { range: { from: 'a', to: 'b' }, comparisonRange: { from: 'a', to: 'b' }, ...overview }, platforms: [{ id: 'p1' }] } } : 'pending',
-    );
+  it('starts the range where the plan’s history starts, says so and offers the plan that shows all of "Last 12 months"', () => {
+    const plans = [
+      { tier: 'FREE', historyDays: 90, priceCents: 0 },
+      { tier: 'ENTERPRISE', historyDays: null, priceCents: 19900 },
+      { tier: 'PRO', historyDays: 730, priceCents: 2900 },
+    ];
+    const client = mockClient((name) => {
+      if (name === 'OverviewKpis') return { data: { overview: { range: { from: 'a', to: 'b' }, comparisonRange: { from: 'a', to: 'b' }, ...overview }, platforms: [{ id: 'p1' }] } };
+      if (name === 'HistoryPlans') return { data: { plans } };
+      return 'pending';
+    });
     const viewer = { ...testViewer, plan: { ...testViewer.plan, historyDays: 90 } };
     renderRoutes([{ path: '/', element: <OverviewPage /> }], { client, viewer, path: '/?range=365d' });
     const earliest = addDays(todayIn('UTC'), -90);
     expect(callsOf(client, 'OverviewKpis')[0]).toMatchObject({ input: { range: { from: earliest, to: todayIn('UTC') } } });
-    expect(screen.getByText(/keeps 90 days of history/)).toBeDefined();
+    const offer = screen.getByText(/“Last 12 months” needs more history than your Free plan keeps \(90 days\), so the range starts on/);
+    expect(offer.textContent).toContain('The Pro plan keeps 730 days ($29 / month).');
+    expect(screen.getByRole('link', { name: 'Upgrade to Pro' }).getAttribute('href')).toBe('/settings#plan');
+    // The range list says it before the range is picked; ranges the plan covers say nothing.
+    const options = within(screen.getByLabelText('Range')).getAllByRole('option').map((o) => o.textContent);
+    expect(options).toEqual(['Last 7 days', 'Last 28 days', 'Last 90 days', 'Last 12 months (needs an upgrade)', 'Custom']);
+  });
+
+  it('offers no plan when none reaches further, and nothing when the plan covers the range', () => {
+    const client = mockClient((name) => {
+      if (name === 'OverviewKpis') return { data: { overview: { range: { from: 'a', to: 'b' }, comparisonRange: { from: 'a', to: 'b' }, ...overview }, platforms: [{ id: 'p1' }] } };
+      if (name === 'HistoryPlans') return { data: { plans: [{ tier: 'FREE', historyDays: 90, priceCents: 0 }] } };
+      return 'pending';
+    });
+    const viewer = { ...testViewer, plan: { ...testViewer.plan, historyDays: 90 } };
+    const first = renderRoutes([{ path: '/', element: <OverviewPage /> }], { client, viewer, path: '/?range=365d' });
+    expect(screen.queryByRole('link', { name: /^Upgrade/ })).toBeNull();
+    expect(screen.getByRole('link', { name: 'See plans' })).toBeDefined();
+    first.unmount();
+    renderRoutes([{ path: '/', element: <OverviewPage /> }], { client, viewer, path: '/?range=90d' });
+    expect(screen.queryByText(/needs more history/)).toBeNull();
+    expect(callsOf(client, 'HistoryPlans')).toHaveLength(1);
   });
 
   it('invites a user without accounts to connect one', () => {
@@ -194,6 +222,7 @@ describe('OverviewPage', () => {
           data: {
             followers: { points: days.map((bucket) => ({ bucket, value: 100 })) },
             engagements: { points: days.map((bucket, i) => ({ bucket, value: rate[i] ? 20 : 0 })) },
+            engagementsReceived: { points: days.map((bucket) => ({ bucket, value: null })) },
             engagementRate: { points: days.map((bucket, i) => ({ bucket, value: rate[i] })) },
           },
         };
@@ -219,6 +248,60 @@ describe('OverviewPage', () => {
     const byType = screen.getByRole('figure', { name: 'Median engagement rate by content type' });
     expect(within(byType).getByText('median of 1 post')).toBeDefined();
     expect(within(byType).getByText('median of 3 posts (14 without a rate)')).toBeDefined();
+    // No platform here reports daily account engagement: no choice that could only show gaps.
+    expect(screen.queryByRole('group', { name: 'Count engagement by' })).toBeNull();
+  });
+
+  it('keeps the range of the numbers shown in hashtag links while a new range loads', () => {
+    const client = mockClient((name, v) => {
+      if (name === 'OverviewKpis') return { data: { overview: { range: { from: 'a', to: 'b' }, comparisonRange: { from: 'a', to: 'b' }, ...overview }, platforms: [{ id: 'p1' }] } };
+      if (name === 'OverviewContent') {
+        // The new range's answer is still on its way.
+        if ((v as { input: { range: { from: string } } }).input.range.from !== '2026-03-04') return 'pending';
+        return {
+          data: {
+            contentTypePerformance: [{ contentType: 'REEL', posts: 1, medianEngagementRate: 0.05, lift: 1.1 }],
+            hashtagPerformance: { hashtags: [{ hashtag: 'sourdough', posts: 1, medianEngagementRate: 0.05, lift: 1.2, successRate: 1 }] },
+          },
+        };
+      }
+      return 'pending';
+    });
+    renderRoutes([{ path: '/', element: <OverviewPage /> }], { client, path: '/?range=custom&from=2026-03-04&to=2026-03-10' });
+    fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-02-01' } });
+    expect(callsOf(client, 'OverviewContent').at(-1)).toMatchObject({ input: { range: { from: '2026-02-01', to: '2026-03-10' } } });
+    const link = screen.getByRole('link', { name: '#sourdough' });
+    expect(link.getAttribute('href')).toBe('/posts?hashtag=sourdough&from=2026-03-04&to=2026-03-10');
+    expect(link.closest('[aria-busy="true"]')).not.toBeNull();
+  });
+
+  it('offers engagement received each day where the platforms report it', () => {
+    const days = ['2026-03-08', '2026-03-09', '2026-03-10'];
+    const client = mockClient((name) => {
+      if (name === 'OverviewKpis') return { data: { overview: { range: { from: days[0], to: days[2] }, comparisonRange: { from: '2026-03-05', to: '2026-03-07' }, ...overview }, platforms: [{ id: 'p1' }] } };
+      if (name === 'OverviewTrends') {
+        return {
+          data: {
+            followers: { points: days.map((bucket) => ({ bucket, value: 100 })) },
+            engagements: { points: days.map((bucket, i) => ({ bucket, value: i === 0 ? 90 : 0 })) },
+            engagementsReceived: { points: days.map((bucket, i) => ({ bucket, value: [40, 30, null][i] })) },
+            engagementRate: { rateLabel: 'engagement rate by reach (Instagram)', points: days.map((bucket, i) => ({ bucket, value: i === 0 ? 0.05 : null })) },
+          },
+        };
+      }
+      return 'pending';
+    });
+    renderRoutes([{ path: '/', element: <OverviewPage /> }], { client, path: `/?range=custom&from=${days[0]}&to=${days[2]}` });
+    const choice = screen.getByRole('group', { name: 'Count engagement by' });
+    expect(within(choice).getByRole('button', { name: 'Publish day' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('figure', { name: 'Engagements on posts published each day' })).toBeDefined();
+    fireEvent.click(within(choice).getByRole('button', { name: 'Day received' }));
+    const received = screen.getByRole('figure', { name: 'Engagements received each day' });
+    // The hidden table has the daily numbers, and a day without a report says so (not 0).
+    const rows = within(received).getAllByRole('row').map((r) => r.textContent);
+    expect(rows.slice(1)).toEqual(['Mar 8, 202640', 'Mar 9, 202630', 'Mar 10, 2026Not reported']);
+    expect(screen.getByText(/received each day on all their posts, old and new/)).toBeDefined();
+    expect(screen.queryByRole('figure', { name: 'Engagements on posts published each day' })).toBeNull();
   });
 });
 

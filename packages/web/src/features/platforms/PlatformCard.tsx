@@ -41,6 +41,14 @@ export const PlatformCardFragment = graphql(`
         unit
         resetAt
       }
+      apiVersion
+      apiVersionSunsetsAt
+      postReads {
+        account
+        used
+        budget
+        remaining
+      }
     }
   }
 `);
@@ -66,6 +74,9 @@ const STATUS: Record<string, { label: string; tone: 'success' | 'warning' | 'dan
   REVOKED: { label: 'Access withdrawn', tone: 'danger' },
   ERROR: { label: 'Sync failing', tone: 'danger' },
 };
+
+/** An API version that stops working within this long is shown as a warning. */
+const SUNSET_WARNING_MS = 60 * 86_400_000;
 
 /** "4:05" (minutes and seconds) until a moment, "0:00" once it passed. */
 export function waitText(target: Date, now: Date): string {
@@ -200,6 +211,33 @@ export function PlatformCard({
           <div>
             <dt>API budget left</dt>
             <dd>{h.rateLimit.unit === 'percent' ? `${Math.round(h.rateLimit.remaining)}%` : `${formatNumber(h.rateLimit.remaining)}${h.rateLimit.limit ? ` of ${formatNumber(h.rateLimit.limit)}` : ''}`}</dd>
+          </div>
+        )}
+        {!h.sandbox && (
+          <div>
+            <dt>Platform API</dt>
+            <dd>
+              {h.apiVersion}
+              {h.apiVersionSunsetsAt && (
+                <span className={`small ${new Date(h.apiVersionSunsetsAt).getTime() - now.getTime() < SUNSET_WARNING_MS ? 'error' : 'muted'}`}>
+                  {' '}
+                  · {new Date(h.apiVersionSunsetsAt).getTime() > now.getTime() ? 'works until' : 'retired on'} {formatDate(h.apiVersionSunsetsAt, timeZone)}
+                </span>
+              )}
+            </dd>
+          </div>
+        )}
+        {h.postReads && (
+          <div>
+            <dt>Post reads this month</dt>
+            <dd>
+              {formatNumber(h.postReads.account, { compact: false })} by this account
+              <div className="small muted">
+                {h.postReads.budget == null
+                  ? `${formatNumber(h.postReads.used, { compact: false })} by all ${platformLabel(p.type)} accounts (no monthly limit set)`
+                  : `${formatNumber(h.postReads.used, { compact: false })} of ${formatNumber(h.postReads.budget, { compact: false })} shared by all ${platformLabel(p.type)} accounts, ${formatNumber(h.postReads.remaining ?? 0, { compact: false })} left`}
+              </div>
+            </dd>
           </div>
         )}
       </dl>

@@ -166,6 +166,45 @@ describe('Sync now', () => {
     expect(screen.getByRole('timer').textContent).toMatch(/^Possible again in 2:0[45]$/);
   });
 
+  it('shows the platform API version with its sunset, and X post reads against the shared monthly budget', () => {
+    const client = mockClient(() => 'pending');
+    const sunset = new Date(Date.now() + 20 * 86_400_000).toISOString();
+    const first = renderRoutes(
+      [{ path: '/', element: <PlatformCard platform={card({ health: { apiVersion: '202504', apiVersionSunsetsAt: sunset, postReads: null } })} onChanged={() => undefined} timeZone="UTC" /> }],
+      { client },
+    );
+    const api = screen.getByText('Platform API').nextElementSibling!;
+    expect(api.textContent).toMatch(/^202504 · works until \w{3} \d{1,2}, \d{4}$/);
+    // Within two months of its end: shown as a warning.
+    expect(api.querySelector('.error')).not.toBeNull();
+    expect(screen.queryByText('Post reads this month')).toBeNull();
+    first.unmount();
+
+    renderRoutes(
+      [
+        {
+          path: '/',
+          element: (
+            <PlatformCard
+              platform={card({ type: 'TWITTER', health: { apiVersion: '2', apiVersionSunsetsAt: null, postReads: { account: 1200, used: 4100, budget: 10000, remaining: 5900 } } })}
+              onChanged={() => undefined}
+              timeZone="UTC"
+            />
+          ),
+        },
+      ],
+      { client },
+    );
+    expect(screen.getByText('Platform API').nextElementSibling!.textContent).toBe('2');
+    expect(screen.getByText('Post reads this month').nextElementSibling!.textContent).toBe('1,200 by this account4,100 of 10,000 shared by all X accounts, 5,900 left');
+  });
+
+  it('shows no API version for a sandbox', () => {
+    const client = mockClient(() => 'pending');
+    renderRoutes([{ path: '/', element: <PlatformCard platform={card({ sandbox: true, health: { sandbox: true, apiVersion: 'sandbox-1' } })} onChanged={() => undefined} timeZone="UTC" /> }], { client });
+    expect(screen.queryByText('Platform API')).toBeNull();
+  });
+
   it('is enabled when the API says a manual sync is possible now', () => {
     const client = mockClient(() => 'pending');
     renderRoutes([{ path: '/', element: <PlatformCard platform={card({ nextManualSyncAt: null })} onChanged={() => undefined} timeZone="UTC" /> }], { client });

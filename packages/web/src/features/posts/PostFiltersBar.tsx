@@ -68,14 +68,15 @@ export function PostFiltersBar({
   earliest = null,
 }: {
   value: PostFilters;
-  onChange: (next: PostFilters) => void;
+  /** Receives what changed; the page applies it to the filters it last asked for. */
+  onChange: (change: Partial<PostFilters>) => void;
   options: FilterOptions | null;
   /** First day the plan's history reaches. */
   earliest?: string | null;
 }) {
   const id = useId();
   const timeZone = useTimeZone();
-  const set = <K extends keyof PostFilters>(key: K, v: PostFilters[K]) => onChange({ ...value, [key]: v });
+  const set = <K extends keyof PostFilters>(key: K, v: PostFilters[K]) => onChange({ [key]: v } as Partial<PostFilters>);
   const badRange = invalidRange(value);
   return (
     <form className="filters" role="search" aria-label="Filter posts" onSubmit={(e) => e.preventDefault()}>

@@ -107,6 +107,20 @@ describe('PostsPage', () => {
     expect(router.state.location.search).toBe('?platform=p1&type=REEL&from=2026-02-01&category=c1&q=loaf');
   });
 
+  it('builds a second change on the first even before the address shows it (two date fields in a row, or right after clearing)', async () => {
+    const { client, router } = setup('/posts?category=c1');
+    // Both changes arrive before the router re-renders the page (as when a browser is busy).
+    act(() => {
+      fireEvent.click(screen.getAllByRole('button', { name: 'Clear filters' })[0]!);
+      fireEvent.change(screen.getByLabelText('Published from'), { target: { value: '2026-02-01' } });
+      fireEvent.change(screen.getByLabelText('Published to'), { target: { value: '2026-02-10' } });
+    });
+    await waitFor(() => expect(router.state.location.search).toBe('?from=2026-02-01&to=2026-02-10'));
+    expect(callsOf(client, 'Posts').at(-1)).toMatchObject({ filter: { from: '2026-02-01T00:00:00.000Z', to: '2026-02-10T23:59:59.999Z' } });
+    expect((screen.getByLabelText('Published from') as HTMLInputElement).value).toBe('2026-02-01');
+    expect((screen.getByLabelText('Category') as HTMLSelectElement).value).toBe('');
+  });
+
   it('applies a typed hashtag after a pause', async () => {
     const { client } = setup();
     fireEvent.change(screen.getByLabelText('Hashtag'), { target: { value: '#Bread' } });

@@ -1,5 +1,5 @@
 import { SYNC_FREQUENCY } from '../../lib/labels';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
@@ -79,8 +79,24 @@ export function PostsPage() {
   const csv = useCsvExport();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => parseFilters(params), [params]);
+  // The filters last asked for, until the address shows them: the router applies an address change
+  // a moment later, and a second change made before that (two date fields in a row) must build on
+  // the first, not on the filters still on screen (which once dropped the first change, or brought
+  // back a filter just cleared).
+  const pending = useRef<PostFilters | null>(null);
+  if (pending.current && serializeFilters(pending.current).toString() === serializeFilters(filters).toString()) pending.current = null;
+  const latest = useRef(filters);
+  latest.current = pending.current ?? filters;
   // A change of filters or sort starts at the first page (serializeFilters leaves the cursors out).
-  const setFilters = useCallback((next: PostFilters) => setParams(serializeFilters(next), { replace: true }), [setParams]);
+  const setFilters = useCallback(
+    (change: Partial<PostFilters>) => {
+      const next = { ...latest.current, ...change };
+      pending.current = next;
+      latest.current = next;
+      setParams(serializeFilters(next), { replace: true });
+    },
+    [setParams],
+  );
   const pages = useUrlPages(params, setParams);
   const badRange = invalidRange(filters);
   const variables = useMemo(() => toVariables(filters, timeZone, pages.after, earliest), [filters, timeZone, pages.after, earliest]);
@@ -159,7 +175,7 @@ export function PostsPage() {
               <PostsTable
                 rows={connection.edges.map((e) => e.node)}
                 sort={{ field: filters.sort, direction: filters.dir }}
-                onSort={(sort, dir) => setFilters({ ...filters, sort, dir })}
+                onSort={(sort, dir) => setFilters({ sort, dir })}
                 timeZone={timeZone}
               />
               {(pages.page > 1 || connection.pageInfo.hasNextPage) && (

@@ -13,7 +13,6 @@ const ChangePasswordMutation = graphql(`
     changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
       accessToken
       accessTokenExpiresAt
-      refreshToken
     }
   }
 `);

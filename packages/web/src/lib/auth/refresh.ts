@@ -1,38 +1,38 @@
-import { Client, fetchExchange } from 'urql';
-import { graphql } from '../../gql';
-import { RefreshRejectedError, type RefreshFn } from './session';
+import { RefreshRejectedError, type RefreshFn, type TokenPair } from './session';
 
-const RefreshSessionMutation = graphql(`
-  mutation RefreshSession($token: String!) {
-    refreshToken(token: $token) {
-      accessToken
-      accessTokenExpiresAt
-      refreshToken
-    }
-  }
-`);
+/** The API's session endpoint: the only path the httpOnly refresh-token cookie is sent to. */
+export const REFRESH_PATH = '/auth/refresh';
+/** Required by that endpoint (a cross-site form cannot send it). */
+export const CSRF_HEADERS = { 'X-Soash-CSRF': '1' } as const;
 
-/** Codes with which the API refuses a refresh token for good. */
-const REJECTING = new Set(['UNAUTHENTICATED', 'BAD_USER_INPUT']);
+/** Statuses with which the API refuses the session for good. */
+const REJECTING = new Set([401, 403]);
+
+function timeout(ms: number): { signal?: AbortSignal } {
+  return typeof AbortSignal !== 'undefined' && 'timeout' in AbortSignal ? { signal: AbortSignal.timeout(ms) } : {};
+}
 
 /**
- * The refresh call, on a client of its own (no auth exchange, no cache), so that it can run
- * while the app's client holds its operations back.
+ * The refresh call: POST /auth/refresh with the cookie (sent by the browser, never read here). The
+ * API answers a new access token and sets the next refresh token as the cookie.
  */
-export function createRefresher(url: string, timeoutMs = 20_000): RefreshFn {
-  const client = new Client({
-    url,
-    preferGetMethod: false,
-    requestPolicy: 'network-only',
-    exchanges: [fetchExchange],
-    fetchOptions: () => (typeof AbortSignal !== 'undefined' && 'timeout' in AbortSignal ? { signal: AbortSignal.timeout(timeoutMs) } : {}),
-  });
-  return async (token) => {
-    const result = await client.mutation(RefreshSessionMutation, { token }).toPromise();
-    const payload = result.data?.refreshToken;
-    if (payload) return payload;
-    const rejected = result.error?.graphQLErrors.find((e) => REJECTING.has(String(e.extensions?.code)));
-    if (rejected) throw new RefreshRejectedError(rejected.message);
-    throw result.error ?? new Error('The sign-in could not be renewed');
+export function createRefresher(url = REFRESH_PATH, timeoutMs = 20_000, fetchFn: typeof fetch = (...a) => fetch(...a)): RefreshFn {
+  return async () => {
+    const res = await fetchFn(url, { method: 'POST', credentials: 'same-origin', headers: CSRF_HEADERS, ...timeout(timeoutMs) });
+    if (res.ok) {
+      const body = (await res.json()) as TokenPair;
+      return { accessToken: body.accessToken, accessTokenExpiresAt: body.accessTokenExpiresAt };
+    }
+    const message = await res
+      .json()
+      .then((b: { error?: { message?: string } }) => b.error?.message)
+      .catch(() => undefined);
+    if (REJECTING.has(res.status)) throw new RefreshRejectedError(message ?? 'The sign-in has ended');
+    throw new Error(message ?? `The sign-in could not be renewed (HTTP ${res.status})`);
   };
+}
+
+/** Ends the session on the server and removes its cookie (sign-out). */
+export async function endServerSession(url = REFRESH_PATH, fetchFn: typeof fetch = (...a) => fetch(...a)): Promise<void> {
+  await fetchFn(url, { method: 'DELETE', credentials: 'same-origin', headers: CSRF_HEADERS, ...timeout(10_000) });
 }

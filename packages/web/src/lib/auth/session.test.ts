@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLocalLock } from './lock';
-import { REFRESH_TOKEN_KEY, RefreshRejectedError, Session, type RefreshFn, type TokenPair } from './session';
+import { createRefresher, endServerSession } from './refresh';
+import { RefreshRejectedError, Session, SESSION_KEY, type RefreshFn, type TokenPair } from './session';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 const inMinutes = (m: number) => new Date(NOW + m * 60_000).toISOString();
@@ -26,24 +27,33 @@ function bus() {
   };
 }
 
-/** A fake API: each refresh token works once; a reused one revokes the family (like the real one). */
+/**
+ * A fake API with the browser's cookie jar (shared by every tab of the origin): each refresh
+ * presents the cookie as it is when the request leaves; each refresh token works once, a reused one
+ * revokes the family (like the real one), and the answer rotates the cookie.
+ */
 function fakeApi(delayMs = 5) {
   let n = 1;
+  const jar = { cookie: 'rt1' as string | null };
   const used = new Set<string>();
   const calls: string[] = [];
   let revoked = false;
-  const refresh: RefreshFn = async (token) => {
+  const refresh: RefreshFn = async () => {
+    const token = jar.cookie;
+    if (!token) throw new RefreshRejectedError('No session: sign in');
     calls.push(token);
     await new Promise((r) => setTimeout(r, delayMs));
     if (revoked || used.has(token)) {
       revoked = true;
+      jar.cookie = null;
       throw new RefreshRejectedError('Refresh token was already used');
     }
     used.add(token);
     n += 1;
-    return { accessToken: `at${n}`, accessTokenExpiresAt: inMinutes(15), refreshToken: `rt${n}` } satisfies TokenPair;
+    jar.cookie = `rt${n}`;
+    return { accessToken: `at${n}`, accessTokenExpiresAt: inMinutes(15), refreshToken: null } satisfies TokenPair;
   };
-  return { refresh, calls, get revoked() { return revoked; } };
+  return { refresh, calls, jar, get revoked() { return revoked; } };
 }
 
 const sessions: Session[] = [];
@@ -58,19 +68,19 @@ afterEach(() => {
 });
 
 describe('Session: refresh', () => {
-  it('starts signed in when a refresh token is stored, and gets an access token on demand', async () => {
+  it('starts signed in when a sign-in marker is stored, and gets an access token on demand', async () => {
     const api = fakeApi();
-    const s = make({ refresh: api.refresh, storage: memory({ [REFRESH_TOKEN_KEY]: 'rt1' }) });
+    const s = make({ refresh: api.refresh, storage: memory({ [SESSION_KEY]: 'm1' }) });
     expect(s.getState().status).toBe('signed-in');
     expect(s.hasFreshAccessToken()).toBe(false);
     expect(await s.getAccessToken()).toBe('at2');
-    expect(s.refreshToken).toBe('rt2');
     expect(api.calls).toEqual(['rt1']);
+    expect(api.jar.cookie).toBe('rt2');
   });
 
   it('shares one refresh between concurrent callers in a tab', async () => {
     const api = fakeApi();
-    const s = make({ refresh: api.refresh, storage: memory({ [REFRESH_TOKEN_KEY]: 'rt1' }) });
+    const s = make({ refresh: api.refresh, storage: memory({ [SESSION_KEY]: 'm1' }) });
     const results = await Promise.all([s.refresh(), s.refresh(), s.getAccessToken(), s.refresh()]);
     expect(results).toEqual([true, true, 'at2', true]);
     expect(api.calls).toEqual(['rt1']);
@@ -78,7 +88,7 @@ describe('Session: refresh', () => {
 
   it('serialises tabs: a tab that waited uses the token the other tab got, never the used refresh token', async () => {
     const api = fakeApi();
-    const storage = memory({ [REFRESH_TOKEN_KEY]: 'rt1' });
+    const storage = memory({ [SESSION_KEY]: 'm1' });
     const lock = createLocalLock();
     const channel = bus();
     const a = make({ refresh: api.refresh, storage, lock, channel: channel() });
@@ -92,7 +102,7 @@ describe('Session: refresh', () => {
 
   it('without messages between tabs, the second tab refreshes with the newest token', async () => {
     const api = fakeApi();
-    const storage = memory({ [REFRESH_TOKEN_KEY]: 'rt1' });
+    const storage = memory({ [SESSION_KEY]: 'm1' });
     const lock = createLocalLock();
     const a = make({ refresh: api.refresh, storage, lock });
     const b = make({ refresh: api.refresh, storage, lock });
@@ -100,29 +110,30 @@ describe('Session: refresh', () => {
     expect(api.revoked).toBe(false);
     expect(api.calls).toEqual(['rt1', 'rt2']);
     expect(new Set(api.calls).size).toBe(api.calls.length);
-    expect(storage.getItem(REFRESH_TOKEN_KEY)).toBe('rt3');
+    expect(api.jar.cookie).toBe('rt3');
+    expect(storage.getItem(SESSION_KEY)).toBe('m1');
   });
 
   it('signs out every tab when the refresh token is refused', async () => {
     const refresh = vi.fn<RefreshFn>().mockRejectedValue(new RefreshRejectedError('Refresh token expired'));
-    const storage = memory({ [REFRESH_TOKEN_KEY]: 'rt1' });
+    const storage = memory({ [SESSION_KEY]: 'm1' });
     const channel = bus();
     const a = make({ refresh, storage, channel: channel() });
     const b = make({ refresh, storage, channel: channel() });
     expect(await a.refresh()).toBe(false);
     await new Promise((r) => setTimeout(r, 0));
-    expect(storage.getItem(REFRESH_TOKEN_KEY)).toBeNull();
+    expect(storage.getItem(SESSION_KEY)).toBeNull();
     expect(a.getState()).toMatchObject({ status: 'signed-out', reason: 'session-ended' });
     expect(b.getState()).toMatchObject({ status: 'signed-out', reason: 'session-ended' });
   });
 
   it('keeps the session through a network error', async () => {
     const refresh = vi.fn<RefreshFn>().mockRejectedValueOnce(new TypeError('Failed to fetch'));
-    const storage = memory({ [REFRESH_TOKEN_KEY]: 'rt1' });
+    const storage = memory({ [SESSION_KEY]: 'm1' });
     const s = make({ refresh, storage });
     await expect(s.refresh()).rejects.toThrow('Failed to fetch');
     expect(s.getState().status).toBe('signed-in');
-    expect(storage.getItem(REFRESH_TOKEN_KEY)).toBe('rt1');
+    expect(storage.getItem(SESSION_KEY)).toBe('m1');
   });
 
   it('does nothing when signed out', async () => {
@@ -135,13 +146,16 @@ describe('Session: refresh', () => {
 });
 
 describe('Session: sign-in, tokens and timers', () => {
-  it('keeps the access token in memory and only the refresh token in storage', () => {
-    const storage = memory();
+  it('keeps the access token in memory and no credential in storage: only a random sign-in marker', () => {
+    // A refresh token an earlier version kept in storage is removed.
+    const storage = memory({ 'soash.refreshToken': 'old-refresh-token' });
     const s = make({ refresh: fakeApi().refresh, storage });
     const listener = vi.fn();
     s.subscribe(listener);
-    s.signIn({ accessToken: 'at1', accessTokenExpiresAt: inMinutes(15), refreshToken: 'rt1' });
-    expect([...storage.map.values()]).toEqual(['rt1']);
+    s.signIn({ accessToken: 'at1', accessTokenExpiresAt: inMinutes(15), refreshToken: null });
+    expect([...storage.map.keys()]).toEqual([SESSION_KEY]);
+    expect(storage.getItem(SESSION_KEY)).toMatch(/^[0-9a-f]{24}$/);
+    expect(JSON.stringify([...storage.map.values()])).not.toMatch(/at1|old-refresh-token/);
     expect(s.currentAccessToken).toBe('at1');
     expect(s.getState()).toMatchObject({ status: 'signed-in', epoch: 1 });
     expect(listener).toHaveBeenCalledTimes(1);
@@ -180,9 +194,9 @@ describe('Session: sign-in, tokens and timers', () => {
     s.signIn({ accessToken: 'at1', accessTokenExpiresAt: inMinutes(15), refreshToken: 'rt1' });
     const onToken = vi.fn();
     s.onTokenChange(onToken);
-    s.replaceTokens({ accessToken: 'at9', accessTokenExpiresAt: inMinutes(15), refreshToken: 'rt9' });
+    s.replaceTokens({ accessToken: 'at9', accessTokenExpiresAt: inMinutes(15), refreshToken: null });
     expect(s.getState().epoch).toBe(1);
-    expect(s.refreshToken).toBe('rt9');
+    expect(s.currentAccessToken).toBe('at9');
     expect(onToken).toHaveBeenCalledTimes(1);
   });
 
@@ -199,5 +213,32 @@ describe('Session: sign-in, tokens and timers', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(a.getState()).toMatchObject({ status: 'signed-out', reason: 'signed-out' });
     expect(a.currentAccessToken).toBeNull();
+  });
+});
+
+describe('createRefresher (POST /auth/refresh with the cookie)', () => {
+  it('posts with the CSRF header and the same-origin cookie, and never sends or reads a refresh token', async () => {
+    const fetchFn = vi.fn<typeof fetch>(async () => new Response(JSON.stringify({ accessToken: 'at2', accessTokenExpiresAt: inMinutes(15), refreshTokenExpiresAt: inMinutes(60) }), { status: 200 }));
+    const pair = await createRefresher('/auth/refresh', 1000, fetchFn)();
+    expect(pair).toEqual({ accessToken: 'at2', accessTokenExpiresAt: inMinutes(15) });
+    const [url, init] = fetchFn.mock.calls[0]!;
+    expect(url).toBe('/auth/refresh');
+    expect(init).toMatchObject({ method: 'POST', credentials: 'same-origin', headers: { 'X-Soash-CSRF': '1' } });
+    expect(init!.body).toBeUndefined();
+  });
+
+  it('a refused session (401, 403) is RefreshRejectedError; anything else is transient', async () => {
+    const answer = (status: number) => vi.fn<typeof fetch>(async () => new Response(JSON.stringify({ error: { code: 'X', message: `m${status}` } }), { status }));
+    await expect(createRefresher('/auth/refresh', 1000, answer(401))()).rejects.toBeInstanceOf(RefreshRejectedError);
+    await expect(createRefresher('/auth/refresh', 1000, answer(403))()).rejects.toBeInstanceOf(RefreshRejectedError);
+    const transient = createRefresher('/auth/refresh', 1000, answer(502))();
+    await expect(transient).rejects.toThrow('m502');
+    await expect(transient).rejects.not.toBeInstanceOf(RefreshRejectedError);
+  });
+
+  it('sign-out deletes the server session with the CSRF header', async () => {
+    const fetchFn = vi.fn<typeof fetch>(async () => new Response(null, { status: 204 }));
+    await endServerSession('/auth/refresh', fetchFn);
+    expect(fetchFn.mock.calls[0]![1]).toMatchObject({ method: 'DELETE', credentials: 'same-origin', headers: { 'X-Soash-CSRF': '1' } });
   });
 });

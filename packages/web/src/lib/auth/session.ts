@@ -1,10 +1,15 @@
 import { createBrowserLock, type LockFn } from './lock';
 
-/** What `register`, `login`, `refreshToken` and `changePassword` answer. */
+/**
+ * What `register`, `login` and `changePassword` answer, and what the refresh endpoint answers.
+ * The refresh token itself never reaches the page: the API keeps it in an httpOnly cookie that
+ * only POST /auth/refresh receives (the web app asks for that with "X-Soash-Session: cookie").
+ */
 export interface TokenPair {
   accessToken: string;
   accessTokenExpiresAt: string;
-  refreshToken: string;
+  /** Null in the web app (the token is in the cookie); ignored when an API answers one. */
+  refreshToken?: string | null;
 }
 
 /** The API refused the refresh token (used, revoked, expired, unknown): the session is over. */
@@ -16,10 +21,11 @@ export class RefreshRejectedError extends Error {
 }
 
 /**
- * Exchanges a refresh token for a new pair. Throws RefreshRejectedError when the API refuses it;
- * any other error (network, server) is treated as transient and keeps the session.
+ * Exchanges the session's refresh token (sent by the browser as its cookie) for a new access
+ * token; the API rotates the cookie. Throws RefreshRejectedError when the API refuses it; any
+ * other error (network, server) is treated as transient and keeps the session.
  */
-export type RefreshFn = (refreshToken: string) => Promise<TokenPair>;
+export type RefreshFn = () => Promise<TokenPair>;
 
 export type SignOutReason = 'signed-out' | 'session-ended' | 'account-deleted';
 
@@ -50,7 +56,11 @@ type TabMessage =
 
 export interface SessionOptions {
   refresh: RefreshFn;
-  /** Where the refresh token is kept (localStorage by default; null keeps it in memory). */
+  /**
+   * Where the sign-in marker is kept (localStorage by default; null keeps it in memory): a random
+   * id per sign-in, no credential. It tells a reloaded page or another tab that there is a session
+   * to refresh, and a tab whether the user signed out or in again while its refresh ran.
+   */
   storage?: StorageLike | null;
   /** Cross-tab lock (Web Locks by default). */
   lock?: LockFn;
@@ -60,15 +70,23 @@ export interface SessionOptions {
   /** Refresh this long before the access token expires (at most a quarter of its lifetime). */
   marginMs?: number;
   /**
-   * How long to keep holding the lock after a refresh, so other tabs see the new refresh token
-   * (storage changes reach other tabs asynchronously) before one of them may take the lock.
+   * How long to keep holding the lock after a refresh, so other tabs receive the new access token
+   * (messages between tabs arrive asynchronously) before one of them may take the lock.
    */
   settleMs?: number;
   /** Schedule the silent refresh (tests turn it off). */
   autoRefresh?: boolean;
 }
 
-export const REFRESH_TOKEN_KEY = 'soash.refreshToken';
+export const SESSION_KEY = 'soash.session';
+/** Where earlier versions kept the refresh token itself; removed on sight. */
+const LEGACY_REFRESH_TOKEN_KEY = 'soash.refreshToken';
+
+function newMarker(): string {
+  const bytes = new Uint8Array(12);
+  globalThis.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
 const LOCK_NAME = 'soash.refresh';
 const CHANNEL_NAME = 'soash.session';
 
@@ -88,12 +106,13 @@ function memoryStorage(): StorageLike {
 /**
  * The signed-in session.
  *
- * - The access token lives in memory only. The refresh token is kept in localStorage so a reload
- *   or a new tab stays signed in (the trade-off is described in docs/web.md).
+ * - The access token lives in memory only. The refresh token is an httpOnly cookie this code never
+ *   sees; localStorage holds only a random sign-in marker, so a reload or a new tab knows there is
+ *   a session to refresh (docs/web.md).
  * - `refresh()` is single-flight: concurrent callers in a tab share one request, and a lock
- *   shared by all tabs makes refreshes of different tabs run one after another, each with the
- *   newest refresh token. The API revokes the whole session when a refresh token is presented
- *   twice, so two tabs must never refresh with the same one.
+ *   shared by all tabs makes refreshes of different tabs run one after another, each presenting
+ *   the cookie in its newest version. The API revokes the whole session when a refresh token is
+ *   presented twice, so two tabs must never refresh at the same time.
  * - The tab that refreshed tells the others the new access token, so they need no refresh.
  * - A refused refresh token signs out every tab.
  */
@@ -118,7 +137,7 @@ export class Session {
   private readonly autoRefresh: boolean;
   private readonly refreshFn: RefreshFn;
   private readonly onStorage = (e: StorageEvent) => {
-    if (e.key !== REFRESH_TOKEN_KEY) return;
+    if (e.key !== SESSION_KEY) return;
     if (e.newValue === null && this.state.status === 'signed-in') this.endLocally('signed-out');
     else if (e.newValue !== null && this.state.status === 'signed-out') this.setState({ status: 'signed-in', epoch: this.state.epoch + 1, reason: null });
   };
@@ -135,7 +154,12 @@ export class Session {
       opts.channel !== undefined ? opts.channel : typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL_NAME);
     this.channel?.addEventListener('message', (e) => this.receive(e.data as TabMessage));
     if (typeof window !== 'undefined' && opts.storage === undefined) window.addEventListener('storage', this.onStorage);
-    this.state = { status: this.storage.getItem(REFRESH_TOKEN_KEY) ? 'signed-in' : 'signed-out', epoch: 0, reason: null };
+    try {
+      this.storage.removeItem(LEGACY_REFRESH_TOKEN_KEY);
+    } catch {
+      /* storage not writable */
+    }
+    this.state = { status: this.storage.getItem(SESSION_KEY) ? 'signed-in' : 'signed-out', epoch: 0, reason: null };
   }
 
   // ----- state for React (useSyncExternalStore) -----
@@ -185,9 +209,9 @@ export class Session {
     return this.accessToken;
   }
 
-  /** Starts a session with tokens from register, login or changePassword. */
+  /** Starts a session with tokens from register or login (the refresh token is in the cookie). */
   signIn(tokens: TokenPair): void {
-    this.storage.setItem(REFRESH_TOKEN_KEY, tokens.refreshToken);
+    this.storage.setItem(SESSION_KEY, newMarker());
     this.setAccess(tokens.accessToken, Date.parse(tokens.accessTokenExpiresAt));
     this.post({ type: 'signed-in', accessToken: this.accessToken!, expiresAt: this.expiresAt });
     this.setState({ status: 'signed-in', epoch: this.state.epoch + 1, reason: null });
@@ -199,28 +223,23 @@ export class Session {
    */
   replaceTokens(tokens: TokenPair): void {
     if (!this.isSignedIn) return this.signIn(tokens);
-    this.storage.setItem(REFRESH_TOKEN_KEY, tokens.refreshToken);
     this.setAccess(tokens.accessToken, Date.parse(tokens.accessTokenExpiresAt));
     this.post({ type: 'access', accessToken: this.accessToken!, expiresAt: this.expiresAt });
   }
 
-  /** The refresh token to end this session with on the server (logout). */
-  get refreshToken(): string | null {
-    return this.storage.getItem(REFRESH_TOKEN_KEY);
-  }
-
   /** Ends the session in every tab. */
   signOut(reason: SignOutReason = 'signed-out'): void {
-    this.storage.removeItem(REFRESH_TOKEN_KEY);
+    this.storage.removeItem(SESSION_KEY);
     this.post({ type: 'signed-out', reason });
     this.endLocally(reason);
   }
 
   /**
-   * Exchanges the refresh token for a new pair. Resolves true when a usable access token is
-   * held afterwards, false when signed out. Concurrent calls share one exchange; exchanges of
-   * all tabs are serialised. A refused token signs out; a network error keeps the session and
-   * rejects.
+   * Exchanges the refresh token (the cookie) for a new access token. Resolves true when a usable
+   * access token is held afterwards, false when signed out. Concurrent calls share one exchange;
+   * exchanges of all tabs are serialised, so the cookie is never presented by two tabs at once
+   * (that would look like theft and end the session). A refused token signs out; a network error
+   * keeps the session and rejects.
    */
   refresh(): Promise<boolean> {
     if (this.inflight) return this.inflight;
@@ -228,14 +247,14 @@ export class Session {
     const run = this.lock(LOCK_NAME, async () => {
       // Another tab may have refreshed while we waited for the lock and sent us its token.
       if (this.generation !== startGeneration && this.hasFreshAccessToken()) return true;
-      const stored = this.storage.getItem(REFRESH_TOKEN_KEY);
-      if (!stored) {
+      const marker = this.storage.getItem(SESSION_KEY);
+      if (!marker) {
         if (this.isSignedIn) this.endLocally('session-ended');
         return false;
       }
       let tokens: TokenPair;
       try {
-        tokens = await this.refreshFn(stored);
+        tokens = await this.refreshFn();
       } catch (e) {
         if (e instanceof RefreshRejectedError) {
           this.signOut('session-ended');
@@ -244,8 +263,7 @@ export class Session {
         throw e;
       }
       // Signed out (or in as someone else) while the request ran: drop the answer.
-      if (this.storage.getItem(REFRESH_TOKEN_KEY) !== stored) return this.hasFreshAccessToken();
-      this.storage.setItem(REFRESH_TOKEN_KEY, tokens.refreshToken);
+      if (this.storage.getItem(SESSION_KEY) !== marker) return this.hasFreshAccessToken();
       this.setAccess(tokens.accessToken, Date.parse(tokens.accessTokenExpiresAt));
       this.post({ type: 'access', accessToken: tokens.accessToken, expiresAt: this.expiresAt });
       if (this.settleMs > 0) await new Promise((r) => setTimeout(r, this.settleMs));

@@ -197,6 +197,33 @@ describe('analytics: successful cases', () => {
     expect(rate.body.data!.timeseries.points.map((x: any) => x.value)).toEqual([null, null, null, 7 / 50, null]);
   });
 
+  it('timeseries: engagement received per day from the daily account metrics, whatever day the posts were published', async () => {
+    const u = await userIn('UTC');
+    const instagram = await createPlatform(u.user._id);
+    const tiktok = await createPlatform(u.user._id, { type: 'tiktok' });
+    // One post published on the 5th keeps receiving engagement on the following days.
+    await post(u.user._id, instagram._id, '2026-01-05T10:00:00Z', { likes: 90 });
+    await StatsModel.create([
+      { userId: u.user._id, platformId: instagram._id, date: new Date('2026-01-05T00:00:00Z'), engagement: 40 },
+      { userId: u.user._id, platformId: instagram._id, date: new Date('2026-01-06T00:00:00Z'), engagement: 30 },
+      { userId: u.user._id, platformId: instagram._id, date: new Date('2026-01-07T00:00:00Z'), engagement: 20 },
+      // TikTok reports no daily account engagement: the day stays unknown, not 0.
+      { userId: u.user._id, platformId: tiktok._id, date: new Date('2026-01-07T00:00:00Z'), followers: 10 },
+    ]);
+    const q = `query($m: TimeseriesMetric!) {
+      timeseries(input: { range: { from: "2026-01-05", to: "2026-01-08" }, metric: $m }) { points { bucket value } } }`;
+    const received = await server.gql(q, { m: 'ENGAGEMENTS_RECEIVED' }, u.token);
+    expect(received.body.data!.timeseries.points).toEqual([
+      { bucket: '2026-01-05', value: 40 },
+      { bucket: '2026-01-06', value: 30 },
+      { bucket: '2026-01-07', value: 20 },
+      { bucket: '2026-01-08', value: null },
+    ]);
+    // By publish day, the same engagement sits on the 5th.
+    const published = await server.gql(q, { m: 'ENGAGEMENTS' }, u.token);
+    expect(published.body.data!.timeseries.points.map((p: { value: number }) => p.value)).toEqual([90, 0, 0, 0]);
+  });
+
   it('platform breakdown, content types, hashtags and top posts normalised by followers', async () => {
     const u = await userIn('UTC');
     const big = await createPlatform(u.user._id, { displayName: 'Big' });

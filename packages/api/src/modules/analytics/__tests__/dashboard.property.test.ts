@@ -90,6 +90,7 @@ const datasetArb = fc.record({
       day: fc.integer({ min: 0, max: SPAN_DAYS - 1 }),
       followers: fc.option(fc.integer({ min: 0, max: 10_000 }), { nil: null, freq: 5 }),
       profileViews: nullableCount(100),
+      engagement: nullableCount(400),
       demographics: fc.option(demographicsArb, { nil: undefined, freq: 3 }),
     }),
     { selector: (s) => `${s.p}|${s.day}`, maxLength: 60, size: 'max' },
@@ -196,6 +197,7 @@ async function insert(ds: Dataset) {
       date: new Date(day0 + s.day * 86_400_000),
       ...(s.followers !== null ? { followers: s.followers } : {}),
       ...(s.profileViews !== null ? { profileViews: s.profileViews } : {}),
+      ...(s.engagement !== null ? { engagement: s.engagement } : {}),
       ...(s.demographics ? { demographics: s.demographics } : {}),
     }))
     .filter((s) => {

@@ -31,6 +31,7 @@ export interface RefStat {
   date: Date;
   followers?: number | null;
   profileViews?: number | null;
+  engagement?: number | null;
   demographics?: {
     ageGroups: Array<{ range: string; share: number }>;
     genderSplit?: { female?: number | null; male?: number | null; other?: number | null };
@@ -230,7 +231,7 @@ export function refOverview(data: RefData, q: RefQuery, compare: 'PREVIOUS_PERIO
   };
 }
 
-export type Metric = 'POSTS' | 'ENGAGEMENTS' | 'IMPRESSIONS' | 'REACH' | 'VIEWS' | 'ENGAGEMENT_RATE' | 'FOLLOWERS' | 'FOLLOWER_GROWTH' | 'PROFILE_VIEWS';
+export type Metric = 'POSTS' | 'ENGAGEMENTS' | 'IMPRESSIONS' | 'REACH' | 'VIEWS' | 'ENGAGEMENT_RATE' | 'FOLLOWERS' | 'FOLLOWER_GROWTH' | 'PROFILE_VIEWS' | 'ENGAGEMENTS_RECEIVED';
 
 export function refTimeseries(data: RefData, q: RefQuery, metric: Metric, granularity: 'DAY' | 'WEEK' | 'MONTH') {
   const keyOf = (d: string) => (granularity === 'DAY' ? d : granularity === 'WEEK' ? isoWeek(d) : d.slice(0, 7));
@@ -247,10 +248,11 @@ export function refTimeseries(data: RefData, q: RefQuery, metric: Metric, granul
     if (metric === 'FOLLOWERS' || metric === 'FOLLOWER_GROWTH') {
       const f = followerPeriod(data, ids, b.startDate, b.endDate);
       value = metric === 'FOLLOWERS' ? f.followers : f.growth;
-    } else if (metric === 'PROFILE_VIEWS') {
+    } else if (metric === 'PROFILE_VIEWS' || metric === 'ENGAGEMENTS_RECEIVED') {
+      const field = metric === 'PROFILE_VIEWS' ? 'profileViews' : 'engagement';
       const rows = data.stats.filter((s) => ids.includes(s.platformId) && utcDate(s.date) >= b.startDate && utcDate(s.date) <= b.endDate);
-      const rep = rows.filter((s) => s.profileViews !== null && s.profileViews !== undefined);
-      value = rep.length ? rep.reduce((s, r) => s + r.profileViews!, 0) : null;
+      const rep = rows.filter((s) => s[field] !== null && s[field] !== undefined);
+      value = rep.length ? rep.reduce((s, r) => s + r[field]!, 0) : null;
     } else {
       const t = totals(data, postsIn(data, { ...q, from: b.startDate, to: b.endDate }), q.formula);
       value = {

@@ -13,8 +13,12 @@ export class AuthPayload {
   @Field(() => Date)
   accessTokenExpiresAt: Date;
 
-  @Field(() => String, { description: 'Opaque, single-use: exchange it with the refreshToken mutation for a new pair.' })
-  refreshToken: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Opaque, single-use: exchange it with the refreshToken mutation for a new pair. Null when the request carried "X-Soash-Session: cookie" (the web app): the token was then set as an httpOnly cookie for POST /auth/refresh instead.',
+  })
+  refreshToken: string | null;
 
   @Field(() => Date)
   refreshTokenExpiresAt: Date;
