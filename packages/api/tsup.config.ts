@@ -9,6 +9,7 @@ export default defineConfig({
     worker: 'src/worker.ts',
     'emit-schema': 'src/scripts/emit-schema.ts',
     admin: 'src/scripts/admin.ts',
+    migrate: 'src/scripts/migrate.ts',
     bench: 'src/bench/index.ts',
     abuse: 'src/scripts/abuse.ts',
     // The insights engine's worker thread (modules/insights/engine-runner.ts loads it by this name).

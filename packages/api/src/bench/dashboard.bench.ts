@@ -25,7 +25,7 @@ const TZ = 'Europe/Berlin';
 // The floors: the driver, one round trip per independent read, nothing but what the numbers need.
 
 interface Floors {
-  userId: Types.ObjectId;
+  workspaceId: Types.ObjectId;
   platformIds: Types.ObjectId[];
 }
 
@@ -37,7 +37,7 @@ const parse = (s: string) => Date.parse(`${s}T00:00:00Z`) / DAY_MS;
 const RATE = { $cond: [{ $gt: ['$engagement.reach', 0] }, { $divide: ['$engagement.total', '$engagement.reach'] }, null] };
 
 function postsIn(f: Floors, r: DayRange): Record<string, unknown> {
-  return { userId: f.userId, publishedAt: { $gte: localStart(parse(r.from)), $lt: localStart(parse(r.to) + 1) }, isPublished: true };
+  return { workspaceId: f.workspaceId, publishedAt: { $gte: localStart(parse(r.from)), $lt: localStart(parse(r.to) + 1) }, isPublished: true };
 }
 
 function totals(f: Floors, r: DayRange) {
@@ -63,7 +63,7 @@ function totals(f: Floors, r: DayRange) {
 function followerRows(f: Floors, fromDay: number, toDay: number) {
   return db()
     .collection('stats')
-    .find({ userId: f.userId, date: { $gte: dayDate(fromDay - 1), $lte: dayDate(toDay + 1) }, followers: { $ne: null } }, { projection: { _id: 0, platformId: 1, date: 1, followers: 1 } })
+    .find({ workspaceId: f.workspaceId, date: { $gte: dayDate(fromDay - 1), $lte: dayDate(toDay + 1) }, followers: { $ne: null } }, { projection: { _id: 0, platformId: 1, date: 1, followers: 1 } })
     .toArray();
 }
 
@@ -80,7 +80,7 @@ const floors = {
     const prev = { from: dayToString(parse(r.from) - days), to: dayToString(parse(r.from) - 1) };
     return Promise.all([totals(f, r), totals(f, prev), followerRows(f, parse(prev.from), parse(r.to))]);
   },
-  platforms: (f: Floors) => db().collection('platforms').find({ userId: f.userId }, { projection: { _id: 1 } }).toArray(),
+  platforms: (f: Floors) => db().collection('platforms').find({ workspaceId: f.workspaceId }, { projection: { _id: 1 } }).toArray(),
   followersSeries: (f: Floors, r: DayRange) => followerRows(f, parse(r.from), parse(r.to)),
   bucketed: (f: Floors, r: DayRange, format: string, value: unknown) =>
     db()
@@ -101,7 +101,7 @@ const floors = {
       .toArray(),
   breakdown: (f: Floors, r: DayRange) =>
     Promise.all([
-      db().collection('platforms').find({ userId: f.userId }, { projection: { type: 1, username: 1, displayName: 1 } }).toArray(),
+      db().collection('platforms').find({ workspaceId: f.workspaceId }, { projection: { type: 1, username: 1, displayName: 1 } }).toArray(),
       db()
         .collection('activities')
         .aggregate([
@@ -152,8 +152,8 @@ const floors = {
   },
   insights: (f: Floors) =>
     Promise.all([
-      db().collection('ai_insights').find({ userId: f.userId, priority: { $in: ['high'] }, isDismissed: false }).sort({ rankKey: -1, _id: -1 }).limit(3).toArray(),
-      db().collection('ai_insights').countDocuments({ userId: f.userId, priority: { $in: ['high'] }, isDismissed: false }),
+      db().collection('ai_insights').find({ workspaceId: f.workspaceId, priority: { $in: ['high'] }, isDismissed: false }).sort({ rankKey: -1, _id: -1 }).limit(3).toArray(),
+      db().collection('ai_insights').countDocuments({ workspaceId: f.workspaceId, priority: { $in: ['high'] }, isDismissed: false }),
     ]),
 };
 
@@ -242,10 +242,10 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
     const user = await benchUser(TZ);
     ctx.log(`dashboard: seeding ${accounts} sandbox accounts × ${postsPerDay} posts/day × ${days} days through the pull jobs…`);
     const [platforms, seedMs] = await timed(() => connectSandboxAccounts(user, { accounts, postsPerDay, days }));
-    const posts = await mongoose.connection.db!.collection('activities').countDocuments({ userId: user._id });
+    const posts = await mongoose.connection.db!.collection('activities').countDocuments({ workspaceId: user._id });
     ctx.log(`dashboard: ${posts} posts seeded in ${(seedMs / 1000).toFixed(1)} s`);
     const token = api.tokenFor(user);
-    const f: Floors = { userId: user._id, platformIds: platforms.map((p) => p._id) };
+    const f: Floors = { workspaceId: user._id, platformIds: platforms.map((p) => p._id) };
     const today = localDayOf(Date.now(), TZ);
     const last = (n: number): DayRange => ({ from: dayToString(today - n + 1), to: dayToString(today) });
     const r28 = last(28);

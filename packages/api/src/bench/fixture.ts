@@ -2,7 +2,7 @@ import { PlatformType, SubscriptionTier } from '@soash/shared';
 import { randomBytes } from 'node:crypto';
 import { connectSandboxPlatform } from '../modules/platforms/platform-connect.service.js';
 import type { Platform } from '../modules/platforms/platform.model.js';
-import { UserProfileModel } from '../modules/users/user-profile.model.js';
+import { ensurePersonalWorkspace } from '../modules/workspaces/workspaces.service.js';
 import { UserModel, type User } from '../modules/users/user.model.js';
 
 /** A user on the unlimited plan (ranges of a year are not cut by the plan's history). */
@@ -18,7 +18,7 @@ export async function benchUser(timezone = 'Europe/Berlin'): Promise<User> {
       isVerified: true,
     })
   ).toObject() as User;
-  await UserProfileModel.create({ userId: user._id, timezone });
+  await ensurePersonalWorkspace(user, { timezone });
   return user;
 }
 

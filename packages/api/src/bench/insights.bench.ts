@@ -8,7 +8,7 @@ import { generateInsightsForUser, loadAnalysisData } from '../modules/insights/i
 import { PlatformModel } from '../modules/platforms/platform.model.js';
 import { StatsModel } from '../modules/stats/stats.model.js';
 import { UserModel } from '../modules/users/user.model.js';
-import { UserProfileModel } from '../modules/users/user-profile.model.js';
+import { ensurePersonalWorkspace } from '../modules/workspaces/workspaces.service.js';
 import { timed, watchProcess } from './measure.js';
 import { registerSuite, type BenchContext, type BenchRow } from './registry.js';
 
@@ -28,13 +28,13 @@ const TAGS = ['launch', 'tips', 'team', 'product', 'howto', 'sale', 'news', 'des
 const PLATFORMS = ['instagram', 'tiktok', 'linkedin'] as const;
 
 async function seedUser(posts: number, rng: () => number, now: number) {
-  const userId = new Types.ObjectId();
+  const workspaceId = new Types.ObjectId();
   const tz = 'Europe/Berlin';
-  await UserModel.collection.insertOne({ _id: userId, name: 'Bench', email: `bench-${userId.toHexString()}@example.test`, subscriptionTier: 'enterprise', createdAt: new Date(), updatedAt: new Date() });
-  await UserProfileModel.collection.insertOne({ userId, timezone: tz, createdAt: new Date(), updatedAt: new Date() });
+  await UserModel.collection.insertOne({ _id: workspaceId, name: 'Bench', email: `bench-${workspaceId.toHexString()}@example.test`, subscriptionTier: 'enterprise', createdAt: new Date(), updatedAt: new Date() });
+  await ensurePersonalWorkspace({ _id: workspaceId, name: 'Bench' }, { timezone: tz });
   const platformIds = PLATFORMS.map(() => new Types.ObjectId());
   await PlatformModel.collection.insertMany(
-    PLATFORMS.map((type, i) => ({ _id: platformIds[i]!, userId, type, sandbox: true, platformUserId: `bench-${userId.toHexString()}-${i}`, username: `bench${i}`, isActive: true, scopes: [], status: 'active' })),
+    PLATFORMS.map((type, i) => ({ _id: platformIds[i]!, workspaceId, type, sandbox: true, platformUserId: `bench-${workspaceId.toHexString()}-${i}`, username: `bench${i}`, isActive: true, scopes: [], status: 'active' })),
   );
   const today = localDayOf(now, tz);
   const BATCH = 5_000;
@@ -45,7 +45,7 @@ async function seedUser(posts: number, rng: () => number, now: number) {
       const rate = Math.exp(Math.log(0.04) + 0.8 * Math.sqrt(-2 * Math.log(Math.max(rng(), 1e-12))) * Math.cos(2 * Math.PI * rng()));
       const total = Math.round(rate * reach);
       return {
-        userId,
+        workspaceId,
         platformId: platformIds[i % 3]!,
         externalId: `bench-${i}`,
         type: TYPES[Math.floor(rng() * TYPES.length)],
@@ -65,11 +65,11 @@ async function seedUser(posts: number, rng: () => number, now: number) {
     let followers = 10_000;
     for (let d = today - 100; d <= today; d++) {
       followers += Math.round(10 + 5 * (rng() - 0.5));
-      stats.push({ userId, platformId: p, date: new Date(d * DAY_MS), followers, engagement: Math.round(300 * rng()) });
+      stats.push({ workspaceId, platformId: p, date: new Date(d * DAY_MS), followers, engagement: Math.round(300 * rng()) });
     }
   }
   await StatsModel.collection.insertMany(stats);
-  return userId;
+  return workspaceId;
 }
 
 async function run(ctx: BenchContext): Promise<BenchRow[]> {
@@ -80,20 +80,20 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const now = Date.now();
   for (const n of sizes) {
     ctx.log(`bench: insights: ${n} posts`);
-    const userId = await seedUser(n, rng, now);
+    const workspaceId = await seedUser(n, rng, now);
     // The raw-driver floor: reading the same posts, nothing else.
     const [, floorMs] = await timed(() =>
       ActivityModel.collection
-        .find({ userId, isPublished: true }, { projection: { type: 1, hashtags: 1, publishedAt: 1, platformId: 1, engagement: 1 } })
+        .find({ workspaceId, isPublished: true }, { projection: { type: 1, hashtags: 1, publishedAt: 1, platformId: 1, engagement: 1 } })
         .batchSize(2000)
         .toArray(),
     );
     // The statistics alone, in the worker thread.
-    const data = await loadAnalysisData(userId, new Date(now));
+    const data = await loadAnalysisData(workspaceId, new Date(now));
     const [, engineMs] = await timed(() => runAnalysis(data.input));
     // The real job path, with the API process's event-loop delay while it runs.
     const t0 = performance.now();
-    const w = await watchProcess(() => generateInsightsForUser(userId, { now: new Date(now), writer: templateWriter }));
+    const w = await watchProcess(() => generateInsightsForUser(workspaceId, { now: new Date(now), writer: templateWriter }));
     const ms = performance.now() - t0;
     const r = w.result;
     if (r.posts < n * 0.99) throw new Error(`expected ${n} posts in the window, analysed ${r.posts}`);

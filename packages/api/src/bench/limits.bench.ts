@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { signAccessToken } from '../auth/jwt.js';
 import { loadConfig } from '../config.js';
 import { UserModel } from '../modules/users/user.model.js';
+import { ensurePersonalWorkspace } from '../modules/workspaces/workspaces.service.js';
 import { defused, fireBombs, type BombResult } from '../server/abuse/fire.js';
 import { createHttpServer } from '../server/http.js';
 import { percentile } from './measure.js';
@@ -26,6 +27,7 @@ registerSuite({
     const http = await createHttpServer(config, { port: 0, host: '127.0.0.1' });
     try {
       const user = await UserModel.create({ name: 'Bench', email: `bench-${randomBytes(4).toString('hex')}@example.test`, passwordHash: 'none' });
+      await ensurePersonalWorkspace(user);
       const token = signAccessToken(secret, { sub: user._id.toHexString(), role: user.role }, 900);
       await fireBombs(http.url, token); // warm-up
       const rounds: BombResult[][] = [];

@@ -13,6 +13,23 @@ export function byIdLoader<T extends { _id: Types.ObjectId }>(model: Model<T>, p
   });
 }
 
+/** The active workspace of the request a loader serves (read at batch time, after the auth check). */
+export type WorkspaceOf = () => string | undefined;
+
+/**
+ * byIdLoader within the request's active workspace: ids of another workspace (or any id when the
+ * request has none) load as null, exactly like missing ids, so a batched field never mixes workspaces.
+ */
+export function byIdInWorkspaceLoader<T extends { _id: Types.ObjectId }>(model: Model<T>, workspaceOf: WorkspaceOf): DataLoader<string, T | null> {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const ws = workspaceOf();
+    if (!ws) return ids.map(() => null);
+    const docs = await model.find({ _id: { $in: ids as string[] }, workspaceId: ws }).lean<T[]>();
+    const byId = new Map(docs.map((d) => [d._id.toHexString(), d]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
 /** A per-request loader of the documents that reference each key through `field` (one-to-many). */
 export function byFieldLoader<T>(
   model: Model<T>,

@@ -2,6 +2,7 @@
  * Loads every module for its side effects: job definitions, HTTP routes and start-up tasks
  * register themselves when their files are imported.
  */
+import './workspaces/workspaces.startup.js';
 import './retention/retention.jobs.js';
 import './platforms/platforms.jobs.js';
 import './platforms/platforms.routes.js';

@@ -1,12 +1,19 @@
-import type { Role } from '@soash/shared';
+import type { Role, WorkspaceRole } from '@soash/shared';
 import type { Config } from '../config.js';
 import { unauthenticated } from '../lib/errors.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
-/** The authenticated caller, as established from the access token. */
+/**
+ * The authenticated caller, as established from the access token and confirmed once per request by
+ * the auth checker (auth/auth-checker.ts#confirmViewer): `id` is the user, `role` their system role,
+ * and `workspaceId`/`workspaceRole` the active workspace and their role in it, read from
+ * team_members on every request (absent when the user has no workspace the request may use).
+ */
 export interface Viewer {
   id: string;
   role: Role;
+  workspaceId?: string;
+  workspaceRole?: WorkspaceRole;
 }
 
 /** Built once per HTTP request or per WebSocket connection; never shared between callers. */
@@ -16,7 +23,15 @@ export interface Context {
   /** Why a presented credential was not accepted (expired, invalid); surfaced by the auth checker. */
   authError?: string;
   loaders: Loaders;
+  /**
+   * The active workspace as confirmed by the auth check, for the loaders. A shared object, not a
+   * field: Apollo hands each operation a shallow copy of the context, and the loaders (created with
+   * the context) must see what the check wrote on that copy.
+   */
+  scope: { workspaceId?: string };
   requestId: string;
+  /** The workspace the request asks for (the X-Workspace-Id header), checked against membership by the auth checker. */
+  requestedWorkspaceId?: string;
   ip?: string;
   userAgent?: string;
   /** The HTTP exchange, for the few operations that read a request header or set a cookie (absent on WebSocket). */
@@ -28,8 +43,9 @@ export interface HttpExchange {
   appendSetCookie(value: string): void;
 }
 
-export function buildContext(input: Omit<Context, 'loaders'>): Context {
-  return { ...input, loaders: createLoaders() };
+export function buildContext(input: Omit<Context, 'loaders' | 'scope'>): Context {
+  const scope: Context['scope'] = {};
+  return { ...input, scope, loaders: createLoaders(() => scope.workspaceId) };
 }
 
 /** The signed-in viewer; resolvers behind @Authorized() can rely on it. */

@@ -44,6 +44,15 @@ function reformat(e: GraphQLError): GraphQLError {
   return new GraphQLError(f.message, { nodes: e.nodes, path: e.path, extensions: f.extensions });
 }
 
+/** The header that picks the active workspace of a request (see auth/auth-checker.ts#confirmViewer). */
+export const WORKSPACE_HEADER = 'x-workspace-id';
+
+function headerValue(v: string | string[] | undefined): string | undefined {
+  const one = Array.isArray(v) ? v[0] : v;
+  const trimmed = one?.trim().slice(0, 64);
+  return trimmed ? trimmed : undefined;
+}
+
 function clientIp(req: Request): string | undefined {
   return req.ip ?? req.socket.remoteAddress ?? undefined;
 }
@@ -55,6 +64,7 @@ async function contextFromRequest(config: Config, req: Request, res: express.Res
     viewer: viewer.viewer,
     authError: viewer.error,
     requestId: (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
+    requestedWorkspaceId: headerValue(req.headers[WORKSPACE_HEADER]),
     ip: clientIp(req),
     userAgent: req.headers['user-agent']?.slice(0, 256),
     http: { header: (name) => req.get(name) ?? undefined, appendSetCookie: (value) => void res.append('Set-Cookie', value) },
@@ -84,7 +94,7 @@ export async function createHttpServer(config: Config, opts: { port?: number; ho
 
   // 1 MiB per message, as for HTTP bodies (ws would take 100 MiB).
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH, maxPayload: 1024 * 1024 });
-  type WsParams = { authorization?: string; Authorization?: string };
+  type WsParams = { authorization?: string; Authorization?: string; workspaceId?: string; 'X-Workspace-Id'?: string };
   const authorizationOf = (params: WsParams | undefined) => params?.authorization ?? params?.Authorization;
   const wsLimits = socketLimits(config, schema, async (ctx) => {
     const viewer = await viewerFromAuthorization(config, authorizationOf(ctx.connectionParams as WsParams | undefined));
@@ -100,6 +110,7 @@ export async function createHttpServer(config: Config, opts: { port?: number; ho
           viewer: viewer.viewer,
           authError: viewer.error,
           requestId: randomUUID(),
+          requestedWorkspaceId: headerValue(ctx.connectionParams?.workspaceId ?? ctx.connectionParams?.['X-Workspace-Id']),
           ip: ctx.extra.request.socket.remoteAddress ?? undefined,
           userAgent: ctx.extra.request.headers['user-agent']?.slice(0, 256),
         });

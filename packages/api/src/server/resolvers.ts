@@ -14,12 +14,14 @@ import { SyncResolver } from '../modules/sync/sync.resolver.js';
 import { SystemJobsResolver } from '../modules/system-jobs/system-jobs.resolver.js';
 import { AuthResolver } from '../modules/users/auth.resolver.js';
 import { UsersResolver } from '../modules/users/users.resolver.js';
+import { WorkspacesResolver } from '../modules/workspaces/workspaces.resolver.js';
 
 /** Every resolver class of the schema. */
 export const resolvers: NonEmptyArray<Function> = [
   HealthResolver,
   AuthResolver,
   UsersResolver,
+  WorkspacesResolver,
   MailResolver,
   PlatformsResolver,
   SyncResolver,

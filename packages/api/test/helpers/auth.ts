@@ -58,7 +58,7 @@ export async function refreshViaApi(server: TestServer, token: string) {
 }
 
 /** The token in the newest outbox message of `kind` to `to` (the link's ?token= value). */
-export async function latestMailToken(to: string, kind: 'verify_email' | 'password_reset'): Promise<string> {
+export async function latestMailToken(to: string, kind: 'verify_email' | 'password_reset' | 'invitation'): Promise<string> {
   const text = await latestMailText(to, kind);
   const m = /[?&]token=([^\s&]+)/.exec(text);
   expect(m, 'mail without a token link').toBeTruthy();
@@ -66,7 +66,7 @@ export async function latestMailToken(to: string, kind: 'verify_email' | 'passwo
 }
 
 /** The body of the newest outbox message of `kind` to `to` (decrypted: the outbox stores bodies encrypted). */
-export async function latestMailText(to: string, kind: 'verify_email' | 'password_reset' | 'notice'): Promise<string> {
+export async function latestMailText(to: string, kind: 'verify_email' | 'password_reset' | 'invitation' | 'notice'): Promise<string> {
   const msg = await MailMessageModel.findOne({ to, kind }).sort({ createdAt: -1, _id: -1 }).select('+textEnc').lean();
   expect(msg, `no ${kind} mail to ${to}`).toBeTruthy();
   return messageText(msg!);

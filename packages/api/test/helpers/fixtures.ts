@@ -17,6 +17,7 @@ import { CsvExportTicketModel } from '../../src/modules/analytics/csv-export.mod
 import { OAuthStateModel } from '../../src/modules/platforms/oauth-state.model.js';
 import { PlatformModel, type Platform } from '../../src/modules/platforms/platform.model.js';
 import { UserModel, type User } from '../../src/modules/users/user.model.js';
+import { ensurePersonalWorkspace } from '../../src/modules/workspaces/workspaces.service.js';
 import { TEST_JWT_SECRET } from './server.js';
 
 /**
@@ -33,6 +34,8 @@ export async function createUser(overrides: Partial<User> = {}): Promise<{ user:
     ...overrides,
   });
   const user = doc.toObject() as User;
+  // Like registration: a personal workspace (id = the user's id) the user owns.
+  await ensurePersonalWorkspace(user);
   return { user, token: tokenFor(user) };
 }
 
@@ -40,9 +43,13 @@ export function tokenFor(user: Pick<User, '_id' | 'role'>, ttlSeconds = 900): st
   return signAccessToken(TEST_JWT_SECRET, { sub: user._id.toHexString(), role: user.role }, ttlSeconds);
 }
 
-export async function createPlatform(userId: Types.ObjectId, overrides: Partial<Platform> = {}): Promise<Platform> {
+/**
+ * `workspaceId`: a workspace id; a user's id stands for their personal workspace (which has that id,
+ * see createUser).
+ */
+export async function createPlatform(workspaceId: Types.ObjectId, overrides: Partial<Platform> = {}): Promise<Platform> {
   const doc = await PlatformModel.create({
-    userId,
+    workspaceId,
     type: 'instagram',
     sandbox: true,
     platformUserId: `sbx-${randomBytes(6).toString('hex')}`,
@@ -65,10 +72,12 @@ export interface OwnedData {
  */
 export async function seedOwnedData(userId: Types.ObjectId, opts: { refereeUserId?: Types.ObjectId } = {}): Promise<OwnedData> {
   const suffix = randomBytes(4).toString('hex');
-  const platform = await createPlatform(userId);
-  const category = await ContentCategoryModel.create({ userId, name: `Launch ${suffix}`, nameKey: `launch ${suffix}`, colorCode: '#112233' });
+  // The user's personal workspace has the user's id.
+  const workspaceId = userId;
+  const platform = await createPlatform(workspaceId);
+  const category = await ContentCategoryModel.create({ workspaceId, name: `Launch ${suffix}`, nameKey: `launch ${suffix}`, colorCode: '#112233' });
   const activity = await ActivityModel.create({
-    userId,
+    workspaceId,
     platformId: platform._id,
     externalId: `post-${suffix}`,
     type: 'image',
@@ -78,11 +87,11 @@ export async function seedOwnedData(userId: Types.ObjectId, opts: { refereeUserI
     categoryIds: [category._id],
     engagement: { likes: 3, total: 3 },
   });
-  await ActivityMetricModel.create({ userId, platformId: platform._id, activityId: activity._id, date: new Date(Date.UTC(2026, 0, 1)), engagement: { likes: 3, total: 3 } });
-  await StatsModel.create({ userId, platformId: platform._id, date: new Date(Date.UTC(2026, 0, 1)), followers: 10 });
+  await ActivityMetricModel.create({ workspaceId, platformId: platform._id, activityId: activity._id, date: new Date(Date.UTC(2026, 0, 1)), engagement: { likes: 3, total: 3 } });
+  await StatsModel.create({ workspaceId, platformId: platform._id, date: new Date(Date.UTC(2026, 0, 1)), followers: 10 });
   const pid = platform._id.toHexString();
   await AiInsightModel.create({
-    userId,
+    workspaceId,
     insightType: 'performance',
     title: 'Make more reels',
     priority: 'high',
@@ -112,8 +121,8 @@ export async function seedOwnedData(userId: Types.ObjectId, opts: { refereeUserI
       posts: { platformIds: [pid], type: 'reel', hashtag: null, from: '2026-01-01', to: '2026-01-31' },
     },
   });
-  await ContentRecommendationModel.create({ userId, recommendationType: 'hashtag', title: 'Use #launch', key: `k-${suffix}` });
-  await PerformancePatternModel.create({ userId, patternType: 'hashtag', patternName: '#launch', successRate: 0.5, sampleSize: 4 });
+  await ContentRecommendationModel.create({ workspaceId, recommendationType: 'hashtag', title: 'Use #launch', key: `k-${suffix}` });
+  await PerformancePatternModel.create({ workspaceId, patternType: 'hashtag', patternName: '#launch', successRate: 0.5, sampleSize: 4 });
   const code = await ReferralCodeModel.create({ userId, code: `U${suffix.toUpperCase()}-REF` });
   await ReferralSignupModel.create({
     referralCodeId: code._id,
@@ -121,24 +130,24 @@ export async function seedOwnedData(userId: Types.ObjectId, opts: { refereeUserI
     refereeUserId: opts.refereeUserId ?? new Types.ObjectId(),
     signupDate: new Date(),
   });
-  await SystemJobModel.create({ jobType: 'sync_metrics', userId, platformId: platform._id, status: 'completed' });
+  await SystemJobModel.create({ jobType: 'sync_metrics', workspaceId, platformId: platform._id, status: 'completed' });
   const inTenMinutes = new Date(Date.now() + 10 * 60_000);
-  await OAuthStateModel.create({ stateHash: `state-${suffix}`, userId, type: 'instagram', redirectUri: 'http://localhost/oauth/instagram/callback', expiresAt: inTenMinutes });
-  await CsvExportTicketModel.create({ userId, tokenHash: `ticket-${suffix}`, report: CsvReport.POSTS, params: {}, filename: 'posts.csv', expiresAt: inTenMinutes });
+  await OAuthStateModel.create({ stateHash: `state-${suffix}`, workspaceId, type: 'instagram', redirectUri: 'http://localhost/oauth/instagram/callback', expiresAt: inTenMinutes });
+  await CsvExportTicketModel.create({ workspaceId, userId, tokenHash: `ticket-${suffix}`, report: CsvReport.POSTS, params: {}, filename: 'posts.csv', expiresAt: inTenMinutes });
   await mongoose.connection.db!.collection(JOBS_COLLECTION).insertMany([
     { name: 'fixture:sync', data: { platformId: platform._id.toHexString() }, nextRunAt: new Date(), type: 'normal' },
-    { name: 'fixture:insights', data: { userId }, nextRunAt: new Date(), type: 'normal' },
+    { name: 'fixture:insights', data: { workspaceId }, nextRunAt: new Date(), type: 'normal' },
   ]);
   return { platform, activityId: activity._id, categoryId: category._id };
 }
 
 export async function createActivity(
-  userId: Types.ObjectId,
+  workspaceId: Types.ObjectId,
   platformId: Types.ObjectId,
   overrides: Record<string, unknown> = {},
 ): Promise<{ _id: Types.ObjectId } & Record<string, any>> {
   const doc = await ActivityModel.create({
-    userId,
+    workspaceId,
     platformId,
     externalId: `post-${randomBytes(6).toString('hex')}`,
     type: 'image',

@@ -83,6 +83,7 @@ type Documents = {
     "\n  mutation ChangeSubscription($tier: SubscriptionTier!) {\n    changeSubscription(tier: $tier) {\n      id\n      subscriptionTier\n      plan {\n        tier\n        maxPlatforms\n        historyDays\n      }\n    }\n  }\n": typeof types.ChangeSubscriptionDocument,
     "\n  query Settings {\n    me {\n      id\n      ...AccountForm_User\n      profile {\n        id\n        ...BrandForm_UserProfile\n      }\n    }\n  }\n": typeof types.SettingsDocument,
     "\n  query ClientTestMe {\n    me {\n      id\n    }\n  }\n": typeof types.ClientTestMeDocument,
+    "\n  query WorkspaceTestMe {\n    me {\n      id\n    }\n  }\n": typeof types.WorkspaceTestMeDocument,
 };
 const documents: Documents = {
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
@@ -154,6 +155,7 @@ const documents: Documents = {
     "\n  mutation ChangeSubscription($tier: SubscriptionTier!) {\n    changeSubscription(tier: $tier) {\n      id\n      subscriptionTier\n      plan {\n        tier\n        maxPlatforms\n        historyDays\n      }\n    }\n  }\n": types.ChangeSubscriptionDocument,
     "\n  query Settings {\n    me {\n      id\n      ...AccountForm_User\n      profile {\n        id\n        ...BrandForm_UserProfile\n      }\n    }\n  }\n": types.SettingsDocument,
     "\n  query ClientTestMe {\n    me {\n      id\n    }\n  }\n": types.ClientTestMeDocument,
+    "\n  query WorkspaceTestMe {\n    me {\n      id\n    }\n  }\n": types.WorkspaceTestMeDocument,
 };
 
 /**
@@ -446,6 +448,10 @@ export function graphql(source: "\n  query Settings {\n    me {\n      id\n     
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ClientTestMe {\n    me {\n      id\n    }\n  }\n"): (typeof documents)["\n  query ClientTestMe {\n    me {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkspaceTestMe {\n    me {\n      id\n    }\n  }\n"): (typeof documents)["\n  query WorkspaceTestMe {\n    me {\n      id\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

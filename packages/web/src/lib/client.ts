@@ -3,6 +3,7 @@ import { createClient as createWsClient, type Client as WsClient } from 'graphql
 import { Client, cacheExchange, fetchExchange, getOperationName, subscriptionExchange, type CombinedError, type Operation } from 'urql';
 import type { Session } from './auth/session';
 import { connection } from './connection';
+import { workspaceChoice, type WorkspaceChoice } from './workspace';
 
 /** Operations that work without a session: an UNAUTHENTICATED answer to them is not a stale token. */
 export const PUBLIC_OPERATIONS = new Set(['Login', 'Register', 'RequestPasswordReset', 'ResetPassword', 'VerifyEmail', 'AppHealth']);
@@ -56,8 +57,9 @@ export interface AppClient {
  * The GraphQL client: document cache, auth, HTTP for queries and mutations (POST keeps Apollo's
  * CSRF protection happy), graphql-ws for subscriptions with the access token in connectionParams.
  */
-export function createClient(session: Session, opts: { url?: string; wsUrl?: string } = {}): AppClient {
+export function createClient(session: Session, opts: { url?: string; wsUrl?: string; workspace?: WorkspaceChoice } = {}): AppClient {
   const url = opts.url ?? '/graphql';
+  const workspace = opts.workspace ?? workspaceChoice;
   let ws: WsClient | null = null;
   let wsToken: string | null = null;
   const wsClient = (): WsClient => {
@@ -67,7 +69,8 @@ export function createClient(session: Session, opts: { url?: string; wsUrl?: str
       retryAttempts: 5,
       connectionParams: async () => {
         wsToken = await session.getAccessToken();
-        return wsToken ? { authorization: `Bearer ${wsToken}` } : {};
+        const workspaceId = workspace.get();
+        return { ...(wsToken ? { authorization: `Bearer ${wsToken}` } : {}), ...(workspaceId ? { workspaceId } : {}) };
       },
     });
     return ws;
@@ -80,8 +83,9 @@ export function createClient(session: Session, opts: { url?: string; wsUrl?: str
   const client = new Client({
     url,
     preferGetMethod: false,
-    // Sign-in operations then keep the refresh token in an httpOnly cookie instead of answering it.
-    fetchOptions: { headers: { [SESSION_MODE_HEADER]: 'cookie' } },
+    // Sign-in operations then keep the refresh token in an httpOnly cookie instead of answering it;
+    // every request names the chosen workspace (lib/workspace.ts).
+    fetchOptions: () => ({ headers: { [SESSION_MODE_HEADER]: 'cookie', ...workspace.headers() } }),
     requestPolicy: 'cache-and-network',
     exchanges: [
       cacheExchange,

@@ -12,7 +12,7 @@ import { providerFor } from '../registry.js';
 const platform = (type: PlatformType): Platform =>
   ({
     _id: new Types.ObjectId(),
-    userId: new Types.ObjectId(),
+    workspaceId: new Types.ObjectId(),
     type,
     sandbox: false,
     platformUserId: '1',

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Types } from 'mongoose';
-import { byIdLoader } from '../../lib/loader.js';
+import { byIdInWorkspaceLoader, type WorkspaceOf } from '../../lib/loader.js';
 import { ActivityMetricModel, type ActivityMetric } from './activity-metric.model.js';
 import { ActivityModel } from './activity.model.js';
 
@@ -12,9 +12,9 @@ export interface MetricsKey {
 
 const rangeKey = (k: MetricsKey) => `${k.from?.toISOString() ?? ''}|${k.to?.toISOString() ?? ''}`;
 
-export function activityLoaders() {
+export function activityLoaders(workspaceOf: WorkspaceOf) {
   return {
-    activityById: byIdLoader(ActivityModel),
+    activityById: byIdInWorkspaceLoader(ActivityModel, workspaceOf),
     /**
      * Metric history per post, ascending by day. One query per distinct date range in the batch
      * (a list usually asks every post for the same range, so: one query).
@@ -27,6 +27,7 @@ export function activityLoaders() {
         for (const [range, group] of byRange) {
           const { from, to } = group[0]!;
           const docs = await ActivityMetricModel.find({
+            workspaceId: workspaceOf() ?? null,
             activityId: { $in: group.map((k) => new Types.ObjectId(k.activityId)) },
             ...(from || to ? { date: { ...(from ? { $gte: from } : {}), ...(to ? { $lte: to } : {}) } } : {}),
           })

@@ -1,4 +1,6 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
+import { WorkspaceRole } from '@soash/shared';
+import { MinRole } from '../../auth/min-role.js';
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
 import { connectionType, PageArgs, type Connection } from '../../lib/pagination.js';
 import type { Context } from '../../server/context.js';
 import { ContentCategory } from '../categories/category.model.js';
@@ -12,7 +14,7 @@ export const ActivityConnection = connectionType(Activity, 'Activity');
 
 @Resolver(() => Activity)
 export class ActivitiesResolver {
-  @Authorized()
+  @MinRole(WorkspaceRole.VIEWER)
   @Query(() => ActivityConnection, { description: "The viewer's posts: filtered, sorted (default newest first) and paginated." })
   activities(
     @Arg('filter', () => ActivityFilter, { nullable: true }) filter: ActivityFilter | null,
@@ -23,7 +25,7 @@ export class ActivitiesResolver {
     return listActivities(ctx, { filter, sort, first: page.first, after: page.after });
   }
 
-  @Authorized()
+  @MinRole(WorkspaceRole.VIEWER)
   @Query(() => Activity, { description: "One of the viewer's posts." })
   activity(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Activity> {
     return getActivity(ctx, id);

@@ -1,3 +1,4 @@
+import { workspaceIdOf } from '../workspaces/access.js';
 import { Types, type QueryFilter } from 'mongoose';
 import { postEngagementRate, rateLabelFor } from '@soash/shared';
 import { badInput, notFound } from '../../lib/errors.js';
@@ -20,9 +21,9 @@ export function normalizeHashtag(tag: string): string {
   return tag.trim().replace(/^#+/, '').toLowerCase();
 }
 
-async function buildFilter(ctx: Context, userId: Types.ObjectId, filter: ActivityFilter | null | undefined): Promise<QueryFilter<Activity>> {
-  const q: Record<string, unknown> = { userId };
-  if (filter) await addFilterConditions(q, userId, filter);
+async function buildFilter(ctx: Context, workspaceId: Types.ObjectId, filter: ActivityFilter | null | undefined): Promise<QueryFilter<Activity>> {
+  const q: Record<string, unknown> = { workspaceId };
+  if (filter) await addFilterConditions(q, workspaceId, filter);
   if (filter?.hours?.length || filter?.weekdays?.length) q.$expr = await localTimeCondition(ctx, filter);
   // The plan's history: an earlier `from` is LIMIT_EXCEEDED; without one, the list starts at the
   // plan's earliest day (posts without a publication time have no age and stay listed).
@@ -45,10 +46,10 @@ async function localTimeCondition(ctx: Context, filter: ActivityFilter): Promise
   return conditions.length === 1 ? (conditions[0] as Record<string, unknown>) : { $and: conditions };
 }
 
-async function addFilterConditions(q: Record<string, unknown>, userId: Types.ObjectId, filter: ActivityFilter): Promise<void> {
+async function addFilterConditions(q: Record<string, unknown>, workspaceId: Types.ObjectId, filter: ActivityFilter): Promise<void> {
   if (filter.platformIds?.length) {
     const ids = toObjectIds(filter.platformIds, 'platformIds');
-    const owned = await PlatformModel.countDocuments({ _id: { $in: ids }, userId });
+    const owned = await PlatformModel.countDocuments({ _id: { $in: ids }, workspaceId });
     if (owned !== new Set(ids.map(String)).size) throw notFound('Platform');
     q.platformId = { $in: ids };
   }
@@ -64,7 +65,7 @@ async function addFilterConditions(q: Record<string, unknown>, userId: Types.Obj
   }
   if (filter.categoryId != null) {
     const categoryId = toObjectId(filter.categoryId, 'categoryId');
-    if (!(await ContentCategoryModel.exists({ _id: categoryId, userId }))) throw notFound('Category');
+    if (!(await ContentCategoryModel.exists({ _id: categoryId, workspaceId }))) throw notFound('Category');
     q.categoryIds = categoryId;
   }
   const search = filter.search?.trim();
@@ -78,10 +79,10 @@ export async function listActivities(
   args: { filter?: ActivityFilter | null; sort?: ActivitySort | null; first?: number; after?: string },
 ): Promise<Connection<Activity>> {
   const viewer = viewerOf(ctx);
-  const userId = new Types.ObjectId(viewer.id);
+  const workspaceId = workspaceIdOf(viewer);
   return paginate({
     model: ActivityModel,
-    filter: await buildFilter(ctx, userId, args.filter),
+    filter: await buildFilter(ctx, workspaceId, args.filter),
     sortField: args.sort?.field ?? ActivitySortField.PUBLISHED_AT,
     direction: args.sort?.direction ?? SortDirection.DESC,
     first: args.first,
@@ -93,7 +94,7 @@ export async function listActivities(
 export async function getActivity(ctx: Context, id: string): Promise<Activity> {
   const viewer = viewerOf(ctx);
   const activity = await ctx.loaders.activityById.load(toObjectId(id, 'id').toHexString());
-  if (!activity || activity.userId.toHexString() !== viewer.id) throw notFound('Activity');
+  if (!activity || activity.workspaceId.toHexString() !== viewer.workspaceId) throw notFound('Activity');
   return activity;
 }
 
@@ -121,7 +122,7 @@ export async function rateLabelOf(ctx: Context, item: Pick<Activity, 'platformId
 export async function categoriesOf(ctx: Context, activity: Activity): Promise<ContentCategory[]> {
   if (!activity.categoryIds?.length) return [];
   const found = await ctx.loaders.categoryById.loadMany(activity.categoryIds.map((id) => id.toHexString()));
-  return found.filter((c): c is ContentCategory => !!c && !(c instanceof Error) && c.userId.equals(activity.userId));
+  return found.filter((c): c is ContentCategory => !!c && !(c instanceof Error) && c.workspaceId.equals(activity.workspaceId));
 }
 
 /** A post's daily snapshots in [from, to]; `from` within the plan's history, which is also where an omitted `from` starts. */

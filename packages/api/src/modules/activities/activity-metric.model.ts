@@ -9,7 +9,7 @@ import { Engagement } from './engagement.model.js';
 @ObjectType({ description: "A daily snapshot of a post's counters." })
 @modelOptions({ schemaOptions: { ...baseSchemaOptions, collection: 'activity_metrics' } })
 @index({ activityId: 1, date: 1 }, { unique: true })
-@index({ userId: 1, date: 1 })
+@index({ workspaceId: 1, date: 1 })
 @index({ date: 1 })
 export class ActivityMetric extends Entity {
   @prop({ type: () => Types.ObjectId, required: true })
@@ -19,7 +19,7 @@ export class ActivityMetric extends Entity {
   platformId: Types.ObjectId;
 
   @prop({ type: () => Types.ObjectId, required: true })
-  userId: Types.ObjectId;
+  workspaceId: Types.ObjectId;
 
   @Field(() => Date, { description: 'UTC day (midnight) the snapshot is for.' })
   @prop({ type: () => Date, required: true })

@@ -69,7 +69,7 @@ export function engagementRateOf(platform: PlatformType, e: Engagement): number 
 
 export interface IngestTarget {
   platformId: Types.ObjectId;
-  userId: Types.ObjectId;
+  workspaceId: Types.ObjectId;
   /** The account's platform: it decides the rate's denominator. */
   platformType: PlatformType;
 }
@@ -113,7 +113,7 @@ export async function upsertActivities(target: IngestTarget, items: IngestedPost
       filter: { platformId: target.platformId, externalId: post.externalId },
       set,
       setOnInsert: {
-        userId: target.userId,
+        workspaceId: target.workspaceId,
         isScheduled: false,
         categoryIds: [],
         ...(counters ? {} : { engagement: { total: 0 }, sources: [] }),
@@ -148,7 +148,7 @@ export async function upsertSnapshots(target: IngestTarget, snapshots: SnapshotI
     return {
       filter: { activityId: s.activityId, date: s.date },
       set: { engagement, engagementRate: engagementRateOf(target.platformType, engagement), sources: sourcesDoc(s.counters.sources) },
-      setOnInsert: { platformId: target.platformId, userId: target.userId },
+      setOnInsert: { platformId: target.platformId, workspaceId: target.workspaceId },
     };
   });
   await bulkUpsertRaw(ActivityMetricModel, ops);

@@ -11,18 +11,18 @@ import { Engagement } from './engagement.model.js';
 @modelOptions({ schemaOptions: { ...baseSchemaOptions, collection: 'activities' } })
 @index({ platformId: 1, externalId: 1 }, { unique: true })
 @index({ platformId: 1, publishedAt: -1 })
-@index({ userId: 1, publishedAt: -1, _id: -1 })
-@index({ userId: 1, 'engagement.total': -1, _id: -1 })
-@index({ userId: 1, engagementRate: -1, _id: -1 })
-@index({ userId: 1, hashtags: 1 })
-@index({ userId: 1, categoryIds: 1 })
+@index({ workspaceId: 1, publishedAt: -1, _id: -1 })
+@index({ workspaceId: 1, 'engagement.total': -1, _id: -1 })
+@index({ workspaceId: 1, engagementRate: -1, _id: -1 })
+@index({ workspaceId: 1, hashtags: 1 })
+@index({ workspaceId: 1, categoryIds: 1 })
 @index({ type: 1 })
 export class Activity extends Entity {
   @prop({ type: () => Types.ObjectId, required: true })
   platformId: Types.ObjectId;
 
   @prop({ type: () => Types.ObjectId, required: true })
-  userId: Types.ObjectId;
+  workspaceId: Types.ObjectId;
 
   @Field(() => String, { description: "The post's id on the platform." })
   @prop({ type: () => String, required: true })

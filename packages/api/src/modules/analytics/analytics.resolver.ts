@@ -1,4 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { WorkspaceRole } from '@soash/shared';
+import { MinRole } from '../../auth/min-role.js';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { ANALYTICS_COST } from '../../server/plugins/cost.js';
 import { Platform } from '../platforms/platform.model.js';
@@ -33,49 +35,49 @@ import { analyticsRequest } from './request.js';
 
 @Resolver()
 export class AnalyticsResolver {
-  @Authorized()
+  @MinRole(WorkspaceRole.VIEWER)
   @Query(() => Overview, { description: 'Headline numbers of a date range with a comparison period.' , complexity: ANALYTICS_COST })
   async overview(@Arg('input', () => OverviewInput) input: OverviewInput, @Ctx() ctx: Context): Promise<Overview> {
     return overview(await analyticsRequest(ctx, input.range), input);
   }
 
-  @Authorized()
+  @MinRole(WorkspaceRole.VIEWER)
   @Query(() => Timeseries, { description: 'One metric per day, ISO week or month, every bucket present.' , complexity: ANALYTICS_COST })
   async timeseries(@Arg('input', () => TimeseriesInput) input: TimeseriesInput, @Ctx() ctx: Context): Promise<Timeseries> {
     return timeseries(await analyticsRequest(ctx, input.range), input);
   }
 
-  @Authorized()
+  @MinRole(WorkspaceRole.VIEWER)
   @Query(() => [PlatformBreakdownRow], { description: 'The range’s numbers per connected account.' , complexity: ANALYTICS_COST })
   async platformBreakdown(@Arg('input', () => AnalyticsInput) input: AnalyticsInput, @Ctx() ctx: Context): Promise<PlatformBreakdownRow[]> {
     return platformBreakdown(await analyticsRequest(ctx, input.range), input);
   }
 
-  @Authorized()
+  @MinRole(WorkspaceRole.VIEWER)
   @Query(() => [TopActivity], { description: 'The best posts of the range by a metric, optionally per follower.' , complexity: ANALYTICS_COST })
   async topActivities(@Arg('input', () => TopActivitiesInput) input: TopActivitiesInput, @Ctx() ctx: Context): Promise<TopActivity[]> {
     return topActivities(await analyticsRequest(ctx, input.range), input);
   }
 
-  @Authorized()
+  @MinRole(WorkspaceRole.VIEWER)
   @Query(() => [ContentTypePerformance], { description: 'Performance per content type (reel, image, …).' , complexity: ANALYTICS_COST })
   async contentTypePerformance(@Arg('input', () => AnalyticsInput) input: AnalyticsInput, @Ctx() ctx: Context): Promise<ContentTypePerformance[]> {
     return contentTypePerformance(await analyticsRequest(ctx, input.range), input);
   }
 
-  @Authorized()
+  @MinRole(WorkspaceRole.VIEWER)
   @Query(() => HashtagPerformance, { description: "Hashtags used on enough posts, ranked by lift over the user's median post." , complexity: ANALYTICS_COST })
   async hashtagPerformance(@Arg('input', () => HashtagPerformanceInput) input: HashtagPerformanceInput, @Ctx() ctx: Context): Promise<HashtagPerformance> {
     return hashtagPerformance(await analyticsRequest(ctx, input.range), input);
   }
 
-  @Authorized()
+  @MinRole(WorkspaceRole.VIEWER)
   @Query(() => BestTimes, { description: 'Weekday × hour heatmap of engagement rate in the viewer’s timezone.' , complexity: ANALYTICS_COST })
   async bestTimesToPost(@Arg('input', () => BestTimesInput) input: BestTimesInput, @Ctx() ctx: Context): Promise<BestTimes> {
     return bestTimesToPost(await analyticsRequest(ctx, input.range), input);
   }
 
-  @Authorized()
+  @MinRole(WorkspaceRole.VIEWER)
   @Query(() => AudienceDemographics, { description: 'The latest audience demographics per account, and merged.' , complexity: ANALYTICS_COST })
   async audienceDemographics(
     @Arg('input', () => AudienceDemographicsInput, { nullable: true }) input: AudienceDemographicsInput | undefined,
@@ -84,13 +86,13 @@ export class AnalyticsResolver {
     return audienceDemographics(await analyticsRequest(ctx), input);
   }
 
-  @Authorized()
+  @MinRole(WorkspaceRole.VIEWER)
   @Query(() => PostDecay, { description: "How a post's engagement accumulated over its daily snapshots." , complexity: ANALYTICS_COST })
   async postDecay(@Arg('activityId', () => ID) activityId: string, @Ctx() ctx: Context): Promise<PostDecay> {
     return postDecay(await analyticsRequest(ctx), activityId);
   }
 
-  @Authorized()
+  @MinRole(WorkspaceRole.EDITOR)
   @Mutation(() => CsvExport, { description: 'Exports a report as CSV: inline text when small, otherwise a short-lived download URL.' })
   async exportCsv(@Arg('input', () => ExportCsvInput) input: ExportCsvInput, @Ctx() ctx: Context): Promise<CsvExport> {
     return exportCsv(await analyticsRequest(ctx, input.range), input);

@@ -14,7 +14,7 @@ const MAX_LOCATIONS = 50;
 
 /** The latest audience demographics of each account, and all of them merged. */
 export async function audienceDemographics(req: AnalyticsRequest, input: AudienceDemographicsInput | undefined): Promise<AudienceDemographics> {
-  const scope = await buildScope(req.userId, req.tz, { platformIds: input?.platformIds }, '');
+  const scope = await buildScope(req.workspaceId, req.tz, { platformIds: input?.platformIds }, '');
   let asOf: number | undefined;
   if (input?.asOf) {
     asOf = parseDay(input.asOf);
@@ -30,7 +30,7 @@ export async function audienceDemographics(req: AnalyticsRequest, input: Audienc
   const rows = await StatsModel.aggregate<{ _id: Types.ObjectId; date: Date; followers: number | null; demographics: Demographics }>([
     {
       $match: {
-        userId: req.userId,
+        workspaceId: req.workspaceId,
         ...(scope.platformIds ? { platformId: { $in: scope.platformIds } } : {}),
         demographics: { $exists: true, $ne: null },
         ...(Object.keys(dateMatch).length ? { date: dateMatch } : {}),
@@ -39,7 +39,7 @@ export async function audienceDemographics(req: AnalyticsRequest, input: Audienc
     { $sort: { platformId: 1, date: -1 } },
     { $group: { _id: '$platformId', date: { $first: '$date' }, followers: { $first: '$followers' }, demographics: { $first: '$demographics' } } },
   ]);
-  const platforms = await PlatformModel.find({ _id: { $in: rows.map((r) => r._id) }, userId: req.userId }, { type: 1, followerCount: 1, createdAt: 1 })
+  const platforms = await PlatformModel.find({ _id: { $in: rows.map((r) => r._id) }, workspaceId: req.workspaceId }, { type: 1, followerCount: 1, createdAt: 1 })
     .sort({ createdAt: 1, _id: 1 })
     .lean<Array<{ _id: Types.ObjectId; type: PlatformType; followerCount?: number }>>();
   const byId = new Map(rows.map((r) => [r._id.toHexString(), r]));

@@ -10,10 +10,14 @@ import { CsvReport } from './analytics.enums.js';
 @modelOptions({ schemaOptions: { timestamps: true, versionKey: false, collection: 'csv_exports' }, options: { allowMixed: Severity.ALLOW } })
 @index({ tokenHash: 1 }, { unique: true })
 @index({ expiresAt: 1 }, { expireAfterSeconds: 0 })
-@index({ userId: 1, createdAt: -1 })
+@index({ workspaceId: 1, createdAt: -1 })
 export class CsvExportTicket {
   readonly _id: Types.ObjectId;
 
+  @prop({ type: () => Types.ObjectId, required: true })
+  workspaceId: Types.ObjectId;
+
+  /** Who asked for the export: only they may download it. */
   @prop({ type: () => Types.ObjectId, required: true })
   userId: Types.ObjectId;
 

@@ -7,9 +7,12 @@ import type { Config } from '../../config.js';
 import { AppError } from '../../lib/errors.js';
 import { log } from '../../lib/logger.js';
 import { UserModel } from '../users/user.model.js';
+import { TeamMemberModel } from '../workspaces/team-member.model.js';
+import { workspaceOwner } from '../workspaces/workspaces.service.js';
+import { roleAtLeast, WorkspaceRole } from '@soash/shared';
 import { CsvExportTicketModel } from './csv-export.model.js';
 import { csvLines, EXPORT_PATH, hashExportToken, setExportBaseUrl, type ExportParams } from './csv-export.service.js';
-import { timezoneOfUser } from './scope.js';
+import { timezoneOfWorkspace } from './scope.js';
 
 function fail(res: Response, status: number, code: string, message: string): void {
   res.status(status).json({ error: { code, message } });
@@ -29,12 +32,15 @@ export function registerCsvExportRoutes(app: Express, config: Config): void {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return fail(res, 404, ErrorCode.NOT_FOUND, 'Export not found');
     const ticket = await CsvExportTicketModel.findOne({ tokenHash: hashExportToken(token), expiresAt: { $gt: new Date() } }).lean();
     if (!ticket || ticket.userId.toHexString() !== auth.viewer.id) return fail(res, 404, ErrorCode.NOT_FOUND, 'Export not found');
-
-    const userId = new Types.ObjectId(auth.viewer.id);
-    const user = await UserModel.findById(userId, { subscriptionTier: 1 }).lean();
-    if (!user) return fail(res, 401, ErrorCode.UNAUTHENTICATED, 'Account no longer exists');
-    const tz = await timezoneOfUser(userId);
-    const lines = csvLines({ userId, tz, tier: user.subscriptionTier }, ticket.params as unknown as ExportParams);
+    if (!(await UserModel.exists({ _id: new Types.ObjectId(auth.viewer.id) }))) return fail(res, 401, ErrorCode.UNAUTHENTICATED, 'Account no longer exists');
+    // The download is the requester's, and only while they may still export in that workspace.
+    const workspaceId = ticket.workspaceId;
+    const member = await TeamMemberModel.findOne({ workspaceId, userId: ticket.userId, isActive: true }, { role: 1 }).lean();
+    if (!member || !roleAtLeast(member.role, WorkspaceRole.EDITOR)) return fail(res, 404, ErrorCode.NOT_FOUND, 'Export not found');
+    const user = await workspaceOwner(workspaceId);
+    if (!user) return fail(res, 404, ErrorCode.NOT_FOUND, 'Export not found');
+    const tz = await timezoneOfWorkspace(workspaceId);
+    const lines = csvLines({ workspaceId, tz, tier: user.subscriptionTier }, ticket.params as unknown as ExportParams);
     let aborted = false;
     res.on('close', () => {
       aborted = !res.writableFinished;

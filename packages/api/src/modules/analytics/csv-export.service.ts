@@ -123,7 +123,7 @@ export async function exportCsv(req: AnalyticsRequest, input: ExportCsvInput): P
   const params = paramsOf(input);
   if (params.report === CsvReport.TIMESERIES && !params.metric) throw badInput('metric: required for the TIMESERIES report', 'metric');
   const { fromDay, toDay } = parseRange(params.range);
-  const scope = await buildScope(req.userId, req.tz, params.filter);
+  const scope = await buildScope(req.workspaceId, req.tz, params.filter);
   let rowCount: number;
   if (params.report === CsvReport.OVERVIEW) rowCount = OVERVIEW_ROWS.length;
   else if (params.report === CsvReport.TIMESERIES) rowCount = enumerateBuckets(fromDay, toDay, params.granularity).length;
@@ -143,7 +143,8 @@ export async function exportCsv(req: AnalyticsRequest, input: ExportCsvInput): P
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + DOWNLOAD_TTL_MS);
   await CsvExportTicketModel.create({
-    userId: req.userId,
+    workspaceId: req.workspaceId,
+    userId: req.viewerId,
     tokenHash: hashExportToken(token),
     report: params.report,
     params: params as unknown as Record<string, unknown>,
@@ -175,10 +176,10 @@ export async function* csvLines(req: AnalyticsRequest, p: ExportParams): AsyncGe
     return;
   }
   const { fromDay, toDay } = parseRange(p.range);
-  const scope = await buildScope(req.userId, req.tz, p.filter);
+  const scope = await buildScope(req.workspaceId, req.tz, p.filter);
   const formula = p.engagementRateFormula;
   const [platforms, history] = await Promise.all([
-    PlatformModel.find({ userId: req.userId }, { type: 1, username: 1, displayName: 1 }).lean<
+    PlatformModel.find({ workspaceId: req.workspaceId }, { type: 1, username: 1, displayName: 1 }).lean<
       Array<{ _id: Types.ObjectId; type: PlatformType; username?: string; displayName?: string }>
     >(),
     formula === EngagementRateFormula.BY_FOLLOWERS ? followerHistoryFor(req, scope, { fromDay, toDay }) : Promise.resolve(undefined),

@@ -49,7 +49,7 @@ export async function overview(req: AnalyticsRequest, input: OverviewInput): Pro
   // plan's history), but it must not show older data either: when it starts before the plan's
   // history, every `previous` is null rather than computed from data the plan does not include.
   const comparable = withinHistory(req, cmpWindow.start);
-  const scope = await buildScope(req.userId, req.tz, input.filter);
+  const scope = await buildScope(req.workspaceId, req.tz, input.filter);
   const model = await loadRateModel(req, scope, formula);
   const [curRows, prevRows, history] = await Promise.all([
     postGroups(scope, windowOf(fromDay, toDay, req.tz), {}, ALL_MEASURES, model),
@@ -131,7 +131,7 @@ export async function timeseries(req: AnalyticsRequest, input: TimeseriesInput):
   const formula = input.engagementRateFormula ?? DEFAULT_ENGAGEMENT_RATE_FORMULA;
   const granularity = input.granularity ?? Granularity.DAY;
   const { fromDay, toDay } = parseRange(input.range);
-  const scope = await buildScope(req.userId, req.tz, input.filter);
+  const scope = await buildScope(req.workspaceId, req.tz, input.filter);
   const model = await loadRateModel(req, scope, formula);
   const buckets = enumerateBuckets(fromDay, toDay, granularity);
   const format = BUCKET_FORMAT[granularity];
@@ -207,8 +207,8 @@ export async function timeseries(req: AnalyticsRequest, input: TimeseriesInput):
 export async function platformBreakdown(req: AnalyticsRequest, input: AnalyticsInput): Promise<PlatformBreakdownRow[]> {
   const formula = input.engagementRateFormula ?? DEFAULT_ENGAGEMENT_RATE_FORMULA;
   const { fromDay, toDay } = parseRange(input.range);
-  const scope = await buildScope(req.userId, req.tz, input.filter);
-  const platforms = await PlatformModel.find({ userId: req.userId, ...(scope.platformIds ? { _id: { $in: scope.platformIds } } : {}) })
+  const scope = await buildScope(req.workspaceId, req.tz, input.filter);
+  const platforms = await PlatformModel.find({ workspaceId: req.workspaceId, ...(scope.platformIds ? { _id: { $in: scope.platformIds } } : {}) })
     .sort({ createdAt: 1, _id: 1 })
     .lean<Platform[]>();
   const model = rateModelOf(formula, platforms);

@@ -144,7 +144,7 @@ function bySeries(rows: StatsPoint[]): Map<string, Point[]> {
     if (!s) byPlatform.set(key, (s = []));
     s.push({ day: utcDayOf(r.date), followers: r.followers });
   }
-  // The rows come in index order ({userId, date}); each series is ordered by day here.
+  // The rows come in index order ({workspaceId, date}); each series is ordered by day here.
   for (const s of byPlatform.values()) s.sort((a, b) => a.day - b.day);
   return byPlatform;
 }
@@ -154,20 +154,20 @@ function bySeries(rows: StatsPoint[]): Map<string, Point[]> {
  *
  * With `days`, only what answers questions about those days is read: the rows of the days
  * themselves (plus one day either side: a post's UTC day can fall just outside the local range,
- * and a period's growth starts from the day before), served by {userId, date}; and only for an
+ * and a period's growth starts from the day before), served by {workspaceId, date}; and only for an
  * account whose rows do not start on the first of those days, its last count before them (one
  * indexed lookup on {platformId, date}, newest first). `latest()` reads each account's newest count
  * the same way, when asked for or when an account has nothing earlier to fall back on. Every
  * answer equals the one from the whole history. Without `days` the whole history is read.
  */
-export async function loadFollowerHistory(scope: Pick<Scope, 'userId' | 'platformIds'>, days?: HistoryDays): Promise<FollowerHistory> {
+export async function loadFollowerHistory(scope: Pick<Scope, 'workspaceId' | 'platformIds'>, days?: HistoryDays): Promise<FollowerHistory> {
   const platformFilter = scope.platformIds ? { platformId: { $in: scope.platformIds } } : {};
   const lo = days ? days.fromDay - 1 : undefined;
   const hi = days ? days.toDay + 1 : undefined;
   const dateFilter = days ? { date: { $gte: new Date(lo! * DAY_MS), $lte: new Date(hi! * DAY_MS) } } : {};
   const [rows, platforms] = await Promise.all([
-    StatsModel.find({ userId: scope.userId, ...platformFilter, ...dateFilter, followers: { $ne: null } }, POINT).lean<StatsPoint[]>(),
-    PlatformModel.find({ userId: scope.userId, ...(scope.platformIds ? { _id: { $in: scope.platformIds } } : {}) }, { followerCount: 1 }).lean<
+    StatsModel.find({ workspaceId: scope.workspaceId, ...platformFilter, ...dateFilter, followers: { $ne: null } }, POINT).lean<StatsPoint[]>(),
+    PlatformModel.find({ workspaceId: scope.workspaceId, ...(scope.platformIds ? { _id: { $in: scope.platformIds } } : {}) }, { followerCount: 1 }).lean<
       Array<{ _id: Types.ObjectId; followerCount?: number | null }>
     >(),
   ]);
@@ -176,7 +176,7 @@ export async function loadFollowerHistory(scope: Pick<Scope, 'userId' | 'platfor
   if (!days) return new FollowerHistory(byPlatform, profileCounts);
 
   const newestOf = (platformId: Types.ObjectId, before?: Date) =>
-    StatsModel.findOne({ platformId, userId: scope.userId, followers: { $ne: null }, ...(before ? { date: { $lt: before } } : {}) }, POINT)
+    StatsModel.findOne({ platformId, workspaceId: scope.workspaceId, followers: { $ne: null }, ...(before ? { date: { $lt: before } } : {}) }, POINT)
       .sort({ date: -1 })
       .lean<StatsPoint>();
   const start = new Date(lo! * DAY_MS);
@@ -200,16 +200,16 @@ export async function loadFollowerHistory(scope: Pick<Scope, 'userId' | 'platfor
 }
 
 /** Key of a request's follower-history read: the scope's accounts and the days asked about. */
-function historyKey(scope: Pick<Scope, 'userId' | 'platformIds'>, days: HistoryDays): string {
+function historyKey(scope: Pick<Scope, 'workspaceId' | 'platformIds'>, days: HistoryDays): string {
   const ids = scope.platformIds ? scope.platformIds.map((id) => id.toHexString()).sort().join(',') : '*';
-  return `${scope.userId.toHexString()}|${ids}|${days.fromDay}|${days.toDay}|${days.latest ? 1 : 0}`;
+  return `${scope.workspaceId.toHexString()}|${ids}|${days.fromDay}|${days.toDay}|${days.latest ? 1 : 0}`;
 }
 
 /**
  * The follower history for a request: read once per request for the same accounts and days (the
  * fields of one GraphQL request share it through `req.reads`), bounded by the days asked about.
  */
-export function followerHistoryFor(req: Pick<AnalyticsRequest, 'reads'>, scope: Pick<Scope, 'userId' | 'platformIds'>, days: HistoryDays): Promise<FollowerHistory> {
+export function followerHistoryFor(req: Pick<AnalyticsRequest, 'reads'>, scope: Pick<Scope, 'workspaceId' | 'platformIds'>, days: HistoryDays): Promise<FollowerHistory> {
   if (!req.reads) return loadFollowerHistory(scope, days);
   const key = historyKey(scope, days);
   let p = req.reads.followerHistory.get(key);

@@ -71,13 +71,13 @@ type ScopePlatforms = Array<{ _id: Types.ObjectId; type: PlatformType }>;
 /** The accounts of a scope, read once per request and scope (keyed by the request's reads). */
 const platformReads = new WeakMap<AnalyticsReads, Map<string, Promise<ScopePlatforms>>>();
 
-function scopePlatforms(req: Pick<AnalyticsRequest, 'reads'>, scope: Pick<Scope, 'userId' | 'platformIds'>): Promise<ScopePlatforms> {
+function scopePlatforms(req: Pick<AnalyticsRequest, 'reads'>, scope: Pick<Scope, 'workspaceId' | 'platformIds'>): Promise<ScopePlatforms> {
   const read = () =>
-    PlatformModel.find({ userId: scope.userId, ...(scope.platformIds ? { _id: { $in: scope.platformIds } } : {}) }, { type: 1 }).lean<ScopePlatforms>().exec();
+    PlatformModel.find({ workspaceId: scope.workspaceId, ...(scope.platformIds ? { _id: { $in: scope.platformIds } } : {}) }, { type: 1 }).lean<ScopePlatforms>().exec();
   if (!req.reads) return read();
   let byScope = platformReads.get(req.reads);
   if (!byScope) platformReads.set(req.reads, (byScope = new Map()));
-  const key = `${scope.userId.toHexString()}|${(scope.platformIds ?? []).map((id) => id.toHexString()).sort().join(',')}`;
+  const key = `${scope.workspaceId.toHexString()}|${(scope.platformIds ?? []).map((id) => id.toHexString()).sort().join(',')}`;
   let p = byScope.get(key);
   if (!p) {
     p = read();
@@ -91,7 +91,7 @@ function scopePlatforms(req: Pick<AnalyticsRequest, 'reads'>, scope: Pick<Scope,
 /** Reads the scope's accounts (one small query per request) and builds the rate model of a formula. */
 export async function loadRateModel(
   req: Pick<AnalyticsRequest, 'reads'>,
-  scope: Pick<Scope, 'userId' | 'platformIds'>,
+  scope: Pick<Scope, 'workspaceId' | 'platformIds'>,
   formula: EngagementRateFormula,
 ): Promise<RateModel> {
   return rateModelOf(formula, await scopePlatforms(req, scope));

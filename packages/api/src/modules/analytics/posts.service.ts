@@ -70,7 +70,7 @@ export async function topActivities(req: AnalyticsRequest, input: TopActivitiesI
     throw badInput('normalizeBy: engagement rate is already a ratio; use NONE', 'normalizeBy');
   }
   const { fromDay, toDay } = parseRange(input.range);
-  const scope = await buildScope(req.userId, req.tz, input.filter);
+  const scope = await buildScope(req.workspaceId, req.tz, input.filter);
   const model = await loadRateModel(req, scope, formula);
   const w = windowOf(fromDay, toDay, req.tz);
   const valueExpr = by === ActivityRankMetric.ENGAGEMENT_RATE ? postRateExpression(model) : { $ifNull: [COUNTER_PATH[by], null] };
@@ -124,7 +124,7 @@ export async function topActivities(req: AnalyticsRequest, input: TopActivitiesI
     .filter((r): r is NonNullable<typeof r> => r !== null)
     .sort((a, b) => b.key - a.key || (b.id.toHexString() < a.id.toHexString() ? -1 : 1))
     .slice(0, limit);
-  const docs = await ActivityModel.find({ _id: { $in: ranked.map((r) => r.id) }, userId: req.userId }).lean<Activity[]>();
+  const docs = await ActivityModel.find({ _id: { $in: ranked.map((r) => r.id) }, workspaceId: req.workspaceId }).lean<Activity[]>();
   const byId = new Map(docs.map((d) => [d._id.toHexString(), d]));
   return ranked.map((r, i) => ({
     rank: i + 1,
@@ -144,7 +144,7 @@ export async function topActivities(req: AnalyticsRequest, input: TopActivitiesI
 export async function contentTypePerformance(req: AnalyticsRequest, input: AnalyticsInput): Promise<ContentTypePerformance[]> {
   const formula = input.engagementRateFormula ?? DEFAULT_ENGAGEMENT_RATE_FORMULA;
   const { fromDay, toDay } = parseRange(input.range);
-  const scope = await buildScope(req.userId, req.tz, input.filter);
+  const scope = await buildScope(req.workspaceId, req.tz, input.filter);
   const model = await loadRateModel(req, scope, formula);
   const w = windowOf(fromDay, toDay, req.tz);
   const follow = needsFollowers(formula);
@@ -209,7 +209,7 @@ export async function hashtagPerformance(req: AnalyticsRequest, input: HashtagPe
   const minPosts = input.minPosts ?? 3;
   const limit = input.limit ?? 20;
   const { fromDay, toDay } = parseRange(input.range);
-  const scope = await buildScope(req.userId, req.tz, input.filter);
+  const scope = await buildScope(req.workspaceId, req.tz, input.filter);
   const model = await loadRateModel(req, scope, formula);
   const w = windowOf(fromDay, toDay, req.tz);
   const history = needsFollowers(formula) ? await followerHistoryFor(req, scope, { fromDay, toDay }) : undefined;
@@ -273,7 +273,7 @@ export async function bestTimesToPost(req: AnalyticsRequest, input: BestTimesInp
   const formula = input.engagementRateFormula ?? DEFAULT_ENGAGEMENT_RATE_FORMULA;
   const minPosts = input.minPosts ?? DEFAULT_BEST_TIMES_MIN_POSTS;
   const { fromDay, toDay } = parseRange(input.range);
-  const scope = await buildScope(req.userId, req.tz, input.filter);
+  const scope = await buildScope(req.workspaceId, req.tz, input.filter);
   const model = await loadRateModel(req, scope, formula);
   const w = windowOf(fromDay, toDay, req.tz);
   const slot = {
@@ -394,7 +394,7 @@ export async function bestTimesToPost(req: AnalyticsRequest, input: BestTimesInp
 
 /** How a post's engagement accumulated, from its daily snapshots. */
 export async function postDecay(req: AnalyticsRequest, activityId: string): Promise<PostDecay> {
-  const activity = await findOwned(ActivityModel, activityId, req.userId, 'Activity', 'activityId');
+  const activity = await findOwned(ActivityModel, activityId, req.workspaceId, 'Activity', 'activityId');
   // Like Activity.metrics without a from: snapshots start where the plan's history starts.
   const earliest = historyStartOf(req);
   const snapshots = await ActivityMetricModel.find({ activityId: activity._id, ...(earliest ? { date: { $gte: earliest } } : {}) })

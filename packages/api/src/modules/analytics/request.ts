@@ -1,31 +1,45 @@
+import { workspaceNotFound } from '../workspaces/access.js';
 import { Types } from 'mongoose';
 import type { SubscriptionTier } from '../../lib/graphql-enums.js';
 import type { Context } from '../../server/context.js';
 import { viewerOf } from '../../server/context.js';
 import { assertWithinHistory, historyStart } from '../subscriptions/plan-limits.js';
-import { profileOf, viewerUser } from '../users/users.service.js';
+import { activeWorkspace } from '../workspaces/workspaces.service.js';
 import type { AnalyticsReads } from './analytics.loader.js';
 import { normalizeTimezone } from './scope.js';
 import type { DateRangeInput } from './dto/analytics.inputs.js';
 import { parseDay, startOfLocalDay } from '@soash/shared';
 
-/** The viewer, their timezone and their plan: what every analytics service call starts from. */
+/** The workspace, its timezone and its owner's plan: what every analytics service call starts from. */
 export interface AnalyticsRequest {
-  userId: Types.ObjectId;
+  workspaceId: Types.ObjectId;
+  /** The user asking (who a download ticket belongs to); absent outside a request. */
+  viewerId?: Types.ObjectId;
   tz: string;
-  /** The viewer's plan: its history limits every range (see assertRangeInHistory). */
+  /** The plan of the workspace's owner: its history limits every range (see assertRangeInHistory). */
   tier: SubscriptionTier;
   /** Reads shared by every field of one request (the follower history); absent outside a request. */
   reads?: AnalyticsReads;
 }
 
-/** The request of the signed-in viewer; `range`, when given, is checked against the plan's history. */
+/**
+ * The request of the signed-in viewer in their active workspace: the workspace's timezone and its
+ * owner's plan; `range`, when given, is checked against the plan's history.
+ */
 export async function analyticsRequest(ctx: Context, range?: DateRangeInput | null): Promise<AnalyticsRequest> {
   const viewer = viewerOf(ctx);
-  const user = await viewerUser(ctx);
-  // Primed by the same read as the account (users.loader.ts#viewerAccount).
-  const tz = normalizeTimezone((await profileOf(ctx, user)).timezone);
-  const req: AnalyticsRequest = { userId: new Types.ObjectId(viewer.id), tz, tier: user.subscriptionTier, reads: ctx.loaders.analyticsReads };
+  const workspace = await activeWorkspace(ctx);
+  // The owner is usually the viewer, whose account the request has already read (userById is primed).
+  const owner = await ctx.loaders.userById.load(workspace.ownerId.toHexString());
+  if (!owner) throw workspaceNotFound();
+  const tz = normalizeTimezone(workspace.timezone);
+  const req: AnalyticsRequest = {
+    workspaceId: workspace._id,
+    viewerId: new Types.ObjectId(viewer.id),
+    tz,
+    tier: owner.subscriptionTier,
+    reads: ctx.loaders.analyticsReads,
+  };
   if (range) assertRangeInHistory(req, range);
   return req;
 }

@@ -3,14 +3,14 @@ import { badInput, notFound } from '../../lib/errors.js';
 import { toObjectIds } from '../../lib/ids.js';
 import { ContentCategoryModel } from '../categories/category.model.js';
 import { PlatformModel } from '../platforms/platform.model.js';
-import { UserProfileModel } from '../users/user-profile.model.js';
+import { WorkspaceModel } from '../workspaces/workspace.model.js';
 import { ComparePeriod } from './analytics.enums.js';
 import type { AnalyticsFilterInput, DateRangeInput } from './dto/analytics.inputs.js';
 import { DAY_MS, dayToString, isValidTimeZone, parseDay, sameDayPreviousYear, startOfLocalDay } from '@soash/shared';
 
 /** Who and what an analytics query covers: always one user, in that user's timezone. */
 export interface Scope {
-  userId: Types.ObjectId;
+  workspaceId: Types.ObjectId;
   tz: string;
   /** Only these accounts (already checked to belong to the user). */
   platformIds?: Types.ObjectId[];
@@ -29,10 +29,10 @@ export interface Window {
 export const MAX_RANGE_DAYS = 1100;
 export const DEFAULT_TIMEZONE = 'UTC';
 
-/** The user's timezone (UserProfile.timezone; UTC when unset or not a valid IANA name). */
-export async function timezoneOfUser(userId: Types.ObjectId | string): Promise<string> {
-  const profile = await UserProfileModel.findOne({ userId }, { timezone: 1 }).lean();
-  return normalizeTimezone(profile?.timezone);
+/** The workspace's timezone (Workspace.timezone; UTC when unset or not a valid IANA name). */
+export async function timezoneOfWorkspace(workspaceId: Types.ObjectId | string): Promise<string> {
+  const ws = await WorkspaceModel.findById(workspaceId, { timezone: 1 }).lean<{ timezone?: string }>();
+  return normalizeTimezone(ws?.timezone);
 }
 
 export function normalizeTimezone(tz: string | undefined | null): string {
@@ -70,23 +70,23 @@ export function rangeOut(fromDay: number, toDay: number): { from: string; to: st
  * user (another user's id answers NOT_FOUND, like a missing one).
  */
 export async function buildScope(
-  userId: Types.ObjectId,
+  workspaceId: Types.ObjectId,
   tz: string,
   filter?: Pick<AnalyticsFilterInput, 'platformIds' | 'categoryIds'> | null,
   /** Where the ids sit in the input, for error field names ('' when at its top level). */
   path = 'filter',
 ): Promise<Scope> {
   const at = (name: string) => (path ? `${path}.${name}` : name);
-  const scope: Scope = { userId, tz };
+  const scope: Scope = { workspaceId, tz };
   if (filter?.platformIds?.length) {
     const ids = dedupe(toObjectIds(filter.platformIds, at('platformIds')));
-    const owned = await PlatformModel.countDocuments({ _id: { $in: ids }, userId });
+    const owned = await PlatformModel.countDocuments({ _id: { $in: ids }, workspaceId });
     if (owned !== ids.length) throw notFound('Platform');
     scope.platformIds = ids;
   }
   if (filter?.categoryIds?.length) {
     const ids = dedupe(toObjectIds(filter.categoryIds, at('categoryIds')));
-    const owned = await ContentCategoryModel.countDocuments({ _id: { $in: ids }, userId });
+    const owned = await ContentCategoryModel.countDocuments({ _id: { $in: ids }, workspaceId });
     if (owned !== ids.length) throw notFound('Category');
     scope.categoryIds = ids;
   }
@@ -98,10 +98,10 @@ function dedupe(ids: Types.ObjectId[]): Types.ObjectId[] {
   return [...seen.values()];
 }
 
-/** Published posts of the scope in a window (served by {userId, publishedAt} / {platformId, publishedAt}). */
+/** Published posts of the scope in a window (served by {workspaceId, publishedAt} / {platformId, publishedAt}). */
 export function activityMatch(scope: Scope, w: Pick<Window, 'start' | 'end'>): Record<string, unknown> {
   return {
-    userId: scope.userId,
+    workspaceId: scope.workspaceId,
     ...(scope.platformIds ? { platformId: { $in: scope.platformIds } } : {}),
     publishedAt: { $gte: w.start, $lt: w.end },
     isPublished: true,
@@ -116,7 +116,7 @@ export function activityMatch(scope: Scope, w: Pick<Window, 'start' | 'end'>): R
  */
 export function statsMatch(scope: Scope, fromDay: number, toDay: number): Record<string, unknown> {
   return {
-    userId: scope.userId,
+    workspaceId: scope.workspaceId,
     ...(scope.platformIds ? { platformId: { $in: scope.platformIds } } : {}),
     date: { $gte: new Date(fromDay * DAY_MS), $lte: new Date(toDay * DAY_MS) },
   };

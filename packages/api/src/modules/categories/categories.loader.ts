@@ -1,8 +1,8 @@
-import { byIdLoader } from '../../lib/loader.js';
+import { byIdInWorkspaceLoader, type WorkspaceOf } from '../../lib/loader.js';
 import { ContentCategoryModel } from './category.model.js';
 
-export function categoryLoaders() {
+export function categoryLoaders(workspaceOf: WorkspaceOf) {
   return {
-    categoryById: byIdLoader(ContentCategoryModel),
+    categoryById: byIdInWorkspaceLoader(ContentCategoryModel, workspaceOf),
   };
 }

@@ -1,4 +1,6 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { WorkspaceRole } from '@soash/shared';
+import { MinRole } from '../../auth/min-role.js';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { Activity } from '../activities/activity.model.js';
 import { ContentCategory } from './category.model.js';
@@ -7,19 +9,19 @@ import { CreateCategoryInput, UpdateCategoryInput } from './dto/category.inputs.
 
 @Resolver(() => ContentCategory)
 export class CategoriesResolver {
-  @Authorized()
+  @MinRole(WorkspaceRole.VIEWER)
   @Query(() => [ContentCategory], { description: "The viewer's content categories, by name." })
   categories(@Ctx() ctx: Context): Promise<ContentCategory[]> {
     return categories.listCategories(ctx);
   }
 
-  @Authorized()
+  @MinRole(WorkspaceRole.EDITOR)
   @Mutation(() => ContentCategory, { description: 'Creates a content category (name unique per user regardless of case; at most 100).' })
   createCategory(@Arg('input', () => CreateCategoryInput) input: CreateCategoryInput, @Ctx() ctx: Context): Promise<ContentCategory> {
     return categories.createCategory(ctx, input);
   }
 
-  @Authorized()
+  @MinRole(WorkspaceRole.EDITOR)
   @Mutation(() => ContentCategory, { description: 'Renames or recolours one of the viewer\'s categories.' })
   updateCategory(
     @Arg('id', () => ID) id: string,
@@ -29,13 +31,13 @@ export class CategoriesResolver {
     return categories.updateCategory(ctx, id, input);
   }
 
-  @Authorized()
+  @MinRole(WorkspaceRole.EDITOR)
   @Mutation(() => Boolean, { description: 'Deletes a category and unassigns it from every post; posts are never deleted.' })
   deleteCategory(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
     return categories.deleteCategory(ctx, id);
   }
 
-  @Authorized()
+  @MinRole(WorkspaceRole.EDITOR)
   @Mutation(() => Activity, { description: 'Sets the categories of one of the viewer\'s posts, replacing the previous set ([] clears it).' })
   assignCategories(
     @Arg('activityId', () => ID) activityId: string,

@@ -9,10 +9,10 @@ import { baseSchemaOptions, Entity } from '../../lib/entity.js';
  */
 @ObjectType()
 @modelOptions({ schemaOptions: { ...baseSchemaOptions, collection: 'content_categories' } })
-@index({ userId: 1, nameKey: 1 }, { unique: true })
+@index({ workspaceId: 1, nameKey: 1 }, { unique: true })
 export class ContentCategory extends Entity {
   @prop({ type: () => Types.ObjectId, required: true })
-  userId: Types.ObjectId;
+  workspaceId: Types.ObjectId;
 
   @Field(() => String)
   @prop({ type: () => String, required: true, trim: true, maxlength: 50 })

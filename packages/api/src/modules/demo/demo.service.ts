@@ -5,7 +5,7 @@ import type { DatabaseServer } from '../../db/harness.js';
 import { hashPassword } from '../../auth/password.js';
 import { log } from '../../lib/logger.js';
 import { connectSandboxPlatform } from '../platforms/platform-connect.service.js';
-import { UserProfileModel } from '../users/user-profile.model.js';
+import { ensurePersonalWorkspace } from '../workspaces/workspaces.service.js';
 import { UserModel } from '../users/user.model.js';
 
 /**
@@ -57,8 +57,8 @@ export async function seedDemoData(opts: { days?: number } = {}): Promise<SeedOu
     // Pro: three accounts and half a year of history are within its limits.
     subscriptionTier: SubscriptionTier.PRO,
   });
-  await UserProfileModel.create({
-    userId: user._id,
+  // The demo brand is the user's personal workspace (id = the user's id).
+  await ensurePersonalWorkspace(user, {
     brandName: 'Northwind Coffee',
     brandDescription: 'Small-batch coffee roaster with two cafés and an online shop.',
     industry: 'Food & beverage',

@@ -7,13 +7,13 @@ import { InsightType, Priority } from '../../lib/graphql-enums.js';
 /** A finding about the user's accounts, with the numbers and test behind it. */
 @ObjectType()
 @modelOptions({ schemaOptions: { ...baseSchemaOptions, collection: 'ai_insights' }, options: { allowMixed: Severity.ALLOW } })
-@index({ userId: 1, createdAt: -1 })
-@index({ userId: 1, key: 1 }, { unique: true })
-@index({ userId: 1, isDismissed: 1, priority: 1 })
-@index({ userId: 1, rankKey: -1, _id: -1 })
+@index({ workspaceId: 1, createdAt: -1 })
+@index({ workspaceId: 1, key: 1 }, { unique: true })
+@index({ workspaceId: 1, isDismissed: 1, priority: 1 })
+@index({ workspaceId: 1, rankKey: -1, _id: -1 })
 export class AiInsight extends Entity {
   @prop({ type: () => Types.ObjectId, required: true })
-  userId: Types.ObjectId;
+  workspaceId: Types.ObjectId;
 
   @Field(() => InsightType)
   @prop({ type: () => String, enum: Object.values(InsightType), required: true })

@@ -17,27 +17,30 @@ export const NIGHTLY_INSIGHTS_JOB = 'insights:nightly';
 export const NIGHTLY_SCHEDULE = '0 3 * * *';
 
 export interface GenerateInsightsData {
-  userId: string;
+  workspaceId: string;
+  /** Jobs queued before workspaces carried the user's id; the user's personal workspace has that id. */
+  userId?: string;
 }
 
 /** Runs insights:generate for a user, recording the run as a SystemJob. */
 export async function runGenerateInsights(data: GenerateInsightsData, job?: Pick<Job<GenerateInsightsData>, 'attrs'>): Promise<void> {
-  if (!data || typeof data.userId !== 'string' || !Types.ObjectId.isValid(data.userId)) {
-    log.warn('insights:generate without a valid userId; skipped');
+  const raw = data?.workspaceId ?? data?.userId;
+  if (typeof raw !== 'string' || !Types.ObjectId.isValid(raw)) {
+    log.warn('insights:generate without a valid workspaceId; skipped');
     return;
   }
-  const userId = new Types.ObjectId(data.userId);
+  const workspaceId = new Types.ObjectId(raw);
   const run = await SystemJobModel.create({
     jobType: JobType.GENERATE_INSIGHTS,
-    userId,
+    workspaceId,
     status: JobStatus.RUNNING,
     startedAt: new Date(),
     ...(job?.attrs._id ? { agendaJobId: String(job.attrs._id) } : {}),
   });
   try {
-    const result = await generateInsightsForUser(userId);
+    const result = await generateInsightsForUser(workspaceId);
     if (result.partial) {
-      log.warn('insights:generate hit its time budget; the result is partial and nothing was retired', { userId: data.userId, ...result.partial });
+      log.warn('insights:generate hit its time budget; the result is partial and nothing was retired', { workspaceId: raw, ...result.partial });
     }
     await SystemJobModel.updateOne({ _id: run._id }, { $set: { status: JobStatus.COMPLETED, completedAt: new Date(), result } });
   } catch (err) {
@@ -45,7 +48,7 @@ export async function runGenerateInsights(data: GenerateInsightsData, job?: Pick
       { _id: run._id },
       { $set: { status: JobStatus.FAILED, completedAt: new Date(), errorMessage: 'Generating insights failed' } },
     );
-    log.error('insights:generate failed', { userId: data.userId, error: err instanceof Error ? { name: err.name, message: err.message } : String(err) });
+    log.error('insights:generate failed', { workspaceId: raw, error: err instanceof Error ? { name: err.name, message: err.message } : String(err) });
     throw err;
   }
 }
@@ -62,23 +65,23 @@ defineJob<GenerateInsightsData>({
  * Asks for a user's insights to be regenerated. Requests for a user whose run is still waiting are
  * merged (one queued run per user), so a sync of several accounts does not queue one each.
  */
-export async function enqueueInsights(userId: Types.ObjectId | string): Promise<void> {
-  const id = String(userId);
+export async function enqueueInsights(workspaceId: Types.ObjectId | string): Promise<void> {
+  const id = String(workspaceId);
   if (!schedulerRunning()) {
-    log.debug('insights not enqueued: no scheduler in this process', { userId: id });
+    log.debug('insights not enqueued: no scheduler in this process', { workspaceId: id });
     return;
   }
-  const job = scheduler().agenda.create(GENERATE_INSIGHTS_JOB, { userId: id });
+  const job = scheduler().agenda.create(GENERATE_INSIGHTS_JOB, { workspaceId: id });
   job.schedule(new Date());
-  job.unique({ 'data.userId': id, lastRunAt: null });
+  job.unique({ 'data.workspaceId': id, lastRunAt: null });
   await job.save();
 }
 
 /** Enqueues insights:generate for every user with an active account. */
 export async function enqueueNightlyInsights(): Promise<number> {
-  const userIds = (await PlatformModel.distinct('userId', { isActive: true })) as Types.ObjectId[];
-  for (const id of userIds) await enqueueInsights(id);
-  return userIds.length;
+  const workspaceIds = (await PlatformModel.distinct('workspaceId', { isActive: true })) as Types.ObjectId[];
+  for (const id of workspaceIds) await enqueueInsights(id);
+  return workspaceIds.length;
 }
 
 defineJob<Record<string, never>>({

@@ -1,4 +1,6 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { WorkspaceRole } from '@soash/shared';
+import { MinRole } from '../../auth/min-role.js';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { PatternType } from '../../lib/graphql-enums.js';
 import { connectionType, PageArgs, type Connection } from '../../lib/pagination.js';
 import type { Context } from '../../server/context.js';
@@ -23,7 +25,7 @@ export class InsightsResolver {
     return evidenceOf(insight.evidence);
   }
 
-  @Authorized()
+  @MinRole(WorkspaceRole.VIEWER)
   @Query(() => AiInsightConnection, { description: "The viewer's insights, by priority then recency (dismissed ones hidden unless asked for)." })
   insights(
     @Arg('filter', () => InsightFilterInput, { nullable: true }) filter: InsightFilterInput | undefined,
@@ -33,25 +35,25 @@ export class InsightsResolver {
     return listInsights(ctx, filter, page.first, page.after);
   }
 
-  @Authorized()
+  @MinRole(WorkspaceRole.EDITOR)
   @Mutation(() => AiInsight)
   markInsightRead(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AiInsight> {
     return markInsightRead(ctx, id);
   }
 
-  @Authorized()
+  @MinRole(WorkspaceRole.EDITOR)
   @Mutation(() => AiInsight, { description: 'Hides the insight; it stays dismissed when later runs confirm it.' })
   dismissInsight(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AiInsight> {
     return dismissInsight(ctx, id);
   }
 
-  @Authorized()
+  @MinRole(WorkspaceRole.VIEWER)
   @Query(() => [PerformancePattern], { description: 'Performance patterns with enough posts, best success rate first.' })
   performancePatterns(@Arg('type', () => PatternType, { nullable: true }) type: PatternType | undefined, @Ctx() ctx: Context): Promise<PerformancePattern[]> {
     return listPerformancePatterns(ctx, type);
   }
 
-  @Authorized()
+  @MinRole(WorkspaceRole.VIEWER)
   @Query(() => ContentRecommendationConnection, { description: "The viewer's content recommendations, highest score first." })
   recommendations(
     @Arg('filter', () => RecommendationFilterInput, { nullable: true }) filter: RecommendationFilterInput | undefined,
@@ -61,13 +63,13 @@ export class InsightsResolver {
     return listRecommendations(ctx, filter, page.first, page.after);
   }
 
-  @Authorized()
+  @MinRole(WorkspaceRole.EDITOR)
   @Mutation(() => ContentRecommendation, { description: 'Rates a recommendation 1-5; ratings re-rank recommendations of the same type and pattern.' })
   rateRecommendation(@Arg('id', () => ID) id: string, @Arg('score', () => Int) score: number, @Ctx() ctx: Context): Promise<ContentRecommendation> {
     return rateRecommendation(ctx, id, score);
   }
 
-  @Authorized()
+  @MinRole(WorkspaceRole.EDITOR)
   @Mutation(() => ContentRecommendation)
   markRecommendationUsed(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ContentRecommendation> {
     return markRecommendationUsed(ctx, id);

@@ -1,15 +1,16 @@
+import { workspaceIdOf } from '../workspaces/access.js';
 import { Types, type mongo } from 'mongoose';
 import { PatternType, Priority } from '../../lib/graphql-enums.js';
 import { toObjectId } from '../../lib/ids.js';
 import { findOwned } from '../../lib/ownership.js';
 import { paginate, type Connection } from '../../lib/pagination.js';
 import { ActivityModel } from '../activities/activity.model.js';
-import { timezoneOfUser, windowOf } from '../analytics/scope.js';
+import { timezoneOfWorkspace, windowOf } from '../analytics/scope.js';
 import { DAY_MS, dayToString, isoWeekday, localDayOf, startOfLocalDay, zoneOffsetMs, platformName, postEngagementRate, rateLabelFor, SubscriptionTier, utcDayOf, type PlatformType } from '@soash/shared';
 import { PlatformModel } from '../platforms/platform.model.js';
 import { StatsModel } from '../stats/stats.model.js';
 import { historyStart } from '../subscriptions/plan-limits.js';
-import { UserModel } from '../users/user.model.js';
+import { workspaceOwner } from '../workspaces/workspaces.service.js';
 import type { Context } from '../../server/context.js';
 import { viewerOf } from '../../server/context.js';
 import type { InsightFilterInput } from './dto/insights.inputs.js';
@@ -35,7 +36,7 @@ export interface AnalysedPost {
 }
 
 export interface AnalysisData {
-  userId: Types.ObjectId;
+  workspaceId: Types.ObjectId;
   tz: string;
   today: number;
   /** The period analysed: the last ANALYSIS_DAYS days, from the plan's history on, from the first post on. */
@@ -94,11 +95,11 @@ export function localClock(tz: string) {
  * net follower change. The posts are read in batches through a cursor so the event loop stays
  * responsive however many there are.
  */
-export async function loadAnalysisData(userId: Types.ObjectId, now: Date): Promise<AnalysisData> {
+export async function loadAnalysisData(workspaceId: Types.ObjectId, now: Date): Promise<AnalysisData> {
   const [tz, user, platforms] = await Promise.all([
-    timezoneOfUser(userId),
-    UserModel.findById(userId, { subscriptionTier: 1 }).lean<{ subscriptionTier?: SubscriptionTier }>(),
-    PlatformModel.find({ userId }, { type: 1, username: 1, displayName: 1 }).sort({ _id: 1 }).lean<Array<{ _id: Types.ObjectId; type: PlatformType; username?: string; displayName?: string }>>(),
+    timezoneOfWorkspace(workspaceId),
+    workspaceOwner(workspaceId),
+    PlatformModel.find({ workspaceId }, { type: 1, username: 1, displayName: 1 }).sort({ _id: 1 }).lean<Array<{ _id: Types.ObjectId; type: PlatformType; username?: string; displayName?: string }>>(),
   ]);
   const today = localDayOf(now.getTime(), tz);
   const planStart = historyStart(user?.subscriptionTier ?? SubscriptionTier.FREE, now);
@@ -120,7 +121,7 @@ export async function loadAnalysisData(userId: Types.ObjectId, now: Date): Promi
   const clock = localClock(tz);
   const cursor = ActivityModel.collection
     .find<PostRow>(
-      { userId, publishedAt: { $gte: w.start, $lt: w.end }, isPublished: true },
+      { workspaceId, publishedAt: { $gte: w.start, $lt: w.end }, isPublished: true },
       { projection: { type: 1, hashtags: 1, publishedAt: 1, platformId: 1, 'engagement.total': 1, 'engagement.reach': 1, 'engagement.views': 1, 'engagement.impressions': 1 } },
     )
     .batchSize(2000);
@@ -143,7 +144,7 @@ export async function loadAnalysisData(userId: Types.ObjectId, now: Date): Promi
   // and a half day would read as a drop to the trend test and the anomaly detector.
   const dailyFrom = today - DAILY_DAYS;
   const stats = await StatsModel.find(
-    { userId, date: { $gte: new Date((dailyFrom - 1) * DAY_MS), $lte: new Date(today * DAY_MS) }, followers: { $ne: null } },
+    { workspaceId, date: { $gte: new Date((dailyFrom - 1) * DAY_MS), $lte: new Date(today * DAY_MS) }, followers: { $ne: null } },
     { platformId: 1, date: 1, followers: 1, _id: 0 },
   ).lean<Array<{ platformId: Types.ObjectId; date: Date; followers: number }>>();
   const byAccountDay = new Map<string, number>();
@@ -160,7 +161,7 @@ export async function loadAnalysisData(userId: Types.ObjectId, now: Date): Promi
   const window = { fromDay: Number.isFinite(firstDay) ? Math.max(fromDay, firstDay) : fromDay, toDay: today };
   const withPosts = [...new Set(posts.map((p) => p.account))].map((k) => accounts[k]!.platform);
   return {
-    userId,
+    workspaceId,
     tz,
     today,
     window,
@@ -186,22 +187,22 @@ export interface GenerateResult {
 
 /**
  * The `insights:generate` work for one user: recompute performance patterns, insights and
- * recommendations. Idempotent: every write is an upsert on (userId, key) or
- * (userId, patternType, patternName); what the data no longer supports is removed (dismissed
+ * recommendations. Idempotent: every write is an upsert on (workspaceId, key) or
+ * (workspaceId, patternType, patternName); what the data no longer supports is removed (dismissed
  * insights and recommendations with feedback are kept, see docs/analytics.md). The statistics run
  * in a worker thread (engine-runner.ts); a partial run (time budget) retires nothing.
  */
 export async function generateInsightsForUser(
-  userIdIn: Types.ObjectId | string,
+  workspaceIdIn: Types.ObjectId | string,
   opts: { now?: Date; writer?: IdeaWriter; budgetMs?: number } = {},
 ): Promise<GenerateResult> {
-  const userId = toObjectId(userIdIn, 'userId');
+  const workspaceId = toObjectId(workspaceIdIn, 'workspaceId');
   const now = opts.now ?? new Date();
-  const data = await loadAnalysisData(userId, now);
+  const data = await loadAnalysisData(workspaceId, now);
   const result: EngineResult = await runAnalysis(data.input, { budgetMs: opts.budgetMs });
   const complete = result.partial === null;
-  const patterns = await savePatterns(userId, result.patterns, complete);
-  const insights = await saveInsights(userId, result.findings, now, complete);
+  const patterns = await savePatterns(workspaceId, result.patterns, complete);
+  const insights = await saveInsights(workspaceId, result.findings, now, complete);
   const recs = await generateRecommendations(data, result, insights.ids, opts.writer ?? ideaWriter(), now, complete);
   return {
     posts: data.posts.length,
@@ -217,14 +218,14 @@ export async function generateInsightsForUser(
 }
 
 /** Upserts the groups with enough samples and removes every other pattern of the user. */
-async function savePatterns(userId: Types.ObjectId, patterns: PatternResult[], retire: boolean): Promise<number> {
+async function savePatterns(workspaceId: Types.ObjectId, patterns: PatternResult[], retire: boolean): Promise<number> {
   const now = new Date();
   if (patterns.length) {
     await retryOnDuplicate(() =>
       PerformancePatternModel.collection.bulkWrite(
         patterns.map((p) => ({
           updateOne: {
-            filter: { userId, patternType: p.patternType, patternName: p.patternName },
+            filter: { workspaceId, patternType: p.patternType, patternName: p.patternName },
             update: { $set: { successRate: p.successRate, sampleSize: p.sampleSize, updatedAt: now }, $setOnInsert: { createdAt: now } },
             upsert: true,
           },
@@ -236,7 +237,7 @@ async function savePatterns(userId: Types.ObjectId, patterns: PatternResult[], r
   if (!retire) return patterns.length;
   for (const type of Object.values(PatternType)) {
     const names = patterns.filter((p) => p.patternType === type).map((p) => p.patternName);
-    await PerformancePatternModel.deleteMany({ userId, patternType: type, patternName: { $nin: names } });
+    await PerformancePatternModel.deleteMany({ workspaceId, patternType: type, patternName: { $nin: names } });
   }
   return patterns.length;
 }
@@ -248,12 +249,12 @@ export const rankKeyOf = (priority: Priority, createdAt: Date) => PRIORITY_RANK[
  * read and dismissed flags survive) and deletes the user's other insights unless dismissed (so a
  * dismissed finding that comes back stays dismissed).
  */
-async function saveInsights(userId: Types.ObjectId, findings: Finding[], now: Date, retire: boolean): Promise<{ saved: number; retired: number; ids: Map<string, Types.ObjectId> }> {
-  const existing = await AiInsightModel.find({ userId }, { key: 1, createdAt: 1 }).lean<Array<{ key: string; createdAt: Date }>>();
+async function saveInsights(workspaceId: Types.ObjectId, findings: Finding[], now: Date, retire: boolean): Promise<{ saved: number; retired: number; ids: Map<string, Types.ObjectId> }> {
+  const existing = await AiInsightModel.find({ workspaceId }, { key: 1, createdAt: 1 }).lean<Array<{ key: string; createdAt: Date }>>();
   const createdByKey = new Map(existing.map((e) => [e.key, e.createdAt]));
   const ops: mongo.AnyBulkWriteOperation[] = findings.map((f) => ({
     updateOne: {
-      filter: { userId, key: f.key },
+      filter: { workspaceId, key: f.key },
       update: {
         $set: {
           insightType: f.insightType,
@@ -273,10 +274,10 @@ async function saveInsights(userId: Types.ObjectId, findings: Finding[], now: Da
   if (ops.length) await retryOnDuplicate(() => AiInsightModel.collection.bulkWrite(ops, { ordered: false }));
   // Retire only the engine's own findings that no longer hold: other modules keep notices in the
   // same collection (e.g. the connectors' `reauth:<platformId>`), which a run must not touch.
-  // The prefix test runs here rather than as a $regex next to the userId equality, which the
-  // stand-in database cannot plan on the {userId, key} unique index (docs/database.md).
+  // The prefix test runs here rather than as a $regex next to the workspaceId equality, which the
+  // stand-in database cannot plan on the {workspaceId, key} unique index (docs/database.md).
   const current = new Set(findings.map((f) => f.key));
-  const all = await AiInsightModel.find({ userId }, { key: 1, isDismissed: 1 }).lean<Array<{ _id: Types.ObjectId; key: string; isDismissed?: boolean }>>();
+  const all = await AiInsightModel.find({ workspaceId }, { key: 1, isDismissed: 1 }).lean<Array<{ _id: Types.ObjectId; key: string; isDismissed?: boolean }>>();
   const ids = new Map(all.filter((d) => current.has(d.key)).map((d) => [d.key, d._id]));
   const stale = retire ? all.filter((d) => !d.isDismissed && isEngineKey(d.key) && !current.has(d.key)).map((d) => d._id) : [];
   const retired = stale.length ? await AiInsightModel.deleteMany({ _id: { $in: stale } }) : { deletedCount: 0 };
@@ -294,7 +295,7 @@ export function isEngineKey(key: string): boolean {
 
 export function listInsights(ctx: Context, filter: InsightFilterInput | undefined, first?: number, after?: string): Promise<Connection<AiInsight>> {
   const viewer = viewerOf(ctx);
-  const q: Record<string, unknown> = { userId: new Types.ObjectId(viewer.id) };
+  const q: Record<string, unknown> = { workspaceId: workspaceIdOf(viewer) };
   if (filter?.types?.length) q.insightType = { $in: filter.types };
   if (filter?.priorities?.length) q.priority = { $in: filter.priorities };
   if (filter?.isRead !== undefined && filter.isRead !== null) q.isRead = filter.isRead;
@@ -305,9 +306,9 @@ export function listInsights(ctx: Context, filter: InsightFilterInput | undefine
 
 async function updateInsight(ctx: Context, id: string, set: Partial<AiInsight>): Promise<AiInsight> {
   const viewer = viewerOf(ctx);
-  const doc = await findOwned(AiInsightModel, id, viewer.id, 'Insight');
-  const updated = await AiInsightModel.findOneAndUpdate({ _id: doc._id, userId: doc.userId }, { $set: set }, { returnDocument: 'after' }).lean<AiInsight>();
-  if (!updated) return findOwned(AiInsightModel, id, viewer.id, 'Insight');
+  const doc = await findOwned(AiInsightModel, id, workspaceIdOf(viewer), 'Insight');
+  const updated = await AiInsightModel.findOneAndUpdate({ _id: doc._id, workspaceId: doc.workspaceId }, { $set: set }, { returnDocument: 'after' }).lean<AiInsight>();
+  if (!updated) return findOwned(AiInsightModel, id, workspaceIdOf(viewer), 'Insight');
   return updated;
 }
 
@@ -322,7 +323,7 @@ export function dismissInsight(ctx: Context, id: string): Promise<AiInsight> {
 
 export function listPerformancePatterns(ctx: Context, type: PatternType | undefined | null): Promise<PerformancePattern[]> {
   const viewer = viewerOf(ctx);
-  return PerformancePatternModel.find({ userId: new Types.ObjectId(viewer.id), ...(type ? { patternType: type } : {}) })
+  return PerformancePatternModel.find({ workspaceId: workspaceIdOf(viewer), ...(type ? { patternType: type } : {}) })
     .sort({ successRate: -1, sampleSize: -1, patternName: 1 })
     .lean<PerformancePattern[]>();
 }

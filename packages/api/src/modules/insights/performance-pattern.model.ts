@@ -7,10 +7,10 @@ import { PatternType } from '../../lib/graphql-enums.js';
 /** How a group of posts (a content type, a posting slot, a hashtag) performs against the user's median. */
 @ObjectType()
 @modelOptions({ schemaOptions: { ...baseSchemaOptions, collection: 'performance_patterns' } })
-@index({ userId: 1, patternType: 1, patternName: 1 }, { unique: true })
+@index({ workspaceId: 1, patternType: 1, patternName: 1 }, { unique: true })
 export class PerformancePattern extends Entity {
   @prop({ type: () => Types.ObjectId, required: true })
-  userId: Types.ObjectId;
+  workspaceId: Types.ObjectId;
 
   @Field(() => PatternType)
   @prop({ type: () => String, enum: Object.values(PatternType), required: true })

@@ -89,14 +89,14 @@ export class RecommendationBasis {
 
 @ObjectType()
 @modelOptions({ schemaOptions: { ...baseSchemaOptions, collection: 'content_recommendations' }, options: { allowMixed: Severity.ALLOW } })
-@index({ userId: 1, createdAt: -1 })
-@index({ userId: 1, key: 1 }, { unique: true })
-@index({ userId: 1, score: -1 })
-@index({ userId: 1, score: -1, _id: -1 })
-@index({ userId: 1, patternKey: 1 })
+@index({ workspaceId: 1, createdAt: -1 })
+@index({ workspaceId: 1, key: 1 }, { unique: true })
+@index({ workspaceId: 1, score: -1 })
+@index({ workspaceId: 1, score: -1, _id: -1 })
+@index({ workspaceId: 1, patternKey: 1 })
 export class ContentRecommendation extends Entity {
   @prop({ type: () => Types.ObjectId, required: true })
-  userId: Types.ObjectId;
+  workspaceId: Types.ObjectId;
 
   @Field(() => RecommendationType)
   @prop({ type: () => String, enum: Object.values(RecommendationType), required: true })

@@ -1,3 +1,4 @@
+import { workspaceIdOf } from '../workspaces/access.js';
 import { createHash } from 'node:crypto';
 import { Types, type mongo } from 'mongoose';
 import { badInput } from '../../lib/errors.js';
@@ -5,7 +6,7 @@ import { PatternType, RecommendationType } from '../../lib/graphql-enums.js';
 import { findOwned } from '../../lib/ownership.js';
 import { paginate, type Connection } from '../../lib/pagination.js';
 import { ActivityModel } from '../activities/activity.model.js';
-import { UserProfileModel } from '../users/user-profile.model.js';
+import { WorkspaceModel } from '../workspaces/workspace.model.js';
 import type { Context } from '../../server/context.js';
 import { viewerOf } from '../../server/context.js';
 import type { RecommendationFilterInput } from './dto/insights.inputs.js';
@@ -91,10 +92,10 @@ export async function generateRecommendations(
   now: Date,
   retire = true,
 ): Promise<{ saved: number; retired: number }> {
-  const { userId } = data;
+  const { workspaceId } = data;
   const candidates = data.posts.length === 0 ? [] : await buildCandidates(data, result);
 
-  const existing = await ContentRecommendationModel.find({ userId }).lean<ContentRecommendation[]>();
+  const existing = await ContentRecommendationModel.find({ workspaceId }).lean<ContentRecommendation[]>();
   const byKey = new Map(existing.map((r) => [r.key, r]));
   const factors = feedbackFactors(existing);
 
@@ -121,7 +122,7 @@ export async function generateRecommendations(
   }
   const ops: mongo.AnyBulkWriteOperation[] = candidates.map((c) => ({
     updateOne: {
-      filter: { userId, key: c.key },
+      filter: { workspaceId, key: c.key },
       update: {
         $set: {
           recommendationType: c.recommendationType,
@@ -147,7 +148,7 @@ export async function generateRecommendations(
   if (!retire) return { saved: candidates.length, retired: 0 };
   // No longer supported: deleted, unless it carries feedback (then kept, retired and hidden).
   const keys = candidates.map((c) => c.key);
-  const stale = { userId, key: { $nin: keys } };
+  const stale = { workspaceId, key: { $nin: keys } };
   const deleted = await ContentRecommendationModel.deleteMany({ ...stale, feedbackScore: null, isUsed: { $ne: true } });
   const retired = await ContentRecommendationModel.updateMany({ ...stale, retiredAt: null }, { $set: { retiredAt: now } });
   return { saved: candidates.length, retired: (deleted.deletedCount ?? 0) + (retired.modifiedCount ?? 0) };
@@ -311,11 +312,11 @@ async function contentIdeas(
   better: (type: PatternType) => Array<{ p: PatternResult; test: GroupTest | undefined; score: number }>,
 ): Promise<Candidate[]> {
   if (data.posts.length === 0) return [];
-  const profile = await UserProfileModel.findOne({ userId: data.userId }).lean();
+  const profile = await WorkspaceModel.findById(data.workspaceId).lean();
   // A post's strength is its rate against its own account's median (rates of different platforms differ).
   const relative = (t: (typeof data.posts)[number]) => t.rate / Math.max(result.accountMedians[t.account] ?? 0, 1e-9);
   const top = [...data.posts].sort((a, b) => relative(b) - relative(a) || (a.id.toHexString() < b.id.toHexString() ? -1 : 1)).slice(0, 5);
-  const captions = await ActivityModel.find({ _id: { $in: top.map((t) => t.id) }, userId: data.userId }, { content: 1 }).lean<
+  const captions = await ActivityModel.find({ _id: { $in: top.map((t) => t.id) }, workspaceId: data.workspaceId }, { content: 1 }).lean<
     Array<{ _id: Types.ObjectId; content?: string }>
   >();
   const captionOf = new Map(captions.map((c) => [c._id.toHexString(), (c.content ?? '').replace(/\s+/g, ' ').trim()]));
@@ -436,13 +437,13 @@ export function feedbackFactors(recs: Array<Pick<ContentRecommendation, 'recomme
 }
 
 /** Re-scores the user's recommendations after feedback, so the list re-ranks at once. */
-async function rescore(userId: Types.ObjectId): Promise<void> {
-  const recs = await ContentRecommendationModel.find({ userId }).lean<ContentRecommendation[]>();
+async function rescore(workspaceId: Types.ObjectId): Promise<void> {
+  const recs = await ContentRecommendationModel.find({ workspaceId }).lean<ContentRecommendation[]>();
   const factors = feedbackFactors(recs);
   const ops = recs
     .map((r) => ({ r, score: factors.score(r.baseScore ?? 0, r.recommendationType, r.patternKey) }))
     .filter(({ r, score }) => score !== r.score)
-    .map(({ r, score }) => ({ updateOne: { filter: { _id: r._id, userId }, update: { $set: { score } } } }));
+    .map(({ r, score }) => ({ updateOne: { filter: { _id: r._id, workspaceId }, update: { $set: { score } } } }));
   if (ops.length) await ContentRecommendationModel.bulkWrite(ops);
 }
 
@@ -456,7 +457,7 @@ export function listRecommendations(
   after?: string,
 ): Promise<Connection<ContentRecommendation>> {
   const viewer = viewerOf(ctx);
-  const q: Record<string, unknown> = { userId: new Types.ObjectId(viewer.id) };
+  const q: Record<string, unknown> = { workspaceId: workspaceIdOf(viewer) };
   if (filter?.types?.length) q.recommendationType = { $in: filter.types };
   if (filter?.isUsed !== undefined && filter.isUsed !== null) q.isUsed = filter.isUsed;
   if (!filter?.includeRetired) q.retiredAt = null;
@@ -465,10 +466,10 @@ export function listRecommendations(
 
 async function updateAndRescore(ctx: Context, id: string, set: Record<string, unknown>): Promise<ContentRecommendation> {
   const viewer = viewerOf(ctx);
-  const doc = await findOwned(ContentRecommendationModel, id, viewer.id, 'Recommendation');
-  await ContentRecommendationModel.updateOne({ _id: doc._id, userId: doc.userId }, { $set: set });
-  await rescore(doc.userId);
-  return findOwned(ContentRecommendationModel, id, viewer.id, 'Recommendation');
+  const doc = await findOwned(ContentRecommendationModel, id, workspaceIdOf(viewer), 'Recommendation');
+  await ContentRecommendationModel.updateOne({ _id: doc._id, workspaceId: doc.workspaceId }, { $set: set });
+  await rescore(doc.workspaceId);
+  return findOwned(ContentRecommendationModel, id, workspaceIdOf(viewer), 'Recommendation');
 }
 
 /** Rates a recommendation 1-5; ratings re-rank this user's recommendations of the same type and pattern. */

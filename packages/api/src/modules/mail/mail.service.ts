@@ -64,6 +64,38 @@ export function sendPasswordResetEmail(config: Config, to: Recipient, token: str
   });
 }
 
+export interface InvitationMail {
+  to: string;
+  inviterName: string;
+  workspaceName: string;
+  role: string;
+  token: string;
+  validDays: number;
+}
+
+/** An invitation into a workspace: the link opens the web app's accept page (sign in or sign up there). */
+export function sendInvitationEmail(config: Config, mail: InvitationMail): Promise<boolean> {
+  // Names are user input: one line each, so a name cannot add lines to the subject or the body.
+  const oneLine = (text: string) => text.replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, ' ').trim().slice(0, 120);
+  const inviter = oneLine(mail.inviterName);
+  const workspace = oneLine(mail.workspaceName);
+  const link = webAppLink(config, '/invitations/accept', mail.token);
+  return deliver(config, {
+    to: mail.to,
+    kind: 'invitation',
+    subject: `${inviter} invited you to ${workspace} on Soash`,
+    text: [
+      'Hello,',
+      '',
+      `${inviter} invited you to join the workspace "${workspace}" on Soash as ${mail.role}.`,
+      'Accept the invitation here (sign in with this email address, or create an account with it):',
+      link,
+      '',
+      `The link works once, for ${mail.validDays} days. If you did not expect this invitation, ignore this message.`,
+    ].join('\n'),
+  });
+}
+
 /** Whether mail is kept in the development outbox and shown to its addressees (never in production). */
 export function devOutboxOpen(config: Pick<Config, 'SMTP_URL' | 'isProduction'>): boolean {
   return !config.SMTP_URL && !config.isProduction;

@@ -18,7 +18,7 @@ export class OAuthState {
   stateHash: string;
 
   @prop({ type: () => Types.ObjectId, required: true })
-  userId: Types.ObjectId;
+  workspaceId: Types.ObjectId;
 
   @prop({ type: () => String, enum: Object.values(PlatformType), required: true })
   type: PlatformType;

@@ -31,14 +31,14 @@ export class PendingChoice {
  * MongoDB; the service checks `expiresAt` itself.
  */
 @modelOptions({ schemaOptions: { versionKey: false, timestamps: true, collection: 'pending_connections' } })
-@index({ userId: 1, createdAt: -1 })
+@index({ workspaceId: 1, createdAt: -1 })
 @index({ expiresAt: 1 }, { expireAfterSeconds: 0 })
 export class PendingConnection {
   readonly _id: Types.ObjectId;
   readonly createdAt: Date;
 
   @prop({ type: () => Types.ObjectId, required: true })
-  userId: Types.ObjectId;
+  workspaceId: Types.ObjectId;
 
   @prop({ type: () => String, enum: Object.values(PlatformType), required: true })
   type: PlatformType;

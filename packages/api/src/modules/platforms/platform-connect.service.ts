@@ -17,7 +17,8 @@ import type { SystemJob } from '../system-jobs/system-job.model.js';
 import { createPendingRun } from '../sync/job-run.js';
 import { DAILY_STATS_DAYS, runPullJob } from '../sync/sync.service.js';
 import { withPlatformSlots } from '../subscriptions/platform-slots.js';
-import { UserModel, type User } from '../users/user.model.js';
+import type { User } from '../users/user.model.js';
+import { ownedWorkspaceIds, workspaceOwner } from '../workspaces/workspaces.service.js';
 import { OAuthStateModel, type OAuthState } from './oauth-state.model.js';
 import { PendingConnectionModel, type PendingConnection, type PendingConnectionWithSecrets } from './pending-connection.model.js';
 import type { PendingConnectionView } from './pending-connection.type.js';
@@ -39,10 +40,22 @@ export const PENDING_CONNECTION_TTL_MS = 30 * 60_000;
 // ---------------------------------------------------------------------------------------------
 // Plan limits
 
-async function loadUser(userId: Types.ObjectId): Promise<User> {
-  const user = await UserModel.findById(userId).lean<User>();
-  if (!user) throw notFound('User');
+/** The owner of a workspace: their subscription sets the limits, counted across every workspace they own. */
+async function loadUser(workspaceId: Types.ObjectId): Promise<User> {
+  const user = await workspaceOwner(workspaceId);
+  if (!user) throw notFound('Workspace');
   return user;
+}
+
+/** Accounts connected in every workspace `owner` owns (the plan's account limit counts them all). */
+async function connectedAcrossOwned(owner: Pick<User, '_id'>): Promise<number> {
+  return PlatformModel.countDocuments({ workspaceId: { $in: await ownedWorkspaceIds(owner._id) } });
+}
+
+/** Runs `fn` under the platform-slot lease of the workspace's owner (one lease across their workspaces). */
+async function withOwnerSlots<T>(workspaceId: Types.ObjectId, fn: () => Promise<T>): Promise<T> {
+  const owner = await loadUser(workspaceId);
+  return withPlatformSlots(owner._id, fn);
 }
 
 function limitError(user: User, limit: number) {
@@ -55,7 +68,7 @@ function limitError(user: User, limit: number) {
 async function atPlatformLimit(user: User): Promise<number | null> {
   const limit = TIER_LIMITS[user.subscriptionTier].maxPlatforms;
   if (limit === null) return null;
-  const count = await PlatformModel.countDocuments({ userId: user._id });
+  const count = await connectedAcrossOwned(user);
   return count >= limit ? limit : null;
 }
 
@@ -77,10 +90,10 @@ export interface ScheduledSync {
  * Queues a stats pull and an activities pull now, each with its SystemJob created up front (so
  * `syncProgress` can follow them at once), and makes sure the daily pulls and the token job exist.
  */
-export async function scheduleSync(platform: Pick<Platform, '_id' | 'userId'>, kind: PullKind, days: number): Promise<ScheduledSync> {
+export async function scheduleSync(platform: Pick<Platform, '_id' | 'workspaceId'>, kind: PullKind, days: number): Promise<ScheduledSync> {
   const platformId = platform._id.toHexString();
-  const stats = await createPendingRun(JobType.SYNC_METRICS, platform.userId, platform._id);
-  const activities = await createPendingRun(JobType.SYNC_ACTIVITIES, platform.userId, platform._id);
+  const stats = await createPendingRun(JobType.SYNC_METRICS, platform.workspaceId, platform._id);
+  const activities = await createPendingRun(JobType.SYNC_ACTIVITIES, platform.workspaceId, platform._id);
   await enqueuePull(JOB.PULL_STATS, { platformId, kind, days, systemJobId: stats._id.toHexString() });
   await enqueuePull(JOB.PULL_ACTIVITIES, { platformId, kind, days, systemJobId: activities._id.toHexString() });
   await ensureSchedules(platform._id);
@@ -112,27 +125,27 @@ export interface ConnectSandboxOptions {
  * Connects a sandbox account (no credentials) and fills its history. Usable without a request
  * (demo data, benchmarks). Connecting the same sandbox type again returns the existing account.
  */
-export async function connectSandboxPlatform(userId: Types.ObjectId | string, type: PlatformType, opts: ConnectSandboxOptions = {}): Promise<Platform> {
+export async function connectSandboxPlatform(workspaceId: Types.ObjectId | string, type: PlatformType, opts: ConnectSandboxOptions = {}): Promise<Platform> {
   if (!PLATFORM_TYPES.includes(type)) throw badInput(`Unknown platform type "${String(type)}"`, 'type');
-  const uid = typeof userId === 'string' ? new Types.ObjectId(userId) : userId;
+  const uid = typeof workspaceId === 'string' ? new Types.ObjectId(workspaceId) : workspaceId;
   const user = await loadUser(uid);
   // One sandbox per type and user: an existing one is reused even if the brand changed since.
-  const existing = opts.platformUserId ? null : await PlatformModel.findOne({ userId: uid, type, sandbox: true }).lean<Platform>();
+  const existing = opts.platformUserId ? null : await PlatformModel.findOne({ workspaceId: uid, type, sandbox: true }).lean<Platform>();
   const platformUserId =
     opts.platformUserId ?? existing?.platformUserId ?? (await brandedSandboxId(uid, `sandbox-${type}-${hashToken(`${uid.toHexString()}:${type}`).slice(0, 16)}`));
   let platform = existing ?? (await PlatformModel.findOne({ type, platformUserId }).lean<Platform>());
   let created = false;
-  if (platform && !platform.userId.equals(uid)) throw conflict('That sandbox account is connected to another user');
+  if (platform && !platform.workspaceId.equals(uid)) throw conflict('That sandbox account is connected to another workspace');
   if (!platform) {
     // Count and create under the user's platform-slot lease, so concurrent connects cannot pass the limit together.
-    ({ platform, created } = await withPlatformSlots(uid, async () => {
+    ({ platform, created } = await withOwnerSlots(uid, async () => {
       const current = await loadUser(uid); // the plan as of now: a plan change takes the same lease
       const limit = await atPlatformLimit(current);
       if (limit !== null) throw limitError(current, limit);
       const acc = sandboxAccount(platformUserId, type, opts.sandboxOptions);
       try {
         const doc = await PlatformModel.create({
-          userId: uid,
+          workspaceId: uid,
           type,
           sandbox: true,
           ...(opts.sandboxOptions?.postsPerDay !== undefined ? { sandboxOptions: { postsPerDay: opts.sandboxOptions.postsPerDay } } : {}),
@@ -146,7 +159,7 @@ export async function connectSandboxPlatform(userId: Types.ObjectId | string, ty
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err;
         const found = await PlatformModel.findOne({ type, platformUserId }).lean<Platform>();
-        if (!found || !found.userId.equals(uid)) throw conflict('That sandbox account is connected to another user');
+        if (!found || !found.workspaceId.equals(uid)) throw conflict('That sandbox account is connected to another workspace');
         return { platform: found, created: false };
       }
     }));
@@ -188,16 +201,16 @@ export function notConfiguredMessage(provider: Provider): string {
 }
 
 /** Starts an OAuth connect; returns the platform's authorize URL. */
-export async function startOAuthConnect(userId: Types.ObjectId, type: PlatformType): Promise<string> {
+export async function startOAuthConnect(workspaceId: Types.ObjectId, type: PlatformType): Promise<string> {
   const config = connectorConfig();
   const provider = providerFor(type, { sandbox: false, config });
   if (!provider.isConfigured()) throw badInput(notConfiguredMessage(provider), 'type');
-  const user = await loadUser(userId);
+  const user = await loadUser(workspaceId);
   const limit = await atPlatformLimit(user);
   // At the limit, only reconnecting an account that lost access makes sense (checked again at the callback).
   if (limit !== null) {
     const reconnectable = await PlatformModel.exists({
-      userId,
+      workspaceId,
       type,
       sandbox: false,
       status: { $in: [PlatformStatus.NEEDS_REAUTH, PlatformStatus.REVOKED, PlatformStatus.ERROR] },
@@ -210,7 +223,7 @@ export async function startOAuthConnect(userId: Types.ObjectId, type: PlatformTy
   const redirectUri = callbackUrl(type);
   await OAuthStateModel.create({
     stateHash: hashToken(state),
-    userId,
+    workspaceId,
     type,
     codeVerifierEnc: pkce ? encryptSecret(pkce.verifier) : undefined,
     redirectUri,
@@ -258,18 +271,18 @@ type UpsertResult = { platform: Platform; created: boolean } | { error: ConnectE
  * (created), to this user (reconnect: tokens replaced, a stored refresh token kept when the
  * platform sent none) or to another user (refused: no takeover).
  */
-async function upsertConnectedPlatform(userId: Types.ObjectId, provider: Provider, tokens: TokenSet, profile: AccountProfile): Promise<UpsertResult> {
+async function upsertConnectedPlatform(workspaceId: Types.ObjectId, provider: Provider, tokens: TokenSet, profile: AccountProfile): Promise<UpsertResult> {
   const type = provider.type;
   const platformUserId = profile.platformUserId;
   const existing = await PlatformModel.findOne({ type, platformUserId }).select('+refreshTokenEnc').lean<PlatformWithSecrets>();
-  if (existing && !existing.userId.equals(userId)) return { error: 'already_connected' };
+  if (existing && !existing.workspaceId.equals(workspaceId)) return { error: 'already_connected' };
   // A new account is counted and created under the user's platform-slot lease (see withPlatformSlots).
-  if (!existing) return withPlatformSlots(userId, () => writeConnectedPlatform(userId, provider, tokens, profile, existing));
-  return writeConnectedPlatform(userId, provider, tokens, profile, existing);
+  if (!existing) return withOwnerSlots(workspaceId, () => writeConnectedPlatform(workspaceId, provider, tokens, profile, existing));
+  return writeConnectedPlatform(workspaceId, provider, tokens, profile, existing);
 }
 
 async function writeConnectedPlatform(
-  userId: Types.ObjectId,
+  workspaceId: Types.ObjectId,
   provider: Provider,
   tokens: TokenSet,
   profile: AccountProfile,
@@ -278,7 +291,7 @@ async function writeConnectedPlatform(
   const type = provider.type;
   const platformUserId = profile.platformUserId;
   if (!existing) {
-    const user = await loadUser(userId);
+    const user = await loadUser(workspaceId);
     if ((await atPlatformLimit(user)) !== null) return { error: 'limit_exceeded' };
   }
   const update = tokenUpdate(tokens, provider, { hasRefreshToken: !!existing?.refreshTokenEnc, refreshTokenExpiry: existing?.refreshTokenExpiry });
@@ -295,7 +308,7 @@ async function writeConnectedPlatform(
   };
   const $unset = { ...update.$unset, lastError: 1, lastErrorAt: 1 } as Record<string, 1>;
   try {
-    const platform = await PlatformModel.findOneAndUpdate({ type, platformUserId, userId }, { $set, $unset }, { upsert: true, returnDocument: 'after', setDefaultsOnInsert: true }).lean<Platform>();
+    const platform = await PlatformModel.findOneAndUpdate({ type, platformUserId, workspaceId }, { $set, $unset }, { upsert: true, returnDocument: 'after', setDefaultsOnInsert: true }).lean<Platform>();
     return { platform: platform!, created: !existing };
   } catch (err) {
     if (isDuplicateKeyError(err)) return { error: 'already_connected' };
@@ -306,7 +319,7 @@ async function writeConnectedPlatform(
 /** A connected account's first sync (new) or catch-up since its last sync (reconnected). */
 async function afterConnect(platform: Platform, created: boolean): Promise<void> {
   await clearReauthNotice(platform);
-  const user = await loadUser(platform.userId);
+  const user = await loadUser(platform.workspaceId);
   const full = backfillDaysFor(user);
   const days = created || !platform.lastSyncedAt ? full : Math.min(full, Math.max(DAILY_STATS_DAYS, Math.ceil((Date.now() - platform.lastSyncedAt.getTime()) / DAY_MS) + 1));
   await scheduleSync(platform, created ? 'backfill' : 'catchup', days);
@@ -343,7 +356,7 @@ export async function completeOAuthConnect(typeParam: string, query: Record<stri
       const accounts = await provider.listConnectableAccounts(exchange);
       if (!accounts.length) return back({ error: 'no_accounts', platform: type });
       if (accounts.length > 1) {
-        const pending = await createPendingConnection(st.userId, type, exchange.tokens, accounts);
+        const pending = await createPendingConnection(st.workspaceId, type, exchange.tokens, accounts);
         log.info('OAuth connect waits for a choice', { type, pendingId: pending._id.toHexString(), choices: accounts.length });
         return `${config.webAppUrl}/platforms/connect/${pending._id.toHexString()}`;
       }
@@ -353,7 +366,7 @@ export async function completeOAuthConnect(typeParam: string, query: Record<stri
     const profile = await provider.fetchProfile({ platformUserId, accessToken: tokens.accessToken });
     if (!profile.platformUserId) profile.platformUserId = platformUserId;
     if (!profile.platformUserId) throw new ConnectorError({ kind: 'permanent', platform: provider.label, message: `${provider.label} did not say which account was connected` });
-    const result = await upsertConnectedPlatform(st.userId, provider, tokens, profile);
+    const result = await upsertConnectedPlatform(st.workspaceId, provider, tokens, profile);
     if ('error' in result) {
       log.warn('OAuth connect refused', { type, reason: result.error });
       return back({ error: result.error, platform: type });
@@ -382,11 +395,11 @@ function openTokens(raw: unknown): TokenSet {
   return t as unknown as TokenSet;
 }
 
-async function createPendingConnection(userId: Types.ObjectId, type: PlatformType, login: TokenSet, accounts: ConnectableAccount[]): Promise<PendingConnection> {
+async function createPendingConnection(workspaceId: Types.ObjectId, type: PlatformType, login: TokenSet, accounts: ConnectableAccount[]): Promise<PendingConnection> {
   const own: Record<string, TokenSet> = {};
   for (const a of accounts) if (a.tokens) own[a.platformUserId] = a.tokens;
   const doc = await PendingConnectionModel.create({
-    userId,
+    workspaceId,
     type,
     choices: accounts.map((a) => ({ platformUserId: a.platformUserId, name: a.name, username: a.username, avatarUrl: a.avatarUrl, detail: a.detail })),
     loginTokensEnc: encryptSecret(JSON.stringify(login)),
@@ -400,8 +413,8 @@ async function createPendingConnection(userId: Types.ObjectId, type: PlatformTyp
  * The user's pending connection: another user's, a used one and a missing one are all NOT_FOUND;
  * an expired one is BAD_USER_INPUT (log in again).
  */
-async function loadPending(userId: Types.ObjectId, id: Types.ObjectId, secrets: boolean): Promise<PendingConnectionWithSecrets> {
-  const q = PendingConnectionModel.findOne({ _id: id, userId, completedAt: { $exists: false } });
+async function loadPending(workspaceId: Types.ObjectId, id: Types.ObjectId, secrets: boolean): Promise<PendingConnectionWithSecrets> {
+  const q = PendingConnectionModel.findOne({ _id: id, workspaceId, completedAt: { $exists: false } });
   if (secrets) q.select('+loginTokensEnc +choiceTokensEnc');
   const doc = await q.lean<PendingConnectionWithSecrets>();
   if (!doc) throw notFound('Pending connection');
@@ -414,19 +427,19 @@ async function loadPending(userId: Types.ObjectId, id: Types.ObjectId, secrets: 
 async function remainingSlots(user: User): Promise<number | null> {
   const limit = TIER_LIMITS[user.subscriptionTier].maxPlatforms;
   if (limit === null) return null;
-  return Math.max(0, limit - (await PlatformModel.countDocuments({ userId: user._id })));
+  return Math.max(0, limit - (await connectedAcrossOwned(user)));
 }
 
 /** What the picker shows: the accounts, which are already the user's or another user's, and the room left on the plan. */
-export async function getPendingConnection(userId: Types.ObjectId, id: Types.ObjectId): Promise<PendingConnectionView> {
-  const pending = await loadPending(userId, id, false);
-  const owners = await PlatformModel.find({ type: pending.type, platformUserId: { $in: pending.choices.map((c) => c.platformUserId) } }, { userId: 1, platformUserId: 1 }).lean();
-  const ownerOf = new Map(owners.map((p) => [p.platformUserId, p.userId]));
+export async function getPendingConnection(workspaceId: Types.ObjectId, id: Types.ObjectId): Promise<PendingConnectionView> {
+  const pending = await loadPending(workspaceId, id, false);
+  const owners = await PlatformModel.find({ type: pending.type, platformUserId: { $in: pending.choices.map((c) => c.platformUserId) } }, { workspaceId: 1, platformUserId: 1 }).lean();
+  const ownerOf = new Map(owners.map((p) => [p.platformUserId, p.workspaceId]));
   return {
     id: pending._id.toHexString(),
     type: pending.type,
     expiresAt: pending.expiresAt,
-    remainingSlots: await remainingSlots(await loadUser(userId)),
+    remainingSlots: await remainingSlots(await loadUser(workspaceId)),
     choices: pending.choices.map((c) => {
       const owner = ownerOf.get(c.platformUserId);
       return {
@@ -435,8 +448,8 @@ export async function getPendingConnection(userId: Types.ObjectId, id: Types.Obj
         username: c.username,
         avatarUrl: c.avatarUrl,
         detail: c.detail,
-        connected: !!owner?.equals(userId),
-        available: !owner || owner.equals(userId),
+        connected: !!owner?.equals(workspaceId),
+        available: !owner || owner.equals(workspaceId),
       };
     }),
   };
@@ -447,8 +460,8 @@ export async function getPendingConnection(userId: Types.ObjectId, id: Types.Obj
  * its accounts and not another user's, and the new ones (reconnecting one of the user's own does
  * not count) must fit the plan. The pending connection is used up only when they do.
  */
-export async function completePendingConnection(userId: Types.ObjectId, id: Types.ObjectId, choiceIds: string[]): Promise<Platform[]> {
-  const pending = await loadPending(userId, id, true);
+export async function completePendingConnection(workspaceId: Types.ObjectId, id: Types.ObjectId, choiceIds: string[]): Promise<Platform[]> {
+  const pending = await loadPending(workspaceId, id, true);
   const byId = new Map(pending.choices.map((c) => [c.platformUserId, c]));
   const unknown = choiceIds.filter((c) => !byId.has(c));
   if (unknown.length) throw badInput(`choices names ${unknown.length === 1 ? 'an account' : 'accounts'} this login cannot connect`, 'choices', { unknown });
@@ -458,7 +471,7 @@ export async function completePendingConnection(userId: Types.ObjectId, id: Type
   const existing = await PlatformModel.find({ type: pending.type, platformUserId: { $in: choiceIds } })
     .select('+refreshTokenEnc')
     .lean<PlatformWithSecrets[]>();
-  const taken = existing.filter((p) => !p.userId.equals(userId));
+  const taken = existing.filter((p) => !p.workspaceId.equals(workspaceId));
   if (taken.length) {
     throw conflict(`${taken.map((p) => byId.get(p.platformUserId)!.name).join(', ')} ${taken.length === 1 ? 'is' : 'are'} connected to another Soash user`, {
       choices: taken.map((p) => p.platformUserId),
@@ -468,12 +481,12 @@ export async function completePendingConnection(userId: Types.ObjectId, id: Type
   const login = openTokens(JSON.parse(decryptSecret(pending.loginTokensEnc)));
   const own = pending.choiceTokensEnc ? (JSON.parse(decryptSecret(pending.choiceTokensEnc)) as Record<string, unknown>) : {};
 
-  const written = await withPlatformSlots(userId, async () => {
-    const user = await loadUser(userId); // the plan as of now: a plan change takes the same lease
+  const written = await withOwnerSlots(workspaceId, async () => {
+    const user = await loadUser(workspaceId); // the plan as of now: a plan change takes the same lease
     const limit = TIER_LIMITS[user.subscriptionTier].maxPlatforms;
     const fresh = choiceIds.filter((c) => !mine.has(c)).length;
     if (limit !== null && fresh > 0) {
-      const room = Math.max(0, limit - (await PlatformModel.countDocuments({ userId })));
+      const room = Math.max(0, limit - (await connectedAcrossOwned(user)));
       if (fresh > room) {
         throw limitExceeded(
           `Your ${user.subscriptionTier} plan allows ${limit} connected account${limit === 1 ? '' : 's'}; there is room for ${room} more, and ${fresh} new ${fresh === 1 ? 'was' : 'were'} chosen`,
@@ -481,7 +494,7 @@ export async function completePendingConnection(userId: Types.ObjectId, id: Type
         );
       }
     }
-    const claimed = await PendingConnectionModel.findOneAndUpdate({ _id: pending._id, userId, completedAt: { $exists: false } }, { $set: { completedAt: new Date() } });
+    const claimed = await PendingConnectionModel.findOneAndUpdate({ _id: pending._id, workspaceId, completedAt: { $exists: false } }, { $set: { completedAt: new Date() } });
     if (!claimed) throw notFound('Pending connection');
     const out: Array<{ platform: Platform; created: boolean }> = [];
     for (const choiceId of choiceIds) {
@@ -489,7 +502,7 @@ export async function completePendingConnection(userId: Types.ObjectId, id: Type
       const tokens = own[choiceId] ? openTokens(own[choiceId]) : login;
       // The first stats pull reads the full profile (followers, avatar); the picker's names do until then.
       const profile: AccountProfile = { platformUserId: choiceId, username: choice.username, displayName: choice.name, avatarUrl: choice.avatarUrl, sources: [] };
-      const result = await writeConnectedPlatform(userId, provider, tokens, profile, mine.get(choiceId) ?? null);
+      const result = await writeConnectedPlatform(workspaceId, provider, tokens, profile, mine.get(choiceId) ?? null);
       if ('error' in result) throw conflict(`${choice.name} is connected to another Soash user`, { choices: [choiceId] });
       out.push(result);
     }

@@ -19,10 +19,10 @@ function accountName(p: Pick<Platform, 'type' | 'username' | 'displayName'>): st
   return `${PLATFORM_LABELS[p.type]}${who ? ` account ${who}` : ' account'}`;
 }
 
-async function upsertNotice(p: Pick<Platform, '_id' | 'userId' | 'type' | 'username' | 'displayName'>, title: string, description: string, evidence: Record<string, unknown>) {
+async function upsertNotice(p: Pick<Platform, '_id' | 'workspaceId' | 'type' | 'username' | 'displayName'>, title: string, description: string, evidence: Record<string, unknown>) {
   const now = new Date();
   await AiInsightModel.updateOne(
-    { userId: p.userId, key: reauthKey(p._id) },
+    { workspaceId: p.workspaceId, key: reauthKey(p._id) },
     {
       $set: { insightType: InsightType.RECOMMENDATION, priority: Priority.HIGH, title, description, evidence, isDismissed: false, lastConfirmedAt: now },
       $setOnInsert: { isRead: false },
@@ -32,7 +32,7 @@ async function upsertNotice(p: Pick<Platform, '_id' | 'userId' | 'type' | 'usern
 }
 
 /** The account lost access: the user must connect it again. */
-export async function noticeNeedsReauth(p: Pick<Platform, '_id' | 'userId' | 'type' | 'username' | 'displayName'>, reason: string): Promise<void> {
+export async function noticeNeedsReauth(p: Pick<Platform, '_id' | 'workspaceId' | 'type' | 'username' | 'displayName'>, reason: string): Promise<void> {
   await upsertNotice(
     p,
     `Reconnect your ${accountName(p)}`.slice(0, 200),
@@ -42,7 +42,7 @@ export async function noticeNeedsReauth(p: Pick<Platform, '_id' | 'userId' | 'ty
 }
 
 /** Access ends on a known date unless the user connects again before then (LinkedIn without refresh tokens). */
-export async function noticeReauthSoon(p: Pick<Platform, '_id' | 'userId' | 'type' | 'username' | 'displayName'>, by: Date): Promise<void> {
+export async function noticeReauthSoon(p: Pick<Platform, '_id' | 'workspaceId' | 'type' | 'username' | 'displayName'>, by: Date): Promise<void> {
   const day = by.toISOString().slice(0, 10);
   await upsertNotice(
     p,
@@ -52,8 +52,8 @@ export async function noticeReauthSoon(p: Pick<Platform, '_id' | 'userId' | 'typ
   );
 }
 
-export async function clearReauthNotice(p: Pick<Platform, '_id' | 'userId'>): Promise<void> {
-  await AiInsightModel.deleteOne({ userId: p.userId, key: reauthKey(p._id) });
+export async function clearReauthNotice(p: Pick<Platform, '_id' | 'workspaceId'>): Promise<void> {
+  await AiInsightModel.deleteOne({ workspaceId: p.workspaceId, key: reauthKey(p._id) });
 }
 
 /**
@@ -66,7 +66,7 @@ export async function noticeAdminsOfSetting(setting: string, platformLabel: stri
   const now = new Date();
   for (const admin of admins) {
     await AiInsightModel.updateOne(
-      { userId: admin._id, key: `config:${setting}` },
+      { workspaceId: admin._id, key: `config:${setting}` },
       {
         $set: {
           insightType: InsightType.RECOMMENDATION,

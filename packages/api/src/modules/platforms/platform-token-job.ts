@@ -87,8 +87,8 @@ export async function planTokenJob(platformId: Types.ObjectId): Promise<Date | n
 
 export async function runTokenJob(data: RefreshJobData, ctx: JobContext): Promise<RunOutcome> {
   const platformId = toObjectId(data.platformId, 'platformId');
-  const owner = await PlatformModel.findOne({ _id: platformId }, { userId: 1 }).lean();
-  return runTracked({ jobType: JobType.REFRESH_TOKEN, platformId, userId: owner?.userId, ctx }, async () => {
+  const owner = await PlatformModel.findOne({ _id: platformId }, { workspaceId: 1 }).lean();
+  return runTracked({ jobType: JobType.REFRESH_TOKEN, platformId, workspaceId: owner?.workspaceId, ctx }, async () => {
     let p = await loadPlatformWithSecrets(platformId);
     if (!p) return { note: 'The account was disconnected; nothing to refresh', result: { skipped: true } };
     if (p.sandbox) return { note: 'Sandbox accounts have no tokens', result: { skipped: true } };

@@ -24,12 +24,12 @@ export class SandboxSettings {
 @ObjectType({ description: 'A connected social media account.' })
 @modelOptions({ schemaOptions: { ...baseSchemaOptions, collection: 'platforms' } })
 @index({ type: 1, platformUserId: 1 }, { unique: true })
-@index({ userId: 1, createdAt: 1 })
+@index({ workspaceId: 1, createdAt: 1 })
 @index({ type: 1 })
 @index({ isActive: 1, status: 1 })
 export class Platform extends Entity {
   @prop({ type: () => Types.ObjectId, required: true })
-  userId: Types.ObjectId;
+  workspaceId: Types.ObjectId;
 
   @Field(() => PlatformType)
   @prop({ type: () => String, enum: Object.values(PlatformType), required: true })

@@ -1,8 +1,8 @@
-import { byIdLoader } from '../../lib/loader.js';
+import { byIdInWorkspaceLoader, type WorkspaceOf } from '../../lib/loader.js';
 import { PlatformModel } from './platform.model.js';
 
-export function platformLoaders() {
+export function platformLoaders(workspaceOf: WorkspaceOf) {
   return {
-    platformById: byIdLoader(PlatformModel),
+    platformById: byIdInWorkspaceLoader(PlatformModel, workspaceOf),
   };
 }

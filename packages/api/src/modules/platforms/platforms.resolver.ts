@@ -1,4 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { WorkspaceRole } from '@soash/shared';
+import { MinRole } from '../../auth/min-role.js';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { Stats } from '../stats/stats.model.js';
 import { SystemJob } from '../system-jobs/system-job.model.js';
@@ -23,25 +25,25 @@ import {
 
 @Resolver(() => Platform)
 export class PlatformsResolver {
-  @Authorized()
+  @MinRole(WorkspaceRole.VIEWER)
   @Query(() => [Platform], { description: "The viewer's connected accounts." })
   platforms(@Ctx() ctx: Context): Promise<Platform[]> {
     return listPlatforms(ctx);
   }
 
-  @Authorized()
+  @MinRole(WorkspaceRole.VIEWER)
   @Query(() => Platform, { description: 'One of the viewer\'s accounts.' })
   platform(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Platform> {
     return getPlatform(ctx, id);
   }
 
-  @Authorized()
+  @MinRole(WorkspaceRole.VIEWER)
   @Query(() => [ConnectorHealth], { description: "Token expiry, last sync, last error and rate-limit budget of each of the viewer's accounts." })
   connectorHealth(@Ctx() ctx: Context): Promise<ConnectorHealth[]> {
     return listConnectorHealth(ctx);
   }
 
-  @Authorized()
+  @MinRole(WorkspaceRole.ADMIN)
   @Mutation(() => ConnectPlatformResult, {
     description:
       'Starts connecting an account: returns the platform\'s authorizeUrl (OAuth), or with sandbox: true connects a sandbox account at once and schedules its backfill.',
@@ -50,7 +52,7 @@ export class PlatformsResolver {
     return connectPlatform(ctx, input);
   }
 
-  @Authorized()
+  @MinRole(WorkspaceRole.ADMIN)
   @Query(() => PendingConnectionView, {
     description: 'A login that reaches several accounts (Facebook Pages, LinkedIn organizations), waiting for the viewer to choose; the callback redirects to /platforms/connect/<id>.',
   })
@@ -58,19 +60,19 @@ export class PlatformsResolver {
     return pendingConnection(ctx, id);
   }
 
-  @Authorized()
+  @MinRole(WorkspaceRole.ADMIN)
   @Mutation(() => [Platform], { description: "Connects the chosen accounts of the viewer's pending connection (all or none, within the plan's account limit) and schedules their backfill." })
   completeConnection(@Arg('input', () => CompleteConnectionInput) input: CompleteConnectionInput, @Ctx() ctx: Context): Promise<Platform[]> {
     return completeConnection(ctx, input);
   }
 
-  @Authorized()
+  @MinRole(WorkspaceRole.ADMIN)
   @Mutation(() => Boolean, { description: 'Disconnects an account and deletes everything pulled for it.' })
   disconnectPlatform(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
     return disconnectPlatform(ctx, id);
   }
 
-  @Authorized()
+  @MinRole(WorkspaceRole.EDITOR)
   @Mutation(() => SystemJob, {
     description: 'Syncs an account now (at most once per SYNC_COOLDOWN_SECONDS). Returns the queued stats pull; follow the whole sync with syncProgress.',
   })

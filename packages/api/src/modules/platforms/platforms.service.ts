@@ -1,3 +1,4 @@
+import { workspaceIdOf } from '../workspaces/access.js';
 import { Types } from 'mongoose';
 import { apiVersionSetting, apiVersionSunset } from '../../connectors/api-versions.js';
 import { DAY_MS } from '../../connectors/common.js';
@@ -14,7 +15,7 @@ import { ActivityModel } from '../activities/activity.model.js';
 import { StatsModel } from '../stats/stats.model.js';
 import { DAILY_STATS_DAYS } from '../sync/sync.service.js';
 import type { SystemJob } from '../system-jobs/system-job.model.js';
-import { UserModel } from '../users/user.model.js';
+import { workspaceOwner } from '../workspaces/workspaces.service.js';
 import type { ConnectPlatformResult } from './connect-platform.result.js';
 import type { ConnectorHealth } from './connector-health.type.js';
 import type { ConnectPlatformInput } from './dto/connect-platform.input.js';
@@ -32,14 +33,14 @@ import { PlatformModel, type Platform } from './platform.model.js';
 /** The viewer's connected accounts, oldest first. */
 export async function listPlatforms(ctx: Context): Promise<Platform[]> {
   const viewer = viewerOf(ctx);
-  return PlatformModel.find({ userId: new Types.ObjectId(viewer.id) }).sort({ createdAt: 1, _id: 1 }).lean<Platform[]>();
+  return PlatformModel.find({ workspaceId: workspaceIdOf(viewer) }).sort({ createdAt: 1, _id: 1 }).lean<Platform[]>();
 }
 
 /** One of the viewer's accounts; another user's id answers NOT_FOUND like a missing one. */
 export async function getPlatform(ctx: Context, id: string | Types.ObjectId, field = 'id'): Promise<Platform> {
   const viewer = viewerOf(ctx);
   const platform = await ctx.loaders.platformById.load(toObjectId(id, field).toHexString());
-  if (!platform || platform.userId.toHexString() !== viewer.id) throw notFound('Platform');
+  if (!platform || platform.workspaceId.toHexString() !== viewer.workspaceId) throw notFound('Platform');
   return platform;
 }
 
@@ -49,24 +50,24 @@ export async function getPlatform(ctx: Context, id: string | Types.ObjectId, fie
 /** connectPlatform: sandbox accounts connect at once; others get the platform's authorize URL. */
 export async function connectPlatform(ctx: Context, input: ConnectPlatformInput): Promise<ConnectPlatformResult> {
   const viewer = viewerOf(ctx);
-  const userId = new Types.ObjectId(viewer.id);
+  const workspaceId = workspaceIdOf(viewer);
   if (input.sandbox) {
-    const platform = await connectSandboxPlatform(userId, input.type, { backfill: schedulerRunning() ? 'schedule' : 'inline' });
+    const platform = await connectSandboxPlatform(workspaceId, input.type, { backfill: schedulerRunning() ? 'schedule' : 'inline' });
     return { platform };
   }
-  return { authorizeUrl: await startOAuthConnect(userId, input.type) };
+  return { authorizeUrl: await startOAuthConnect(workspaceId, input.type) };
 }
 
 /** A login waiting for the viewer to choose which of its accounts to connect. */
 export async function pendingConnection(ctx: Context, id: string): Promise<PendingConnectionView> {
   const viewer = viewerOf(ctx);
-  return getPendingConnection(new Types.ObjectId(viewer.id), toObjectId(id, 'id'));
+  return getPendingConnection(workspaceIdOf(viewer), toObjectId(id, 'id'));
 }
 
 /** Connects the chosen accounts of the viewer's pending connection. */
 export async function completeConnection(ctx: Context, input: CompleteConnectionInput): Promise<Platform[]> {
   const viewer = viewerOf(ctx);
-  return completePendingConnection(new Types.ObjectId(viewer.id), toObjectId(input.id, 'id'), input.choices);
+  return completePendingConnection(workspaceIdOf(viewer), toObjectId(input.id, 'id'), input.choices);
 }
 
 /**
@@ -123,7 +124,7 @@ export async function requestSync(ctx: Context, id: string): Promise<SystemJob> 
     const retryAfterSeconds = Math.max(1, Math.ceil((last + cooldownMs - now.getTime()) / 1000));
     throw rateLimited(`This account was synced moments ago; try again in ${retryAfterSeconds} s`, retryAfterSeconds);
   }
-  const user = await UserModel.findById(platform.userId, { subscriptionTier: 1 }).lean();
+  const user = await workspaceOwner(platform.workspaceId);
   const full = user ? backfillDaysFor(user) : config.BACKFILL_DAYS;
   const sinceLast = platform.lastSyncedAt ? Math.ceil((now.getTime() - platform.lastSyncedAt.getTime()) / DAY_MS) + 1 : full;
   const days = Math.min(full, Math.max(DAILY_STATS_DAYS, sinceLast));

@@ -1,8 +1,9 @@
+import type { WorkspaceOf } from '../../lib/loader.js';
 import DataLoader from 'dataloader';
 import { Types } from 'mongoose';
 import { StatsModel, type Stats } from './stats.model.js';
 
-export function statsLoaders() {
+export function statsLoaders(workspaceOf: WorkspaceOf) {
   return {
     /**
      * The most recent daily stats of each platform (one aggregation per batch). The sort is the
@@ -10,7 +11,7 @@ export function statsLoaders() {
      */
     latestStatsByPlatform: new DataLoader<string, Stats | null>(async (platformIds) => {
       const rows = await StatsModel.aggregate<{ _id: Types.ObjectId; doc: Stats }>([
-        { $match: { platformId: { $in: platformIds.map((id) => new Types.ObjectId(id)) } } },
+        { $match: { platformId: { $in: platformIds.map((id) => new Types.ObjectId(id)) }, workspaceId: new Types.ObjectId(workspaceOf() ?? Types.ObjectId.createFromTime(0)) } },
         { $sort: { platformId: -1, date: -1 } },
         { $group: { _id: '$platformId', doc: { $first: '$$ROOT' } } },
       ]);

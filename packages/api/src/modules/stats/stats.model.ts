@@ -67,14 +67,14 @@ export class Demographics {
 @ObjectType({ description: "An account's metrics for one UTC day." })
 @modelOptions({ schemaOptions: { ...baseSchemaOptions, collection: 'stats' } })
 @index({ platformId: 1, date: 1 }, { unique: true })
-@index({ userId: 1, date: 1 })
+@index({ workspaceId: 1, date: 1 })
 @index({ date: 1 })
 export class Stats extends Entity {
   @prop({ type: () => Types.ObjectId, required: true })
   platformId: Types.ObjectId;
 
   @prop({ type: () => Types.ObjectId, required: true })
-  userId: Types.ObjectId;
+  workspaceId: Types.ObjectId;
 
   @Field(() => Date, { description: 'The UTC day (midnight).' })
   @prop({ type: () => Date, required: true })

@@ -1,11 +1,13 @@
-import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { WorkspaceRole } from '@soash/shared';
+import { MinRole } from '../../auth/min-role.js';
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { Stats } from './stats.model.js';
 import { listStats } from './stats.service.js';
 
 @Resolver(() => Stats)
 export class StatsResolver {
-  @Authorized()
+  @MinRole(WorkspaceRole.VIEWER)
   @Query(() => [Stats], { description: 'Daily metrics of one of the viewer\'s accounts for the days in [from, to] (at most 3 years), oldest first.' })
   stats(
     @Arg('platformId', () => ID) platformId: string,

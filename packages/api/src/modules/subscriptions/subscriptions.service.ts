@@ -5,6 +5,7 @@ import type { Context } from '../../server/context.js';
 import { PlatformModel } from '../platforms/platform.model.js';
 import { convertReferral } from '../referrals/referrals.service.js';
 import { UserModel, type User } from '../users/user.model.js';
+import { ownedWorkspaceIds } from '../workspaces/workspaces.service.js';
 import { viewerUser } from '../users/users.service.js';
 import { paymentProvider, type PaidInvoice } from './payment-provider.js';
 import type { Billing, Plan } from './plan.model.js';
@@ -34,7 +35,8 @@ export function planOf(user: Pick<User, 'subscriptionTier'>): Plan {
 async function assertPlatformsFit(user: User, tier: SubscriptionTier): Promise<void> {
   const limit = TIER_LIMITS[tier].maxPlatforms;
   if (limit === null) return;
-  const connected = await PlatformModel.countDocuments({ userId: user._id });
+  // Every workspace the user owns runs on this plan: its account limit counts them all.
+  const connected = await PlatformModel.countDocuments({ workspaceId: { $in: await ownedWorkspaceIds(user._id) } });
   if (connected > limit) {
     throw platformLimitError(
       tier,

@@ -63,7 +63,7 @@ export interface RunOutcome {
 
 export interface TrackedRun {
   jobType: JobType;
-  userId?: Types.ObjectId;
+  workspaceId?: Types.ObjectId;
   platformId?: Types.ObjectId;
   /** A SystemJob created up front (pending) that this run takes over. */
   systemJobId?: string;
@@ -134,7 +134,7 @@ export async function runTracked(run: TrackedRun, fn: (handle: RunHandle) => Pro
     id = taken?._id;
   }
   if (!id) {
-    const created = await SystemJobModel.create({ jobType: run.jobType, userId: run.userId, platformId: run.platformId, ...base });
+    const created = await SystemJobModel.create({ jobType: run.jobType, workspaceId: run.workspaceId, platformId: run.platformId, ...base });
     id = created._id;
   }
   const systemJobId = id;
@@ -202,8 +202,8 @@ export async function runTracked(run: TrackedRun, fn: (handle: RunHandle) => Pro
 }
 
 /** Creates the SystemJob of a run that is queued but not started (manual sync, backfill). */
-export async function createPendingRun(jobType: JobType, userId: Types.ObjectId, platformId: Types.ObjectId) {
-  return SystemJobModel.create({ jobType, userId, platformId, status: JobStatus.PENDING, attempt: 1, progress: { phase: 'queued', done: 0 } });
+export async function createPendingRun(jobType: JobType, workspaceId: Types.ObjectId, platformId: Types.ObjectId) {
+  return SystemJobModel.create({ jobType, workspaceId, platformId, status: JobStatus.PENDING, attempt: 1, progress: { phase: 'queued', done: 0 } });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,3 +1,6 @@
+import { WorkspaceRole } from '@soash/shared';
+import { confirmViewer } from '../../auth/auth-checker.js';
+import { assertRole } from '../workspaces/access.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Types } from 'mongoose';
 import { JobStatus, JobType } from '../../lib/graphql-enums.js';
@@ -46,6 +49,8 @@ function snapshot(platformId: string, jobs: SystemJob[]): SyncProgress {
  * any event), then returns the event stream.
  */
 export async function subscribeSyncProgress(ctx: Context, platformId: string): Promise<AsyncGenerator<SyncProgress>> {
+  // `subscribe` runs before the field's auth middleware: confirm the viewer and their workspace here.
+  assertRole(await confirmViewer(ctx), WorkspaceRole.VIEWER);
   const platform = await getPlatform(ctx, platformId, 'platformId');
   return syncProgressStream(platform._id);
 }

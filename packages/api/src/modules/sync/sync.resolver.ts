@@ -1,11 +1,13 @@
-import { Arg, Authorized, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { WorkspaceRole } from '@soash/shared';
+import { MinRole } from '../../auth/min-role.js';
+import { Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { subscribeSyncProgress } from './sync-progress.js';
 import { SyncProgress } from './sync-progress.type.js';
 
 @Resolver()
 export class SyncResolver {
-  @Authorized()
+  @MinRole(WorkspaceRole.VIEWER)
   @Subscription(() => SyncProgress, {
     description: "Live progress of an account's sync (phase and counts); completes when no pull of the account is queued or running.",
     subscribe: ({ args, context }) => subscribeSyncProgress(context as Context, String((args as { platformId: unknown }).platformId)),

@@ -267,7 +267,7 @@ export async function upsertStats(target: IngestTarget, rows: AccountDay[]): Pro
       apiVersion: s.apiVersion,
       fetchedAt: s.fetchedAt,
     }));
-    return { filter: { platformId: target.platformId, date: row.date }, set, setOnInsert: { userId: target.userId } };
+    return { filter: { platformId: target.platformId, date: row.date }, set, setOnInsert: { workspaceId: target.workspaceId } };
   });
   await bulkUpsertRaw(StatsModel, ops);
   return ops.length;
@@ -294,7 +294,7 @@ export async function pullStats(platformId: Types.ObjectId, data: PullJobData, r
   if ('skip' in loaded) return { note: loaded.skip, result: { skipped: true } };
   const session = await openSession(loaded.platform);
   const { platform, provider } = session;
-  const target = { platformId: platform._id, userId: platform.userId, platformType: platform.type };
+  const target = { platformId: platform._id, workspaceId: platform.workspaceId, platformType: platform.type };
   return withSlot(session, run, async (renew) => {
     await run.progress('profile');
     const profile = await session.call((a) => provider.fetchProfile(a));
@@ -331,7 +331,7 @@ export async function pullStats(platformId: Types.ObjectId, data: PullJobData, r
     }
     await recomputeFollowerChanges(platformId, range.from, range.to);
     await markSynced(platformId, session.budget);
-    await enqueueInsights(platform.userId);
+    await enqueueInsights(platform.workspaceId);
     return { result: { days: total, statsUpserted: written } };
   });
 }
@@ -344,7 +344,7 @@ export async function pullActivities(platformId: Types.ObjectId, data: PullJobDa
   if ('skip' in loaded) return { note: loaded.skip, result: { skipped: true } };
   const session = await openSession(loaded.platform);
   const { platform, provider } = session;
-  const target = { platformId: platform._id, userId: platform.userId, platformType: platform.type };
+  const target = { platformId: platform._id, workspaceId: platform.workspaceId, platformType: platform.type };
   const now = new Date();
   const today = utcDay(now);
   const days = data.kind === 'daily' ? SNAPSHOT_WINDOW_DAYS : Math.max(SNAPSHOT_WINDOW_DAYS, data.days ?? 0);
@@ -419,7 +419,7 @@ export async function pullActivities(platformId: Types.ObjectId, data: PullJobDa
       budgetStopped = refresh.deferred > 0;
     }
     await markSynced(platformId, session.budget);
-    await enqueueInsights(platform.userId);
+    await enqueueInsights(platform.workspaceId);
     const budgetNote = budgetStopped ? `The monthly ${provider.label} post-read budget (TWITTER_MONTHLY_POST_READS) is used up; the rest waits for next month` : undefined;
     return {
       result: { posts, snapshots, ...(refresh ? { refreshDue: refresh.due, refreshed: refresh.refreshed, refreshDeferred: refresh.deferred } : {}) },
@@ -465,7 +465,7 @@ export async function pullStories(platformId: Types.ObjectId, run: RunHandle): P
   const session = await openSession(loaded.platform);
   const { platform, provider } = session;
   if (!provider.listLiveStories) return { note: 'This platform has no stories to poll', result: { skipped: true } };
-  const target = { platformId: platform._id, userId: platform.userId, platformType: platform.type };
+  const target = { platformId: platform._id, workspaceId: platform.workspaceId, platformType: platform.type };
   return withSlot(session, run, async () => {
     await run.progress('posts', 0);
     const stories = await session.call((a) => provider.listLiveStories!(a));
@@ -494,12 +494,12 @@ export async function pullStories(platformId: Types.ObjectId, run: RunHandle): P
 
 export async function runPullJob(kind: 'stats' | 'activities' | 'stories', data: PullJobData, ctx: JobContext): Promise<RunOutcome> {
   const platformId = toObjectId(data.platformId, 'platformId');
-  const owner = await PlatformModel.findOne({ _id: platformId }, { userId: 1 }).lean();
+  const owner = await PlatformModel.findOne({ _id: platformId }, { workspaceId: 1 }).lean();
   return runTracked(
     {
       jobType: kind === 'stats' ? JobType.SYNC_METRICS : JobType.SYNC_ACTIVITIES,
       platformId,
-      userId: owner?.userId,
+      workspaceId: owner?.workspaceId,
       systemJobId: data.systemJobId,
       ctx,
       // A pull that completed is not pulled again when its worker died before Agenda recorded it.

@@ -27,7 +27,7 @@ export class JobProgress {
 /** One run of a background job. Kept 30 days (TTL, plus the retention job); survives account deletion. */
 @ObjectType()
 @modelOptions({ schemaOptions: { ...baseSchemaOptions, collection: 'system_jobs' } })
-@index({ userId: 1, createdAt: -1 })
+@index({ workspaceId: 1, createdAt: -1 })
 @index({ platformId: 1, createdAt: -1 })
 @index({ status: 1, jobType: 1 })
 @index({ status: 1, heartbeatAt: 1 })
@@ -39,7 +39,7 @@ export class SystemJob extends Entity {
   jobType: JobType;
 
   @prop({ type: () => Types.ObjectId })
-  userId?: Types.ObjectId;
+  workspaceId?: Types.ObjectId;
 
   @prop({ type: () => Types.ObjectId })
   platformId?: Types.ObjectId;

@@ -1,5 +1,7 @@
+import { WorkspaceRole } from '@soash/shared';
+import { MinRole } from '../../auth/min-role.js';
 import { IsOptional } from 'class-validator';
-import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { JobStatus } from '../../lib/graphql-enums.js';
 import { connectionType, PageArgs, type Connection } from '../../lib/pagination.js';
 import type { Context } from '../../server/context.js';
@@ -21,7 +23,7 @@ class SystemJobsArgs extends PageArgs {
 
 @Resolver(() => SystemJob)
 export class SystemJobsResolver {
-  @Authorized()
+  @MinRole(WorkspaceRole.VIEWER)
   @Query(() => SystemJobConnection, { description: "Background job runs for the viewer's accounts, newest first (kept 30 days)." })
   systemJobs(@Args(() => SystemJobsArgs) args: SystemJobsArgs, @Ctx() ctx: Context): Promise<Connection<SystemJob>> {
     return listSystemJobs(ctx, args);

@@ -1,4 +1,4 @@
-import { Types } from 'mongoose';
+import { workspaceIdOf } from '../workspaces/access.js';
 import type { JobStatus } from '../../lib/graphql-enums.js';
 import { paginate, type Connection } from '../../lib/pagination.js';
 import { viewerOf, type Context } from '../../server/context.js';
@@ -12,7 +12,7 @@ export async function listSystemJobs(
   args: { platformId?: string | null; status?: JobStatus | null; first?: number; after?: string },
 ): Promise<Connection<SystemJob>> {
   const viewer = viewerOf(ctx);
-  const filter: Record<string, unknown> = { userId: new Types.ObjectId(viewer.id) };
+  const filter: Record<string, unknown> = { workspaceId: workspaceIdOf(viewer) };
   if (args.platformId != null) filter.platformId = (await getPlatform(ctx, args.platformId, 'platformId'))._id;
   if (args.status) filter.status = args.status;
   return paginate({ model: SystemJobModel, filter, sortField: 'createdAt', direction: 'desc', first: args.first, after: args.after });
@@ -22,5 +22,5 @@ export async function listSystemJobs(
 export async function platformOfJob(ctx: Context, job: SystemJob): Promise<Platform | null> {
   if (!job.platformId) return null;
   const platform = await ctx.loaders.platformById.load(job.platformId.toHexString());
-  return platform && platform.userId.toHexString() === viewerOf(ctx).id ? platform : null;
+  return platform && platform.workspaceId.toHexString() === viewerOf(ctx).workspaceId ? platform : null;
 }

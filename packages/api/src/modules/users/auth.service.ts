@@ -5,13 +5,14 @@ import { badInput, conflict, isDuplicateKeyError, unauthenticated } from '../../
 import { consumeRateLimit, type RateLimitRule } from '../../lib/rate-limit.js';
 import { viewerOf, type Context } from '../../server/context.js';
 import { sendPasswordResetEmail, sendVerificationEmail } from '../mail/mail.service.js';
+import { acceptInvitation, usableInvitation } from '../workspaces/invitations.service.js';
 import { assertReferralCodeUsable, giveReferralCode, recordReferralSignup } from '../referrals/referrals.register.js';
 import type { ChangePasswordArgs, LoginInput, LogoutArgs, RegisterInput, ResetPasswordArgs } from './dto/auth.inputs.js';
 import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from './login-throttle.js';
 import { endSession, revokeAllSessions, startSession, type Session, type SessionMeta } from './sessions.service.js';
 import { deleteUserData } from './user-deletion.js';
 import { normalizeEmail, UserModel, type User } from './user.model.js';
-import { ensureProfiles } from './users.loader.js';
+import { ensurePersonalWorkspace } from '../workspaces/workspaces.service.js';
 
 const MINUTE = 60;
 const HOUR = 3600;
@@ -56,6 +57,9 @@ export async function register(ctx: Context, input: RegisterInput): Promise<Sess
   await consumeRateLimit(`register:ip:${ipKey(ctx)}`, AUTH_LIMITS.registerPerIp, 'sign-ups from this address');
   const email = normalizeEmail(input.email);
   const referralCode = input.referralCode?.trim() ? await assertReferralCodeUsable(input.referralCode) : null;
+  // An invitation is checked before anything is created: an unusable one creates nothing.
+  const invitationToken = input.invitationToken?.trim() || null;
+  if (invitationToken) await usableInvitation(invitationToken, email);
   if (await UserModel.exists({ email })) throw conflict(EMAIL_TAKEN);
 
   const passwordHash = await hashPassword(input.password);
@@ -76,12 +80,15 @@ export async function register(ctx: Context, input: RegisterInput): Promise<Sess
     if (isDuplicateKeyError(err)) throw conflict(EMAIL_TAKEN);
     throw err;
   }
-  await ensureProfiles([userId]);
+  // Every account starts with a personal workspace it owns (the brand profile lives there).
+  await ensurePersonalWorkspace({ _id: userId, name: input.name.trim(), company: input.company?.trim() || undefined });
   await giveReferralCode(userId, input.name.trim());
   if (referralCode) await recordReferralSignup(referralCode, userId);
+  // Joins the invited workspace (its active one) and verifies the address the link was mailed to.
+  if (invitationToken) await acceptInvitation(meta(ctx), userId, invitationToken);
 
   const user = (await UserModel.findById(userId).lean<User>())!;
-  await sendVerificationEmail(ctx.config, toRecipient(user), verification.token, VERIFICATION_TTL_HOURS);
+  if (!user.isVerified) await sendVerificationEmail(ctx.config, toRecipient(user), verification.token, VERIFICATION_TTL_HOURS);
   return startSession(ctx.config, user, meta(ctx));
 }
 

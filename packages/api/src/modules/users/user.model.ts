@@ -1,4 +1,5 @@
 import { getModelForClass, index, modelOptions, prop } from '@typegoose/typegoose';
+import { Types } from 'mongoose';
 import { Field, ObjectType } from 'type-graphql';
 import { baseSchemaOptions, Entity } from '../../lib/entity.js';
 import { Role, SubscriptionStatus, SubscriptionTier } from '../../lib/graphql-enums.js';
@@ -66,6 +67,10 @@ export class User extends Entity {
   @Field(() => Date, { nullable: true })
   @prop({ type: () => Date })
   lastLoginAt?: Date;
+
+  /** The workspace the user last chose (X-Workspace-Id); the active one of requests that name none. */
+  @prop({ type: () => Types.ObjectId })
+  lastWorkspaceId?: Types.ObjectId;
 }
 
 export const UserModel = getModelForClass(User);

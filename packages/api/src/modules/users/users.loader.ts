@@ -1,27 +1,9 @@
 import DataLoader from 'dataloader';
 import { Types } from 'mongoose';
 import { byIdLoader } from '../../lib/loader.js';
-import { UserProfileModel, type UserProfile } from './user-profile.model.js';
+import { TeamMemberModel, type TeamMember } from '../workspaces/team-member.model.js';
+import { WorkspaceModel, type Workspace } from '../workspaces/workspace.model.js';
 import { UserModel, type User } from './user.model.js';
-
-/** The values a profile starts with (created at sign-up, or lazily for accounts that have none). */
-export function profileDefaults(userId: Types.ObjectId) {
-  return { userId, timezone: 'UTC', brandValues: [], businessGoals: [], onboardingCompleted: false };
-}
-
-/**
- * Makes sure each user has a profile: one upsert per missing user in a single bulkWrite, with
- * $setOnInsert only, so a concurrent creation or a re-run never changes an existing profile.
- */
-export async function ensureProfiles(userIds: Types.ObjectId[]): Promise<void> {
-  if (!userIds.length) return;
-  await UserProfileModel.bulkWrite(
-    userIds.map((userId) => ({
-      updateOne: { filter: { userId }, update: { $setOnInsert: profileDefaults(userId) }, upsert: true },
-    })),
-    { ordered: false },
-  );
-}
 
 /** Paths the model hides (`select: false`): an aggregation does not apply that, so it excludes them itself. */
 function hiddenPaths(model: { schema: { eachPath(fn: (path: string, type: { options?: { select?: unknown } }) => void): void } }): Record<string, 0> {
@@ -32,43 +14,45 @@ function hiddenPaths(model: { schema: { eachPath(fn: (path: string, type: { opti
   return out;
 }
 
-export function userLoaders() {
+const byCreation = (a: TeamMember, b: TeamMember) =>
+  a.createdAt.getTime() - b.createdAt.getTime() || (a._id.toHexString() < b._id.toHexString() ? -1 : 1);
+
+/**
+ * `membershipsByUser` is the workspaces module's loader (workspaces.loader.ts); viewerAccount
+ * primes it so that the auth check's read of the account also brings the memberships.
+ */
+export function userLoaders(membershipsByUser: DataLoader<string, TeamMember[]>, workspaceById: DataLoader<string, Workspace | null>) {
   /** Users by id, without secrets (they are `select: false`). */
   const userById = byIdLoader(UserModel);
-  /** Each user's profile, created with timezone UTC when missing. */
-  const profileByUserId = new DataLoader<string, UserProfile>(async (userIds) => {
-    const ids = userIds.map((id) => new Types.ObjectId(id));
-    const find = () => UserProfileModel.find({ userId: { $in: ids } }).lean<UserProfile[]>();
-    let profiles = await find();
-    if (profiles.length < ids.length) {
-      const have = new Set(profiles.map((p) => p.userId.toHexString()));
-      await ensureProfiles(ids.filter((id) => !have.has(id.toHexString())));
-      profiles = await find();
-    }
-    const byUser = new Map(profiles.map((p) => [p.userId.toHexString(), p]));
-    return userIds.map((id) => byUser.get(id) ?? new Error('profile could not be created'));
-  });
   /**
-   * The signed-in viewer's account and profile in one command (users with their profile joined),
-   * priming `userById` and `profileByUserId`: whatever a request asks of the viewer (plan, role,
-   * timezone, profile fields) then costs that one read. Null for a user that does not exist.
+   * The signed-in viewer's account, memberships and owned workspaces in one command (the user with
+   * their team_members rows and the workspaces they own joined), priming `userById`, `membershipsByUser`
+   * (active ones, oldest first) and `workspaceById`: the auth check (account, role, active
+   * workspace and role in it) and what requests ask of the workspace (timezone, owner, brand
+   * profile) cost that one read.
+   * Null for a user that does not exist.
    */
   const viewerAccount = new DataLoader<string, true | null>(async (userIds) => {
-    const rows = await UserModel.aggregate<User & { profile: UserProfile[] }>([
+    const rows = await UserModel.aggregate<User & { memberships: TeamMember[]; workspaces: Workspace[] }>([
       { $match: { _id: { $in: userIds.map((id) => new Types.ObjectId(id)) } } },
       { $project: hiddenPaths(UserModel) },
-      { $lookup: { from: UserProfileModel.collection.collectionName, localField: '_id', foreignField: 'userId', as: 'profile' } },
+      { $lookup: { from: TeamMemberModel.collection.collectionName, localField: '_id', foreignField: 'userId', as: 'memberships' } },
+      // The workspaces the user owns (usually the active one): its timezone, owner and profile are
+      // then read with the account. A teammate's active workspace costs one more read (workspaceById).
+      { $lookup: { from: WorkspaceModel.collection.collectionName, localField: '_id', foreignField: 'ownerId', as: 'workspaces' } },
     ]);
     const byId = new Map(rows.map((r) => [r._id.toHexString(), r]));
     return userIds.map((id) => {
       const row = byId.get(id);
       if (!row) return null;
-      const { profile, ...user } = row;
+      const { memberships, workspaces, ...user } = row;
       userById.prime(id, user as User);
-      // A user without a profile yet gets one when something asks for it (profileByUserId creates it).
-      if (profile[0]) profileByUserId.prime(id, profile[0]);
+      const active = memberships.filter((m) => m.isActive).sort(byCreation);
+      membershipsByUser.prime(id, active);
+      const mine = new Set(active.map((m) => m.workspaceId.toHexString()));
+      for (const ws of workspaces) if (mine.has(ws._id.toHexString())) workspaceById.prime(ws._id.toHexString(), ws);
       return true as const;
     });
   });
-  return { userById, profileByUserId, viewerAccount };
+  return { userById, viewerAccount };
 }

@@ -1,3 +1,5 @@
+import { WorkspaceRole } from '@soash/shared';
+import { MinRole } from '../../auth/min-role.js';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { connectionType, type Connection } from '../../lib/pagination.js';
 import type { Context } from '../../server/context.js';
@@ -27,13 +29,13 @@ export class UsersResolver {
     return users.updateAccount(ctx, input);
   }
 
-  @Authorized()
+  @MinRole(WorkspaceRole.ADMIN)
   @Mutation(() => UserProfile, { description: "Changes the viewer's brand profile. A bad timezone is BAD_USER_INPUT naming timezone." })
   updateProfile(@Arg('input', () => UpdateProfileInput) input: UpdateProfileInput, @Ctx() ctx: Context): Promise<UserProfile> {
     return users.updateProfile(ctx, input);
   }
 
-  @Authorized()
+  @MinRole(WorkspaceRole.ADMIN)
   @Mutation(() => UserProfile, { description: 'Saves the onboarding profile (same rules as updateProfile) and sets onboardingCompleted.' })
   completeOnboarding(@Arg('input', () => CompleteOnboardingInput) input: CompleteOnboardingInput, @Ctx() ctx: Context): Promise<UserProfile> {
     return users.completeOnboarding(ctx, input);

@@ -1,4 +1,3 @@
-import { canonicalTimeZone } from '@soash/shared';
 import { Types } from 'mongoose';
 import { Role } from '../../lib/graphql-enums.js';
 import { badInput, forbidden, notFound, unauthenticated } from '../../lib/errors.js';
@@ -9,9 +8,9 @@ import { confirmViewer } from '../../auth/auth-checker.js';
 import { viewerOf, type Context } from '../../server/context.js';
 import type { AdminUpdateUserInput, CompleteOnboardingInput, UpdateAccountInput, UpdateProfileInput, UsersArgs } from './dto/account.inputs.js';
 import { deleteUserData } from './user-deletion.js';
-import { UserProfileModel, type UserProfile } from './user-profile.model.js';
+import type { UserProfile } from './user-profile.model.js';
 import { UserModel, type User } from './user.model.js';
-import { profileDefaults } from './users.loader.js';
+import { updateWorkspace } from '../workspaces/workspaces.service.js';
 
 /** The signed-in user's account. An access token that outlived its account is no longer accepted. */
 export async function viewerUser(ctx: Context): Promise<User> {
@@ -35,8 +34,25 @@ export async function requireAdmin(ctx: Context): Promise<User> {
   return user;
 }
 
-export function profileOf(ctx: Context, user: Pick<User, '_id'>): Promise<UserProfile> {
-  return ctx.loaders.profileByUserId.load(user._id.toHexString());
+/**
+ * The brand profile shown as User.profile: that of the viewer's active workspace for the viewer,
+ * that of the user's personal workspace for anyone else (admin lists). A user without a workspace
+ * gets the defaults of a new one (nothing is stored).
+ */
+export async function profileOf(ctx: Context, user: Pick<User, '_id' | 'createdAt' | 'updatedAt'>): Promise<UserProfile> {
+  const viewer = ctx.viewer;
+  const id = viewer && viewer.id === user._id.toHexString() ? viewer.workspaceId : user._id.toHexString();
+  const ws = id ? await ctx.loaders.workspaceById.load(id) : null;
+  if (ws) return ws as unknown as UserProfile;
+  return {
+    _id: user._id,
+    createdAt: user.createdAt,
+    updatedAt: user.updatedAt,
+    timezone: 'UTC',
+    brandValues: [],
+    businessGoals: [],
+    onboardingCompleted: false,
+  } as unknown as UserProfile;
 }
 
 /** $set for given values, $unset for nulls; undefined means "leave as is". */
@@ -73,43 +89,12 @@ export async function updateAccount(ctx: Context, input: UpdateAccountInput): Pr
   return user;
 }
 
-function cleanList(values: string[] | null | undefined): string[] | undefined {
-  if (values === undefined) return undefined;
-  if (values === null) return [];
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const v of values.map((s) => s.trim()).filter(Boolean)) {
-    if (seen.has(v.toLowerCase())) continue;
-    seen.add(v.toLowerCase());
-    out.push(v);
-  }
-  return out;
-}
-
-/** Updates the viewer's profile, creating it first if it is missing. */
+/**
+ * Updates the brand profile, which lives on the active workspace (the same as updateWorkspace with
+ * the profile fields; admins and the owner). Kept for clients written before workspaces.
+ */
 export async function updateProfile(ctx: Context, input: UpdateProfileInput): Promise<UserProfile> {
-  const user = await viewerUser(ctx);
-  const { $set, $unset } = setAndUnset({
-    brandName: trimmed(input.brandName),
-    brandDescription: trimmed(input.brandDescription),
-    industry: trimmed(input.industry),
-    targetAudience: trimmed(input.targetAudience),
-    brandValues: cleanList(input.brandValues),
-    businessGoals: cleanList(input.businessGoals),
-    // Validated by the input class; stored in canonical spelling. null resets to UTC.
-    timezone: input.timezone === null ? 'UTC' : input.timezone === undefined ? undefined : canonicalTimeZone(input.timezone),
-    avatarUrl: trimmed(input.avatarUrl),
-    onboardingCompleted: input.onboardingCompleted === null ? false : input.onboardingCompleted,
-  });
-  // Defaults for a profile created by this very update, minus what the update sets itself.
-  const $setOnInsert = Object.fromEntries(Object.entries(profileDefaults(user._id)).filter(([k]) => !(k in $set) && !(k in $unset)));
-  const profile = await UserProfileModel.findOneAndUpdate(
-    { userId: user._id },
-    updateDoc({ $set, $unset, $setOnInsert }),
-    { returnDocument: 'after', upsert: true, runValidators: true, setDefaultsOnInsert: false },
-  ).lean<UserProfile>();
-  ctx.loaders.profileByUserId.clear(user._id.toHexString()).prime(user._id.toHexString(), profile!);
-  return profile!;
+  return (await updateWorkspace(ctx, input)) as unknown as UserProfile;
 }
 
 /** Saves the profile collected by onboarding (same rules as updateProfile) and marks onboarding done. */

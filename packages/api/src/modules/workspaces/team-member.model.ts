@@ -30,6 +30,10 @@ export class TeamMember {
   @prop({ type: () => Types.ObjectId })
   invitedBy?: Types.ObjectId;
 
+  /** When the user joined (or rejoined, after a removal) with the current membership. */
+  @prop({ type: () => Date })
+  joinedAt?: Date;
+
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }

@@ -18,16 +18,22 @@ import { ContentRecommendationModel } from '../../modules/insights/recommendatio
 import { ReferralCodeModel } from '../../modules/referrals/referral-code.model.js';
 import { ReferralSignupModel } from '../../modules/referrals/referral-signup.model.js';
 import { UserModel } from '../../modules/users/user.model.js';
+import { TeamMemberModel } from '../../modules/workspaces/team-member.model.js';
 import { PendingConnectionModel } from '../../modules/platforms/pending-connection.model.js';
 import { encryptSecret } from '../../lib/crypto.js';
 import { useConnectorConfig } from '../../connectors/config.js';
 import { buildAppSchema } from '../schema.js';
 
 /**
- * Every operation that takes an id, in one table: another user's id must answer exactly like a
+ * Every operation that takes an id, in one table: another workspace's id must answer exactly like a
  * missing one (NOT_FOUND, same message), and a malformed id BAD_USER_INPUT naming the argument.
  * A schema walk makes sure the table lists every ID argument, including ids inside input objects,
  * so a new operation cannot skip these checks.
+ *
+ * The objects live in a second workspace of their owner (not the personal one, whose id is the
+ * owner's user id), chosen with the X-Workspace-Id header, so a service that scoped by the user's
+ * id instead of the workspace's would fail here. The attackers: another user in their own
+ * workspace; the same user naming the victim's workspace in the header; a removed member.
  */
 
 let server: TestServer;
@@ -49,6 +55,7 @@ const errorOf = (body: { errors?: Array<{ message: string; extensions?: Record<s
 const RANGE = { from: new Date(Date.now() - 30 * 24 * 3600 * 1000).toISOString(), to: new Date().toISOString() };
 
 interface Owned {
+  workspace: string;
   platform: string;
   pending: string;
   activity: string;
@@ -88,6 +95,15 @@ function analyticsFilterCases(op: string, query: (filter: string) => string): Ca
 }
 
 const CASES: Case[] = [
+  { op: 'Query.workspace', arg: 'id', query: 'query($id: ID!) { workspace(id: $id) { id name } }', vars: (id) => ({ id }), target: (a) => a.workspace, field: 'id' },
+  {
+    op: 'Mutation.updateWorkspace',
+    arg: 'workspaceId',
+    query: 'mutation($id: ID) { updateWorkspace(workspaceId: $id, input: { industry: "Tea" }) { id } }',
+    vars: (id) => ({ id }),
+    target: (a) => a.workspace,
+    field: 'workspaceId',
+  },
   {
     op: 'Query.pendingConnection',
     arg: 'id',
@@ -282,22 +298,21 @@ function idArguments(root: GraphQLObjectType | null | undefined): string[] {
   return out.map((p) => p.replace('(', ' ')).sort();
 }
 
-/** A user's platform, category, post, insight and recommendation: the objects ids address. */
-async function ownedObjects(userId: Types.ObjectId): Promise<Owned> {
-  const platform = await createPlatform(userId);
-  const category = await ContentCategoryModel.create({ userId, name: 'Mine', nameKey: 'mine', colorCode: '#123456' });
-  const activity = await createActivity(userId, platform._id, { categoryIds: [category._id] });
-  const insight = await AiInsightModel.create({ userId, insightType: 'performance', title: 'Reels do well', priority: 'high', key: `k-${userId.toHexString()}` });
-  const recommendation = await ContentRecommendationModel.create({ userId, recommendationType: 'hashtag', title: 'Use #launch', key: `k-${userId.toHexString()}` });
+/** A workspace's platform, category, post, insight and recommendation: the objects ids address. */
+async function ownedObjects(workspaceId: Types.ObjectId): Promise<Omit<Owned, 'workspace' | 'user'>> {
+  const platform = await createPlatform(workspaceId);
+  const category = await ContentCategoryModel.create({ workspaceId, name: 'Mine', nameKey: 'mine', colorCode: '#123456' });
+  const activity = await createActivity(workspaceId, platform._id, { categoryIds: [category._id] });
+  const insight = await AiInsightModel.create({ workspaceId, insightType: 'performance', title: 'Reels do well', priority: 'high', key: `k-${workspaceId.toHexString()}` });
+  const recommendation = await ContentRecommendationModel.create({ workspaceId, recommendationType: 'hashtag', title: 'Use #launch', key: `k-${workspaceId.toHexString()}` });
   const pending = await PendingConnectionModel.create({
-    userId,
+    workspaceId,
     type: 'linkedin',
     choices: [{ platformUserId: '1001', name: 'Org 1001' }],
     loginTokensEnc: encryptSecret(JSON.stringify({ accessToken: 'member-token', issuedAt: new Date() })),
     expiresAt: new Date(Date.now() + 600_000),
   });
   return {
-    user: userId.toHexString(),
     platform: platform._id.toHexString(),
     pending: pending._id.toHexString(),
     activity: activity._id.toHexString(),
@@ -307,9 +322,19 @@ async function ownedObjects(userId: Types.ObjectId): Promise<Owned> {
   };
 }
 
-async function makeOwner(): Promise<Owned & { token: string }> {
+interface Tenant extends Owned {
+  token: string;
+  /** Headers that select the tenant's (second) workspace. */
+  headers: Record<string, string>;
+}
+
+/** A user with a second workspace (fresh id) holding one of everything, selected by X-Workspace-Id. */
+async function makeOwner(): Promise<Tenant> {
   const { user, token } = await createUser();
-  return { ...(await ownedObjects(user._id)), token };
+  const created = await server.gql('mutation { createWorkspace(input: { name: "Client brand" }) { id } }', {}, token);
+  const workspace = created.body.data!.createWorkspace.id as string;
+  expect(workspace).not.toBe(user._id.toHexString());
+  return { ...(await ownedObjects(new Types.ObjectId(workspace))), workspace, user: user._id.toHexString(), token, headers: { 'X-Workspace-Id': workspace } };
 }
 
 describe('ids: successful cases', () => {
@@ -325,19 +350,19 @@ describe('ids: successful cases', () => {
       // A fresh owner per case: some cases delete what they address.
       const own = await makeOwner();
       const target = c.admin ? await (c.adminTarget ?? (async () => (await createUser()).user._id.toHexString()))() : c.target(own);
-      const { body } = await server.gql(c.query, c.vars(target, own), c.admin ? admin.token : own.token);
+      const { body } = await server.gql(c.query, c.vars(target, own), c.admin ? admin.token : own.token, c.admin ? {} : own.headers);
       expect(body.errors, `${c.op} ${c.arg}: ${JSON.stringify(body.errors)}`).toBeUndefined();
     }
   });
 });
 
 describe('ids: failing cases', () => {
-  it('user B gets NOT_FOUND on user A’s objects, exactly as for ids that do not exist', async () => {
+  it('user B, in their own workspace, gets NOT_FOUND on workspace A’s objects, exactly as for ids that do not exist', async () => {
     const a = await makeOwner();
     const b = await makeOwner();
     for (const c of CASES.filter((x) => !x.admin)) {
-      const theirs = await server.gql(c.query, c.vars(c.target(a), b), b.token);
-      const missing = await server.gql(c.query, c.vars(new Types.ObjectId().toHexString(), b), b.token);
+      const theirs = await server.gql(c.query, c.vars(c.target(a), b), b.token, b.headers);
+      const missing = await server.gql(c.query, c.vars(new Types.ObjectId().toHexString(), b), b.token, b.headers);
       const label = `${c.op} ${c.arg}`;
       expect(theirs.body.data, label).toBeNull();
       expect(errorOf(theirs.body)?.extensions, label).toEqual({ code: 'NOT_FOUND' });
@@ -346,12 +371,39 @@ describe('ids: failing cases', () => {
     }
   });
 
+  it('naming workspace A in X-Workspace-Id does not let B in: NOT_FOUND, as for a workspace that does not exist', async () => {
+    const a = await makeOwner();
+    const b = await makeOwner();
+    for (const c of CASES.filter((x) => !x.admin)) {
+      const intruding = await server.gql(c.query, c.vars(c.target(a), b), b.token, { 'X-Workspace-Id': a.workspace });
+      const nowhere = await server.gql(c.query, c.vars(c.target(a), b), b.token, { 'X-Workspace-Id': new Types.ObjectId().toHexString() });
+      const label = `${c.op} ${c.arg}`;
+      expect(intruding.body.data, label).toBeNull();
+      expect(errorOf(intruding.body)?.extensions, label).toEqual({ code: 'NOT_FOUND' });
+      expect(errorOf(intruding.body)?.message, label).toBe(errorOf(nowhere.body)?.message);
+    }
+  });
+
+  it('a removed member loses access on the next request: NOT_FOUND, as for a stranger', async () => {
+    const a = await makeOwner();
+    const teammate = await createUser();
+    const member = await TeamMemberModel.create({ workspaceId: new Types.ObjectId(a.workspace), userId: teammate.user._id, role: 'editor', isActive: true });
+    const headers = { 'X-Workspace-Id': a.workspace };
+    const before = await server.gql('query($id: ID!) { platform(id: $id) { id } }', { id: a.platform }, teammate.token, headers);
+    expect(before.body.errors).toBeUndefined();
+    await TeamMemberModel.updateOne({ _id: member._id }, { $set: { isActive: false } });
+    for (const c of CASES.filter((x) => !x.admin)) {
+      const { body } = await server.gql(c.query, c.vars(c.target(a), a), teammate.token, headers);
+      expect(errorOf(body)?.extensions, `${c.op} ${c.arg}`).toEqual({ code: 'NOT_FOUND' });
+    }
+  });
+
   it('admin operations on users refuse non-admins with FORBIDDEN and change nothing', async () => {
     const a = await makeOwner();
     const b = await makeOwner();
     for (const c of CASES.filter((x) => x.admin)) {
       const target = c.adminTarget ? await c.adminTarget() : c.target(a);
-      const { body } = await server.gql(c.query, c.vars(target, b), b.token);
+      const { body } = await server.gql(c.query, c.vars(target, b), b.token, b.headers);
       expect(errorOf(body)?.extensions, c.op).toEqual({ code: 'FORBIDDEN' });
       if (c.adminTarget) expect(await ReferralSignupModel.findById(target).lean(), c.op).toMatchObject({ conversionStatus: 'converted' });
     }
@@ -363,7 +415,7 @@ describe('ids: failing cases', () => {
     const admin = await createUser({ role: 'admin' });
     for (const c of CASES) {
       for (const bad of ['nope', '123', 'zzzzzzzzzzzzzzzzzzzzzzzz']) {
-        const { body } = await server.gql(c.query, c.vars(bad, b), c.admin ? admin.token : b.token);
+        const { body } = await server.gql(c.query, c.vars(bad, b), c.admin ? admin.token : b.token, c.admin ? {} : b.headers);
         expect(errorOf(body)?.extensions, `${c.op} ${c.arg} ${bad}`).toEqual({ code: 'BAD_USER_INPUT', field: c.field });
       }
     }

@@ -137,6 +137,7 @@ describe('secrets: failing cases (no way to read a secret)', () => {
     // An account with a real password hash, a pending verification, a pending reset and sessions.
     const reg = await registerViaApi(server);
     const userId = new Types.ObjectId(reg.user.id);
+    const workspaceId = userId;
     await server.gql('mutation($e: String!) { requestPasswordReset(email: $e) }', { e: reg.email });
     // An unlimited plan: the seeded history is older than the free plan's 90 days.
     await UserModel.updateOne({ _id: userId }, { $set: { role: 'admin', subscriptionTier: 'enterprise' } });
@@ -144,9 +145,9 @@ describe('secrets: failing cases (no way to read a secret)', () => {
     const token = session.accessToken;
 
     // Every collection the user owns, with the optional parts filled in.
-    const data = await seedOwnedData(userId);
+    const data = await seedOwnedData(workspaceId);
     // A real (not sandbox) X account: its connector health carries the month's post reads.
-    await createPlatform(userId, { type: 'twitter', sandbox: false, platformUserId: `x-${userId.toHexString()}`, postReads: { month: new Date().toISOString().slice(0, 7), reads: 2 } } as never);
+    await createPlatform(workspaceId, { type: 'twitter', sandbox: false, platformUserId: `x-${workspaceId.toHexString()}`, postReads: { month: new Date().toISOString().slice(0, 7), reads: 2 } } as never);
     const plainAccess = 'plain-platform-access-token-1234567890';
     const plainRefresh = 'plain-platform-refresh-token-0987654321';
     const accessTokenEnc = encryptSecret(plainAccess);
@@ -162,14 +163,14 @@ describe('secrets: failing cases (no way to read a secret)', () => {
       { platformId: data.platform._id },
       { $set: { sources: [source], demographics: { ageGroups: [{ range: '18-24', share: 0.5 }], genderSplit: { female: 0.5, male: 0.4, other: 0.1 }, locations: [{ country: 'DE', city: 'Berlin', share: 0.3 }] } } },
     );
-    await SystemJobModel.updateMany({ userId }, { $set: { progress: { phase: 'posts', done: 1, total: 2, message: 'ok' }, result: { posts: 2 }, startedAt: new Date(), completedAt: new Date() } });
+    await SystemJobModel.updateMany({ workspaceId }, { $set: { progress: { phase: 'posts', done: 1, total: 2, message: 'ok' }, result: { posts: 2 }, startedAt: new Date(), completedAt: new Date() } });
     // A login waiting for a choice of Pages: the login's and the Pages' tokens are stored encrypted.
     const plainLogin = 'plain-pending-login-token-5555555555';
     const plainPage = 'plain-pending-page-token-6666666666';
     const loginTokensEnc = encryptSecret(JSON.stringify({ accessToken: plainLogin, issuedAt: new Date() }));
     const choiceTokensEnc = encryptSecret(JSON.stringify({ '2001': { accessToken: plainPage, issuedAt: new Date() } }));
     const pending = await PendingConnectionModel.create({
-      userId,
+      workspaceId,
       type: 'facebook',
       choices: [{ platformUserId: '2001', name: 'Page 2001', username: 'page2001', avatarUrl: 'https://x.test/p.png', detail: 'Your Page' }],
       loginTokensEnc,
@@ -208,6 +209,7 @@ describe('secrets: failing cases (no way to read a secret)', () => {
     const today = new Date().toISOString().slice(0, 10);
     const YEAR = { from: `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`, to: today };
     const rootArgs: Record<string, Record<string, unknown>> = {
+      workspace: { id: workspaceId.toHexString() },
       platform: { id: data.platform._id.toHexString() },
       activity: { id: data.activityId.toHexString() },
       stats: { platformId: data.platform._id.toHexString(), from: '2025-06-01T00:00:00Z', to: '2026-06-01T00:00:00Z' },

@@ -83,7 +83,7 @@ beforeAll(async () => {
   const platform = await createPlatform(user._id);
   platformId = platform._id.toHexString();
   // A pull in progress: syncProgress stays open until it ends.
-  await SystemJobModel.create({ jobType: 'sync_metrics', userId: user._id, platformId: platform._id, status: 'running' });
+  await SystemJobModel.create({ jobType: 'sync_metrics', workspaceId: user._id, platformId: platform._id, status: 'running' });
 });
 afterAll(async () => {
   for (const s of sockets) s.close();

@@ -26,6 +26,8 @@ export function RegisterPage() {
   useTitle('Create your account');
   const session = useSession();
   const [params] = useSearchParams();
+  // From a workspace invitation's link (via /invitations/accept): the new account joins that workspace.
+  const invitation = params.get('invitation')?.trim() || null;
   const [form, setForm] = useState({ name: '', email: '', password: '', company: '', referralCode: params.get('ref')?.trim() ?? '' });
   const [{ fetching }, register] = useMutation(RegisterMutation);
   const { errors, setErrors, fromApi, formRef } = useFormErrors(FIELDS);
@@ -46,6 +48,7 @@ export function RegisterPage() {
         password: form.password,
         company: form.company.trim() || null,
         referralCode: form.referralCode.trim() || null,
+        ...(invitation ? { invitationToken: invitation } : {}),
       },
     });
     if (result.data) return session.signIn(result.data.register);
@@ -57,7 +60,11 @@ export function RegisterPage() {
   return (
     <AuthLayout
       title="Create your account"
-      intro="Connect your social accounts and see what works, in one place."
+      intro={
+        invitation
+          ? 'You were invited to a workspace on Soash. Create your account with the email address the invitation was sent to, and you join it at once.'
+          : 'Connect your social accounts and see what works, in one place.'
+      }
       footer={
         <>
           Already have an account? <Link to="/login">Sign in</Link>

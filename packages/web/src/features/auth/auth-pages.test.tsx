@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { CombinedError } from 'urql';
 import { describe, expect, it } from 'vitest';
 import { callsOf, mockClient, renderRoutes, testSession } from '../../test/render';
+import { AcceptInvitationPage } from './AcceptInvitationPage';
 import { PublicOnly, RequireAuth, safeNext } from './guards';
 import { LoginPage } from './LoginPage';
 import { RegisterPage } from './RegisterPage';
@@ -43,6 +44,24 @@ describe('RegisterPage', () => {
       input: { name: 'Jane', email: 'jane@example.com', password: 'correct horse battery', company: null, referralCode: 'JANE123-REF' },
     });
     await waitFor(() => expect(router.state.location.pathname).toBe('/'));
+  });
+
+  it('joins the invited workspace: a link from an invitation sends its token with the new account', async () => {
+    const client = mockClient(() => ({ data: { register: tokens } }));
+    const { session } = renderRoutes(publicRoutes, { client, path: '/register?invitation=tok-123', viewer: null });
+    expect(screen.getByText(/You were invited to a workspace on Soash/)).toBeDefined();
+    fillRegister();
+    fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    await waitFor(() => expect(session.getState().status).toBe('signed-in'));
+    expect(callsOf(client, 'Register')[0]).toMatchObject({ input: { email: 'jane@example.com', invitationToken: 'tok-123' } });
+  });
+
+  it('shows why an invitation cannot be used (expired, used, another address)', async () => {
+    const client = mockClient(() => fail('This invitation has expired. Ask for a new one.', { code: 'BAD_USER_INPUT', field: 'invitationToken' }));
+    renderRoutes(publicRoutes, { client, path: '/register?invitation=old', viewer: null });
+    fillRegister();
+    fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('This invitation has expired.');
   });
 
   it('checks the form before sending', () => {
@@ -185,5 +204,27 @@ describe('VerifyEmailNotice (check your inbox)', () => {
     expect(await screen.findByText(/does not send mail/)).toBeTruthy();
     await waitFor(() => expect(callsOf(client, 'DevOutbox')).toHaveLength(1));
     expect(screen.queryByRole('link', { name: 'Confirm my address' })).toBeNull();
+  });
+});
+
+describe('AcceptInvitationPage', () => {
+  const routes = [{ path: '/invitations/accept', element: <AcceptInvitationPage /> }, { path: '/register', element: <RegisterPage /> }];
+
+  it('signed out: creates an account that joins with the invitation', async () => {
+    const { router } = renderRoutes(routes, { client: mockClient(() => undefined), path: '/invitations/accept?token=tok%2B1', viewer: null });
+    expect(screen.getByRole('heading', { name: 'Join a workspace' })).toBeDefined();
+    fireEvent.click(screen.getByRole('link', { name: 'Create an account' }));
+    await waitFor(() => expect(router.state.location.search).toBe('?invitation=tok%2B1'));
+    expect(screen.getByText(/You were invited to a workspace/)).toBeDefined();
+  });
+
+  it('says when the link lost its token, and what to do signed in', () => {
+    const first = renderRoutes(routes, { client: mockClient(() => undefined), path: '/invitations/accept', viewer: null });
+    expect(screen.getByRole('heading', { name: 'This invitation link is incomplete' })).toBeDefined();
+    first.unmount();
+    const session = testSession();
+    session.signIn(tokens);
+    renderRoutes(routes, { client: mockClient(() => undefined), path: '/invitations/accept?token=t', viewer: null, session });
+    expect(screen.getByText(/sign out, then open the link again/)).toBeDefined();
   });
 });

@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { Provider } from 'urql';
 import { createClient, type AppClient } from '../client';
+import { workspaceChoice, type WorkspaceChoice } from '../workspace';
 import type { Session, SessionState } from './session';
 
 const SessionContext = createContext<Session | null>(null);
@@ -24,14 +25,18 @@ export function SessionProvider({
   session,
   children,
   makeClient = createClient,
+  workspace = workspaceChoice,
 }: {
   session: Session;
   children: ReactNode;
   makeClient?: (session: Session) => AppClient;
+  workspace?: WorkspaceChoice;
 }) {
   const state = useSyncExternalStore(session.subscribe, session.getState);
-  // The epoch is a dependency on purpose: a new user gets a new client.
-  const app = useMemo(() => makeClient(session), [session, makeClient, state.epoch]);
+  const workspaceId = useSyncExternalStore(workspace.subscribe, workspace.get);
+  // The epoch and the workspace are dependencies on purpose: a new user, or another workspace,
+  // gets a new client, so no cached data of the previous one is shown.
+  const app = useMemo(() => makeClient(session), [session, makeClient, state.epoch, workspaceId]);
   useEffect(() => () => app.dispose(), [app]);
   return (
     <SessionContext.Provider value={session}>

@@ -110,7 +110,7 @@ describe('facebook connector: successful cases', () => {
     fake.revoke(pageId);
     await expect(runPullJob('activities', daily(platformId), {})).rejects.toMatchObject({ kind: 'auth' });
     expect((await PlatformModel.findById(platformId).lean())!.status).toBe('needs_reauth');
-    expect(await AiInsightModel.countDocuments({ userId: user._id, key: `reauth:${platformId.toHexString()}` })).toBe(1);
+    expect(await AiInsightModel.countDocuments({ workspaceId: user._id, key: `reauth:${platformId.toHexString()}` })).toBe(1);
   });
 
   it('when a metric has been retired, the core metrics are still pulled', async () => {
@@ -155,7 +155,7 @@ describe('facebook connector: failing cases', () => {
       return cb;
     });
     expect(walk.error).toBe('connect_failed');
-    expect(await PlatformModel.countDocuments({ userId: user._id })).toBe(0);
+    expect(await PlatformModel.countDocuments({ workspaceId: user._id })).toBe(0);
   });
 
   it('no token ever reaches the logs', async () => {
@@ -292,7 +292,7 @@ describe('facebook pages picker: failing cases', () => {
     fake.consentAs = 'fbuser-nopages';
     const walk = await walkOAuth(h, u.token, 'FACEBOOK');
     expect(walk.error).toBe('no_accounts');
-    expect(await PlatformModel.countDocuments({ userId: u.user._id })).toBe(0);
+    expect(await PlatformModel.countDocuments({ workspaceId: u.user._id })).toBe(0);
   });
 
   it('an unknown Login for Business configuration is refused by Facebook: the connect fails cleanly', async () => {

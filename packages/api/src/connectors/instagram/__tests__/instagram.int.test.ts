@@ -151,7 +151,7 @@ describe('instagram connector: successful cases', () => {
     const after = (await PlatformModel.findById(platformId).lean())!;
     expect(after.status).toBe('needs_reauth');
     expect(after.lastError).toMatch(/connect the account again/);
-    const notices = await AiInsightModel.find({ userId: user._id }).lean();
+    const notices = await AiInsightModel.find({ workspaceId: user._id }).lean();
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatchObject({ key: `reauth:${platformId.toHexString()}`, insightType: 'recommendation', priority: 'high' });
     const failed = await SystemJobModel.findOne({ platformId, jobType: 'sync_metrics', status: 'failed' }).lean();
@@ -161,7 +161,7 @@ describe('instagram connector: successful cases', () => {
     expect((await runPullJob('activities', daily(platformId), {})).note).toMatch(/connected again/);
     expect((await runTokenJob({ platformId: platformId.toHexString() }, {})).note).toMatch(/connected again/);
     expect(fake.requests.length).toBe(calls);
-    expect(await AiInsightModel.countDocuments({ userId: user._id })).toBe(1);
+    expect(await AiInsightModel.countDocuments({ workspaceId: user._id })).toBe(1);
   });
 
   it('reconnecting replaces the token, keeps the history and clears the notice', async () => {
@@ -169,7 +169,7 @@ describe('instagram connector: successful cases', () => {
     await waitForSync(platformId);
     fake.revoke(igId);
     await runPullJob('stats', daily(platformId), {}).catch(() => undefined);
-    expect(await AiInsightModel.countDocuments({ userId: user._id })).toBe(1);
+    expect(await AiInsightModel.countDocuments({ workspaceId: user._id })).toBe(1);
     const postsBefore = await ActivityModel.countDocuments({ platformId });
 
     fake.consentAs = igId;
@@ -178,7 +178,7 @@ describe('instagram connector: successful cases', () => {
     const p = (await loadPlatformWithSecrets(platformId))!;
     expect(p.status).toBe('active');
     expect(fake.tokens.get(decryptSecret(p.accessTokenEnc!))?.state).toBe('valid');
-    expect(await AiInsightModel.countDocuments({ userId: user._id })).toBe(0);
+    expect(await AiInsightModel.countDocuments({ workspaceId: user._id })).toBe(0);
     const runs = await waitForSync(platformId, 4);
     expect(runs.slice(-2).map((r) => r.status)).toEqual(['completed', 'completed']);
     expect(await ActivityModel.countDocuments({ platformId })).toBe(postsBefore);
@@ -194,7 +194,7 @@ describe('instagram connector: successful cases', () => {
     expect(err).toMatchObject({ kind: 'auth', authFailure: 'expired' });
     expect(fake.requests.length).toBe(calls);
     expect((await PlatformModel.findById(platformId).lean())!.status).toBe('needs_reauth');
-    expect(await AiInsightModel.countDocuments({ userId: user._id, key: `reauth:${platformId.toHexString()}` })).toBe(1);
+    expect(await AiInsightModel.countDocuments({ workspaceId: user._id, key: `reauth:${platformId.toHexString()}` })).toBe(1);
   });
 
   it('a token under 24 h old is never sent for refresh: the job waits until Instagram accepts it', async () => {
@@ -287,7 +287,7 @@ describe('instagram connector: failing cases', () => {
       return cb;
     });
     expect(badCode.landing.toString()).toBe('http://web.test/platforms?error=connect_failed&platform=instagram');
-    expect(await PlatformModel.countDocuments({ userId: user._id })).toBe(0);
+    expect(await PlatformModel.countDocuments({ workspaceId: user._id })).toBe(0);
   });
 
   it('an account connected by another Soash user cannot be taken over', async () => {
@@ -299,9 +299,9 @@ describe('instagram connector: failing cases', () => {
     const walk = await walkOAuth(h, b.token, 'INSTAGRAM');
     expect(walk.error).toBe('already_connected');
     const after = (await loadPlatformWithSecrets(a.platformId))!;
-    expect(after.userId.equals(a.user._id)).toBe(true);
+    expect(after.workspaceId.equals(a.user._id)).toBe(true);
     expect(after.accessTokenEnc).toBe(before.accessTokenEnc);
-    expect(await PlatformModel.countDocuments({ userId: b.user._id })).toBe(0);
+    expect(await PlatformModel.countDocuments({ workspaceId: b.user._id })).toBe(0);
   });
 
   it('at the plan limit only a reconnect can start, and a different account is refused at the callback', async () => {
@@ -321,7 +321,7 @@ describe('instagram connector: failing cases', () => {
     // …but consenting with a different Instagram account would be a third account.
     const walk = await walkOAuth(h, a.token, 'INSTAGRAM');
     expect(walk.error).toBe('limit_exceeded');
-    expect(await PlatformModel.countDocuments({ userId: a.user._id })).toBe(2);
+    expect(await PlatformModel.countDocuments({ workspaceId: a.user._id })).toBe(2);
     fake.consentAs = a.igId;
     const again = await walkOAuth(h, a.token, 'INSTAGRAM');
     expect(again.connectedId).toBe(a.platformId.toHexString());

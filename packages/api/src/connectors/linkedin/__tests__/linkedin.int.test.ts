@@ -97,7 +97,7 @@ describe('linkedin connector: successful cases', () => {
     await PlatformModel.updateOne({ _id: platformId }, { $set: { tokenExpiry: expiry, needsReauthBy: expiry, tokenIssuedAt: new Date(Date.now() - 54 * DAY_MS) } });
     const warned = await runTokenJob({ platformId: platformId.toHexString() }, {});
     expect(warned.result).toMatchObject({ refreshed: false, warned: true });
-    const notice = (await AiInsightModel.findOne({ userId: user._id }).lean())!;
+    const notice = (await AiInsightModel.findOne({ workspaceId: user._id }).lean())!;
     expect(notice.title).toMatch(new RegExp(`before ${expiry.toISOString().slice(0, 10)}`));
     expect(notice).toMatchObject({ priority: 'high', key: `reauth:${platformId.toHexString()}` });
     const health = await h.server.gql('{ connectorHealth { status canRefresh needsReauthBy warnings } }', {}, token);
@@ -111,7 +111,7 @@ describe('linkedin connector: successful cases', () => {
     const err = await runPullJob('stats', daily(platformId), {}).catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: 'auth', authFailure: 'revoked', code: 'REVOKED_ACCESS_TOKEN' });
     expect((await PlatformModel.findById(platformId).lean())!.status).toBe('needs_reauth');
-    expect(await AiInsightModel.countDocuments({ userId: user._id })).toBe(1);
+    expect(await AiInsightModel.countDocuments({ workspaceId: user._id })).toBe(1);
   });
 
   it('approved partners get refresh tokens: refreshed ahead of expiry, the refresh token kept and not extended', async () => {
@@ -165,7 +165,7 @@ describe('linkedin connector: failing cases', () => {
     fake.inject('/rest/organizationAcls', { body: { elements: [], paging: { count: 10, start: 0 } } });
     const walk = await walkOAuth(h, token, 'LINKEDIN');
     expect(walk.error).toBe('no_accounts');
-    expect(await PlatformModel.countDocuments({ userId: user._id })).toBe(0);
+    expect(await PlatformModel.countDocuments({ workspaceId: user._id })).toBe(0);
   });
 
   it('no token ever reaches the logs', async () => {
@@ -299,14 +299,14 @@ describe('linkedin organisations and versions: failing cases', () => {
       const p = (await PlatformModel.findById(platformId).lean())!;
       expect(p.status).toBe('error');
       expect(p.lastError).toMatch(/LINKEDIN_API_VERSION/);
-      const notice = (await AiInsightModel.findOne({ userId: admin.user._id, key: 'config:LINKEDIN_API_VERSION' }).lean())!;
+      const notice = (await AiInsightModel.findOne({ workspaceId: admin.user._id, key: 'config:LINKEDIN_API_VERSION' }).lean())!;
       expect(notice).toMatchObject({ priority: 'high' });
       expect(notice.title).toMatch(/LINKEDIN_API_VERSION/);
       // A second failing account refreshes the same notice instead of adding one.
       await runPullJob('activities', daily(platformId), {}).catch(() => undefined);
-      expect(await AiInsightModel.countDocuments({ userId: admin.user._id, key: 'config:LINKEDIN_API_VERSION' })).toBe(1);
+      expect(await AiInsightModel.countDocuments({ workspaceId: admin.user._id, key: 'config:LINKEDIN_API_VERSION' })).toBe(1);
       // The account's owner is not an admin: their notice feed has no configuration notice.
-      expect(await AiInsightModel.countDocuments({ userId: user._id, key: 'config:LINKEDIN_API_VERSION' })).toBe(0);
+      expect(await AiInsightModel.countDocuments({ workspaceId: user._id, key: 'config:LINKEDIN_API_VERSION' })).toBe(0);
     } finally {
       useConnectorConfig(config);
     }
@@ -345,10 +345,10 @@ describe('linkedin organisations and versions: failing cases', () => {
     expect(pick.body.data!.pendingConnection.remainingSlots).toBe(2);
     const tooMany = await h.server.gql(COMPLETE, { input: { id: pendingId, choices: ids } }, owner.token);
     expect(tooMany.body.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 2, remaining: 2 });
-    expect(await PlatformModel.countDocuments({ userId: owner.user._id })).toBe(0);
+    expect(await PlatformModel.countDocuments({ workspaceId: owner.user._id })).toBe(0);
     const two = await h.server.gql(COMPLETE, { input: { id: pendingId, choices: ids.slice(0, 2) } }, owner.token);
     expect(two.body.errors).toBeUndefined();
-    expect(await PlatformModel.countDocuments({ userId: owner.user._id })).toBe(2);
+    expect(await PlatformModel.countDocuments({ workspaceId: owner.user._id })).toBe(2);
     for (const p of two.body.data!.completeConnection as Array<{ id: string }>) await waitForSync(p.id);
 
     // Another login by someone else: the owner's organisations are shown as taken and cannot be chosen.
@@ -359,7 +359,7 @@ describe('linkedin organisations and versions: failing cases', () => {
     expect(pick2.body.data!.pendingConnection.choices.map((c: { available: boolean }) => c.available)).toEqual([false, false, true]);
     const taken = await h.server.gql(COMPLETE, { input: { id: pending2, choices: [ids[0]] } }, other.token);
     expect(taken.body.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', choices: [ids[0]] });
-    expect((await PlatformModel.findOne({ platformUserId: ids[0] }).lean())!.userId.equals(owner.user._id)).toBe(true);
+    expect((await PlatformModel.findOne({ platformUserId: ids[0] }).lean())!.workspaceId.equals(owner.user._id)).toBe(true);
 
     // Expired: the user must log in again.
     await mongoose.connection.collection('pending_connections').updateOne({ _id: new Types.ObjectId(pending2) }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
@@ -370,7 +370,7 @@ describe('linkedin organisations and versions: failing cases', () => {
       const res = await h.server.gql(q, v, other.token);
       expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id', reason: 'expired' });
     }
-    expect(await PlatformModel.countDocuments({ userId: other.user._id })).toBe(0);
+    expect(await PlatformModel.countDocuments({ workspaceId: other.user._id })).toBe(0);
     // The stored pending connection holds no readable token.
     const raw = JSON.stringify(await mongoose.connection.collection('pending_connections').find({}).toArray());
     for (const t of fake.issued()) expect(raw).not.toContain(t);

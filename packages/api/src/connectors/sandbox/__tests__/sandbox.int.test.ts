@@ -55,7 +55,7 @@ describe('sandbox connector: successful cases', () => {
 
     const posts = await ActivityModel.find({ platformId }).lean();
     expect(posts.length).toBeGreaterThan(20);
-    expect(posts.every((p) => p.userId.equals(user._id))).toBe(true);
+    expect(posts.every((p) => p.workspaceId.equals(user._id))).toBe(true);
     const tagged = posts.find((p) => p.hashtags.length > 0)!;
     expect(tagged.hashtags.every((t) => t === t.toLowerCase() && !t.startsWith('#'))).toBe(true);
     const withMetrics = posts.find((p) => (p.engagement.reach ?? 0) > 0)!;
@@ -76,7 +76,7 @@ describe('sandbox connector: successful cases', () => {
     // Daily pulls and the insights run were scheduled.
     const jobs = mongoose.connection.collection(JOBS_COLLECTION);
     expect(await jobs.countDocuments({ 'data.platformId': platformId.toHexString(), 'data.kind': 'daily' })).toBe(2);
-    expect(await jobs.countDocuments({ name: 'insights:generate', 'data.userId': user._id.toHexString() })).toBeGreaterThanOrEqual(1);
+    expect(await jobs.countDocuments({ name: 'insights:generate', 'data.workspaceId': user._id.toHexString() })).toBeGreaterThanOrEqual(1);
   });
 
   it('re-running pulls is idempotent: same data, no duplicates', async () => {
@@ -106,7 +106,7 @@ describe('sandbox connector: successful cases', () => {
     const a = await connectSandboxPlatform(user._id, PlatformType.LINKEDIN, { backfill: 'none' });
     const b = await connectSandboxPlatform(user._id, PlatformType.LINKEDIN, { backfill: 'none' });
     expect(b._id.equals(a._id)).toBe(true);
-    expect(await PlatformModel.countDocuments({ userId: user._id })).toBe(1);
+    expect(await PlatformModel.countDocuments({ workspaceId: user._id })).toBe(1);
   });
 
   it('backfills as far as the plan allows', async () => {

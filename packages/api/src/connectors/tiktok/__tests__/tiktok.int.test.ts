@@ -131,7 +131,7 @@ describe('tiktok connector: successful cases', () => {
     const out = await runTokenJob({ platformId: platformId.toHexString() }, {});
     expect(out.result).toMatchObject({ refreshed: false, warned: true });
     expect(fake.count('/v2/oauth/token/')).toBe(tokenCalls);
-    const notice = await AiInsightModel.findOne({ userId: user._id, key: `reauth:${platformId.toHexString()}` }).lean();
+    const notice = await AiInsightModel.findOne({ workspaceId: user._id, key: `reauth:${platformId.toHexString()}` }).lean();
     expect(notice!.title).toMatch(/^Reconnect your .* before \d{4}-\d{2}-\d{2}$/);
     const { body } = await h.server.gql<{ connectorHealth: Array<{ platformId: string; needsReauthBy: string; warnings: string[] }> }>(
       '{ connectorHealth { platformId needsReauthBy warnings } }',
@@ -141,7 +141,7 @@ describe('tiktok connector: successful cases', () => {
     const health = body.data!.connectorHealth.find((x) => x.platformId === platformId.toHexString())!;
     expect(new Date(health.needsReauthBy).getTime()).toBe(third.p.refreshTokenExpiry!.getTime());
     expect(health.warnings.join(' ')).toMatch(/TikTok access ends on \d{4}-\d{2}-\d{2}/);
-    await AiInsightModel.deleteMany({ userId: user._id });
+    await AiInsightModel.deleteMany({ workspaceId: user._id });
 
     // Revoked: the access token is refused and so is the refresh.
     fake.revoke(openId);
@@ -149,7 +149,7 @@ describe('tiktok connector: successful cases', () => {
     expect(err).toMatchObject({ kind: 'auth', code: 'invalid_grant' });
     expect(retryDelay(1, err)).toBeNull();
     expect((await PlatformModel.findById(platformId).lean())!.status).toBe('needs_reauth');
-    expect(await AiInsightModel.countDocuments({ userId: user._id })).toBe(1);
+    expect(await AiInsightModel.countDocuments({ workspaceId: user._id })).toBe(1);
   });
 
   it('a pull that read the expiring token before another pull refreshed it uses the new tokens: no second refresh', async () => {
@@ -191,7 +191,7 @@ describe('tiktok connector: failing cases', () => {
     const err = await runPullJob('stats', daily(platformId), {}).catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: 'auth', code: 'invalid_grant' });
     expect((await PlatformModel.findById(platformId).lean())!.status).toBe('needs_reauth');
-    expect(await AiInsightModel.countDocuments({ userId: user._id, key: `reauth:${platformId.toHexString()}` })).toBe(1);
+    expect(await AiInsightModel.countDocuments({ workspaceId: user._id, key: `reauth:${platformId.toHexString()}` })).toBe(1);
 
     // Another account whose stored grant end has passed: the token job marks it, with no call.
     const b = await connect(1);
@@ -212,7 +212,7 @@ describe('tiktok connector: failing cases', () => {
       return cb;
     });
     expect(walk.error).toBe('connect_failed');
-    expect(await PlatformModel.countDocuments({ userId: user._id })).toBe(0);
+    expect(await PlatformModel.countDocuments({ workspaceId: user._id })).toBe(0);
   });
 
   it('no token ever reaches the logs', async () => {

@@ -291,7 +291,7 @@ describe('x connector: failing cases', () => {
       return cb;
     });
     expect(walk.error).toBe('connect_failed');
-    expect(await PlatformModel.countDocuments({ userId: user._id })).toBe(0);
+    expect(await PlatformModel.countDocuments({ workspaceId: user._id })).toBe(0);
   });
 
   it('no token ever reaches the logs', async () => {

@@ -84,14 +84,14 @@ describe('activities: successful cases', () => {
     const b = await createUser();
     const pa = await createPlatform(a.user._id);
     const pb = await createPlatform(b.user._id);
-    const cat = await ContentCategoryModel.create({ userId: a.user._id, name: 'Launch', nameKey: 'launch', colorCode: '#ff0000' });
+    const cat = await ContentCategoryModel.create({ workspaceId: a.user._id, name: 'Launch', nameKey: 'launch', colorCode: '#ff0000' });
     const older = await createActivity(a.user._id, pa._id, { publishedAt: day(1), categoryIds: [cat._id] });
     const newer = await createActivity(a.user._id, pa._id, { publishedAt: day(2) });
     await createActivity(b.user._id, pb._id, { publishedAt: day(3) });
     await ActivityMetricModel.create([
-      { activityId: older._id, platformId: pa._id, userId: a.user._id, date: day(3, 0), engagement: { likes: 9, total: 9 } },
-      { activityId: older._id, platformId: pa._id, userId: a.user._id, date: day(1, 0), engagement: { likes: 1, total: 1 } },
-      { activityId: older._id, platformId: pa._id, userId: a.user._id, date: day(2, 0), engagement: { likes: 5, total: 5 } },
+      { activityId: older._id, platformId: pa._id, workspaceId: a.user._id, date: day(3, 0), engagement: { likes: 9, total: 9 } },
+      { activityId: older._id, platformId: pa._id, workspaceId: a.user._id, date: day(1, 0), engagement: { likes: 1, total: 1 } },
+      { activityId: older._id, platformId: pa._id, workspaceId: a.user._id, date: day(2, 0), engagement: { likes: 5, total: 5 } },
     ]);
 
     const { body } = await server.gql(
@@ -124,7 +124,7 @@ describe('activities: successful cases', () => {
     const { user, token } = await createUser();
     const p1 = await createPlatform(user._id);
     const p2 = await createPlatform(user._id, { type: 'tiktok' });
-    const cat = await ContentCategoryModel.create({ userId: user._id, name: 'Promo', nameKey: 'promo', colorCode: '#00ff00' });
+    const cat = await ContentCategoryModel.create({ workspaceId: user._id, name: 'Promo', nameKey: 'promo', colorCode: '#00ff00' });
     const reel = await createActivity(user._id, p1._id, { type: 'reel', publishedAt: day(5), hashtags: ['launch', 'summer'], content: 'Summer SALE: 50% (off)!' });
     const image = await createActivity(user._id, p1._id, { type: 'image', publishedAt: day(10), hashtags: ['launch'], categoryIds: [cat._id], content: 'new photo' });
     const video = await createActivity(user._id, p2._id, { type: 'video', publishedAt: day(15), content: 'behind the scenes' });
@@ -231,8 +231,8 @@ describe('activities: successful cases', () => {
       const { user, token } = await createUser();
       const platforms = [await createPlatform(user._id), await createPlatform(user._id)];
       const cats = await ContentCategoryModel.create([
-        { userId: user._id, name: 'One', nameKey: 'one', colorCode: '#000001' },
-        { userId: user._id, name: 'Two', nameKey: 'two', colorCode: '#000002' },
+        { workspaceId: user._id, name: 'One', nameKey: 'one', colorCode: '#000001' },
+        { workspaceId: user._id, name: 'Two', nameKey: 'two', colorCode: '#000002' },
       ]);
       for (let i = 0; i < n; i++) {
         await createActivity(user._id, platforms[i % 2]!._id, { publishedAt: day(1 + (i % 28)), categoryIds: [cats[i % 2]!._id, cats[(i + 1) % 2]!._id] });
@@ -255,9 +255,9 @@ describe('activities: successful cases', () => {
     const a = await createUser();
     const b = await createUser();
     await ContentCategoryModel.create([
-      { userId: a.user._id, name: 'beta', nameKey: 'beta', colorCode: '#000001' },
-      { userId: a.user._id, name: 'Alpha', nameKey: 'alpha', colorCode: '#000002' },
-      { userId: b.user._id, name: 'Theirs', nameKey: 'theirs', colorCode: '#000003' },
+      { workspaceId: a.user._id, name: 'beta', nameKey: 'beta', colorCode: '#000001' },
+      { workspaceId: a.user._id, name: 'Alpha', nameKey: 'alpha', colorCode: '#000002' },
+      { workspaceId: b.user._id, name: 'Theirs', nameKey: 'theirs', colorCode: '#000003' },
     ]);
     const { body } = await server.gql('{ categories { name colorCode } }', {}, a.token);
     expect(body.data!.categories).toEqual([
@@ -285,7 +285,7 @@ describe('activities: failing cases', () => {
     const b = await createUser();
     const pa = await createPlatform(a.user._id);
     const pb = await createPlatform(b.user._id);
-    const ca = await ContentCategoryModel.create({ userId: a.user._id, name: 'A', nameKey: 'a', colorCode: '#000001' });
+    const ca = await ContentCategoryModel.create({ workspaceId: a.user._id, name: 'A', nameKey: 'a', colorCode: '#000001' });
     const cases: Array<[Record<string, unknown>, Record<string, unknown>]> = [
       [{ platformIds: [pa._id.toHexString()] }, { code: 'NOT_FOUND' }],
       [{ platformIds: [pb._id.toHexString(), pa._id.toHexString()] }, { code: 'NOT_FOUND' }],

@@ -30,7 +30,7 @@ async function seed() {
   const ttPost = await createActivity(user._id, tt._id, { publishedAt: day(11), engagement: { likes: 100, total: 100, views: 2000, reach: 500 }, engagementRate: 0.2 });
   // X: impressions 400 → 10 %; no reach, so no stored rate.
   const xPost = await createActivity(user._id, x._id, { publishedAt: day(12), engagement: { likes: 40, total: 40, impressions: 400 }, engagementRate: null });
-  await ActivityMetricModel.create({ activityId: ttPost._id, platformId: tt._id, userId: user._id, date: day(11, 0), engagement: { likes: 50, total: 50, views: 1000, reach: 100 }, engagementRate: 0.5 });
+  await ActivityMetricModel.create({ activityId: ttPost._id, platformId: tt._id, workspaceId: user._id, date: day(11, 0), engagement: { likes: 50, total: 50, views: 1000, reach: 100 }, engagementRate: 0.5 });
   return { user, token, igPost, ttPost, xPost };
 }
 

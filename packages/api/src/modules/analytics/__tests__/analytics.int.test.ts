@@ -7,7 +7,7 @@ import { ActivityModel } from '../../activities/activity.model.js';
 import { withTotal, type EngagementCounters } from '../../activities/engagement.model.js';
 import { ContentCategoryModel } from '../../categories/category.model.js';
 import { StatsModel } from '../../stats/stats.model.js';
-import { UserProfileModel } from '../../users/user-profile.model.js';
+import { WorkspaceModel } from '../../workspaces/workspace.model.js';
 import { CsvExportTicketModel } from '../csv-export.model.js';
 
 let server: TestServer;
@@ -23,9 +23,9 @@ afterAll(async () => {
 const createUser = (overrides: Parameters<typeof createFixtureUser>[0] = {}) => createFixtureUser({ subscriptionTier: 'enterprise', ...overrides });
 
 let seq = 0;
-async function post(userId: Types.ObjectId, platformId: Types.ObjectId, publishedAt: string, counters: EngagementCounters, extra: Record<string, unknown> = {}) {
+async function post(workspaceId: Types.ObjectId, platformId: Types.ObjectId, publishedAt: string, counters: EngagementCounters, extra: Record<string, unknown> = {}) {
   const doc = await ActivityModel.create({
-    userId,
+    workspaceId,
     platformId,
     externalId: `p${++seq}`,
     type: 'image',
@@ -38,7 +38,7 @@ async function post(userId: Types.ObjectId, platformId: Types.ObjectId, publishe
 
 async function userIn(timezone: string) {
   const u = await createUser();
-  await UserProfileModel.create({ userId: u.user._id, timezone });
+  await WorkspaceModel.updateOne({ _id: u.user._id }, { $set: { timezone } });
   return u;
 }
 
@@ -80,7 +80,7 @@ describe('analytics: successful cases', () => {
     );
     expect(body.data!.timeseries.points.map((x: any) => x.value)).toEqual([1, 3, 1]);
     const hours = await ActivityModel.aggregate([
-      { $match: { userId: u.user._id } },
+      { $match: { workspaceId: u.user._id } },
       { $project: { _id: 0, h: { $dateToString: { format: '%H', date: '$publishedAt', timezone: 'Europe/Berlin' } } } },
     ]);
     expect(hours.map((h) => h.h).sort()).toEqual(['00', '00', '03', '23', '23']);
@@ -94,9 +94,9 @@ describe('analytics: successful cases', () => {
     await post(u.user._id, p._id, '2026-01-09T10:00:00Z', { likes: 30, comments: 10, reach: 400, impressions: 1000 });
     await post(u.user._id, p._id, '2026-01-10T10:00:00Z', { likes: 20, views: 900 });
     await StatsModel.create([
-      { userId: u.user._id, platformId: p._id, date: new Date('2025-12-31T00:00:00Z'), followers: 900 },
-      { userId: u.user._id, platformId: p._id, date: new Date('2026-01-07T00:00:00Z'), followers: 1000 },
-      { userId: u.user._id, platformId: p._id, date: new Date('2026-01-14T00:00:00Z'), followers: 1100 },
+      { workspaceId: u.user._id, platformId: p._id, date: new Date('2025-12-31T00:00:00Z'), followers: 900 },
+      { workspaceId: u.user._id, platformId: p._id, date: new Date('2026-01-07T00:00:00Z'), followers: 1000 },
+      { workspaceId: u.user._id, platformId: p._id, date: new Date('2026-01-14T00:00:00Z'), followers: 1100 },
     ]);
     const q = `query($f: EngagementRateFormula) { overview(input: { range: { from: "2026-01-08", to: "2026-01-14" }, engagementRateFormula: $f }) {
       range { from to } comparisonRange { from to } compare timezone engagementRateFormula rateLabel ratePlatforms
@@ -175,7 +175,7 @@ describe('analytics: successful cases', () => {
     const u = await userIn('UTC');
     const p1 = await createPlatform(u.user._id);
     const p2 = await createPlatform(u.user._id, { type: 'tiktok' });
-    const cat = await ContentCategoryModel.create({ userId: u.user._id, name: 'Tips', nameKey: 'tips', colorCode: '#00aa00' });
+    const cat = await ContentCategoryModel.create({ workspaceId: u.user._id, name: 'Tips', nameKey: 'tips', colorCode: '#00aa00' });
     await post(u.user._id, p1._id, '2026-01-06T10:00:00Z', { likes: 5 }, { categoryIds: [cat._id] });
     // TikTok's rate is by views (its reach, where a fixture has one, is not the denominator).
     await post(u.user._id, p2._id, '2026-01-20T10:00:00Z', { likes: 7, reach: 70, views: 50 });
@@ -204,11 +204,11 @@ describe('analytics: successful cases', () => {
     // One post published on the 5th keeps receiving engagement on the following days.
     await post(u.user._id, instagram._id, '2026-01-05T10:00:00Z', { likes: 90 });
     await StatsModel.create([
-      { userId: u.user._id, platformId: instagram._id, date: new Date('2026-01-05T00:00:00Z'), engagement: 40 },
-      { userId: u.user._id, platformId: instagram._id, date: new Date('2026-01-06T00:00:00Z'), engagement: 30 },
-      { userId: u.user._id, platformId: instagram._id, date: new Date('2026-01-07T00:00:00Z'), engagement: 20 },
+      { workspaceId: u.user._id, platformId: instagram._id, date: new Date('2026-01-05T00:00:00Z'), engagement: 40 },
+      { workspaceId: u.user._id, platformId: instagram._id, date: new Date('2026-01-06T00:00:00Z'), engagement: 30 },
+      { workspaceId: u.user._id, platformId: instagram._id, date: new Date('2026-01-07T00:00:00Z'), engagement: 20 },
       // TikTok reports no daily account engagement: the day stays unknown, not 0.
-      { userId: u.user._id, platformId: tiktok._id, date: new Date('2026-01-07T00:00:00Z'), followers: 10 },
+      { workspaceId: u.user._id, platformId: tiktok._id, date: new Date('2026-01-07T00:00:00Z'), followers: 10 },
     ]);
     const q = `query($m: TimeseriesMetric!) {
       timeseries(input: { range: { from: "2026-01-05", to: "2026-01-08" }, metric: $m }) { points { bucket value } } }`;
@@ -229,8 +229,8 @@ describe('analytics: successful cases', () => {
     const big = await createPlatform(u.user._id, { displayName: 'Big' });
     const small = await createPlatform(u.user._id, { displayName: 'Small', type: 'tiktok' });
     await StatsModel.create([
-      { userId: u.user._id, platformId: big._id, date: new Date('2026-02-01T00:00:00Z'), followers: 10_000 },
-      { userId: u.user._id, platformId: small._id, date: new Date('2026-02-01T00:00:00Z'), followers: 100 },
+      { workspaceId: u.user._id, platformId: big._id, date: new Date('2026-02-01T00:00:00Z'), followers: 10_000 },
+      { workspaceId: u.user._id, platformId: small._id, date: new Date('2026-02-01T00:00:00Z'), followers: 100 },
     ]);
     const a = await post(u.user._id, big._id, '2026-02-02T09:00:00Z', { likes: 500, reach: 5000 }, { type: 'reel', hashtags: ['launch', 'tips'] });
     const b = await post(u.user._id, small._id, '2026-02-03T09:00:00Z', { likes: 50, reach: 200, views: 200 }, { type: 'image', hashtags: ['launch'] });
@@ -395,10 +395,10 @@ describe('analytics: successful cases', () => {
     const p1 = await createPlatform(u.user._id);
     const p2 = await createPlatform(u.user._id);
     await StatsModel.create([
-      { userId: u.user._id, platformId: p1._id, date: new Date('2026-01-01T00:00:00Z'), followers: 100, demographics: { ageGroups: [{ range: '18-24', share: 1 }], locations: [] } },
-      { userId: u.user._id, platformId: p1._id, date: new Date('2026-01-02T00:00:00Z'), followers: 300, demographics: { ageGroups: [{ range: '18-24', share: 0.5 }, { range: '25-34', share: 0.5 }], genderSplit: { female: 0.6, male: 0.4 }, locations: [{ country: 'DE', share: 1 }] } },
-      { userId: u.user._id, platformId: p1._id, date: new Date('2026-01-03T00:00:00Z'), followers: 310 },
-      { userId: u.user._id, platformId: p2._id, date: new Date('2026-01-02T00:00:00Z'), followers: 100, demographics: { ageGroups: [{ range: '25-34', share: 1 }], genderSplit: { female: 0.2, male: 0.8 }, locations: [{ country: 'US', share: 1 }] } },
+      { workspaceId: u.user._id, platformId: p1._id, date: new Date('2026-01-01T00:00:00Z'), followers: 100, demographics: { ageGroups: [{ range: '18-24', share: 1 }], locations: [] } },
+      { workspaceId: u.user._id, platformId: p1._id, date: new Date('2026-01-02T00:00:00Z'), followers: 300, demographics: { ageGroups: [{ range: '18-24', share: 0.5 }, { range: '25-34', share: 0.5 }], genderSplit: { female: 0.6, male: 0.4 }, locations: [{ country: 'DE', share: 1 }] } },
+      { workspaceId: u.user._id, platformId: p1._id, date: new Date('2026-01-03T00:00:00Z'), followers: 310 },
+      { workspaceId: u.user._id, platformId: p2._id, date: new Date('2026-01-02T00:00:00Z'), followers: 100, demographics: { ageGroups: [{ range: '25-34', share: 1 }], genderSplit: { female: 0.2, male: 0.8 }, locations: [{ country: 'US', share: 1 }] } },
     ]);
     const { body } = await server.gql(
       `{ audienceDemographics { platforms { platformId date followers platform { id } demographics { ageGroups { range share } } }
@@ -431,7 +431,7 @@ describe('analytics: successful cases', () => {
     const a = await post(u.user._id, p._id, '2026-01-10T18:00:00Z', { likes: 100 });
     const totals = [40, 70, 90, 100];
     await ActivityMetricModel.create(
-      totals.map((t, i) => ({ activityId: a._id, platformId: p._id, userId: u.user._id, date: new Date(Date.UTC(2026, 0, 10 + i)), engagement: { total: t, reach: t * 10 } })),
+      totals.map((t, i) => ({ activityId: a._id, platformId: p._id, workspaceId: u.user._id, date: new Date(Date.UTC(2026, 0, 10 + i)), engagement: { total: t, reach: t * 10 } })),
     );
     const { body } = await server.gql(
       'query($id: ID!) { postDecay(activityId: $id) { activity { id } latestEngagements halfLifeDays daysTo90Percent points { date day engagements engagementsGained shareOfLatest reach } } }',
@@ -514,7 +514,7 @@ describe('analytics: CSV export', () => {
     const base = Date.parse('2026-02-01T00:00:00Z');
     await ActivityModel.insertMany(
       Array.from({ length: 520 }, (_, i) => ({
-        userId: u.user._id,
+        workspaceId: u.user._id,
         platformId: p._id,
         externalId: `bulk-${i}`,
         type: 'image',
@@ -551,7 +551,7 @@ describe('analytics: CSV export', () => {
     // The token is stored only as a hash, and stops working when it expires.
     const token = path.split('/').pop()!;
     expect(await CsvExportTicketModel.countDocuments({ tokenHash: token })).toBe(0);
-    await CsvExportTicketModel.updateMany({ userId: u.user._id }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
+    await CsvExportTicketModel.updateMany({ workspaceId: u.user._id }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
     const expired = await fetch(server.url + path, { headers: { authorization: `Bearer ${u.token}` } });
     expect(expired.status).toBe(404);
 
@@ -601,7 +601,7 @@ describe('analytics: failing cases', () => {
     const owner = await userIn('UTC');
     const other = await userIn('UTC');
     const p = await createPlatform(owner.user._id);
-    const cat = await ContentCategoryModel.create({ userId: owner.user._id, name: 'X', nameKey: 'x', colorCode: '#123456' });
+    const cat = await ContentCategoryModel.create({ workspaceId: owner.user._id, name: 'X', nameKey: 'x', colorCode: '#123456' });
     const a = await post(owner.user._id, p._id, '2026-01-05T10:00:00Z', { likes: 1 });
     const r = range('2026-01-01', '2026-01-31');
     const platform = await server.gql(TS, { input: { range: r, metric: 'POSTS', filter: { platformIds: [p._id.toHexString()] } } }, other.token);

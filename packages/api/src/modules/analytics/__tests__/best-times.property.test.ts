@@ -44,11 +44,11 @@ describe('best times (property-based)', () => {
         const { user } = await createUser({ subscriptionTier: 'enterprise' });
         const docs = [];
         for (const a of accounts) {
-          const platform = await PlatformModel.create({ userId: user._id, type: a.type, sandbox: true, platformUserId: `bt-${new Types.ObjectId().toHexString()}` });
+          const platform = await PlatformModel.create({ workspaceId: user._id, type: a.type, sandbox: true, platformUserId: `bt-${new Types.ObjectId().toHexString()}` });
           for (const [i, p] of a.posts.entries()) {
             const rate = a.level * (a.slotEffect[String(p.hour)] ?? 1) * Math.exp(p.noise) * (p.viral ? 8 : 1);
             docs.push({
-              userId: user._id,
+              workspaceId: user._id,
               platformId: platform._id,
               externalId: `${platform._id.toHexString()}-${i}`,
               type: 'image',
@@ -58,7 +58,7 @@ describe('best times (property-based)', () => {
           }
         }
         await ActivityModel.insertMany(docs);
-        const b = await bestTimesToPost({ userId: user._id, tz: 'UTC', tier: 'enterprise' }, { range: { from: '2026-05-01', to: '2026-06-30' }, minPosts });
+        const b = await bestTimesToPost({ workspaceId: user._id, tz: 'UTC', tier: 'enterprise' }, { range: { from: '2026-05-01', to: '2026-06-30' }, minPosts });
         expect(b.totalPosts).toBeLessThanOrEqual(docs.length);
         expect(b.cells).toHaveLength(168);
         for (const c of b.cells) {

@@ -8,7 +8,7 @@ import { withTotal } from '../../activities/engagement.model.js';
 import { ContentCategoryModel } from '../../categories/category.model.js';
 import { PlatformModel, type Platform } from '../../platforms/platform.model.js';
 import { StatsModel } from '../../stats/stats.model.js';
-import { UserProfileModel } from '../../users/user-profile.model.js';
+import { WorkspaceModel } from '../../workspaces/workspace.model.js';
 import { ActivityRankMetric, ComparePeriod, EngagementRateFormula, FollowerNormalization, Granularity, TimeseriesMetric } from '../analytics.enums.js';
 import { audienceDemographics } from '../audience.service.js';
 import { overview, platformBreakdown, timeseries } from '../dashboard.service.js';
@@ -149,14 +149,14 @@ function expectClose(actual: unknown, expected: unknown, path = '$'): void {
 
 async function insert(ds: Dataset) {
   const { user } = await createUser();
-  const userId = user._id;
-  await UserProfileModel.create({ userId, timezone: ds.tz });
+  const workspaceId = user._id;
+  await WorkspaceModel.updateOne({ _id: workspaceId }, { $set: { timezone: ds.tz } });
   const platforms: Platform[] = [];
   for (const p of ds.platforms) {
     platforms.push(
       (
         await PlatformModel.create({
-          userId,
+          workspaceId,
           type: p.type,
           sandbox: true,
           platformUserId: `prop-${new Types.ObjectId().toHexString()}`,
@@ -166,8 +166,8 @@ async function insert(ds: Dataset) {
     );
   }
   const categories = await ContentCategoryModel.create([
-    { userId, name: 'A', nameKey: 'a', colorCode: '#000000' },
-    { userId, name: 'B', nameKey: 'b', colorCode: '#ffffff' },
+    { workspaceId, name: 'A', nameKey: 'a', colorCode: '#000000' },
+    { workspaceId, name: 'B', nameKey: 'b', colorCode: '#ffffff' },
   ]);
   const day0 = Date.parse(`${START}T00:00:00Z`);
   const platformOf = (i: number) => platforms[i % platforms.length]!;
@@ -175,7 +175,7 @@ async function insert(ds: Dataset) {
     const counters = { likes: p.likes, comments: p.comments, shares: p.shares, saves: p.saves, impressions: p.impressions, reach: p.reach, views: p.views };
     return {
       _id: new Types.ObjectId(),
-      userId,
+      workspaceId,
       platformId: platformOf(p.p)._id,
       externalId: `post-${i}`,
       type: p.type,
@@ -192,7 +192,7 @@ async function insert(ds: Dataset) {
   const seen = new Set<string>();
   const stats = ds.stats
     .map((s) => ({
-      userId,
+      workspaceId,
       platformId: platformOf(s.p)._id,
       date: new Date(day0 + s.day * 86_400_000),
       ...(s.followers !== null ? { followers: s.followers } : {}),
@@ -211,7 +211,7 @@ async function insert(ds: Dataset) {
     ? ds.snapshots.map((s) => ({
         activityId: posts[0]!._id,
         platformId: posts[0]!.platformId,
-        userId,
+        workspaceId,
         date: new Date(Math.floor(posts[0]!.publishedAt.getTime() / 86_400_000) * 86_400_000 + s.day * 86_400_000),
         engagement: { total: s.total },
       }))
@@ -233,14 +233,14 @@ async function insert(ds: Dataset) {
     })),
     stats: stats.map((s) => ({ ...s, platformId: s.platformId.toHexString() })),
   };
-  return { userId, platforms, categories, posts, snapshots, ref };
+  return { workspaceId, platforms, categories, posts, snapshots, ref };
 }
 
 describe('dashboard queries match a reference computation (property-based)', () => {
   it('overview, timeseries, breakdown, top posts, content types, hashtags, heatmap, demographics and decay', async () => {
     await fc.assert(
       fc.asyncProperty(datasetArb, async (ds) => {
-        const { userId, platforms, categories, posts, snapshots, ref } = await insert(ds);
+        const { workspaceId, platforms, categories, posts, snapshots, ref } = await insert(ds);
         const q = ds.query;
         const from = addDays(START, q.fromOffset);
         const to = addDays(from, q.length);
@@ -251,7 +251,7 @@ describe('dashboard queries match a reference computation (property-based)', () 
         const formula = q.formula as EngagementRateFormula;
         const base = { range: { from, to }, filter, engagementRateFormula: formula };
         // An unlimited plan: these properties are about the numbers, the plan limits have their own suite.
-        const req = { userId, tz: ds.tz, tier: 'enterprise' as const };
+        const req = { workspaceId, tz: ds.tz, tier: 'enterprise' as const };
 
         const o = await overview(req, { ...base, compare: q.compare });
         const ro = refOverview(ref, refQ, q.compare);

@@ -6,7 +6,7 @@ import { overviewPageRequests } from '../../../bench/overview-page.js';
 import { ActivityModel } from '../../activities/activity.model.js';
 import { withTotal } from '../../activities/engagement.model.js';
 import { StatsModel } from '../../stats/stats.model.js';
-import { UserProfileModel } from '../../users/user-profile.model.js';
+import { WorkspaceModel } from '../../workspaces/workspace.model.js';
 
 /**
  * Every query the dashboard sends is answered from an index on MongoDB: each find / aggregate /
@@ -45,14 +45,14 @@ function stages(plan: unknown, out: string[] = []): string[] {
 describe('index shapes', () => {
   it.skipIf(onStandIn)(`every dashboard query is an index scan on MongoDB (${onStandIn ? SKIP_REASON : source})`, async () => {
     const u = await createUser({ subscriptionTier: 'enterprise' as never });
-    await UserProfileModel.create({ userId: u.user._id, timezone: 'Europe/Berlin' });
+    await WorkspaceModel.updateOne({ _id: u.user._id }, { $set: { timezone: 'Europe/Berlin' } });
     const stats = [];
     const posts = [];
     for (let i = 0; i < 3; i++) {
       const p = await createPlatform(u.user._id, { followerCount: 100 });
-      for (let t = day('2026-01-01'); t <= day('2026-05-31'); t += DAY) stats.push({ userId: u.user._id, platformId: p._id, date: new Date(t), followers: 100 + i });
+      for (let t = day('2026-01-01'); t <= day('2026-05-31'); t += DAY) stats.push({ workspaceId: u.user._id, platformId: p._id, date: new Date(t), followers: 100 + i });
       for (let t = day('2026-01-01'); t <= day('2026-05-31'); t += DAY) {
-        posts.push({ userId: u.user._id, platformId: p._id, externalId: `${i}-${t}`, type: 'image', publishedAt: new Date(t + 9 * 3600_000), hashtags: ['x'], engagement: withTotal({ likes: 3, reach: 50 }) });
+        posts.push({ workspaceId: u.user._id, platformId: p._id, externalId: `${i}-${t}`, type: 'image', publishedAt: new Date(t + 9 * 3600_000), hashtags: ['x'], engagement: withTotal({ likes: 3, reach: 50 }) });
       }
     }
     await StatsModel.insertMany(stats);

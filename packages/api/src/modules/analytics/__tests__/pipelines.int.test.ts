@@ -17,11 +17,11 @@ async function account() {
   const p = await createPlatform(user._id);
   const t = await createPlatform(user._id, { type: 'tiktok' });
   await ActivityModel.insertMany([
-    { userId: user._id, platformId: p._id, externalId: 'a', type: 'image', hashtags: ['x', 'y'], publishedAt: new Date('2026-03-02T10:00:00Z'), engagement: withTotal({ likes: 10, reach: 100 }) },
-    { userId: user._id, platformId: t._id, externalId: 'b', type: 'video', hashtags: ['x'], publishedAt: new Date('2026-03-03T10:00:00Z'), engagement: withTotal({ likes: 30, views: 100 }) },
-    { userId: user._id, platformId: p._id, externalId: 'c', type: 'image', hashtags: ['x', 'y'], publishedAt: new Date('2026-03-04T10:00:00Z'), engagement: withTotal({ likes: 20, reach: 100 }) },
+    { workspaceId: user._id, platformId: p._id, externalId: 'a', type: 'image', hashtags: ['x', 'y'], publishedAt: new Date('2026-03-02T10:00:00Z'), engagement: withTotal({ likes: 10, reach: 100 }) },
+    { workspaceId: user._id, platformId: t._id, externalId: 'b', type: 'video', hashtags: ['x'], publishedAt: new Date('2026-03-03T10:00:00Z'), engagement: withTotal({ likes: 30, views: 100 }) },
+    { workspaceId: user._id, platformId: p._id, externalId: 'c', type: 'image', hashtags: ['x', 'y'], publishedAt: new Date('2026-03-04T10:00:00Z'), engagement: withTotal({ likes: 20, reach: 100 }) },
   ]);
-  return { userId: user._id, tz: 'UTC', tier: 'enterprise' as const };
+  return { workspaceId: user._id, tz: 'UTC', tier: 'enterprise' as const };
 }
 
 function spyPipelines(): PipelineStage[][] {

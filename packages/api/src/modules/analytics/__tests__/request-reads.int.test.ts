@@ -6,7 +6,7 @@ import { overviewPageRequests } from '../../../bench/overview-page.js';
 import { ActivityModel } from '../../activities/activity.model.js';
 import { withTotal } from '../../activities/engagement.model.js';
 import { StatsModel } from '../../stats/stats.model.js';
-import { UserProfileModel } from '../../users/user-profile.model.js';
+import { WorkspaceModel } from '../../workspaces/workspace.model.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -21,7 +21,7 @@ const day = (s: string) => Date.parse(`${s}T00:00:00Z`);
 
 async function seed() {
   const u = await createUser({ subscriptionTier: 'enterprise' as never });
-  await UserProfileModel.create({ userId: u.user._id, timezone: 'Europe/Berlin' });
+  await WorkspaceModel.updateOne({ _id: u.user._id }, { $set: { timezone: 'Europe/Berlin' } });
   const platforms = [];
   for (let i = 0; i < 3; i++) platforms.push(await createPlatform(u.user._id, { followerCount: 5000 + i }));
   const stats = [];
@@ -29,11 +29,11 @@ async function seed() {
   for (const [i, p] of platforms.entries()) {
     // A year of daily stats, 2025-06-01 .. 2026-05-31.
     for (let t = day('2025-06-01'); t <= day('2026-05-31'); t += DAY) {
-      stats.push({ userId: u.user._id, platformId: p._id, date: new Date(t), followers: 1000 + i * 100 + Math.round((t - day('2025-06-01')) / DAY) });
+      stats.push({ workspaceId: u.user._id, platformId: p._id, date: new Date(t), followers: 1000 + i * 100 + Math.round((t - day('2025-06-01')) / DAY) });
     }
     for (let t = day('2025-06-01'); t <= day('2026-05-31'); t += 2 * DAY) {
       posts.push({
-        userId: u.user._id,
+        workspaceId: u.user._id,
         platformId: p._id,
         externalId: `${i}-${t}`,
         type: 'image',
@@ -138,22 +138,22 @@ describe('follower history in a window: successful cases', () => {
   it('answers every lookup exactly as the whole history does, for gaps before, within and after the days', async () => {
     const { loadFollowerHistory } = await import('../followers.js');
     const u = await createUser();
-    const userId = u.user._id;
+    const workspaceId = u.user._id;
     // Account 0: data that stops 40 days before the window (its last count comes from the anchor lookup).
     // Account 1: data that starts inside the window and goes on after it (newest lies beyond it).
     // Account 2: no daily stats, only a profile count. Account 3: every other day.
     const ps = [];
-    for (let i = 0; i < 4; i++) ps.push(await createPlatform(userId, { followerCount: 700 + i }));
+    for (let i = 0; i < 4; i++) ps.push(await createPlatform(workspaceId, { followerCount: 700 + i }));
     const rows = [];
-    for (let t = day('2026-01-01'); t <= day('2026-02-10'); t += DAY) rows.push({ userId, platformId: ps[0]!._id, date: new Date(t), followers: 100 + (t - day('2026-01-01')) / DAY });
-    for (let t = day('2026-03-25'); t <= day('2026-05-10'); t += DAY) rows.push({ userId, platformId: ps[1]!._id, date: new Date(t), followers: 5000 - (t - day('2026-03-25')) / DAY });
-    for (let t = day('2026-01-02'); t <= day('2026-06-30'); t += 2 * DAY) rows.push({ userId, platformId: ps[3]!._id, date: new Date(t), followers: 40 + (t % 13) });
+    for (let t = day('2026-01-01'); t <= day('2026-02-10'); t += DAY) rows.push({ workspaceId, platformId: ps[0]!._id, date: new Date(t), followers: 100 + (t - day('2026-01-01')) / DAY });
+    for (let t = day('2026-03-25'); t <= day('2026-05-10'); t += DAY) rows.push({ workspaceId, platformId: ps[1]!._id, date: new Date(t), followers: 5000 - (t - day('2026-03-25')) / DAY });
+    for (let t = day('2026-01-02'); t <= day('2026-06-30'); t += 2 * DAY) rows.push({ workspaceId, platformId: ps[3]!._id, date: new Date(t), followers: 40 + (t % 13) });
     await StatsModel.insertMany(rows);
     const fromDay = day('2026-03-20') / DAY;
     const toDay = day('2026-04-10') / DAY;
-    const whole = await loadFollowerHistory({ userId });
+    const whole = await loadFollowerHistory({ workspaceId });
     for (const latest of [false, true]) {
-      const part = await loadFollowerHistory({ userId }, { fromDay, toDay, latest });
+      const part = await loadFollowerHistory({ workspaceId }, { fromDay, toDay, latest });
       for (const p of ps.map((x) => x._id.toHexString())) {
         for (let d = fromDay - 1; d <= toDay + 1; d++) {
           expect(part.atPublish(p, d), `${p} ${d}`).toEqual(whole.atPublish(p, d));

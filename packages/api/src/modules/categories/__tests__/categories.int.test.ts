@@ -135,7 +135,7 @@ describe('categories: successful cases', () => {
     const { body } = await server.gql(DELETE, { id: gone.id }, token);
     expect(body).toEqual({ data: { deleteCategory: true } });
     expect(await ContentCategoryModel.exists({ _id: gone.id })).toBeNull();
-    expect(await ActivityModel.countDocuments({ userId: user._id })).toBe(2);
+    expect(await ActivityModel.countDocuments({ workspaceId: user._id })).toBe(2);
     expect(await ActivityModel.countDocuments({ categoryIds: new Types.ObjectId(gone.id) })).toBe(0);
     const p0 = (await ActivityModel.findById(posts[0]).lean())!;
     expect(p0.categoryIds.map(String)).toEqual([stays.id]);
@@ -159,7 +159,7 @@ describe('categories: failing cases', () => {
     expect(errorOf(rename.body)?.extensions).toEqual({ code: 'CONFLICT', field: 'name' });
     expect(errorOf(rename.body)?.message).toContain('"LAUNCH"');
     expect(await ContentCategoryModel.findById(tips.id).lean()).toMatchObject({ name: 'Tips' });
-    expect(await ContentCategoryModel.countDocuments({ userId: user._id, nameKey: 'launch', _id: { $ne: new Types.ObjectId(launch.id) } })).toBe(0);
+    expect(await ContentCategoryModel.countDocuments({ workspaceId: user._id, nameKey: 'launch', _id: { $ne: new Types.ObjectId(launch.id) } })).toBe(0);
     // Another user may use the same name.
     await create(other.token, 'Launch');
   });
@@ -188,13 +188,13 @@ describe('categories: failing cases', () => {
   it(`a user has at most ${MAX_CATEGORIES_PER_USER} categories`, async () => {
     const { user, token } = await createUser();
     await ContentCategoryModel.insertMany(
-      Array.from({ length: MAX_CATEGORIES_PER_USER - 1 }, (_, i) => ({ userId: user._id, name: `c${i}`, nameKey: `c${i}`, colorCode: '#000000' })),
+      Array.from({ length: MAX_CATEGORIES_PER_USER - 1 }, (_, i) => ({ workspaceId: user._id, name: `c${i}`, nameKey: `c${i}`, colorCode: '#000000' })),
     );
     await create(token, 'The last one');
     const { body } = await server.gql(CREATE, { input: { name: 'One too many', colorCode: '#000000' } }, token);
     expect(errorOf(body)?.extensions).toEqual({ code: 'LIMIT_EXCEEDED', limit: MAX_CATEGORIES_PER_USER });
     expect(errorOf(body)?.message).toContain(String(MAX_CATEGORIES_PER_USER));
-    expect(await ContentCategoryModel.countDocuments({ userId: user._id })).toBe(MAX_CATEGORIES_PER_USER);
+    expect(await ContentCategoryModel.countDocuments({ workspaceId: user._id })).toBe(MAX_CATEGORIES_PER_USER);
   });
 
   it('ownership on both sides: another user’s post or category is NOT_FOUND and nothing changes', async () => {

@@ -29,7 +29,7 @@ describe('demo data: successful cases', () => {
   it('seeds a signed-up account with sandbox accounts and their history, once', async () => {
     const outcome = await seedDemoData({ days: 10 });
     expect(outcome.seeded).toBe(true);
-    const platforms = await PlatformModel.find({ userId: outcome.seeded ? outcome.userId : undefined }).lean();
+    const platforms = await PlatformModel.find({ workspaceId: outcome.seeded ? outcome.userId : undefined }).lean();
     expect(platforms.map((p) => p.type).sort()).toEqual([...DEMO_PLATFORMS].sort());
     expect(platforms.every((p) => p.sandbox)).toBe(true);
     // No scheduler runs here, so the backfill ran inline, through the same pulls the jobs run.

@@ -7,7 +7,7 @@ import { startTestServer, type TestServer } from '../../../../test/helpers/serve
 import { configureLogger } from '../../../lib/logger.js';
 import { DAY_MS, parseDay } from '@soash/shared';
 import { SystemJobModel } from '../../system-jobs/system-job.model.js';
-import { UserProfileModel } from '../../users/user-profile.model.js';
+import { WorkspaceModel } from '../../workspaces/workspace.model.js';
 import { llmWriter, templateWriter } from '../idea-writer.js';
 import { AiInsightModel } from '../insight.model.js';
 import mongoose from 'mongoose';
@@ -35,7 +35,7 @@ afterAll(async () => {
 async function plantedUser(seed: number, tz = 'UTC', offset = 0) {
   // A PRO plan reaches back past the 180 days analysed.
   const u = await createUser({ subscriptionTier: 'pro' });
-  await UserProfileModel.create({ userId: u.user._id, timezone: tz, industry: 'coffee roasting', targetAudience: 'home baristas', brandValues: ['craft', 'honesty'], businessGoals: ['grow the newsletter'] });
+  await WorkspaceModel.updateOne({ _id: u.user._id }, { $set: { timezone: tz, industry: 'coffee roasting', targetAudience: 'home baristas', brandValues: ['craft', 'honesty'], businessGoals: ['grow the newsletter'] } });
   const p = await createPlatform(u.user._id);
   await seedAccount(u.user._id, p._id, generateAccount({ seed, today, plants, utcOffsetHours: offset }));
   return u;
@@ -130,7 +130,7 @@ describe('insights: successful cases', () => {
     await seedAccount(u.user._id, insta._id, generateAccount({ seed: 62, today, plants: { bestType: 'carousel' } }));
     const r = await generateInsightsForUser(u.user._id, { now, writer: templateWriter });
     expect(r.accounts).toBe(2);
-    const docs = await AiInsightModel.find({ userId: u.user._id }).lean();
+    const docs = await AiInsightModel.find({ workspaceId: u.user._id }).lean();
     expect(docs.map((d) => d.key).filter((k) => /content_type:video|hour-18|#fyp/.test(k))).toEqual([]);
     // The Instagram account's own effect is still found, within that account.
     const carousel = docs.find((d) => d.key === 'performance:content_type:carousel:above');
@@ -138,7 +138,7 @@ describe('insights: successful cases', () => {
     const { body } = await server.gql(INSIGHTS, { first: 100 }, u.token);
     const node = body.data!.insights.edges.map((e: any) => e.node).find((n: any) => n.id === carousel!._id.toHexString());
     expect(node.evidence.accounts.map((a: any) => a.name)).toEqual(['@bakery']);
-    const recs = await ContentRecommendationModel.find({ userId: u.user._id }).lean();
+    const recs = await ContentRecommendationModel.find({ workspaceId: u.user._id }).lean();
     const brief = recs.find((x) => x.contentBrief)!.contentBrief!;
     expect(brief).toContain('engagement rate by views (TikTok) and reach (Instagram)');
   });
@@ -152,7 +152,7 @@ describe('insights: successful cases', () => {
     const planFrom = new Date((today - 91) * DAY_MS).toISOString().slice(0, 10);
     expect(r.period.from >= planFrom).toBe(true);
     expect(r.posts).toBeLessThan(240);
-    const docs = (await AiInsightModel.find({ userId: u.user._id }).lean()).filter((d) => d.key.startsWith('performance:'));
+    const docs = (await AiInsightModel.find({ workspaceId: u.user._id }).lean()).filter((d) => d.key.startsWith('performance:'));
     expect(docs.length).toBeGreaterThan(0);
     for (const d of docs) expect((d.evidence as any).period.from >= planFrom).toBe(true);
 
@@ -167,14 +167,14 @@ describe('insights: successful cases', () => {
   it('re-running updates findings in place: no duplicates, read and dismissed flags kept', async () => {
     const u = await plantedUser(22);
     await generateInsightsForUser(u.user._id, { now, writer: templateWriter });
-    const first = await AiInsightModel.find({ userId: u.user._id }).sort({ key: 1 }).lean();
+    const first = await AiInsightModel.find({ workspaceId: u.user._id }).sort({ key: 1 }).lean();
     const [a, b] = first;
     await server.gql('mutation($id: ID!) { markInsightRead(id: $id) { isRead } }', { id: a!._id.toHexString() }, u.token);
     const dismissed = await server.gql('mutation($id: ID!) { dismissInsight(id: $id) { id isDismissed } }', { id: b!._id.toHexString() }, u.token);
     expect(dismissed.body.data!.dismissInsight.isDismissed).toBe(true);
 
     await generateInsightsForUser(u.user._id, { now: new Date(now.getTime() + 3_600_000), writer: templateWriter });
-    const second = await AiInsightModel.find({ userId: u.user._id }).sort({ key: 1 }).lean();
+    const second = await AiInsightModel.find({ workspaceId: u.user._id }).sort({ key: 1 }).lean();
     expect(second.map((d) => [d._id.toHexString(), d.key])).toEqual(first.map((d) => [d._id.toHexString(), d.key]));
     expect(second.find((d) => d.key === a!.key)!.isRead).toBe(true);
     expect(second.find((d) => d.key === b!.key)!.isDismissed).toBe(true);
@@ -194,16 +194,16 @@ describe('insights: successful cases', () => {
     const u = await plantedUser(24);
     // However odd today's partial numbers look, only complete days are tested.
     const { StatsModel } = await import('../../stats/stats.model.js');
-    const yesterday = await StatsModel.findOne({ userId: u.user._id, date: new Date((today - 1) * DAY_MS) }).lean();
+    const yesterday = await StatsModel.findOne({ workspaceId: u.user._id, date: new Date((today - 1) * DAY_MS) }).lean();
     expect(yesterday?.followers).toBeTypeOf('number');
     await StatsModel.updateOne(
-      { userId: u.user._id, platformId: yesterday!.platformId, date: new Date(today * DAY_MS) },
+      { workspaceId: u.user._id, platformId: yesterday!.platformId, date: new Date(today * DAY_MS) },
       { $set: { followers: yesterday!.followers! - 50_000, followersChange: -50_000 } },
       { upsert: true },
     );
     await generateInsightsForUser(u.user._id, { now, writer: templateWriter });
     const todayLabel = new Date(today * DAY_MS).toISOString().slice(0, 10);
-    const keys = (await AiInsightModel.find({ userId: u.user._id }, { key: 1 }).lean()).map((d) => d.key);
+    const keys = (await AiInsightModel.find({ workspaceId: u.user._id }, { key: 1 }).lean()).map((d) => d.key);
     expect(keys.filter((k) => k.startsWith('trend:anomaly:'))).not.toEqual([]);
     expect(keys.filter((k) => k.endsWith(todayLabel))).toEqual([]);
   });
@@ -211,7 +211,7 @@ describe('insights: successful cases', () => {
   it('leaves notices of other modules alone (a re-authorisation warning survives a run)', async () => {
     const u = await plantedUser(23);
     const notice = await AiInsightModel.create({
-      userId: u.user._id,
+      workspaceId: u.user._id,
       insightType: 'recommendation',
       title: 'Reconnect your account',
       priority: 'high',
@@ -224,18 +224,18 @@ describe('insights: successful cases', () => {
   it('retires insights the data no longer supports (dismissed ones are remembered)', async () => {
     const u = await plantedUser(23);
     await generateInsightsForUser(u.user._id, { now, writer: templateWriter });
-    const reel = await AiInsightModel.findOne({ userId: u.user._id, key: 'performance:content_type:reel:above' }).lean();
+    const reel = await AiInsightModel.findOne({ workspaceId: u.user._id, key: 'performance:content_type:reel:above' }).lean();
     expect(reel).not.toBeNull();
-    // (Filtered here: the stand-in cannot run an equality plus a regex over the unique {userId, key} index.)
-    const other = (await AiInsightModel.find({ userId: u.user._id }).lean()).find((d) => d.key.startsWith('performance:hashtag'));
+    // (Filtered here: the stand-in cannot run an equality plus a regex over the unique {workspaceId, key} index.)
+    const other = (await AiInsightModel.find({ workspaceId: u.user._id }).lean()).find((d) => d.key.startsWith('performance:hashtag'));
     await AiInsightModel.updateOne({ _id: other!._id }, { $set: { isDismissed: true } });
     // A year later nothing is in the window any more.
     const later = new Date(now.getTime() + 400 * DAY_MS);
     const r = await generateInsightsForUser(u.user._id, { now: later, writer: templateWriter });
     expect(r.posts).toBe(0);
-    const left = await AiInsightModel.find({ userId: u.user._id }).lean();
+    const left = await AiInsightModel.find({ workspaceId: u.user._id }).lean();
     expect(left.map((d) => d.key)).toEqual([other!.key]);
-    expect(await ContentRecommendationModel.countDocuments({ userId: u.user._id })).toBe(0);
+    expect(await ContentRecommendationModel.countDocuments({ workspaceId: u.user._id })).toBe(0);
   });
 
   it('pages insights with cursors', async () => {
@@ -261,7 +261,7 @@ describe('insights: successful cases', () => {
       const p = await createPlatform(u.user._id);
       await seedAccount(u.user._id, p._id, generateAccount({ seed, today }));
       await generateInsightsForUser(u.user._id, { now, writer: templateWriter });
-      expect(await AiInsightModel.countDocuments({ userId: u.user._id, priority: 'high' })).toBe(0);
+      expect(await AiInsightModel.countDocuments({ workspaceId: u.user._id, priority: 'high' })).toBe(0);
     }
   });
 
@@ -346,7 +346,7 @@ describe('insights: successful cases', () => {
     expect(used.body.data!.markRecommendationUsed.isUsed).toBe(true);
     // A later run keeps the feedback and still applies it.
     await generateInsightsForUser(u.user._id, { now: new Date(now.getTime() + 3_600_000), writer: templateWriter });
-    const rerun = await ContentRecommendationModel.findOne({ userId: u.user._id, patternKey: 'hashtag:#launch' }).lean();
+    const rerun = await ContentRecommendationModel.findOne({ workspaceId: u.user._id, patternKey: 'hashtag:#launch' }).lean();
     expect(rerun!.feedbackScore).toBe(1);
     expect(rerun!.score).toBeLessThan(rerun!.baseScore);
   });
@@ -356,8 +356,8 @@ describe('insights: successful cases', () => {
     const p = await createPlatform(u.user._id);
     // The job analyses up to the real today.
     await seedAccount(u.user._id, p._id, generateAccount({ seed: 26, today: Math.floor(Date.now() / DAY_MS), plants }));
-    await runGenerateInsights({ userId: u.user._id.toHexString() });
-    const run = await SystemJobModel.findOne({ userId: u.user._id }).lean();
+    await runGenerateInsights({ workspaceId: u.user._id.toHexString() });
+    const run = await SystemJobModel.findOne({ workspaceId: u.user._id }).lean();
     expect(run).toMatchObject({ jobType: 'generate_insights', status: 'completed' });
     expect((run!.result as { posts: number }).posts).toBe(240);
   });
@@ -371,16 +371,16 @@ describe('insights: the Agenda jobs', () => {
       const p = await createPlatform(u.user._id);
       await seedAccount(u.user._id, p._id, generateAccount({ seed: 41, today: Math.floor(Date.now() / DAY_MS), plants }));
       // What the connectors do after a pull:
-      await s.agenda.now(GENERATE_INSIGHTS_JOB, { userId: u.user._id.toHexString() });
+      await s.agenda.now(GENERATE_INSIGHTS_JOB, { workspaceId: u.user._id.toHexString() });
       const deadline = Date.now() + 60_000;
       let run;
       while (Date.now() < deadline) {
-        run = await SystemJobModel.findOne({ userId: u.user._id, status: { $in: ['completed', 'failed'] } }).lean();
+        run = await SystemJobModel.findOne({ workspaceId: u.user._id, status: { $in: ['completed', 'failed'] } }).lean();
         if (run) break;
         await new Promise((r) => setTimeout(r, 100));
       }
       expect(run).toMatchObject({ jobType: 'generate_insights', status: 'completed' });
-      expect(await AiInsightModel.countDocuments({ userId: u.user._id })).toBeGreaterThan(0);
+      expect(await AiInsightModel.countDocuments({ workspaceId: u.user._id })).toBeGreaterThan(0);
 
       for (const task of startupTasks) await task({ config: server.config, database: {} as never, role: 'worker' });
       const jobs = mongoose.connection.db!.collection(JOBS_COLLECTION);
@@ -392,7 +392,7 @@ describe('insights: the Agenda jobs', () => {
       expect(await jobs.countDocuments({ name: NIGHTLY_INSIGHTS_JOB })).toBe(1);
       // The fan-out enqueues one run per user with an active account.
       expect(await enqueueNightlyInsights()).toBeGreaterThan(0);
-      expect(await jobs.countDocuments({ name: GENERATE_INSIGHTS_JOB, 'data.userId': u.user._id.toHexString() })).toBeGreaterThanOrEqual(1);
+      expect(await jobs.countDocuments({ name: GENERATE_INSIGHTS_JOB, 'data.workspaceId': u.user._id.toHexString() })).toBeGreaterThanOrEqual(1);
     } finally {
       await s.stop();
     }
@@ -433,7 +433,7 @@ describe('insights: content ideas from an LLM', () => {
     mode = 'ok';
     requests.length = 0;
     await generateInsightsForUser(u.user._id, { now, writer: llmWriter({ baseUrl: url, apiKey: 'sk-test-secret', model: 'test-model', timeoutMs: 5000 }) });
-    const ideas = await ContentRecommendationModel.find({ userId: u.user._id, recommendationType: 'content_idea' }).lean();
+    const ideas = await ContentRecommendationModel.find({ workspaceId: u.user._id, recommendationType: 'content_idea' }).lean();
     expect(ideas.length).toBeGreaterThanOrEqual(2);
     expect(ideas.every((i) => i.title === 'Latte art in 30 seconds' && (i.evidence as any).writer === 'llm')).toBe(true);
     expect(requests[0]!.auth).toBe('Bearer sk-test-secret');
@@ -445,10 +445,10 @@ describe('insights: content ideas from an LLM', () => {
     await generateInsightsForUser(u.user._id, { now, writer });
     expect(requests.length).toBe(calls);
     // A changed brief is rewritten only once the text is a week old.
-    await UserProfileModel.updateOne({ userId: u.user._id }, { $set: { industry: 'tea' } });
+    await WorkspaceModel.updateOne({ _id: u.user._id }, { $set: { industry: 'tea' } });
     await generateInsightsForUser(u.user._id, { now: new Date(now.getTime() + DAY_MS), writer });
     expect(requests.length).toBe(calls);
-    const idea = await ContentRecommendationModel.findOne({ userId: u.user._id, patternKey: 'content_idea:content_type:reel' }).lean();
+    const idea = await ContentRecommendationModel.findOne({ workspaceId: u.user._id, patternKey: 'content_idea:content_type:reel' }).lean();
     expect(idea!.contentBrief).toContain('Industry: tea');
     await generateInsightsForUser(u.user._id, { now: new Date(now.getTime() + 8 * DAY_MS), writer });
     expect(requests.length).toBeGreaterThan(calls);
@@ -463,7 +463,7 @@ describe('insights: content ideas from an LLM', () => {
         mode = m;
         const u = await plantedUser(28);
         await generateInsightsForUser(u.user._id, { now, writer: llmWriter({ baseUrl: url, apiKey: 'sk-test-secret', model: 'test-model', timeoutMs: 300 }) });
-        const ideas = await ContentRecommendationModel.find({ userId: u.user._id, recommendationType: 'content_idea' }).lean();
+        const ideas = await ContentRecommendationModel.find({ workspaceId: u.user._id, recommendationType: 'content_idea' }).lean();
         expect(ideas.length).toBeGreaterThanOrEqual(2);
         expect(ideas.every((i) => (i.evidence as any).writer === 'template')).toBe(true);
       }
@@ -481,8 +481,8 @@ describe('insights: failing cases', () => {
     const owner = await plantedUser(29);
     await generateInsightsForUser(owner.user._id, { now, writer: templateWriter });
     const other = await createUser();
-    const insight = await AiInsightModel.findOne({ userId: owner.user._id }).lean();
-    const rec = await ContentRecommendationModel.findOne({ userId: owner.user._id }).lean();
+    const insight = await AiInsightModel.findOne({ workspaceId: owner.user._id }).lean();
+    const rec = await ContentRecommendationModel.findOne({ workspaceId: owner.user._id }).lean();
     const missing = new Types.ObjectId().toHexString();
     for (const [op, id] of [
       ['markInsightRead(id: $id) { id }', insight!._id.toHexString()],

@@ -4,10 +4,10 @@ import { StatsModel } from '../../stats/stats.model.js';
 import type { GeneratedAccount } from './generator.js';
 
 /** Writes a generated account's posts and daily stats for one user and account. */
-export async function seedAccount(userId: Types.ObjectId, platformId: Types.ObjectId, acc: GeneratedAccount): Promise<void> {
+export async function seedAccount(workspaceId: Types.ObjectId, platformId: Types.ObjectId, acc: GeneratedAccount): Promise<void> {
   await ActivityModel.insertMany(
     acc.posts.map((p, i) => ({
-      userId,
+      workspaceId,
       platformId,
       externalId: `gen-${platformId.toHexString()}-${i}`,
       type: p.type,
@@ -19,5 +19,5 @@ export async function seedAccount(userId: Types.ObjectId, platformId: Types.Obje
       engagementRate: p.engagement.total / p.engagement.reach,
     })),
   );
-  await StatsModel.insertMany(acc.days.map((d) => ({ userId, platformId, date: d.date, followers: d.followers, engagement: d.engagement })));
+  await StatsModel.insertMany(acc.days.map((d) => ({ workspaceId, platformId, date: d.date, followers: d.followers, engagement: d.engagement })));
 }

@@ -22,8 +22,8 @@ describe('platforms: successful cases', () => {
     const pa = await createPlatform(a.user._id, { displayName: 'A main' });
     await createPlatform(b.user._id, { displayName: 'B main' });
     await StatsModel.create([
-      { platformId: pa._id, userId: a.user._id, date: day(1), followers: 100 },
-      { platformId: pa._id, userId: a.user._id, date: day(2), followers: 110 },
+      { platformId: pa._id, workspaceId: a.user._id, date: day(1), followers: 100 },
+      { platformId: pa._id, workspaceId: a.user._id, date: day(2), followers: 110 },
     ]);
     const { body } = await server.gql('{ platforms { id displayName latestStats { date followers } } }', {}, a.token);
     expect(body.errors).toBeUndefined();
@@ -44,7 +44,7 @@ describe('platforms: successful cases', () => {
       const u = await createUser();
       for (let i = 0; i < n; i++) {
         const p = await createPlatform(u.user._id);
-        await StatsModel.create({ platformId: p._id, userId: u.user._id, date: day(1), followers: i });
+        await StatsModel.create({ platformId: p._id, workspaceId: u.user._id, date: day(1), followers: i });
       }
       const { commands, result } = await countCommands(() => server.gql('{ platforms { id latestStats { followers } } }', {}, u.token));
       expect(result.body.data!.platforms).toHaveLength(n);

@@ -2,7 +2,7 @@ import { PlatformType } from '@soash/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../../../test/helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../../../../test/helpers/server.js';
-import { UserProfileModel } from '../../users/user-profile.model.js';
+import { WorkspaceModel } from '../../workspaces/workspace.model.js';
 import { connectSandboxPlatform } from '../platform-connect.service.js';
 
 let server: TestServer;
@@ -18,7 +18,7 @@ const CONNECT = 'mutation($type: PlatformType!) { connectPlatform(input: { type:
 describe('sandbox names: successful cases', () => {
   it('names a sandbox account after the brand profile', async () => {
     const { user, token } = await createUser();
-    await UserProfileModel.create({ userId: user._id, brandName: 'Crumb Bakery', industry: 'Food & beverage' });
+    await WorkspaceModel.updateOne({ _id: user._id }, { $set: { brandName: 'Crumb Bakery', industry: 'Food & beverage' } });
     const { body } = await server.gql<{ connectPlatform: { platform: { username: string; displayName: string } } }>(CONNECT, { type: 'INSTAGRAM' }, token);
     expect(body.errors).toBeUndefined();
     expect(body.data!.connectPlatform.platform).toMatchObject({ username: 'crumbbakery', displayName: 'Crumb Bakery', sandbox: true });
@@ -32,9 +32,9 @@ describe('sandbox names: successful cases', () => {
 
   it('keeps one sandbox per platform when the brand changes later', async () => {
     const { user } = await createUser();
-    await UserProfileModel.create({ userId: user._id, brandName: 'First Name' });
+    await WorkspaceModel.updateOne({ _id: user._id }, { $set: { brandName: 'First Name' } });
     const first = await connectSandboxPlatform(user._id, PlatformType.FACEBOOK, { backfill: 'none' });
-    await UserProfileModel.updateOne({ userId: user._id }, { $set: { brandName: 'Second Name' } });
+    await WorkspaceModel.updateOne({ _id: user._id }, { $set: { brandName: 'Second Name' } });
     const again = await connectSandboxPlatform(user._id, PlatformType.FACEBOOK, { backfill: 'none' });
     expect(again._id.equals(first._id)).toBe(true);
     expect(again.displayName).toBe('First Name');

@@ -6,7 +6,7 @@ import { startTestServer, type TestServer } from '../../../../test/helpers/serve
 import { noPaymentProvider, setPaymentProvider, type PaidInvoice, type PlanChangeRequest } from '../../subscriptions/payment-provider.js';
 import { MailMessageModel } from '../../mail/mail-message.model.js';
 import { RefreshTokenModel } from '../../users/refresh-token.model.js';
-import { UserProfileModel } from '../../users/user-profile.model.js';
+import { WorkspaceModel } from '../../workspaces/workspace.model.js';
 import { UserModel } from '../../users/user.model.js';
 import { ReferralCodeModel } from '../referral-code.model.js';
 import { ReferralSignupModel } from '../referral-signup.model.js';
@@ -47,7 +47,7 @@ async function myReferral(token: string) {
 async function worldCounts() {
   return {
     users: await UserModel.countDocuments(),
-    profiles: await UserProfileModel.countDocuments(),
+    workspaces: await WorkspaceModel.countDocuments(),
     codes: await ReferralCodeModel.countDocuments(),
     signups: await ReferralSignupModel.countDocuments(),
     sessions: await RefreshTokenModel.countDocuments(),

@@ -36,10 +36,10 @@ async function seed(now: Date) {
   const { user } = await createUser();
   const platformId = new Types.ObjectId();
   const activityId = new Types.ObjectId();
-  const base = { userId: user._id, platformId };
+  const base = { workspaceId: user._id, platformId };
   await insertRaw(StatsModel, [400, 366, 365, 10].map((d) => ({ ...base, date: daysAgo(d, now), followers: d })));
   await insertRaw(ActivityMetricModel, [500, 365, 1].map((d) => ({ ...base, activityId, date: daysAgo(d, now), engagement: { total: d } })));
-  await insertRaw(SystemJobModel, [45, 31, 29].map((d) => ({ jobType: 'sync_metrics', status: 'completed', userId: user._id, createdAt: daysAgo(d, now), updatedAt: daysAgo(d, now), attempt: 1 })));
+  await insertRaw(SystemJobModel, [45, 31, 29].map((d) => ({ jobType: 'sync_metrics', status: 'completed', workspaceId: user._id, createdAt: daysAgo(d, now), updatedAt: daysAgo(d, now), attempt: 1 })));
   await insertRaw(RefreshTokenModel, [
     { userId: user._id, familyId: 'f1', tokenHash: `h-${activityId}-1`, expiresAt: daysAgo(1, now) },
     { userId: user._id, familyId: 'f1', tokenHash: `h-${activityId}-2`, expiresAt: daysAgo(-5, now) },
@@ -50,22 +50,22 @@ async function seed(now: Date) {
   ]);
   await insertRaw(MailMessageModel, [20, 1].map((d) => ({ to: 'x@example.test', subject: 's', text: 't', kind: 'notice', createdAt: daysAgo(d, now), updatedAt: daysAgo(d, now) })));
   // Audit events are kept 365 days: the one 366 days old goes, the one exactly 365 days old stays.
-  const workspaceId = new Types.ObjectId();
-  await insertRaw(AuditEventModel, [366, 365, 2].map((d) => ({ workspaceId, action: 'member.joined', at: daysAgo(d, now) })));
-  return { userId: user._id, workspaceId };
+  const auditWorkspaceId = new Types.ObjectId();
+  await insertRaw(AuditEventModel, [366, 365, 2].map((d) => ({ workspaceId: auditWorkspaceId, action: 'member.joined', at: daysAgo(d, now) })));
+  return { userId: user._id, workspaceId: user._id, auditWorkspaceId };
 }
 
 describe('retention: successful cases', () => {
   it('deletes what is past its retention, keeps the rest, and logs the run as a SystemJob', async () => {
-    const { userId, workspaceId } = await seed(NOW);
+    const { userId, workspaceId, auditWorkspaceId } = await seed(NOW);
     const result = await pruneExpiredData({ metricsRetentionDays: 365, now: NOW });
     expect(result).toEqual({ stats: 2, activityMetrics: 1, systemJobs: 2, expiredSessions: 1, rateLimits: 1, mailOutbox: 1, auditEvents: 1 });
-    expect((await AuditEventModel.find({ workspaceId }).sort({ at: 1 }).lean()).map((e) => e.at)).toEqual([daysAgo(365), daysAgo(2)]);
+    expect((await AuditEventModel.find({ workspaceId: auditWorkspaceId }).sort({ at: 1 }).lean()).map((e) => e.at)).toEqual([daysAgo(365), daysAgo(2)]);
 
     // The cut-off day itself is kept (strictly older goes).
-    expect((await StatsModel.find({ userId }).sort({ date: 1 }).lean()).map((s) => s.followers)).toEqual([365, 10]);
-    expect(await ActivityMetricModel.countDocuments({ userId })).toBe(2);
-    expect(await SystemJobModel.countDocuments({ userId })).toBe(1);
+    expect((await StatsModel.find({ workspaceId }).sort({ date: 1 }).lean()).map((s) => s.followers)).toEqual([365, 10]);
+    expect(await ActivityMetricModel.countDocuments({ workspaceId })).toBe(2);
+    expect(await SystemJobModel.countDocuments({ workspaceId })).toBe(1);
     expect(await RefreshTokenModel.countDocuments({ userId })).toBe(1);
 
     const runs = await SystemJobModel.find({ jobType: 'retention' }).lean();
@@ -93,7 +93,7 @@ describe('retention: successful cases', () => {
     await SystemJobModel.deleteMany({ jobType: 'retention' });
     const { user } = await createUser();
     const now = new Date();
-    await insertRaw(StatsModel, [100, 80].map((d) => ({ userId: user._id, platformId: new Types.ObjectId(), date: daysAgo(d, now), followers: d })));
+    await insertRaw(StatsModel, [100, 80].map((d) => ({ workspaceId: user._id, platformId: new Types.ObjectId(), date: daysAgo(d, now), followers: d })));
 
     running = await startScheduler({ processJobs: true, pollMs: 200 });
     await scheduleRetention({ config: testConfig({ METRICS_RETENTION_DAYS: '90' }), database: {} as DatabaseServer, role: 'worker' });
@@ -104,7 +104,7 @@ describe('retention: successful cases', () => {
       if (!run) await new Promise((r) => setTimeout(r, 200));
     }
     expect(run).toMatchObject({ status: 'completed', agendaJobId: expect.any(String) });
-    expect((await StatsModel.find({ userId: user._id }).lean()).map((s) => s.followers)).toEqual([80]);
+    expect((await StatsModel.find({ workspaceId: user._id }).lean()).map((s) => s.followers)).toEqual([80]);
   });
 });
 

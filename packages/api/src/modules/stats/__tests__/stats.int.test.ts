@@ -23,11 +23,11 @@ describe('stats: successful cases', () => {
     const p = await createPlatform(user._id);
     const other = await createPlatform(user._id);
     await StatsModel.create([
-      { platformId: p._id, userId: user._id, date: day(2026, 1, 3), followers: 130 },
-      { platformId: p._id, userId: user._id, date: day(2026, 1, 1), followers: 100, demographics: { ageGroups: [{ range: '18-24', share: 0.4 }], genderSplit: { female: 0.6 }, locations: [{ country: 'DE', share: 0.5 }] } },
-      { platformId: p._id, userId: user._id, date: day(2026, 1, 2), followers: 120, engagementRate: null },
-      { platformId: p._id, userId: user._id, date: day(2026, 1, 9), followers: 190 },
-      { platformId: other._id, userId: user._id, date: day(2026, 1, 2), followers: 5 },
+      { platformId: p._id, workspaceId: user._id, date: day(2026, 1, 3), followers: 130 },
+      { platformId: p._id, workspaceId: user._id, date: day(2026, 1, 1), followers: 100, demographics: { ageGroups: [{ range: '18-24', share: 0.4 }], genderSplit: { female: 0.6 }, locations: [{ country: 'DE', share: 0.5 }] } },
+      { platformId: p._id, workspaceId: user._id, date: day(2026, 1, 2), followers: 120, engagementRate: null },
+      { platformId: p._id, workspaceId: user._id, date: day(2026, 1, 9), followers: 190 },
+      { platformId: other._id, workspaceId: user._id, date: day(2026, 1, 2), followers: 5 },
     ]);
     const { body } = await server.gql(STATS, { p: p._id.toHexString(), from: day(2026, 1, 1).toISOString(), to: day(2026, 1, 3).toISOString() }, token);
     expect(body.errors).toBeUndefined();
@@ -48,7 +48,7 @@ describe('stats: failing cases', () => {
     const a = await createUser();
     const b = await createUser();
     const pa = await createPlatform(a.user._id);
-    await StatsModel.create({ platformId: pa._id, userId: a.user._id, date: day(2026, 1, 1), followers: 1 });
+    await StatsModel.create({ platformId: pa._id, workspaceId: a.user._id, date: day(2026, 1, 1), followers: 1 });
     const range = { from: day(2025, 1, 1).toISOString(), to: day(2026, 12, 31).toISOString() };
     const theirs = await server.gql(STATS, { p: pa._id.toHexString(), ...range }, b.token);
     const missing = await server.gql(STATS, { p: new Types.ObjectId().toHexString(), ...range }, b.token);

@@ -48,8 +48,8 @@ async function userOn(tier: User['subscriptionTier']) {
   return { ...u, platform };
 }
 
-async function postOn(userId: Types.ObjectId, platformId: Types.ObjectId, n: number, likes = 1) {
-  return createActivity(userId, platformId, { publishedAt: daysAgo(n), engagement: { likes, total: likes, reach: 10 } });
+async function postOn(workspaceId: Types.ObjectId, platformId: Types.ObjectId, n: number, likes = 1) {
+  return createActivity(workspaceId, platformId, { publishedAt: daysAgo(n), engagement: { likes, total: likes, reach: 10 } });
 }
 
 describe('analytics limits: successful cases', () => {
@@ -71,8 +71,8 @@ describe('analytics limits: successful cases', () => {
       await postOn(u.user._id, u.platform._id, 5); // in the last 30 days
       await postOn(u.user._id, u.platform._id, 45); // in the 30 days before
       await postOn(u.user._id, u.platform._id, 100); // before the last 90 days
-      await StatsModel.create({ userId: u.user._id, platformId: u.platform._id, date: new Date(`${ymd(150)}T00:00:00Z`), followers: 10 });
-      await StatsModel.create({ userId: u.user._id, platformId: u.platform._id, date: new Date(`${ymd(2)}T00:00:00Z`), followers: 30 });
+      await StatsModel.create({ workspaceId: u.user._id, platformId: u.platform._id, date: new Date(`${ymd(150)}T00:00:00Z`), followers: 10 });
+      await StatsModel.create({ workspaceId: u.user._id, platformId: u.platform._id, date: new Date(`${ymd(2)}T00:00:00Z`), followers: 30 });
     }
     const Q = 'query($r: DateRangeInput!) { overview(input: { range: $r }) { comparisonRange { from to } posts { value previous delta } followers { value previous } } }';
 
@@ -98,14 +98,14 @@ describe('analytics limits: successful cases', () => {
     const { user, token, platform } = await userOn('free');
     const post = await postOn(user._id, platform._id, 200);
     await ActivityMetricModel.create([
-      { userId: user._id, platformId: platform._id, activityId: post._id, date: new Date(`${ymd(199)}T00:00:00Z`), engagement: { total: 5 } },
-      { userId: user._id, platformId: platform._id, activityId: post._id, date: new Date(`${ymd(10)}T00:00:00Z`), engagement: { total: 9 } },
+      { workspaceId: user._id, platformId: platform._id, activityId: post._id, date: new Date(`${ymd(199)}T00:00:00Z`), engagement: { total: 5 } },
+      { workspaceId: user._id, platformId: platform._id, activityId: post._id, date: new Date(`${ymd(10)}T00:00:00Z`), engagement: { total: 9 } },
     ]);
     const decay = await server.gql('query($id: ID!) { postDecay(activityId: $id) { points { date engagements } } }', { id: post._id.toHexString() }, token);
     expect(decay.body.data!.postDecay.points).toEqual([{ date: ymd(10), engagements: 9 }]);
 
     const demographics = { ageGroups: [{ range: '18-24', share: 1 }], locations: [] };
-    await StatsModel.create({ userId: user._id, platformId: platform._id, date: new Date(`${ymd(150)}T00:00:00Z`), followers: 1, demographics });
+    await StatsModel.create({ workspaceId: user._id, platformId: platform._id, date: new Date(`${ymd(150)}T00:00:00Z`), followers: 1, demographics });
     const D = 'query($asOf: String) { audienceDemographics(input: { asOf: $asOf }) { platforms { date } } }';
     expect((await server.gql(D, {}, token)).body.data!.audienceDemographics.platforms).toEqual([]);
     await UserModel.updateOne({ _id: user._id }, { $set: { subscriptionTier: 'pro' } });

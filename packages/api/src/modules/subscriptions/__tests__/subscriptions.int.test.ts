@@ -133,10 +133,10 @@ describe('subscriptions: successful cases', () => {
     const old = await createActivity(user._id, platform._id, { publishedAt: daysAgo(200) });
     const undated = await createActivity(user._id, platform._id, { publishedAt: null });
     await ActivityMetricModel.create([
-      { userId: user._id, platformId: platform._id, activityId: recent._id, date: daysAgo(300), engagement: { total: 1 } },
-      { userId: user._id, platformId: platform._id, activityId: recent._id, date: daysAgo(5), engagement: { total: 2 } },
+      { workspaceId: user._id, platformId: platform._id, activityId: recent._id, date: daysAgo(300), engagement: { total: 1 } },
+      { workspaceId: user._id, platformId: platform._id, activityId: recent._id, date: daysAgo(5), engagement: { total: 2 } },
     ]);
-    await StatsModel.create({ userId: user._id, platformId: platform._id, date: daysAgo(300), followers: 1 });
+    await StatsModel.create({ workspaceId: user._id, platformId: platform._id, date: daysAgo(300), followers: 1 });
 
     const ids = async () => ((await server.gql(LIST, {}, token)).body.data!.activities.edges as Array<{ node: { id: string } }>).map((e) => e.node.id).sort();
     const metricCount = async () => (await server.gql(METRICS, { id: recent._id.toHexString() }, token)).body.data!.activity.metrics.length;
@@ -167,11 +167,11 @@ describe('subscriptions: connected account limits', () => {
     expect(third.body.data).toBeNull();
     expect(errorOf(third.body)?.extensions).toEqual({ code: 'LIMIT_EXCEEDED', limit: 2, tier: 'free' });
     expect(errorOf(third.body)?.message).toMatch(/free plan allows 2 connected accounts/);
-    expect(await PlatformModel.countDocuments({ userId: user._id })).toBe(2);
+    expect(await PlatformModel.countDocuments({ workspaceId: user._id })).toBe(2);
 
     await server.gql(CHANGE, { tier: 'PRO' }, token);
     expect((await server.gql(CONNECT, { type: 'LINKEDIN' }, token)).body.errors).toBeUndefined();
-    expect(await PlatformModel.countDocuments({ userId: user._id })).toBe(3);
+    expect(await PlatformModel.countDocuments({ workspaceId: user._id })).toBe(3);
   });
 
   it('connects at the same moment cannot pass the limit together, nor race a downgrade', async () => {
@@ -181,7 +181,7 @@ describe('subscriptions: connected account limits', () => {
       const answers = await Promise.all(types.map((type) => server.gql(CONNECT, { type }, token)));
       expect(answers.filter((a) => !a.body.errors)).toHaveLength(2);
       for (const a of answers.filter((x) => x.body.errors)) expect(errorOf(a.body)?.extensions).toEqual({ code: 'LIMIT_EXCEEDED', limit: 2, tier: 'free' });
-      expect(await PlatformModel.countDocuments({ userId: user._id })).toBe(2);
+      expect(await PlatformModel.countDocuments({ workspaceId: user._id })).toBe(2);
     }
     // A pro user with two accounts downgrading while connecting more: never more accounts than the plan allows.
     for (let round = 0; round < 3; round++) {
@@ -190,7 +190,7 @@ describe('subscriptions: connected account limits', () => {
       await createPlatform(user._id);
       await Promise.all([server.gql(CONNECT, { type: 'INSTAGRAM' }, token), server.gql(CHANGE, { tier: 'FREE' }, token), server.gql(CONNECT, { type: 'TIKTOK' }, token)]);
       const after = (await UserModel.findById(user._id).lean())!;
-      const count = await PlatformModel.countDocuments({ userId: user._id });
+      const count = await PlatformModel.countDocuments({ workspaceId: user._id });
       expect(count).toBeLessThanOrEqual(TIER_LIMITS[after.subscriptionTier].maxPlatforms!);
     }
   });
@@ -205,7 +205,7 @@ describe('subscriptions: connected account limits', () => {
     const enterprise = await createUser({ subscriptionTier: 'enterprise' });
     for (let i = 0; i < 25; i++) await createPlatform(enterprise.user._id);
     expect((await server.gql(CONNECT, { type: 'FACEBOOK' }, enterprise.token)).body.errors).toBeUndefined();
-    expect(await PlatformModel.countDocuments({ userId: enterprise.user._id })).toBe(26);
+    expect(await PlatformModel.countDocuments({ workspaceId: enterprise.user._id })).toBe(26);
   });
 });
 

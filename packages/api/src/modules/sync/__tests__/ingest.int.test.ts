@@ -36,8 +36,8 @@ const posts: PostRecord[] = [
 describe('ingestion on the driver: successful cases', () => {
   it('stores posts, snapshots and stats exactly as mongoose’s own bulkWrite would (types, defaults, timestamps)', async () => {
     const { user } = await createUser();
-    const raw = { platformId: new Types.ObjectId(), userId: user._id, platformType: PlatformType.INSTAGRAM };
-    const viaMongoose = { platformId: new Types.ObjectId(), userId: user._id, platformType: PlatformType.INSTAGRAM };
+    const raw = { platformId: new Types.ObjectId(), workspaceId: user._id, platformType: PlatformType.INSTAGRAM };
+    const viaMongoose = { platformId: new Types.ObjectId(), workspaceId: user._id, platformType: PlatformType.INSTAGRAM };
     const counters = { engagement: { likes: 10, comments: 2, reach: 400 }, sources };
     const items = [{ post: posts[0]!, counters }, { post: posts[1]! }];
 
@@ -58,7 +58,7 @@ describe('ingestion on the driver: successful cases', () => {
               isPublished: true,
               ...(c ? { engagement: toEngagement(c.engagement), engagementRate: engagementRateOf(PlatformType.INSTAGRAM, toEngagement(c.engagement)), metricsUpdatedAt: fetchedAt, sources: c.sources } : {}),
             },
-            $setOnInsert: { userId: user._id, isScheduled: false, categoryIds: [], ...(c ? {} : { engagement: { total: 0 }, sources: [] }) },
+            $setOnInsert: { workspaceId: user._id, isScheduled: false, categoryIds: [], ...(c ? {} : { engagement: { total: 0 }, sources: [] }) },
           },
           upsert: true,
         },
@@ -81,7 +81,7 @@ describe('ingestion on the driver: successful cases', () => {
           filter: { activityId: otherActivity, date: snap.date },
           update: {
             $set: { engagement: toEngagement(counters.engagement), engagementRate: engagementRateOf(PlatformType.INSTAGRAM, toEngagement(counters.engagement)), sources },
-            $setOnInsert: { platformId: viaMongoose.platformId, userId: user._id },
+            $setOnInsert: { platformId: viaMongoose.platformId, workspaceId: user._id },
           },
           upsert: true,
         },
@@ -106,7 +106,7 @@ describe('ingestion on the driver: successful cases', () => {
           filter: { platformId: viaMongoose.platformId, date: day.date },
           update: {
             $set: { followers: 1200, reach: 300, engagement: 30, demographics: day.demographics, engagementRate: 0.1, sources: day.sources },
-            $setOnInsert: { userId: user._id },
+            $setOnInsert: { workspaceId: user._id },
           },
           upsert: true,
         },
@@ -119,7 +119,7 @@ describe('ingestion on the driver: successful cases', () => {
 
   it('takes ids of new posts from the upsert result and reads back only posts that already existed', async () => {
     const { user } = await createUser();
-    const target = { platformId: new Types.ObjectId(), userId: user._id, platformType: PlatformType.INSTAGRAM };
+    const target = { platformId: new Types.ObjectId(), workspaceId: user._id, platformType: PlatformType.INSTAGRAM };
     const first = await countCommands(() => upsertActivities(target, [{ post: posts[0]! }], fetchedAt));
     expect(describeCalls(first.calls)).toEqual(['update activities']);
 
@@ -164,7 +164,7 @@ describe('ingestion on the driver: successful cases', () => {
 
   it('a batch that races another writer on the same new keys ends with one document per key', async () => {
     const { user } = await createUser();
-    const target = { platformId: new Types.ObjectId(), userId: user._id, platformType: PlatformType.INSTAGRAM };
+    const target = { platformId: new Types.ObjectId(), workspaceId: user._id, platformType: PlatformType.INSTAGRAM };
     const many = Array.from({ length: 40 }, (_, i) => ({ post: { ...posts[1]!, externalId: `race-${i}` } }));
     const [a, b] = await Promise.all([upsertActivities(target, many, fetchedAt), upsertActivities(target, many, fetchedAt)]);
     const stored = await ActivityModel.find({ platformId: target.platformId }).lean();
@@ -179,7 +179,7 @@ describe('ingestion on the driver: successful cases', () => {
     const { user } = await createUser();
     const date = new Date('2026-03-01T00:00:00Z');
     const rateOf = async (platformType: PlatformType, row: Partial<AccountDay>) => {
-      const target = { platformId: new Types.ObjectId(), userId: user._id, platformType };
+      const target = { platformId: new Types.ObjectId(), workspaceId: user._id, platformType };
       await upsertStats(target, [{ date, engagement: 30, sources: [], ...row } as AccountDay]);
       return (await StatsModel.findOne({ platformId: target.platformId }).lean())!.engagementRate;
     };

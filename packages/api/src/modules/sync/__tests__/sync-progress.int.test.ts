@@ -15,7 +15,7 @@ describe('syncProgress stream', () => {
     syncProgressSettings.intervalMs = 10;
     const platformId = new Types.ObjectId();
     // A pull that stays queued: the stream has nothing new to say, so it never yields again.
-    await SystemJobModel.create({ jobType: 'sync_metrics', userId: new Types.ObjectId(), platformId, status: 'pending' });
+    await SystemJobModel.create({ jobType: 'sync_metrics', workspaceId: new Types.ObjectId(), platformId, status: 'pending' });
     const reads = vi.spyOn(SystemJobModel, 'find');
     const stream = syncProgressStream(platformId);
     const first = await stream.next();
@@ -34,7 +34,7 @@ describe('syncProgress stream', () => {
   it('ends by itself with a finished event once no pull is queued or running', async () => {
     syncProgressSettings.intervalMs = 10;
     const platformId = new Types.ObjectId();
-    const job = await SystemJobModel.create({ jobType: 'sync_metrics', userId: new Types.ObjectId(), platformId, status: 'running' });
+    const job = await SystemJobModel.create({ jobType: 'sync_metrics', workspaceId: new Types.ObjectId(), platformId, status: 'running' });
     const stream = syncProgressStream(platformId);
     expect((await stream.next()).value).toMatchObject({ status: 'running', finished: false });
     await SystemJobModel.updateOne({ _id: job._id }, { $set: { status: 'completed', completedAt: new Date() } });

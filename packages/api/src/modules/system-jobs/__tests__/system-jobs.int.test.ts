@@ -33,9 +33,9 @@ describe('systemJobs: successful cases', () => {
       [p1._id, 'running'],
       [undefined, 'completed'],
     ] as const) {
-      made.push(await SystemJobModel.create({ jobType: platformId ? 'sync_metrics' : 'generate_insights', userId: a.user._id, platformId, status, progress: { phase: 'stats', done: 1, total: 3 } }));
+      made.push(await SystemJobModel.create({ jobType: platformId ? 'sync_metrics' : 'generate_insights', workspaceId: a.user._id, platformId, status, progress: { phase: 'stats', done: 1, total: 3 } }));
     }
-    await SystemJobModel.create({ jobType: 'sync_metrics', userId: b.user._id, platformId: pb._id, status: 'completed' });
+    await SystemJobModel.create({ jobType: 'sync_metrics', workspaceId: b.user._id, platformId: pb._id, status: 'completed' });
     await SystemJobModel.create({ jobType: 'retention', status: 'completed' });
 
     const all = await server.gql(JOBS, {}, a.token);

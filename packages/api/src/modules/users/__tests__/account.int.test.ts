@@ -19,7 +19,8 @@ import { RefreshTokenModel } from '../refresh-token.model.js';
 import { deleteUserData } from '../user-deletion.js';
 import { CsvExportTicketModel } from '../../analytics/csv-export.model.js';
 import { OAuthStateModel } from '../../platforms/oauth-state.model.js';
-import { UserProfileModel } from '../user-profile.model.js';
+import { WorkspaceModel } from '../../workspaces/workspace.model.js';
+import { TeamMemberModel } from '../../workspaces/team-member.model.js';
 import { UserModel } from '../user.model.js';
 
 let server: TestServer;
@@ -38,34 +39,35 @@ const PROFILE = 'id timezone brandName brandDescription industry targetAudience 
 const UPDATE_PROFILE = `mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { ${PROFILE} } }`;
 const UPDATE_ACCOUNT = 'mutation($input: UpdateAccountInput!) { updateAccount(input: $input) { id name firstName lastName company } }';
 
-/** Documents of `userId` in every collection a user owns (system_jobs listed separately: it is kept). */
+/** Documents of `userId` and of their personal workspace (id = userId) in every collection (system_jobs listed separately: it is kept). */
 async function ownedCounts(userId: Types.ObjectId, platformIds: Types.ObjectId[]) {
   const jobs = mongoose.connection.db!.collection(JOBS_COLLECTION);
   const hex = platformIds.map((p) => p.toHexString());
   return {
     users: await UserModel.countDocuments({ _id: userId }),
-    user_profiles: await UserProfileModel.countDocuments({ userId }),
+    workspaces: await WorkspaceModel.countDocuments({ ownerId: userId }),
+    team_members: await TeamMemberModel.countDocuments({ userId }),
     refresh_tokens: await RefreshTokenModel.countDocuments({ userId }),
-    platforms: await PlatformModel.countDocuments({ userId }),
-    activities: await ActivityModel.countDocuments({ userId }),
-    activity_metrics: await ActivityMetricModel.countDocuments({ userId }),
-    stats: await StatsModel.countDocuments({ userId }),
-    content_categories: await ContentCategoryModel.countDocuments({ userId }),
-    ai_insights: await AiInsightModel.countDocuments({ userId }),
-    content_recommendations: await ContentRecommendationModel.countDocuments({ userId }),
-    performance_patterns: await PerformancePatternModel.countDocuments({ userId }),
+    platforms: await PlatformModel.countDocuments({ workspaceId: userId }),
+    activities: await ActivityModel.countDocuments({ workspaceId: userId }),
+    activity_metrics: await ActivityMetricModel.countDocuments({ workspaceId: userId }),
+    stats: await StatsModel.countDocuments({ workspaceId: userId }),
+    content_categories: await ContentCategoryModel.countDocuments({ workspaceId: userId }),
+    ai_insights: await AiInsightModel.countDocuments({ workspaceId: userId }),
+    content_recommendations: await ContentRecommendationModel.countDocuments({ workspaceId: userId }),
+    performance_patterns: await PerformancePatternModel.countDocuments({ workspaceId: userId }),
     referral_codes: await ReferralCodeModel.countDocuments({ userId }),
     referral_signups: await ReferralSignupModel.countDocuments({ referrerUserId: userId }),
-    oauth_states: await OAuthStateModel.countDocuments({ userId }),
+    oauth_states: await OAuthStateModel.countDocuments({ workspaceId: userId }),
     csv_exports: await CsvExportTicketModel.countDocuments({ userId }),
-    agenda_jobs: await jobs.countDocuments({ $or: [{ 'data.userId': userId }, { 'data.platformId': { $in: hex } }] }),
+    agenda_jobs: await jobs.countDocuments({ $or: [{ 'data.workspaceId': userId }, { 'data.userId': userId }, { 'data.platformId': { $in: hex } }] }),
   };
 }
 
 describe('account: successful cases', () => {
-  it('me has a profile, created with timezone UTC the first time it is asked for', async () => {
+  it('me has a profile: the brand profile of the personal workspace the account starts with (timezone UTC)', async () => {
     const { user, token } = await createUser({ name: 'No Profile Yet' });
-    expect(await UserProfileModel.countDocuments({ userId: user._id })).toBe(0);
+    expect(await WorkspaceModel.countDocuments({ _id: user._id })).toBe(1);
     const first = await server.gql(`{ me { id name role subscriptionTier profile { ${PROFILE} } } }`, {}, token);
     expect(first.body.errors).toBeUndefined();
     expect(first.body.data!.me).toMatchObject({
@@ -77,7 +79,7 @@ describe('account: successful cases', () => {
     });
     const second = await server.gql('{ me { profile { id } } }', {}, token);
     expect(second.body.data!.me.profile.id).toBe(first.body.data!.me.profile.id);
-    expect(await UserProfileModel.countDocuments({ userId: user._id })).toBe(1);
+    expect(await WorkspaceModel.countDocuments({ _id: user._id })).toBe(1);
   });
 
   it('updateAccount changes given fields, clears nulls and leaves the rest', async () => {
@@ -130,7 +132,7 @@ describe('account: successful cases', () => {
     const before = await ownedCounts(aId, aPlatforms);
     expect(Object.values(before).every((n) => n > 0), JSON.stringify(before)).toBe(true);
     const bBefore = await ownedCounts(bId, bPlatforms);
-    const aJobsBefore = await SystemJobModel.countDocuments({ userId: aId });
+    const aJobsBefore = await SystemJobModel.countDocuments({ workspaceId: aId });
 
     const { body } = await server.gql('mutation($p: String!) { deleteAccount(password: $p) }', { p: PASSWORD }, a.accessToken);
     expect(body).toEqual({ data: { deleteAccount: true } });
@@ -139,7 +141,7 @@ describe('account: successful cases', () => {
     expect(after).toEqual(Object.fromEntries(Object.keys(after).map((k) => [k, 0])));
     expect(await ownedCounts(bId, bPlatforms)).toEqual(bBefore);
     expect(await ReferralSignupModel.countDocuments({ refereeUserId: aId })).toBe(1);
-    expect(await SystemJobModel.countDocuments({ userId: aId })).toBe(aJobsBefore);
+    expect(await SystemJobModel.countDocuments({ workspaceId: aId })).toBe(aJobsBefore);
 
     // The account is gone for every way in.
     expect(errorOf((await server.gql('{ me { id } }', {}, a.accessToken)).body)?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -151,8 +153,8 @@ describe('account: successful cases', () => {
     const { user } = await createUser();
     const data = await seedOwnedData(user._id);
     // Simulate a crash after some steps: posts and stats already gone, the rest still there.
-    await ActivityModel.deleteMany({ userId: user._id });
-    await StatsModel.deleteMany({ userId: user._id });
+    await ActivityModel.deleteMany({ workspaceId: user._id });
+    await StatsModel.deleteMany({ workspaceId: user._id });
     await deleteUserData(user._id);
     const again = await deleteUserData(user._id);
     expect(Object.values(again).every((n) => n === 0)).toBe(true);

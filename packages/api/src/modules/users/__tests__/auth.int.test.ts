@@ -24,7 +24,7 @@ import { AUTH_LIMITS } from '../auth.service.js';
 import { LoginThrottleModel } from '../login-throttle.model.js';
 import { backoffSeconds, LOGIN_BACKOFF } from '../login-throttle.js';
 import { RefreshTokenModel } from '../refresh-token.model.js';
-import { UserProfileModel } from '../user-profile.model.js';
+import { WorkspaceModel } from '../../workspaces/workspace.model.js';
 import { UserModel } from '../user.model.js';
 
 let server: TestServer;
@@ -61,7 +61,7 @@ describe('auth: successful cases', () => {
     const stored = await UserModel.findById(res.user.id).select('+passwordHash +verificationTokenHash').lean();
     expect(stored!.passwordHash).toMatch(/^\$argon2id\$/);
     expect(stored!.company).toBe('Acme');
-    expect(await UserProfileModel.findOne({ userId: stored!._id }).lean()).toMatchObject({ timezone: 'UTC', onboardingCompleted: false });
+    expect(await WorkspaceModel.findOne({ _id: stored!._id }).lean()).toMatchObject({ timezone: 'UTC', onboardingCompleted: false });
 
     // The refresh token is stored only as its hash.
     const tokens = await RefreshTokenModel.find({ userId: stored!._id }).lean();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../../../test/helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../../../../test/helpers/server.js';
-import { UserProfileModel } from '../user-profile.model.js';
+import { WorkspaceModel } from '../../workspaces/workspace.model.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -47,7 +47,7 @@ describe('onboarding: successful cases', () => {
     await server.gql('mutation { updateProfile(input: { brandName: "Kept" }) { id } }', {}, token);
     const { body } = await server.gql(COMPLETE, { input: {} }, token);
     expect(body.data!.completeOnboarding).toMatchObject({ brandName: 'Kept', timezone: 'UTC', onboardingCompleted: true });
-    expect(await UserProfileModel.countDocuments({ userId: user._id })).toBe(1);
+    expect(await WorkspaceModel.countDocuments({ _id: user._id })).toBe(1);
   });
 });
 
@@ -68,7 +68,7 @@ describe('onboarding: failing cases', () => {
       expect(errorOf(body)?.extensions?.code, JSON.stringify(input)).toBe('BAD_USER_INPUT');
       expect(fieldsOf(body).sort(), JSON.stringify(input)).toEqual(fields.sort());
     }
-    const profile = await UserProfileModel.findOne({ userId: user._id }).lean();
+    const profile = await WorkspaceModel.findOne({ _id: user._id }).lean();
     expect(profile?.onboardingCompleted ?? false).toBe(false);
     expect(profile?.brandName).toBeUndefined();
   });

@@ -24,7 +24,8 @@ describe('viewerUser goes through the per-request account check (confirmViewer)'
     const ctx = contextFor(user._id.toHexString(), Role.ADMIN);
     const found = await viewerUser(ctx);
     expect(found._id.toHexString()).toBe(user._id.toHexString());
-    expect(ctx.viewer).toEqual({ id: user._id.toHexString(), role: Role.USER });
+    // The same check resolves the active workspace: the personal one (its id is the user's), as its owner.
+    expect(ctx.viewer).toEqual({ id: user._id.toHexString(), role: Role.USER, workspaceId: user._id.toHexString(), workspaceRole: 'owner' });
   });
 
   it('a gone account signs the request out: UNAUTHENTICATED, and no viewer is left for later resolvers', async () => {

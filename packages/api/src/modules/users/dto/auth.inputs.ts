@@ -72,6 +72,15 @@ export class RegisterInput {
   @MaxLength(64)
   @Matches(/^\s*[A-Za-z0-9_-]*\s*$/, { message: 'referralCode may contain only letters, digits, "-" and "_"' })
   referralCode?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The token of a workspace invitation (from its link): the account joins that workspace with the invited role. The email must be the invited address; the account is then verified.',
+  })
+  @IsOptional()
+  @MaxLength(200)
+  invitationToken?: string | null;
 }
 
 @InputType()

@@ -1,0 +1,190 @@
+import type { WorkspaceRole } from '@soash/shared';
+import { Types } from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerViaApi } from '../../../../test/helpers/auth.js';
+import { createPlatform, createUser } from '../../../../test/helpers/fixtures.js';
+import { startTestServer, type TestServer } from '../../../../test/helpers/server.js';
+import { startScheduler, type Scheduler } from '../../../jobs/scheduler.js';
+import { PlatformModel } from '../../platforms/platform.model.js';
+import { UserModel } from '../../users/user.model.js';
+import { TeamMemberModel } from '../team-member.model.js';
+import { WorkspaceModel } from '../workspace.model.js';
+
+let server: TestServer;
+let scheduler: Scheduler;
+beforeAll(async () => {
+  server = await startTestServer();
+  // Connecting sandbox accounts queues their backfill; nothing here runs it.
+  scheduler = await startScheduler({ processJobs: false, pollMs: 60_000 });
+});
+afterAll(async () => {
+  await scheduler.stop();
+  await server.close();
+});
+
+const errorOf = (body: { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }) => body.errors?.[0];
+const WS_FIELDS = 'id name viewerRole memberCount ownerId timezone brandName onboardingCompleted';
+
+async function newWorkspace(token: string, name = 'Client brand'): Promise<string> {
+  const { body } = await server.gql('mutation($n: String!) { createWorkspace(input: { name: $n }) { id } }', { n: name }, token);
+  expect(body.errors).toBeUndefined();
+  return body.data!.createWorkspace.id;
+}
+
+async function addMember(workspaceId: string, userId: Types.ObjectId, role: WorkspaceRole) {
+  return TeamMemberModel.create({ workspaceId: new Types.ObjectId(workspaceId), userId, role, isActive: true });
+}
+
+const ws = (id: string) => ({ 'X-Workspace-Id': id });
+
+describe('workspaces: successful cases', () => {
+  it('registration creates a personal workspace the new user owns (its id is the user id), with the brand profile on it', async () => {
+    const reg = await registerViaApi(server, { company: 'Crumb Bakery' });
+    const { body } = await server.gql(`{ workspaces { ${WS_FIELDS} } me { profile { timezone onboardingCompleted } } }`, {}, reg.accessToken);
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.workspaces).toEqual([
+      { id: reg.user.id, name: 'Crumb Bakery', viewerRole: 'OWNER', memberCount: 1, ownerId: reg.user.id, timezone: 'UTC', brandName: null, onboardingCompleted: false },
+    ]);
+    expect(body.data!.me.profile).toEqual({ timezone: 'UTC', onboardingCompleted: false });
+    expect(await TeamMemberModel.countDocuments({ userId: new Types.ObjectId(reg.user.id), role: 'owner', isActive: true })).toBe(1);
+  });
+
+  it('createWorkspace: a fresh id, the viewer its owner, and the default workspace of their next requests', async () => {
+    const { user, token } = await createUser();
+    const id = await newWorkspace(token, 'Second brand');
+    expect(id).not.toBe(user._id.toHexString());
+    const { body } = await server.gql(`{ workspaces { id viewerRole } }`, {}, token);
+    expect(body.data!.workspaces).toEqual([
+      { id: user._id.toHexString(), viewerRole: 'OWNER' },
+      { id, viewerRole: 'OWNER' },
+    ]);
+    // Without a header, the last used workspace (the new one) is active: a category lands there.
+    const created = await server.gql('mutation { createCategory(input: { name: "Launch", colorCode: "#112233" }) { id } }', {}, token);
+    expect(created.body.errors).toBeUndefined();
+    const inNew = await server.gql('{ categories { name } }', {}, token, ws(id));
+    const inPersonal = await server.gql('{ categories { name } }', {}, token, ws(user._id.toHexString()));
+    expect(inNew.body.data!.categories).toEqual([{ name: 'Launch' }]);
+    expect(inPersonal.body.data!.categories).toEqual([]);
+  });
+
+  it('X-Workspace-Id picks the workspace, is remembered as the last used one, and keeps each workspace’s data apart', async () => {
+    const { user, token } = await createUser();
+    const personal = user._id.toHexString();
+    const second = await newWorkspace(token);
+    const p1 = await createPlatform(user._id, { displayName: 'Personal account' });
+    const p2 = await createPlatform(new Types.ObjectId(second), { displayName: 'Client account' });
+    const list = async (headers: Record<string, string> = {}) =>
+      (await server.gql('{ platforms { id displayName } }', {}, token, headers)).body.data!.platforms as Array<{ id: string }>;
+    expect(await list(ws(personal))).toEqual([{ id: p1._id.toHexString(), displayName: 'Personal account' }]);
+    // The header chose the personal workspace: it is now the last used one.
+    expect((await UserModel.findById(user._id).lean())!.lastWorkspaceId!.toHexString()).toBe(personal);
+    expect(await list()).toEqual([{ id: p1._id.toHexString(), displayName: 'Personal account' }]);
+    expect(await list(ws(second))).toEqual([{ id: p2._id.toHexString(), displayName: 'Client account' }]);
+    expect(await list()).toEqual([{ id: p2._id.toHexString(), displayName: 'Client account' }]);
+  });
+
+  it('a teammate works in the owner’s workspace with their role: viewers read, editors edit, admins change settings', async () => {
+    const owner = await createUser();
+    const wsId = owner.user._id.toHexString();
+    const platform = await createPlatform(owner.user._id);
+    const viewer = await createUser();
+    const editor = await createUser();
+    const admin = await createUser();
+    await addMember(wsId, viewer.user._id, 'viewer');
+    await addMember(wsId, editor.user._id, 'editor');
+    await addMember(wsId, admin.user._id, 'admin');
+
+    for (const m of [viewer, editor, admin]) {
+      const { body } = await server.gql('query($id: ID!) { platform(id: $id) { id } }', { id: platform._id.toHexString() }, m.token, ws(wsId));
+      expect(body.errors).toBeUndefined();
+    }
+    const CREATE = 'mutation { createCategory(input: { name: "Tips", colorCode: "#445566" }) { id } }';
+    expect(errorOf((await server.gql(CREATE, {}, viewer.token, ws(wsId))).body)?.extensions).toEqual({ code: 'FORBIDDEN' });
+    expect((await server.gql(CREATE, {}, editor.token, ws(wsId))).body.errors).toBeUndefined();
+
+    const UPDATE = 'mutation { updateWorkspace(input: { timezone: "Europe/Berlin" }) { timezone } }';
+    expect(errorOf((await server.gql(UPDATE, {}, editor.token, ws(wsId))).body)?.extensions).toEqual({ code: 'FORBIDDEN' });
+    const byAdmin = await server.gql(UPDATE, {}, admin.token, ws(wsId));
+    expect(byAdmin.body.data).toEqual({ updateWorkspace: { timezone: 'Europe/Berlin' } });
+    // Everyone in the workspace now sees its timezone as the profile.
+    const seen = await server.gql('{ me { profile { timezone } } workspace(id: "' + wsId + '") { viewerRole memberCount } }', {}, viewer.token, ws(wsId));
+    expect(seen.body.data).toEqual({ me: { profile: { timezone: 'Europe/Berlin' } }, workspace: { viewerRole: 'VIEWER', memberCount: 4 } });
+
+    // Connecting accounts is for admins and the owner.
+    const CONNECT = 'mutation { connectPlatform(input: { type: TIKTOK, sandbox: true }) { platform { id } } }';
+    expect(errorOf((await server.gql(CONNECT, {}, editor.token, ws(wsId))).body)?.extensions).toEqual({ code: 'FORBIDDEN' });
+    expect((await server.gql(CONNECT, {}, admin.token, ws(wsId))).body.errors).toBeUndefined();
+    expect(await PlatformModel.countDocuments({ workspaceId: owner.user._id })).toBe(2);
+  });
+
+  it('updateProfile and completeOnboarding write the active workspace’s brand profile', async () => {
+    const { user, token } = await createUser();
+    const second = await newWorkspace(token);
+    const { body } = await server.gql('mutation { completeOnboarding(input: { brandName: "Client Co", timezone: "America/New_York" }) { brandName timezone onboardingCompleted } }', {}, token, ws(second));
+    expect(body.data!.completeOnboarding).toEqual({ brandName: 'Client Co', timezone: 'America/New_York', onboardingCompleted: true });
+    expect(await WorkspaceModel.findById(second).lean()).toMatchObject({ brandName: 'Client Co', timezone: 'America/New_York', onboardingCompleted: true });
+    expect(await WorkspaceModel.findById(user._id).lean()).toMatchObject({ timezone: 'UTC', onboardingCompleted: false });
+  });
+
+  it('the plan’s account limit counts every workspace the owner owns, also when an admin connects', async () => {
+    // The free plan allows two accounts.
+    const owner = await createUser();
+    const second = await newWorkspace(owner.token);
+    const admin = await createUser();
+    await addMember(second, admin.user._id, 'admin');
+    const connect = (type: string, token: string, id: string) =>
+      server.gql('mutation($t: PlatformType!) { connectPlatform(input: { type: $t, sandbox: true }) { platform { id } } }', { t: type }, token, ws(id));
+    expect((await connect('INSTAGRAM', owner.token, owner.user._id.toHexString())).body.errors).toBeUndefined();
+    expect((await connect('TIKTOK', admin.token, second)).body.errors).toBeUndefined();
+    const third = await connect('LINKEDIN', admin.token, second);
+    expect(errorOf(third.body)?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED' });
+    // The admin's own (empty, free) plan does not count: the owner's does.
+    expect(await PlatformModel.countDocuments({ workspaceId: { $in: [owner.user._id, new Types.ObjectId(second)] } })).toBe(2);
+  });
+});
+
+describe('workspaces: failing cases', () => {
+  it('a workspace the viewer is not a member of is NOT_FOUND like a missing one, by argument and by header', async () => {
+    const a = await createUser();
+    const b = await createUser();
+    const theirs = await server.gql('query($id: ID!) { workspace(id: $id) { id } }', { id: a.user._id.toHexString() }, b.token);
+    const missing = await server.gql('query($id: ID!) { workspace(id: $id) { id } }', { id: new Types.ObjectId().toHexString() }, b.token);
+    expect(errorOf(theirs.body)).toEqual(errorOf(missing.body));
+    expect(errorOf(theirs.body)?.extensions).toEqual({ code: 'NOT_FOUND' });
+    const byHeader = await server.gql('{ platforms { id } }', {}, b.token, ws(a.user._id.toHexString()));
+    const malformed = await server.gql('{ platforms { id } }', {}, b.token, ws('nope'));
+    expect(errorOf(byHeader.body)).toMatchObject({ message: 'Workspace not found', extensions: { code: 'NOT_FOUND' } });
+    expect(errorOf(malformed.body)).toMatchObject({ message: 'Workspace not found', extensions: { code: 'NOT_FOUND' } });
+    // Operations that need no workspace still work with a bad header.
+    const me = await server.gql('{ me { id } workspaces { id } }', {}, b.token, ws(a.user._id.toHexString()));
+    expect(me.body.data).toEqual({ me: { id: b.user._id.toHexString() }, workspaces: [{ id: b.user._id.toHexString() }] });
+  });
+
+  it('a user without an active membership has no workspace: workspace operations are NOT_FOUND', async () => {
+    const a = await createUser();
+    await TeamMemberModel.updateMany({ userId: a.user._id }, { $set: { isActive: false } });
+    const { body } = await server.gql('{ platforms { id } }', {}, a.token);
+    expect(errorOf(body)?.extensions).toEqual({ code: 'NOT_FOUND' });
+    expect((await server.gql('{ workspaces { id } }', {}, a.token)).body.data).toEqual({ workspaces: [] });
+  });
+
+  it('a role change takes effect on the next request', async () => {
+    const owner = await createUser();
+    const m = await createUser();
+    const member = await addMember(owner.user._id.toHexString(), m.user._id, 'editor');
+    const CREATE = 'mutation($n: String!) { createCategory(input: { name: $n, colorCode: "#445566" }) { id } }';
+    expect((await server.gql(CREATE, { n: 'One' }, m.token, ws(owner.user._id.toHexString()))).body.errors).toBeUndefined();
+    await TeamMemberModel.updateOne({ _id: member._id }, { $set: { role: 'viewer' } });
+    expect(errorOf((await server.gql(CREATE, { n: 'Two' }, m.token, ws(owner.user._id.toHexString()))).body)?.extensions).toEqual({ code: 'FORBIDDEN' });
+  });
+
+  it('createWorkspace and updateWorkspace refuse bad input naming the field, and need a sign-in', async () => {
+    const { token } = await createUser();
+    const empty = await server.gql('mutation { createWorkspace(input: { name: "" }) { id } }', {}, token);
+    expect(errorOf(empty.body)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    const tz = await server.gql('mutation { updateWorkspace(input: { timezone: "Mars/Olympus" }) { id } }', {}, token);
+    expect(errorOf(tz.body)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    const anon = await server.gql('{ workspaces { id } }');
+    expect(errorOf(anon.body)?.extensions).toEqual({ code: 'UNAUTHENTICATED' });
+  });
+});

@@ -1,0 +1,59 @@
+import { WorkspaceRole } from '@soash/shared';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { MinRole } from '../../auth/min-role.js';
+import { WorkspaceRole as WorkspaceRoleEnum } from '../../lib/graphql-enums.js';
+import type { Context } from '../../server/context.js';
+import { CreateWorkspaceInput, UpdateWorkspaceInput } from './dto/workspace.inputs.js';
+import { Workspace } from './workspace.model.js';
+import * as workspaces from './workspaces.service.js';
+
+@Resolver(() => Workspace)
+export class WorkspacesResolver {
+  @Authorized()
+  @Query(() => [Workspace], { description: "The workspaces the viewer is an active member of, oldest membership first. Send one's id as the X-Workspace-Id header to work in it." })
+  workspaces(@Ctx() ctx: Context): Promise<Workspace[]> {
+    return workspaces.listWorkspaces(ctx);
+  }
+
+  @Authorized()
+  @Query(() => Workspace, { description: 'One of the viewer\'s workspaces. A workspace they are not an active member of is NOT_FOUND, like a missing id.' })
+  workspace(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Workspace> {
+    return workspaces.getWorkspace(ctx, id);
+  }
+
+  @Authorized()
+  @Mutation(() => Workspace, {
+    description: 'Creates a workspace owned by the viewer, who becomes its owner member; it becomes their last used workspace. Plan limits count across every workspace the owner owns.',
+  })
+  createWorkspace(@Arg('input', () => CreateWorkspaceInput) input: CreateWorkspaceInput, @Ctx() ctx: Context): Promise<Workspace> {
+    return workspaces.createWorkspace(ctx, input);
+  }
+
+  @MinRole(WorkspaceRole.ADMIN)
+  @Mutation(() => Workspace, {
+    description:
+      'Changes the name and brand profile (brand, industry, audience, values, goals, timezone, avatar, onboarding state) of a workspace (admins and the owner). workspaceId defaults to the active workspace.',
+  })
+  updateWorkspace(
+    @Arg('input', () => UpdateWorkspaceInput) input: UpdateWorkspaceInput,
+    @Arg('workspaceId', () => ID, { nullable: true, description: 'The workspace to change; the active one when omitted.' }) _workspaceId: string | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<Workspace> {
+    return workspaces.updateWorkspace(ctx, input);
+  }
+
+  @FieldResolver(() => WorkspaceRoleEnum, { description: "The viewer's role in this workspace." })
+  viewerRole(@Root() ws: Workspace, @Ctx() ctx: Context): Promise<WorkspaceRole> {
+    return workspaces.viewerRoleIn(ctx, ws._id);
+  }
+
+  @FieldResolver(() => Int, { description: 'How many active members the workspace has (the owner included).' })
+  memberCount(@Root() ws: Workspace, @Ctx() ctx: Context): Promise<number> {
+    return ctx.loaders.memberCountByWorkspace.load(ws._id.toHexString());
+  }
+
+  @FieldResolver(() => ID, { description: "The owner's user id (the subscription this workspace runs on is the owner's)." })
+  ownerId(@Root() ws: Workspace): string {
+    return ws.ownerId.toHexString();
+  }
+}
