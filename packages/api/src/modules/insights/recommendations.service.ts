@@ -180,19 +180,20 @@ interface IndustryTag {
  * (normal approximation, continuity-corrected), Bonferroni-adjusted over every hashtag considered.
  * Only aggregates leave this function, never a brand.
  */
-export async function industryHashtags(userId: Types.ObjectId, industry: string | undefined | null): Promise<IndustryTag[]> {
+export async function industryHashtags(workspaceId: Types.ObjectId, industry: string | undefined | null): Promise<IndustryTag[]> {
   const name = industry?.trim();
   if (!name) return [];
-  const peers = await UserProfileModel.find({ industry: { $regex: `^\\s*${escapeRegex(name)}\\s*$`, $options: 'i' } }, { userId: 1 }).lean<Array<{ userId: Types.ObjectId }>>();
-  const others = peers.map((p) => p.userId).filter((id) => !id.equals(userId));
+  // Brands are workspaces (each has its brand profile and industry).
+  const peers = await WorkspaceModel.find({ industry: { $regex: `^\\s*${escapeRegex(name)}\\s*$`, $options: 'i' } }, { _id: 1 }).lean<Array<{ _id: Types.ObjectId }>>();
+  const others = peers.map((p) => p._id).filter((id) => !id.equals(workspaceId));
   if (others.length < MIN_INDUSTRY_BRANDS) return [];
-  const patterns = await PerformancePatternModel.find({ userId: { $in: others }, patternType: PatternType.HASHTAG }, { userId: 1, patternName: 1, sampleSize: 1, successRate: 1 }).lean<
-    Array<{ userId: Types.ObjectId; patternName: string; sampleSize: number; successRate: number }>
+  const patterns = await PerformancePatternModel.find({ workspaceId: { $in: others }, patternType: PatternType.HASHTAG }, { workspaceId: 1, patternName: 1, sampleSize: 1, successRate: 1 }).lean<
+    Array<{ workspaceId: Types.ObjectId; patternName: string; sampleSize: number; successRate: number }>
   >();
   const byTag = new Map<string, { brands: Set<string>; posts: number; successes: number }>();
   for (const p of patterns) {
     const t = byTag.get(p.patternName) ?? { brands: new Set<string>(), posts: 0, successes: 0 };
-    t.brands.add(p.userId.toHexString());
+    t.brands.add(p.workspaceId.toHexString());
     t.posts += p.sampleSize;
     t.successes += Math.round(p.successRate * p.sampleSize);
     byTag.set(p.patternName, t);
@@ -219,8 +220,8 @@ async function hashtagCandidates(
 ): Promise<Candidate[]> {
   const testOf = (name: string) => result.tests.find((t) => t.group.patternType === PatternType.HASHTAG && t.group.id === name);
   const own = better(PatternType.HASHTAG).filter((x) => provenBetter(x.test));
-  const profile = await UserProfileModel.findOne({ userId: data.userId }, { industry: 1 }).lean<{ industry?: string }>();
-  const industry = (await industryHashtags(data.userId, profile?.industry)).filter((t) => !provenWorse(testOf(t.tag)));
+  const profile = await WorkspaceModel.findById(data.workspaceId, { industry: 1 }).lean<{ industry?: string }>();
+  const industry = (await industryHashtags(data.workspaceId, profile?.industry)).filter((t) => !provenWorse(testOf(t.tag)));
   const industryOf = new Map(industry.map((t) => [t.tag, t]));
   const industryName = profile?.industry?.trim() ?? '';
   const industryWhy = (t: IndustryTag) =>

@@ -268,7 +268,7 @@ describe('insights: successful cases', () => {
   it('hashtag suggestions say why, as typed evidence; a hashtag without evidence is never suggested', async () => {
     const u = await plantedUser(27);
     // An industry no other user of this server is in: only the user's own evidence counts.
-    await UserProfileModel.updateOne({ userId: u.user._id }, { $set: { industry: 'artisan bookbinding' } });
+    await WorkspaceModel.updateOne({ _id: u.user._id }, { $set: { industry: 'artisan bookbinding' } });
     const result = await generateInsightsForUser(u.user._id, { now, writer: templateWriter });
     const { body } = await server.gql(
       `{ recommendations(first: 50) { edges { node { title recommendationType patternKey basis { sources why metric own { pattern posts successRate qValue rankBiserial } industry { brands } } } } } }`,
@@ -293,12 +293,13 @@ describe('insights: successful cases', () => {
 
   it('suggests hashtags from the industry: pooled over at least 3 other brands, significant, never naming one', async () => {
     const u = await plantedUser(28);
-    await UserProfileModel.updateOne({ userId: u.user._id }, { $set: { industry: 'Coffee roasting' } });
+    await WorkspaceModel.updateOne({ _id: u.user._id }, { $set: { industry: 'Coffee roasting' } });
     const peer = async (industry: string, patterns: Array<[string, number, number]>) => {
       const p = await createUser();
-      await UserProfileModel.create({ userId: p.user._id, industry });
+      // The peer's personal workspace is its brand, with its industry.
+      await WorkspaceModel.updateOne({ _id: p.user._id }, { $set: { industry } });
       for (const [name, sampleSize, successRate] of patterns) {
-        await PerformancePatternModel.create({ userId: p.user._id, patternType: 'hashtag', patternName: name, sampleSize, successRate });
+        await PerformancePatternModel.create({ workspaceId: p.user._id, patternType: 'hashtag', patternName: name, sampleSize, successRate });
       }
     };
     // #latteart works for three coffee roasters; #espresso only for two; #beans is a coin toss.
