@@ -11,7 +11,7 @@ import { getPlatform } from '../platforms/platforms.service.js';
 import { PlatformModel, type Platform } from '../platforms/platform.model.js';
 import { assertViewerHistory } from '../subscriptions/plan-limits.js';
 import { normalizeTimezone } from '../analytics/scope.js';
-import { profileOf, viewerUser } from '../users/users.service.js';
+import { activeWorkspace } from '../workspaces/workspaces.service.js';
 import type { ActivityMetric } from './activity-metric.model.js';
 import { ActivityModel, type Activity } from './activity.model.js';
 import { ActivitySortField, type ActivityFilter, type ActivitySort } from './dto/activities.args.js';
@@ -33,12 +33,13 @@ async function buildFilter(ctx: Context, workspaceId: Types.ObjectId, filter: Ac
 }
 
 /**
- * Hours and weekdays of the publication time in the viewer's timezone, as the insights and best
+ * Hours and weekdays of the publication time in the workspace's timezone, as the insights and best
  * times count them: `$dateToString` with `%H` and `%u` (ISO weekday) and the IANA zone, which
  * MongoDB and the stand-in compute alike (docs/database.md). Posts without a time never match.
  */
 async function localTimeCondition(ctx: Context, filter: ActivityFilter): Promise<Record<string, unknown>> {
-  const timezone = normalizeTimezone((await profileOf(ctx, await viewerUser(ctx))).timezone);
+  // The active workspace's timezone, the one its insights and best times are computed in.
+  const timezone = normalizeTimezone((await activeWorkspace(ctx)).timezone);
   const part = (format: string, values: string[]) => ({ $in: [{ $dateToString: { format, date: '$publishedAt', timezone } }, values] });
   const conditions: unknown[] = [];
   if (filter.hours?.length) conditions.push(part('%H', [...new Set(filter.hours)].map((h) => String(h).padStart(2, '0'))));

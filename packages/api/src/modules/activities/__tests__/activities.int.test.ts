@@ -5,7 +5,7 @@ import { createActivity, createPlatform, createUser as createFixtureUser } from 
 import { startTestServer, type TestServer } from '../../../../test/helpers/server.js';
 import { ContentCategoryModel } from '../../categories/category.model.js';
 import { ActivityMetricModel } from '../activity-metric.model.js';
-import { UserProfileModel } from '../../users/user-profile.model.js';
+import { WorkspaceModel } from '../../workspaces/workspace.model.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -145,7 +145,7 @@ describe('activities: successful cases', () => {
 
   it("filters by hour and weekday of the viewer's timezone (the posts behind a posting-time finding), across DST", async () => {
     const { user, token } = await createUser();
-    await UserProfileModel.create({ userId: user._id, timezone: 'Europe/Berlin' });
+    await WorkspaceModel.updateOne({ _id: user._id }, { $set: { timezone: 'Europe/Berlin' } });
     const p = await createPlatform(user._id);
     const at = (iso: string) => createActivity(user._id, p._id, { publishedAt: new Date(iso) });
     // Berlin is UTC+1 in winter, UTC+2 in summer: all three are at 18:xx local time.

@@ -68,7 +68,7 @@ describe('posts explorer rates: the one metric model', () => {
     const first = await backfillMetricModelRates();
     expect(first.activities).toBeGreaterThanOrEqual(2);
     expect(first.snapshots).toBeGreaterThanOrEqual(1);
-    const stored = await ActivityModel.find({ userId: user._id }, { engagementRate: 1 }).lean();
+    const stored = await ActivityModel.find({ workspaceId: user._id }, { engagementRate: 1 }).lean();
     expect(Object.fromEntries(stored.map((s) => [s._id.toHexString(), s.engagementRate]))).toEqual({
       [igPost._id.toHexString()]: 0.03,
       [ttPost._id.toHexString()]: 0.05,
