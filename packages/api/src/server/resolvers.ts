@@ -14,6 +14,9 @@ import { SyncResolver } from '../modules/sync/sync.resolver.js';
 import { SystemJobsResolver } from '../modules/system-jobs/system-jobs.resolver.js';
 import { AuthResolver } from '../modules/users/auth.resolver.js';
 import { UsersResolver } from '../modules/users/users.resolver.js';
+import { AuditResolver } from '../modules/workspaces/audit.resolver.js';
+import { InvitationsResolver } from '../modules/workspaces/invitations.resolver.js';
+import { MembersResolver } from '../modules/workspaces/members.resolver.js';
 import { WorkspacesResolver } from '../modules/workspaces/workspaces.resolver.js';
 
 /** Every resolver class of the schema. */
@@ -22,6 +25,9 @@ export const resolvers: NonEmptyArray<Function> = [
   AuthResolver,
   UsersResolver,
   WorkspacesResolver,
+  MembersResolver,
+  InvitationsResolver,
+  AuditResolver,
   MailResolver,
   PlatformsResolver,
   SyncResolver,

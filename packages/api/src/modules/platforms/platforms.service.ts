@@ -1,3 +1,5 @@
+import { AuditAction } from '@soash/shared';
+import { recordAudit } from '../workspaces/audit.service.js';
 import { workspaceIdOf } from '../workspaces/access.js';
 import { Types } from 'mongoose';
 import { apiVersionSetting, apiVersionSunset } from '../../connectors/api-versions.js';
@@ -53,6 +55,7 @@ export async function connectPlatform(ctx: Context, input: ConnectPlatformInput)
   const workspaceId = workspaceIdOf(viewer);
   if (input.sandbox) {
     const platform = await connectSandboxPlatform(workspaceId, input.type, { backfill: schedulerRunning() ? 'schedule' : 'inline' });
+    await recordAudit(ctx, AuditAction.PLATFORM_CONNECTED, { type: 'platform', id: platform._id }, { platformType: platform.type, sandbox: true });
     return { platform };
   }
   return { authorizeUrl: await startOAuthConnect(workspaceId, input.type) };
@@ -67,7 +70,9 @@ export async function pendingConnection(ctx: Context, id: string): Promise<Pendi
 /** Connects the chosen accounts of the viewer's pending connection. */
 export async function completeConnection(ctx: Context, input: CompleteConnectionInput): Promise<Platform[]> {
   const viewer = viewerOf(ctx);
-  return completePendingConnection(workspaceIdOf(viewer), toObjectId(input.id, 'id'), input.choices);
+  const platforms = await completePendingConnection(workspaceIdOf(viewer), toObjectId(input.id, 'id'), input.choices);
+  for (const p of platforms) await recordAudit(ctx, AuditAction.PLATFORM_CONNECTED, { type: 'platform', id: p._id }, { platformType: p.type, sandbox: p.sandbox });
+  return platforms;
 }
 
 /**
@@ -91,6 +96,7 @@ export async function disconnectPlatform(ctx: Context, id: string): Promise<bool
   // Whatever a run in flight wrote between the first sweep and the deletion.
   await sweep();
   ctx.loaders.platformById.clear(platformId.toHexString());
+  await recordAudit(ctx, AuditAction.PLATFORM_DISCONNECTED, { type: 'platform', id: platformId }, { platformType: platform.type, username: platform.username ?? null });
   return true;
 }
 

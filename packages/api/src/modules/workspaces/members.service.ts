@@ -1,14 +1,19 @@
-import { ASSIGNABLE_ROLES, AuditAction, roleAtLeast, WorkspaceRole } from '@soash/shared';
+import { ASSIGNABLE_ROLES, AuditAction, roleAtLeast, TIER_LIMITS, WorkspaceRole } from '@soash/shared';
 import { Types } from 'mongoose';
 import { verifyPassword } from '../../auth/password.js';
-import { badInput, forbidden, notFound, unauthenticated } from '../../lib/errors.js';
+import { badInput, forbidden, limitExceeded, notFound, unauthenticated } from '../../lib/errors.js';
 import { toObjectId } from '../../lib/ids.js';
 import { consumeRateLimit } from '../../lib/rate-limit.js';
+import { viewerOf, type Context } from '../../server/context.js';
+import { PlatformModel } from '../platforms/platform.model.js';
+import { platformLimitError } from '../subscriptions/plan-limits.js';
+import { withPlatformSlots } from '../subscriptions/platform-slots.js';
 import { AUTH_LIMITS } from '../users/auth.service.js';
 import { UserModel, type User } from '../users/user.model.js';
 import { recordAudit } from './audit.service.js';
 import { TeamMemberModel, type TeamMember } from './team-member.model.js';
 import { WorkspaceModel } from './workspace.model.js';
+import { MAX_OWNED_WORKSPACES, ownedWorkspaceIds } from './workspaces.service.js';
 
 /**
  * Who performs a team operation: a user, in the active workspace, with their role there (read from
@@ -31,6 +36,13 @@ export interface MemberView {
   isActive: boolean;
   joinedAt: Date;
   invitedBy?: Types.ObjectId;
+}
+
+/** The actor of a request: its viewer in the active workspace (resolved by the auth checker), ip and user agent. */
+export function teamActorOf(ctx: Context): TeamActor {
+  const viewer = viewerOf(ctx);
+  if (!viewer.workspaceId || !viewer.workspaceRole) throw notFound('Workspace');
+  return { userId: viewer.id, workspaceId: viewer.workspaceId, workspaceRole: viewer.workspaceRole, ip: ctx.ip, userAgent: ctx.userAgent };
 }
 
 const oid = (id: string | Types.ObjectId) => (id instanceof Types.ObjectId ? id : new Types.ObjectId(id));
@@ -170,17 +182,39 @@ async function checkPassword(actor: TeamActor, password: string): Promise<void> 
   if (!(await verifyPassword(user.passwordHash, password))) throw badInput('password is incorrect', 'password');
 }
 
+/**
+ * The new owner's plan must take the workspace: the subscription stays on the owning user and its
+ * limits count across every workspace they own (MAX_OWNED_WORKSPACES, and the plan's connected
+ * accounts over all of them, this workspace's included). LIMIT_EXCEEDED otherwise.
+ */
+export async function assertNewOwnerPlanFits(newOwnerId: Types.ObjectId, workspaceId: Types.ObjectId): Promise<void> {
+  const owner = await UserModel.findById(newOwnerId, { subscriptionTier: 1 }).lean<User>();
+  if (!owner) throw notFound('Member');
+  const owned = await ownedWorkspaceIds(newOwnerId);
+  if (owned.length >= MAX_OWNED_WORKSPACES) {
+    throw limitExceeded(`The new owner already owns ${MAX_OWNED_WORKSPACES} workspaces, the most one account may own`, { limit: 'workspaces', max: MAX_OWNED_WORKSPACES });
+  }
+  const limit = TIER_LIMITS[owner.subscriptionTier].maxPlatforms;
+  if (limit === null) return;
+  const connected = await PlatformModel.countDocuments({ workspaceId: { $in: [...owned, workspaceId] } });
+  if (connected > limit) {
+    throw platformLimitError(
+      owner.subscriptionTier,
+      limit,
+      `The new owner's ${owner.subscriptionTier} plan allows ${limit} connected account${limit === 1 ? '' : 's'} across their workspaces; with this one they would have ${connected}. They can upgrade, or accounts can be disconnected first`,
+    );
+  }
+}
+
 export interface TransferHooks {
-  /**
-   * Throws (LIMIT_EXCEEDED) when the new owner's plan cannot take the workspace: the subscription
-   * stays on the owning user and its limits count across every workspace they own.
-   */
+  /** Replaces assertNewOwnerPlanFits (tests). */
   assertOwnerCanTake?: (newOwnerId: Types.ObjectId, workspaceId: Types.ObjectId) => Promise<void>;
 }
 
 /**
  * owner: hands the workspace to another active member, confirmed with the owner's password. The
- * new owner's plan limits apply from then on; the old owner stays as an admin.
+ * new owner's plan must take it (assertNewOwnerPlanFits) and applies from then on; the old owner
+ * stays as an admin.
  *
  * Without transactions the writes are ordered so that every intermediate state is safe:
  * Workspace.ownerId moves first (compare-and-set on the old owner, so two transfers cannot both
@@ -194,12 +228,14 @@ export async function transferOwnership(actor: TeamActor, rawUserId: string, pas
   await checkPassword(actor, password);
   const target = await activeMember(actor, userId);
   const workspaceId = oid(actor.workspaceId);
-  await hooks.assertOwnerCanTake?.(userId, workspaceId);
-
-  const moved = await WorkspaceModel.updateOne({ _id: workspaceId, ownerId: oid(actor.userId) }, { $set: { ownerId: userId } });
-  if (moved.modifiedCount === 0) throw forbidden('You are no longer the owner of this workspace');
-  await TeamMemberModel.updateOne({ _id: target._id }, { $set: { role: WorkspaceRole.OWNER, isActive: true } });
-  await TeamMemberModel.updateOne({ workspaceId, userId: oid(actor.userId) }, { $set: { role: WorkspaceRole.ADMIN } });
+  // Under the new owner's platform-slot lease: no account of theirs is connected between the plan check and the move.
+  await withPlatformSlots(userId, async () => {
+    await (hooks.assertOwnerCanTake ?? assertNewOwnerPlanFits)(userId, workspaceId);
+    const moved = await WorkspaceModel.updateOne({ _id: workspaceId, ownerId: oid(actor.userId) }, { $set: { ownerId: userId } });
+    if (moved.modifiedCount === 0) throw forbidden('You are no longer the owner of this workspace');
+    await TeamMemberModel.updateOne({ _id: target._id }, { $set: { role: WorkspaceRole.OWNER, isActive: true } });
+    await TeamMemberModel.updateOne({ workspaceId, userId: oid(actor.userId) }, { $set: { role: WorkspaceRole.ADMIN } });
+  });
   await recordAudit(actor, AuditAction.OWNERSHIP_TRANSFERRED, { type: 'member', id: userId }, { from: actor.userId, to: userId.toHexString(), previousRole: target.role });
   return memberView(workspaceId, userId);
 }

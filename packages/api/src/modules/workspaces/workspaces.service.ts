@@ -1,4 +1,5 @@
-import { canonicalTimeZone, WorkspaceRole } from '@soash/shared';
+import { AuditAction, canonicalTimeZone, WorkspaceRole } from '@soash/shared';
+import { auditActor, recordAudit } from './audit.service.js';
 import { Types } from 'mongoose';
 import { badInput, isDuplicateKeyError, limitExceeded, unauthenticated } from '../../lib/errors.js';
 import { toObjectId } from '../../lib/ids.js';
@@ -188,6 +189,8 @@ export async function updateWorkspace(ctx: Context, input: BrandProfileFields & 
     : await WorkspaceModel.findById(workspaceId).lean<Workspace>();
   if (!ws) throw workspaceNotFound();
   ctx.loaders.workspaceById.clear(ws._id.toHexString()).prime(ws._id.toHexString(), ws);
+  const fields = Object.values(update).flatMap((op) => Object.keys(op));
+  if (fields.length) await recordAudit(ctx, AuditAction.WORKSPACE_UPDATED, { type: 'workspace', id: ws._id }, { fields: fields.sort() });
   return ws;
 }
 
@@ -211,5 +214,6 @@ export async function createWorkspace(ctx: Context, input: BrandProfileFields & 
   await ensureOwnerMember(created._id, userId);
   await UserModel.updateOne({ _id: userId }, { $set: { lastWorkspaceId: created._id } });
   ctx.loaders.membershipsByUser.clear(viewer.id);
+  await recordAudit(auditActor(ctx, created._id), AuditAction.WORKSPACE_CREATED, { type: 'workspace', id: created._id }, { name });
   return created.toObject() as Workspace;
 }

@@ -19,8 +19,10 @@ import { ReferralCodeModel } from '../../modules/referrals/referral-code.model.j
 import { ReferralSignupModel } from '../../modules/referrals/referral-signup.model.js';
 import { UserModel } from '../../modules/users/user.model.js';
 import { TeamMemberModel } from '../../modules/workspaces/team-member.model.js';
+import { InvitationModel } from '../../modules/workspaces/invitation.model.js';
+import { hashPassword } from '../../auth/password.js';
 import { PendingConnectionModel } from '../../modules/platforms/pending-connection.model.js';
-import { encryptSecret } from '../../lib/crypto.js';
+import { encryptSecret, hashToken } from '../../lib/crypto.js';
 import { useConnectorConfig } from '../../connectors/config.js';
 import { buildAppSchema } from '../schema.js';
 
@@ -38,7 +40,10 @@ import { buildAppSchema } from '../schema.js';
 
 let server: TestServer;
 let scheduler: Scheduler;
+const OWNER_PASSWORD = 'the owners password 42';
+let ownerPasswordHash: string;
 beforeAll(async () => {
+  ownerPasswordHash = await hashPassword(OWNER_PASSWORD);
   // LinkedIn app credentials, so that completing a (LinkedIn) pending connection can succeed.
   server = await startTestServer({ LINKEDIN_CLIENT_ID: 'li-id', LINKEDIN_CLIENT_SECRET: 'li-secret' });
   useConnectorConfig(server.config);
@@ -63,6 +68,10 @@ interface Owned {
   user: string;
   insight: string;
   recommendation: string;
+  /** The user id of an editor in the workspace. */
+  member: string;
+  /** A pending invitation of the workspace. */
+  invitation: string;
 }
 
 interface Case {
@@ -271,6 +280,46 @@ const CASES: Case[] = [
     field: 'id',
     admin: true,
   },
+  {
+    op: 'Mutation.changeRole',
+    arg: 'userId',
+    query: 'mutation($id: ID!) { changeRole(userId: $id, role: VIEWER) { userId role } }',
+    vars: (id) => ({ id }),
+    target: (a) => a.member,
+    field: 'userId',
+  },
+  {
+    op: 'Mutation.removeMember',
+    arg: 'userId',
+    query: 'mutation($id: ID!) { removeMember(userId: $id) { userId isActive } }',
+    vars: (id) => ({ id }),
+    target: (a) => a.member,
+    field: 'userId',
+  },
+  {
+    op: 'Mutation.transferOwnership',
+    arg: 'userId',
+    query: 'mutation($id: ID!, $p: String!) { transferOwnership(userId: $id, password: $p) { userId role } }',
+    vars: (id) => ({ id, p: OWNER_PASSWORD }),
+    target: (a) => a.member,
+    field: 'userId',
+  },
+  {
+    op: 'Mutation.resendInvitation',
+    arg: 'id',
+    query: 'mutation($id: ID!) { resendInvitation(id: $id) { id } }',
+    vars: (id) => ({ id }),
+    target: (a) => a.invitation,
+    field: 'id',
+  },
+  {
+    op: 'Mutation.revokeInvitation',
+    arg: 'id',
+    query: 'mutation($id: ID!) { revokeInvitation(id: $id) { id } }',
+    vars: (id) => ({ id }),
+    target: (a) => a.invitation,
+    field: 'id',
+  },
   // Last: it removes the platform the cases above address.
   {
     op: 'Mutation.disconnectPlatform',
@@ -312,7 +361,21 @@ async function ownedObjects(workspaceId: Types.ObjectId): Promise<Omit<Owned, 'w
     loginTokensEnc: encryptSecret(JSON.stringify({ accessToken: 'member-token', issuedAt: new Date() })),
     expiresAt: new Date(Date.now() + 600_000),
   });
+  const teammate = await createUser();
+  await TeamMemberModel.create({ workspaceId, userId: teammate.user._id, role: 'editor', isActive: true });
+  const email = `invitee-${randomBytes(4).toString('hex')}@example.test`;
+  const invitation = await InvitationModel.create({
+    workspaceId,
+    email,
+    role: 'viewer',
+    tokenHash: hashToken(randomBytes(32).toString('base64url')),
+    expiresAt: new Date(Date.now() + 600_000),
+    invitedBy: teammate.user._id,
+    openKey: `${workspaceId.toHexString()}:${email}`,
+  });
   return {
+    member: teammate.user._id.toHexString(),
+    invitation: invitation._id.toHexString(),
     platform: platform._id.toHexString(),
     pending: pending._id.toHexString(),
     activity: activity._id.toHexString(),
@@ -330,7 +393,8 @@ interface Tenant extends Owned {
 
 /** A user with a second workspace (fresh id) holding one of everything, selected by X-Workspace-Id. */
 async function makeOwner(): Promise<Tenant> {
-  const { user, token } = await createUser();
+  // A real password, for operations that confirm with it (transferOwnership).
+  const { user, token } = await createUser({ passwordHash: ownerPasswordHash });
   const created = await server.gql('mutation { createWorkspace(input: { name: "Client brand" }) { id } }', {}, token);
   const workspace = created.body.data!.createWorkspace.id as string;
   expect(workspace).not.toBe(user._id.toHexString());

@@ -24,6 +24,7 @@ import { StatsModel } from '../../modules/stats/stats.model.js';
 import { SystemJobModel } from '../../modules/system-jobs/system-job.model.js';
 import { RefreshTokenModel } from '../../modules/users/refresh-token.model.js';
 import { UserModel } from '../../modules/users/user.model.js';
+import { InvitationModel } from '../../modules/workspaces/invitation.model.js';
 import { buildAppSchema } from '../schema.js';
 
 /**
@@ -179,6 +180,13 @@ describe('secrets: failing cases (no way to read a secret)', () => {
     });
     await server.gql('mutation { updateProfile(input: { brandName: "B", brandValues: ["v"], timezone: "Europe/Berlin", avatarUrl: "https://x.test/a.png" }) { id } }', {}, token);
 
+    // A pending invitation of the workspace (its token is mailed, its hash stored) and the audit event it wrote.
+    const inviteeEmail = `invitee-${userId.toHexString()}@example.test`;
+    const invited = await server.gql('mutation($e: String!) { invite(email: $e, role: EDITOR) { id } }', { e: inviteeEmail }, token);
+    expect(invited.body.errors).toBeUndefined();
+    const invitationToken = await latestMailToken(inviteeEmail, 'invitation');
+    const invitationHash = (await InvitationModel.findOne({ workspaceId }).select('+tokenHash').lean())!.tokenHash;
+
     const stored = (await UserModel.findById(userId).select('+passwordHash +verificationTokenHash +passwordResetTokenHash').lean())!;
     const tokenHashes = (await RefreshTokenModel.find({ userId }).lean()).map((t) => t.tokenHash);
     const forbidden: Record<string, string> = {
@@ -198,6 +206,8 @@ describe('secrets: failing cases (no way to read a secret)', () => {
       'verification token hash': stored.verificationTokenHash!,
       'reset token hash': stored.passwordResetTokenHash!,
       'earlier refresh token': reg.refreshToken,
+      'invitation token': invitationToken,
+      'invitation token hash': invitationHash,
       'JWT secret': TEST_JWT_SECRET,
       'encryption key': TEST_KEY_1.split(':')[1]!,
       ...Object.fromEntries(tokenHashes.map((h, i) => [`refresh token hash ${i}`, h])),

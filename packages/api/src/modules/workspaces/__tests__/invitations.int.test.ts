@@ -118,7 +118,7 @@ describe('invitations: successful cases', () => {
     expect(fresh._id.toHexString()).not.toBe(invitation._id.toHexString());
   });
 
-  it('accepting makes the user a member with the invited role and the address verified', async () => {
+  it('accepting makes the user a member with the invited role, the workspace their active one, the address verified', async () => {
     const team = await createTeam();
     const email = uniqueEmail();
     await invite(config, team.admin.actor, email, WorkspaceRole.EDITOR);
@@ -128,7 +128,9 @@ describe('invitations: successful cases', () => {
     const workspace = await acceptInvitation(from, user._id, token);
     expect(workspace._id.toHexString()).toBe(team.workspaceId);
     expect(await membership(team.workspace._id, user._id)).toMatchObject({ role: 'editor', isActive: true, invitedBy: team.admin.user._id });
-    expect(await UserModel.findById(user._id).lean()).toMatchObject({ isVerified: true });
+    const after = await UserModel.findById(user._id).lean();
+    expect(after).toMatchObject({ isVerified: true });
+    expect(after!.lastWorkspaceId!.toHexString()).toBe(team.workspaceId);
     const stored = await InvitationModel.findOne({ workspaceId: team.workspace._id, email }).lean();
     expect(stored!.acceptedAt).toBeInstanceOf(Date);
     expect(stored!.acceptedBy!.toHexString()).toBe(user._id.toHexString());

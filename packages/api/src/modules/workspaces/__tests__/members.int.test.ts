@@ -1,8 +1,9 @@
 import { WorkspaceRole } from '@soash/shared';
 import { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
-import { createUser } from '../../../../test/helpers/fixtures.js';
+import { createPlatform, createUser } from '../../../../test/helpers/fixtures.js';
 import { limitExceeded } from '../../../lib/errors.js';
+import { UserModel } from '../../users/user.model.js';
 import { AuditEventModel } from '../audit-event.model.js';
 import { changeRole, joinWorkspace, leaveWorkspace, listMembers, removeMember, transferOwnership } from '../members.service.js';
 import { TeamMemberModel } from '../team-member.model.js';
@@ -52,11 +53,13 @@ describe('members: successful cases', () => {
     expect(await changeRole(second.actor, second.actor.userId, WorkspaceRole.VIEWER)).toMatchObject({ role: 'viewer' });
   });
 
-  it('removing a member keeps the row inactive and records it', async () => {
+  it('removing a member keeps the row inactive, forgets it as their default workspace and records it', async () => {
     const team = await createTeam();
+    await UserModel.updateOne({ _id: team.editor.user._id }, { $set: { lastWorkspaceId: team.workspace._id } });
     const removed = await removeMember(team.admin.actor, team.editor.user._id.toHexString());
     expect(removed).toMatchObject({ isActive: false, role: 'editor' });
     expect(await roleOf(team.workspaceId, team.editor.user._id)).toMatchObject({ isActive: false });
+    expect((await UserModel.findById(team.editor.user._id).lean())!.lastWorkspaceId).toBeUndefined();
     expect((await events(team.workspaceId)).map((e) => e.action)).toEqual(['member.removed']);
   });
 
@@ -164,6 +167,23 @@ describe('members: failing cases', () => {
     expect((await WorkspaceModel.findById(team.workspace._id).lean())!.ownerId.toHexString()).toBe(team.owner.actor.userId);
     expect((await roleOf(team.workspaceId, team.owner.user._id)).role).toBe('owner');
     expect((await events(team.workspaceId)).map((e) => e.action)).toEqual(['member.removed']);
+  });
+
+  it("transfer: the new owner's plan limits apply across the workspaces they own", async () => {
+    const team = await createTeam();
+    // The editor is on the free plan (2 connected accounts) and already owns a workspace with one.
+    const theirs = await WorkspaceModel.create({ name: 'Their brand', ownerId: team.editor.user._id });
+    await createPlatform(theirs._id);
+    await createPlatform(team.workspace._id);
+    await createPlatform(team.workspace._id);
+    await expect(transferOwnership(team.owner.actor, team.editor.actor.userId, OWNER_PASSWORD)).rejects.toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      message: expect.stringContaining('would have 3'),
+    });
+    expect((await WorkspaceModel.findById(team.workspace._id).lean())!.ownerId.toHexString()).toBe(team.owner.actor.userId);
+    // On a plan with room (pro: 10) the same transfer goes through.
+    await UserModel.updateOne({ _id: team.editor.user._id }, { $set: { subscriptionTier: 'pro' } });
+    await expect(transferOwnership(team.owner.actor, team.editor.actor.userId, OWNER_PASSWORD)).resolves.toMatchObject({ role: 'owner' });
   });
 
   it('a stale owner (already transferred) cannot transfer again', async () => {

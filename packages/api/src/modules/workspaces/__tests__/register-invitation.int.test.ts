@@ -40,6 +40,10 @@ describe('register with an invitation: successful cases', () => {
     expect(await MailMessageModel.countDocuments({ to: email, kind: 'verify_email' })).toBe(0);
     expect((await InvitationModel.findOne({ email }).lean())!.acceptedAt).toBeInstanceOf(Date);
     expect(await AuditEventModel.countDocuments({ workspaceId: team.workspace._id, action: 'member.joined', targetId: user!._id.toHexString() })).toBe(1);
+    // The invited workspace is the active one: without a header, the new account works in it.
+    const members = await server.gql('{ members { userId role } }', {}, res.body.data!.register.accessToken);
+    expect(members.body.errors).toBeUndefined();
+    expect(members.body.data!.members).toContainEqual({ userId: team.owner.actor.userId, role: 'OWNER' });
   });
 
   it('without an invitation nothing changes: unverified, a verification mail', async () => {

@@ -7,6 +7,7 @@ import { startTestServer, type TestServer } from '../../../../test/helpers/serve
 import { startScheduler, type Scheduler } from '../../../jobs/scheduler.js';
 import { PlatformModel } from '../../platforms/platform.model.js';
 import { UserModel } from '../../users/user.model.js';
+import { AuditEventModel } from '../audit-event.model.js';
 import { TeamMemberModel } from '../team-member.model.js';
 import { WorkspaceModel } from '../workspace.model.js';
 
@@ -140,6 +141,39 @@ describe('workspaces: successful cases', () => {
     expect(errorOf(third.body)?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED' });
     // The admin's own (empty, free) plan does not count: the owner's does.
     expect(await PlatformModel.countDocuments({ workspaceId: { $in: [owner.user._id, new Types.ObjectId(second)] } })).toBe(2);
+  });
+});
+
+describe('workspaces: audit of connection and settings changes', () => {
+  it('records workspace created and updated, platform connected and disconnected: who, what, from where, no secrets', async () => {
+    const owner = await createUser();
+    const id = await newWorkspace(owner.token, 'Audited brand');
+    const admin = await createUser();
+    await addMember(id, admin.user._id, 'admin');
+    await server.gql('mutation { updateWorkspace(input: { industry: "Tea", timezone: "Europe/Berlin" }) { id } }', {}, admin.token, { ...ws(id), 'user-agent': 'audit-test/1' });
+    const connected = await server.gql('mutation { connectPlatform(input: { type: TIKTOK, sandbox: true }) { platform { id } } }', {}, admin.token, ws(id));
+    const platformId = connected.body.data!.connectPlatform.platform.id as string;
+    await server.gql('mutation($id: ID!) { disconnectPlatform(id: $id) }', { id: platformId }, owner.token, ws(id));
+    const events = await AuditEventModel.find({ workspaceId: new Types.ObjectId(id) }).sort({ at: 1, _id: 1 }).lean();
+    expect(events.map((e) => [e.action, e.actorId?.toHexString(), e.targetType, e.targetId])).toEqual([
+      ['workspace.created', owner.user._id.toHexString(), 'workspace', id],
+      ['workspace.updated', admin.user._id.toHexString(), 'workspace', id],
+      ['platform.connected', admin.user._id.toHexString(), 'platform', platformId],
+      ['platform.disconnected', owner.user._id.toHexString(), 'platform', platformId],
+    ]);
+    expect(events[1]).toMatchObject({ details: { fields: ['industry', 'timezone'] }, userAgent: 'audit-test/1' });
+    expect(events[1]!.ip).toBeTruthy();
+    expect(events[2]).toMatchObject({ details: { platformType: 'tiktok', sandbox: true } });
+    // Nothing that looks like a credential is ever stored.
+    expect(JSON.stringify(events)).not.toMatch(/token|password|secret/i);
+  });
+
+  it('a refused change records nothing', async () => {
+    const owner = await createUser();
+    const viewer = await createUser();
+    await addMember(owner.user._id.toHexString(), viewer.user._id, 'viewer');
+    await server.gql('mutation { updateWorkspace(input: { industry: "Tea" }) { id } }', {}, viewer.token, ws(owner.user._id.toHexString()));
+    expect(await AuditEventModel.countDocuments({ workspaceId: owner.user._id })).toBe(0);
   });
 });
 
