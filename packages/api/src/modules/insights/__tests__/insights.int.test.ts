@@ -286,7 +286,7 @@ describe('insights: successful cases', () => {
       expect(r.basis.own.rankBiserial, r.patternKey).toBeGreaterThan(0);
     }
     // Hashtags that merely beat the median more often than not, untested or not clear of chance, are not suggested.
-    const stored = await ContentRecommendationModel.find({ userId: u.user._id, recommendationType: 'hashtag' }).lean();
+    const stored = await ContentRecommendationModel.find({ workspaceId: u.user._id, recommendationType: 'hashtag' }).lean();
     expect(stored.length).toBe(tags.length);
     expect(result.recommendations).toBeGreaterThan(0);
   });
