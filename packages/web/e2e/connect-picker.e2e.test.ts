@@ -43,6 +43,12 @@ describe('connecting accounts through the picker', () => {
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill('correct horse battery');
     await page.getByRole('button', { name: 'Create account' }).click();
+    // Signing up starts no session (the answer is the same for a taken address): sign in.
+    await heading('Now sign in');
+    await page.getByRole('link', { name: 'Sign in' }).click();
+    await heading('Sign in');
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Sign in' }).click();
     await heading('Welcome, Pia');
     await page.getByRole('button', { name: 'Save and continue' }).click();
     await page.getByRole('heading', { name: 'Connect your first account' }).waitFor({ timeout: LONG });

@@ -64,6 +64,32 @@ export function sendPasswordResetEmail(config: Config, to: Recipient, token: str
   });
 }
 
+/**
+ * To the owner of an address that someone tried to register again (register answers the same either
+ * way, so only the owner learns of it). It carries no token: only where to sign in or reset the
+ * password, which also confirms the address.
+ */
+export function sendSignUpAttemptEmail(config: Config, to: Recipient): Promise<boolean> {
+  return deliver(config, {
+    to: to.email,
+    kind: 'notice',
+    subject: 'Someone tried to create a Soash account with your address',
+    text: [
+      `Hello ${to.name},`,
+      '',
+      'Someone (maybe you) just tried to create a Soash account with this email address. It already has an account, so nothing was created and nothing on your account changed.',
+      '',
+      'If it was you, sign in here:',
+      `${config.webAppUrl}/login`,
+      '',
+      'Forgot your password, or never confirmed this address? Reset the password here (that confirms the address too):',
+      `${config.webAppUrl}/forgot-password`,
+      '',
+      'If it was not you, ignore this message: nobody gets into your account with it.',
+    ].join('\n'),
+  });
+}
+
 export interface InvitationMail {
   to: string;
   inviterName: string;

@@ -6,32 +6,20 @@ import { runPullJob } from './sync.service.js';
 /** Pulls of account metrics and posts; retried with backoff that honours the platforms' delays. */
 const LOCK_MS = 5 * 60_000;
 
-defineJob<PullJobData>({
-  name: JOB.PULL_STATS,
-  concurrency: 3,
-  lockLifetimeMs: LOCK_MS,
-  backoff: connectorBackoff,
-  run: async (data, job) => {
-    await runPullJob('stats', data, jobContextOf(job));
-  },
-});
+const PULLS = [
+  { name: JOB.PULL_STATS, kind: 'stats', concurrency: 3 },
+  { name: JOB.PULL_ACTIVITIES, kind: 'activities', concurrency: 3 },
+  { name: JOB.PULL_STORIES, kind: 'stories', concurrency: 2 },
+] as const;
 
-defineJob<PullJobData>({
-  name: JOB.PULL_ACTIVITIES,
-  concurrency: 3,
-  lockLifetimeMs: LOCK_MS,
-  backoff: connectorBackoff,
-  run: async (data, job) => {
-    await runPullJob('activities', data, jobContextOf(job));
-  },
-});
-
-defineJob<PullJobData>({
-  name: JOB.PULL_STORIES,
-  concurrency: 2,
-  lockLifetimeMs: LOCK_MS,
-  backoff: connectorBackoff,
-  run: async (data, job) => {
-    await runPullJob('stories', data, jobContextOf(job));
-  },
-});
+for (const { name, kind, concurrency } of PULLS) {
+  defineJob<PullJobData>({
+    name,
+    concurrency,
+    lockLifetimeMs: LOCK_MS,
+    backoff: connectorBackoff,
+    run: async (data, job) => {
+      await runPullJob(kind, data, jobContextOf(job));
+    },
+  });
+}

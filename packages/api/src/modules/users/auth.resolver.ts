@@ -1,6 +1,7 @@
 import { Arg, Args, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { AuthPayload } from './dto/auth-payload.js';
+import { RegisterPayload } from './dto/register-payload.js';
 import { ChangePasswordArgs, LoginInput, LogoutArgs, RegisterInput, ResetPasswordArgs } from './dto/auth.inputs.js';
 import * as auth from './auth.service.js';
 import { deliverSession, rotateRefreshToken } from './sessions.service.js';
@@ -8,9 +9,12 @@ import { User } from './user.model.js';
 
 @Resolver()
 export class AuthResolver {
-  @Mutation(() => AuthPayload, { description: 'Creates an account (and its profile), mails a verification link and signs in.' })
-  async register(@Arg('input', () => RegisterInput) input: RegisterInput, @Ctx() ctx: Context): Promise<AuthPayload> {
-    return deliverSession(ctx, await auth.register(ctx, input));
+  @Mutation(() => RegisterPayload, {
+    description:
+      'Signs up. A new address gets an account and a link to confirm it; an address that already has an account gets a mail telling its owner. The answer is the same in both cases and carries no session: sign in with login (where mail is delivered, once the address is confirmed).',
+  })
+  register(@Arg('input', () => RegisterInput) input: RegisterInput, @Ctx() ctx: Context): Promise<RegisterPayload> {
+    return auth.register(ctx, input);
   }
 
   @Mutation(() => AuthPayload, { description: 'Signs in with email and password. Rate-limited per email and per address.' })

@@ -1,13 +1,15 @@
 import { Types } from 'mongoose';
 import { hashPassword, verifyPassword } from '../../auth/password.js';
 import { hashToken, randomToken } from '../../lib/crypto.js';
-import { badInput, conflict, isDuplicateKeyError, unauthenticated } from '../../lib/errors.js';
+import { badInput, isDuplicateKeyError, unauthenticated } from '../../lib/errors.js';
 import { consumeRateLimit, type RateLimitRule } from '../../lib/rate-limit.js';
 import { viewerOf, type Context } from '../../server/context.js';
-import { sendPasswordResetEmail, sendVerificationEmail } from '../mail/mail.service.js';
+import { sendPasswordResetEmail, sendSignUpAttemptEmail, sendVerificationEmail } from '../mail/mail.service.js';
+import type { ReferralCode } from '../referrals/referral-code.model.js';
 import { acceptInvitation, usableInvitation } from '../workspaces/invitations.service.js';
 import { assertReferralCodeUsable, giveReferralCode, recordReferralSignup } from '../referrals/referrals.register.js';
 import type { ChangePasswordArgs, LoginInput, LogoutArgs, RegisterInput, ResetPasswordArgs } from './dto/auth.inputs.js';
+import { RegisterNextStep, type RegisterPayload } from './dto/register-payload.js';
 import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from './login-throttle.js';
 import { endSession, revokeAllSessions, startSession, type Session, type SessionMeta } from './sessions.service.js';
 import { deleteUserData } from './user-deletion.js';
@@ -33,7 +35,10 @@ export const PASSWORD_RESET_TTL_MINUTES = 60;
 const MAX_LINK_TOKEN_LENGTH = 200;
 
 const INCORRECT_LOGIN = 'Email or password is incorrect';
-const EMAIL_TAKEN = 'An account with this email already exists';
+/** Where mail is delivered, the same answer also covers an address not confirmed yet. */
+const INCORRECT_OR_UNCONFIRMED_LOGIN = 'Email or password is incorrect, or the address is not confirmed yet: open the link we mailed to it';
+export const REGISTER_CHECK_INBOX = 'Check your inbox: we sent a message to this address with what to do next.';
+export const REGISTER_SIGN_IN = 'Done. This server sends no mail: sign in with the password you chose.';
 
 function meta(ctx: Context): SessionMeta {
   return { ip: ctx.ip, userAgent: ctx.userAgent };
@@ -53,18 +58,57 @@ function toRecipient(user: Pick<User, 'email' | 'name'>) {
   return { email: user.email, name: user.name };
 }
 
-export async function register(ctx: Context, input: RegisterInput): Promise<Session> {
+/** Whether this server delivers mail (SMTP); without it nothing can confirm an address. */
+function mailDelivered(ctx: Context): boolean {
+  return !!ctx.config.SMTP_URL;
+}
+
+function registerAnswer(ctx: Context, email: string): RegisterPayload {
+  return mailDelivered(ctx)
+    ? { email, nextStep: RegisterNextStep.CHECK_INBOX, message: REGISTER_CHECK_INBOX }
+    : { email, nextStep: RegisterNextStep.SIGN_IN, message: REGISTER_SIGN_IN };
+}
+
+/**
+ * Signs someone up without telling whether the address already has an account. A new address gets
+ * an account (with its profile and referral code) and a confirmation link; an address that has one
+ * gets a mail telling its owner that someone tried, with the way to sign in or reset the password.
+ * Both paths hash the password (the same argon2 work), send one mail and answer the same
+ * RegisterPayload; input errors (fields, referral code, rate limit) come before either path and
+ * never depend on the address being taken. No session is issued: the new user signs in with login
+ * (which, on a server that delivers mail, waits for the address to be confirmed).
+ */
+export async function register(ctx: Context, input: RegisterInput): Promise<RegisterPayload> {
   await consumeRateLimit(`register:ip:${ipKey(ctx)}`, AUTH_LIMITS.registerPerIp, 'sign-ups from this address');
   const email = normalizeEmail(input.email);
   const referralCode = input.referralCode?.trim() ? await assertReferralCodeUsable(input.referralCode) : null;
-  // An invitation is checked before anything is created: an unusable one creates nothing.
+  // An invitation is checked before anything is created: an unusable one creates nothing. The
+  // check reads the invitation only (its token and address), never whether the address has an account.
   const invitationToken = input.invitationToken?.trim() || null;
   if (invitationToken) await usableInvitation(invitationToken, email);
-  if (await UserModel.exists({ email })) throw conflict(EMAIL_TAKEN);
-
   const passwordHash = await hashPassword(input.password);
+
+  const existing = await UserModel.findOne({ email }).select('name email').lean<Pick<User, '_id' | 'name' | 'email'>>();
+  const created = existing ? null : await createAccount(ctx, input, email, passwordHash, referralCode, invitationToken);
+  if (!created) {
+    // Taken (or taken a moment ago by a concurrent sign-up): its owner hears of it, nobody else.
+    const owner = existing ?? (await UserModel.findOne({ email }).select('name email').lean<Pick<User, '_id' | 'name' | 'email'>>());
+    if (owner) await sendSignUpAttemptEmail(ctx.config, toRecipient(owner));
+  }
+  return registerAnswer(ctx, email);
+}
+
+/** The new account, its profile and referral code, and the mailed confirmation link; null when the address was taken meanwhile. */
+async function createAccount(
+  ctx: Context,
+  input: RegisterInput,
+  email: string,
+  passwordHash: string,
+  referralCode: ReferralCode | null,
+  invitationToken: string | null,
+): Promise<User | null> {
   const verification = linkToken(VERIFICATION_TTL_HOURS * HOUR * 1000);
-  let userId: Types.ObjectId;
+  let user: User;
   try {
     const created = await UserModel.create({
       name: input.name.trim(),
@@ -74,22 +118,22 @@ export async function register(ctx: Context, input: RegisterInput): Promise<Sess
       verificationTokenHash: verification.hash,
       verificationTokenExpiresAt: verification.expiresAt,
     });
-    userId = created._id;
+    user = created.toObject() as User;
   } catch (err) {
-    // Two sign-ups with one address raced past the check above; the unique index decided.
-    if (isDuplicateKeyError(err)) throw conflict(EMAIL_TAKEN);
+    // Two sign-ups with one address raced past the lookup; the unique index decided.
+    if (isDuplicateKeyError(err)) return null;
     throw err;
   }
   // Every account starts with a personal workspace it owns (the brand profile lives there).
-  await ensurePersonalWorkspace({ _id: userId, name: input.name.trim(), company: input.company?.trim() || undefined });
-  await giveReferralCode(userId, input.name.trim());
-  if (referralCode) await recordReferralSignup(referralCode, userId);
-  // Joins the invited workspace (its active one) and verifies the address the link was mailed to.
-  if (invitationToken) await acceptInvitation(meta(ctx), userId, invitationToken);
-
-  const user = (await UserModel.findById(userId).lean<User>())!;
-  if (!user.isVerified) await sendVerificationEmail(ctx.config, toRecipient(user), verification.token, VERIFICATION_TTL_HOURS);
-  return startSession(ctx.config, user, meta(ctx));
+  await ensurePersonalWorkspace({ _id: user._id, name: user.name, company: user.company });
+  await giveReferralCode(user._id, user.name);
+  if (referralCode) await recordReferralSignup(referralCode, user._id);
+  // Joins the invited workspace (its active one) and verifies the address the link was mailed to;
+  // an address confirmed that way needs no confirmation link.
+  if (invitationToken) await acceptInvitation(meta(ctx), user._id, invitationToken);
+  const confirmed = invitationToken ? !!(await UserModel.exists({ _id: user._id, isVerified: true })) : false;
+  if (!confirmed) await sendVerificationEmail(ctx.config, toRecipient(user), verification.token, VERIFICATION_TTL_HOURS);
+  return user;
 }
 
 export async function login(ctx: Context, input: LoginInput): Promise<Session> {
@@ -103,9 +147,13 @@ export async function login(ctx: Context, input: LoginInput): Promise<Session> {
   const found = await UserModel.findOne({ email }).select('+passwordHash').lean<User>();
   // verifyPassword runs (against a dummy hash) even without an account: both failures look alike.
   const ok = await verifyPassword(found?.passwordHash, input.password);
-  if (!found || !ok) {
+  // Where mail is delivered, a password signs in only once its address is confirmed. Otherwise
+  // signing in right after `register` would tell whether the address was free, which `register`
+  // itself never says. An unconfirmed account gets the same answer as a wrong password.
+  const confirmed = !!found && (found.isVerified || !mailDelivered(ctx));
+  if (!found || !ok || !confirmed) {
     await recordLoginFailure(pairKey);
-    throw unauthenticated(INCORRECT_LOGIN);
+    throw unauthenticated(mailDelivered(ctx) ? INCORRECT_OR_UNCONFIRMED_LOGIN : INCORRECT_LOGIN);
   }
   await clearLoginFailures(pairKey);
 

@@ -36,7 +36,7 @@ import { buildAppSchema } from '../schema.js';
  *    Float, DateTime, enums, object types) may have such names: e.g. Platform.tokenExpiry (a date)
  *    or Mutation.refreshToken (returns an AuthPayload, whose fields are checked in turn).
  *    The one allow-list entry is AuthPayload.accessToken/refreshToken: the credentials of a session
- *    issued by that very response (register, login, refreshToken, changePassword), never stored ones.
+ *    issued by that very response (login, refreshToken, changePassword), never stored ones.
  * 2. Data level: for a user whose account holds every kind of secret (password hash, email-link
  *    token hashes, refresh-token hashes, a platform's encrypted OAuth tokens), every readable field
  *    of every reachable type is queried, and no response contains any of those values.

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
 import { graphql } from '../../gql';
 import { useSession, useSessionState } from '../../lib/auth/SessionProvider';
@@ -24,7 +24,9 @@ export function LoginPage() {
   const session = useSession();
   const { reason } = useSessionState();
   const [params] = useSearchParams();
-  const [email, setEmail] = useState('');
+  // Coming from sign-up, the address is already known.
+  const arrived = useLocation().state as { email?: unknown } | null;
+  const [email, setEmail] = useState(typeof arrived?.email === 'string' ? arrived.email : '');
   const [password, setPassword] = useState('');
   const [{ fetching }, login] = useMutation(LoginMutation);
   const { errors, setErrors, fromApi, formRef } = useFormErrors(['email', 'password']);

@@ -1,7 +1,7 @@
 import { createBrowserLock, type LockFn } from './lock';
 
 /**
- * What `register`, `login` and `changePassword` answer, and what the refresh endpoint answers.
+ * What `login` and `changePassword` answer, and what the refresh endpoint answers.
  * The refresh token itself never reaches the page: the API keeps it in an httpOnly cookie that
  * only POST /auth/refresh receives (the web app asks for that with "X-Soash-Session: cookie").
  */
@@ -209,7 +209,7 @@ export class Session {
     return this.accessToken;
   }
 
-  /** Starts a session with tokens from register or login (the refresh token is in the cookie). */
+  /** Starts a session with tokens from login (the refresh token is in the cookie). */
   signIn(tokens: TokenPair): void {
     this.storage.setItem(SESSION_KEY, newMarker());
     this.setAccess(tokens.accessToken, Date.parse(tokens.accessTokenExpiresAt));
