@@ -23,6 +23,15 @@ export function useSessionState(): SessionState {
   return useSyncExternalStore(s.subscribe, s.getState);
 }
 
+const clientKeys = new WeakMap<AppClient, number>();
+let nextClientKey = 0;
+/** A stable number per client (the React key of the tree that uses it). */
+function clientKey(app: AppClient): number {
+  let key = clientKeys.get(app);
+  if (key === undefined) clientKeys.set(app, (key = ++nextClientKey));
+  return key;
+}
+
 /**
  * Provides the session and a GraphQL client. The client (and so its cache) is rebuilt whenever
  * the signed-in user may have changed, so nobody sees the previous user's cached data.
@@ -47,7 +56,12 @@ export function SessionProvider({
   return (
     <SessionContext.Provider value={session}>
       <WorkspaceChoiceContext.Provider value={workspace}>
-        <Provider value={app.client}>{children}</Provider>
+        {/* Keyed by the client: everything below starts afresh with it. urql's hooks keep their
+            last data while a new client answers, which would show another workspace's (or user's)
+            numbers for a moment; remounting starts every page empty and loading instead. */}
+        <Provider value={app.client} key={clientKey(app)}>
+          {children}
+        </Provider>
       </WorkspaceChoiceContext.Provider>
     </SessionContext.Provider>
   );
