@@ -2,6 +2,7 @@ import { AuditAction } from '@soash/shared';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { AuditLogQuery } from '../../gql/graphql';
+import { fieldLabel } from '../../lib/fieldLabels';
 import { formatDate } from '../../lib/format';
 import { useCursorPages } from '../../lib/useCursorPages';
 import { platformLabel } from '../../lib/labels';
@@ -51,6 +52,14 @@ function detail(details: unknown, key: string): string | null {
   return typeof v === 'string' ? v : typeof v === 'boolean' || typeof v === 'number' ? String(v) : null;
 }
 
+/** The platform as people write it (the API records `instagram` or `INSTAGRAM`). */
+const platform = (type: string | null) => (type ? platformLabel(type.toUpperCase()) : '');
+
+/** A settings field in words: the form's label, else the identifier split ("onboardingCompleted" → "onboarding completed"). */
+function fieldName(field: string): string {
+  return fieldLabel(field) ?? field.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
 /** An audit event in words ("invited sam@example.com as editor"), from its action and details. */
 export function describeAuditEvent(e: Pick<AuditEvent, 'action' | 'details'>): string {
   const d = (k: string) => detail(e.details, k);
@@ -73,14 +82,15 @@ export function describeAuditEvent(e: Pick<AuditEvent, 'action' | 'details'>): s
     case AuditAction.OWNERSHIP_TRANSFERRED:
       return 'transferred ownership';
     case AuditAction.PLATFORM_CONNECTED:
-      return `connected ${d('sandbox') === 'true' ? 'a sandbox ' : 'a '}${d('platformType') ? platformLabel(d('platformType')!) : ''} account`.replace(/\s+/g, ' ');
+      return `connected ${d('sandbox') === 'true' ? 'a sandbox ' : 'a '}${platform(d('platformType'))} account`.replace(/\s+/g, ' ');
     case AuditAction.PLATFORM_DISCONNECTED:
-      return `disconnected ${d('platformType') ? platformLabel(d('platformType')!) : 'an'} account${d('username') ? ` @${d('username')}` : ''}`;
+      return `disconnected ${d('platformType') ? `the ${platform(d('platformType'))}` : 'an'} account${d('username') ? ` @${d('username')}` : ''}`;
     case AuditAction.WORKSPACE_CREATED:
       return 'created the workspace';
     case AuditAction.WORKSPACE_UPDATED: {
       const fields = (e.details as { fields?: unknown } | null)?.fields;
-      return Array.isArray(fields) && fields.length ? `changed the workspace settings (${fields.join(', ')})` : 'changed the workspace settings';
+      const names = Array.isArray(fields) ? fields.filter((f): f is string => typeof f === 'string').map(fieldName) : [];
+      return names.length ? `changed the workspace settings (${names.join(', ')})` : 'changed the workspace settings';
     }
     case AuditAction.WORKSPACE_DELETED:
       return 'deleted the workspace';

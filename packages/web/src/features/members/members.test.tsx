@@ -126,7 +126,9 @@ describe('MembersPage: successful cases', () => {
     await waitFor(() => expect(callsOf(client, 'AuditLog').at(-1)).toEqual({ first: 20, after: 'end-e2' }));
     expect((screen.getByRole('button', { name: 'Older' }) as HTMLButtonElement).disabled).toBe(true);
     expect(describeAuditEvent({ action: 'member.role_changed', details: { from: 'editor', to: 'viewer' } })).toBe('changed a member’s role from editor to viewer');
-    expect(describeAuditEvent({ action: 'platform.connected', details: { platformType: 'TIKTOK', sandbox: true } })).toBe('connected a sandbox TikTok account');
+    expect(describeAuditEvent({ action: 'platform.connected', details: { platformType: 'tiktok', sandbox: true } })).toBe('connected a sandbox TikTok account');
+    expect(describeAuditEvent({ action: 'platform.disconnected', details: { platformType: 'instagram', username: 'bakery' } })).toBe('disconnected the Instagram account @bakery');
+    expect(describeAuditEvent({ action: 'workspace.updated', details: { fields: ['brandName', 'onboardingCompleted'] } })).toBe('changed the workspace settings (brand name, onboarding completed)');
   });
 
   it('the owner transfers ownership with their password, after confirming', async () => {

@@ -9,7 +9,6 @@ export function RoleNote({ permission, id, className = '' }: { permission: Permi
   if (permission.allowed) return null;
   return (
     <p id={id} className={`role-note ${className}`.trim()} data-role-note>
-      <span aria-hidden="true">🔒 </span>
       {permission.reason}
     </p>
   );
