@@ -1,5 +1,5 @@
 /** Display formatting. Every function takes nulls and shows an en dash for "not reported". */
-import { formatCalendarDay, formatCalendarDayShort, formatCalendarMonth, formatInstant } from '@soash/shared';
+import { formatCalendarDay, formatCalendarDayShort, formatCalendarMonth, formatDayRange, formatInstant } from '@soash/shared';
 
 const DASH = '–';
 
@@ -42,6 +42,11 @@ export function formatDate(iso: string | Date | null | undefined, timeZone: stri
 /** A calendar day (YYYY-MM-DD) in the app's date format: "6 Nov 2026". */
 export function formatDay(day: string | null | undefined): string {
   return (day && formatCalendarDay(day)) || DASH;
+}
+
+/** Two calendar days (YYYY-MM-DD), both inclusive, as the API's sentences write them: "2 Jan – 29 Jun 2026". */
+export function formatPeriod(from: string | null | undefined, to: string | null | undefined): string {
+  return (from && to && formatDayRange(from, to)) || DASH;
 }
 
 /** Monday of an ISO week key ("2026-W02" → "2026-01-05"). */

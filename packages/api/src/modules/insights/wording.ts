@@ -30,9 +30,9 @@ export function count(x: number): string {
   return rounded.toLocaleString('en-US');
 }
 
-/** "+5.0" / "−3.2" (a true minus sign). */
+/** "+5.0" / "−3.2" / "+5,349" (a true minus sign, thousands grouped). */
 export function signed(x: number, digits = 0): string {
-  return `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`;
+  return `${x >= 0 ? '+' : '−'}${Math.abs(x).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
 }
 
 /** "+1 follower", "−1 follower", "+12 followers", "+1.5 followers" (the singular only for exactly one). */

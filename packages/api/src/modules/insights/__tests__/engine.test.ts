@@ -390,6 +390,8 @@ describe('insights engine: sentences', () => {
     expect(run.title).toMatchInlineSnapshot(`"Unusual follower change on @bakery (Instagram) for 2 days, 25 Jun – 26 Jun 2026: −75 in all"`);
     expect(run.description).toMatchInlineSnapshot(`"Check what cost @bakery (Instagram) followers over 25 Jun – 26 Jun 2026: −75, against +3 on a typical day."`);
     expect(run.howWeKnow[2]).toMatchInlineSnapshot(`"Day by day: −40, −35."`);
+    // Thousands are grouped: "+5,349 followers".
+    expect(followerAnomalyText({ account: '@food (Instagram)', days: [{ day: d, v: 2000 }, { day: d + 1, v: 3349 }], up: true, typical: 406, threshold: 4.6, history: 90, tests: 180, p: 0.0001 }).description).toMatchInlineSnapshot(`"Find out what brought @food (Instagram) +5,349 followers over 25 Jun – 26 Jun 2026, against +406 on a typical day, and do more of it."`);
   });
 
   it('a day of unusually strong or weak posts: one post and several', () => {
