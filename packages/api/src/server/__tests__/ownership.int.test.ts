@@ -440,7 +440,9 @@ describe('ids: successful cases', () => {
       const { body } = await server.gql(c.query, c.vars(target, own), c.admin ? admin.token : own.token, c.admin ? {} : own.headers);
       expect(body.errors, `${c.op} ${c.arg}: ${JSON.stringify(body.errors)}`).toBeUndefined();
     }
-  });
+    // One fresh workspace with every kind of object per case (about 50): ~9 s alone, over 30 s
+    // when the whole suite shares a busy machine.
+  }, 120_000);
 });
 
 describe('ids: failing cases', () => {
