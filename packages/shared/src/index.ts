@@ -5,3 +5,4 @@ export * from './time.js';
 export * from './metrics.js';
 export * from './workspaces.js';
 export * from './display.js';
+export * from './api-keys.js';
