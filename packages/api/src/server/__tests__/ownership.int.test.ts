@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivity, createPlatform, createUser } from '../../../test/helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../../../test/helpers/server.js';
 import { startScheduler, type Scheduler } from '../../jobs/scheduler.js';
+import { ApiKeyModel } from '../../modules/api-keys/api-key.model.js';
+import { newApiKeySecret, newPublicId } from '../../modules/api-keys/api-key-token.js';
 import { ContentCategoryModel } from '../../modules/categories/category.model.js';
 import { AiInsightModel } from '../../modules/insights/insight.model.js';
 import { ContentRecommendationModel } from '../../modules/insights/recommendation.model.js';
@@ -72,6 +74,8 @@ interface Owned {
   member: string;
   /** A pending invitation of the workspace. */
   invitation: string;
+  /** An API key of the workspace. */
+  apiKey: string;
 }
 
 interface Case {
@@ -320,6 +324,22 @@ const CASES: Case[] = [
     target: (a) => a.invitation,
     field: 'id',
   },
+  {
+    op: 'Mutation.rotateApiKey',
+    arg: 'id',
+    query: 'mutation($id: ID!) { rotateApiKey(id: $id) { apiKey { id } } }',
+    vars: (id) => ({ id }),
+    target: (a) => a.apiKey,
+    field: 'id',
+  },
+  {
+    op: 'Mutation.revokeApiKey',
+    arg: 'id',
+    query: 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }',
+    vars: (id) => ({ id }),
+    target: (a) => a.apiKey,
+    field: 'id',
+  },
   // Last: it removes the platform the cases above address.
   {
     op: 'Mutation.disconnectPlatform',
@@ -373,9 +393,12 @@ async function ownedObjects(workspaceId: Types.ObjectId): Promise<Omit<Owned, 'w
     invitedBy: teammate.user._id,
     openKey: `${workspaceId.toHexString()}:${email}`,
   });
+  const publicId = newPublicId();
+  const apiKey = await ApiKeyModel.create({ workspaceId, name: 'Partner', publicId, secretHash: newApiKeySecret(publicId).secretHash, scopes: ['posts:read'], createdBy: teammate.user._id });
   return {
     member: teammate.user._id.toHexString(),
     invitation: invitation._id.toHexString(),
+    apiKey: apiKey._id.toHexString(),
     platform: platform._id.toHexString(),
     pending: pending._id.toHexString(),
     activity: activity._id.toHexString(),
@@ -417,7 +440,9 @@ describe('ids: successful cases', () => {
       const { body } = await server.gql(c.query, c.vars(target, own), c.admin ? admin.token : own.token, c.admin ? {} : own.headers);
       expect(body.errors, `${c.op} ${c.arg}: ${JSON.stringify(body.errors)}`).toBeUndefined();
     }
-  });
+    // One fresh workspace with every kind of object per case (about 50): ~9 s alone, over 30 s
+    // when the whole suite shares a busy machine.
+  }, 120_000);
 });
 
 describe('ids: failing cases', () => {
