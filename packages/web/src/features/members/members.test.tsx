@@ -73,7 +73,7 @@ describe('MembersPage: successful cases', () => {
     );
     const list = screen.getByRole('list', { name: 'Members' });
     expect(within(list).getAllByRole('listitem')).toHaveLength(3);
-    expect(within(list).getByText('Joined Jan 5, 2026')).toBeDefined();
+    expect(within(list).getByText('Joined 5 Jan 2026')).toBeDefined();
     // The owner's own row: a badge, no role choice and no remove.
     expect(screen.queryByLabelText('Role of Jane Baker')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Remove Jane Baker' })).toBeNull();
@@ -106,8 +106,8 @@ describe('MembersPage: successful cases', () => {
       name === 'ResendInvitation' ? { data: { resendInvitation: { id: v.id, expiresAt: '2026-03-20T00:00:00Z', isExpired: false } } } : name === 'RevokeInvitation' ? { data: { revokeInvitation: { id: v.id } } } : undefined,
     );
     const list = screen.getByRole('list', { name: 'Pending invitations' });
-    expect(within(list).getByText(/Expires Mar 8, 2026/)).toBeDefined();
-    expect(within(list).getByText('Expired Feb 8, 2026')).toBeDefined();
+    expect(within(list).getByText(/Expires 8 Mar 2026/)).toBeDefined();
+    expect(within(list).getByText('Expired 8 Feb 2026')).toBeDefined();
     fireEvent.click(screen.getByRole('button', { name: 'Resend the invitation to old@example.com' }));
     expect(await screen.findByText(/A new link was sent to old@example.com/)).toBeDefined();
     fireEvent.click(screen.getByRole('button', { name: 'Revoke the invitation to sam@example.com' }));
