@@ -26,7 +26,8 @@ export type DeletionReport = Record<string, number>;
 
 /**
  * Deletes a workspace and everything in it, in every collection, except the system_jobs log (kept
- * for its 30 days). Also drops its queued Agenda jobs. Used by deleteWorkspace and by account
+ * for its 30 days) and the audit log (kept for AUDIT_RETENTION_DAYS, the record of who did what,
+ * including who deleted the workspace). Also drops its queued Agenda jobs. Used by deleteWorkspace and by account
  * deletion (for each workspace the account owns).
  *
  * There is no transaction (the code never opens one, see docs/database.md), so the steps are
@@ -65,8 +66,10 @@ export async function deleteWorkspaceData(workspaceIdInput: Types.ObjectId | str
   await step('contentRecommendations', () => ContentRecommendationModel.deleteMany({ workspaceId }));
   await step('performancePatterns', () => PerformancePatternModel.deleteMany({ workspaceId }));
 
-  // 3. The platforms, the invitations and memberships, and finally the workspace itself.
+  // 3. The platforms, the invitations and memberships, and finally the workspace itself. Nobody
+  //    keeps it as their last used workspace (they fall back to their oldest membership).
   await step('platforms', () => PlatformModel.deleteMany({ workspaceId }));
+  await step('lastWorkspaceCleared', () => UserModel.updateMany({ lastWorkspaceId: workspaceId }, { $unset: { lastWorkspaceId: 1 } }));
   await step('invitations', () => InvitationModel.deleteMany({ workspaceId }));
   await step('teamMembers', () => TeamMemberModel.deleteMany({ workspaceId }));
   await step('workspaces', () => WorkspaceModel.deleteOne({ _id: workspaceId }));

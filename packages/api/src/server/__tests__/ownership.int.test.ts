@@ -8,10 +8,9 @@ import {
 } from 'graphql';
 import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createActivity, createPlatform, createUser } from '../../../test/helpers/fixtures.js';
-import { startTestServer, type TestServer } from '../../../test/helpers/server.js';
-import { startScheduler, type Scheduler } from '../../jobs/scheduler.js';
+import { errorOf, useTestServer } from '../../../test/helpers/server.js';
 import { ContentCategoryModel } from '../../modules/categories/category.model.js';
 import { AiInsightModel } from '../../modules/insights/insight.model.js';
 import { ContentRecommendationModel } from '../../modules/insights/recommendation.model.js';
@@ -38,24 +37,15 @@ import { buildAppSchema } from '../schema.js';
  * workspace; the same user naming the victim's workspace in the header; a removed member.
  */
 
-let server: TestServer;
-let scheduler: Scheduler;
+// LinkedIn app credentials, so that completing a (LinkedIn) pending connection can succeed.
+// Operations such as syncPlatform queue jobs; nothing here runs them.
+const server = useTestServer({ LINKEDIN_CLIENT_ID: 'li-id', LINKEDIN_CLIENT_SECRET: 'li-secret' });
 const OWNER_PASSWORD = 'the owners password 42';
 let ownerPasswordHash: string;
 beforeAll(async () => {
   ownerPasswordHash = await hashPassword(OWNER_PASSWORD);
-  // LinkedIn app credentials, so that completing a (LinkedIn) pending connection can succeed.
-  server = await startTestServer({ LINKEDIN_CLIENT_ID: 'li-id', LINKEDIN_CLIENT_SECRET: 'li-secret' });
   useConnectorConfig(server.config);
-  // Operations such as syncPlatform queue jobs; nothing here runs them.
-  scheduler = await startScheduler({ processJobs: false, pollMs: 60_000 });
 });
-afterAll(async () => {
-  await scheduler.stop();
-  await server.close();
-});
-
-const errorOf = (body: { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }) => body.errors?.[0];
 // Recent enough for every plan's history limit (the limits have their own suite).
 const RANGE = { from: new Date(Date.now() - 30 * 24 * 3600 * 1000).toISOString(), to: new Date().toISOString() };
 
@@ -327,6 +317,15 @@ const CASES: Case[] = [
     query: 'mutation($id: ID!) { disconnectPlatform(id: $id) }',
     vars: (id) => ({ id }),
     target: (a) => a.platform,
+    field: 'id',
+  },
+  // After every other case: it removes the whole workspace.
+  {
+    op: 'Mutation.deleteWorkspace',
+    arg: 'id',
+    query: 'mutation($id: ID!, $p: String!) { deleteWorkspace(id: $id, password: $p) }',
+    vars: (id) => ({ id, p: OWNER_PASSWORD }),
+    target: (a) => a.workspace,
     field: 'id',
   },
 ];
