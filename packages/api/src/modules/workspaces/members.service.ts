@@ -1,7 +1,7 @@
 import { ASSIGNABLE_ROLES, AuditAction, roleAtLeast, TIER_LIMITS, WorkspaceRole } from '@soash/shared';
 import { Types } from 'mongoose';
 import { verifyPassword } from '../../auth/password.js';
-import { badInput, forbidden, limitExceeded, notFound, unauthenticated } from '../../lib/errors.js';
+import { badInput, forbidden, notFound, unauthenticated } from '../../lib/errors.js';
 import { toObjectId } from '../../lib/ids.js';
 import { consumeRateLimit } from '../../lib/rate-limit.js';
 import { viewerOf, type Context } from '../../server/context.js';

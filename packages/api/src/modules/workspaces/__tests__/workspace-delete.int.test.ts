@@ -1,16 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import mongoose, { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
-import { createPlatform, createUser, seedOwnedData } from '../../../../test/helpers/fixtures.js';
+import { createInvitation, createPendingConnection, createPlatform, createUser, seedOwnedData } from '../../../../test/helpers/fixtures.js';
 import { errorOf, useTestServer } from '../../../../test/helpers/server.js';
 import { hashPassword } from '../../../auth/password.js';
 import { JOBS_COLLECTION } from '../../../jobs/scheduler.js';
-import { encryptSecret, hashToken } from '../../../lib/crypto.js';
-import { PendingConnectionModel } from '../../platforms/pending-connection.model.js';
 import { PlatformModel } from '../../platforms/platform.model.js';
 import { UserModel } from '../../users/user.model.js';
 import { AuditEventModel } from '../audit-event.model.js';
-import { InvitationModel } from '../invitation.model.js';
 import { TeamMemberModel } from '../team-member.model.js';
 import { WorkspaceModel } from '../workspace.model.js';
 
@@ -36,33 +32,14 @@ async function owner(overrides: Record<string, unknown> = {}) {
   return createUser({ passwordHash: await hashPassword(PASSWORD), ...overrides });
 }
 
-async function seedTeamData(workspaceId: Types.ObjectId, invitedBy: Types.ObjectId) {
-  await PendingConnectionModel.create({
-    workspaceId,
-    type: 'linkedin',
-    choices: [{ platformUserId: '1001', name: 'Org 1001' }],
-    loginTokensEnc: encryptSecret(JSON.stringify({ accessToken: 'member-token', issuedAt: new Date() })),
-    expiresAt: new Date(Date.now() + 600_000),
-  });
-  const email = `invitee-${randomBytes(4).toString('hex')}@example.test`;
-  await InvitationModel.create({
-    workspaceId,
-    email,
-    role: 'viewer',
-    tokenHash: hashToken(randomBytes(32).toString('base64url')),
-    expiresAt: new Date(Date.now() + 600_000),
-    invitedBy,
-    openKey: `${workspaceId.toHexString()}:${email}`,
-  });
-}
-
 describe('deleteWorkspace: successful cases', () => {
   it('removes everything of the workspace in every collection that carries workspaceId, its queued jobs, and nothing of other workspaces', async () => {
     const a = await owner();
     const other = await createUser();
     const wsId = a.user._id;
     await seedOwnedData(wsId);
-    await seedTeamData(wsId, a.user._id);
+    await createPendingConnection(wsId);
+    await createInvitation(wsId, a.user._id);
     const teammate = await createUser();
     await TeamMemberModel.create({ workspaceId: wsId, userId: teammate.user._id, role: 'editor', isActive: true });
     await UserModel.updateOne({ _id: teammate.user._id }, { $set: { lastWorkspaceId: wsId } });
