@@ -7,7 +7,7 @@ import { ActivityModel } from '../../src/modules/activities/activity.model.js';
 import { ContentCategoryModel } from '../../src/modules/categories/category.model.js';
 import { AiInsightModel } from '../../src/modules/insights/insight.model.js';
 import { PerformancePatternModel } from '../../src/modules/insights/performance-pattern.model.js';
-import { ContentRecommendationModel } from '../../src/modules/insights/recommendation.model.js';
+import { ContentRecommendationModel, RecommendationEvidenceSource } from '../../src/modules/insights/recommendation.model.js';
 import { ReferralCodeModel } from '../../src/modules/referrals/referral-code.model.js';
 import { ReferralSignupModel } from '../../src/modules/referrals/referral-signup.model.js';
 import { StatsModel } from '../../src/modules/stats/stats.model.js';
@@ -125,7 +125,19 @@ export async function seedOwnedData(userId: Types.ObjectId, opts: { refereeUserI
       posts: { platformIds: [pid], type: 'reel', hashtag: null, from: '2026-01-01', to: '2026-01-31' },
     },
   });
-  await ContentRecommendationModel.create({ workspaceId, recommendationType: 'hashtag', title: 'Use #launch', key: `k-${suffix}` });
+  await ContentRecommendationModel.create({
+    workspaceId,
+    recommendationType: 'hashtag',
+    title: 'Use #launch',
+    key: `k-${suffix}`,
+    basis: {
+      sources: [RecommendationEvidenceSource.OWN_POSTS, RecommendationEvidenceSource.INDUSTRY],
+      why: '70 % of your 10 posts with #launch beat their account median engagement rate by reach.',
+      metric: 'engagement rate by reach',
+      own: { pattern: '#launch', posts: 10, successRate: 0.7, qValue: 0.01, rankBiserial: 0.4 },
+      industry: { industry: 'Bakery', brands: 3, posts: 40, successRate: 0.7, pValue: 0.02 },
+    },
+  });
   await PerformancePatternModel.create({ workspaceId, patternType: 'hashtag', patternName: '#launch', successRate: 0.5, sampleSize: 4 });
   const code = await ReferralCodeModel.create({ userId, code: `U${suffix.toUpperCase()}-REF` });
   await ReferralSignupModel.create({

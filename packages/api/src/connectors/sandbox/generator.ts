@@ -15,7 +15,9 @@ import { brandOf, handleOf } from './brand.js';
  * The model: followers follow a logistic growth curve with bumps after viral posts; posts arrive
  * as a Poisson process with a weekly rhythm and habitual posting hours; each post's final reach is
  * the follower base times effects for content type, posting hour, weekday and hashtags, log-normal
- * noise and a small chance of going viral; its counters accumulate along an exponential decay
+ * noise and a small chance of going viral; its engagements per reach carry the account's own
+ * planted effects (a format, a prime hour, hashtags: `PlantedEffects`), so the insights have real
+ * within-account effects to find; its counters accumulate along an exponential decay
  * curve (stories fade within a day, reels and TikTok videos keep a long tail). Account days sum
  * the posts' daily increments on top of an organic baseline.
  */
@@ -248,7 +250,34 @@ export interface SandboxAccount {
   followingBase: number;
   postsPerDay: number;
   habitualHours: readonly number[];
+  /** Effects planted on this account's engagement rate (see `RATE_EFFECTS`): what its findings should be. */
+  planted: PlantedEffects;
 }
+
+/**
+ * What makes one account's posts engage better or worse, per engagement (engagements ÷ the
+ * post's audience), on top of the reach effects every account shares. Each account has its own:
+ * a strongest format, a prime posting hour (UTC) it schedules many posts at, two hashtags its
+ * audience responds to and one it tunes out. A fresh sandbox account therefore has real,
+ * within-account effects for the insights to find; how large they are is `RATE_EFFECTS`.
+ */
+export interface PlantedEffects {
+  /** Null when the platform has one format only (TikTok: videos). */
+  bestType: ContentType | null;
+  primeHour: number;
+  strongTags: readonly string[];
+  weakTag: string;
+}
+
+/**
+ * Sizes of the planted effects on the engagement rate (multipliers). Effects of this size are
+ * common in real accounts (a format or a tag doing 1.5× the account's typical rate); the
+ * per-post noise around them is log-normal with σ = RATE_NOISE, on top of the counters' own.
+ */
+export const RATE_EFFECTS = { bestType: 1.5, primeHour: 1.45, strongTag: 1.5, weakTag: 0.65 } as const;
+/** Share of posts an account schedules at its prime hour (a habit of scheduling tools). */
+export const PRIME_HOUR_SHARE = 0.3;
+const RATE_NOISE = 0.2;
 
 /** A fixed reference day (2026-01-01) so the curves never depend on when they are computed. */
 const REFERENCE_DAY = Date.UTC(2026, 0, 1) / DAY_MS;
@@ -266,13 +295,24 @@ export function sandboxAccount(platformUserId: string, type: PlatformType, opts:
   const midpoint = REFERENCE_DAY + Math.log(capacity / referenceFollowers - 1) / rate;
   const brandHandle = brand.name ? handleOf(brand.name) : '';
   const handle = brandHandle || `${niche}_${(seed % 9000) + 1000}`;
+  const habitualHours = profile.peakHours.map((h, i) => h + Math.round(2 * normal(seed, 17, i)));
+  const nicheTags = NICHES[niche]!;
+  const strong = pick(nicheTags, rand(seed, 18, 1));
+  const strong2 = nicheTags.filter((t) => t !== strong)[Math.floor(rand(seed, 18, 2) * (nicheTags.length - 1))]!;
+  const formats = profile.types.filter(([t]) => t !== ContentType.STORY);
+  const planted: PlantedEffects = {
+    bestType: formats.length > 1 ? weighted(formats, rand(seed, 18, 3)) : null,
+    primeHour: Math.min(23, Math.max(0, pick(habitualHours, rand(seed, 18, 4)))),
+    strongTags: [strong, strong2],
+    weakTag: pick(GENERIC_TAGS, rand(seed, 18, 5)),
+  };
   return {
     seed,
     type,
     platformUserId,
     profile,
     niche,
-    tags: [...NICHES[niche]!, ...GENERIC_TAGS],
+    tags: [...nicheTags, ...GENERIC_TAGS],
     username: handle,
     displayName: brand.name ?? `${niche[0]!.toUpperCase()}${niche.slice(1)} Studio ${(seed % 90) + 10}`,
     capacity,
@@ -280,8 +320,20 @@ export function sandboxAccount(platformUserId: string, type: PlatformType, opts:
     midpoint,
     followingBase: 150 + Math.floor(900 * rand(seed, 15)),
     postsPerDay: opts.postsPerDay ?? profile.postsPerDay * (0.6 + 0.8 * rand(seed, 16)),
-    habitualHours: profile.peakHours.map((h, i) => h + Math.round(2 * normal(seed, 17, i))),
+    habitualHours,
+    planted,
   };
+}
+
+/** The planted effect on a post's engagement rate (1 = the account's typical post). */
+export function rateEffect(acc: SandboxAccount, post: { type: ContentType; hour: number; hashtags: readonly string[] }): number {
+  const pl = acc.planted;
+  let f = 1;
+  if (pl.bestType && post.type === pl.bestType) f *= RATE_EFFECTS.bestType;
+  if (post.hour === pl.primeHour) f *= RATE_EFFECTS.primeHour;
+  for (const tag of pl.strongTags) if (post.hashtags.includes(tag)) f *= RATE_EFFECTS.strongTag;
+  if (post.hashtags.includes(pl.weakTag)) f *= RATE_EFFECTS.weakTag;
+  return f;
 }
 
 /** Follower curve without the viral bumps (what a post's reach is based on). */
@@ -349,9 +401,12 @@ function postCount(acc: SandboxAccount, day: number): number {
 function makePost(acc: SandboxAccount, day: number, index: number): SandboxPost {
   const s = acc.seed;
   const habitual = rand(s, 22, day, index) < 0.65;
-  const hour = habitual
-    ? Math.min(23, Math.max(0, pick(acc.habitualHours, rand(s, 23, day, index)) + Math.round(normal(s, 24, day, index))))
-    : 6 + Math.floor(rand(s, 25, day, index) * 18);
+  const prime = rand(s, 39, day, index) < PRIME_HOUR_SHARE;
+  const hour = prime
+    ? acc.planted.primeHour
+    : habitual
+      ? Math.min(23, Math.max(0, pick(acc.habitualHours, rand(s, 23, day, index)) + Math.round(normal(s, 24, day, index))))
+      : 6 + Math.floor(rand(s, 25, day, index) * 18);
   const minute = Math.floor(rand(s, 26, day, index) * 60);
   const type = weighted(acc.profile.types, rand(s, 27, day, index));
   const tagCount = Math.floor(rand(s, 28, day, index) * (acc.profile.maxTags + 1));
@@ -377,7 +432,10 @@ function makePost(acc: SandboxAccount, day: number, index: number): SandboxPost 
   const reach = followers * (p.reachRatio || 0.35) * quality;
   const impressions = reach * (1.25 + 0.4 * rand(s, 34, day, index));
   const views = type === ContentType.VIDEO || type === ContentType.REEL || p === PROFILES.tiktok ? impressions * 1.1 : impressions;
-  const likes = reach * p.likeRate * Math.exp(0.25 * normal(s, 35, day, index));
+  // Engagement per reach: the account's planted effects and per-post noise (reach effects alone
+  // would leave every post's rate the same).
+  const engagementFactor = rateEffect(acc, { type, hour, hashtags }) * Math.exp(RATE_NOISE * normal(s, 40, day, index));
+  const likes = reach * p.likeRate * engagementFactor * Math.exp(0.25 * normal(s, 35, day, index));
   const final = {
     reach: Math.round(reach),
     impressions: Math.round(impressions),

@@ -1,9 +1,91 @@
 import { getModelForClass, index, modelOptions, prop, Severity } from '@typegoose/typegoose';
 import { Types } from 'mongoose';
 import { GraphQLJSON } from 'graphql-scalars';
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { baseSchemaOptions, Entity } from '../../lib/entity.js';
 import { RecommendationType } from '../../lib/graphql-enums.js';
+
+/** Where the evidence behind a recommendation comes from. */
+export enum RecommendationEvidenceSource {
+  OWN_POSTS = 'OWN_POSTS',
+  INDUSTRY = 'INDUSTRY',
+}
+registerEnumType(RecommendationEvidenceSource, {
+  name: 'RecommendationEvidenceSource',
+  valuesConfig: {
+    OWN_POSTS: { description: "The user's own posts, tested within each account." },
+    INDUSTRY: { description: 'Other brands of the same industry on this server, pooled (never named).' },
+  },
+});
+
+@ObjectType({ description: "What the user's own posts say about the pattern." })
+export class OwnPostsEvidence {
+  @Field(() => String, { description: 'e.g. "#launch", "18:00".' })
+  @prop({ type: () => String, required: true })
+  pattern: string;
+
+  @Field(() => Int, { description: "The user's posts with the pattern." })
+  @prop({ type: () => Number, required: true })
+  posts: number;
+
+  @Field(() => Float, { description: "Share of those posts that beat their own account's median rate." })
+  @prop({ type: () => Number, required: true })
+  successRate: number;
+
+  @Field(() => Float, { nullable: true, description: 'Benjamini–Hochberg q of the stratified test; null when too few posts to test.' })
+  @prop({ type: () => Number })
+  qValue: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Stratified rank-biserial correlation (> 0: the pattern does better).' })
+  @prop({ type: () => Number })
+  rankBiserial: number | null;
+}
+
+@ObjectType({ description: 'What other brands of the same industry on this server show, pooled over at least 3 of them.' })
+export class IndustryEvidence {
+  @Field(() => String, { description: "The user's industry, as in the brand profile." })
+  @prop({ type: () => String, required: true })
+  industry: string;
+
+  @Field(() => Int, { description: 'Other brands of the industry whose posts used the hashtag (at least 3).' })
+  @prop({ type: () => Number, required: true })
+  brands: number;
+
+  @Field(() => Int, { description: 'Their posts with the hashtag.' })
+  @prop({ type: () => Number, required: true })
+  posts: number;
+
+  @Field(() => Float, { description: "Share of those posts that beat their own account's median rate." })
+  @prop({ type: () => Number, required: true })
+  successRate: number;
+
+  @Field(() => Float, { description: 'One-sided sign test of the successes against one half, Bonferroni-adjusted over the hashtags considered.' })
+  @prop({ type: () => Number, required: true })
+  pValue: number;
+}
+
+@ObjectType({ description: 'Why a recommendation is made, as data: where the evidence comes from and its numbers.' })
+export class RecommendationBasis {
+  @Field(() => [RecommendationEvidenceSource])
+  @prop({ type: () => [String], enum: Object.values(RecommendationEvidenceSource), default: [] })
+  sources: RecommendationEvidenceSource[];
+
+  @Field(() => String, { description: 'Why, in one sentence.' })
+  @prop({ type: () => String, required: true })
+  why: string;
+
+  @Field(() => String, { description: 'The rate compared, e.g. "engagement rate by reach".' })
+  @prop({ type: () => String, required: true })
+  metric: string;
+
+  @Field(() => OwnPostsEvidence, { nullable: true })
+  @prop({ type: () => OwnPostsEvidence, _id: false })
+  own: OwnPostsEvidence | null;
+
+  @Field(() => IndustryEvidence, { nullable: true })
+  @prop({ type: () => IndustryEvidence, _id: false })
+  industry: IndustryEvidence | null;
+}
 
 @ObjectType()
 @modelOptions({ schemaOptions: { ...baseSchemaOptions, collection: 'content_recommendations' }, options: { allowMixed: Severity.ALLOW } })
@@ -74,6 +156,11 @@ export class ContentRecommendation extends Entity {
   @Field(() => GraphQLJSON, { nullable: true })
   @prop({ type: () => Object })
   evidence?: Record<string, unknown>;
+
+  /** Typed evidence of hashtag and posting-time recommendations (content ideas carry their brief). */
+  @Field(() => RecommendationBasis, { nullable: true, description: 'Why it is recommended, as typed evidence (hashtag and posting-time recommendations).' })
+  @prop({ type: () => RecommendationBasis, _id: false })
+  basis?: RecommendationBasis | null;
 }
 
 export const ContentRecommendationModel = getModelForClass(ContentRecommendation);

@@ -11,10 +11,14 @@ import type { Context } from '../../server/context.js';
 import { viewerOf } from '../../server/context.js';
 import type { RecommendationFilterInput } from './dto/insights.inputs.js';
 import { ALPHA, MIN_PATTERN_SAMPLES, typeNoun, type EngineResult, type GroupTest, type PatternResult } from './engine.js';
-import { chanceInWords, formatPeriod, nOf, share, times } from './wording.js';
+import { chanceInWords, formatDay, formatPeriod, inSentence, nOf, share, times } from './wording.js';
+import { escapeRegex } from '../../lib/regex.js';
+import { normalCdf } from '../analytics/statistics.js';
+import { PerformancePatternModel } from './performance-pattern.model.js';
+import { parseDay } from '@soash/shared';
 import type { IdeaBrief, IdeaWriter } from './idea-writer.js';
 import type { AnalysisData } from './insights.service.js';
-import { ContentRecommendationModel, type ContentRecommendation } from './recommendation.model.js';
+import { ContentRecommendationModel, RecommendationEvidenceSource, type ContentRecommendation, type IndustryEvidence, type OwnPostsEvidence, type RecommendationBasis } from './recommendation.model.js';
 import { retryOnDuplicate } from './retry.js';
 
 /** How many recommendations of each kind a run keeps. */
@@ -38,6 +42,8 @@ interface Candidate {
   brief?: IdeaBrief;
   baseScore: number;
   evidence: Record<string, unknown>;
+  /** Typed evidence (hashtag and posting-time recommendations). */
+  basis?: RecommendationBasis;
   /** Key of the performance insight it acts on, if there is one. */
   insightKey?: string;
 }
@@ -128,9 +134,10 @@ export async function generateRecommendations(
           baseScore: c.baseScore,
           score: factors.score(c.baseScore, c.recommendationType, c.patternKey),
           evidence: c.evidence,
+          ...(c.basis ? { basis: c.basis } : {}),
           updatedAt: now,
         },
-        $unset: { retiredAt: '', ...(c.insightKey && insightIds.has(c.insightKey) ? {} : { insightId: '' }) },
+        $unset: { retiredAt: '', ...(c.insightKey && insightIds.has(c.insightKey) ? {} : { insightId: '' }), ...(c.basis ? {} : { basis: '' }) },
         $setOnInsert: { isUsed: false, createdAt: now },
       },
       upsert: true,
@@ -145,6 +152,124 @@ export async function generateRecommendations(
   const deleted = await ContentRecommendationModel.deleteMany({ ...stale, feedbackScore: null, isUsed: { $ne: true } });
   const retired = await ContentRecommendationModel.updateMany({ ...stale, retiredAt: null }, { $set: { retiredAt: now } });
   return { saved: candidates.length, retired: (deleted.deletedCount ?? 0) + (retired.modifiedCount ?? 0) };
+}
+
+/** Other brands of an industry a hashtag's pooled evidence needs (so no single brand can be read from it). */
+export const MIN_INDUSTRY_BRANDS = 3;
+
+const provenBetter = (test: GroupTest | undefined): test is GroupTest => !!test && test.q < ALPHA && test.rankBiserial > 0;
+const provenWorse = (test: GroupTest | undefined) => !!test && test.q < ALPHA && test.rankBiserial < 0;
+
+function ownEvidence(p: PatternResult, test: GroupTest | undefined): OwnPostsEvidence {
+  return { pattern: p.patternName, posts: p.sampleSize, successRate: p.successRate, qValue: test?.q ?? null, rankBiserial: test?.rankBiserial ?? null };
+}
+
+interface IndustryTag {
+  tag: string;
+  brands: number;
+  posts: number;
+  successRate: number;
+  pValue: number;
+}
+
+/**
+ * Hashtags that do well for other brands of the user's industry on this server: each brand's
+ * stored hashtag patterns (its posts with the tag, and the share of them beating their own
+ * account's median, so every brand is measured against itself) pooled over at least
+ * MIN_INDUSTRY_BRANDS brands, with a one-sided sign test of the pooled successes against one half
+ * (normal approximation, continuity-corrected), Bonferroni-adjusted over every hashtag considered.
+ * Only aggregates leave this function, never a brand.
+ */
+export async function industryHashtags(workspaceId: Types.ObjectId, industry: string | undefined | null): Promise<IndustryTag[]> {
+  const name = industry?.trim();
+  if (!name) return [];
+  // Brands are workspaces (each has its brand profile and industry).
+  const peers = await WorkspaceModel.find({ industry: { $regex: `^\\s*${escapeRegex(name)}\\s*$`, $options: 'i' } }, { _id: 1 }).lean<Array<{ _id: Types.ObjectId }>>();
+  const others = peers.map((p) => p._id).filter((id) => !id.equals(workspaceId));
+  if (others.length < MIN_INDUSTRY_BRANDS) return [];
+  const patterns = await PerformancePatternModel.find({ workspaceId: { $in: others }, patternType: PatternType.HASHTAG }, { workspaceId: 1, patternName: 1, sampleSize: 1, successRate: 1 }).lean<
+    Array<{ workspaceId: Types.ObjectId; patternName: string; sampleSize: number; successRate: number }>
+  >();
+  const byTag = new Map<string, { brands: Set<string>; posts: number; successes: number }>();
+  for (const p of patterns) {
+    const t = byTag.get(p.patternName) ?? { brands: new Set<string>(), posts: 0, successes: 0 };
+    t.brands.add(p.workspaceId.toHexString());
+    t.posts += p.sampleSize;
+    t.successes += Math.round(p.successRate * p.sampleSize);
+    byTag.set(p.patternName, t);
+  }
+  const considered = [...byTag].filter(([, t]) => t.brands.size >= MIN_INDUSTRY_BRANDS);
+  return considered
+    .map(([tag, t]) => {
+      const z = (t.successes - 0.5 - t.posts / 2) / Math.sqrt(t.posts / 4);
+      return { tag, brands: t.brands.size, posts: t.posts, successRate: t.successes / t.posts, pValue: Math.min(1, (1 - normalCdf(z)) * considered.length) };
+    })
+    .filter((t) => t.pValue < ALPHA && t.successRate > 0.5)
+    .sort((a, b) => a.pValue - b.pValue || b.successRate - a.successRate || (a.tag < b.tag ? -1 : 1));
+}
+
+/**
+ * Hashtag suggestions, each with its evidence: the user's own hashtags that tested better within
+ * their accounts (clear of chance), then hashtags that do well across the industry's other brands
+ * (and not proven worse on the user's own posts). Nothing is suggested without one of the two.
+ */
+async function hashtagCandidates(
+  data: AnalysisData,
+  result: EngineResult,
+  better: (type: PatternType) => Array<{ p: PatternResult; test: GroupTest | undefined; score: number }>,
+): Promise<Candidate[]> {
+  const testOf = (name: string) => result.tests.find((t) => t.group.patternType === PatternType.HASHTAG && t.group.id === name);
+  const own = better(PatternType.HASHTAG).filter((x) => provenBetter(x.test));
+  const profile = await WorkspaceModel.findById(data.workspaceId, { industry: 1 }).lean<{ industry?: string }>();
+  const industry = (await industryHashtags(data.workspaceId, profile?.industry)).filter((t) => !provenWorse(testOf(t.tag)));
+  const industryOf = new Map(industry.map((t) => [t.tag, t]));
+  const industryName = profile?.industry?.trim() ?? '';
+  const industryWhy = (t: IndustryTag) =>
+    `Across ${t.brands} other ${inSentence(industryName)} brands on this server, ${share(t.successRate)} of ${nOf(t.posts, 'post', 'posts')} with ${t.tag} beat their own account's median ${data.rateLabel} (half of all posts do, by definition); that is ${chanceInWords(t.pValue)}.`;
+  const industryEvidence = (t: IndustryTag): IndustryEvidence => ({ industry: industryName, brands: t.brands, posts: t.posts, successRate: t.successRate, pValue: t.pValue });
+  const beat = (p: PatternResult) =>
+    `${share(p.successRate)} of your ${nOf(p.sampleSize, p.singular, p.label)} beat their account's median ${data.rateLabel} (half of all posts do, by definition).`;
+  const out: Candidate[] = [];
+  for (const { p, test, score } of own.slice(0, MAX_HASHTAG)) {
+    const ind = industryOf.get(p.id);
+    const why = `${beat(p)}${testSentence(test)}${ind ? ` ${industryWhy(ind)}` : ''}`;
+    out.push({
+      key: `hashtag:${p.id}`,
+      recommendationType: RecommendationType.HASHTAG,
+      patternKey: `hashtag:${p.id}`,
+      title: `Use ${p.patternName}`,
+      description: `${why} Use it where it fits the post; the effect is an association, not a guarantee.`,
+      baseScore: score,
+      evidence: patternEvidence(p, test, data),
+      basis: {
+        sources: ind ? [RecommendationEvidenceSource.OWN_POSTS, RecommendationEvidenceSource.INDUSTRY] : [RecommendationEvidenceSource.OWN_POSTS],
+        why,
+        metric: data.rateLabel,
+        own: ownEvidence(p, test),
+        industry: ind ? industryEvidence(ind) : null,
+      },
+      insightKey: performanceKey(p),
+    });
+  }
+  const taken = new Set(out.map((c) => c.patternKey));
+  for (const t of industry) {
+    if (out.length >= MAX_HASHTAG) break;
+    if (taken.has(`hashtag:${t.tag}`)) continue;
+    const mine = result.patterns.find((p) => p.patternType === PatternType.HASHTAG && p.id === t.tag);
+    const why = `${industryWhy(t)}${mine ? ` You used it on ${nOf(mine.sampleSize, 'post', 'posts')}, too few to tell for your own accounts yet.` : ' You have not used it yet.'}`;
+    out.push({
+      key: `hashtag:${t.tag}`,
+      recommendationType: RecommendationType.HASHTAG,
+      patternKey: `hashtag:${t.tag}`,
+      title: `Try ${t.tag}`,
+      description: `${why} Use it where it fits the post; the effect is an association, not a guarantee.`,
+      // Industry evidence alone ranks below the user's own: half the score of a pattern of theirs.
+      baseScore: 0.5 * (0.5 * t.successRate + 0.5 * (1 - t.pValue)),
+      evidence: { pattern: t.tag, patternType: PatternType.HASHTAG, source: 'industry', brands: t.brands, posts: t.posts, successRate: t.successRate, pValue: t.pValue, metric: data.rateLabel },
+      basis: { sources: [RecommendationEvidenceSource.INDUSTRY], why, metric: data.rateLabel, own: mine ? ownEvidence(mine, testOf(t.tag)) : null, industry: industryEvidence(t) },
+    });
+  }
+  return out;
 }
 
 async function buildCandidates(data: AnalysisData, result: EngineResult): Promise<Candidate[]> {
@@ -170,22 +295,12 @@ async function buildCandidates(data: AnalysisData, result: EngineResult): Promis
       description: `${beat(p)}${testSentence(test)} ${tzNote}`,
       baseScore: score,
       evidence: patternEvidence(p, test, data),
+      basis: { sources: [RecommendationEvidenceSource.OWN_POSTS], why: `${beat(p)}${testSentence(test)}`, metric: data.rateLabel, own: ownEvidence(p, test), industry: null },
       insightKey: performanceKey(p),
     });
   }
 
-  for (const { p, test, score } of better(PatternType.HASHTAG).slice(0, MAX_HASHTAG)) {
-    out.push({
-      key: `hashtag:${p.id}`,
-      recommendationType: RecommendationType.HASHTAG,
-      patternKey: `hashtag:${p.id}`,
-      title: `Use ${p.patternName}`,
-      description: `${beat(p)}${testSentence(test)} Use it where it fits the post; the effect is an association, not a guarantee.`,
-      baseScore: score,
-      evidence: patternEvidence(p, test, data),
-      insightKey: performanceKey(p),
-    });
-  }
+  out.push(...(await hashtagCandidates(data, result, better)));
 
   out.push(...(await contentIdeas(data, result, better)));
   return out;
@@ -207,7 +322,8 @@ async function contentIdeas(
   >();
   const captionOf = new Map(captions.map((c) => [c._id.toHexString(), (c.content ?? '').replace(/\s+/g, ' ').trim()]));
   const bestType = better(PatternType.CONTENT_TYPE)[0];
-  const bestTag = better(PatternType.HASHTAG)[0];
+  // Only a hashtag with evidence: tested on the user's own posts and clear of chance.
+  const bestTag = better(PatternType.HASHTAG).find((x) => provenBetter(x.test));
   const bestTime = better(PatternType.POSTING_TIME)[0];
 
   const facts = [
@@ -224,7 +340,8 @@ async function contentIdeas(
   const topLines = top.map((t, i) => {
     const caption = captionOf.get(t.id.toHexString()) ?? '';
     const tags = [...new Set(t.hashtags.map((h) => h.replace(/^#+/, '').toLowerCase()).filter(Boolean))];
-    return `${i + 1}. ${t.type}, ${t.publishedDay}, ${times(relative(t))} its account's median${caption ? `: "${caption.slice(0, 140)}"` : ''}${tags.length ? ` ${tags.map((h) => `#${h}`).join(' ')}` : ''}`;
+    // Dates as people read them ("25 Jun 2026", the user's local day), formats as words.
+    return `${i + 1}. ${typeNoun(t.type, 1)}, ${formatDay(parseDay(t.publishedDay)!)}, ${times(relative(t))} its account's median${caption ? `: "${caption.slice(0, 140)}"` : ''}${tags.length ? ` ${tags.map((h) => `#${h}`).join(' ')}` : ''}`;
   });
   const briefText = (angle: string) =>
     [

@@ -18,8 +18,27 @@ export const RecommendationCardFragment = graphql(`
     usedAt
     contentBrief
     insightId
+    basis {
+      sources
+      own {
+        posts
+      }
+      industry {
+        industry
+        brands
+      }
+    }
   }
 `);
+
+/** Where a recommendation's evidence comes from, in words ("Your 21 posts", "4 other coffee roasting brands"). */
+export function evidenceSources(basis: { sources: readonly string[]; own?: { posts: number } | null; industry?: { industry: string; brands: number } | null } | null | undefined): string[] {
+  if (!basis) return [];
+  const out: string[] = [];
+  if (basis.sources.includes('OWN_POSTS') && basis.own) out.push(`Your ${basis.own.posts} ${basis.own.posts === 1 ? 'post' : 'posts'}`);
+  if (basis.sources.includes('INDUSTRY') && basis.industry) out.push(`${basis.industry.brands} other ${basis.industry.industry} brands`);
+  return out;
+}
 
 const RateRecommendationMutation = graphql(`
   mutation RateRecommendation($id: ID!, $score: Int!) {
@@ -79,6 +98,7 @@ export function RecommendationCard({ recommendation: masked, timeZone }: { recom
         {r.isUsed && <Badge tone="success">Used{r.usedAt ? ` ${formatDate(r.usedAt, timeZone)}` : ''}</Badge>}
       </div>
       <h3 id={`rec-title-${r.id}`}>{r.title}</h3>
+      {evidenceSources(r.basis).length > 0 && <p className="small muted">Evidence: {evidenceSources(r.basis).join(' · ')}</p>}
       {r.description && <p className="muted">{r.description}</p>}
       {r.insightId && (
         <p className="small">

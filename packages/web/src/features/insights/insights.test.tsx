@@ -4,7 +4,7 @@ import { insightFixture, insightsAnswer, insightsPageClient, recommendationFixtu
 import { callsOf, mockClient, renderRoutes } from '../../test/render';
 import { InsightCard, postsLink } from './InsightCard';
 import { InsightsPage } from './InsightsPage';
-import { RecommendationCard } from './RecommendationCard';
+import { evidenceSources, RecommendationCard } from './RecommendationCard';
 
 /** A finding with its evidence, as the card shows it. */
 const insight = (id: string, over: Record<string, unknown> = {}) =>
@@ -88,6 +88,18 @@ describe('RecommendationCard', () => {
     expect(screen.getByRole('link', { name: 'The finding behind this' }).getAttribute('href')).toBe('#insight-i9');
     fireEvent.click(screen.getByRole('button', { name: 'Mark “Post between 18:00 and 19:00” as used' }));
     await waitFor(() => expect(callsOf(client, 'MarkRecommendationUsed')).toEqual([{ id: 'r1' }]));
+  });
+
+  it('says where a hashtag suggestion’s evidence comes from: the user’s posts, the industry, or both', () => {
+    const rec = recommendationFixture('r2', {
+      title: 'Try #latteart',
+      recommendationType: 'HASHTAG',
+      basis: { sources: ['OWN_POSTS', 'INDUSTRY'], own: { posts: 12 }, industry: { industry: 'coffee roasting', brands: 4 } },
+    });
+    renderRoutes([{ path: '/', element: <RecommendationCard recommendation={rec} timeZone="UTC" /> }], { client: mockClient(() => undefined) });
+    expect(screen.getByText('Evidence: Your 12 posts · 4 other coffee roasting brands')).toBeDefined();
+    expect(evidenceSources({ sources: ['INDUSTRY'], own: null, industry: { industry: 'tea', brands: 3 } })).toEqual(['3 other tea brands']);
+    expect(evidenceSources(null)).toEqual([]);
   });
 });
 

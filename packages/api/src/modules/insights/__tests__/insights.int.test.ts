@@ -16,6 +16,7 @@ import { startupTasks } from '../../../startup.js';
 import { enqueueNightlyInsights, GENERATE_INSIGHTS_JOB, NIGHTLY_INSIGHTS_JOB, runGenerateInsights } from '../insights.jobs.js';
 import { generateInsightsForUser } from '../insights.service.js';
 import { ContentRecommendationModel } from '../recommendation.model.js';
+import { PerformancePatternModel } from '../performance-pattern.model.js';
 import { generateAccount, type Plants } from './generator.js';
 import { seedAccount } from './seed.js';
 
@@ -112,6 +113,9 @@ describe('insights: successful cases', () => {
     expect(idea.contentBrief).toContain('Industry: coffee roasting');
     expect(idea.contentBrief).toContain('Audience: home baristas');
     expect(idea.contentBrief).toContain('Top posts:');
+    // Dates and formats for people: "1. reel, 25 Jun 2026, …", never an ISO date.
+    expect(idea.contentBrief).toMatch(/\n1\. [a-z ]+, \d{1,2} [A-Z][a-z]{2} \d{4}, /);
+    expect(idea.contentBrief).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(idea.evidence.writer).toBe('template');
     expect(idea.insightId).toBe(reel.id);
     const scores = recNodes.map((r: any) => r.score);
@@ -259,6 +263,68 @@ describe('insights: successful cases', () => {
       await generateInsightsForUser(u.user._id, { now, writer: templateWriter });
       expect(await AiInsightModel.countDocuments({ workspaceId: u.user._id, priority: 'high' })).toBe(0);
     }
+  });
+
+  it('hashtag suggestions say why, as typed evidence; a hashtag without evidence is never suggested', async () => {
+    const u = await plantedUser(27);
+    // An industry no other user of this server is in: only the user's own evidence counts.
+    await WorkspaceModel.updateOne({ _id: u.user._id }, { $set: { industry: 'artisan bookbinding' } });
+    const result = await generateInsightsForUser(u.user._id, { now, writer: templateWriter });
+    const { body } = await server.gql(
+      `{ recommendations(first: 50) { edges { node { title recommendationType patternKey basis { sources why metric own { pattern posts successRate qValue rankBiserial } industry { brands } } } } } }`,
+      {},
+      u.token,
+    );
+    expect(body.errors).toBeUndefined();
+    const tags = body.data!.recommendations.edges.map((e: any) => e.node).filter((r: any) => r.recommendationType === 'HASHTAG');
+    const launch = tags.find((r: any) => r.patternKey === 'hashtag:#launch');
+    expect(launch.basis).toMatchObject({ sources: ['OWN_POSTS'], metric: 'engagement rate by reach', own: { pattern: '#launch' }, industry: null });
+    expect(launch.basis.why).toMatch(/of your \d+ posts with #launch beat their account's median engagement rate by reach/);
+    // Every suggestion rests on a test that is clear of chance (the user has no industry peers here).
+    for (const r of tags) {
+      expect(r.basis.own.qValue, r.patternKey).toBeLessThan(0.05);
+      expect(r.basis.own.rankBiserial, r.patternKey).toBeGreaterThan(0);
+    }
+    // Hashtags that merely beat the median more often than not, untested or not clear of chance, are not suggested.
+    const stored = await ContentRecommendationModel.find({ workspaceId: u.user._id, recommendationType: 'hashtag' }).lean();
+    expect(stored.length).toBe(tags.length);
+    expect(result.recommendations).toBeGreaterThan(0);
+  });
+
+  it('suggests hashtags from the industry: pooled over at least 3 other brands, significant, never naming one', async () => {
+    const u = await plantedUser(28);
+    await WorkspaceModel.updateOne({ _id: u.user._id }, { $set: { industry: 'Coffee roasting' } });
+    const peer = async (industry: string, patterns: Array<[string, number, number]>) => {
+      const p = await createUser();
+      // The peer's personal workspace is its brand, with its industry.
+      await WorkspaceModel.updateOne({ _id: p.user._id }, { $set: { industry } });
+      for (const [name, sampleSize, successRate] of patterns) {
+        await PerformancePatternModel.create({ workspaceId: p.user._id, patternType: 'hashtag', patternName: name, sampleSize, successRate });
+      }
+    };
+    // #latteart works for three coffee roasters; #espresso only for two; #beans is a coin toss.
+    await peer('coffee roasting', [['#latteart', 30, 0.8], ['#espresso', 40, 0.9], ['#beans', 30, 0.5]]);
+    await peer(' COFFEE ROASTING ', [['#latteart', 25, 0.72], ['#espresso', 40, 0.9], ['#beans', 30, 0.53]]);
+    await peer('coffee roasting', [['#latteart', 20, 0.75], ['#beans', 30, 0.47]]);
+    // Another industry's strong hashtag says nothing about coffee.
+    for (let i = 0; i < 3; i++) await peer('fitness', [['#legday', 40, 0.9]]);
+    await generateInsightsForUser(u.user._id, { now, writer: templateWriter });
+    const { body } = await server.gql(
+      `{ recommendations(first: 50) { edges { node { title description patternKey basis { sources why own { posts } industry { industry brands posts successRate pValue } } } } } }`,
+      {},
+      u.token,
+    );
+    const recs = body.data!.recommendations.edges.map((e: any) => e.node);
+    const latte = recs.find((r: any) => r.patternKey === 'hashtag:#latteart');
+    expect(latte.title).toBe('Try #latteart');
+    expect(latte.basis.sources).toEqual(['INDUSTRY']);
+    expect(latte.basis.industry).toMatchObject({ industry: 'Coffee roasting', brands: 3, posts: 75 });
+    expect(latte.basis.industry.successRate).toBeCloseTo((24 + 18 + 15) / 75, 10);
+    expect(latte.basis.industry.pValue).toBeLessThan(0.05);
+    expect(latte.basis.why).toMatch(/^Across 3 other coffee roasting brands on this server, 76 % of 75 posts with #latteart beat their own account's median/);
+    for (const tag of ['#espresso', '#beans', '#legday']) expect(recs.find((r: any) => r.patternKey === `hashtag:${tag}`), tag).toBeUndefined();
+    // No peer is named or identified anywhere in the text.
+    expect(JSON.stringify(recs)).not.toMatch(/[0-9a-f]{24}/);
   });
 
   it('feedback re-ranks recommendations now and in later runs', async () => {
