@@ -4,3 +4,4 @@ export * from './tiers.js';
 export * from './time.js';
 export * from './metrics.js';
 export * from './workspaces.js';
+export * from './api-keys.js';

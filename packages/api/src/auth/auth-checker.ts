@@ -6,6 +6,7 @@ import { assertRole, pickMembership, workspaceNotFound } from '../modules/worksp
 import { UserModel } from '../modules/users/user.model.js';
 import type { Context, Viewer } from '../server/context.js';
 import { parseWorkspaceRule } from './min-role.js';
+import { assertScope } from './scope.js';
 
 /**
  * The viewer of a request, confirmed against the database once per request: the access token's
@@ -38,6 +39,26 @@ async function resolveWorkspace(ctx: Context, viewer: Viewer, requested: string 
   return { ...rest, workspaceId: membership.workspaceId.toHexString(), workspaceRole: membership.role };
 }
 
+/**
+ * An API key works in its own workspace only, as its creator with the creator's current role there
+ * (so never above it). The creator no longer an active member → UNAUTHENTICATED: the key died with
+ * the membership. An X-Workspace-Id naming another workspace is refused like a workspace the
+ * viewer is not a member of (NOT_FOUND for workspace operations).
+ */
+async function resolveKeyWorkspace(ctx: Context, viewer: Viewer): Promise<Viewer> {
+  const keyWorkspace = viewer.apiKey!.workspaceId;
+  const memberships = await ctx.loaders.membershipsByUser.load(viewer.id);
+  const membership = memberships.find((m) => m.workspaceId.toHexString() === keyWorkspace);
+  if (!membership) {
+    ctx.viewer = null;
+    ctx.authError = 'API key no longer valid: the member who created it has left its workspace';
+    throw unauthenticated(ctx.authError);
+  }
+  const requested = ctx.requestedWorkspaceId?.toLowerCase();
+  if (requested !== undefined && requested !== keyWorkspace) refusedWorkspace.add(ctx);
+  return { ...viewer, workspaceId: keyWorkspace, workspaceRole: membership.role };
+}
+
 export function confirmViewer(ctx: Context): Promise<Viewer> {
   let check = confirmed.get(ctx);
   if (!check) {
@@ -50,6 +71,11 @@ export function confirmViewer(ctx: Context): Promise<Viewer> {
         ctx.viewer = null;
         ctx.authError = 'Account no longer exists';
         throw unauthenticated(ctx.authError);
+      }
+      if (claimed.apiKey) {
+        ctx.viewer = await resolveKeyWorkspace(ctx, claimed);
+        ctx.scope.workspaceId = ctx.viewer.workspaceId;
+        return ctx.viewer;
       }
       const base: Viewer = user.role !== claimed.role ? { ...claimed, role: user.role } : claimed;
       ctx.viewer = await resolveWorkspace(ctx, base, ctx.requestedWorkspaceId, user.lastWorkspaceId);
@@ -67,6 +93,8 @@ export function confirmViewer(ctx: Context): Promise<Viewer> {
  */
 async function useWorkspaceArgument(ctx: Context, viewer: Viewer, workspaceId: string): Promise<Viewer> {
   if (viewer.workspaceId === workspaceId) return viewer;
+  // An API key cannot be moved to another workspace.
+  if (viewer.apiKey) throw workspaceNotFound();
   const user = await ctx.loaders.userById.load(viewer.id);
   ctx.viewer = await resolveWorkspace(ctx, viewer, workspaceId, user?.lastWorkspaceId);
   ctx.scope.workspaceId = ctx.viewer.workspaceId;
@@ -76,14 +104,16 @@ async function useWorkspaceArgument(ctx: Context, viewer: Viewer, workspaceId: s
 
 /**
  * The one auth checker behind every @Authorized() and @MinRole(). No viewer, or one whose account
- * is gone → UNAUTHENTICATED. System roles given (@Authorized(Role.ADMIN)) and the viewer has none of
+ * is gone (or whose API key died) → UNAUTHENTICATED. An API key without the operation's scope, or
+ * on an operation closed to keys → FORBIDDEN (auth/scope.ts). System roles given (@Authorized(Role.ADMIN)) and the viewer has none of
  * them → FORBIDDEN. A workspace rule (@MinRole(role)): no usable active workspace → NOT_FOUND; a
  * role below the minimum → FORBIDDEN. Which objects belong to the workspace is checked by the
  * services (workspaceScope).
  */
-export const authChecker: AuthChecker<Context> = async ({ context, args }, roles) => {
+export const authChecker: AuthChecker<Context> = async ({ context, args, info }, roles) => {
   if (!context.viewer && !confirmed.has(context)) throw unauthenticated(context.authError);
   let viewer = await confirmViewer(context);
+  assertScope(viewer, info);
   const workspaceRules = roles.map(parseWorkspaceRule).filter((r) => r !== undefined);
   const systemRoles = roles.filter((r) => parseWorkspaceRule(r) === undefined);
   if (systemRoles.length > 0 && !systemRoles.includes(viewer.role)) throw forbidden();

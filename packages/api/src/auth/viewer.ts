@@ -1,22 +1,35 @@
 import type { Config } from '../config.js';
+import { authenticateApiKey } from '../modules/api-keys/api-keys.auth.js';
 import type { Viewer } from '../server/context.js';
 import { verifyAccessToken } from './jwt.js';
+import { looksLikeApiKey } from '../modules/api-keys/api-key-token.js';
 
 export interface ViewerResult {
   viewer: Viewer | null;
   error?: string;
 }
 
+/** Where a request came from, recorded as an API key's last use. */
+export interface RequestOrigin {
+  ip?: string;
+  userAgent?: string;
+}
+
 /**
- * Reads "Authorization: Bearer <access token>". No header → anonymous. A bad or expired token does
- * not fail the request by itself (public operations such as login still work); operations that
- * need a viewer answer UNAUTHENTICATED with the reason.
+ * Reads "Authorization: Bearer <access token | API key>". No header → anonymous. A bad or expired
+ * credential does not fail the request by itself (public operations such as login still work);
+ * operations that need a viewer answer UNAUTHENTICATED with the reason. A bearer token with the
+ * `soash_` prefix is an API key (modules/api-keys/api-keys.auth.ts): the viewer is then the key's
+ * creator acting in the key's workspace with the key's scopes, confirmed per request by the auth
+ * checker like a session.
  */
-export async function viewerFromAuthorization(config: Config, header: string | undefined): Promise<ViewerResult> {
+export async function viewerFromAuthorization(config: Config, header: string | undefined, origin: RequestOrigin = {}): Promise<ViewerResult> {
   if (!header) return { viewer: null };
   const m = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  if (!m) return { viewer: null, error: 'Authorization header must be "Bearer <access token>"' };
-  const result = verifyAccessToken(config.jwtSecret, m[1]!);
+  if (!m) return { viewer: null, error: 'Authorization header must be "Bearer <access token or API key>"' };
+  const token = m[1]!;
+  if (looksLikeApiKey(token)) return authenticateApiKey(token, origin);
+  const result = verifyAccessToken(config.jwtSecret, token);
   if (!result.ok) return { viewer: null, error: result.reason === 'expired' ? 'Access token expired' : 'Access token invalid' };
-  return { viewer: { id: result.claims.sub, role: result.claims.role } };
+  return { viewer: { id: result.claims.sub, role: result.claims.role, credential: 'session' } };
 }

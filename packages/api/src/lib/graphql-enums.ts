@@ -1,4 +1,5 @@
 import {
+  ApiScope,
   ContentType,
   ConversionStatus,
   InsightType,
@@ -33,12 +34,17 @@ registerEnumType(PatternType, { name: 'PatternType' });
 registerEnumType(ConversionStatus, { name: 'ConversionStatus' });
 registerEnumType(JobType, { name: 'JobType' });
 registerEnumType(JobStatus, { name: 'JobStatus' });
+registerEnumType(ApiScope, {
+  name: 'ApiScope',
+  description: 'What an API key may do (docs/partners.md). The value names the scope: ANALYTICS_READ is analytics:read.',
+});
 registerEnumType(WorkspaceRole, {
   name: 'WorkspaceRole',
   description: 'OWNER: everything incl. plan, delete, transfer. ADMIN: members, connections, settings. EDITOR: categories, tagging, sync, insight actions, exports. VIEWER: read only.',
 });
 
 export {
+  ApiScope,
   ContentType,
   ConversionStatus,
   InsightType,

@@ -1,19 +1,32 @@
-import type { Role, WorkspaceRole } from '@soash/shared';
+import type { ApiScope, Role, WorkspaceRole } from '@soash/shared';
 import type { Config } from '../config.js';
 import { unauthenticated } from '../lib/errors.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
+/** How the caller proved who they are: a session's access token, or a workspace's API key. */
+export type CredentialKind = 'session' | 'api_key';
+
 /**
- * The authenticated caller, as established from the access token and confirmed once per request by
+ * The authenticated caller, as established from the credential and confirmed once per request by
  * the auth checker (auth/auth-checker.ts#confirmViewer): `id` is the user, `role` their system role,
  * and `workspaceId`/`workspaceRole` the active workspace and their role in it, read from
  * team_members on every request (absent when the user has no workspace the request may use).
+ *
+ * With an API key, `id` is the member who created the key, `workspaceId` is always the key's
+ * workspace, `workspaceRole` their current role there, `role` is never admin, and `scopes` what
+ * the key may do (auth/scope.ts). A session has every scope its role allows (`scopes` absent).
  */
 export interface Viewer {
   id: string;
   role: Role;
   workspaceId?: string;
   workspaceRole?: WorkspaceRole;
+  /** Absent: a session. */
+  credential?: CredentialKind;
+  /** An API key's scopes (absent for a session). */
+  scopes?: readonly ApiScope[];
+  /** The API key's id and workspace (API keys only). */
+  apiKey?: { id: string; workspaceId: string };
 }
 
 /** Built once per HTTP request or per WebSocket connection; never shared between callers. */

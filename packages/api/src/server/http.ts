@@ -58,7 +58,7 @@ function clientIp(req: Request): string | undefined {
 }
 
 async function contextFromRequest(config: Config, req: Request, res: express.Response): Promise<Context> {
-  const viewer = await viewerFromAuthorization(config, req.headers.authorization);
+  const viewer = await viewerFromAuthorization(config, req.headers.authorization, { ip: clientIp(req), userAgent: req.headers['user-agent'] });
   return buildContext({
     config,
     viewer: viewer.viewer,
@@ -104,7 +104,10 @@ export async function createHttpServer(config: Config, opts: { port?: number; ho
     {
       schema,
       context: async (ctx) => {
-        const viewer = await viewerFromAuthorization(config, authorizationOf(ctx.connectionParams));
+        const viewer = await viewerFromAuthorization(config, authorizationOf(ctx.connectionParams), {
+          ip: ctx.extra.request.socket.remoteAddress ?? undefined,
+          userAgent: ctx.extra.request.headers['user-agent'],
+        });
         return buildContext({
           config,
           viewer: viewer.viewer,

@@ -1,4 +1,5 @@
 import type { NonEmptyArray } from 'type-graphql';
+import { ApiKeysResolver } from '../modules/api-keys/api-keys.resolver.js';
 import { ActivitiesResolver, ActivityMetricsResolver } from '../modules/activities/activities.resolver.js';
 import { AnalyticsResolver, PlatformBreakdownRowResolver, PlatformDemographicsResolver } from '../modules/analytics/analytics.resolver.js';
 import { CategoriesResolver } from '../modules/categories/categories.resolver.js';
@@ -27,6 +28,7 @@ export const resolvers: NonEmptyArray<Function> = [
   WorkspacesResolver,
   MembersResolver,
   InvitationsResolver,
+  ApiKeysResolver,
   AuditResolver,
   MailResolver,
   PlatformsResolver,

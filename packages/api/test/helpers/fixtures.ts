@@ -22,6 +22,8 @@ import { PendingConnectionModel } from '../../src/modules/platforms/pending-conn
 import { InvitationModel } from '../../src/modules/workspaces/invitation.model.js';
 import { TeamMemberModel } from '../../src/modules/workspaces/team-member.model.js';
 import { encryptSecret, hashToken } from '../../src/lib/crypto.js';
+import { ApiKeyModel } from '../../src/modules/api-keys/api-key.model.js';
+import { newApiKeySecret, newPublicId } from '../../src/modules/api-keys/api-key-token.js';
 import { TEST_JWT_SECRET } from './server.js';
 
 /**
@@ -209,9 +211,11 @@ export interface WorkspaceObjects {
   member: string;
   /** A pending invitation of the workspace. */
   invitation: string;
+  /** An API key of the workspace. */
+  apiKey: string;
 }
 
-/** A workspace's platform, category, post, insight, recommendation, pending connection, editor and invitation. */
+/** A workspace's platform, category, post, insight, recommendation, pending connection, editor, invitation and API key. */
 export async function workspaceObjects(workspaceId: Types.ObjectId): Promise<WorkspaceObjects> {
   const platform = await createPlatform(workspaceId);
   const suffix = randomBytes(4).toString('hex');
@@ -223,9 +227,12 @@ export async function workspaceObjects(workspaceId: Types.ObjectId): Promise<Wor
   const teammate = await createUser();
   await TeamMemberModel.create({ workspaceId, userId: teammate.user._id, role: 'editor', isActive: true });
   const invitation = await createInvitation(workspaceId, teammate.user._id);
+  const publicId = newPublicId();
+  const apiKey = await ApiKeyModel.create({ workspaceId, name: 'Partner', publicId, secretHash: newApiKeySecret(publicId).secretHash, scopes: ['posts:read'], createdBy: teammate.user._id });
   return {
     member: teammate.user._id.toHexString(),
     invitation: invitation._id.toHexString(),
+    apiKey: apiKey._id.toHexString(),
     platform: platform._id.toHexString(),
     pending: pending._id.toHexString(),
     activity: activity._id.toHexString(),

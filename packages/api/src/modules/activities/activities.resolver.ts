@@ -1,4 +1,5 @@
-import { WorkspaceRole } from '@soash/shared';
+import { Scope } from '../../auth/scope.js';
+import { ApiScope, WorkspaceRole } from '@soash/shared';
 import { MinRole } from '../../auth/min-role.js';
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
 import { connectionType, PageArgs, type Connection } from '../../lib/pagination.js';
@@ -15,6 +16,7 @@ export const ActivityConnection = connectionType(Activity, 'Activity');
 @Resolver(() => Activity)
 export class ActivitiesResolver {
   @MinRole(WorkspaceRole.VIEWER)
+  @Scope(ApiScope.POSTS_READ)
   @Query(() => ActivityConnection, { description: "The viewer's posts: filtered, sorted (default newest first) and paginated." })
   activities(
     @Arg('filter', () => ActivityFilter, { nullable: true }) filter: ActivityFilter | null,
@@ -26,6 +28,7 @@ export class ActivitiesResolver {
   }
 
   @MinRole(WorkspaceRole.VIEWER)
+  @Scope(ApiScope.POSTS_READ)
   @Query(() => Activity, { description: "One of the viewer's posts." })
   activity(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Activity> {
     return getActivity(ctx, id);

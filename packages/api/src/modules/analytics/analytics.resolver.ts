@@ -1,4 +1,5 @@
-import { WorkspaceRole } from '@soash/shared';
+import { Scope } from '../../auth/scope.js';
+import { ApiScope, WorkspaceRole } from '@soash/shared';
 import { MinRole } from '../../auth/min-role.js';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../server/context.js';
@@ -36,48 +37,56 @@ import { analyticsRequest } from './request.js';
 @Resolver()
 export class AnalyticsResolver {
   @MinRole(WorkspaceRole.VIEWER)
+  @Scope(ApiScope.ANALYTICS_READ)
   @Query(() => Overview, { description: 'Headline numbers of a date range with a comparison period.' , complexity: ANALYTICS_COST })
   async overview(@Arg('input', () => OverviewInput) input: OverviewInput, @Ctx() ctx: Context): Promise<Overview> {
     return overview(await analyticsRequest(ctx, input.range), input);
   }
 
   @MinRole(WorkspaceRole.VIEWER)
+  @Scope(ApiScope.ANALYTICS_READ)
   @Query(() => Timeseries, { description: 'One metric per day, ISO week or month, every bucket present.' , complexity: ANALYTICS_COST })
   async timeseries(@Arg('input', () => TimeseriesInput) input: TimeseriesInput, @Ctx() ctx: Context): Promise<Timeseries> {
     return timeseries(await analyticsRequest(ctx, input.range), input);
   }
 
   @MinRole(WorkspaceRole.VIEWER)
+  @Scope(ApiScope.ANALYTICS_READ)
   @Query(() => [PlatformBreakdownRow], { description: 'The range’s numbers per connected account.' , complexity: ANALYTICS_COST })
   async platformBreakdown(@Arg('input', () => AnalyticsInput) input: AnalyticsInput, @Ctx() ctx: Context): Promise<PlatformBreakdownRow[]> {
     return platformBreakdown(await analyticsRequest(ctx, input.range), input);
   }
 
   @MinRole(WorkspaceRole.VIEWER)
+  @Scope(ApiScope.ANALYTICS_READ)
   @Query(() => [TopActivity], { description: 'The best posts of the range by a metric, optionally per follower.' , complexity: ANALYTICS_COST })
   async topActivities(@Arg('input', () => TopActivitiesInput) input: TopActivitiesInput, @Ctx() ctx: Context): Promise<TopActivity[]> {
     return topActivities(await analyticsRequest(ctx, input.range), input);
   }
 
   @MinRole(WorkspaceRole.VIEWER)
+  @Scope(ApiScope.ANALYTICS_READ)
   @Query(() => [ContentTypePerformance], { description: 'Performance per content type (reel, image, …).' , complexity: ANALYTICS_COST })
   async contentTypePerformance(@Arg('input', () => AnalyticsInput) input: AnalyticsInput, @Ctx() ctx: Context): Promise<ContentTypePerformance[]> {
     return contentTypePerformance(await analyticsRequest(ctx, input.range), input);
   }
 
   @MinRole(WorkspaceRole.VIEWER)
+  @Scope(ApiScope.ANALYTICS_READ)
   @Query(() => HashtagPerformance, { description: "Hashtags used on enough posts, ranked by lift over the user's median post." , complexity: ANALYTICS_COST })
   async hashtagPerformance(@Arg('input', () => HashtagPerformanceInput) input: HashtagPerformanceInput, @Ctx() ctx: Context): Promise<HashtagPerformance> {
     return hashtagPerformance(await analyticsRequest(ctx, input.range), input);
   }
 
   @MinRole(WorkspaceRole.VIEWER)
+  @Scope(ApiScope.ANALYTICS_READ)
   @Query(() => BestTimes, { description: 'Weekday × hour heatmap of engagement rate in the viewer’s timezone.' , complexity: ANALYTICS_COST })
   async bestTimesToPost(@Arg('input', () => BestTimesInput) input: BestTimesInput, @Ctx() ctx: Context): Promise<BestTimes> {
     return bestTimesToPost(await analyticsRequest(ctx, input.range), input);
   }
 
   @MinRole(WorkspaceRole.VIEWER)
+  @Scope(ApiScope.ANALYTICS_READ)
   @Query(() => AudienceDemographics, { description: 'The latest audience demographics per account, and merged.' , complexity: ANALYTICS_COST })
   async audienceDemographics(
     @Arg('input', () => AudienceDemographicsInput, { nullable: true }) input: AudienceDemographicsInput | undefined,
@@ -87,12 +96,14 @@ export class AnalyticsResolver {
   }
 
   @MinRole(WorkspaceRole.VIEWER)
+  @Scope(ApiScope.ANALYTICS_READ)
   @Query(() => PostDecay, { description: "How a post's engagement accumulated over its daily snapshots." , complexity: ANALYTICS_COST })
   async postDecay(@Arg('activityId', () => ID) activityId: string, @Ctx() ctx: Context): Promise<PostDecay> {
     return postDecay(await analyticsRequest(ctx), activityId);
   }
 
   @MinRole(WorkspaceRole.EDITOR)
+  @Scope(ApiScope.ANALYTICS_READ)
   @Mutation(() => CsvExport, { description: 'Exports a report as CSV: inline text when small, otherwise a short-lived download URL.' })
   async exportCsv(@Arg('input', () => ExportCsvInput) input: ExportCsvInput, @Ctx() ctx: Context): Promise<CsvExport> {
     return exportCsv(await analyticsRequest(ctx, input.range), input);

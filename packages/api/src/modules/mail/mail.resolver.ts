@@ -1,3 +1,4 @@
+import { SessionOnly } from '../../auth/scope.js';
 import { Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { MailMessage } from './mail-message.model.js';
@@ -6,6 +7,7 @@ import { messageLink, messageText, myDevOutbox } from './mail.service.js';
 @Resolver(() => MailMessage)
 export class MailResolver {
   @Authorized()
+  @SessionOnly()
   @Query(() => [MailMessage], {
     nullable: true,
     description:

@@ -1,4 +1,5 @@
-import { WorkspaceRole } from '@soash/shared';
+import { Scope } from '../../auth/scope.js';
+import { ApiScope, WorkspaceRole } from '@soash/shared';
 import { MinRole } from '../../auth/min-role.js';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../server/context.js';
@@ -26,24 +27,28 @@ import {
 @Resolver(() => Platform)
 export class PlatformsResolver {
   @MinRole(WorkspaceRole.VIEWER)
+  @Scope(ApiScope.PLATFORMS_READ)
   @Query(() => [Platform], { description: "The viewer's connected accounts." })
   platforms(@Ctx() ctx: Context): Promise<Platform[]> {
     return listPlatforms(ctx);
   }
 
   @MinRole(WorkspaceRole.VIEWER)
+  @Scope(ApiScope.PLATFORMS_READ)
   @Query(() => Platform, { description: 'One of the viewer\'s accounts.' })
   platform(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Platform> {
     return getPlatform(ctx, id);
   }
 
   @MinRole(WorkspaceRole.VIEWER)
+  @Scope(ApiScope.PLATFORMS_READ)
   @Query(() => [ConnectorHealth], { description: "Token expiry, last sync, last error and rate-limit budget of each of the viewer's accounts." })
   connectorHealth(@Ctx() ctx: Context): Promise<ConnectorHealth[]> {
     return listConnectorHealth(ctx);
   }
 
   @MinRole(WorkspaceRole.ADMIN)
+  @Scope(ApiScope.PLATFORMS_WRITE)
   @Mutation(() => ConnectPlatformResult, {
     description:
       'Starts connecting an account: returns the platform\'s authorizeUrl (OAuth), or with sandbox: true connects a sandbox account at once and schedules its backfill.',
@@ -53,6 +58,7 @@ export class PlatformsResolver {
   }
 
   @MinRole(WorkspaceRole.ADMIN)
+  @Scope(ApiScope.PLATFORMS_WRITE)
   @Query(() => PendingConnectionView, {
     description: 'A login that reaches several accounts (Facebook Pages, LinkedIn organizations), waiting for the viewer to choose; the callback redirects to /platforms/connect/<id>.',
   })
@@ -61,18 +67,21 @@ export class PlatformsResolver {
   }
 
   @MinRole(WorkspaceRole.ADMIN)
+  @Scope(ApiScope.PLATFORMS_WRITE)
   @Mutation(() => [Platform], { description: "Connects the chosen accounts of the viewer's pending connection (all or none, within the plan's account limit) and schedules their backfill." })
   completeConnection(@Arg('input', () => CompleteConnectionInput) input: CompleteConnectionInput, @Ctx() ctx: Context): Promise<Platform[]> {
     return completeConnection(ctx, input);
   }
 
   @MinRole(WorkspaceRole.ADMIN)
+  @Scope(ApiScope.PLATFORMS_WRITE)
   @Mutation(() => Boolean, { description: 'Disconnects an account and deletes everything pulled for it.' })
   disconnectPlatform(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
     return disconnectPlatform(ctx, id);
   }
 
   @MinRole(WorkspaceRole.EDITOR)
+  @Scope(ApiScope.PLATFORMS_WRITE)
   @Mutation(() => SystemJob, {
     description: 'Syncs an account now (at most once per SYNC_COOLDOWN_SECONDS). Returns the queued stats pull; follow the whole sync with syncProgress.',
   })

@@ -1,4 +1,5 @@
-import { WorkspaceRole } from '@soash/shared';
+import { Scope } from '../../auth/scope.js';
+import { ApiScope, WorkspaceRole } from '@soash/shared';
 import { MinRole } from '../../auth/min-role.js';
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../server/context.js';
@@ -8,6 +9,7 @@ import { listStats } from './stats.service.js';
 @Resolver(() => Stats)
 export class StatsResolver {
   @MinRole(WorkspaceRole.VIEWER)
+  @Scope(ApiScope.ANALYTICS_READ)
   @Query(() => [Stats], { description: 'Daily metrics of one of the viewer\'s accounts for the days in [from, to] (at most 3 years), oldest first.' })
   stats(
     @Arg('platformId', () => ID) platformId: string,

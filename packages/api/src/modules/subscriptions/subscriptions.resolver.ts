@@ -1,3 +1,4 @@
+import { AnyCredential, SessionOnly } from '../../auth/scope.js';
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { SubscriptionTier } from '../../lib/graphql-enums.js';
 import type { Context } from '../../server/context.js';
@@ -7,17 +8,20 @@ import { billing, changeSubscription, listPlans, planOf } from './subscriptions.
 
 @Resolver(() => User)
 export class SubscriptionsResolver {
+  @AnyCredential()
   @Query(() => [Plan], { description: 'Every subscription plan with its limits and price, cheapest first.' })
   plans(): Plan[] {
     return listPlans();
   }
 
+  @AnyCredential()
   @Query(() => Billing, { description: 'Whether plan changes are charged on this server, and by which provider.' })
   billing(): Billing {
     return billing();
   }
 
   @Authorized()
+  @SessionOnly()
   @Mutation(() => User, {
     description: "Changes the viewer's plan. Moving to a plan with fewer connected accounts than the viewer has is LIMIT_EXCEEDED.",
   })

@@ -1,4 +1,5 @@
-import { WorkspaceRole } from '@soash/shared';
+import { Scope } from '../../auth/scope.js';
+import { ApiScope, WorkspaceRole } from '@soash/shared';
 import { MinRole } from '../../auth/min-role.js';
 import { IsOptional } from 'class-validator';
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
@@ -24,6 +25,7 @@ class SystemJobsArgs extends PageArgs {
 @Resolver(() => SystemJob)
 export class SystemJobsResolver {
   @MinRole(WorkspaceRole.VIEWER)
+  @Scope(ApiScope.PLATFORMS_READ)
   @Query(() => SystemJobConnection, { description: "Background job runs for the viewer's accounts, newest first (kept 30 days)." })
   systemJobs(@Args(() => SystemJobsArgs) args: SystemJobsArgs, @Ctx() ctx: Context): Promise<Connection<SystemJob>> {
     return listSystemJobs(ctx, args);

@@ -1,3 +1,4 @@
+import { SessionOnly } from '../../auth/scope.js';
 import { WorkspaceRole } from '@soash/shared';
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { MinRole } from '../../auth/min-role.js';
@@ -12,6 +13,7 @@ import { teamActorOf } from './members.service.js';
 @Resolver(() => AuditEvent)
 export class AuditResolver {
   @MinRole(WorkspaceRole.ADMIN)
+  @SessionOnly()
   @Query(() => AuditEventConnection, {
     description:
       'The audit log of the active workspace, newest first: membership (member.*), connection (platform.*) and settings (workspace.*) changes, kept one year. Admins and owners.',

@@ -1,3 +1,4 @@
+import { SessionOnly } from '../../auth/scope.js';
 import { WorkspaceRole } from '@soash/shared';
 import { Types } from 'mongoose';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
@@ -18,12 +19,14 @@ export async function userSummary(ctx: Context, id: Types.ObjectId | undefined):
 @Resolver(() => Invitation)
 export class InvitationsResolver {
   @MinRole(WorkspaceRole.ADMIN)
+  @SessionOnly()
   @Query(() => [Invitation], { description: 'The pending invitations of the active workspace (expired ones included, to resend), newest first. Admins and owners.' })
   invitations(@Ctx() ctx: Context): Promise<Invitation[]> {
     return invitations.listInvitations(teamActorOf(ctx));
   }
 
   @MinRole(WorkspaceRole.ADMIN)
+  @SessionOnly()
   @Mutation(() => Invitation, {
     description:
       'Invites an address into the active workspace and mails it a link (valid 7 days, single use). Inviting an address with a pending invitation resends it. Admins and owners.',
@@ -33,18 +36,21 @@ export class InvitationsResolver {
   }
 
   @MinRole(WorkspaceRole.ADMIN)
+  @SessionOnly()
   @Mutation(() => Invitation, { description: 'Mails a pending invitation again with a new link valid 7 days; the previous link stops working. Admins and owners.' })
   resendInvitation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Invitation> {
     return invitations.resendInvitation(ctx.config, teamActorOf(ctx), id);
   }
 
   @MinRole(WorkspaceRole.ADMIN)
+  @SessionOnly()
   @Mutation(() => Invitation, { description: 'Withdraws a pending invitation; its link stops working at once. Admins and owners.' })
   revokeInvitation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Invitation> {
     return invitations.revokeInvitation(teamActorOf(ctx), id);
   }
 
   @Authorized()
+  @SessionOnly()
   @Mutation(() => Workspace, {
     description:
       'Accepts an invitation with the token from its link, signed in with the invited address. Makes the viewer a member with the invited role and the workspace their active one. Errors carry extensions.reason: invalid, expired, used, revoked (BAD_USER_INPUT) or wrong_email (FORBIDDEN).',

@@ -1,4 +1,5 @@
-import { WorkspaceRole } from '@soash/shared';
+import { Scope, SessionOnly } from '../../auth/scope.js';
+import { ApiScope, WorkspaceRole } from '@soash/shared';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { MinRole } from '../../auth/min-role.js';
 import { WorkspaceRole as WorkspaceRoleEnum } from '../../lib/graphql-enums.js';
@@ -11,18 +12,21 @@ import * as workspaces from './workspaces.service.js';
 @Resolver(() => Workspace)
 export class WorkspacesResolver {
   @Authorized()
+  @SessionOnly()
   @Query(() => [Workspace], { description: "The workspaces the viewer is an active member of, oldest membership first. Send one's id as the X-Workspace-Id header to work in it." })
   workspaces(@Ctx() ctx: Context): Promise<Workspace[]> {
     return workspaces.listWorkspaces(ctx);
   }
 
   @Authorized()
+  @Scope(ApiScope.WORKSPACE_READ)
   @Query(() => Workspace, { description: 'One of the viewer\'s workspaces. A workspace they are not an active member of is NOT_FOUND, like a missing id.' })
   workspace(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Workspace> {
     return workspaces.getWorkspace(ctx, id);
   }
 
   @Authorized()
+  @SessionOnly()
   @Mutation(() => Workspace, {
     description: 'Creates a workspace owned by the viewer, who becomes its owner member; it becomes their last used workspace. Plan limits count across every workspace the owner owns.',
   })
@@ -31,6 +35,7 @@ export class WorkspacesResolver {
   }
 
   @MinRole(WorkspaceRole.ADMIN)
+  @SessionOnly()
   @Mutation(() => Workspace, {
     description:
       'Changes the name and brand profile (brand, industry, audience, values, goals, timezone, avatar, onboarding state) of a workspace (admins and the owner). workspaceId defaults to the active workspace.',
@@ -44,6 +49,7 @@ export class WorkspacesResolver {
   }
 
   @Authorized()
+  @SessionOnly()
   @Mutation(() => Boolean, {
     description:
       "Deletes a workspace and everything in it (accounts, posts, stats, categories, insights, invitations, memberships, exports, queued jobs), confirmed with the owner's password. Owner only: another member is FORBIDDEN; a workspace the viewer is not a member of is NOT_FOUND like a missing id; a wrong password is BAD_USER_INPUT naming password. Deleting one's last workspace is allowed: createWorkspace starts a new one.",

@@ -9,6 +9,8 @@ import { useTestServer } from '../../../test/helpers/server.js';
 import { parseWorkspaceRule } from '../../auth/min-role.js';
 import { useConnectorConfig } from '../../connectors/config.js';
 import { collectSubscription } from '../../connectors/testing/harness.js';
+import { ApiKeyModel } from '../../modules/api-keys/api-key.model.js';
+import { newApiKeySecret, newPublicId } from '../../modules/api-keys/api-key-token.js';
 import { ContentCategoryModel } from '../../modules/categories/category.model.js';
 import { AiInsightModel } from '../../modules/insights/insight.model.js';
 import { UserModel } from '../../modules/users/user.model.js';
@@ -41,6 +43,7 @@ const { OWNER, ADMIN, EDITOR, VIEWER } = WorkspaceRole;
 /** The access rule of every operation: the specification the decorators must match. */
 const RULES: Record<string, Rule> = {
   'Query.activities': VIEWER,
+  'Query.apiKeys': ADMIN,
   'Query.activity': VIEWER,
   'Query.audienceDemographics': VIEWER,
   'Query.auditLog': ADMIN,
@@ -85,6 +88,7 @@ const RULES: Record<string, Rule> = {
   'Mutation.changeSubscription': 'signed-in',
   'Mutation.completeConnection': ADMIN,
   'Mutation.completeOnboarding': ADMIN,
+  'Mutation.createApiKey': ADMIN,
   'Mutation.connectPlatform': ADMIN,
   'Mutation.createCategory': EDITOR,
   'Mutation.createWorkspace': 'signed-in',
@@ -109,7 +113,9 @@ const RULES: Record<string, Rule> = {
   'Mutation.resendInvitation': ADMIN,
   'Mutation.resendVerificationEmail': 'signed-in',
   'Mutation.resetPassword': 'public',
+  'Mutation.revokeApiKey': ADMIN,
   'Mutation.revokeInvitation': ADMIN,
+  'Mutation.rotateApiKey': ADMIN,
   'Mutation.rotateReferralCode': 'signed-in',
   'Mutation.syncPlatform': EDITOR,
   'Mutation.transferOwnership': OWNER,
@@ -153,6 +159,11 @@ async function freshCategory(fx: Fixture): Promise<string> {
   const c = await ContentCategoryModel.create({ workspaceId: fx.team.workspace._id, name: `Use up ${s}`, nameKey: `use up ${s}`, colorCode: '#654321' });
   return c._id.toHexString();
 }
+async function freshApiKey(fx: Fixture): Promise<string> {
+  const publicId = newPublicId();
+  const key = await ApiKeyModel.create({ workspaceId: fx.team.workspace._id, name: 'Use up', publicId, secretHash: newApiKeySecret(publicId).secretHash, scopes: ['posts:read'], createdBy: fx.team.owner.user._id });
+  return key._id.toHexString();
+}
 async function freshEditor(fx: Fixture): Promise<string> {
   return (await addMember(fx.team, EDITOR)).actor.userId;
 }
@@ -160,6 +171,7 @@ async function freshEditor(fx: Fixture): Promise<string> {
 /** Minimal valid variables for every operation that is workspace-scoped or takes an id. */
 const CASES: Record<string, Case> = {
   'Query.activities': { query: '{ activities { totalCount } }' },
+  'Query.apiKeys': { query: '{ apiKeys { id } }' },
   'Query.activity': { query: 'query($id: ID!) { activity(id: $id) { id } }', vars: (fx) => ({ id: fx.objects.activity }) },
   'Query.audienceDemographics': { query: '{ audienceDemographics { __typename } }' },
   'Query.auditLog': { query: '{ auditLog { __typename } }' },
@@ -201,6 +213,9 @@ const CASES: Record<string, Case> = {
   },
   'Mutation.completeOnboarding': { query: 'mutation { completeOnboarding(input: { industry: "Tea" }) { onboardingCompleted } }' },
   'Mutation.connectPlatform': { query: 'mutation { connectPlatform(input: { type: TIKTOK, sandbox: true }) { platform { id } } }' },
+  'Mutation.createApiKey': { query: 'mutation { createApiKey(input: { name: "Partner", scopes: [POSTS_READ] }) { apiKey { id } } }' },
+  'Mutation.revokeApiKey': { query: 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }', vars: async (fx) => ({ id: await freshApiKey(fx) }) },
+  'Mutation.rotateApiKey': { query: 'mutation($id: ID!) { rotateApiKey(id: $id) { apiKey { id } } }', vars: async (fx) => ({ id: await freshApiKey(fx) }) },
   'Mutation.createCategory': { query: 'mutation($n: String!) { createCategory(input: { name: $n, colorCode: "#112233" }) { id } }', vars: () => ({ n: `New ${suffix()}` }) },
   'Mutation.deleteCategory': { query: 'mutation($id: ID!) { deleteCategory(id: $id) }', vars: async (fx) => ({ id: await freshCategory(fx) }) },
   'Mutation.deleteWorkspace': {

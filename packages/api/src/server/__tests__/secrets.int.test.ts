@@ -16,6 +16,7 @@ import { latestMailToken, loginViaApi, PASSWORD, registerViaApi } from '../../..
 import { createPlatform, createUser, seedOwnedData } from '../../../test/helpers/fixtures.js';
 import { startTestServer, TEST_JWT_SECRET, TEST_KEY_1, type TestServer } from '../../../test/helpers/server.js';
 import { encryptSecret } from '../../lib/crypto.js';
+import { ApiKeyModel } from '../../modules/api-keys/api-key.model.js';
 import { ActivityMetricModel } from '../../modules/activities/activity-metric.model.js';
 import { ActivityModel } from '../../modules/activities/activity.model.js';
 import { PlatformModel } from '../../modules/platforms/platform.model.js';
@@ -35,8 +36,9 @@ import { buildAppSchema } from '../schema.js';
  *    custom scalar) is forbidden. Fields of types that cannot carry a secret value (Boolean, Int,
  *    Float, DateTime, enums, object types) may have such names: e.g. Platform.tokenExpiry (a date)
  *    or Mutation.refreshToken (returns an AuthPayload, whose fields are checked in turn).
- *    The one allow-list entry is AuthPayload.accessToken/refreshToken: the credentials of a session
- *    issued by that very response (login, refreshToken, changePassword), never stored ones.
+ *    The allow-list: AuthPayload.accessToken/refreshToken, the credentials of a session issued by
+ *    that very response (login, refreshToken, changePassword), and NewApiKey.secret, the API key
+ *    created or rotated by that very response (createApiKey, rotateApiKey); never stored ones.
  * 2. Data level: for a user whose account holds every kind of secret (password hash, email-link
  *    token hashes, refresh-token hashes, a platform's encrypted OAuth tokens), every readable field
  *    of every reachable type is queried, and no response contains any of those values.
@@ -44,7 +46,7 @@ import { buildAppSchema } from '../schema.js';
 
 const SECRET_NAME = /token|password|secret|hash(?!tag)|cipher/i;
 const NON_TEXT_SCALARS = new Set(['Boolean', 'Int', 'Float', 'DateTime']);
-const ALLOWED = new Set(['AuthPayload.accessToken', 'AuthPayload.refreshToken']);
+const ALLOWED = new Set(['AuthPayload.accessToken', 'AuthPayload.refreshToken', 'NewApiKey.secret']);
 
 /** Every output type reachable from the root operation types. */
 function reachableTypes(schema: GraphQLSchema): Map<string, GraphQLNamedType> {
@@ -187,6 +189,14 @@ describe('secrets: failing cases (no way to read a secret)', () => {
     const invitationToken = await latestMailToken(inviteeEmail, 'invitation');
     const invitationHash = (await InvitationModel.findOne({ workspaceId }).select('+tokenHash').lean())!.tokenHash;
 
+    // An API key of the workspace, rotated once (its current and previous secret hashes are stored).
+    const createdKey = await server.gql('mutation { createApiKey(input: { name: "Partner", scopes: [POSTS_READ] }) { secret apiKey { id } } }', {}, token);
+    expect(createdKey.body.errors).toBeUndefined();
+    const firstKey = createdKey.body.data!.createApiKey.secret as string;
+    const rotatedKey = await server.gql('mutation($id: ID!) { rotateApiKey(id: $id, overlapHours: 1) { secret } }', { id: createdKey.body.data!.createApiKey.apiKey.id }, token);
+    const apiKeySecret = rotatedKey.body.data!.rotateApiKey.secret as string;
+    const apiKeyHashes = (await ApiKeyModel.findOne({ workspaceId }).select('+secretHash +previousSecretHash').lean())!;
+
     const stored = (await UserModel.findById(userId).select('+passwordHash +verificationTokenHash +passwordResetTokenHash').lean())!;
     const tokenHashes = (await RefreshTokenModel.find({ userId }).lean()).map((t) => t.tokenHash);
     const forbidden: Record<string, string> = {
@@ -209,6 +219,10 @@ describe('secrets: failing cases (no way to read a secret)', () => {
       'invitation token': invitationToken,
       'invitation token hash': invitationHash,
       'JWT secret': TEST_JWT_SECRET,
+      'API key secret': apiKeySecret.slice(17, 49),
+      'API key previous secret': firstKey.slice(17, 49),
+      'API key hash': apiKeyHashes.secretHash,
+      'API key previous hash': apiKeyHashes.previousSecretHash!,
       'encryption key': TEST_KEY_1.split(':')[1]!,
       ...Object.fromEntries(tokenHashes.map((h, i) => [`refresh token hash ${i}`, h])),
     };

@@ -1,6 +1,6 @@
 import mongoose, { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
-import { createInvitation, createPendingConnection, createPlatform, createUser, seedOwnedData } from '../../../../test/helpers/fixtures.js';
+import { createPlatform, createUser, seedOwnedData, workspaceObjects } from '../../../../test/helpers/fixtures.js';
 import { errorOf, useTestServer } from '../../../../test/helpers/server.js';
 import { hashPassword } from '../../../auth/password.js';
 import { JOBS_COLLECTION } from '../../../jobs/scheduler.js';
@@ -38,8 +38,8 @@ describe('deleteWorkspace: successful cases', () => {
     const other = await createUser();
     const wsId = a.user._id;
     await seedOwnedData(wsId);
-    await createPendingConnection(wsId);
-    await createInvitation(wsId, a.user._id);
+    // Pending connection, invitation, API key and an editor, besides everything seedOwnedData writes.
+    await workspaceObjects(wsId);
     const teammate = await createUser();
     await TeamMemberModel.create({ workspaceId: wsId, userId: teammate.user._id, role: 'editor', isActive: true });
     await UserModel.updateOne({ _id: teammate.user._id }, { $set: { lastWorkspaceId: wsId } });
@@ -64,7 +64,7 @@ describe('deleteWorkspace: successful cases', () => {
     expect(await UserModel.countDocuments({ _id: { $in: [a.user._id, teammate.user._id] } })).toBe(2);
     // The record of the deletion: who, from where, what it was.
     const event = await AuditEventModel.findOne({ workspaceId: wsId, action: 'workspace.deleted' }).lean();
-    expect(event).toMatchObject({ actorId: a.user._id, targetType: 'workspace', targetId: wsId.toHexString(), details: { members: 2 } });
+    expect(event).toMatchObject({ actorId: a.user._id, targetType: 'workspace', targetId: wsId.toHexString(), details: { members: 3 } });
     expect(event!.ip).toBeTruthy();
   });
 
