@@ -49,6 +49,7 @@ type Documents = {
     "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n    }\n  }\n": typeof types.RevokeInvitationDocument,
     "\n  mutation ChangeRole($userId: ID!, $role: WorkspaceRole!) {\n    changeRole(userId: $userId, role: $role) {\n      userId\n      role\n    }\n  }\n": typeof types.ChangeRoleDocument,
     "\n  mutation RemoveMember($userId: ID!) {\n    removeMember(userId: $userId) {\n      userId\n      isActive\n    }\n  }\n": typeof types.RemoveMemberDocument,
+    "\n  mutation DeleteWorkspace($id: ID!, $password: String!) {\n    deleteWorkspace(id: $id, password: $password)\n  }\n": typeof types.DeleteWorkspaceDocument,
     "\n  mutation LeaveWorkspace {\n    leaveWorkspace\n  }\n": typeof types.LeaveWorkspaceDocument,
     "\n  mutation TransferOwnership($userId: ID!, $password: String!) {\n    transferOwnership(userId: $userId, password: $password) {\n      userId\n      role\n    }\n  }\n": typeof types.TransferOwnershipDocument,
     "\n  query Onboarding {\n    me {\n      id\n      name\n      company\n      profile {\n        id\n        onboardingCompleted\n        ...BrandForm_UserProfile\n      }\n    }\n    platforms {\n      id\n      type\n      username\n      displayName\n      sandbox\n    }\n  }\n": typeof types.OnboardingDocument,
@@ -135,6 +136,7 @@ const documents: Documents = {
     "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n    }\n  }\n": types.RevokeInvitationDocument,
     "\n  mutation ChangeRole($userId: ID!, $role: WorkspaceRole!) {\n    changeRole(userId: $userId, role: $role) {\n      userId\n      role\n    }\n  }\n": types.ChangeRoleDocument,
     "\n  mutation RemoveMember($userId: ID!) {\n    removeMember(userId: $userId) {\n      userId\n      isActive\n    }\n  }\n": types.RemoveMemberDocument,
+    "\n  mutation DeleteWorkspace($id: ID!, $password: String!) {\n    deleteWorkspace(id: $id, password: $password)\n  }\n": types.DeleteWorkspaceDocument,
     "\n  mutation LeaveWorkspace {\n    leaveWorkspace\n  }\n": types.LeaveWorkspaceDocument,
     "\n  mutation TransferOwnership($userId: ID!, $password: String!) {\n    transferOwnership(userId: $userId, password: $password) {\n      userId\n      role\n    }\n  }\n": types.TransferOwnershipDocument,
     "\n  query Onboarding {\n    me {\n      id\n      name\n      company\n      profile {\n        id\n        onboardingCompleted\n        ...BrandForm_UserProfile\n      }\n    }\n    platforms {\n      id\n      type\n      username\n      displayName\n      sandbox\n    }\n  }\n": types.OnboardingDocument,
@@ -340,6 +342,10 @@ export function graphql(source: "\n  mutation ChangeRole($userId: ID!, $role: Wo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RemoveMember($userId: ID!) {\n    removeMember(userId: $userId) {\n      userId\n      isActive\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveMember($userId: ID!) {\n    removeMember(userId: $userId) {\n      userId\n      isActive\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWorkspace($id: ID!, $password: String!) {\n    deleteWorkspace(id: $id, password: $password)\n  }\n"): (typeof documents)["\n  mutation DeleteWorkspace($id: ID!, $password: String!) {\n    deleteWorkspace(id: $id, password: $password)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

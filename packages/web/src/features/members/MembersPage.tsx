@@ -102,6 +102,12 @@ const RemoveMemberMutation = graphql(`
   }
 `);
 
+const DeleteWorkspaceMutation = graphql(`
+  mutation DeleteWorkspace($id: ID!, $password: String!) {
+    deleteWorkspace(id: $id, password: $password)
+  }
+`);
+
 const LeaveWorkspaceMutation = graphql(`
   mutation LeaveWorkspace {
     leaveWorkspace
@@ -414,6 +420,62 @@ function LeaveCard({ workspaceName }: { workspaceName: string }) {
   );
 }
 
+/** The owner deletes the workspace (password, then a confirmation) and goes on in another one. */
+function DeleteWorkspaceCard({ workspaceId, workspaceName }: { workspaceId: string; workspaceName: string }) {
+  const [password, setPassword] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [{ fetching }, deleteWorkspace] = useMutation(DeleteWorkspaceMutation);
+  const { errors, setErrors, fromApi, clear, formRef } = useFormErrors(['password']);
+  const choice = useWorkspaceChoice();
+  const { workspaces, refresh } = useWorkspaces();
+  const navigate = useNavigate();
+  function ask(e: FormEvent) {
+    e.preventDefault();
+    if (!password) return setErrors({ fields: { password: 'Enter your password to confirm.' }, form: null });
+    clear();
+    setConfirming(true);
+  }
+  async function run() {
+    const r = await deleteWorkspace({ id: workspaceId, password }, MEMBERS_CONTEXT);
+    setConfirming(false);
+    if (r.error) return fromApi(r.error);
+    // Go on in another of the viewer's workspaces (a fresh client and cache), or to the
+    // "not in a workspace" screen when this was the last one.
+    navigate('/');
+    const next = workspaces.find((w) => w.id !== workspaceId)?.id ?? null;
+    choice.set(next);
+    if (!next) refresh();
+  }
+  return (
+    <Card title="Delete this workspace" labelledBy="members-delete" className="card-danger">
+      <form ref={formRef} className="stack" onSubmit={ask} noValidate aria-label="Delete workspace">
+        <p className="muted">
+          Deletes {workspaceName} with its connected accounts, posts, statistics, categories, insights, API keys, invitations and members’ access. Your account and your other
+          workspaces stay. This cannot be undone.
+        </p>
+        <TextField label="Your password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={errors.fields.password} />
+        <FormError message={errors.form} />
+        <div>
+          <Button type="submit" variant="danger">
+            Delete workspace
+          </Button>
+        </div>
+      </form>
+      <ConfirmDialog
+        open={confirming}
+        title={`Delete ${workspaceName}?`}
+        confirmLabel="Delete workspace"
+        danger
+        busy={fetching}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => void run()}
+      >
+        Everything in {workspaceName} is deleted at once, for every member.
+      </ConfirmDialog>
+    </Card>
+  );
+}
+
 function TransferCard({ members, viewerId, onDone }: { members: readonly Member[]; viewerId: string; onDone: () => void }) {
   const candidates = members.filter((m) => m.isActive && m.userId !== viewerId);
   const [userId, setUserId] = useState('');
@@ -521,6 +583,7 @@ export function MembersPage() {
         {can('readAuditLog').allowed && <AuditLogCard />}
         {mine === 'owner' && data && <TransferCard members={data.members} viewerId={viewer.id} onDone={reload} />}
         {mine && mine !== 'owner' && <LeaveCard workspaceName={name} />}
+        {can('deleteWorkspace').allowed && active && <DeleteWorkspaceCard workspaceId={active.id} workspaceName={active.name} />}
       </div>
     </>
   );

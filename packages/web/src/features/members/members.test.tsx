@@ -144,6 +144,27 @@ describe('MembersPage: successful cases', () => {
     await waitFor(() => expect(callsOf(client, 'TransferOwnership')).toEqual([{ userId: 'u2', password: 'correct horse' }]));
   });
 
+  it('the owner deletes the workspace with their password after confirming, then works in another one', async () => {
+    const { client, choice, router } = setup('OWNER', (name) => (name === 'DeleteWorkspace' ? { data: { deleteWorkspace: true } } : undefined));
+    const form = screen.getByRole('form', { name: 'Delete workspace' });
+    fireEvent.click(within(form).getByRole('button', { name: 'Delete workspace' }));
+    expect(await within(form).findByText('Enter your password to confirm.')).toBeDefined();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    fireEvent.change(within(form).getByLabelText('Your password'), { target: { value: 'correct horse' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Delete workspace' }));
+    expect(screen.getByRole('heading', { name: 'Delete Bakery?' })).toBeDefined();
+    expect(callsOf(client, 'DeleteWorkspace')).toEqual([]);
+    fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete workspace' }));
+    await waitFor(() => expect(callsOf(client, 'DeleteWorkspace')).toEqual([{ id: 'w1', password: 'correct horse' }]));
+    await waitFor(() => expect(choice.get()).toBe('w2'));
+    expect(router.state.location.pathname).toBe('/');
+  });
+
+  it('only the owner is offered to delete the workspace', () => {
+    setup('ADMIN', undefined, 'u2');
+    expect(screen.queryByRole('form', { name: 'Delete workspace' })).toBeNull();
+  });
+
   it('a viewer sees the members only, told why, and can leave (then works in another workspace)', async () => {
     const { client, choice, router } = setup('VIEWER', (name) => (name === 'LeaveWorkspace' ? { data: { leaveWorkspace: true } } : undefined), 'u9');
     expect(screen.getByRole('list', { name: 'Members' })).toBeDefined();
@@ -188,6 +209,17 @@ describe('MembersPage: failing cases', () => {
     fireEvent.change(select, { target: { value: 'ADMIN' } });
     expect(await screen.findByText(/Only the owner can change another admin/)).toBeDefined();
     await waitFor(() => expect(select.value).toBe('EDITOR'));
+  });
+
+  it('a wrong password for deleting the workspace marks the field and deletes nothing', async () => {
+    const { choice, router } = setup('OWNER', (name) => (name === 'DeleteWorkspace' ? fail('Password is not correct', { code: 'BAD_USER_INPUT', field: 'password' }) : undefined));
+    const form = screen.getByRole('form', { name: 'Delete workspace' });
+    fireEvent.change(within(form).getByLabelText('Your password'), { target: { value: 'nope nope' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Delete workspace' }));
+    fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete workspace' }));
+    await waitFor(() => expect(within(form).getByLabelText('Your password').getAttribute('aria-invalid')).toBe('true'));
+    expect(choice.get()).toBeNull();
+    expect(router.state.location.pathname).toBe('/members');
   });
 
   it('loading and error states', async () => {
