@@ -11,12 +11,18 @@ export interface TierLimits {
   historyDays: number | null;
   /** Monthly price in cents (used for referral commissions). */
   priceCents: number;
+  /**
+   * The partner API's cost-based rate limit (docs/partners.md): a bucket of `max` points per
+   * API key and per signed-in user, refilling `restorePerSecond` points a second. `max` is at least
+   * the largest cost one operation may have (GRAPHQL_MAX_COST, 2000 by default).
+   */
+  apiPoints: { max: number; restorePerSecond: number };
 }
 
 export const TIER_LIMITS: Readonly<Record<SubscriptionTier, TierLimits>> = {
-  [SubscriptionTier.FREE]: { maxPlatforms: 2, historyDays: 90, priceCents: 0 },
-  [SubscriptionTier.PRO]: { maxPlatforms: 10, historyDays: 730, priceCents: 2900 },
-  [SubscriptionTier.ENTERPRISE]: { maxPlatforms: null, historyDays: null, priceCents: 19900 },
+  [SubscriptionTier.FREE]: { maxPlatforms: 2, historyDays: 90, priceCents: 0, apiPoints: { max: 2000, restorePerSecond: 20 } },
+  [SubscriptionTier.PRO]: { maxPlatforms: 10, historyDays: 730, priceCents: 2900, apiPoints: { max: 5000, restorePerSecond: 50 } },
+  [SubscriptionTier.ENTERPRISE]: { maxPlatforms: null, historyDays: null, priceCents: 19900, apiPoints: { max: 20000, restorePerSecond: 200 } },
 };
 
 export function isPaidTier(tier: SubscriptionTier): boolean {

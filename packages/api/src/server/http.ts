@@ -22,7 +22,7 @@ import { VERSION } from '../version.js';
 import { buildContext, type Context } from './context.js';
 import { formatError } from './format-error.js';
 import { graphiqlAssets, graphiqlPage } from './graphiql.js';
-import { limitParseOptions, limitValidationRules, queryLimitsPlugin, socketLimits } from './plugins/index.js';
+import { limitParseOptions, limitValidationRules, operationCosts, queryLimitsPlugin, rateLimitPlugin, socketLimits } from './plugins/index.js';
 import { httpRoutes } from './routes.js';
 import { securityHeaders } from './security-headers.js';
 import { buildAppSchema } from './schema.js';
@@ -153,6 +153,8 @@ export async function createHttpServer(config: Config, opts: { port?: number; ho
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       queryLimitsPlugin(config),
+      // After the limits: it charges the cost they calculated.
+      rateLimitPlugin(config, (ctx) => operationCosts.get(ctx)),
       {
         async serverWillStart() {
           return {
