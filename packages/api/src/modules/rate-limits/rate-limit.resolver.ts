@@ -1,6 +1,6 @@
 import { Ctx, Field, Float, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { AnyCredential } from '../../auth/scope.js';
-import { unauthenticated } from '../../lib/errors.js';
+import { badInput } from '../../lib/errors.js';
 import type { Context } from '../../server/context.js';
 import { meters } from '../../server/plugins/rate-limit.js';
 
@@ -31,7 +31,7 @@ export class RateLimitResolver {
   rateLimit(@Ctx() ctx: Context): RateLimit {
     const meter = meters.get(ctx);
     // Every HTTP operation is metered before it runs; over WebSocket there is no meter.
-    if (!meter) throw unauthenticated('The rate limit is reported for HTTP requests only');
+    if (!meter) throw badInput('rateLimit is answered over HTTP only');
     const s = meter.state;
     return { max: s.max, remaining: s.remaining, restoreRate: s.restorePerSecond, resetAt: s.resetAt, cost: meter.requested };
   }

@@ -124,6 +124,20 @@ export function costExtension(meter: Meter) {
   };
 }
 
+/**
+ * Charges an operation over WebSocket (graphql-ws does not pass through Apollo): the same bucket
+ * and rule as over HTTP, charged its calculated cost before it runs. There is no refund (the
+ * answer is streamed), and no headers; a refusal is RATE_LIMITED or LIMIT_EXCEEDED as over HTTP.
+ */
+export async function chargeSocketOperation(config: RateLimitConfig, ctx: Context, cost: number): Promise<AppError | undefined> {
+  const requested = Math.max(1, cost);
+  const { bucket, rule } = await bucketOf(config, ctx);
+  if (requested > rule.max) return tooCostly(requested, rule.max).originalError as AppError;
+  const charged = await chargePoints(bucket, rule, requested);
+  if (charged.ok) return undefined;
+  return rateLimitedError({ bucket, rule, requested, state: charged }, charged.retryAfterSeconds).originalError as AppError;
+}
+
 /** Charges and refunds every HTTP operation; needs the cost recorded by queryLimitsPlugin. */
 export function rateLimitPlugin(config: RateLimitConfig, costOf: (ctx: object) => number | undefined): ApolloServerPlugin<Context> {
   return {

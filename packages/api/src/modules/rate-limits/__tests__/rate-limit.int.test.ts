@@ -1,5 +1,5 @@
-import { ApiScope } from '@soash/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { createPlatform, createUser } from '../../../../test/helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../../../../test/helpers/server.js';
 import { createTeam, type Team } from '../../workspaces/__tests__/team-fixtures.js';
@@ -106,6 +106,16 @@ describe('rate limits: failing cases', () => {
     expect(results.filter((r) => r.status === 429)).toHaveLength(10);
   });
 
+  it('over graphql-ws the same bucket pays: operations are charged before they run and refused when it is empty', async () => {
+    const { key } = await teamWithTenPlatforms();
+    expect((await raw(a, TEN_PLATFORMS, key)).status).toBe(200);
+    const first = await wsFirst(b, key, TEN_PLATFORMS);
+    expect(first.payload).toMatchObject({ data: { platforms: expect.any(Array) } });
+    const refused = await wsFirst(b, key, TEN_PLATFORMS);
+    expect(refused.type).toBe('error');
+    expect(refused.payload[0]).toMatchObject({ extensions: { code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) } });
+  });
+
   it('an operation costing more than the bucket holds is LIMIT_EXCEEDED naming the bucket size', async () => {
     const { user, token } = await createUser();
     void user;
@@ -114,4 +124,23 @@ describe('rate limits: failing cases', () => {
   });
 });
 
-void ApiScope;
+/** The first answer to one operation over graphql-ws, with the key in the connection params. */
+async function wsFirst(server: TestServer, key: string, query: string): Promise<{ type: string; payload: any }> {
+  const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
+  const messages: Array<{ type: string; id?: string; payload?: any }> = [];
+  ws.on('message', (d) => messages.push(JSON.parse(String(d))));
+  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+  ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${key}` } }));
+  const until = async (ok: () => boolean) => {
+    const deadline = Date.now() + 10_000;
+    while (!ok()) {
+      if (Date.now() > deadline) throw new Error(`timed out: ${JSON.stringify(messages)}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  };
+  await until(() => messages.some((m) => m.type === 'connection_ack'));
+  ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query } }));
+  await until(() => messages.some((m) => m.id === '1' && (m.type === 'next' || m.type === 'error')));
+  ws.close();
+  return messages.find((m) => m.id === '1' && (m.type === 'next' || m.type === 'error')) as { type: string; payload: any };
+}

@@ -59,12 +59,12 @@ const TIERS: Tier[] = ['free', 'pro', 'enterprise'];
 describe('subscriptions: successful cases', () => {
   it('plans and me.plan come from the one limits table', async () => {
     const { token } = await createUser({ subscriptionTier: 'pro' });
-    const { body } = await server.gql('{ plans { tier maxPlatforms historyDays priceCents } me { plan { tier maxPlatforms historyDays priceCents } } }', {}, token);
+    const { body } = await server.gql('{ plans { tier maxPlatforms historyDays priceCents apiPoints { max restorePerSecond } } me { plan { tier maxPlatforms historyDays priceCents } } }', {}, token);
     expect(body.data!.plans).toEqual(TIERS.map((t) => ({ tier: t.toUpperCase(), ...TIER_LIMITS[t] })));
     expect(body.data!.plans.slice(0, 3)).toEqual([
-      { tier: 'FREE', maxPlatforms: 2, historyDays: 90, priceCents: 0 },
-      { tier: 'PRO', maxPlatforms: 10, historyDays: 730, priceCents: 2900 },
-      { tier: 'ENTERPRISE', maxPlatforms: null, historyDays: null, priceCents: 19900 },
+      { tier: 'FREE', maxPlatforms: 2, historyDays: 90, priceCents: 0, apiPoints: { max: 2000, restorePerSecond: 20 } },
+      { tier: 'PRO', maxPlatforms: 10, historyDays: 730, priceCents: 2900, apiPoints: { max: 5000, restorePerSecond: 50 } },
+      { tier: 'ENTERPRISE', maxPlatforms: null, historyDays: null, priceCents: 19900, apiPoints: { max: 20000, restorePerSecond: 200 } },
     ]);
     expect(body.data!.me.plan).toEqual({ tier: 'PRO', maxPlatforms: 10, historyDays: 730, priceCents: 2900 });
   });
