@@ -4,4 +4,5 @@ export * from './tiers.js';
 export * from './time.js';
 export * from './metrics.js';
 export * from './workspaces.js';
+export * from './display.js';
 export * from './api-keys.js';

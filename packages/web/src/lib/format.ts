@@ -1,4 +1,6 @@
 /** Display formatting. Every function takes nulls and shows an en dash for "not reported". */
+import { formatCalendarDay, formatCalendarDayShort, formatCalendarMonth, formatDayRange, formatInstant } from '@soash/shared';
+
 const DASH = '–';
 
 export function formatNumber(value: number | null | undefined, opts: { compact?: boolean; digits?: number } = {}): string {
@@ -27,24 +29,24 @@ export function formatDelta(ratio: number | null | undefined, digits = 1): { tex
   return { text: `${rounded > 0 ? '+' : ''}${rounded.toFixed(digits)}%`, tone: rounded > 0 ? 'up' : 'down' };
 }
 
-export function formatDate(iso: string | Date | null | undefined, timeZone?: string, withTime = false): string {
+/**
+ * An instant on its day in the workspace's timezone, in the one date format for people that the
+ * API's sentences use too (@soash/shared): "25 Jun 2026", with the time "25 Jun 2026, 14:05"
+ * (a 24-hour clock, as the heatmap and best-time slots use).
+ */
+export function formatDate(iso: string | Date | null | undefined, timeZone: string, withTime = false): string {
   if (!iso) return DASH;
-  const d = typeof iso === 'string' ? new Date(iso) : iso;
-  if (Number.isNaN(d.getTime())) return DASH;
-  return new Intl.DateTimeFormat('en', {
-    timeZone,
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    // One time format everywhere: 24-hour clock, as the heatmap and best-time slots use.
-    ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' as const } : {}),
-  }).format(d);
+  return formatInstant(iso, timeZone, withTime) ?? DASH;
 }
 
-/** A calendar day (YYYY-MM-DD) in the app's date format: "Nov 6, 2026". */
+/** A calendar day (YYYY-MM-DD) in the app's date format: "6 Nov 2026". */
 export function formatDay(day: string | null | undefined): string {
-  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return DASH;
-  return formatDate(`${day}T12:00:00Z`, 'UTC');
+  return (day && formatCalendarDay(day)) || DASH;
+}
+
+/** Two calendar days (YYYY-MM-DD), both inclusive, as the API's sentences write them: "2 Jan – 29 Jun 2026". */
+export function formatPeriod(from: string | null | undefined, to: string | null | undefined): string {
+  return (from && to && formatDayRange(from, to)) || DASH;
 }
 
 /** Monday of an ISO week key ("2026-W02" → "2026-01-05"). */
@@ -61,21 +63,20 @@ export function isoWeekStart(key: string): string | null {
 }
 
 /**
- * A chart bucket in the app's date format: "2026-03-05" → "Mar 5, 2026", "2026-W10" → "Week of
- * Mar 2, 2026", "2026-03" → "Mar 2026". Anything else (e.g. "Day 3") is shown as it is.
+ * A chart bucket in the app's date format: "2026-03-05" → "5 Mar 2026", "2026-W10" → "Week of
+ * 2 Mar 2026", "2026-03" → "Mar 2026". Anything else (e.g. "Day 3") is shown as it is.
  */
 export function formatBucket(bucket: string): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(bucket)) return formatDay(bucket);
   const week = isoWeekStart(bucket);
   if (week) return `Week of ${formatDay(week)}`;
-  if (/^\d{4}-\d{2}$/.test(bucket)) return new Intl.DateTimeFormat('en', { timeZone: 'UTC', year: 'numeric', month: 'short' }).format(new Date(`${bucket}-15T12:00:00Z`));
-  return bucket;
+  return formatCalendarMonth(bucket) ?? bucket;
 }
 
-/** The short form for a chart axis: "Mar 5", "Mar 2" (week start), "Mar 2026". */
+/** The short form for a chart axis: "5 Mar", "2 Mar" (week start), "Mar 2026". */
 export function formatBucketShort(bucket: string): string {
   const day = /^\d{4}-\d{2}-\d{2}$/.test(bucket) ? bucket : isoWeekStart(bucket);
-  if (day) return new Intl.DateTimeFormat('en', { timeZone: 'UTC', month: 'short', day: 'numeric' }).format(new Date(`${day}T12:00:00Z`));
+  if (day) return formatCalendarDayShort(day) ?? bucket;
   return formatBucket(bucket);
 }
 

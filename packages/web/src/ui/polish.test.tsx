@@ -26,8 +26,8 @@ describe('charts', () => {
     expect(table.classList.contains('sr-only')).toBe(false);
     expect(table.parentElement!.classList.contains('sr-only')).toBe(true);
     const rows = [...table.querySelectorAll('tbody tr')].map((tr) => tr.textContent);
-    expect(rows[0]).toBe('Mar 1, 2026No posts');
-    expect(rows[1]).toBe('Mar 2, 20265%');
+    expect(rows[0]).toBe('1 Mar 2026No posts');
+    expect(rows[1]).toBe('2 Mar 20265%');
   });
 
   it('labels bar values by name and wraps the hidden table too', () => {

@@ -48,14 +48,35 @@ export function mergeHashtags(listed: readonly string[] | undefined, caption: st
   return out;
 }
 
+const COUNTERS = ['likes', 'comments', 'shares', 'saves', 'impressions', 'reach', 'views', 'navigation'] as const;
+
+const reported = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
 /** Counters with unreported ones as null (never 0) and `total` filled. */
 export function toEngagement(counters: EngagementCounters): Engagement {
   const clean: EngagementCounters = {};
-  for (const key of ['likes', 'comments', 'shares', 'saves', 'impressions', 'reach', 'views', 'navigation'] as const) {
+  for (const key of COUNTERS) {
     const v = counters[key];
-    clean[key] = typeof v === 'number' && Number.isFinite(v) ? v : null;
+    clean[key] = reported(v) ? v : null;
   }
   return withTotal(clean);
+}
+
+/**
+ * A pull's counters over what is stored: a counter the pull reports replaces the stored one, a
+ * counter it does not report (an empty insight set, a metric withdrawn for a while) keeps the
+ * stored value instead of erasing it. Provenance follows the values: the stored entries of the
+ * fields kept, the pull's for the fields it reported.
+ */
+export function mergeCounters(stored: { engagement?: Partial<Engagement> | null; sources?: readonly MetricSource[] | null } | null | undefined, pulled: PostCounters): { engagement: Engagement; sources: MetricSource[] } {
+  const merged: EngagementCounters = {};
+  for (const key of COUNTERS) {
+    const v = pulled.engagement[key];
+    merged[key] = reported(v) ? v : reported(stored?.engagement?.[key]) ? stored!.engagement![key] : null;
+  }
+  const fresh = new Set((pulled.sources ?? []).map((s) => s.field));
+  const kept = (stored?.sources ?? []).filter((s) => !fresh.has(s.field) && s.field.startsWith('engagement.') && reported(merged[s.field.slice('engagement.'.length) as keyof EngagementCounters]));
+  return { engagement: withTotal(merged), sources: sourcesDoc([...kept, ...(pulled.sources ?? [])]) };
 }
 
 /**
@@ -90,8 +111,14 @@ function sourcesDoc(sources: readonly MetricSource[] | undefined): MetricSource[
  * The documents are built already typed and go to the driver (lib/bulk-upsert.ts). Ids of posts
  * the batch inserted come from the upsert result; only posts that already existed are looked up,
  * by the unique key, so a backfill of new posts reads nothing back.
+ *
+ * Counters follow mergeCounters: the write sets only the counters the pull reported (the others
+ * start as null on a new post), so a stored value the pull lacks survives. A new post gets its
+ * total, rate and provenance with the same write; a post that existed gets them from its merged
+ * counters, read back with its id, in one more bulk write. `merged`, when given, receives each
+ * post's counters as stored (for the day's snapshot).
  */
-export async function upsertActivities(target: IngestTarget, items: IngestedPost[], fetchedAt: Date): Promise<Map<string, Types.ObjectId>> {
+export async function upsertActivities(target: IngestTarget, items: IngestedPost[], fetchedAt: Date, merged?: Map<string, PostCounters>): Promise<Map<string, Types.ObjectId>> {
   if (!items.length) return new Map();
   // One op per externalId (a page listing a post twice would otherwise upsert it twice).
   const unique = [...new Map(items.map((i) => [i.post.externalId, i])).values()];
@@ -105,30 +132,52 @@ export async function upsertActivities(target: IngestTarget, items: IngestedPost
       publishedAt: post.publishedAt,
       isPublished: true,
     };
+    const setOnInsert: Record<string, unknown> = { workspaceId: target.workspaceId, isScheduled: false, categoryIds: [] };
     if (counters) {
       const engagement = toEngagement(counters.engagement);
-      Object.assign(set, { engagement, engagementRate: engagementRateOf(target.platformType, engagement), metricsUpdatedAt: fetchedAt, sources: sourcesDoc(counters.sources) });
+      for (const key of COUNTERS) {
+        if (reported(counters.engagement[key])) set[`engagement.${key}`] = engagement[key];
+        else setOnInsert[`engagement.${key}`] = null;
+      }
+      set.metricsUpdatedAt = fetchedAt;
+      Object.assign(setOnInsert, { 'engagement.total': engagement.total, engagementRate: engagementRateOf(target.platformType, engagement), sources: sourcesDoc(counters.sources) });
+    } else {
+      Object.assign(setOnInsert, { engagement: { total: 0 }, sources: [] });
     }
-    return {
-      filter: { platformId: target.platformId, externalId: post.externalId },
-      set,
-      setOnInsert: {
-        workspaceId: target.workspaceId,
-        isScheduled: false,
-        categoryIds: [],
-        ...(counters ? {} : { engagement: { total: 0 }, sources: [] }),
-      },
-    };
+    return { filter: { platformId: target.platformId, externalId: post.externalId }, set, setOnInsert };
   });
   const res = await bulkUpsertRaw(ActivityModel, ops);
   const ids = new Map<string, Types.ObjectId>();
-  res.inserted.forEach((id, i) => ids.set(unique[i]!.post.externalId, id as Types.ObjectId));
-  const existing = unique.map((i) => i.post.externalId).filter((x) => !ids.has(x));
+  res.inserted.forEach((id, i) => {
+    const item = unique[i]!;
+    ids.set(item.post.externalId, id as Types.ObjectId);
+    if (item.counters) merged?.set(item.post.externalId, { engagement: toEngagement(item.counters.engagement), sources: sourcesDoc(item.counters.sources) });
+  });
+  const existing = unique.filter((i) => !ids.has(i.post.externalId));
   if (existing.length) {
+    const withCounters = existing.some((i) => i.counters);
     const docs = await ActivityModel.collection
-      .find({ platformId: target.platformId, externalId: { $in: existing } }, { projection: { _id: 1, externalId: 1 } })
+      .find(
+        { platformId: target.platformId, externalId: { $in: existing.map((i) => i.post.externalId) } },
+        { projection: { _id: 1, externalId: 1, ...(withCounters ? { engagement: 1, sources: 1 } : {}) } },
+      )
       .toArray();
-    for (const d of docs) ids.set(d.externalId as string, d._id as unknown as Types.ObjectId);
+    const byExternalId = new Map(existing.map((i) => [i.post.externalId, i]));
+    const fixes: UpsertOp[] = [];
+    for (const d of docs) {
+      const externalId = d.externalId as string;
+      ids.set(externalId, d._id as unknown as Types.ObjectId);
+      const counters = byExternalId.get(externalId)?.counters;
+      if (!counters) continue;
+      // The stored counters already carry this pull's values (set above) and the kept ones.
+      const m = mergeCounters(d as { engagement?: Partial<Engagement>; sources?: MetricSource[] }, counters);
+      merged?.set(externalId, m);
+      fixes.push({
+        filter: { _id: d._id },
+        set: { 'engagement.total': m.engagement.total, engagementRate: engagementRateOf(target.platformType, m.engagement), sources: m.sources },
+      });
+    }
+    if (fixes.length) await bulkUpsertRaw(ActivityModel, fixes);
   }
   return ids;
 }
@@ -140,7 +189,11 @@ export interface SnapshotInput {
   counters: PostCounters;
 }
 
-/** Upserts daily snapshots by (activityId, date), on the driver like the posts. */
+/**
+ * Upserts daily snapshots by (activityId, date), on the driver like the posts. Give them the
+ * post's counters as stored (upsertActivities' `merged`), so a counter the pull lacked keeps its
+ * value in the day's snapshot too.
+ */
 export async function upsertSnapshots(target: IngestTarget, snapshots: SnapshotInput[]): Promise<number> {
   if (!snapshots.length) return 0;
   const ops: UpsertOp[] = snapshots.map((s) => {

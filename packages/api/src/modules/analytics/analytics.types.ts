@@ -232,7 +232,7 @@ export class ContentTypePerformance {
   @Field(() => Float, { nullable: true, description: 'Median per-post engagement rate of the group.' })
   medianEngagementRate: number | null;
 
-  @Field(() => Float, { nullable: true, description: "Median per-post rate / the user's median over all posts in the result (1.2 = 20 % better)." })
+  @Field(() => Float, { nullable: true, description: "Within each account: the median, over the group's posts, of each post's rate ÷ its own account's median rate in the result (1.2 = 20 % better than the account's typical post); null when no post has a rate." })
   lift: number | null;
 
   @Field(() => Int, { description: 'Posts with a per-post engagement rate (the sample of the median).' })
@@ -253,10 +253,10 @@ export class HashtagStat {
   @Field(() => Float)
   medianEngagementRate: number;
 
-  @Field(() => Float, { nullable: true, description: "Median rate / the user's median (1.2 = 20 % better); null when the user's median is 0." })
+  @Field(() => Float, { nullable: true, description: "Within each account: the median of each post's rate ÷ its own account's median rate (1.2 = 20 % better than the account's typical post); null when no post has one." })
   lift: number | null;
 
-  @Field(() => Float, { description: "Share of these posts whose rate beats the user's median (0-1)." })
+  @Field(() => Float, { description: "Share of these posts whose rate beats their own account's median (0-1)." })
   successRate: number;
 
   @Field(() => Float)

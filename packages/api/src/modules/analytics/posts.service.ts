@@ -140,7 +140,30 @@ export async function topActivities(req: AnalyticsRequest, input: TopActivitiesI
   }));
 }
 
-/** How each content type performs in the range, against the user's median post. */
+/**
+ * Each post's rate against its own account's median rate over the same posts (1 = the account's
+ * typical post), so a group is compared within each account and never with another platform's
+ * level: a TikTok account's videos do not make videos look good next to Instagram images. Null
+ * for a post without a rate or whose account's median is 0.
+ */
+function withinAccountIndex(rows: ReadonlyArray<{ rate: number | null } & Record<string, unknown>>): (row: { rate: number | null } & Record<string, unknown>) => number | null {
+  const byAccount = new Map<string, number[]>();
+  for (const r of rows) {
+    if (r.rate === null || !r.acc) continue;
+    const id = String(r.acc);
+    const list = byAccount.get(id) ?? [];
+    list.push(r.rate);
+    byAccount.set(id, list);
+  }
+  const medians = new Map([...byAccount].map(([id, list]) => [id, median(list)]));
+  return (r) => {
+    if (r.rate === null || !r.acc) return null;
+    const m = medians.get(String(r.acc));
+    return m !== null && m !== undefined && m > 0 ? r.rate / m : null;
+  };
+}
+
+/** How each content type performs in the range: its lift is measured within each account (withinAccountIndex). */
 export async function contentTypePerformance(req: AnalyticsRequest, input: AnalyticsInput): Promise<ContentTypePerformance[]> {
   const formula = input.engagementRateFormula ?? DEFAULT_ENGAGEMENT_RATE_FORMULA;
   const { fromDay, toDay } = parseRange(input.range);
@@ -155,6 +178,7 @@ export async function contentTypePerformance(req: AnalyticsRequest, input: Analy
     type: '$type',
     imp: '$engagement.impressions',
     rch: '$engagement.reach',
+    acc: '$platformId',
     ...(follow ? {} : { den: model.denominator }),
   });
   const totals = new Map<string, PostTotals>();
@@ -166,15 +190,16 @@ export async function contentTypePerformance(req: AnalyticsRequest, input: Analy
     t.addPost({ total: r.t, impressions: r.imp as number | null | undefined, reach: r.rch as number | null | undefined, denominator: typeof den === 'number' ? den : null });
   }
   const ratesByType = new Map<string, number[]>();
-  const all: number[] = [];
+  const indexesByType = new Map<string, number[]>();
+  const index = withinAccountIndex(rates);
   for (const r of rates) {
     if (r.rate === null) continue;
-    all.push(r.rate);
     const list = ratesByType.get(r.type as string) ?? [];
     list.push(r.rate);
     ratesByType.set(r.type as string, list);
+    const i = index(r);
+    if (i !== null) indexesByType.set(r.type as string, [...(indexesByType.get(r.type as string) ?? []), i]);
   }
-  const baseline = median(all);
   const totalPosts = [...totals.values()].reduce((s, t) => s + t.posts, 0);
   return [...totals.entries()]
     .map(([type, t]) => {
@@ -191,7 +216,7 @@ export async function contentTypePerformance(req: AnalyticsRequest, input: Analy
         reach: r.reach,
         engagementRate: r.engagementRate,
         medianEngagementRate: med,
-        lift: med !== null && baseline !== null && baseline > 0 ? med / baseline : null,
+        lift: median(indexesByType.get(type) ?? []),
         postsWithRate: typeRates.length,
         rateLabel: model.label,
       };
@@ -200,7 +225,8 @@ export async function contentTypePerformance(req: AnalyticsRequest, input: Analy
 }
 
 /**
- * Hashtags used on enough posts, ranked by lift of their median rate over the user's median.
+ * Hashtags used on enough posts, ranked by lift: the median of their posts' rates against each
+ * post's own account's median (withinAccountIndex), never pooled across accounts.
  * MongoDB ships one rate (and engagement count) per post with its hashtags; the groups are formed
  * here, so memory is bounded by the range's posts and no post is copied per hashtag.
  */
@@ -213,16 +239,20 @@ export async function hashtagPerformance(req: AnalyticsRequest, input: HashtagPe
   const model = await loadRateModel(req, scope, formula);
   const w = windowOf(fromDay, toDay, req.tz);
   const history = needsFollowers(formula) ? await followerHistoryFor(req, scope, { fromDay, toDay }) : undefined;
-  const posts = await postRates(scope, w, model, history, { h: '$hashtags' });
+  const posts = await postRates(scope, w, model, history, { h: '$hashtags', acc: '$platformId' });
   const allRates: number[] = [];
-  const byTag = new Map<string, { rates: number[]; engagements: number }>();
+  const index = withinAccountIndex(posts);
+  const byTag = new Map<string, { rates: number[]; indexes: number[]; above: number; engagements: number }>();
   for (const p of posts) {
     if (p.rate === null) continue;
     allRates.push(p.rate);
+    const i = index(p);
     for (const tag of new Set((p.h as string[] | undefined) ?? [])) {
       let g = byTag.get(tag);
-      if (!g) byTag.set(tag, (g = { rates: [], engagements: 0 }));
+      if (!g) byTag.set(tag, (g = { rates: [], indexes: [], above: 0, engagements: 0 }));
       g.rates.push(p.rate);
+      if (i !== null) g.indexes.push(i);
+      if (i !== null && i > 1) g.above++;
       g.engagements += p.t;
     }
   }
@@ -235,8 +265,8 @@ export async function hashtagPerformance(req: AnalyticsRequest, input: HashtagPe
       hashtag: tag,
       posts: g.rates.length,
       medianEngagementRate: med,
-      lift: baseline !== null && baseline > 0 ? med / baseline : null,
-      successRate: baseline === null ? 0 : g.rates.filter((r) => r > baseline).length / g.rates.length,
+      lift: median(g.indexes),
+      successRate: g.above / g.rates.length,
       averageEngagements: g.engagements / g.rates.length,
     });
   }

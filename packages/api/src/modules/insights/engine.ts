@@ -16,7 +16,7 @@ import {
   type RankStratum,
   type RatioStratum,
 } from '../analytics/statistics.js';
-import { chanceInWords, count, formatDay, formatPeriod, formatWeekday, list, nOf, pct, periodOf, signed, times, WEEKDAYS } from './wording.js';
+import { chanceInWords, engagements, followers, formatDay, formatPeriod, formatWeekday, list, nOf, pct, periodOf, signed, times, WEEKDAYS } from './wording.js';
 
 /**
  * The insights engine: pure functions from a user's posts and daily follower changes, account by
@@ -420,7 +420,8 @@ export function analyse(input: EngineInput): EngineResult {
     const direction = t.rankBiserial > 0 ? 'above' : 'below';
     // A significant shift whose medians point the other way is too ambiguous to state.
     if (t.ratio && ((direction === 'above' && t.ratio.ratio <= 1) || (direction === 'below' && t.ratio.ratio >= 1))) return;
-    findings.push(performanceFinding(input, accounts, t, q, family, direction));
+    const f = performanceFinding(input, accounts, t, q, family, direction);
+    if (f) findings.push(f);
   });
 
   trends.forEach(({ k, t }, j) => {
@@ -436,7 +437,7 @@ export function analyse(input: EngineInput): EngineResult {
 // ---------------------------------------------------------------------------------------------
 // Performance findings
 
-function performanceFinding(input: EngineInput, accounts: AccountData[], t: TestedGroup, q: number, family: number, direction: 'above' | 'below'): Finding {
+function performanceFinding(input: EngineInput, accounts: AccountData[], t: TestedGroup, q: number, family: number, direction: 'above' | 'below'): Finding | null {
   const g = t.group.def;
   const key = `performance:${g.patternType}:${g.id}:${direction}`;
   const ratio = t.ratio?.ratio ?? null;
@@ -445,16 +446,10 @@ function performanceFinding(input: EngineInput, accounts: AccountData[], t: Test
   const fromDay = Math.min(...t.details.map((d) => d.fromDay));
   const toDay = Math.max(...t.details.map((d) => d.toDay));
   const metric = rateLabelFor(strata.map((s) => s.a.platform));
-  const one = strata.length === 1 ? strata[0]! : null;
   const text = performanceText({
     group: g,
     direction,
-    accounts: strata.map((s) => accountLabel(s.a)),
     metric,
-    n1: t.n1,
-    n2: t.n2,
-    groupMedian: one ? one.d.groupMedian : null,
-    restMedian: one ? one.d.restMedian : null,
     ratio,
     interval: t.ratio && Number.isFinite(t.ratio.low) ? { low: t.ratio.low, high: t.ratio.high } : null,
     rankBiserial: t.rankBiserial,
@@ -462,8 +457,19 @@ function performanceFinding(input: EngineInput, accounts: AccountData[], t: Test
     tests: family,
     fromDay,
     toDay,
-    perAccount: strata.map((s) => ({ label: accountLabel(s.a), n1: s.d.stratum.n1, n2: s.d.stratum.n2, groupMedian: s.d.groupMedian, restMedian: s.d.restMedian })),
+    perAccount: strata.map((s) => ({
+      label: accountLabel(s.a),
+      metric: rateLabelFor([s.a.platform]),
+      n1: s.d.stratum.n1,
+      n2: s.d.stratum.n2,
+      groupMedian: s.d.groupMedian,
+      restMedian: s.d.restMedian,
+    })),
   });
+  // No account's own medians point the way of the combined test: too ambiguous to state.
+  if (!text) return null;
+  const one = strata.length === 1 ? strata[0]! : null;
+  const named = text.named.map((i) => strata[i]!);
   return {
     key,
     insightType: InsightType.PERFORMANCE,
@@ -502,7 +508,8 @@ function performanceFinding(input: EngineInput, accounts: AccountData[], t: Test
       values: null,
       howWeKnow: text.howWeKnow,
       posts: {
-        platformIds: strata.map((s) => s.a.id),
+        // The posts of the accounts the sentence names (where the pattern holds).
+        platformIds: named.map((s) => s.a.id),
         type: g.patternType === PatternType.CONTENT_TYPE ? g.id : null,
         hashtag: g.patternType === PatternType.HASHTAG ? g.id.slice(1) : null,
         hours: g.id.startsWith('hour-') ? [Number(g.id.slice(5))] : [],
@@ -517,14 +524,9 @@ function performanceFinding(input: EngineInput, accounts: AccountData[], t: Test
 export interface PerformanceTextInput {
   group: GroupDef;
   direction: 'above' | 'below';
-  /** "@bakery (Instagram)" per account taking part. */
-  accounts: string[];
+  /** The rate over every account taking part ("engagement rate by views (TikTok) and reach (Instagram)"). */
   metric: string;
-  n1: number;
-  n2: number;
-  /** Both medians, when one account takes part (rates of different platforms are not one number). */
-  groupMedian: number | null;
-  restMedian: number | null;
+  /** The ratio of medians pooled over the accounts, with its 95 % interval. */
   ratio: number | null;
   interval: { low: number; high: number } | null;
   rankBiserial: number;
@@ -532,7 +534,8 @@ export interface PerformanceTextInput {
   tests: number;
   fromDay: number;
   toDay: number;
-  perAccount: Array<{ label: string; n1: number; n2: number; groupMedian: number; restMedian: number }>;
+  /** Each account taking part: "@bakery (Instagram)", its own rate's name, its posts in and out of the group and their medians. */
+  perAccount: Array<{ label: string; metric: string; n1: number; n2: number; groupMedian: number; restMedian: number }>;
 }
 
 /** What to do about a pattern: "Make more reels", "Post more between 18:00 and 19:00", … and, below, how to rethink it. */
@@ -554,36 +557,58 @@ function action(g: GroupDef, up: boolean): { verb: string; rethink: string } {
 /** "reach" / "views (TikTok) or reach (Instagram)" from a rate label. */
 const denominatorWords = (metric: string) => metric.replace(/^engagement rate by /, '').replace(/ and /g, ' or ');
 
-/** The title, the plain sentence and the "How we know" lines of a performance finding. */
-export function performanceText(x: PerformanceTextInput): { title: string; sentence: string; howWeKnow: string[] } {
+/**
+ * The title, the plain sentence and the "How we know" lines of a performance finding, and which
+ * accounts it names (indices into perAccount). The sentence names only the accounts whose own
+ * medians point the finding's way, so a pattern seen on one account is worded for that account,
+ * never "on 2 accounts"; the others are said not to show it. Null when no account's medians do.
+ */
+export function performanceText(x: PerformanceTextInput): { title: string; sentence: string; howWeKnow: string[]; named: number[] } | null {
   const up = x.direction === 'above';
   const g = x.group;
+  const holds = (a: PerformanceTextInput['perAccount'][number]) => (up ? a.groupMedian > a.restMedian : a.groupMedian < a.restMedian);
+  const named = x.perAccount.flatMap((a, i) => (holds(a) ? [i] : []));
+  if (!named.length) return null;
+  const shown = named.map((i) => x.perAccount[i]!);
+  const others = x.perAccount.filter((a) => !holds(a));
   const { verb, rethink } = action(g, up);
-  const where = x.accounts.length === 1 ? `on ${x.accounts[0]}` : `on ${x.accounts.length} accounts`;
+  const where = shown.length === 1 ? `on ${shown[0]!.label}` : `on ${nOf(shown.length, 'account', 'accounts')}`;
   const period = formatPeriod(x.fromDay, x.toDay);
-  const others = nOf(x.n2, 'other post', 'other posts');
-  const groupCount = nOf(x.n1, g.singular, g.label);
   const title = `${verb} ${where}`;
-  const sentence =
-    x.groupMedian !== null && x.restMedian !== null
-      ? `${verb} ${where}${rethink}: your ${groupCount} earned a median ${x.metric} of ${pct(x.groupMedian)}, against ${pct(x.restMedian)} for your ${others} (${period}).`
-      : `${verb} ${where}${rethink}: on ${list(x.accounts)}, your ${g.label} earned ${x.ratio !== null ? `${times(x.ratio)} the engagement rate of` : `a ${up ? 'higher' : 'lower'} engagement rate than`} the same account's other posts (${groupCount} against ${others}, ${period}).`;
+  const notElsewhere = others.length ? `; on ${list(others.map((a) => a.label))} they did ${up ? 'no better' : 'no worse'}` : '';
+  let sentence: string;
+  if (shown.length === 1) {
+    const a = shown[0]!;
+    sentence = `${verb} ${where}${rethink}: your ${nOf(a.n1, g.singular, g.label)} earned a median ${a.metric} of ${pct(a.groupMedian)}, against ${pct(a.restMedian)} for your ${nOf(a.n2, 'other post', 'other posts')}${notElsewhere} (${period}).`;
+  } else {
+    // Rates of different platforms are not one number: each account's ratio to its own other posts.
+    const clauses = shown.map(
+      (a) =>
+        `on ${a.label} your ${nOf(a.n1, g.singular, g.label)} earned ${
+          a.restMedian > 0 ? `${times(a.groupMedian / a.restMedian)} the median engagement rate of` : `a ${up ? 'higher' : 'lower'} median engagement rate than`
+        } its ${nOf(a.n2, 'other post', 'other posts')}`,
+    );
+    sentence = `${verb} ${where}${rethink}: ${list(clauses)}${notElsewhere} (${period}).`;
+  }
   const cl = Math.round(((x.rankBiserial + 1) / 2) * 100);
+  const taking = x.perAccount.length;
   const howWeKnow = [
-    x.accounts.length === 1
+    taking === 1
       ? `We compared your ${g.label} with the other posts of the same account, by rank, so a single viral post cannot decide it.`
-      : `We compared your ${g.label} with the other posts of the same account, account by account, and combined the ${x.accounts.length} accounts; posts of different accounts are never compared with each other.`,
+      : `We compared your ${g.label} with the other posts of the same account, account by account, and combined the ${nOf(taking, 'account', 'accounts')}; posts of different accounts are never compared with each other.`,
     `Allowing for the ${nOf(x.tests, 'pattern', 'patterns')} we checked, this is ${chanceInWords(x.q)}.`,
     `Picked at random, a ${g.singular} beat another post of the same account ${cl} times in 100.`,
     ...(x.ratio !== null && x.interval
-      ? [`They earned ${times(x.ratio)} the rate of the other posts; the true figure is most likely between ${times(x.interval.low)} and ${times(x.interval.high)} (95 % interval).`]
+      ? [
+          `${taking === 1 ? 'They' : `Over the ${nOf(taking, 'account', 'accounts')}, they`} earned ${times(x.ratio)} the rate of the other posts; the true figure is most likely between ${times(x.interval.low)} and ${times(x.interval.high)} (95 % interval).`,
+        ]
       : []),
     ...x.perAccount.map(
       (a) => `${a.label}: median ${pct(a.groupMedian)} over ${nOf(a.n1, g.singular, g.label)}, against ${pct(a.restMedian)} over ${nOf(a.n2, 'other post', 'other posts')}.`,
     ),
     `Period analysed: ${period}. Rates are the ${x.metric}: each post's engagements divided by its ${denominatorWords(x.metric)}.`,
   ];
-  return { title, sentence, howWeKnow };
+  return { title, sentence, howWeKnow, named };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -603,15 +628,11 @@ function trendFinding(input: EngineInput, k: number, t: NonNullable<ReturnType<t
   const meanPrevious = mean(t.previous)!;
   if (!(q < ALPHA && Math.abs(meanRecent - meanPrevious) >= 1)) return null;
   const a = input.accounts[k]!;
-  const acc = accountLabel(a);
   const accelerating = t.mw.rankBiserial > 0;
   const fromDay = input.today - 2 * TREND_DAYS;
   const toDay = input.today - 1;
-  const title = accelerating ? `Follower growth is speeding up on ${acc}` : `Follower growth is slowing down on ${acc}`;
-  const numbers = `${signed(meanRecent, 1)} followers a day over the last ${TREND_DAYS} days, against ${signed(meanPrevious, 1)} a day in the ${TREND_DAYS} days before`;
-  const description = accelerating
-    ? `Keep doing what you did lately on ${acc}: it gained ${numbers}.`
-    : `Look at what changed on ${acc}: it gained ${numbers}.`;
+  const text = followerTrendText({ account: accountLabel(a), accelerating, recent: t.recent, previous: t.previous, q, tests: family, fromDay, toDay });
+  const { title, description } = text;
   return {
     key: `trend:followers:${a.id}:${accelerating ? 'accelerating' : 'declining'}`,
     insightType: InsightType.TREND,
@@ -639,15 +660,40 @@ function trendFinding(input: EngineInput, k: number, t: NonNullable<ReturnType<t
       accounts: [{ platformId: a.id, platform: a.platform, name: a.name, groupSize: t.recent.length, restSize: t.previous.length, groupValue: meanRecent, restValue: meanPrevious }],
       pattern: null,
       values: null,
-      howWeKnow: [
-        `We compared each of the last ${nOf(t.recent.length, 'day', 'days')} with each of the ${nOf(t.previous.length, 'day', 'days')} before, by rank, so one unusual day cannot decide it.`,
-        `Allowing for the ${nOf(family, 'pattern', 'patterns')} we checked, this is ${chanceInWords(q)}.`,
-        `Median day: ${signed(median(t.recent)!, 0)} followers recently, ${signed(median(t.previous)!, 0)} before.`,
-        `Period analysed: ${formatPeriod(fromDay, toDay)} (complete days only).`,
-      ],
+      howWeKnow: text.howWeKnow,
       posts: null,
     },
   };
+}
+
+export interface FollowerTrendTextInput {
+  /** "@bakery (Instagram)". */
+  account: string;
+  accelerating: boolean;
+  /** Daily net follower changes of the last TREND_DAYS days and of the TREND_DAYS before. */
+  recent: number[];
+  previous: number[];
+  q: number;
+  tests: number;
+  fromDay: number;
+  toDay: number;
+}
+
+/** The title, sentence and "How we know" of a follower-growth trend. */
+export function followerTrendText(x: FollowerTrendTextInput): { title: string; description: string; howWeKnow: string[] } {
+  const acc = x.account;
+  const meanRecent = mean(x.recent)!;
+  const meanPrevious = mean(x.previous)!;
+  const title = x.accelerating ? `Follower growth is speeding up on ${acc}` : `Follower growth is slowing down on ${acc}`;
+  const numbers = `${followers(meanRecent, 1)} a day over the last ${nOf(TREND_DAYS, 'day', 'days')}, against ${signed(meanPrevious, 1)} a day in the ${nOf(TREND_DAYS, 'day', 'days')} before`;
+  const description = x.accelerating ? `Keep doing what you did lately on ${acc}: it gained ${numbers}.` : `Look at what changed on ${acc}: it gained ${numbers}.`;
+  const howWeKnow = [
+    `We compared each of the last ${nOf(x.recent.length, 'day', 'days')} with each of the ${nOf(x.previous.length, 'day', 'days')} before, by rank, so one unusual day cannot decide it.`,
+    `Allowing for the ${nOf(x.tests, 'pattern', 'patterns')} we checked, this is ${chanceInWords(x.q)}.`,
+    `Median day: ${followers(median(x.recent)!)} recently, ${signed(median(x.previous)!, 0)} before.`,
+    `Period analysed: ${formatPeriod(x.fromDay, x.toDay)} (complete days only).`,
+  ];
+  return { title, description, howWeKnow };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -697,21 +743,13 @@ function followerAnomalies(input: EngineInput): Finding[] {
       const up = first.z > 0;
       const zMax = Math.max(...run.map((p) => Math.abs(p.z)));
       const total = run.reduce((sum, p) => sum + p.v, 0);
-      const when = run.length === 1 ? formatWeekday(first.day) : `${formatDay(first.day)} – ${formatDay(last.day)}`;
-      const typical = `${signed(rz.median)} on a typical day`;
-      const title =
-        run.length === 1
-          ? `Unusual follower change on ${acc}, ${when}: ${signed(first.v)}`
-          : `Unusual follower change on ${acc} for ${run.length} days, ${when}: ${signed(total)} in all`;
-      const description = up
-        ? `Find out what brought ${acc} ${signed(total)} followers ${run.length === 1 ? `on ${when}` : `over ${when}`}, against ${typical}, and do more of it.`
-        : `Check what cost ${acc} followers ${run.length === 1 ? `on ${when}` : `over ${when}`}: ${signed(total)}, against ${typical}.`;
       const p = Math.min(1, normalTwoSidedP(zMax) * comparisons);
+      const text = followerAnomalyText({ account: acc, days: run, up, typical: rz.median, threshold, history: s.points.length, tests: comparisons, p });
       out.push({
         key: `trend:anomaly:followers:${s.a.id}:${dayToString(first.day)}`,
         insightType: InsightType.TREND,
-        title,
-        description,
+        title: text.title,
+        description: text.description,
         priority: zMax >= 2 * threshold ? Priority.HIGH : Priority.MEDIUM,
         strength: zMax,
         evidence: {
@@ -734,11 +772,7 @@ function followerAnomalies(input: EngineInput): Finding[] {
           accounts: [{ platformId: s.a.id, platform: s.a.platform, name: s.a.name, groupSize: run.length, restSize: s.points.length, groupValue: total, restValue: rz.median }],
           pattern: null,
           values: run.map((x) => x.v),
-          howWeKnow: [
-            `We compared each day with ${acc}'s own last ${nOf(s.points.length, 'day', 'days')}: a typical day is ${signed(rz.median)} followers, and ${run.length === 1 ? 'this day was' : 'each of these days was'} more than ${threshold.toFixed(1)} typical spreads away.`,
-            `Allowing for the ${nOf(comparisons, 'day', 'days')} we checked, this is ${chanceInWords(p)}.`,
-            ...(run.length > 1 ? [`Day by day: ${run.map((x) => signed(x.v)).join(', ')}.`] : []),
-          ],
+          howWeKnow: text.howWeKnow,
           posts: { platformIds: [s.a.id], type: null, hashtag: null, hours: [], weekdays: [], from: dayToString(first.day), to: dayToString(last.day) },
         },
       });
@@ -798,19 +832,26 @@ function engagementAnomalies(input: EngineInput, accounts: AccountData[]): Findi
     const ratio = c.restMedian > 0 ? c.dayMedian / c.restMedian : up ? Infinity : 1;
     if (up ? ratio < ANOMALY_RATIO : ratio > 1 / ANOMALY_RATIO) continue;
     const a = input.accounts[c.k]!;
-    const acc = accountLabel(a);
     const n = c.members.length;
-    const posts = nOf(n, 'post', 'posts');
     const strong = up ? ratio >= HIGH_ANOMALY_RATIO : ratio <= 1 / HIGH_ANOMALY_RATIO;
-    const when = formatWeekday(c.day);
-    const per = n === 1 ? '' : ' each';
+    const text = engagementAnomalyText({
+      account: accountLabel(a),
+      day: c.day,
+      up,
+      posts: n,
+      dayMedian: c.dayMedian,
+      restMedian: c.restMedian,
+      rest: c.rest,
+      tests: m,
+      p: pAdj,
+      fromDay: input.window.fromDay,
+      toDay: input.window.toDay,
+    });
     out.push({
       key: `trend:anomaly:engagements:${a.id}:${dayToString(c.day)}`,
       insightType: InsightType.TREND,
-      title: up ? `Unusually strong posts on ${acc}, ${when}` : `Unusually weak posts on ${acc}, ${when}`,
-      description: up
-        ? `Find out what worked on ${acc} on ${when}: your ${posts} earned ${n === 1 ? '' : 'a median of '}${count(c.dayMedian)} engagements${per}, against ${count(c.restMedian)} for a typical post of the account.`
-        : `Check what went wrong on ${acc} on ${when}: your ${posts} earned ${n === 1 ? '' : 'a median of '}${count(c.dayMedian)} engagements${per}, against ${count(c.restMedian)} for a typical post of the account.`,
+      title: text.title,
+      description: text.description,
       priority: pAdj < HIGH_Q && strong ? Priority.HIGH : Priority.MEDIUM,
       strength: Math.abs(c.rankBiserial) * -Math.log10(Math.max(pAdj, 1e-300)),
       evidence: {
@@ -833,14 +874,86 @@ function engagementAnomalies(input: EngineInput, accounts: AccountData[]): Findi
         accounts: [{ platformId: a.id, platform: a.platform, name: a.name, groupSize: n, restSize: c.rest, groupValue: c.dayMedian, restValue: c.restMedian }],
         pattern: null,
         values: null,
-        howWeKnow: [
-          `We ranked the ${posts} of ${formatDay(c.day)} among ${acc}'s other ${nOf(c.rest, 'post', 'posts')} of the period, so a single viral post or a quiet week cannot decide it.`,
-          `Allowing for the ${nOf(m, 'posting day', 'posting days')} we checked, this is ${chanceInWords(pAdj)}.`,
-          `Period analysed: ${formatPeriod(input.window.fromDay, input.window.toDay)}.`,
-        ],
+        howWeKnow: text.howWeKnow,
         posts: { platformIds: [a.id], type: null, hashtag: null, hours: [], weekdays: [], from: dayToString(c.day), to: dayToString(c.day) },
       },
     });
   }
   return out;
+}
+
+export interface FollowerAnomalyTextInput {
+  /** "@bakery (Instagram)". */
+  account: string;
+  /** The unusual days, consecutive, one direction (up: more followers than usual): each day's net follower change. */
+  days: Array<{ day: number; v: number }>;
+  up: boolean;
+  /** The account's median day. */
+  typical: number;
+  /** The |robust z| each day passed. */
+  threshold: number;
+  /** Days of the account's history compared. */
+  history: number;
+  /** Days examined over every account (the Bonferroni family), and the adjusted p. */
+  tests: number;
+  p: number;
+}
+
+/** The title, sentence and "How we know" of a run of unusual follower days. */
+export function followerAnomalyText(x: FollowerAnomalyTextInput): { title: string; description: string; howWeKnow: string[] } {
+  const acc = x.account;
+  const first = x.days[0]!;
+  const last = x.days.at(-1)!;
+  const single = x.days.length === 1;
+  const total = x.days.reduce((sum, d) => sum + d.v, 0);
+  const up = x.up;
+  const when = single ? formatWeekday(first.day) : formatPeriod(first.day, last.day);
+  const typical = `${signed(x.typical)} on a typical day`;
+  const title = single
+    ? `Unusual follower change on ${acc}, ${when}: ${signed(first.v)}`
+    : `Unusual follower change on ${acc} for ${nOf(x.days.length, 'day', 'days')}, ${when}: ${signed(total)} in all`;
+  const description = up
+    ? `Find out what brought ${acc} ${followers(total)} ${single ? `on ${when}` : `over ${when}`}, against ${typical}, and do more of it.`
+    : `Check what cost ${acc} followers ${single ? `on ${when}` : `over ${when}`}: ${signed(total)}, against ${typical}.`;
+  const howWeKnow = [
+    `We compared each day with ${acc}'s own last ${nOf(x.history, 'day', 'days')}: a typical day is ${followers(x.typical)}, and ${single ? 'this day was' : 'each of these days was'} more than ${x.threshold.toFixed(1)} typical spreads away.`,
+    `Allowing for the ${nOf(x.tests, 'day', 'days')} we checked, this is ${chanceInWords(x.p)}.`,
+    ...(single ? [] : [`Day by day: ${x.days.map((d) => signed(d.v)).join(', ')}.`]),
+  ];
+  return { title, description, howWeKnow };
+}
+
+export interface EngagementAnomalyTextInput {
+  /** "@bakery (Instagram)". */
+  account: string;
+  day: number;
+  up: boolean;
+  /** The day's posts, their median engagements, and the account's other posts of the period. */
+  posts: number;
+  dayMedian: number;
+  restMedian: number;
+  rest: number;
+  /** Posting days examined over every account (the Bonferroni family), and the adjusted p. */
+  tests: number;
+  p: number;
+  fromDay: number;
+  toDay: number;
+}
+
+/** The title, sentence and "How we know" of a day of unusually strong or weak posts. */
+export function engagementAnomalyText(x: EngagementAnomalyTextInput): { title: string; description: string; howWeKnow: string[] } {
+  const acc = x.account;
+  const when = formatWeekday(x.day);
+  const posts = nOf(x.posts, 'post', 'posts');
+  const earned = x.posts === 1 ? `your post earned ${engagements(x.dayMedian)}` : `your ${posts} earned a median of ${engagements(x.dayMedian)} each`;
+  const against = `against ${engagements(x.restMedian)} for a typical post of the account`;
+  return {
+    title: `Unusually ${x.up ? 'strong' : 'weak'} ${x.posts === 1 ? 'post' : 'posts'} on ${acc}, ${when}`,
+    description: x.up ? `Find out what worked on ${acc} on ${when}: ${earned}, ${against}.` : `Check what went wrong on ${acc} on ${when}: ${earned}, ${against}.`,
+    howWeKnow: [
+      `We ranked ${x.posts === 1 ? 'the post' : `the ${posts}`} of ${formatDay(x.day)} among ${acc}'s other ${nOf(x.rest, 'post', 'posts')} of the period, so a single viral post or a quiet week cannot decide it.`,
+      `Allowing for the ${nOf(x.tests, 'posting day', 'posting days')} we checked, this is ${chanceInWords(x.p)}.`,
+      `Period analysed: ${formatPeriod(x.fromDay, x.toDay)}.`,
+    ],
+  };
 }

@@ -78,7 +78,7 @@ const testSentence = (test: GroupTest | undefined) =>
   !test
     ? ' Too few posts to test it yet.'
     : test.q < ALPHA && test.rankBiserial > 0
-      ? ` Tested against the other posts of the same accounts, it is ${chanceInWords(test.q)}.`
+      ? ` Tested against the other posts of the same account, it is ${chanceInWords(test.q)}.`
       : ' It is not yet clear of chance: treat it as a hint.';
 
 const performanceKey = (p: PatternResult) => `performance:${p.patternType}:${p.id}:above`;

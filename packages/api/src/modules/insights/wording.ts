@@ -1,4 +1,4 @@
-import { dayToString, isoWeekday } from '@soash/shared';
+import { dayToString, formatCalendarDay, formatDayRange, isoWeekday } from '@soash/shared';
 
 /**
  * How insights put numbers into words: percentages without "100.0 %", counts with the right
@@ -30,9 +30,21 @@ export function count(x: number): string {
   return rounded.toLocaleString('en-US');
 }
 
-/** "+5.0" / "−3.2" (a true minus sign). */
+/** "+5.0" / "−3.2" / "+5,349" (a true minus sign, thousands grouped). */
 export function signed(x: number, digits = 0): string {
-  return `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`;
+  return `${x >= 0 ? '+' : '−'}${Math.abs(x).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
+}
+
+/** "+1 follower", "−1 follower", "+12 followers", "+1.5 followers" (the singular only for exactly one). */
+export function followers(x: number, digits = 0): string {
+  const s = signed(x, digits);
+  return `${s} ${s.slice(1) === '1' ? 'follower' : 'followers'}`;
+}
+
+/** "1 engagement", "12.5 engagements", "1,234 engagements". */
+export function engagements(x: number): string {
+  const c = count(x);
+  return `${c} ${c === '1' ? 'engagement' : 'engagements'}`;
 }
 
 /** "1 reel" / "3 reels". */
@@ -63,18 +75,11 @@ export function inSentence(s: string): string {
     : t;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
-function parts(day: number) {
-  const d = new Date(day * 86_400_000);
-  return { y: d.getUTCFullYear(), m: MONTHS[d.getUTCMonth()]!, d: d.getUTCDate() };
-}
-
-/** "25 Jun 2026". */
+/** "25 Jun 2026": the one date format for people, shared with the web (@soash/shared formatCalendarDay). */
 export function formatDay(day: number): string {
-  const p = parts(day);
-  return `${p.d} ${p.m} ${p.y}`;
+  return formatCalendarDay(day) ?? '';
 }
 
 /** "Thursday 25 Jun 2026". */
@@ -82,12 +87,9 @@ export function formatWeekday(day: number): string {
   return `${WEEKDAYS[isoWeekday(day) - 1]} ${formatDay(day)}`;
 }
 
-/** "2 Jan – 29 Jun 2026", "2 Dec 2025 – 29 Jun 2026", "25 Jun 2026". */
+/** "2 Jan – 29 Jun 2026", "2 Dec 2025 – 29 Jun 2026", "25 Jun 2026" (@soash/shared formatDayRange). */
 export function formatPeriod(from: number, to: number): string {
-  if (from === to) return formatDay(from);
-  const a = parts(from);
-  const b = parts(to);
-  return a.y === b.y ? `${a.d} ${a.m} – ${formatDay(to)}` : `${formatDay(from)} – ${formatDay(to)}`;
+  return formatDayRange(from, to) ?? '';
 }
 
 export function periodOf(from: number, to: number): { from: string; to: string; days: number } {

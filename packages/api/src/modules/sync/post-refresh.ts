@@ -80,11 +80,12 @@ export async function refreshDuePosts(input: RefreshInput): Promise<RefreshResul
     const counters: Map<string, PostCounters> = await input.call((a) => input.provider.fetchPostMetrics(a, records));
     await input.flushReads();
     const items = records.filter((r) => counters.has(r.externalId)).map((post) => ({ post, counters: counters.get(post.externalId) }));
-    const ids = await upsertActivities(input.target, items, new Date());
+    const stored = new Map<string, PostCounters>();
+    const ids = await upsertActivities(input.target, items, new Date(), stored);
     const snaps: SnapshotInput[] = [];
     for (const { post, counters: c } of items) {
       const activityId = ids.get(post.externalId);
-      if (activityId && c) snaps.push({ activityId, date: today, counters: c });
+      if (activityId && c) snaps.push({ activityId, date: today, counters: stored.get(post.externalId) ?? c });
     }
     snapshots += await upsertSnapshots(input.target, snaps);
     refreshed += items.length;

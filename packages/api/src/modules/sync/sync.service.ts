@@ -382,7 +382,9 @@ export async function pullActivities(platformId: Types.ObjectId, data: PullJobDa
         }
         const items = fresh.map((post) => ({ post, counters: counters.get(post.externalId) ?? post.counters }));
         await ensureActive(platformId);
-        const ids = await upsertActivities(target, items, new Date());
+        // Today's snapshot is the post as stored: a counter this pull lacked keeps its value there too.
+        const stored = new Map<string, PostCounters>();
+        const ids = await upsertActivities(target, items, new Date(), stored);
         const snaps: SnapshotInput[] = [];
         for (const { post, counters: c } of items) {
           const activityId = ids.get(post.externalId);
@@ -390,7 +392,7 @@ export async function pullActivities(platformId: Types.ObjectId, data: PullJobDa
           if (provider.historicalPostMetrics && provider.postMetricsOnDays) {
             snaps.push(...historySnapshots(provider, session, post, activityId, historyFrom, today));
           } else if (c) {
-            snaps.push({ activityId, date: today, counters: c });
+            snaps.push({ activityId, date: today, counters: stored.get(post.externalId) ?? c });
           }
         }
         snapshots += await upsertSnapshots(target, snaps);
@@ -476,12 +478,13 @@ export async function pullStories(platformId: Types.ObjectId, run: RunHandle): P
       const c = counters.get(post.externalId);
       return { post, counters: c && c.sources.length ? c : undefined };
     });
-    const ids = await upsertActivities(target, items, new Date());
+    const stored = new Map<string, PostCounters>();
+    const ids = await upsertActivities(target, items, new Date(), stored);
     const today = utcDay(new Date());
     const snaps: SnapshotInput[] = [];
     for (const { post, counters: c } of items) {
       const activityId = ids.get(post.externalId);
-      if (activityId && c) snaps.push({ activityId, date: today, counters: c });
+      if (activityId && c) snaps.push({ activityId, date: today, counters: stored.get(post.externalId) ?? c });
     }
     const snapshots = await upsertSnapshots(target, snaps);
     await markSynced(platformId, session.budget);

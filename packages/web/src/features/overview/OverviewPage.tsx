@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { Granularity } from '../../gql/graphql';
 import { PageHeader } from '../../layout/AppShell';
-import { formatDate, formatNumber, formatPercent, plural } from '../../lib/format';
+import { formatDate, formatNumber, formatPercent, formatPeriod, plural } from '../../lib/format';
 import { accountLabel, contentTypeLabel } from '../../lib/labels';
 import { useTitle } from '../../lib/useTitle';
 import { Badge } from '../../ui/Badge';
@@ -473,7 +473,7 @@ function ContentMix({ range }: { range: { from: string; to: string } }) {
                     <th scope="col" className="num" title={data.hashtagPerformance.rateLabel}>
                       Median rate
                     </th>
-                    <th scope="col" className="num" title="Median rate compared with your typical post">
+                    <th scope="col" className="num" title="Compared with the typical post of the same account">
                       Lift
                     </th>
                   </tr>
@@ -576,8 +576,7 @@ export function OverviewPage() {
         description={
           data ? (
             <>
-              {formatDate(`${data.overview.range.from}T12:00:00Z`, 'UTC')} – {formatDate(`${data.overview.range.to}T12:00:00Z`, 'UTC')}, compared with{' '}
-              {formatDate(`${data.overview.comparisonRange.from}T12:00:00Z`, 'UTC')} – {formatDate(`${data.overview.comparisonRange.to}T12:00:00Z`, 'UTC')}
+              {formatPeriod(data.overview.range.from, data.overview.range.to)}, compared with {formatPeriod(data.overview.comparisonRange.from, data.overview.comparisonRange.to)}
             </>
           ) : (
             'How your accounts are doing.'

@@ -299,7 +299,7 @@ describe('OverviewPage', () => {
     const received = screen.getByRole('figure', { name: 'Engagements received each day' });
     // The hidden table has the daily numbers, and a day without a report says so (not 0).
     const rows = within(received).getAllByRole('row').map((r) => r.textContent);
-    expect(rows.slice(1)).toEqual(['Mar 8, 202640', 'Mar 9, 202630', 'Mar 10, 2026Not reported']);
+    expect(rows.slice(1)).toEqual(['8 Mar 202640', '9 Mar 202630', '10 Mar 2026Not reported']);
     expect(screen.getByText(/received each day on all their posts, old and new/)).toBeDefined();
     expect(screen.queryByRole('figure', { name: 'Engagements on posts published each day' })).toBeNull();
   });
@@ -385,7 +385,7 @@ describe('AudienceCard', () => {
     expect(screen.getByText('2 accounts merged, each weighted by its followers.')).toBeDefined();
     fireEvent.change(screen.getByLabelText('Audience of'), { target: { value: 'p2' } });
     expect(rows('Top countries')).toBe('United States60%');
-    expect(screen.getByText(/TikTok · @bakery.tt: as reported on Mar 8, 2026, 3,000 followers/)).toBeDefined();
+    expect(screen.getByText(/TikTok · @bakery.tt: as reported on 8 Mar 2026, 3,000 followers/)).toBeDefined();
   });
 
   it('says when no platform reports demographics yet, and shows loading meanwhile', async () => {

@@ -37,7 +37,7 @@ describe('post decay', () => {
       { client },
     );
     expect(screen.getByRole('heading', { name: 'Lifetime totals' })).toBeDefined();
-    expect(screen.getByText(/published on Jan 1, 2026, before Instagram · @crumbbakery was connected on Mar 1, 2026\. Platforms give no day-by-day history/)).toBeDefined();
+    expect(screen.getByText(/published on 1 Jan 2026, before Instagram · @crumbbakery was connected on 1 Mar 2026\. Platforms give no day-by-day history/)).toBeDefined();
     expect(screen.getByText('Reach').nextElementSibling!.textContent).toBe('2,400');
     expect(screen.queryByText('Saves')).toBeNull();
     expect(screen.queryByRole('figure')).toBeNull();

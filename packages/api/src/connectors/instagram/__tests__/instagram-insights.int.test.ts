@@ -102,8 +102,11 @@ describe('instagram metrics: the documented matrix', () => {
     for (const doc of await ActivityModel.find({ platformId }).lean()) {
       const m = mediaOf(igId, doc.externalId);
       expect(doc.engagement.reach).toBe(m.insights.reach);
-      if (doc.type === 'reel') expect(doc.sources.find((s) => s.field === 'engagement.shares')).toBeUndefined();
-      else expect(doc.engagement.shares).toBe(m.insights.shares);
+      // A reel's shares, no longer reported, keep the value read before, with that read's provenance.
+      expect(doc.engagement.shares).toBe(m.insights.shares);
+      const at = (field: string) => doc.sources.find((s) => s.field === field)!.fetchedAt.getTime();
+      if (doc.type === 'reel') expect(at('engagement.shares')).toBeLessThan(at('engagement.reach'));
+      else expect(at('engagement.shares')).toBe(at('engagement.reach'));
     }
   }, 120_000);
 
@@ -131,6 +134,35 @@ describe('instagram metrics: the documented matrix', () => {
     const doc = (await ActivityModel.findOne({ platformId, externalId: acc.media[0]!.id }).lean())!;
     expect(doc.engagement).toMatchObject({ likes: acc.media[0]!.like_count, comments: acc.media[0]!.comments_count, reach: null, impressions: null, shares: null });
     expect(doc.engagementRate).toBeNull();
+  }, 120_000);
+
+  it('an empty insight set on a later pull keeps the stored reach and views (and their provenance), updating only what the listing reports', async () => {
+    const { igId, platformId } = await connect(1);
+    const media = fake.accounts.get(igId)!.media[0]!;
+    const before = (await ActivityModel.findOne({ platformId, externalId: media.id }).lean())!;
+    expect(before.engagement.reach).toBe(media.insights.reach);
+    // Insights come back empty for a while (Instagram answers { data: [] }); the listing moves on.
+    fake.emptyInsights.add(media.id);
+    media.like_count += 5;
+    await runPullJob('activities', daily(platformId), {});
+    const after = (await ActivityModel.findOne({ platformId, externalId: media.id }).lean())!;
+    expect(after.engagement).toMatchObject({
+      likes: media.like_count,
+      comments: media.comments_count,
+      reach: media.insights.reach,
+      impressions: media.insights.views,
+      shares: media.insights.shares,
+      saves: media.insights.saved,
+    });
+    expect(after.engagement.total).toBe(media.like_count + media.comments_count + media.insights.shares + media.insights.saved);
+    expect(after.engagementRate).toBeCloseTo(after.engagement.total / media.insights.reach, 12);
+    const reachSource = (d: typeof after) => d.sources.find((s) => s.field === 'engagement.reach');
+    expect(reachSource(after)).toEqual(reachSource(before));
+    expect(after.sources.find((s) => s.field === 'engagement.likes')!.fetchedAt.getTime()).toBeGreaterThan(before.sources.find((s) => s.field === 'engagement.likes')!.fetchedAt.getTime());
+    // The day's snapshot is the post as stored: reach kept there too.
+    const snap = (await ActivityMetricModel.find({ activityId: after._id }).sort({ date: -1 }).limit(1).lean())[0]!;
+    expect(snap.engagement).toMatchObject({ likes: media.like_count, reach: media.insights.reach });
+    fake.emptyInsights.delete(media.id);
   }, 120_000);
 });
 

@@ -330,10 +330,19 @@ export function median(xs: number[]): number | null {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
+/** Each post's rate ÷ its own account's median rate over the query's posts (null without a rate or a positive median). */
+function ownAccountIndex(data: RefData, posts: RefPost[], formula: RefQuery['formula']): (p: RefPost) => number | null {
+  const med = (platformId: string) => median(posts.filter((x) => x.platformId === platformId).map((x) => postRate(data, x, formula)).filter((r): r is number => r !== null));
+  return (p) => {
+    const rate = postRate(data, p, formula);
+    const m = med(p.platformId);
+    return rate !== null && m !== null && m > 0 ? rate / m : null;
+  };
+}
+
 export function refContentTypes(data: RefData, q: RefQuery) {
   const posts = postsIn(data, q);
-  const rates = posts.map((p) => postRate(data, p, q.formula)).filter((r): r is number => r !== null);
-  const baseline = median(rates);
+  const index = ownAccountIndex(data, posts, q.formula);
   const types = [...new Set(posts.map((p) => p.type))];
   return types
     .map((type) => {
@@ -351,7 +360,7 @@ export function refContentTypes(data: RefData, q: RefQuery) {
         reach: t.reach,
         engagementRate: t.engagementRate,
         medianEngagementRate: med,
-        lift: med !== null && baseline !== null && baseline > 0 ? med / baseline : null,
+        lift: median(group.map(index).filter((i): i is number => i !== null)),
         postsWithRate: gr.length,
       };
     })
@@ -362,6 +371,7 @@ export function refHashtags(data: RefData, q: RefQuery, minPosts: number, limit:
   const posts = postsIn(data, q).map((p) => ({ p, rate: postRate(data, p, q.formula) }));
   const withRate = posts.filter((x) => x.rate !== null) as Array<{ p: RefPost; rate: number }>;
   const baseline = median(withRate.map((x) => x.rate));
+  const index = ownAccountIndex(data, postsIn(data, q), q.formula);
   const tags = [...new Set(withRate.flatMap((x) => x.p.hashtags))];
   const stats = tags
     .map((tag) => {
@@ -371,8 +381,8 @@ export function refHashtags(data: RefData, q: RefQuery, minPosts: number, limit:
         hashtag: tag,
         posts: g.length,
         medianEngagementRate: med,
-        lift: baseline !== null && baseline > 0 ? med / baseline : null,
-        successRate: baseline === null ? 0 : g.filter((x) => x.rate > baseline).length / g.length,
+        lift: median(g.map((x) => index(x.p)).filter((i): i is number => i !== null)),
+        successRate: g.filter((x) => (index(x.p) ?? 0) > 1).length / g.length,
         averageEngagements: g.reduce((s, x) => s + x.p.engagement.total, 0) / g.length,
       };
     })

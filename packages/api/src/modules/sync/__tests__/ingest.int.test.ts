@@ -188,3 +188,62 @@ describe('ingestion on the driver: successful cases', () => {
     expect(await rateOf(PlatformType.INSTAGRAM, { reach: 300, impressions: 600 })).toBeCloseTo(0.1, 12);
   });
 });
+
+describe('ingestion: a pull that lacks a counter', () => {
+  const src = (field: string, metric: string, at: Date) => ({ field, metric, apiVersion: 'v24.0', fetchedAt: at });
+  const first = {
+    engagement: { likes: 10, comments: 2, shares: 3, saves: 1, reach: 400, impressions: 900 },
+    sources: [
+      src('engagement.likes', 'like_count', fetchedAt),
+      src('engagement.comments', 'comments_count', fetchedAt),
+      src('engagement.shares', 'shares', fetchedAt),
+      src('engagement.saves', 'saved', fetchedAt),
+      src('engagement.reach', 'reach', fetchedAt),
+      src('engagement.impressions', 'views', fetchedAt),
+    ],
+  };
+  const later = new Date(fetchedAt.getTime() + 3_600_000);
+  // An empty insight set: only the listing's likes and comments come back.
+  const listingOnly = { engagement: { likes: 12, comments: 3 }, sources: [src('engagement.likes', 'like_count', later), src('engagement.comments', 'comments_count', later)] };
+
+  it('keeps the stored values and their provenance, updates what it reports, and recomputes the total and the rate from both', async () => {
+    const { user } = await createUser();
+    const target = { platformId: new Types.ObjectId(), workspaceId: user._id, platformType: PlatformType.INSTAGRAM };
+    await upsertActivities(target, [{ post: posts[0]! }, { post: posts[1]!, counters: first }], fetchedAt);
+    const stored = new Map();
+    const { calls } = await countCommands(() => upsertActivities(target, [{ post: posts[1]!, counters: listingOnly }], later, stored));
+    // The ids of posts that existed are read back anyway; their counters come with them, and one more write fixes total, rate and provenance.
+    expect(describeCalls(calls)).toEqual(['update activities', 'find activities', 'update activities']);
+    const doc = (await ActivityModel.findOne({ platformId: target.platformId, externalId: 'b' }).lean())!;
+    expect(doc.engagement).toEqual({ likes: 12, comments: 3, shares: 3, saves: 1, reach: 400, impressions: 900, views: null, navigation: null, total: 19 });
+    expect(doc.engagementRate).toBeCloseTo(19 / 400, 12);
+    expect(doc.metricsUpdatedAt).toEqual(later);
+    const at = (field: string) => doc.sources.find((s) => s.field === field)?.fetchedAt;
+    expect(at('engagement.reach')).toEqual(fetchedAt);
+    expect(at('engagement.shares')).toEqual(fetchedAt);
+    expect(at('engagement.likes')).toEqual(later);
+    expect(doc.sources).toHaveLength(6);
+    await expect(ActivityModel.hydrate(doc).validate()).resolves.toBeUndefined();
+    // What the caller snapshots is the post as stored.
+    expect(stored.get('b').engagement).toMatchObject({ likes: 12, reach: 400, total: 19 });
+    // The post without counters was left as it was.
+    expect((await ActivityModel.findOne({ platformId: target.platformId, externalId: 'a' }).lean())!.engagement).toMatchObject({ total: 0 });
+  });
+
+  it('a new post stores an unreported counter as null, never 0, in the same single write; a later pull can still fill it', async () => {
+    const { user } = await createUser();
+    const target = { platformId: new Types.ObjectId(), workspaceId: user._id, platformType: PlatformType.INSTAGRAM };
+    const stored = new Map();
+    const { calls } = await countCommands(() => upsertActivities(target, [{ post: posts[1]!, counters: listingOnly }], later, stored));
+    expect(describeCalls(calls)).toEqual(['update activities']);
+    const doc = (await ActivityModel.findOne({ platformId: target.platformId, externalId: 'b' }).lean())!;
+    expect(doc.engagement).toEqual({ likes: 12, comments: 3, shares: null, saves: null, reach: null, impressions: null, views: null, navigation: null, total: 15 });
+    expect(doc.engagementRate).toBeNull();
+    expect(doc.sources.map((s) => s.field)).toEqual(['engagement.likes', 'engagement.comments']);
+    expect(stored.get('b').engagement).toMatchObject({ likes: 12, reach: null });
+    await upsertActivities(target, [{ post: posts[1]!, counters: first }], later);
+    const filled = (await ActivityModel.findOne({ platformId: target.platformId, externalId: 'b' }).lean())!;
+    expect(filled.engagement).toMatchObject({ likes: 10, reach: 400, total: 16 });
+    expect(filled.engagementRate).toBeCloseTo(16 / 400, 12);
+  });
+});
