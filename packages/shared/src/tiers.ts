@@ -20,9 +20,9 @@ export interface TierLimits {
 }
 
 export const TIER_LIMITS: Readonly<Record<SubscriptionTier, TierLimits>> = {
-  [SubscriptionTier.FREE]: { maxPlatforms: 2, historyDays: 90, priceCents: 0, apiPoints: { max: 2000, restorePerSecond: 20 } },
-  [SubscriptionTier.PRO]: { maxPlatforms: 10, historyDays: 730, priceCents: 2900, apiPoints: { max: 5000, restorePerSecond: 50 } },
-  [SubscriptionTier.ENTERPRISE]: { maxPlatforms: null, historyDays: null, priceCents: 19900, apiPoints: { max: 20000, restorePerSecond: 200 } },
+  [SubscriptionTier.FREE]: { maxPlatforms: 2, historyDays: 90, priceCents: 0, apiPoints: { max: 10000, restorePerSecond: 100 } },
+  [SubscriptionTier.PRO]: { maxPlatforms: 10, historyDays: 730, priceCents: 2900, apiPoints: { max: 25000, restorePerSecond: 250 } },
+  [SubscriptionTier.ENTERPRISE]: { maxPlatforms: null, historyDays: null, priceCents: 19900, apiPoints: { max: 100000, restorePerSecond: 1000 } },
 };
 
 export function isPaidTier(tier: SubscriptionTier): boolean {

@@ -6,15 +6,15 @@ import { createTeam, type Team } from '../../workspaces/__tests__/team-fixtures.
 import { ContentCategoryModel } from '../../categories/category.model.js';
 
 /**
- * Cost-based rate limits, with API_POINTS_SCALE=0.01: the free plan's bucket holds 20 points and
+ * Cost-based rate limits, with API_POINTS_SCALE=0.002: the free plan's bucket holds 20 points and
  * refills 0.2 points a second, so a few requests empty it and it does not refill during a test.
  * Two servers on the one database stand for two API processes.
  */
 let a: TestServer;
 let b: TestServer;
 beforeAll(async () => {
-  a = await startTestServer({ API_POINTS_SCALE: '0.01' });
-  b = await startTestServer({ API_POINTS_SCALE: '0.01' });
+  a = await startTestServer({ API_POINTS_SCALE: '0.002' });
+  b = await startTestServer({ API_POINTS_SCALE: '0.002' });
 });
 afterAll(async () => {
   await a.close();

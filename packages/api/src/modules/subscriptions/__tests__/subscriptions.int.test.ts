@@ -62,9 +62,9 @@ describe('subscriptions: successful cases', () => {
     const { body } = await server.gql('{ plans { tier maxPlatforms historyDays priceCents apiPoints { max restorePerSecond } } me { plan { tier maxPlatforms historyDays priceCents } } }', {}, token);
     expect(body.data!.plans).toEqual(TIERS.map((t) => ({ tier: t.toUpperCase(), ...TIER_LIMITS[t] })));
     expect(body.data!.plans.slice(0, 3)).toEqual([
-      { tier: 'FREE', maxPlatforms: 2, historyDays: 90, priceCents: 0, apiPoints: { max: 2000, restorePerSecond: 20 } },
-      { tier: 'PRO', maxPlatforms: 10, historyDays: 730, priceCents: 2900, apiPoints: { max: 5000, restorePerSecond: 50 } },
-      { tier: 'ENTERPRISE', maxPlatforms: null, historyDays: null, priceCents: 19900, apiPoints: { max: 20000, restorePerSecond: 200 } },
+      { tier: 'FREE', maxPlatforms: 2, historyDays: 90, priceCents: 0, apiPoints: { max: 10000, restorePerSecond: 100 } },
+      { tier: 'PRO', maxPlatforms: 10, historyDays: 730, priceCents: 2900, apiPoints: { max: 25000, restorePerSecond: 250 } },
+      { tier: 'ENTERPRISE', maxPlatforms: null, historyDays: null, priceCents: 19900, apiPoints: { max: 100000, restorePerSecond: 1000 } },
     ]);
     expect(body.data!.me.plan).toEqual({ tier: 'PRO', maxPlatforms: 10, historyDays: 730, priceCents: 2900 });
   });
