@@ -18,6 +18,12 @@ import { OAuthStateModel } from '../../src/modules/platforms/oauth-state.model.j
 import { PlatformModel, type Platform } from '../../src/modules/platforms/platform.model.js';
 import { UserModel, type User } from '../../src/modules/users/user.model.js';
 import { ensurePersonalWorkspace } from '../../src/modules/workspaces/workspaces.service.js';
+import { PendingConnectionModel } from '../../src/modules/platforms/pending-connection.model.js';
+import { InvitationModel } from '../../src/modules/workspaces/invitation.model.js';
+import { TeamMemberModel } from '../../src/modules/workspaces/team-member.model.js';
+import { encryptSecret, hashToken } from '../../src/lib/crypto.js';
+import { ApiKeyModel } from '../../src/modules/api-keys/api-key.model.js';
+import { newApiKeySecret, newPublicId } from '../../src/modules/api-keys/api-key-token.js';
 import { TEST_JWT_SECRET } from './server.js';
 
 /**
@@ -167,4 +173,71 @@ export async function createActivity(
     ...overrides,
   });
   return doc.toObject();
+}
+
+/** An unfinished LinkedIn connection of a workspace (one organisation to choose, 1001), valid ten minutes. */
+export async function createPendingConnection(workspaceId: Types.ObjectId): Promise<{ _id: Types.ObjectId }> {
+  return PendingConnectionModel.create({
+    workspaceId,
+    type: 'linkedin',
+    choices: [{ platformUserId: '1001', name: 'Org 1001' }],
+    loginTokensEnc: encryptSecret(JSON.stringify({ accessToken: 'member-token', issuedAt: new Date() })),
+    expiresAt: new Date(Date.now() + 600_000),
+  });
+}
+
+/** A pending invitation of a workspace (role viewer, valid ten minutes) for `email`, or a fresh address. */
+export async function createInvitation(workspaceId: Types.ObjectId, invitedBy: Types.ObjectId, email = `invitee-${randomBytes(4).toString('hex')}@example.test`) {
+  return InvitationModel.create({
+    workspaceId,
+    email,
+    role: 'viewer',
+    tokenHash: hashToken(randomBytes(32).toString('base64url')),
+    expiresAt: new Date(Date.now() + 600_000),
+    invitedBy,
+    openKey: `${workspaceId.toHexString()}:${email}`,
+  });
+}
+
+/** The ids of one object of each kind in a workspace, as operations address them. */
+export interface WorkspaceObjects {
+  platform: string;
+  pending: string;
+  activity: string;
+  category: string;
+  insight: string;
+  recommendation: string;
+  /** The user id of an editor in the workspace. */
+  member: string;
+  /** A pending invitation of the workspace. */
+  invitation: string;
+  /** An API key of the workspace. */
+  apiKey: string;
+}
+
+/** A workspace's platform, category, post, insight, recommendation, pending connection, editor, invitation and API key. */
+export async function workspaceObjects(workspaceId: Types.ObjectId): Promise<WorkspaceObjects> {
+  const platform = await createPlatform(workspaceId);
+  const suffix = randomBytes(4).toString('hex');
+  const category = await ContentCategoryModel.create({ workspaceId, name: `Mine ${suffix}`, nameKey: `mine ${suffix}`, colorCode: '#123456' });
+  const activity = await createActivity(workspaceId, platform._id, { categoryIds: [category._id] });
+  const insight = await AiInsightModel.create({ workspaceId, insightType: 'performance', title: 'Reels do well', priority: 'high', key: `k-${suffix}` });
+  const recommendation = await ContentRecommendationModel.create({ workspaceId, recommendationType: 'hashtag', title: 'Use #launch', key: `k-${suffix}` });
+  const pending = await createPendingConnection(workspaceId);
+  const teammate = await createUser();
+  await TeamMemberModel.create({ workspaceId, userId: teammate.user._id, role: 'editor', isActive: true });
+  const invitation = await createInvitation(workspaceId, teammate.user._id);
+  const publicId = newPublicId();
+  const apiKey = await ApiKeyModel.create({ workspaceId, name: 'Partner', publicId, secretHash: newApiKeySecret(publicId).secretHash, scopes: ['posts:read'], createdBy: teammate.user._id });
+  return {
+    member: teammate.user._id.toHexString(),
+    invitation: invitation._id.toHexString(),
+    apiKey: apiKey._id.toHexString(),
+    platform: platform._id.toHexString(),
+    pending: pending._id.toHexString(),
+    activity: activity._id.toHexString(),
+    category: category._id.toHexString(),
+    insight: insight._id.toHexString(),
+    recommendation: recommendation._id.toHexString(),
+  };
 }

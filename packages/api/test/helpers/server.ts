@@ -1,4 +1,6 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { Config } from '../../src/config.js';
+import { startScheduler, type Scheduler } from '../../src/jobs/scheduler.js';
 import { loadConfig } from '../../src/config.js';
 import { setEncryptionKeys } from '../../src/lib/crypto.js';
 import { runtime } from '../../src/lib/runtime.js';
@@ -63,5 +65,43 @@ export async function startTestServer(overrides: Record<string, string> = {}): P
       return { status: res.status, body: (await res.json()) as never };
     },
     close: () => http.close(),
+  };
+}
+
+/** The first GraphQL error of a response body. */
+export const errorOf = (body: GqlResponse<unknown>['body']) => body.errors?.[0];
+
+/**
+ * The test server of a test file, with an Agenda scheduler that queues jobs but never runs them
+ * (connecting an account, syncing and the like queue work): started before the file's tests and
+ * stopped after them. Returns the server; its members are usable once the tests run.
+ */
+export function useTestServer(overrides: Record<string, string> = {}): TestServer {
+  let server: TestServer | undefined;
+  let scheduler: Scheduler | undefined;
+  beforeAll(async () => {
+    server = await startTestServer(overrides);
+    scheduler = await startScheduler({ processJobs: false, pollMs: 60_000 });
+  });
+  afterAll(async () => {
+    await scheduler?.stop();
+    await server?.close();
+  });
+  const started = () => {
+    if (!server) throw new Error('useTestServer: the server starts in beforeAll');
+    return server;
+  };
+  return {
+    get config() {
+      return started().config;
+    },
+    get http() {
+      return started().http;
+    },
+    get url() {
+      return started().url;
+    },
+    gql: (query, variables, token, headers) => started().gql(query, variables, token, headers),
+    close: () => started().close(),
   };
 }

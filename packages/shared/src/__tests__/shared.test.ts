@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, ErrorCode, isErrorCode } from '../errors.js';
 import { SubscriptionTier } from '../enums.js';
-import { isPaidTier, TIER_LIMITS } from '../tiers.js';
+import { isPaidTier, MAX_OWNED_WORKSPACES, TIER_LIMITS } from '../tiers.js';
 
 describe('error codes', () => {
   it('lists every code once and recognises only those', () => {
@@ -21,6 +21,8 @@ describe('tier limits', () => {
       const hi = TIER_LIMITS[order[i]!];
       expect(cap(hi.maxPlatforms)).toBeGreaterThan(cap(lo.maxPlatforms));
       expect(cap(hi.historyDays)).toBeGreaterThan(cap(lo.historyDays));
+      expect(hi.maxWorkspaces).toBeGreaterThan(lo.maxWorkspaces);
+      expect(hi.maxWorkspaces).toBeLessThanOrEqual(MAX_OWNED_WORKSPACES);
       expect(hi.priceCents).toBeGreaterThan(lo.priceCents);
     }
     expect(isPaidTier(SubscriptionTier.FREE)).toBe(false);
@@ -28,8 +30,8 @@ describe('tier limits', () => {
   });
 
   it('match the documented plan limits', () => {
-    expect(TIER_LIMITS.free).toMatchObject({ maxPlatforms: 2, historyDays: 90 });
-    expect(TIER_LIMITS.pro).toMatchObject({ maxPlatforms: 10, historyDays: 730 });
-    expect(TIER_LIMITS.enterprise).toMatchObject({ maxPlatforms: null, historyDays: null });
+    expect(TIER_LIMITS.free).toMatchObject({ maxPlatforms: 2, historyDays: 90, maxWorkspaces: 2 });
+    expect(TIER_LIMITS.pro).toMatchObject({ maxPlatforms: 10, historyDays: 730, maxWorkspaces: 10 });
+    expect(TIER_LIMITS.enterprise).toMatchObject({ maxPlatforms: null, historyDays: null, maxWorkspaces: 50 });
   });
 });

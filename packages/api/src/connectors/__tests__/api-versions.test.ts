@@ -60,9 +60,9 @@ describe('API versions as settings', () => {
     expect(far.apiVersionSunsetsAt?.toISOString()).toBe('2027-10-08T00:00:00.000Z');
     expect(far.warnings).toEqual([]);
     const near = await connectorHealthOf(platform(PlatformType.INSTAGRAM), new Date('2027-08-01T00:00:00Z'));
-    expect(near.warnings).toEqual(['Instagram API version v23.0 is retired on 2027-10-08; the administrator should set GRAPH_API_VERSION to a newer version before then.']);
+    expect(near.warnings).toEqual(['Instagram API version v23.0 is retired on 8 Oct 2027; the administrator should set GRAPH_API_VERSION to a newer version before then.']);
     const past = await connectorHealthOf(platform(PlatformType.INSTAGRAM), new Date('2027-11-01T00:00:00Z'));
-    expect(past.warnings[0]).toMatch(/was retired on 2027-10-08; the administrator should set GRAPH_API_VERSION/);
+    expect(past.warnings[0]).toMatch(/was retired on 8 Oct 2027; the administrator should set GRAPH_API_VERSION/);
     const tiktok = await connectorHealthOf(platform(PlatformType.TIKTOK));
     expect(tiktok).toMatchObject({ apiVersion: 'v2', apiVersionSunsetsAt: undefined });
   });

@@ -107,12 +107,21 @@ export async function finishCallback(h: Harness, authorizeUrl: URL, callback: UR
   };
 }
 
-/** Subscribes over graphql-ws and collects every event until the stream completes. */
-export async function collectSubscription<T>(h: Harness, token: string, query: string, variables: Record<string, unknown>): Promise<{ events: T[]; errors: unknown[] }> {
+/**
+ * Subscribes over graphql-ws and collects every event until the stream completes. `params` are
+ * further connection parameters (e.g. `{ workspaceId }`, the socket's X-Workspace-Id).
+ */
+export async function collectSubscription<T>(
+  h: { server: Pick<TestServer, 'url'> },
+  token: string | undefined,
+  query: string,
+  variables: Record<string, unknown>,
+  params: Record<string, string> = {},
+): Promise<{ events: T[]; errors: unknown[] }> {
   const client = createClient({
     url: `${h.server.url.replace(/^http/, 'ws')}/graphql`,
     webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${token}` },
+    connectionParams: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...params },
     lazy: true,
     retryAttempts: 0,
   });

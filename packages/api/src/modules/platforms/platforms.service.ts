@@ -1,4 +1,4 @@
-import { AuditAction } from '@soash/shared';
+import { AuditAction, formatInstant } from '@soash/shared';
 import { recordAudit } from '../workspaces/audit.service.js';
 import { workspaceIdOf } from '../workspaces/access.js';
 import { Types } from 'mongoose';
@@ -150,7 +150,7 @@ export async function connectorHealthOf(p: Platform, now = new Date()): Promise<
   const warnings: string[] = [];
   if (lostAccess) warnings.push(`Soash can no longer read this ${label} account; connect it again.`);
   else if (needsReauthBy && needsReauthBy.getTime() - now.getTime() <= REAUTH_WARNING_MS) {
-    warnings.push(`${label} access ends on ${needsReauthBy.toISOString().slice(0, 10)}; connect the account again before then.`);
+    warnings.push(`${label} access ends on ${formatInstant(needsReauthBy, 'UTC')}; connect the account again before then.`);
   }
   if (!lostAccess && p.lastError) warnings.push(p.lastError);
   if (p.rateLimit?.unit === 'percent' && typeof p.rateLimit.remaining === 'number' && p.rateLimit.remaining < 10) {
@@ -159,7 +159,8 @@ export async function connectorHealthOf(p: Platform, now = new Date()): Promise<
   const sunset = p.sandbox ? undefined : apiVersionSunset(p.type, provider.apiVersion);
   if (sunset && sunset.getTime() - now.getTime() <= API_VERSION_WARNING_MS) {
     const setting = apiVersionSetting(p.type);
-    const day = sunset.toISOString().slice(0, 10);
+    // Dates for people in the one format (@soash/shared display.ts), on their UTC day.
+    const day = formatInstant(sunset, 'UTC');
     warnings.push(
       sunset.getTime() <= now.getTime()
         ? `${label} API version ${provider.apiVersion} was retired on ${day}; the administrator should set ${setting} to a current version.`

@@ -1,4 +1,4 @@
-import { TIER_LIMITS, type SubscriptionTier, type TierLimits } from '@soash/shared';
+import { MAX_OWNED_WORKSPACES, TIER_LIMITS, type SubscriptionTier, type TierLimits } from '@soash/shared';
 import { limitExceeded } from '../../lib/errors.js';
 import type { Context } from '../../server/context.js';
 import type { User } from '../users/user.model.js';
@@ -52,6 +52,20 @@ export function assertWithinHistory(
 /** assertWithinHistory for the signed-in viewer (their plan comes from the per-request user loader). */
 export async function assertViewerHistory(ctx: Context, from: Date | null | undefined, field = 'from'): Promise<Date | null> {
   return assertWithinHistory(await viewerUser(ctx), from, field);
+}
+
+/** How many workspaces an account on `tier` may own (the plan's maxWorkspaces, never above MAX_OWNED_WORKSPACES). */
+export function workspaceLimitOf(tier: SubscriptionTier): number {
+  return Math.min(TIER_LIMITS[tier].maxWorkspaces, MAX_OWNED_WORKSPACES);
+}
+
+/** The LIMIT_EXCEEDED error for a plan's owned-workspace limit: `{ limit: 'workspaces', max, tier }`. */
+export function workspaceLimitError(tier: SubscriptionTier, message?: string) {
+  const max = workspaceLimitOf(tier);
+  return limitExceeded(
+    message ?? `Your ${tier} plan allows you to own ${max} workspace${max === 1 ? '' : 's'}; delete one or upgrade your plan to create more`,
+    { limit: 'workspaces', max, tier },
+  );
 }
 
 /** The LIMIT_EXCEEDED error for a plan's connected-account limit. */

@@ -22,6 +22,9 @@ export class Plan {
   @Field(() => Int, { nullable: true, description: 'Days of history analytics and post lists reach back (null: unlimited).' })
   historyDays: number | null;
 
+  @Field(() => Int, { description: 'Workspaces one account may own at once; the other limits count across all of them.' })
+  maxWorkspaces: number;
+
   @Field(() => Int, { description: 'Monthly price in cents.' })
   priceCents: number;
 

@@ -9,7 +9,7 @@ import { ownedWorkspaceIds } from '../workspaces/workspaces.service.js';
 import { viewerUser } from '../users/users.service.js';
 import { paymentProvider, type PaidInvoice } from './payment-provider.js';
 import type { Billing, Plan } from './plan.model.js';
-import { platformLimitError } from './plan-limits.js';
+import { platformLimitError, workspaceLimitError, workspaceLimitOf } from './plan-limits.js';
 import { withPlatformSlots } from './platform-slots.js';
 
 /** Every plan with its limits, cheapest first (from TIER_LIMITS). */
@@ -28,15 +28,23 @@ export function planOf(user: Pick<User, 'subscriptionTier'>): Plan {
 }
 
 /**
- * Moving to a plan that allows fewer connected accounts than the user has is refused
+ * Moving to a plan that allows fewer owned workspaces, or fewer connected accounts, than the user has is refused
  * (LIMIT_EXCEEDED naming the limit): nothing is disconnected behind the user's back, and every
  * account stays within its plan, which is what the connect-time check relies on.
  */
 async function assertPlatformsFit(user: User, tier: SubscriptionTier): Promise<void> {
+  const owned = await ownedWorkspaceIds(user._id);
+  const maxOwned = workspaceLimitOf(tier);
+  if (owned.length > maxOwned) {
+    throw workspaceLimitError(
+      tier,
+      `The ${tier} plan allows you to own ${maxOwned} workspace${maxOwned === 1 ? '' : 's'} and you own ${owned.length}; delete ${owned.length - maxOwned} or transfer their ownership before changing to it`,
+    );
+  }
   const limit = TIER_LIMITS[tier].maxPlatforms;
   if (limit === null) return;
   // Every workspace the user owns runs on this plan: its account limit counts them all.
-  const connected = await PlatformModel.countDocuments({ workspaceId: { $in: await ownedWorkspaceIds(user._id) } });
+  const connected = await PlatformModel.countDocuments({ workspaceId: { $in: owned } });
   if (connected > limit) {
     throw platformLimitError(
       tier,

@@ -74,7 +74,10 @@ export class AuthResolver {
 
   @Authorized()
   @SessionOnly()
-  @Mutation(() => Boolean, { description: 'Deletes the account and everything it owns. A wrong password is BAD_USER_INPUT naming "password".' })
+  @Mutation(() => Boolean, {
+    description:
+      'Deletes the account, the workspaces it owns and everything in them, and its memberships elsewhere. A wrong password is BAD_USER_INPUT naming "password". Owning a workspace that other members still use is CONFLICT naming those workspaces (extensions.workspaces): transfer their ownership first.',
+  })
   deleteAccount(@Arg('password', () => String) password: string, @Ctx() ctx: Context): Promise<boolean> {
     return auth.deleteAccount(ctx, password);
   }

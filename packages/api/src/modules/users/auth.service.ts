@@ -14,6 +14,7 @@ import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from './lo
 import { endSession, revokeAllSessions, startSession, type Session, type SessionMeta } from './sessions.service.js';
 import { deleteUserData } from './user-deletion.js';
 import { normalizeEmail, UserModel, type User } from './user.model.js';
+import { assertNoSharedWorkspaces } from '../workspaces/workspace-deletion.js';
 import { ensurePersonalWorkspace } from '../workspaces/workspaces.service.js';
 
 const MINUTE = 60;
@@ -259,9 +260,14 @@ export async function changePassword(ctx: Context, args: ChangePasswordArgs): Pr
   return startSession(ctx.config, user as User, meta(ctx));
 }
 
-/** Deletes the viewer's account and everything it owns, after checking the password. */
+/**
+ * Deletes the viewer's account and everything it owns, after checking the password. Workspaces it
+ * owns that other members still use are not deleted behind their back: CONFLICT naming them
+ * (transfer ownership first); nothing is deleted then.
+ */
 export async function deleteAccount(ctx: Context, password: string): Promise<boolean> {
   const user = await checkViewerPassword(ctx, password, 'password');
+  await assertNoSharedWorkspaces(user._id);
   await deleteUserData(user._id);
   ctx.loaders.userById.clear(user._id.toHexString());
   return true;

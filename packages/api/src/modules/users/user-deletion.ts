@@ -2,6 +2,7 @@ import mongoose, { Types } from 'mongoose';
 import { JOBS_COLLECTION } from '../../jobs/scheduler.js';
 import { log } from '../../lib/logger.js';
 import { ActivityMetricModel } from '../activities/activity-metric.model.js';
+import { ApiKeyModel } from '../api-keys/api-key.model.js';
 import { ActivityModel } from '../activities/activity.model.js';
 import { CsvExportTicketModel } from '../analytics/csv-export.model.js';
 import { ContentCategoryModel } from '../categories/category.model.js';
@@ -26,7 +27,8 @@ export type DeletionReport = Record<string, number>;
 
 /**
  * Deletes a workspace and everything in it, in every collection, except the system_jobs log (kept
- * for its 30 days). Also drops its queued Agenda jobs. Used by deleteWorkspace and by account
+ * for its 30 days) and the audit log (kept for AUDIT_RETENTION_DAYS, the record of who did what,
+ * including who deleted the workspace). Also drops its queued Agenda jobs. Used by deleteWorkspace and by account
  * deletion (for each workspace the account owns).
  *
  * There is no transaction (the code never opens one, see docs/database.md), so the steps are
@@ -44,8 +46,9 @@ export async function deleteWorkspaceData(workspaceIdInput: Types.ObjectId | str
     report[name] = (report[name] ?? 0) + (r.deletedCount ?? r.modifiedCount ?? 0);
   };
 
-  // 1. Stop background work: deactivated accounts are skipped by the sync jobs, and the
-  //    workspace's queued jobs are removed.
+  // 1. Stop access and background work: the workspace's API keys go, deactivated accounts are
+  //    skipped by the sync jobs, and the workspace's queued jobs are removed.
+  await step('apiKeys', () => ApiKeyModel.deleteMany({ workspaceId }));
   const platformIds = (await PlatformModel.find({ workspaceId }, { _id: 1 }).lean()).map((p) => p._id);
   await step('platformsDeactivated', () => PlatformModel.updateMany({ workspaceId, isActive: true }, { $set: { isActive: false } }));
   await step('agendaJobs', () => deleteAgendaJobs(workspaceId, platformIds));
@@ -65,8 +68,10 @@ export async function deleteWorkspaceData(workspaceIdInput: Types.ObjectId | str
   await step('contentRecommendations', () => ContentRecommendationModel.deleteMany({ workspaceId }));
   await step('performancePatterns', () => PerformancePatternModel.deleteMany({ workspaceId }));
 
-  // 3. The platforms, the invitations and memberships, and finally the workspace itself.
+  // 3. The platforms, the invitations and memberships, and finally the workspace itself. Nobody
+  //    keeps it as their last used workspace (they fall back to their oldest membership).
   await step('platforms', () => PlatformModel.deleteMany({ workspaceId }));
+  await step('lastWorkspaceCleared', () => UserModel.updateMany({ lastWorkspaceId: workspaceId }, { $unset: { lastWorkspaceId: 1 } }));
   await step('invitations', () => InvitationModel.deleteMany({ workspaceId }));
   await step('teamMembers', () => TeamMemberModel.deleteMany({ workspaceId }));
   await step('workspaces', () => WorkspaceModel.deleteOne({ _id: workspaceId }));

@@ -1,19 +1,19 @@
 import { ASSIGNABLE_ROLES, AuditAction, roleAtLeast, TIER_LIMITS, WorkspaceRole } from '@soash/shared';
 import { Types } from 'mongoose';
 import { verifyPassword } from '../../auth/password.js';
-import { badInput, forbidden, limitExceeded, notFound, unauthenticated } from '../../lib/errors.js';
+import { badInput, forbidden, notFound, unauthenticated } from '../../lib/errors.js';
 import { toObjectId } from '../../lib/ids.js';
 import { consumeRateLimit } from '../../lib/rate-limit.js';
 import { viewerOf, type Context } from '../../server/context.js';
 import { PlatformModel } from '../platforms/platform.model.js';
-import { platformLimitError } from '../subscriptions/plan-limits.js';
+import { platformLimitError, workspaceLimitError, workspaceLimitOf } from '../subscriptions/plan-limits.js';
 import { withPlatformSlots } from '../subscriptions/platform-slots.js';
 import { AUTH_LIMITS } from '../users/auth.service.js';
 import { UserModel, type User } from '../users/user.model.js';
 import { recordAudit } from './audit.service.js';
 import { TeamMemberModel, type TeamMember } from './team-member.model.js';
 import { WorkspaceModel } from './workspace.model.js';
-import { MAX_OWNED_WORKSPACES, ownedWorkspaceIds } from './workspaces.service.js';
+import { ownedWorkspaceIds } from './workspaces.service.js';
 
 /**
  * Who performs a team operation: a user, in the active workspace, with their role there (read from
@@ -174,8 +174,8 @@ export async function leaveWorkspace(actor: TeamActor): Promise<boolean> {
   return true;
 }
 
-/** Checks the actor's password, rate-limited like every other password check of an account. */
-async function checkPassword(actor: TeamActor, password: string): Promise<void> {
+/** Checks a user's password, rate-limited like every other password check of an account; BAD_USER_INPUT naming `password` when wrong. */
+export async function checkPassword(actor: Pick<TeamActor, 'userId'>, password: string): Promise<void> {
   await consumeRateLimit(`password-check:user:${actor.userId}`, AUTH_LIMITS.passwordCheckPerUser, 'password attempts');
   const user = await UserModel.findById(actor.userId).select('+passwordHash').lean<User>();
   if (!user) throw unauthenticated('Account no longer exists');
@@ -184,15 +184,19 @@ async function checkPassword(actor: TeamActor, password: string): Promise<void> 
 
 /**
  * The new owner's plan must take the workspace: the subscription stays on the owning user and its
- * limits count across every workspace they own (MAX_OWNED_WORKSPACES, and the plan's connected
+ * limits count across every workspace they own (the plan's maxWorkspaces, and its connected
  * accounts over all of them, this workspace's included). LIMIT_EXCEEDED otherwise.
  */
 export async function assertNewOwnerPlanFits(newOwnerId: Types.ObjectId, workspaceId: Types.ObjectId): Promise<void> {
   const owner = await UserModel.findById(newOwnerId, { subscriptionTier: 1 }).lean<User>();
   if (!owner) throw notFound('Member');
   const owned = await ownedWorkspaceIds(newOwnerId);
-  if (owned.length >= MAX_OWNED_WORKSPACES) {
-    throw limitExceeded(`The new owner already owns ${MAX_OWNED_WORKSPACES} workspaces, the most one account may own`, { limit: 'workspaces', max: MAX_OWNED_WORKSPACES });
+  const maxOwned = workspaceLimitOf(owner.subscriptionTier);
+  if (owned.length >= maxOwned) {
+    throw workspaceLimitError(
+      owner.subscriptionTier,
+      `The new owner's ${owner.subscriptionTier} plan allows them to own ${maxOwned} workspace${maxOwned === 1 ? '' : 's'} and they own ${owned.length}; they can upgrade or delete one first`,
+    );
   }
   const limit = TIER_LIMITS[owner.subscriptionTier].maxPlatforms;
   if (limit === null) return;

@@ -6,6 +6,7 @@ import { WorkspaceRole as WorkspaceRoleEnum } from '../../lib/graphql-enums.js';
 import type { Context } from '../../server/context.js';
 import { CreateWorkspaceInput, UpdateWorkspaceInput } from './dto/workspace.inputs.js';
 import { Workspace } from './workspace.model.js';
+import { deleteWorkspace } from './workspace-deletion.js';
 import * as workspaces from './workspaces.service.js';
 
 @Resolver(() => Workspace)
@@ -45,6 +46,16 @@ export class WorkspacesResolver {
     @Ctx() ctx: Context,
   ): Promise<Workspace> {
     return workspaces.updateWorkspace(ctx, input);
+  }
+
+  @Authorized()
+  @SessionOnly()
+  @Mutation(() => Boolean, {
+    description:
+      "Deletes a workspace and everything in it (accounts, posts, stats, categories, insights, invitations, memberships, exports, queued jobs), confirmed with the owner's password. Owner only: another member is FORBIDDEN; a workspace the viewer is not a member of is NOT_FOUND like a missing id; a wrong password is BAD_USER_INPUT naming password. Deleting one's last workspace is allowed: createWorkspace starts a new one.",
+  })
+  deleteWorkspace(@Arg('id', () => ID) id: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context): Promise<boolean> {
+    return deleteWorkspace(ctx, id, password);
   }
 
   @FieldResolver(() => WorkspaceRoleEnum, { description: "The viewer's role in this workspace." })

@@ -1,9 +1,11 @@
 import { AuditAction, canonicalTimeZone, WorkspaceRole } from '@soash/shared';
 import { auditActor, recordAudit } from './audit.service.js';
 import { Types } from 'mongoose';
-import { badInput, isDuplicateKeyError, limitExceeded, unauthenticated } from '../../lib/errors.js';
+import { badInput, isDuplicateKeyError, unauthenticated } from '../../lib/errors.js';
 import { toObjectId } from '../../lib/ids.js';
 import { viewerOf, type Context } from '../../server/context.js';
+import { workspaceLimitError, workspaceLimitOf } from '../subscriptions/plan-limits.js';
+import { withPlatformSlots } from '../subscriptions/platform-slots.js';
 import { UserModel, type User } from '../users/user.model.js';
 import { activeWorkspaceId, assertRole, workspaceNotFound } from './access.js';
 import { TeamMemberModel, type TeamMember } from './team-member.model.js';
@@ -21,9 +23,6 @@ export interface BrandProfileFields {
   avatarUrl?: string | null;
   onboardingCompleted?: boolean | null;
 }
-
-/** How many workspaces one user may own (on top of the plan's limits, see subscriptions/plan-limits.ts). */
-export const MAX_OWNED_WORKSPACES = 50;
 
 /** The name a personal workspace gets: the brand or company when known, else the user's name. */
 export function personalWorkspaceName(user: Pick<User, 'name' | 'company'>, brandName?: string): string {
@@ -198,7 +197,9 @@ export async function updateWorkspace(ctx: Context, input: BrandProfileFields & 
 
 /**
  * Creates a workspace owned by the viewer (they become its owner member) and makes it their last
- * used one. A user owns at most MAX_OWNED_WORKSPACES (LIMIT_EXCEEDED).
+ * used one. The viewer's plan caps how many workspaces they own (TIER_LIMITS maxWorkspaces, never
+ * above MAX_OWNED_WORKSPACES): LIMIT_EXCEEDED beyond it. Counted and created under the owner's
+ * plan-limit lease, so two creations at once cannot both take the last slot.
  */
 export async function createWorkspace(ctx: Context, input: BrandProfileFields & { name: string }): Promise<Workspace> {
   const viewer = viewerOf(ctx);
@@ -207,13 +208,14 @@ export async function createWorkspace(ctx: Context, input: BrandProfileFields & 
   if (!user) throw unauthenticated('Account no longer exists');
   const name = input.name.trim();
   if (!name) throw badInput('name must not be empty', 'name');
-  const owned = await WorkspaceModel.countDocuments({ ownerId: userId });
-  if (owned >= MAX_OWNED_WORKSPACES) {
-    throw limitExceeded(`You can own at most ${MAX_OWNED_WORKSPACES} workspaces`, { limit: 'workspaces', max: MAX_OWNED_WORKSPACES });
-  }
   const fields = Object.fromEntries(Object.entries(brandProfileUpdate(input)).filter(([, v]) => v !== undefined && v !== null));
-  const created = await WorkspaceModel.create({ timezone: 'UTC', brandValues: [], businessGoals: [], onboardingCompleted: false, ...fields, name, ownerId: userId });
-  await ensureOwnerMember(created._id, userId);
+  const created = await withPlatformSlots(userId, async () => {
+    const owned = await WorkspaceModel.countDocuments({ ownerId: userId });
+    if (owned >= workspaceLimitOf(user.subscriptionTier)) throw workspaceLimitError(user.subscriptionTier);
+    const doc = await WorkspaceModel.create({ timezone: 'UTC', brandValues: [], businessGoals: [], onboardingCompleted: false, ...fields, name, ownerId: userId });
+    await ensureOwnerMember(doc._id, userId);
+    return doc;
+  });
   await UserModel.updateOne({ _id: userId }, { $set: { lastWorkspaceId: created._id } });
   ctx.loaders.membershipsByUser.clear(viewer.id);
   await recordAudit(auditActor(ctx, created._id), AuditAction.WORKSPACE_CREATED, { type: 'workspace', id: created._id }, { name });

@@ -8,23 +8,14 @@ import {
 } from 'graphql';
 import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createActivity, createPlatform, createUser } from '../../../test/helpers/fixtures.js';
-import { startTestServer, type TestServer } from '../../../test/helpers/server.js';
-import { startScheduler, type Scheduler } from '../../jobs/scheduler.js';
-import { ApiKeyModel } from '../../modules/api-keys/api-key.model.js';
-import { newApiKeySecret, newPublicId } from '../../modules/api-keys/api-key-token.js';
-import { ContentCategoryModel } from '../../modules/categories/category.model.js';
-import { AiInsightModel } from '../../modules/insights/insight.model.js';
-import { ContentRecommendationModel } from '../../modules/insights/recommendation.model.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createUser, workspaceObjects, type WorkspaceObjects } from '../../../test/helpers/fixtures.js';
+import { errorOf, useTestServer } from '../../../test/helpers/server.js';
 import { ReferralCodeModel } from '../../modules/referrals/referral-code.model.js';
 import { ReferralSignupModel } from '../../modules/referrals/referral-signup.model.js';
 import { UserModel } from '../../modules/users/user.model.js';
 import { TeamMemberModel } from '../../modules/workspaces/team-member.model.js';
-import { InvitationModel } from '../../modules/workspaces/invitation.model.js';
 import { hashPassword } from '../../auth/password.js';
-import { PendingConnectionModel } from '../../modules/platforms/pending-connection.model.js';
-import { encryptSecret, hashToken } from '../../lib/crypto.js';
 import { useConnectorConfig } from '../../connectors/config.js';
 import { buildAppSchema } from '../schema.js';
 
@@ -40,42 +31,21 @@ import { buildAppSchema } from '../schema.js';
  * workspace; the same user naming the victim's workspace in the header; a removed member.
  */
 
-let server: TestServer;
-let scheduler: Scheduler;
+// LinkedIn app credentials, so that completing a (LinkedIn) pending connection can succeed.
+// Operations such as syncPlatform queue jobs; nothing here runs them.
+const server = useTestServer({ LINKEDIN_CLIENT_ID: 'li-id', LINKEDIN_CLIENT_SECRET: 'li-secret' });
 const OWNER_PASSWORD = 'the owners password 42';
 let ownerPasswordHash: string;
 beforeAll(async () => {
   ownerPasswordHash = await hashPassword(OWNER_PASSWORD);
-  // LinkedIn app credentials, so that completing a (LinkedIn) pending connection can succeed.
-  server = await startTestServer({ LINKEDIN_CLIENT_ID: 'li-id', LINKEDIN_CLIENT_SECRET: 'li-secret' });
   useConnectorConfig(server.config);
-  // Operations such as syncPlatform queue jobs; nothing here runs them.
-  scheduler = await startScheduler({ processJobs: false, pollMs: 60_000 });
 });
-afterAll(async () => {
-  await scheduler.stop();
-  await server.close();
-});
-
-const errorOf = (body: { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }) => body.errors?.[0];
 // Recent enough for every plan's history limit (the limits have their own suite).
 const RANGE = { from: new Date(Date.now() - 30 * 24 * 3600 * 1000).toISOString(), to: new Date().toISOString() };
 
-interface Owned {
+interface Owned extends WorkspaceObjects {
   workspace: string;
-  platform: string;
-  pending: string;
-  activity: string;
-  category: string;
   user: string;
-  insight: string;
-  recommendation: string;
-  /** The user id of an editor in the workspace. */
-  member: string;
-  /** A pending invitation of the workspace. */
-  invitation: string;
-  /** An API key of the workspace. */
-  apiKey: string;
 }
 
 interface Case {
@@ -349,6 +319,15 @@ const CASES: Case[] = [
     target: (a) => a.platform,
     field: 'id',
   },
+  // After every other case: it removes the whole workspace.
+  {
+    op: 'Mutation.deleteWorkspace',
+    arg: 'id',
+    query: 'mutation($id: ID!, $p: String!) { deleteWorkspace(id: $id, password: $p) }',
+    vars: (id) => ({ id, p: OWNER_PASSWORD }),
+    target: (a) => a.workspace,
+    field: 'id',
+  },
 ];
 
 /** `Type.field` → argument paths of type ID (or [ID]), looking into input objects. */
@@ -367,47 +346,6 @@ function idArguments(root: GraphQLObjectType | null | undefined): string[] {
   return out.map((p) => p.replace('(', ' ')).sort();
 }
 
-/** A workspace's platform, category, post, insight and recommendation: the objects ids address. */
-async function ownedObjects(workspaceId: Types.ObjectId): Promise<Omit<Owned, 'workspace' | 'user'>> {
-  const platform = await createPlatform(workspaceId);
-  const category = await ContentCategoryModel.create({ workspaceId, name: 'Mine', nameKey: 'mine', colorCode: '#123456' });
-  const activity = await createActivity(workspaceId, platform._id, { categoryIds: [category._id] });
-  const insight = await AiInsightModel.create({ workspaceId, insightType: 'performance', title: 'Reels do well', priority: 'high', key: `k-${workspaceId.toHexString()}` });
-  const recommendation = await ContentRecommendationModel.create({ workspaceId, recommendationType: 'hashtag', title: 'Use #launch', key: `k-${workspaceId.toHexString()}` });
-  const pending = await PendingConnectionModel.create({
-    workspaceId,
-    type: 'linkedin',
-    choices: [{ platformUserId: '1001', name: 'Org 1001' }],
-    loginTokensEnc: encryptSecret(JSON.stringify({ accessToken: 'member-token', issuedAt: new Date() })),
-    expiresAt: new Date(Date.now() + 600_000),
-  });
-  const teammate = await createUser();
-  await TeamMemberModel.create({ workspaceId, userId: teammate.user._id, role: 'editor', isActive: true });
-  const email = `invitee-${randomBytes(4).toString('hex')}@example.test`;
-  const invitation = await InvitationModel.create({
-    workspaceId,
-    email,
-    role: 'viewer',
-    tokenHash: hashToken(randomBytes(32).toString('base64url')),
-    expiresAt: new Date(Date.now() + 600_000),
-    invitedBy: teammate.user._id,
-    openKey: `${workspaceId.toHexString()}:${email}`,
-  });
-  const publicId = newPublicId();
-  const apiKey = await ApiKeyModel.create({ workspaceId, name: 'Partner', publicId, secretHash: newApiKeySecret(publicId).secretHash, scopes: ['posts:read'], createdBy: teammate.user._id });
-  return {
-    member: teammate.user._id.toHexString(),
-    invitation: invitation._id.toHexString(),
-    apiKey: apiKey._id.toHexString(),
-    platform: platform._id.toHexString(),
-    pending: pending._id.toHexString(),
-    activity: activity._id.toHexString(),
-    category: category._id.toHexString(),
-    insight: insight._id.toHexString(),
-    recommendation: recommendation._id.toHexString(),
-  };
-}
-
 interface Tenant extends Owned {
   token: string;
   /** Headers that select the tenant's (second) workspace. */
@@ -421,7 +359,7 @@ async function makeOwner(): Promise<Tenant> {
   const created = await server.gql('mutation { createWorkspace(input: { name: "Client brand" }) { id } }', {}, token);
   const workspace = created.body.data!.createWorkspace.id as string;
   expect(workspace).not.toBe(user._id.toHexString());
-  return { ...(await ownedObjects(new Types.ObjectId(workspace))), workspace, user: user._id.toHexString(), token, headers: { 'X-Workspace-Id': workspace } };
+  return { ...(await workspaceObjects(new Types.ObjectId(workspace))), workspace, user: user._id.toHexString(), token, headers: { 'X-Workspace-Id': workspace } };
 }
 
 describe('ids: successful cases', () => {

@@ -140,7 +140,7 @@ describe('tiktok connector: successful cases', () => {
     );
     const health = body.data!.connectorHealth.find((x) => x.platformId === platformId.toHexString())!;
     expect(new Date(health.needsReauthBy).getTime()).toBe(third.p.refreshTokenExpiry!.getTime());
-    expect(health.warnings.join(' ')).toMatch(/TikTok access ends on \d{4}-\d{2}-\d{2}/);
+    expect(health.warnings.join(' ')).toMatch(/TikTok access ends on \d{1,2} [A-Z][a-z]{2} \d{4}; connect/);
     await AiInsightModel.deleteMany({ workspaceId: user._id });
 
     // Revoked: the access token is refused and so is the refresh.

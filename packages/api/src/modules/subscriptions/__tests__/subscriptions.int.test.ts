@@ -1,8 +1,7 @@
 import { TIER_LIMITS } from '@soash/shared';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createActivity, createPlatform, createUser } from '../../../../test/helpers/fixtures.js';
-import { startTestServer, type TestServer } from '../../../../test/helpers/server.js';
-import { startScheduler, type Scheduler } from '../../../jobs/scheduler.js';
+import { errorOf, useTestServer } from '../../../../test/helpers/server.js';
 import { forbidden } from '../../../lib/errors.js';
 import { ActivityMetricModel } from '../../activities/activity-metric.model.js';
 import { PlatformModel } from '../../platforms/platform.model.js';
@@ -11,23 +10,12 @@ import { UserModel, type User } from '../../users/user.model.js';
 import { noPaymentProvider, setPaymentProvider, type PlanChangeRequest } from '../payment-provider.js';
 import { historyStart } from '../plan-limits.js';
 
-let server: TestServer;
-let scheduler: Scheduler;
-beforeAll(async () => {
-  server = await startTestServer();
-  // Connecting a sandbox account queues its backfill; nothing here runs it.
-  scheduler = await startScheduler({ processJobs: false, pollMs: 60_000 });
-});
-afterAll(async () => {
-  await scheduler.stop();
-  await server.close();
-});
+// Connecting a sandbox account queues its backfill; nothing here runs it.
+const server = useTestServer();
 afterEach(() => {
   setPaymentProvider(noPaymentProvider);
 });
 
-type Gql = { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
-const errorOf = (body: Gql) => body.errors?.[0];
 const DAY = 24 * 3600 * 1000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY);
 const iso = (d: Date) => d.toISOString();
@@ -59,12 +47,12 @@ const TIERS: Tier[] = ['free', 'pro', 'enterprise'];
 describe('subscriptions: successful cases', () => {
   it('plans and me.plan come from the one limits table', async () => {
     const { token } = await createUser({ subscriptionTier: 'pro' });
-    const { body } = await server.gql('{ plans { tier maxPlatforms historyDays priceCents apiPoints { max restorePerSecond } } me { plan { tier maxPlatforms historyDays priceCents } } }', {}, token);
+    const { body } = await server.gql('{ plans { tier maxPlatforms historyDays maxWorkspaces priceCents apiPoints { max restorePerSecond } } me { plan { tier maxPlatforms historyDays priceCents } } }', {}, token);
     expect(body.data!.plans).toEqual(TIERS.map((t) => ({ tier: t.toUpperCase(), ...TIER_LIMITS[t] })));
     expect(body.data!.plans.slice(0, 3)).toEqual([
-      { tier: 'FREE', maxPlatforms: 2, historyDays: 90, priceCents: 0, apiPoints: { max: 10000, restorePerSecond: 100 } },
-      { tier: 'PRO', maxPlatforms: 10, historyDays: 730, priceCents: 2900, apiPoints: { max: 25000, restorePerSecond: 250 } },
-      { tier: 'ENTERPRISE', maxPlatforms: null, historyDays: null, priceCents: 19900, apiPoints: { max: 100000, restorePerSecond: 1000 } },
+      { tier: 'FREE', maxPlatforms: 2, historyDays: 90, maxWorkspaces: 2, priceCents: 0, apiPoints: { max: 10000, restorePerSecond: 100 } },
+      { tier: 'PRO', maxPlatforms: 10, historyDays: 730, maxWorkspaces: 10, priceCents: 2900, apiPoints: { max: 25000, restorePerSecond: 250 } },
+      { tier: 'ENTERPRISE', maxPlatforms: null, historyDays: null, maxWorkspaces: 50, priceCents: 19900, apiPoints: { max: 100000, restorePerSecond: 1000 } },
     ]);
     expect(body.data!.me.plan).toEqual({ tier: 'PRO', maxPlatforms: 10, historyDays: 730, priceCents: 2900 });
   });

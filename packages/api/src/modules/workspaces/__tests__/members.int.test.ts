@@ -171,9 +171,8 @@ describe('members: failing cases', () => {
 
   it("transfer: the new owner's plan limits apply across the workspaces they own", async () => {
     const team = await createTeam();
-    // The editor is on the free plan (2 connected accounts) and already owns a workspace with one.
-    const theirs = await WorkspaceModel.create({ name: 'Their brand', ownerId: team.editor.user._id });
-    await createPlatform(theirs._id);
+    // The editor is on the free plan (2 connected accounts) and has one in their personal workspace (id = their user id).
+    await createPlatform(team.editor.user._id);
     await createPlatform(team.workspace._id);
     await createPlatform(team.workspace._id);
     await expect(transferOwnership(team.owner.actor, team.editor.actor.userId, OWNER_PASSWORD)).rejects.toMatchObject({

@@ -1,29 +1,17 @@
 import type { WorkspaceRole } from '@soash/shared';
 import { Types } from 'mongoose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { registerViaApi } from '../../../../test/helpers/auth.js';
 import { createPlatform, createUser } from '../../../../test/helpers/fixtures.js';
-import { startTestServer, type TestServer } from '../../../../test/helpers/server.js';
-import { startScheduler, type Scheduler } from '../../../jobs/scheduler.js';
+import { errorOf, useTestServer } from '../../../../test/helpers/server.js';
 import { PlatformModel } from '../../platforms/platform.model.js';
 import { UserModel } from '../../users/user.model.js';
 import { AuditEventModel } from '../audit-event.model.js';
 import { TeamMemberModel } from '../team-member.model.js';
 import { WorkspaceModel } from '../workspace.model.js';
 
-let server: TestServer;
-let scheduler: Scheduler;
-beforeAll(async () => {
-  server = await startTestServer();
-  // Connecting sandbox accounts queues their backfill; nothing here runs it.
-  scheduler = await startScheduler({ processJobs: false, pollMs: 60_000 });
-});
-afterAll(async () => {
-  await scheduler.stop();
-  await server.close();
-});
-
-const errorOf = (body: { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }) => body.errors?.[0];
+// Connecting sandbox accounts queues their backfill; nothing here runs it.
+const server = useTestServer();
 const WS_FIELDS = 'id name viewerRole memberCount ownerId timezone brandName onboardingCompleted';
 
 async function newWorkspace(token: string, name = 'Client brand'): Promise<string> {
