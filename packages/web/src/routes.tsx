@@ -74,6 +74,7 @@ export const routes: RouteObject[] = [
           { path: 'onboarding', lazy: async () => ({ Component: (await import('./features/onboarding/OnboardingPage')).OnboardingPage }) },
           { path: 'insights', lazy: async () => ({ Component: (await import('./features/insights/InsightsPage')).InsightsPage }) },
           { path: 'referrals', lazy: async () => ({ Component: (await import('./features/referrals/ReferralsPage')).ReferralsPage }) },
+          { path: 'members', lazy: async () => ({ Component: (await import('./features/members/MembersPage')).MembersPage }) },
           { path: 'settings', lazy: async () => ({ Component: (await import('./features/settings/SettingsPage')).SettingsPage }) },
         ],
       },

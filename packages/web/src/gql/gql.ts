@@ -14,6 +14,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AcceptInvitationMe {\n    me {\n      id\n      email\n    }\n  }\n": typeof types.AcceptInvitationMeDocument,
+    "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      id\n      name\n      viewerRole\n    }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      email\n      nextStep\n    }\n  }\n": typeof types.RegisterDocument,
@@ -39,6 +41,16 @@ type Documents = {
     "\n  fragment RecommendationCard_ContentRecommendation on ContentRecommendation {\n    id\n    title\n    description\n    recommendationType\n    score\n    feedbackScore\n    isUsed\n    usedAt\n    contentBrief\n    insightId\n    basis {\n      sources\n      own {\n        posts\n      }\n      industry {\n        industry\n        brands\n      }\n    }\n  }\n": typeof types.RecommendationCard_ContentRecommendationFragmentDoc,
     "\n  mutation RateRecommendation($id: ID!, $score: Int!) {\n    rateRecommendation(id: $id, score: $score) {\n      id\n      feedbackScore\n      score\n    }\n  }\n": typeof types.RateRecommendationDocument,
     "\n  mutation MarkRecommendationUsed($id: ID!) {\n    markRecommendationUsed(id: $id) {\n      id\n      isUsed\n      usedAt\n      score\n    }\n  }\n": typeof types.MarkRecommendationUsedDocument,
+    "\n  query AuditLog($first: Int!, $after: String) {\n    auditLog(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          action\n          at\n          ip\n          targetType\n          targetId\n          details\n          actor {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
+    "\n  query Members {\n    members {\n      userId\n      name\n      email\n      role\n      joinedAt\n      isActive\n    }\n  }\n": typeof types.MembersDocument,
+    "\n  query Invitations {\n    invitations {\n      id\n      email\n      role\n      expiresAt\n      isExpired\n      createdAt\n      invitedBy {\n        id\n        name\n      }\n    }\n  }\n": typeof types.InvitationsDocument,
+    "\n  mutation Invite($email: String!, $role: WorkspaceRole!) {\n    invite(email: $email, role: $role) {\n      id\n      email\n      role\n      expiresAt\n      isExpired\n    }\n  }\n": typeof types.InviteDocument,
+    "\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) {\n      id\n      expiresAt\n      isExpired\n    }\n  }\n": typeof types.ResendInvitationDocument,
+    "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n    }\n  }\n": typeof types.RevokeInvitationDocument,
+    "\n  mutation ChangeRole($userId: ID!, $role: WorkspaceRole!) {\n    changeRole(userId: $userId, role: $role) {\n      userId\n      role\n    }\n  }\n": typeof types.ChangeRoleDocument,
+    "\n  mutation RemoveMember($userId: ID!) {\n    removeMember(userId: $userId) {\n      userId\n      isActive\n    }\n  }\n": typeof types.RemoveMemberDocument,
+    "\n  mutation LeaveWorkspace {\n    leaveWorkspace\n  }\n": typeof types.LeaveWorkspaceDocument,
+    "\n  mutation TransferOwnership($userId: ID!, $password: String!) {\n    transferOwnership(userId: $userId, password: $password) {\n      userId\n      role\n    }\n  }\n": typeof types.TransferOwnershipDocument,
     "\n  query Onboarding {\n    me {\n      id\n      name\n      company\n      profile {\n        id\n        onboardingCompleted\n        ...BrandForm_UserProfile\n      }\n    }\n    platforms {\n      id\n      type\n      username\n      displayName\n      sandbox\n    }\n  }\n": typeof types.OnboardingDocument,
     "\n  mutation CompleteOnboarding($input: CompleteOnboardingInput!) {\n    completeOnboarding(input: $input) {\n      id\n      onboardingCompleted\n    }\n  }\n": typeof types.CompleteOnboardingDocument,
     "\n  fragment AudienceDemographics_Demographics on Demographics {\n    ageGroups {\n      range\n      share\n    }\n    genderSplit {\n      female\n      male\n      other\n    }\n    locations {\n      country\n      city\n      share\n    }\n  }\n": typeof types.AudienceDemographics_DemographicsFragmentDoc,
@@ -74,6 +86,10 @@ type Documents = {
     "\n  mutation RotateReferralCode {\n    rotateReferralCode {\n      code\n      shareUrl\n    }\n  }\n": typeof types.RotateReferralCodeDocument,
     "\n  fragment AccountForm_User on User {\n    id\n    name\n    firstName\n    lastName\n    company\n    email\n  }\n": typeof types.AccountForm_UserFragmentDoc,
     "\n  mutation UpdateAccount($input: UpdateAccountInput!) {\n    updateAccount(input: $input) {\n      id\n      ...AccountForm_User\n    }\n  }\n": typeof types.UpdateAccountDocument,
+    "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      scopes\n      status\n      expiresAt\n      createdAt\n      createdByName\n      lastUsedAt\n      lastUsedIp\n      previousSecretExpiresAt\n    }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      status\n      revokedAt\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  mutation RotateApiKey($id: ID!, $overlapHours: Int!) {\n    rotateApiKey(id: $id, overlapHours: $overlapHours) {\n      secret\n      apiKey {\n        id\n        name\n        previousSecretExpiresAt\n      }\n    }\n  }\n": typeof types.RotateApiKeyDocument,
     "\n  fragment BrandForm_UserProfile on UserProfile {\n    id\n    brandName\n    brandDescription\n    industry\n    targetAudience\n    brandValues\n    businessGoals\n    timezone\n  }\n": typeof types.BrandForm_UserProfileFragmentDoc,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      onboardingCompleted\n      ...BrandForm_UserProfile\n    }\n  }\n": typeof types.UpdateProfileDocument,
     "\n  mutation LogoutEverywhere {\n    logout(allSessions: true)\n  }\n": typeof types.LogoutEverywhereDocument,
@@ -82,10 +98,14 @@ type Documents = {
     "\n  query Plans {\n    plans {\n      tier\n      maxPlatforms\n      historyDays\n      priceCents\n    }\n    me {\n      id\n      subscriptionTier\n    }\n    billing {\n      charges\n      provider\n    }\n  }\n": typeof types.PlansDocument,
     "\n  mutation ChangeSubscription($tier: SubscriptionTier!) {\n    changeSubscription(tier: $tier) {\n      id\n      subscriptionTier\n      plan {\n        tier\n        maxPlatforms\n        historyDays\n      }\n    }\n  }\n": typeof types.ChangeSubscriptionDocument,
     "\n  query Settings {\n    me {\n      id\n      ...AccountForm_User\n      profile {\n        id\n        ...BrandForm_UserProfile\n      }\n    }\n  }\n": typeof types.SettingsDocument,
+    "\n  mutation CreateWorkspace($name: String!) {\n    createWorkspace(input: { name: $name }) {\n      id\n      name\n      viewerRole\n    }\n  }\n": typeof types.CreateWorkspaceDocument,
+    "\n  query ShellWorkspaces {\n    activeWorkspace {\n      id\n      name\n      viewerRole\n      ownerId\n      memberCount\n    }\n    workspaces {\n      id\n      name\n      viewerRole\n    }\n  }\n": typeof types.ShellWorkspacesDocument,
     "\n  query ClientTestMe {\n    me {\n      id\n    }\n  }\n": typeof types.ClientTestMeDocument,
     "\n  query WorkspaceTestMe {\n    me {\n      id\n    }\n  }\n": typeof types.WorkspaceTestMeDocument,
 };
 const documents: Documents = {
+    "\n  query AcceptInvitationMe {\n    me {\n      id\n      email\n    }\n  }\n": types.AcceptInvitationMeDocument,
+    "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      id\n      name\n      viewerRole\n    }\n  }\n": types.AcceptInvitationDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      email\n      nextStep\n    }\n  }\n": types.RegisterDocument,
@@ -111,6 +131,16 @@ const documents: Documents = {
     "\n  fragment RecommendationCard_ContentRecommendation on ContentRecommendation {\n    id\n    title\n    description\n    recommendationType\n    score\n    feedbackScore\n    isUsed\n    usedAt\n    contentBrief\n    insightId\n    basis {\n      sources\n      own {\n        posts\n      }\n      industry {\n        industry\n        brands\n      }\n    }\n  }\n": types.RecommendationCard_ContentRecommendationFragmentDoc,
     "\n  mutation RateRecommendation($id: ID!, $score: Int!) {\n    rateRecommendation(id: $id, score: $score) {\n      id\n      feedbackScore\n      score\n    }\n  }\n": types.RateRecommendationDocument,
     "\n  mutation MarkRecommendationUsed($id: ID!) {\n    markRecommendationUsed(id: $id) {\n      id\n      isUsed\n      usedAt\n      score\n    }\n  }\n": types.MarkRecommendationUsedDocument,
+    "\n  query AuditLog($first: Int!, $after: String) {\n    auditLog(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          action\n          at\n          ip\n          targetType\n          targetId\n          details\n          actor {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AuditLogDocument,
+    "\n  query Members {\n    members {\n      userId\n      name\n      email\n      role\n      joinedAt\n      isActive\n    }\n  }\n": types.MembersDocument,
+    "\n  query Invitations {\n    invitations {\n      id\n      email\n      role\n      expiresAt\n      isExpired\n      createdAt\n      invitedBy {\n        id\n        name\n      }\n    }\n  }\n": types.InvitationsDocument,
+    "\n  mutation Invite($email: String!, $role: WorkspaceRole!) {\n    invite(email: $email, role: $role) {\n      id\n      email\n      role\n      expiresAt\n      isExpired\n    }\n  }\n": types.InviteDocument,
+    "\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) {\n      id\n      expiresAt\n      isExpired\n    }\n  }\n": types.ResendInvitationDocument,
+    "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n    }\n  }\n": types.RevokeInvitationDocument,
+    "\n  mutation ChangeRole($userId: ID!, $role: WorkspaceRole!) {\n    changeRole(userId: $userId, role: $role) {\n      userId\n      role\n    }\n  }\n": types.ChangeRoleDocument,
+    "\n  mutation RemoveMember($userId: ID!) {\n    removeMember(userId: $userId) {\n      userId\n      isActive\n    }\n  }\n": types.RemoveMemberDocument,
+    "\n  mutation LeaveWorkspace {\n    leaveWorkspace\n  }\n": types.LeaveWorkspaceDocument,
+    "\n  mutation TransferOwnership($userId: ID!, $password: String!) {\n    transferOwnership(userId: $userId, password: $password) {\n      userId\n      role\n    }\n  }\n": types.TransferOwnershipDocument,
     "\n  query Onboarding {\n    me {\n      id\n      name\n      company\n      profile {\n        id\n        onboardingCompleted\n        ...BrandForm_UserProfile\n      }\n    }\n    platforms {\n      id\n      type\n      username\n      displayName\n      sandbox\n    }\n  }\n": types.OnboardingDocument,
     "\n  mutation CompleteOnboarding($input: CompleteOnboardingInput!) {\n    completeOnboarding(input: $input) {\n      id\n      onboardingCompleted\n    }\n  }\n": types.CompleteOnboardingDocument,
     "\n  fragment AudienceDemographics_Demographics on Demographics {\n    ageGroups {\n      range\n      share\n    }\n    genderSplit {\n      female\n      male\n      other\n    }\n    locations {\n      country\n      city\n      share\n    }\n  }\n": types.AudienceDemographics_DemographicsFragmentDoc,
@@ -146,6 +176,10 @@ const documents: Documents = {
     "\n  mutation RotateReferralCode {\n    rotateReferralCode {\n      code\n      shareUrl\n    }\n  }\n": types.RotateReferralCodeDocument,
     "\n  fragment AccountForm_User on User {\n    id\n    name\n    firstName\n    lastName\n    company\n    email\n  }\n": types.AccountForm_UserFragmentDoc,
     "\n  mutation UpdateAccount($input: UpdateAccountInput!) {\n    updateAccount(input: $input) {\n      id\n      ...AccountForm_User\n    }\n  }\n": types.UpdateAccountDocument,
+    "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      scopes\n      status\n      expiresAt\n      createdAt\n      createdByName\n      lastUsedAt\n      lastUsedIp\n      previousSecretExpiresAt\n    }\n  }\n": types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      status\n      revokedAt\n    }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  mutation RotateApiKey($id: ID!, $overlapHours: Int!) {\n    rotateApiKey(id: $id, overlapHours: $overlapHours) {\n      secret\n      apiKey {\n        id\n        name\n        previousSecretExpiresAt\n      }\n    }\n  }\n": types.RotateApiKeyDocument,
     "\n  fragment BrandForm_UserProfile on UserProfile {\n    id\n    brandName\n    brandDescription\n    industry\n    targetAudience\n    brandValues\n    businessGoals\n    timezone\n  }\n": types.BrandForm_UserProfileFragmentDoc,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      onboardingCompleted\n      ...BrandForm_UserProfile\n    }\n  }\n": types.UpdateProfileDocument,
     "\n  mutation LogoutEverywhere {\n    logout(allSessions: true)\n  }\n": types.LogoutEverywhereDocument,
@@ -154,6 +188,8 @@ const documents: Documents = {
     "\n  query Plans {\n    plans {\n      tier\n      maxPlatforms\n      historyDays\n      priceCents\n    }\n    me {\n      id\n      subscriptionTier\n    }\n    billing {\n      charges\n      provider\n    }\n  }\n": types.PlansDocument,
     "\n  mutation ChangeSubscription($tier: SubscriptionTier!) {\n    changeSubscription(tier: $tier) {\n      id\n      subscriptionTier\n      plan {\n        tier\n        maxPlatforms\n        historyDays\n      }\n    }\n  }\n": types.ChangeSubscriptionDocument,
     "\n  query Settings {\n    me {\n      id\n      ...AccountForm_User\n      profile {\n        id\n        ...BrandForm_UserProfile\n      }\n    }\n  }\n": types.SettingsDocument,
+    "\n  mutation CreateWorkspace($name: String!) {\n    createWorkspace(input: { name: $name }) {\n      id\n      name\n      viewerRole\n    }\n  }\n": types.CreateWorkspaceDocument,
+    "\n  query ShellWorkspaces {\n    activeWorkspace {\n      id\n      name\n      viewerRole\n      ownerId\n      memberCount\n    }\n    workspaces {\n      id\n      name\n      viewerRole\n    }\n  }\n": types.ShellWorkspacesDocument,
     "\n  query ClientTestMe {\n    me {\n      id\n    }\n  }\n": types.ClientTestMeDocument,
     "\n  query WorkspaceTestMe {\n    me {\n      id\n    }\n  }\n": types.WorkspaceTestMeDocument,
 };
@@ -172,6 +208,14 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AcceptInvitationMe {\n    me {\n      id\n      email\n    }\n  }\n"): (typeof documents)["\n  query AcceptInvitationMe {\n    me {\n      id\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      id\n      name\n      viewerRole\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      id\n      name\n      viewerRole\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -272,6 +316,46 @@ export function graphql(source: "\n  mutation RateRecommendation($id: ID!, $scor
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MarkRecommendationUsed($id: ID!) {\n    markRecommendationUsed(id: $id) {\n      id\n      isUsed\n      usedAt\n      score\n    }\n  }\n"): (typeof documents)["\n  mutation MarkRecommendationUsed($id: ID!) {\n    markRecommendationUsed(id: $id) {\n      id\n      isUsed\n      usedAt\n      score\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog($first: Int!, $after: String) {\n    auditLog(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          action\n          at\n          ip\n          targetType\n          targetId\n          details\n          actor {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditLog($first: Int!, $after: String) {\n    auditLog(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          action\n          at\n          ip\n          targetType\n          targetId\n          details\n          actor {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Members {\n    members {\n      userId\n      name\n      email\n      role\n      joinedAt\n      isActive\n    }\n  }\n"): (typeof documents)["\n  query Members {\n    members {\n      userId\n      name\n      email\n      role\n      joinedAt\n      isActive\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Invitations {\n    invitations {\n      id\n      email\n      role\n      expiresAt\n      isExpired\n      createdAt\n      invitedBy {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query Invitations {\n    invitations {\n      id\n      email\n      role\n      expiresAt\n      isExpired\n      createdAt\n      invitedBy {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Invite($email: String!, $role: WorkspaceRole!) {\n    invite(email: $email, role: $role) {\n      id\n      email\n      role\n      expiresAt\n      isExpired\n    }\n  }\n"): (typeof documents)["\n  mutation Invite($email: String!, $role: WorkspaceRole!) {\n    invite(email: $email, role: $role) {\n      id\n      email\n      role\n      expiresAt\n      isExpired\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) {\n      id\n      expiresAt\n      isExpired\n    }\n  }\n"): (typeof documents)["\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) {\n      id\n      expiresAt\n      isExpired\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeRole($userId: ID!, $role: WorkspaceRole!) {\n    changeRole(userId: $userId, role: $role) {\n      userId\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeRole($userId: ID!, $role: WorkspaceRole!) {\n    changeRole(userId: $userId, role: $role) {\n      userId\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveMember($userId: ID!) {\n    removeMember(userId: $userId) {\n      userId\n      isActive\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveMember($userId: ID!) {\n    removeMember(userId: $userId) {\n      userId\n      isActive\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LeaveWorkspace {\n    leaveWorkspace\n  }\n"): (typeof documents)["\n  mutation LeaveWorkspace {\n    leaveWorkspace\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TransferOwnership($userId: ID!, $password: String!) {\n    transferOwnership(userId: $userId, password: $password) {\n      userId\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation TransferOwnership($userId: ID!, $password: String!) {\n    transferOwnership(userId: $userId, password: $password) {\n      userId\n      role\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -415,6 +499,22 @@ export function graphql(source: "\n  mutation UpdateAccount($input: UpdateAccoun
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      scopes\n      status\n      expiresAt\n      createdAt\n      createdByName\n      lastUsedAt\n      lastUsedIp\n      previousSecretExpiresAt\n    }\n  }\n"): (typeof documents)["\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      scopes\n      status\n      expiresAt\n      createdAt\n      createdByName\n      lastUsedAt\n      lastUsedIp\n      previousSecretExpiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      status\n      revokedAt\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      status\n      revokedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateApiKey($id: ID!, $overlapHours: Int!) {\n    rotateApiKey(id: $id, overlapHours: $overlapHours) {\n      secret\n      apiKey {\n        id\n        name\n        previousSecretExpiresAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RotateApiKey($id: ID!, $overlapHours: Int!) {\n    rotateApiKey(id: $id, overlapHours: $overlapHours) {\n      secret\n      apiKey {\n        id\n        name\n        previousSecretExpiresAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment BrandForm_UserProfile on UserProfile {\n    id\n    brandName\n    brandDescription\n    industry\n    targetAudience\n    brandValues\n    businessGoals\n    timezone\n  }\n"): (typeof documents)["\n  fragment BrandForm_UserProfile on UserProfile {\n    id\n    brandName\n    brandDescription\n    industry\n    targetAudience\n    brandValues\n    businessGoals\n    timezone\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -444,6 +544,14 @@ export function graphql(source: "\n  mutation ChangeSubscription($tier: Subscrip
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Settings {\n    me {\n      id\n      ...AccountForm_User\n      profile {\n        id\n        ...BrandForm_UserProfile\n      }\n    }\n  }\n"): (typeof documents)["\n  query Settings {\n    me {\n      id\n      ...AccountForm_User\n      profile {\n        id\n        ...BrandForm_UserProfile\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWorkspace($name: String!) {\n    createWorkspace(input: { name: $name }) {\n      id\n      name\n      viewerRole\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWorkspace($name: String!) {\n    createWorkspace(input: { name: $name }) {\n      id\n      name\n      viewerRole\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShellWorkspaces {\n    activeWorkspace {\n      id\n      name\n      viewerRole\n      ownerId\n      memberCount\n    }\n    workspaces {\n      id\n      name\n      viewerRole\n    }\n  }\n"): (typeof documents)["\n  query ShellWorkspaces {\n    activeWorkspace {\n      id\n      name\n      viewerRole\n      ownerId\n      memberCount\n    }\n    workspaces {\n      id\n      name\n      viewerRole\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

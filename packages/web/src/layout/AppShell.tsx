@@ -15,6 +15,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/posts', label: 'Posts', icon: '▤' },
   { to: '/platforms', label: 'Platforms', icon: '⇄' },
   { to: '/insights', label: 'Insights', icon: '✦' },
+  { to: '/members', label: 'Members', icon: '☺' },
   { to: '/referrals', label: 'Referrals', icon: '♥' },
   { to: '/settings', label: 'Settings', icon: '⚙' },
 ];
@@ -26,12 +27,18 @@ export function AppShell({
   userName,
   onSignOut,
   banner,
+  workspace,
+  workspaceName,
   items = NAV_ITEMS,
   children,
 }: {
   userName: string;
   onSignOut: () => void;
   banner?: ReactNode;
+  /** The workspace switcher (top of the sidebar, so also in the drawer). */
+  workspace?: ReactNode;
+  /** The active workspace's name, shown in the narrow top bar. */
+  workspaceName?: string;
   items?: NavItem[];
   children: ReactNode;
 }) {
@@ -68,6 +75,7 @@ export function AppShell({
           </span>
           Soash
         </span>
+        {workspaceName && <span className="topbar-workspace small">{workspaceName}</span>}
         <Button variant="ghost" aria-expanded={open} aria-controls="sidebar" onClick={() => setOpen((o) => !o)}>
           {open ? 'Close menu' : 'Menu'}
         </Button>
@@ -80,6 +88,7 @@ export function AppShell({
           </span>
           Soash
         </NavLink>
+        {workspace}
         {items.map((item) => (
           <NavLink key={item.to} to={item.to} end={item.to === '/'} className="nav-link">
             <span aria-hidden="true">{item.icon}</span>

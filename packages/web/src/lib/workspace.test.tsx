@@ -1,4 +1,5 @@
 import { act, render } from '@testing-library/react';
+import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { graphql } from '../gql';
 import { Session } from './auth/session';
@@ -90,6 +91,30 @@ describe('workspace choice', () => {
     expect(dispose).toHaveBeenCalledTimes(1);
     act(() => choice.set('w2'));
     expect(makeClient).toHaveBeenCalledTimes(2);
+    session.dispose();
+  });
+
+  it('starts the app below it afresh with a new workspace, so no page keeps what it showed for the previous one', () => {
+    const choice = new WorkspaceChoice(memory(), null);
+    const session = new Session({ refresh: async () => Promise.reject(new Error('none')), storage: null, channel: null, autoRefresh: false, settleMs: 0 });
+    const mounts = vi.fn();
+    function Page() {
+      const [shown] = useState(() => {
+        mounts();
+        return choice.get() ?? 'none';
+      });
+      return <p>showing {shown}</p>;
+    }
+    const makeClient = (s: Session) => createClient(s, { url: 'http://localhost/graphql', workspace: choice });
+    const { getByText } = render(
+      <SessionProvider session={session} makeClient={makeClient} workspace={choice}>
+        <Page />
+      </SessionProvider>,
+    );
+    expect(getByText('showing none')).toBeTruthy();
+    act(() => choice.set('w2'));
+    expect(getByText('showing w2')).toBeTruthy();
+    expect(mounts).toHaveBeenCalledTimes(2);
     session.dispose();
   });
 });

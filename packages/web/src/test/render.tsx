@@ -5,8 +5,10 @@ import { Provider, type Client, type GraphQLRequest, type OperationResult } from
 import { fromValue, merge, never, type Source } from 'wonka';
 import { vi } from 'vitest';
 import { ViewerContext, type Viewer } from '../features/auth/viewer';
+import { WorkspaceContext, type WorkspaceState } from '../features/workspaces/workspace';
 import { Session, type RefreshFn } from '../lib/auth/session';
 import { SessionProvider } from '../lib/auth/SessionProvider';
+import { WorkspaceChoice } from '../lib/workspace';
 
 type Answer = Partial<OperationResult> | { data: unknown } | undefined | 'pending';
 
@@ -59,6 +61,12 @@ export const testViewer: Viewer = {
   profile: { __typename: 'UserProfile', id: 'p1', timezone: 'UTC', onboardingCompleted: true, brandName: 'Bakery' },
 } as Viewer;
 
+/** The active workspace of component tests: the viewer owns it unless a test gives another role. */
+export function testWorkspaces(role: 'OWNER' | 'ADMIN' | 'EDITOR' | 'VIEWER' = 'OWNER'): WorkspaceState {
+  const active = { id: 'w1', name: 'Bakery', viewerRole: role, ownerId: role === 'OWNER' ? 'u1' : 'u9', memberCount: 2 };
+  return { active, workspaces: [{ id: 'w1', name: 'Bakery', viewerRole: role }], refresh: () => undefined } as unknown as WorkspaceState;
+}
+
 export function testSession(refresh: RefreshFn = async () => Promise.reject(new Error('no refresh in tests'))) {
   return new Session({ refresh, storage: null, channel: null, autoRefresh: false, settleMs: 0 });
 }
@@ -68,26 +76,45 @@ export function testSession(refresh: RefreshFn = async () => Promise.reject(new 
  */
 export function renderRoutes(
   routes: RouteObject[],
-  { client, path = '/', viewer = testViewer, session = testSession() }: { client: Client; path?: string; viewer?: Viewer | null; session?: Session },
+  {
+    client,
+    path = '/',
+    viewer = testViewer,
+    session = testSession(),
+    role = 'OWNER',
+    workspaces,
+    choice = new WorkspaceChoice(null, null),
+  }: {
+    client: Client;
+    path?: string;
+    viewer?: Viewer | null;
+    session?: Session;
+    role?: 'OWNER' | 'ADMIN' | 'EDITOR' | 'VIEWER';
+    workspaces?: WorkspaceState;
+    /** The remembered workspace choice (a fresh, storage-less one by default). */
+    choice?: WorkspaceChoice;
+  },
 ) {
   const router = createMemoryRouter(
-    viewer ? [{ element: <ViewerShell viewer={viewer} />, children: routes }] : routes,
+    viewer ? [{ element: <ViewerShell viewer={viewer} workspaces={workspaces ?? testWorkspaces(role)} />, children: routes }] : routes,
     { initialEntries: [path] },
   );
   const utils = render(
-    <SessionProvider session={session} makeClient={() => ({ client, dispose: () => undefined })}>
+    <SessionProvider session={session} workspace={choice} makeClient={() => ({ client, dispose: () => undefined })}>
       <Provider value={client}>
         <RouterProvider router={router} />
       </Provider>
     </SessionProvider>,
   );
-  return { ...utils, router, session };
+  return { ...utils, router, session, choice };
 }
 
-function ViewerShell({ viewer }: { viewer: Viewer }): ReactNode {
+function ViewerShell({ viewer, workspaces }: { viewer: Viewer; workspaces: WorkspaceState }): ReactNode {
   return (
     <ViewerContext.Provider value={viewer}>
-      <Outlet />
+      <WorkspaceContext.Provider value={workspaces}>
+        <Outlet />
+      </WorkspaceContext.Provider>
     </ViewerContext.Provider>
   );
 }

@@ -26,6 +26,17 @@ export class WorkspacesResolver {
   }
 
   @Authorized()
+  @Scope(ApiScope.WORKSPACE_READ)
+  @Query(() => Workspace, {
+    nullable: true,
+    description:
+      'The workspace this request works in: the one named by X-Workspace-Id when the viewer is an active member of it, else their last used one, else their oldest membership. Null when there is none (no membership left, or the header names a workspace the viewer may not use).',
+  })
+  activeWorkspace(@Ctx() ctx: Context): Promise<Workspace | null> {
+    return workspaces.activeWorkspaceOrNull(ctx);
+  }
+
+  @Authorized()
   @SessionOnly()
   @Mutation(() => Workspace, {
     description: 'Creates a workspace owned by the viewer, who becomes its owner member; it becomes their last used workspace. Plan limits count across every workspace the owner owns.',

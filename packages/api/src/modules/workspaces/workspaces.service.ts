@@ -102,6 +102,16 @@ export async function activeWorkspace(ctx: Context): Promise<Workspace> {
   return ws;
 }
 
+/**
+ * The workspace the request resolved to (auth/auth-checker.ts), or null when the viewer has none:
+ * no active membership, or a requested workspace they may not use (the web then drops its choice).
+ */
+export async function activeWorkspaceOrNull(ctx: Context): Promise<Workspace | null> {
+  const viewer = viewerOf(ctx);
+  if (!viewer.workspaceId) return null;
+  return (await ctx.loaders.workspaceById.load(viewer.workspaceId)) ?? null;
+}
+
 /** The viewer's workspaces (active memberships), oldest membership first. */
 export async function listWorkspaces(ctx: Context): Promise<Workspace[]> {
   const viewer = viewerOf(ctx);

@@ -42,6 +42,7 @@ const { OWNER, ADMIN, EDITOR, VIEWER } = WorkspaceRole;
 
 /** The access rule of every operation: the specification the decorators must match. */
 const RULES: Record<string, Rule> = {
+  'Query.activeWorkspace': 'signed-in',
   'Query.activities': VIEWER,
   'Query.apiKeys': ADMIN,
   'Query.activity': VIEWER,
@@ -69,6 +70,7 @@ const RULES: Record<string, Rule> = {
   'Query.platformBreakdown': VIEWER,
   'Query.platforms': VIEWER,
   'Query.postDecay': VIEWER,
+  'Query.rateLimit': 'public',
   'Query.recommendations': VIEWER,
   'Query.referralSignups': 'system-admin',
   'Query.serverSetup': 'signed-in',

@@ -1,14 +1,17 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Navigate, Outlet, useLocation, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { AppShell } from '../../layout/AppShell';
 import { endServerSession } from '../../lib/auth/refresh';
-import { useSession, useSessionState } from '../../lib/auth/SessionProvider';
+import { useSession, useSessionState, useWorkspaceChoice } from '../../lib/auth/SessionProvider';
 import { errorCode } from '../../lib/errors';
 import { Button } from '../../ui/Button';
 import { ErrorState, Skeleton } from '../../ui/States';
 import { VerifyEmailNotice } from './VerifyEmailNotice';
 import { ViewerContext, ViewerDocument } from './viewer';
+import { permission, roleFromApi } from '../workspaces/permissions';
+import { ShellWorkspacesDocument, WorkspaceContext, type WorkspaceState } from '../workspaces/workspace';
+import { CreateWorkspaceForm, WorkspaceSwitcher } from '../workspaces/WorkspaceSwitcher';
 
 /** Only same-site paths (never "//host" or "https://…") are followed after sign-in. */
 export function safeNext(next: string | null | undefined): string {
@@ -44,8 +47,24 @@ export function RequireAuth() {
   const session = useSession();
   const { status, reason } = useSessionState();
   const location = useLocation();
-  const [{ data, error, fetching }, refetch] = useQuery({ query: ViewerDocument, pause: status !== 'signed-in' });
+  const [{ data, error }, refetch] = useQuery({ query: ViewerDocument, pause: status !== 'signed-in' });
   const authFailed = !data && errorCode(error) === 'UNAUTHENTICATED';
+  // The workspace this app works in and the viewer's role there (gates every control).
+  const [ws, refetchWorkspaces] = useQuery({ query: ShellWorkspacesDocument, pause: status !== 'signed-in' });
+  const choice = useWorkspaceChoice();
+  const staleChoice = !!ws.data && !ws.data.activeWorkspace && choice.get() !== null;
+  const workspaceState = useMemo<WorkspaceState | null>(
+    () =>
+      ws.data
+        ? { active: ws.data.activeWorkspace ?? null, workspaces: ws.data.workspaces, refresh: () => refetchWorkspaces({ requestPolicy: 'network-only' }) }
+        : null,
+    [ws.data, refetchWorkspaces],
+  );
+
+  // The remembered workspace is no longer ours (removed, left, deleted): drop it, the API then picks one.
+  useEffect(() => {
+    if (staleChoice) choice.set(null);
+  }, [staleChoice, choice]);
 
   // The session was refused even after a refresh (e.g. the account was deleted elsewhere).
   useEffect(() => {
@@ -58,27 +77,39 @@ export function RequireAuth() {
     const remember = here !== '/' && reason !== 'signed-out' && reason !== 'account-deleted';
     return <Navigate to={remember ? `/login?next=${encodeURIComponent(here)}` : '/login'} replace />;
   }
-  if (!data) {
-    if (error && !authFailed) {
+  const loadError = (!data && error && !authFailed ? error : null) ?? (!ws.data && ws.error && errorCode(ws.error) !== 'UNAUTHENTICATED' ? ws.error : null);
+  if (!data || !workspaceState || staleChoice) {
+    if (loadError) {
       return (
         <main className="auth-page">
           <div className="auth-card card">
-            <ErrorState title="Soash could not load your account" error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+            <ErrorState
+              title="Soash could not load your account"
+              error={loadError}
+              onRetry={() => {
+                refetch({ requestPolicy: 'network-only' });
+                refetchWorkspaces({ requestPolicy: 'network-only' });
+              }}
+            />
           </div>
         </main>
       );
     }
-    if (fetching || authFailed || !error) return <ShellSkeleton />;
+    return <ShellSkeleton />;
   }
-  const viewer = data!.me;
+  const viewer = data.me;
+  const active = workspaceState.active;
   const onOnboarding = location.pathname === '/onboarding';
   // Choosing which Pages / company pages to connect after an OAuth return, also during onboarding.
   const choosingAccounts = location.pathname.startsWith('/platforms/connect/');
+  // Onboarding sets the brand profile, so it is for those who may change it (admins and the owner);
+  // an editor or viewer of a workspace not set up yet sees it as it is.
+  const mayOnboard = permission(roleFromApi(active?.viewerRole), 'editSettings').allowed;
   // New accounts set up first; an OAuth return to /platforms keeps its outcome (?connected=, ?error=).
-  if (!viewer.profile.onboardingCompleted && !onOnboarding && !choosingAccounts) {
+  if (active && mayOnboard && !viewer.profile.onboardingCompleted && !onOnboarding && !choosingAccounts) {
     return <Navigate to={`/onboarding${location.pathname === '/platforms' ? location.search : ''}`} replace />;
   }
-  if (viewer.profile.onboardingCompleted && onOnboarding) return <Navigate to="/" replace />;
+  if ((viewer.profile.onboardingCompleted || !mayOnboard) && onOnboarding) return <Navigate to="/" replace />;
 
   async function signOut() {
     // End the session on the server too (and drop its cookie); sign out locally whatever the answer.
@@ -86,35 +117,69 @@ export function RequireAuth() {
     session.signOut();
   }
 
+  if (!active) {
+    // No membership left (removed from every workspace, or the last one was deleted).
+    return (
+      <ViewerContext.Provider value={viewer}>
+        <WorkspaceContext.Provider value={workspaceState}>
+          <AppShell userName={viewer.name} onSignOut={signOut} items={[]}>
+            <div className="card stack" style={{ maxWidth: 520 }}>
+              <div>
+                <h1>You are not in a workspace</h1>
+                <p className="muted">
+                  Your access to your last workspace has ended. Create a workspace of your own, or open an invitation link a team sent you.
+                </p>
+              </div>
+              <CreateWorkspaceForm autoFocus />
+            </div>
+          </AppShell>
+        </WorkspaceContext.Provider>
+      </ViewerContext.Provider>
+    );
+  }
+
   if (onOnboarding) {
     return (
       <ViewerContext.Provider value={viewer}>
-        <div className="bare-frame">
-          <header className="row bare-header">
-            <span className="brand" style={{ padding: 0 }}>
-              <span className="brand-mark" aria-hidden="true">
-                S
+        <WorkspaceContext.Provider value={workspaceState}>
+          <div className="bare-frame">
+            <header className="row bare-header">
+              <span className="brand" style={{ padding: 0 }}>
+                <span className="brand-mark" aria-hidden="true">
+                  S
+                </span>
+                Soash
               </span>
-              Soash
-            </span>
-            <Button variant="ghost" onClick={() => void signOut()}>
-              Sign out
-            </Button>
-          </header>
-          <main id="main" className="main">
-            {viewer.isVerified ? null : <VerifyEmailNotice email={viewer.email} />}
-            <Outlet />
-          </main>
-        </div>
+              <div className="row">
+                {workspaceState.workspaces.length > 1 && <WorkspaceSwitcher />}
+                <Button variant="ghost" onClick={() => void signOut()}>
+                  Sign out
+                </Button>
+              </div>
+            </header>
+            <main id="main" className="main">
+              {viewer.isVerified ? null : <VerifyEmailNotice email={viewer.email} />}
+              <Outlet />
+            </main>
+          </div>
+        </WorkspaceContext.Provider>
       </ViewerContext.Provider>
     );
   }
 
   return (
     <ViewerContext.Provider value={viewer}>
-      <AppShell userName={viewer.name} onSignOut={signOut} banner={viewer.isVerified ? null : <VerifyEmailNotice email={viewer.email} />}>
-        <Outlet />
-      </AppShell>
+      <WorkspaceContext.Provider value={workspaceState}>
+        <AppShell
+          userName={viewer.name}
+          onSignOut={signOut}
+          workspace={<WorkspaceSwitcher />}
+          workspaceName={active.name}
+          banner={viewer.isVerified ? null : <VerifyEmailNotice email={viewer.email} />}
+        >
+          <Outlet />
+        </AppShell>
+      </WorkspaceContext.Provider>
     </ViewerContext.Provider>
   );
 }

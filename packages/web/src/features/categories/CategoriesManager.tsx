@@ -6,6 +6,8 @@ import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { TextField } from '../../ui/Field';
 import { EmptyState, ErrorState, LoadingBlock } from '../../ui/States';
+import { RoleNote } from '../workspaces/RoleNote';
+import { usePermissions } from '../workspaces/workspace';
 
 export const CategoriesQuery = graphql(`
   query Categories {
@@ -75,7 +77,7 @@ function errorsOf(error: Parameters<typeof toFormErrors>[0]): Errors {
   return { ...e.fields, form: e.form };
 }
 
-function CategoryRow({ category }: { category: { id: string; name: string; colorCode: string } }) {
+function CategoryRow({ category, readOnly }: { category: { id: string; name: string; colorCode: string }; readOnly: boolean }) {
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(category.name);
   const [colour, setColour] = useState(category.colorCode);
@@ -131,14 +133,16 @@ function CategoryRow({ category }: { category: { id: string; name: string; color
         <span className="chip-dot" style={{ background: category.colorCode }} aria-hidden="true" />
         {category.name}
       </span>
-      <span className="row" style={{ gap: 4 }}>
-        <Button size="sm" variant="ghost" onClick={() => setEditing(true)} aria-label={`Edit ${category.name}`}>
-          Edit
-        </Button>
-        <Button size="sm" variant="ghost" onClick={() => setConfirming(true)} aria-label={`Delete ${category.name}`}>
-          Delete
-        </Button>
-      </span>
+      {!readOnly && (
+        <span className="row" style={{ gap: 4 }}>
+          <Button size="sm" variant="ghost" onClick={() => setEditing(true)} aria-label={`Edit ${category.name}`}>
+            Edit
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => setConfirming(true)} aria-label={`Delete ${category.name}`}>
+            Delete
+          </Button>
+        </span>
+      )}
       {removal.error && (
         <span className="error small" role="alert">
           {toFormErrors(removal.error).form}
@@ -170,6 +174,7 @@ export function CategoriesManager() {
   const [colour, setColour] = useState(SWATCHES[0]!);
   const [errors, setErrors] = useState<Errors>({});
   const [created, create] = useMutation(CreateCategoryMutation);
+  const mayManage = usePermissions().can('manageCategories');
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -190,30 +195,37 @@ export function CategoriesManager() {
           <LoadingBlock lines={3} height={24} label="Loading categories" />
         )
       ) : data.categories.length === 0 ? (
-        <EmptyState title="No categories yet">Create one below, then tag posts with it from the posts list or a post’s page, and filter and compare by it.</EmptyState>
+        <EmptyState title="No categories yet">
+          {mayManage.allowed
+            ? 'Create one below, then tag posts with it from the posts list or a post’s page, and filter and compare by it.'
+            : 'An editor, admin or the owner of this workspace can create them.'}
+        </EmptyState>
       ) : (
         <ul className="category-list" aria-label="Your categories">
           {data.categories.map((c) => (
-            <CategoryRow key={`${c.id}:${c.name}:${c.colorCode}`} category={c} />
+            <CategoryRow key={`${c.id}:${c.name}:${c.colorCode}`} category={c} readOnly={!mayManage.allowed} />
           ))}
         </ul>
       )}
-      <form className="stack category-create" onSubmit={submit} noValidate aria-label="Add a category">
-        <div className="form-grid">
-          <TextField label="New category" placeholder="e.g. Behind the scenes" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} maxLength={50} />
-          <ColourChoice label="Colour" value={colour} onChange={setColour} />
-        </div>
-        {(errors.form || errors.colorCode) && (
-          <p className="error small" role="alert">
-            {errors.form ?? errors.colorCode}
-          </p>
-        )}
-        <div>
-          <Button type="submit" variant="secondary" loading={created.fetching}>
-            Add category
-          </Button>
-        </div>
-      </form>
+      <RoleNote permission={mayManage} />
+      {mayManage.allowed && (
+        <form className="stack category-create" onSubmit={submit} noValidate aria-label="Add a category">
+          <div className="form-grid">
+            <TextField label="New category" placeholder="e.g. Behind the scenes" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} maxLength={50} />
+            <ColourChoice label="Colour" value={colour} onChange={setColour} />
+          </div>
+          {(errors.form || errors.colorCode) && (
+            <p className="error small" role="alert">
+              {errors.form ?? errors.colorCode}
+            </p>
+          )}
+          <div>
+            <Button type="submit" variant="secondary" loading={created.fetching}>
+              Add category
+            </Button>
+          </div>
+        </form>
+      )}
     </div>
   );
 }

@@ -118,3 +118,31 @@ describe('PlanCard', () => {
     expect(callsOf(client, 'ChangeSubscription')[0]).toEqual({ tier: 'FREE' });
   });
 });
+
+describe('categories and plan: role gating', () => {
+  it('a viewer sees the categories but cannot add, edit or delete them, and is told why', () => {
+    renderRoutes([{ path: '/', element: <CategoriesManager /> }], { client: mockClient(() => categories), role: 'VIEWER' });
+    expect(screen.getByRole('list', { name: 'Your categories' }).children).toHaveLength(2);
+    expect(screen.queryByRole('button', { name: 'Edit Launch' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Delete Launch' })).toBeNull();
+    expect(screen.queryByLabelText('New category')).toBeNull();
+    expect(screen.getByText('Only editors and above can manage categories.')).toBeDefined();
+  });
+
+  it('an editor manages categories', () => {
+    renderRoutes([{ path: '/', element: <CategoriesManager /> }], { client: mockClient(() => categories), role: 'EDITOR' });
+    expect(screen.getByRole('button', { name: 'Edit Launch' })).toBeDefined();
+    expect(screen.getByLabelText('New category')).toBeDefined();
+    expect(screen.queryByText(/Only editors/)).toBeNull();
+  });
+
+  it('only the owner may switch the plan: an admin sees the plans with the switches disabled and why', () => {
+    const client = mockClient(() => ({
+      data: { plans: [{ tier: 'FREE', maxPlatforms: 2, historyDays: 90, priceCents: 0 }, { tier: 'PRO', maxPlatforms: 10, historyDays: 730, priceCents: 2900 }], me: { id: 'u1', subscriptionTier: 'PRO' }, billing: { charges: false, provider: 'none' } },
+    }));
+    renderRoutes([{ path: '/', element: <PlanCard /> }], { client, role: 'ADMIN' });
+    const button = screen.getByRole('button', { name: 'Switch to Free' }) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    expect(document.getElementById(button.getAttribute('aria-describedby')!)!.textContent).toMatch(/Only the workspace owner can change the plan/);
+  });
+});

@@ -6,6 +6,7 @@ import { formatDate, formatRelative } from '../../lib/format';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { DEFAULT_FILTERS, serializeFilters, type PostFilters } from '../posts/filters';
+import { usePermissions } from '../workspaces/workspace';
 
 export const InsightCardFragment = graphql(`
   fragment InsightCard_AiInsight on AiInsight {
@@ -92,6 +93,8 @@ export function InsightCard({ insight: masked, timeZone, onAction }: { insight: 
   const i = getFragmentData(InsightCardFragment, masked);
   const [read, markRead] = useMutation(MarkInsightReadMutation);
   const [dismissal, dismiss] = useMutation(DismissInsightMutation);
+  // Marking and dismissing are for editors and above (the insights page says so once).
+  const mayAct = usePermissions().can('actOnInsights').allowed;
   const error = read.error ?? dismissal.error;
   const e = i.evidence;
   const priority = PRIORITY[i.priority] ?? { label: i.priority, tone: 'neutral' as const };
@@ -131,12 +134,12 @@ export function InsightCard({ insight: masked, timeZone, onAction }: { insight: 
           {i.lastConfirmedAt ? ` · confirmed ${formatRelative(i.lastConfirmedAt)}` : ''}
         </span>
         <span className="row" style={{ gap: 6 }}>
-          {!i.isRead && (
+          {mayAct && !i.isRead && (
             <Button size="sm" variant="secondary" loading={read.fetching} onClick={() => (onAction ? onAction('read') : void markRead({ id: i.id }))} aria-label={`Mark “${i.title}” as read`}>
               Mark as read
             </Button>
           )}
-          {!i.isDismissed && (
+          {mayAct && !i.isDismissed && (
             <Button size="sm" variant="ghost" loading={dismissal.fetching} onClick={() => (onAction ? onAction('dismiss') : void dismiss({ id: i.id }))} aria-label={`Dismiss “${i.title}”`}>
               Dismiss
             </Button>

@@ -14,6 +14,8 @@ import { useTimeZone } from '../auth/viewer';
 import { toFormErrors } from '../../lib/errors';
 import { InsightCard, InsightCardFragment } from './InsightCard';
 import { RecommendationCard } from './RecommendationCard';
+import { RoleNote } from '../workspaces/RoleNote';
+import { usePermissions } from '../workspaces/workspace';
 
 const InsightsQuery = graphql(`
   query Insights($filter: InsightFilterInput, $first: Int, $after: String) {
@@ -321,6 +323,7 @@ export function InsightsPage() {
   const filter: InsightFilterInput = show === 'unread' ? { isRead: false } : show === 'dismissed' ? { isDismissed: true } : {};
   const insightPages = usePages(show);
   const recPages = usePages('recs');
+  const mayAct = usePermissions().can('actOnInsights');
 
   // Links from the overview point at one insight (#insight-<id>).
   useHashScroll();
@@ -328,6 +331,7 @@ export function InsightsPage() {
   return (
     <>
       <PageHeader title="Insights" description="Findings from your numbers, most important first, and what to do about them." />
+      <RoleNote permission={mayAct} />
       <div className="insights-layout">
         <section className="stack" aria-labelledby="insights-title">
           <div className="row" style={{ justifyContent: 'space-between' }}>

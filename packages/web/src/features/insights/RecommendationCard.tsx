@@ -5,6 +5,7 @@ import { toFormErrors } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
+import { usePermissions } from '../workspaces/workspace';
 
 export const RecommendationCardFragment = graphql(`
   fragment RecommendationCard_ContentRecommendation on ContentRecommendation {
@@ -90,6 +91,8 @@ export function RecommendationCard({ recommendation: masked, timeZone }: { recom
   const r = getFragmentData(RecommendationCardFragment, masked);
   const [rating, rate] = useMutation(RateRecommendationMutation);
   const [use, markUsed] = useMutation(MarkRecommendationUsedMutation);
+  // Rating and "used" are for editors and above: others see the rating, read only.
+  const mayAct = usePermissions().can('actOnInsights').allowed;
   const error = rating.error ?? use.error;
   return (
     <article className="card insight-card" aria-labelledby={`rec-title-${r.id}`}>
@@ -112,8 +115,8 @@ export function RecommendationCard({ recommendation: masked, timeZone }: { recom
         </details>
       )}
       <div className="row" style={{ justifyContent: 'space-between' }}>
-        <StarRating value={rating.data?.rateRecommendation.feedbackScore ?? r.feedbackScore} disabled={rating.fetching} onRate={(score) => void rate({ id: r.id, score })} label={`Rate “${r.title}”`} />
-        {!r.isUsed && (
+        <StarRating value={rating.data?.rateRecommendation.feedbackScore ?? r.feedbackScore} disabled={rating.fetching || !mayAct} onRate={(score) => void rate({ id: r.id, score })} label={`Rate “${r.title}”`} />
+        {mayAct && !r.isUsed && (
           <Button size="sm" variant="secondary" loading={use.fetching} onClick={() => void markUsed({ id: r.id })} aria-label={`Mark “${r.title}” as used`}>
             Mark as used
           </Button>

@@ -24,6 +24,8 @@ import { rateBasis } from './rate';
 import { granularityFor, parseRange, rangeDays, serializeRange } from './range';
 import { HistoryUpgrade } from './HistoryUpgrade';
 import { useCsvExport } from './useCsvExport';
+import { RoleNote } from '../workspaces/RoleNote';
+import { usePermissions } from '../workspaces/workspace';
 
 const OverviewKpisQuery = graphql(`
   query OverviewKpis($input: OverviewInput!) {
@@ -567,6 +569,7 @@ export function OverviewPage() {
   const granularity = granularityFor(range);
   const [{ data, error }, refetch] = useQuery({ query: OverviewKpisQuery, variables: { input: { range, compare: value.compare } }, pause: !valid });
   const csv = useCsvExport();
+  const mayExport = usePermissions().can('exportData');
   const noAccounts = data?.platforms.length === 0;
 
   return (
@@ -583,9 +586,18 @@ export function OverviewPage() {
           )
         }
         actions={
-          <Button variant="secondary" loading={csv.busy} disabled={!valid} onClick={() => void csv.run({ report: 'OVERVIEW', range, compare: value.compare })}>
-            Export CSV
-          </Button>
+          <>
+            <Button
+              variant="secondary"
+              loading={csv.busy}
+              disabled={!valid || !mayExport.allowed}
+              aria-describedby={mayExport.allowed ? undefined : 'export-role'}
+              onClick={() => void csv.run({ report: 'OVERVIEW', range, compare: value.compare })}
+            >
+              Export CSV
+            </Button>
+            <RoleNote permission={mayExport} id="export-role" />
+          </>
         }
       />
       <div className="stack">

@@ -12,6 +12,8 @@ import { ConnectPlatformMutation, navigation } from './ConnectPanel';
 import { countdown, reauthState } from './health';
 import { PlatformIcon } from './PlatformIcon';
 import { SyncProgressView, type SyncEvent } from './SyncProgressView';
+import { RoleNote } from '../workspaces/RoleNote';
+import { usePermissions } from '../workspaces/workspace';
 
 export const PlatformCardFragment = graphql(`
   fragment PlatformCard_Platform on Platform {
@@ -123,6 +125,9 @@ export function PlatformCard({
   const [confirming, setConfirming] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const status = STATUS[p.status] ?? { label: p.status, tone: 'neutral' as const };
+  const { can } = usePermissions();
+  const mayConnect = can('connectAccounts');
+  const maySync = can('syncNow');
 
   const finished = useCallback(
     (last: SyncEvent, sawWork: boolean) => {
@@ -255,9 +260,16 @@ export function PlatformCard({
               </>
             )}
           </span>
-          <Button size="sm" loading={reconnect.fetching} onClick={() => void startReconnect()}>
+          <Button
+            size="sm"
+            loading={reconnect.fetching}
+            disabled={!mayConnect.allowed}
+            aria-describedby={mayConnect.allowed ? undefined : `reconnect-role-${p.id}`}
+            onClick={() => void startReconnect()}
+          >
             Reconnect
           </Button>
+          <RoleNote permission={mayConnect} id={`reconnect-role-${p.id}`} />
         </div>
       )}
       {h.lastError && !h.healthy && reauth.kind === 'none' && (
@@ -290,21 +302,25 @@ export function PlatformCard({
           size="sm"
           variant="secondary"
           loading={sync.fetching}
-          disabled={stillWaiting}
+          disabled={stillWaiting || !maySync.allowed}
           onClick={() => void startSync()}
           aria-label={`Sync ${name} now`}
-          aria-describedby={stillWaiting ? `next-sync-${p.id}` : undefined}
+          aria-describedby={!maySync.allowed ? `sync-role-${p.id}` : stillWaiting ? `next-sync-${p.id}` : undefined}
         >
           Sync now
         </Button>
-        {stillWaiting && nextSync && (
+        <RoleNote permission={maySync} id={`sync-role-${p.id}`} className="small" />
+        {maySync.allowed && stillWaiting && nextSync && (
           <span id={`next-sync-${p.id}`} className="small muted" role="timer" title={formatDate(nextSync.toISOString(), timeZone, true)}>
             Possible again in {waitText(nextSync, clock)}
           </span>
         )}
-        <Button size="sm" variant="ghost" onClick={() => setConfirming(true)} aria-label={`Disconnect ${name}`}>
-          Disconnect
-        </Button>
+        {/* Disconnecting is for admins; the page says so once, next to "Connect an account". */}
+        {mayConnect.allowed && (
+          <Button size="sm" variant="ghost" onClick={() => setConfirming(true)} aria-label={`Disconnect ${name}`}>
+            Disconnect
+          </Button>
+        )}
       </footer>
       <ConfirmDialog
         open={confirming}

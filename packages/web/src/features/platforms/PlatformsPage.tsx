@@ -9,6 +9,8 @@ import { Card } from '../../ui/Card';
 import { EmptyState, ErrorState, LoadingBlock } from '../../ui/States';
 import { useTimeZone, useViewer } from '../auth/viewer';
 import { ConnectPanel } from './ConnectPanel';
+import { RoleNote } from '../workspaces/RoleNote';
+import { usePermissions } from '../workspaces/workspace';
 import { connectErrorMessage } from './health';
 import { PlatformCard } from './PlatformCard';
 
@@ -39,6 +41,7 @@ export function PlatformsPage() {
   const connectedId = params.get('connected');
   const connectError = params.get('error');
   const platforms = data?.platforms;
+  const mayConnect = usePermissions().can('connectAccounts');
   const usage = planUsage(platforms?.length ?? 0, viewer.plan.tier, viewer.plan.maxPlatforms ?? null);
   const connectedName = connectedId ? platforms?.find((p) => p.id === connectedId) : undefined;
 
@@ -98,7 +101,10 @@ export function PlatformsPage() {
           )
         ) : platforms.length === 0 ? (
           <Card>
-            <EmptyState title="No accounts connected yet">Connect an account below. Soash reads its history and then syncs it {SYNC_FREQUENCY}.</EmptyState>
+            <EmptyState title="No accounts connected yet">
+              {mayConnect.allowed ? 'Connect an account below.' : 'An admin or the owner of this workspace can connect one.'} Soash reads its history and then syncs it{' '}
+              {SYNC_FREQUENCY}.
+            </EmptyState>
           </Card>
         ) : (
           <div className="grid grid-cards">
@@ -108,7 +114,9 @@ export function PlatformsPage() {
           </div>
         )}
         <Card title="Connect an account" labelledBy="connect-title">
-          {usage.full ? (
+          {!mayConnect.allowed ? (
+            <RoleNote permission={mayConnect} />
+          ) : usage.full ? (
             <p className="alert alert-info">
               Your plan’s account limit is reached. Disconnect an account to connect another one, or <Link to="/settings#plan">change your plan</Link>.
             </p>

@@ -227,3 +227,29 @@ describe('PlatformsPage', () => {
     await waitFor(() => expect(screen.queryByText(/history is being read now/)).toBeNull());
   });
 });
+
+describe('platforms: role gating', () => {
+  const platforms = () => mockClient((name) => (name === 'Platforms' ? { data: { platforms: [{ id: 'p1', type: 'LINKEDIN', ...(card() as object) }] } } : 'pending'));
+
+  it('a viewer can neither sync, connect nor disconnect, and is told why', () => {
+    renderRoutes([{ path: '/platforms', element: <PlatformsPage /> }], { client: platforms(), path: '/platforms', role: 'VIEWER' });
+    const sync = screen.getByRole('button', { name: 'Sync Jane’s Bakery now' }) as HTMLButtonElement;
+    expect(sync.disabled).toBe(true);
+    expect(document.getElementById(sync.getAttribute('aria-describedby')!)!.textContent).toMatch(/Only editors and above can sync an account now/);
+    expect(screen.queryByRole('button', { name: 'Disconnect Jane’s Bakery' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Try a sandbox|Connect LinkedIn/ })).toBeNull();
+    expect(screen.getByText('Only admins and the owner can connect or disconnect accounts.')).toBeDefined();
+  });
+
+  it('an editor syncs but does not connect or disconnect; an admin does all three', () => {
+    const editor = renderRoutes([{ path: '/platforms', element: <PlatformsPage /> }], { client: platforms(), path: '/platforms', role: 'EDITOR' });
+    expect((screen.getByRole('button', { name: 'Sync Jane’s Bakery now' }) as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.queryByRole('button', { name: 'Disconnect Jane’s Bakery' })).toBeNull();
+    expect(screen.getByText('Only admins and the owner can connect or disconnect accounts.')).toBeDefined();
+    editor.unmount();
+    renderRoutes([{ path: '/platforms', element: <PlatformsPage /> }], { client: platforms(), path: '/platforms', role: 'ADMIN' });
+    expect(screen.getByRole('button', { name: 'Disconnect Jane’s Bakery' })).toBeDefined();
+    expect(screen.queryByText(/Only admins and the owner/)).toBeNull();
+    expect(screen.queryByText(/Only editors and above/)).toBeNull();
+  });
+});

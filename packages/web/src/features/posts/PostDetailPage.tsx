@@ -18,6 +18,8 @@ import { PostDecayChart } from './PostDecayChart';
 import { PostMetricsChart } from './PostMetricsChart';
 import { CategoryChips, excerpt } from './PostsTable';
 import { rateBasis } from '../overview/rate';
+import { RoleNote } from '../workspaces/RoleNote';
+import { usePermissions } from '../workspaces/workspace';
 
 export const PostDetailQuery = graphql(`
   query PostDetail($id: ID!) {
@@ -78,6 +80,7 @@ export function PostDetailPage() {
   const [{ data, error }, refetch] = useQuery({ query: PostDetailQuery, variables: { id } });
   const post = data?.activity;
   const [tagging, setTagging] = useState(false);
+  const mayTag = usePermissions().can('tagPosts');
   useTitle(post ? excerpt(post.content, 40) : 'Post');
 
   if (!post) {
@@ -177,12 +180,13 @@ export function PostDetailPage() {
             title="Categories"
             labelledBy="post-categories"
             actions={
-              <Button size="sm" variant="secondary" onClick={() => setTagging(true)}>
+              <Button size="sm" variant="secondary" onClick={() => setTagging(true)} disabled={!mayTag.allowed} aria-describedby={mayTag.allowed ? undefined : 'tag-role'}>
                 Edit categories
               </Button>
             }
           >
             <CategoryChips categories={post.categories} />
+            <RoleNote permission={mayTag} id="tag-role" />
             {tagging && (
               <CategoryPicker open activityId={post.id} postLabel={excerpt(post.content, 80)} selected={post.categories.map((c) => c.id)} onClose={() => setTagging(false)} />
             )}

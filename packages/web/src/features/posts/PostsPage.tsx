@@ -15,6 +15,8 @@ import { useCsvExport } from '../overview/useCsvExport';
 import { DEFAULT_FILTERS, exportInput, hasFilters, invalidRange, PAGE_SIZE, parseFilters, serializeFilters, toVariables, type PostFilters } from './filters';
 import { PostFiltersBar } from './PostFiltersBar';
 import { PostsTable } from './PostsTable';
+import { RoleNote } from '../workspaces/RoleNote';
+import { usePermissions } from '../workspaces/workspace';
 
 export const PostFilterOptionsQuery = graphql(`
   query PostFilterOptions {
@@ -77,6 +79,7 @@ export function PostsPage() {
   const viewer = useViewer();
   const earliest = earliestDay(viewer.plan.historyDays);
   const csv = useCsvExport();
+  const mayExport = usePermissions().can('exportData');
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => parseFilters(params), [params]);
   // The filters last asked for, until the address shows them: the router applies an address change
@@ -113,15 +116,19 @@ export function PostsPage() {
         title="Posts"
         description="Every post of your connected accounts, with its latest numbers."
         actions={
-          <Button
-            variant="secondary"
-            loading={csv.busy}
-            disabled={badRange}
-            onClick={() => void csv.run(exportInput(filters, todayIn(timeZone), earliest))}
-            title="Exports the posts of the selected dates, account and category"
-          >
-            Export CSV
-          </Button>
+          <>
+            <Button
+              variant="secondary"
+              loading={csv.busy}
+              disabled={badRange || !mayExport.allowed}
+              aria-describedby={mayExport.allowed ? undefined : 'export-role'}
+              onClick={() => void csv.run(exportInput(filters, todayIn(timeZone), earliest))}
+              title="Exports the posts of the selected dates, account and category"
+            >
+              Export CSV
+            </Button>
+            <RoleNote permission={mayExport} id="export-role" />
+          </>
         }
       />
       {(csv.error || csv.done) && (

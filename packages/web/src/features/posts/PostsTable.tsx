@@ -8,6 +8,8 @@ import { Badge } from '../../ui/Badge';
 import { DataTable, type Column } from '../../ui/DataTable';
 import { CategoryPicker } from '../categories/CategoryPicker';
 import { rateBasis } from '../overview/rate';
+import { RoleNote } from '../workspaces/RoleNote';
+import { usePermissions } from '../workspaces/workspace';
 
 export const PostRowFragment = graphql(`
   fragment PostRow_Activity on Activity {
@@ -86,6 +88,7 @@ export function PostsTable({
   const rows = getFragmentData(PostRowFragment, masked);
   const navigate = useNavigate();
   const [tagging, setTagging] = useState<PostRow | null>(null);
+  const mayTag = usePermissions().can('tagPosts');
   const columns: Column<PostRow>[] = [
     {
       key: 'post',
@@ -129,18 +132,20 @@ export function PostsTable({
       render: (r) => (
         <span className="row" style={{ gap: 4, flexWrap: 'nowrap' }}>
           <CategoryChips categories={r.categories} />
-          <button
-            type="button"
-            className="icon-button"
-            onClick={(e) => {
-              e.stopPropagation();
-              setTagging(r);
-            }}
-            aria-label={`Edit categories of “${excerpt(r.content, 40)}”`}
-            title="Edit categories"
-          >
-            ✎
-          </button>
+          {mayTag.allowed && (
+            <button
+              type="button"
+              className="icon-button"
+              onClick={(e) => {
+                e.stopPropagation();
+                setTagging(r);
+              }}
+              aria-label={`Edit categories of “${excerpt(r.content, 40)}”`}
+              title="Edit categories"
+            >
+              ✎
+            </button>
+          )}
         </span>
       ),
     },
@@ -157,6 +162,7 @@ export function PostsTable({
           onClose={() => setTagging(null)}
         />
       )}
+      <RoleNote permission={mayTag} />
       <div className="posts-table">
         <DataTable
           caption="Posts"
@@ -168,7 +174,7 @@ export function PostsTable({
           onRowClick={(r) => navigate(`/posts/${r.id}`)}
         />
       </div>
-      <PostCards rows={rows} timeZone={timeZone} onTag={setTagging} />
+      <PostCards rows={rows} timeZone={timeZone} onTag={mayTag.allowed ? setTagging : undefined} />
     </>
   );
 }
@@ -177,7 +183,7 @@ export function PostsTable({
  * The same posts as a card list, shown instead of the table on phones (styles.css): a table there
  * showed only Post and Published. Each card has the numbers that matter and the tagging button.
  */
-export function PostCards({ rows, timeZone, onTag }: { rows: readonly PostRow[]; timeZone: string; onTag: (row: PostRow) => void }) {
+export function PostCards({ rows, timeZone, onTag }: { rows: readonly PostRow[]; timeZone: string; onTag?: (row: PostRow) => void }) {
   return (
     <ul className="post-cards" aria-label="Posts">
       {rows.map((r) => (
@@ -211,9 +217,11 @@ export function PostCards({ rows, timeZone, onTag }: { rows: readonly PostRow[];
           </dl>
           <span className="row" style={{ gap: 6 }}>
             <CategoryChips categories={r.categories} />
-            <button type="button" className="link-button small" onClick={() => onTag(r)} aria-label={`Edit categories of “${excerpt(r.content, 40)}”`}>
-              Edit categories
-            </button>
+            {onTag && (
+              <button type="button" className="link-button small" onClick={() => onTag(r)} aria-label={`Edit categories of “${excerpt(r.content, 40)}”`}>
+                Edit categories
+              </button>
+            )}
           </span>
         </li>
       ))}

@@ -6,6 +6,8 @@ import { useFormErrors } from '../../lib/useForm';
 import { Button } from '../../ui/Button';
 import { SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { FormError } from '../../ui/FormError';
+import { RoleNote } from '../workspaces/RoleNote';
+import { usePermissions } from '../workspaces/workspace';
 
 export const BrandFormFragment = graphql(`
   fragment BrandForm_UserProfile on UserProfile {
@@ -63,6 +65,8 @@ export function BrandForm({
   defaultBrandName?: string | null;
 }) {
   const profile = getFragmentData(BrandFormFragment, masked);
+  // Changing the brand profile is for admins and the owner; others see it read only, with why.
+  const mayEdit = usePermissions().can('editSettings');
   const detected = useMemo(detectTimeZone, []);
   const zones = useMemo(timeZones, []);
   const [form, setForm] = useState({
@@ -115,63 +119,68 @@ export function BrandForm({
 
   return (
     <form ref={formRef} className="stack" onSubmit={submit} noValidate aria-label="Brand profile">
+      <RoleNote permission={mayEdit} id="brand-role" />
       <FormError message={errors.form} />
-      <div className="form-grid">
-        <TextField label="Brand name" value={form.brandName} onChange={set('brandName')} error={errors.fields.brandName} />
-        <TextField label="Industry" value={form.industry} onChange={set('industry')} error={errors.fields.industry} placeholder="e.g. Food & drink" />
-      </div>
-      <TextAreaField
-        label="What your brand is about"
-        value={form.brandDescription}
-        onChange={set('brandDescription')}
-        error={errors.fields.brandDescription}
-        hint="A sentence or two. Content ideas use it."
-      />
-      <TextField label="Target audience" value={form.targetAudience} onChange={set('targetAudience')} error={errors.fields.targetAudience} placeholder="e.g. Local families, food lovers" />
-      <div className="form-grid">
-        <TextField label="Brand values" value={form.brandValues} onChange={set('brandValues')} error={errors.fields.brandValues} hint="Separate with commas, e.g. local, fresh, playful." />
-        <TextField label="Business goals" value={form.businessGoals} onChange={set('businessGoals')} error={errors.fields.businessGoals} hint="Separate with commas, e.g. grow followers, sell online." />
-      </div>
-      <TextField
-        label="Find a time zone"
-        type="search"
-        value={zoneQuery}
-        onChange={(e) => setZoneQuery(e.target.value)}
-        placeholder="City or region, e.g. Kolkata"
-        hint={zoneQuery.trim() ? `${found.length === 1 ? '1 zone matches' : `${found.length} zones match`}.` : undefined}
-        autoComplete="off"
-      />
-      <SelectField
-        label="Time zone"
-        value={form.timezone}
-        onChange={(e) => {
-          set('timezone')(e);
-          setZoneQuery('');
-        }}
-        error={errors.fields.timezone}
-        hint={
-          form.timezone === detected ? (
-            'Days and posting hours in your analytics follow this zone.'
-          ) : (
-            <>
-              Your browser is set to {detected}.{' '}
-              <button type="button" className="link-button" onClick={() => setForm((f) => ({ ...f, timezone: detected }))}>
-                Use {detected}
-              </button>
-            </>
-          )
-        }
-      >
-        {zoneOptions.map((z) => (
-          <option key={z} value={z}>
-            {zoneDisplayName(z)}
-          </option>
-        ))}
-      </SelectField>
+      <fieldset className="plain-fieldset stack" disabled={!mayEdit.allowed} aria-describedby={mayEdit.allowed ? undefined : 'brand-role'}>
+        <div className="form-grid">
+          <TextField label="Brand name" value={form.brandName} onChange={set('brandName')} error={errors.fields.brandName} />
+          <TextField label="Industry" value={form.industry} onChange={set('industry')} error={errors.fields.industry} placeholder="e.g. Food & drink" />
+        </div>
+        <TextAreaField
+          label="What your brand is about"
+          value={form.brandDescription}
+          onChange={set('brandDescription')}
+          error={errors.fields.brandDescription}
+          hint="A sentence or two. Content ideas use it."
+        />
+        <TextField label="Target audience" value={form.targetAudience} onChange={set('targetAudience')} error={errors.fields.targetAudience} placeholder="e.g. Local families, food lovers" />
+        <div className="form-grid">
+          <TextField label="Brand values" value={form.brandValues} onChange={set('brandValues')} error={errors.fields.brandValues} hint="Separate with commas, e.g. local, fresh, playful." />
+          <TextField label="Business goals" value={form.businessGoals} onChange={set('businessGoals')} error={errors.fields.businessGoals} hint="Separate with commas, e.g. grow followers, sell online." />
+        </div>
+        <TextField
+          label="Find a time zone"
+          type="search"
+          value={zoneQuery}
+          onChange={(e) => setZoneQuery(e.target.value)}
+          placeholder="City or region, e.g. Kolkata"
+          hint={zoneQuery.trim() ? `${found.length === 1 ? '1 zone matches' : `${found.length} zones match`}.` : undefined}
+          autoComplete="off"
+        />
+        <SelectField
+          label="Time zone"
+          value={form.timezone}
+          onChange={(e) => {
+            set('timezone')(e);
+            setZoneQuery('');
+          }}
+          error={errors.fields.timezone}
+          hint={
+            form.timezone === detected ? (
+              'Days and posting hours in your analytics follow this zone.'
+            ) : (
+              <>
+                Your browser is set to {detected}.{' '}
+                <button type="button" className="link-button" onClick={() => setForm((f) => ({ ...f, timezone: detected }))}>
+                  Use {detected}
+                </button>
+              </>
+            )
+          }
+        >
+          {zoneOptions.map((z) => (
+            <option key={z} value={z}>
+              {zoneDisplayName(z)}
+            </option>
+          ))}
+        </SelectField>
+      </fieldset>
       <div className="row">
-        <Button type="submit" loading={fetching}>
-          {submitLabel}
-        </Button>
+        {mayEdit.allowed && (
+          <Button type="submit" loading={fetching}>
+            {submitLabel}
+          </Button>
+        )}
         {extraActions}
         {saved && (
           <span className="small delta-up" role="status">

@@ -8,6 +8,8 @@ import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorState, LoadingBlock } from '../../ui/States';
+import { RoleNote } from '../workspaces/RoleNote';
+import { usePermissions } from '../workspaces/workspace';
 
 const PlansQuery = graphql(`
   query Plans {
@@ -65,11 +67,19 @@ export function PlanCard() {
   const [{ data, error }, refetch] = useQuery({ query: PlansQuery });
   const [change, runChange] = useMutation(ChangeSubscriptionMutation);
   const [asked, setAsked] = useState<{ tier: string; priceCents: number } | null>(null);
+  // The workspace runs on its owner's plan: only the owner changes it from here.
+  const mayChange = usePermissions().can('managePlan');
   if (!data) return error ? <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} /> : <LoadingBlock lines={3} height={40} label="Loading plans" />;
   const current = data.me.subscriptionTier;
   const billing = data.billing;
   return (
     <div className="stack">
+      {!mayChange.allowed && (
+        <div id="plan-role">
+          <RoleNote permission={mayChange} />
+          <p className="small muted">This workspace uses its owner’s plan. Your own plan applies to the workspaces you own: switch to one of them to change it.</p>
+        </div>
+      )}
       <ul className="plans" aria-label="Plans">
         {data.plans.map((p) => {
           const isCurrent = p.tier === current;
@@ -85,7 +95,7 @@ export function PlanCard() {
                 <li>{p.historyDays == null ? 'Unlimited history' : `${p.historyDays} days of history`}</li>
               </ul>
               {!isCurrent && (
-                <Button size="sm" variant="secondary" loading={change.fetching && change.operation?.variables.tier === p.tier} disabled={change.fetching} onClick={() => setAsked({ tier: p.tier, priceCents: p.priceCents })}>
+                <Button size="sm" variant="secondary" loading={change.fetching && change.operation?.variables.tier === p.tier} disabled={change.fetching || !mayChange.allowed} aria-describedby={mayChange.allowed ? undefined : 'plan-role'} onClick={() => setAsked({ tier: p.tier, priceCents: p.priceCents })}>
                   Switch to {tierName(p.tier)}
                 </Button>
               )}

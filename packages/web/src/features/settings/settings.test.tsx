@@ -138,3 +138,18 @@ describe('PlanCard', () => {
     expect(chargeText({ tier: 'FREE', priceCents: 0 }, { charges: true })).toMatch(/Nothing is charged/);
   });
 });
+
+describe('BrandForm: role gating', () => {
+  it('an editor sees the brand profile read only, told that admins change it', () => {
+    renderRoutes([{ path: '/', element: <BrandForm profile={profile} /> }], { client: mockClient(() => undefined), role: 'EDITOR' });
+    expect((screen.getByLabelText('Brand name') as HTMLInputElement).closest('fieldset')!.disabled).toBe(true);
+    expect(screen.queryByRole('button', { name: 'Save brand profile' })).toBeNull();
+    expect(screen.getByText('Only admins and the owner can change the brand profile.')).toBeDefined();
+  });
+
+  it('an admin edits it', () => {
+    renderRoutes([{ path: '/', element: <BrandForm profile={profile} /> }], { client: mockClient(() => undefined), role: 'ADMIN' });
+    expect((screen.getByLabelText('Brand name') as HTMLInputElement).closest('fieldset')!.disabled).toBe(false);
+    expect(screen.getByRole('button', { name: 'Save brand profile' })).toBeDefined();
+  });
+});

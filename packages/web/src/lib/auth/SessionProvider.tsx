@@ -5,6 +5,12 @@ import { workspaceChoice, type WorkspaceChoice } from '../workspace';
 import type { Session, SessionState } from './session';
 
 const SessionContext = createContext<Session | null>(null);
+const WorkspaceChoiceContext = createContext<WorkspaceChoice>(workspaceChoice);
+
+/** The remembered workspace choice (lib/workspace.ts): setting it switches every request and the cache. */
+export function useWorkspaceChoice(): WorkspaceChoice {
+  return useContext(WorkspaceChoiceContext);
+}
 
 export function useSession(): Session {
   const s = useContext(SessionContext);
@@ -15,6 +21,15 @@ export function useSession(): Session {
 export function useSessionState(): SessionState {
   const s = useSession();
   return useSyncExternalStore(s.subscribe, s.getState);
+}
+
+const clientKeys = new WeakMap<AppClient, number>();
+let nextClientKey = 0;
+/** A stable number per client (the React key of the tree that uses it). */
+function clientKey(app: AppClient): number {
+  let key = clientKeys.get(app);
+  if (key === undefined) clientKeys.set(app, (key = ++nextClientKey));
+  return key;
 }
 
 /**
@@ -40,7 +55,14 @@ export function SessionProvider({
   useEffect(() => () => app.dispose(), [app]);
   return (
     <SessionContext.Provider value={session}>
-      <Provider value={app.client}>{children}</Provider>
+      <WorkspaceChoiceContext.Provider value={workspace}>
+        {/* Keyed by the client: everything below starts afresh with it. urql's hooks keep their
+            last data while a new client answers, which would show another workspace's (or user's)
+            numbers for a moment; remounting starts every page empty and loading instead. */}
+        <Provider value={app.client} key={clientKey(app)}>
+          {children}
+        </Provider>
+      </WorkspaceChoiceContext.Provider>
     </SessionContext.Provider>
   );
 }

@@ -106,6 +106,24 @@ describe('workspaces: successful cases', () => {
     expect(await PlatformModel.countDocuments({ workspaceId: owner.user._id })).toBe(2);
   });
 
+  it('activeWorkspace is the workspace the request works in: the header’s, else the last used, with the viewer’s role', async () => {
+    const owner = await createUser();
+    const personal = owner.user._id.toHexString();
+    const second = await newWorkspace(owner.token, 'Agency client');
+    const ACTIVE = '{ activeWorkspace { id name viewerRole memberCount } }';
+    // createWorkspace made the new one the last used workspace.
+    expect((await server.gql(ACTIVE, {}, owner.token)).body.data).toEqual({ activeWorkspace: { id: second, name: 'Agency client', viewerRole: 'OWNER', memberCount: 1 } });
+    const byHeader = await server.gql(ACTIVE, {}, owner.token, ws(personal));
+    expect(byHeader.body.data!.activeWorkspace).toMatchObject({ id: personal, viewerRole: 'OWNER' });
+    // The header's choice is remembered for the next request without one.
+    expect((await server.gql(ACTIVE, {}, owner.token)).body.data!.activeWorkspace).toMatchObject({ id: personal });
+
+    const viewer = await createUser();
+    await addMember(second, viewer.user._id, 'viewer');
+    const asViewer = await server.gql(ACTIVE, {}, viewer.token, ws(second));
+    expect(asViewer.body.data).toEqual({ activeWorkspace: { id: second, name: 'Agency client', viewerRole: 'VIEWER', memberCount: 2 } });
+  });
+
   it('updateProfile and completeOnboarding write the active workspace’s brand profile', async () => {
     const { user, token } = await createUser();
     const second = await newWorkspace(token);
@@ -188,6 +206,20 @@ describe('workspaces: failing cases', () => {
     const { body } = await server.gql('{ platforms { id } }', {}, a.token);
     expect(errorOf(body)?.extensions).toEqual({ code: 'NOT_FOUND' });
     expect((await server.gql('{ workspaces { id } }', {}, a.token)).body.data).toEqual({ workspaces: [] });
+  });
+
+  it('activeWorkspace is null when the header names a workspace the viewer may not use, or they have no membership; it needs a sign-in', async () => {
+    const a = await createUser();
+    const b = await createUser();
+    const ACTIVE = '{ activeWorkspace { id } }';
+    for (const header of [a.user._id.toHexString(), new Types.ObjectId().toHexString(), 'nope']) {
+      const { body } = await server.gql(ACTIVE, {}, b.token, ws(header));
+      expect({ ...body, extensions: undefined }).toEqual({ data: { activeWorkspace: null } });
+    }
+    await TeamMemberModel.updateMany({ userId: b.user._id }, { $set: { isActive: false } });
+    expect((await server.gql(ACTIVE, {}, b.token)).body.data).toEqual({ activeWorkspace: null });
+    const anon = await server.gql(ACTIVE);
+    expect(errorOf(anon.body)?.extensions).toEqual({ code: 'UNAUTHENTICATED' });
   });
 
   it('a role change takes effect on the next request', async () => {
