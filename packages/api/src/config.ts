@@ -36,6 +36,8 @@ export const envSchema = z.object({
 
   // GraphQL resource limits and network defaults (docs/security.md).
   GRAPHQL_MAX_COST: int(2000, 1),
+  /** Multiplies every plan's rate-limit bucket (size and refill rate; docs/partners.md). */
+  API_POINTS_SCALE: z.coerce.number().positive().max(1000).default(1),
   GRAPHQL_MAX_DEPTH: int(12, 1, 1000),
   GRAPHQL_MAX_ALIASES: int(30, 0, 10_000),
   GRAPHQL_MAX_TOKENS: int(4000, 100, 1_000_000),

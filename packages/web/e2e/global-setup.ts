@@ -84,6 +84,8 @@ export default async function setup(project: TestProject) {
       ACCESS_TOKEN_TTL_SECONDS: '60',
       // The journey makes its own user; no demo account competing for the CPU.
       DEMO_DATA: 'false',
+      // The journey opens dashboards far faster than a person: rate-limit buckets 20 times the plans'.
+      API_POINTS_SCALE: '20',
       // Half a year of sandbox history gives the insight tests enough posts.
       BACKFILL_DAYS: '180',
       // The journey presses "Sync now" once per account and checks the countdown to the next one.

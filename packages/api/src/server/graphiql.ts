@@ -10,7 +10,7 @@ const require = createRequire(import.meta.url);
  * Lines stay under 60 characters so they fit the editor at 1440 px.
  */
 export const WELCOME_QUERY = `# Sign in: run Login below, then copy its accessToken.
-# Headers: {"Authorization": "Bearer <token or API key>"}
+# Paste it, or an API key (soash_…), in the field above.
 # Then run Overview (dates are in the Variables tab).
 
 mutation Login($email: String!, $password: String!) {
@@ -33,6 +33,11 @@ query Overview($range: DateRangeInput!) {
 /**
  * The page's script, served as a file so the Content-Security-Policy needs no inline script.
  * Reads the endpoint from the page (data-endpoint) and renders GraphiQL from the npm bundles.
+ *
+ * The credential field above the editor takes an API key or an access token: it is sent as
+ * "Authorization: Bearer …" on HTTP and in graphql-ws's connection parameters (headers typed in
+ * the Headers tab still win). It is kept in this tab's sessionStorage only, so it is gone when the
+ * tab closes, and GraphiQL is rendered again with a new fetcher when it changes.
  */
 const INIT_JS = `(function () {
   var root = document.getElementById('graphiql');
@@ -48,19 +53,61 @@ const INIT_JS = `(function () {
   } catch (e) {
     /* storage unavailable: GraphiQL starts with empty variables */
   }
-  var fetcher = GraphiQL.createFetcher({ url: url.href, subscriptionUrl: url.href.replace(/^http/, 'ws') });
-  ReactDOM.createRoot(root).render(
-    React.createElement(GraphiQL, {
-      fetcher: fetcher,
-      defaultQuery: ${JSON.stringify(WELCOME_QUERY)},
-      defaultEditorToolsVisibility: 'variables',
-      shouldPersistHeaders: true,
-    })
-  );
+  var input = document.getElementById('credential');
+  var clear = document.getElementById('credential-clear');
+  var STORE = 'soash.graphiql.credential';
+  var stored = null;
+  try {
+    stored = sessionStorage.getItem(STORE);
+  } catch (e) {
+    /* storage unavailable: the field lasts as long as the page */
+  }
+  if (stored) input.value = stored;
+  var app = ReactDOM.createRoot(root);
+  var render = function () {
+    var credential = input.value.trim();
+    var auth = credential ? 'Bearer ' + credential : null;
+    var fetcher = GraphiQL.createFetcher({
+      url: url.href,
+      subscriptionUrl: url.href.replace(/^http/, 'ws'),
+      headers: auth ? { Authorization: auth } : {},
+      wsConnectionParams: auth ? { authorization: auth } : {},
+    });
+    app.render(
+      React.createElement(GraphiQL, {
+        fetcher: fetcher,
+        defaultQuery: ${JSON.stringify(WELCOME_QUERY)},
+        defaultEditorToolsVisibility: 'variables',
+        shouldPersistHeaders: true,
+      })
+    );
+  };
+  var remember = function () {
+    try {
+      if (input.value.trim()) sessionStorage.setItem(STORE, input.value.trim());
+      else sessionStorage.removeItem(STORE);
+    } catch (e) {
+      /* not kept */
+    }
+    render();
+  };
+  input.addEventListener('change', remember);
+  clear.addEventListener('click', function () {
+    input.value = '';
+    remember();
+    input.focus();
+  });
+  render();
 })();
 `;
 
-const PAGE_CSS = 'html,body,#graphiql{height:100%;margin:0}\n';
+const PAGE_CSS = `html,body{height:100%;margin:0}
+body{display:flex;flex-direction:column;font-family:system-ui,sans-serif}
+.credential-bar{display:flex;flex-wrap:wrap;align-items:center;gap:6px 8px;padding:6px 12px;border-bottom:1px solid #ddd;font-size:14px}
+.credential-bar input{flex:1 1 220px;min-width:0;padding:4px 8px;font:inherit;font-family:monospace}
+.credential-bar .hint{color:#555;font-size:12px}
+#graphiql{flex:1;min-height:0}
+`;
 
 /** GraphiQL served from npm packages (no CDN), so it works offline; no inline script or style. */
 export function graphiqlAssets(): Router {
@@ -102,6 +149,12 @@ export function graphiqlPage(opts: { endpoint: string; assetsBase: string }): st
   <link rel="stylesheet" href="${a}/page.css" />
 </head>
 <body>
+  <form class="credential-bar" id="credential-form" autocomplete="off">
+    <label for="credential">API key or access token</label>
+    <input id="credential" name="credential" type="password" spellcheck="false" placeholder="soash_… or a token from login" aria-describedby="credential-hint" />
+    <button type="button" id="credential-clear">Clear</button>
+    <span class="hint" id="credential-hint">Sent as Authorization: Bearer; kept in this tab only.</span>
+  </form>
   <div id="graphiql" data-endpoint="${escapeAttr(opts.endpoint)}">Loading GraphiQL…</div>
   <script src="${a}/react.js"></script>
   <script src="${a}/react-dom.js"></script>

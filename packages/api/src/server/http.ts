@@ -22,7 +22,7 @@ import { VERSION } from '../version.js';
 import { buildContext, type Context } from './context.js';
 import { formatError } from './format-error.js';
 import { graphiqlAssets, graphiqlPage } from './graphiql.js';
-import { limitParseOptions, limitValidationRules, queryLimitsPlugin, socketLimits } from './plugins/index.js';
+import { chargeSocketOperation, limitParseOptions, limitValidationRules, operationCosts, queryLimitsPlugin, rateLimitPlugin, socketLimits } from './plugins/index.js';
 import { httpRoutes } from './routes.js';
 import { securityHeaders } from './security-headers.js';
 import { buildAppSchema } from './schema.js';
@@ -96,28 +96,34 @@ export async function createHttpServer(config: Config, opts: { port?: number; ho
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH, maxPayload: 1024 * 1024 });
   type WsParams = { authorization?: string; Authorization?: string; workspaceId?: string; 'X-Workspace-Id'?: string };
   const authorizationOf = (params: WsParams | undefined) => params?.authorization ?? params?.Authorization;
-  const wsLimits = socketLimits(config, schema, async (ctx) => {
-    const viewer = await viewerFromAuthorization(config, authorizationOf(ctx.connectionParams as WsParams | undefined));
-    return viewer.viewer?.id;
-  });
+  const socketContext = async (ctx: { connectionParams?: WsParams; extra: { request: import('node:http').IncomingMessage } }): Promise<Context> => {
+    const viewer = await viewerFromAuthorization(config, authorizationOf(ctx.connectionParams), {
+      ip: ctx.extra.request.socket.remoteAddress ?? undefined,
+      userAgent: ctx.extra.request.headers['user-agent'],
+    });
+    return buildContext({
+      config,
+      viewer: viewer.viewer,
+      authError: viewer.error,
+      requestId: randomUUID(),
+      requestedWorkspaceId: headerValue(ctx.connectionParams?.workspaceId ?? ctx.connectionParams?.['X-Workspace-Id']),
+      ip: ctx.extra.request.socket.remoteAddress ?? undefined,
+      userAgent: ctx.extra.request.headers['user-agent']?.slice(0, 256),
+    });
+  };
+  const wsLimits = socketLimits(
+    config,
+    schema,
+    async (ctx) => {
+      const viewer = await viewerFromAuthorization(config, authorizationOf(ctx.connectionParams as WsParams | undefined));
+      return viewer.viewer?.id;
+    },
+    async (ctx, cost) => chargeSocketOperation(config, await socketContext(ctx as unknown as Parameters<typeof socketContext>[0]), cost),
+  );
   const wsCleanup = useServer<WsParams>(
     {
       schema,
-      context: async (ctx) => {
-        const viewer = await viewerFromAuthorization(config, authorizationOf(ctx.connectionParams), {
-          ip: ctx.extra.request.socket.remoteAddress ?? undefined,
-          userAgent: ctx.extra.request.headers['user-agent'],
-        });
-        return buildContext({
-          config,
-          viewer: viewer.viewer,
-          authError: viewer.error,
-          requestId: randomUUID(),
-          requestedWorkspaceId: headerValue(ctx.connectionParams?.workspaceId ?? ctx.connectionParams?.['X-Workspace-Id']),
-          ip: ctx.extra.request.socket.remoteAddress ?? undefined,
-          userAgent: ctx.extra.request.headers['user-agent']?.slice(0, 256),
-        });
-      },
+      context: (ctx) => socketContext(ctx),
       onConnect: (ctx) => {
         wsLimits.onConnect(ctx);
       },
@@ -153,6 +159,8 @@ export async function createHttpServer(config: Config, opts: { port?: number; ho
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       queryLimitsPlugin(config),
+      // After the limits: it charges the cost they calculated.
+      rateLimitPlugin(config, (ctx) => operationCosts.get(ctx)),
       {
         async serverWillStart() {
           return {

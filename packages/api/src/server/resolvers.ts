@@ -1,5 +1,6 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { ApiKeysResolver } from '../modules/api-keys/api-keys.resolver.js';
+import { RateLimitResolver } from '../modules/rate-limits/rate-limit.resolver.js';
 import { ActivitiesResolver, ActivityMetricsResolver } from '../modules/activities/activities.resolver.js';
 import { AnalyticsResolver, PlatformBreakdownRowResolver, PlatformDemographicsResolver } from '../modules/analytics/analytics.resolver.js';
 import { CategoriesResolver } from '../modules/categories/categories.resolver.js';
@@ -23,6 +24,7 @@ import { WorkspacesResolver } from '../modules/workspaces/workspaces.resolver.js
 /** Every resolver class of the schema. */
 export const resolvers: NonEmptyArray<Function> = [
   HealthResolver,
+  RateLimitResolver,
   AuthResolver,
   UsersResolver,
   WorkspacesResolver,

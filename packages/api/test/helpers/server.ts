@@ -19,6 +19,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     TOKEN_ENCRYPTION_KEYS: TEST_KEY_1,
     // Tests pose as many clients through X-Forwarded-For from 127.0.0.1 (the default trusts no proxy).
     TRUST_PROXY: 'loopback',
+    // Rate-limit buckets 1000 times the plans' sizes, so suites never run out of points; the
+    // rate-limit suite sets its own scale.
+    API_POINTS_SCALE: '1000',
     ...overrides,
   });
   setEncryptionKeys(config.encryptionKeys);

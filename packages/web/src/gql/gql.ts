@@ -87,6 +87,10 @@ type Documents = {
     "\n  mutation RotateReferralCode {\n    rotateReferralCode {\n      code\n      shareUrl\n    }\n  }\n": typeof types.RotateReferralCodeDocument,
     "\n  fragment AccountForm_User on User {\n    id\n    name\n    firstName\n    lastName\n    company\n    email\n  }\n": typeof types.AccountForm_UserFragmentDoc,
     "\n  mutation UpdateAccount($input: UpdateAccountInput!) {\n    updateAccount(input: $input) {\n      id\n      ...AccountForm_User\n    }\n  }\n": typeof types.UpdateAccountDocument,
+    "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      scopes\n      status\n      expiresAt\n      createdAt\n      createdByName\n      lastUsedAt\n      lastUsedIp\n      previousSecretExpiresAt\n    }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      status\n      revokedAt\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  mutation RotateApiKey($id: ID!, $overlapHours: Int!) {\n    rotateApiKey(id: $id, overlapHours: $overlapHours) {\n      secret\n      apiKey {\n        id\n        name\n        previousSecretExpiresAt\n      }\n    }\n  }\n": typeof types.RotateApiKeyDocument,
     "\n  fragment BrandForm_UserProfile on UserProfile {\n    id\n    brandName\n    brandDescription\n    industry\n    targetAudience\n    brandValues\n    businessGoals\n    timezone\n  }\n": typeof types.BrandForm_UserProfileFragmentDoc,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      onboardingCompleted\n      ...BrandForm_UserProfile\n    }\n  }\n": typeof types.UpdateProfileDocument,
     "\n  mutation LogoutEverywhere {\n    logout(allSessions: true)\n  }\n": typeof types.LogoutEverywhereDocument,
@@ -174,6 +178,10 @@ const documents: Documents = {
     "\n  mutation RotateReferralCode {\n    rotateReferralCode {\n      code\n      shareUrl\n    }\n  }\n": types.RotateReferralCodeDocument,
     "\n  fragment AccountForm_User on User {\n    id\n    name\n    firstName\n    lastName\n    company\n    email\n  }\n": types.AccountForm_UserFragmentDoc,
     "\n  mutation UpdateAccount($input: UpdateAccountInput!) {\n    updateAccount(input: $input) {\n      id\n      ...AccountForm_User\n    }\n  }\n": types.UpdateAccountDocument,
+    "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      scopes\n      status\n      expiresAt\n      createdAt\n      createdByName\n      lastUsedAt\n      lastUsedIp\n      previousSecretExpiresAt\n    }\n  }\n": types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      status\n      revokedAt\n    }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  mutation RotateApiKey($id: ID!, $overlapHours: Int!) {\n    rotateApiKey(id: $id, overlapHours: $overlapHours) {\n      secret\n      apiKey {\n        id\n        name\n        previousSecretExpiresAt\n      }\n    }\n  }\n": types.RotateApiKeyDocument,
     "\n  fragment BrandForm_UserProfile on UserProfile {\n    id\n    brandName\n    brandDescription\n    industry\n    targetAudience\n    brandValues\n    businessGoals\n    timezone\n  }\n": types.BrandForm_UserProfileFragmentDoc,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      onboardingCompleted\n      ...BrandForm_UserProfile\n    }\n  }\n": types.UpdateProfileDocument,
     "\n  mutation LogoutEverywhere {\n    logout(allSessions: true)\n  }\n": types.LogoutEverywhereDocument,
@@ -494,6 +502,22 @@ export function graphql(source: "\n  fragment AccountForm_User on User {\n    id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateAccount($input: UpdateAccountInput!) {\n    updateAccount(input: $input) {\n      id\n      ...AccountForm_User\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateAccount($input: UpdateAccountInput!) {\n    updateAccount(input: $input) {\n      id\n      ...AccountForm_User\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      scopes\n      status\n      expiresAt\n      createdAt\n      createdByName\n      lastUsedAt\n      lastUsedIp\n      previousSecretExpiresAt\n    }\n  }\n"): (typeof documents)["\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      scopes\n      status\n      expiresAt\n      createdAt\n      createdByName\n      lastUsedAt\n      lastUsedIp\n      previousSecretExpiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      status\n      revokedAt\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      status\n      revokedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateApiKey($id: ID!, $overlapHours: Int!) {\n    rotateApiKey(id: $id, overlapHours: $overlapHours) {\n      secret\n      apiKey {\n        id\n        name\n        previousSecretExpiresAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RotateApiKey($id: ID!, $overlapHours: Int!) {\n    rotateApiKey(id: $id, overlapHours: $overlapHours) {\n      secret\n      apiKey {\n        id\n        name\n        previousSecretExpiresAt\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,16 +1,20 @@
-import { PlatformType, Role, SubscriptionTier } from '@soash/shared';
+import { AuditAction, PlatformType, Role, SubscriptionTier, WorkspaceRole } from '@soash/shared';
 import mongoose, { Types } from 'mongoose';
 import type { Config } from '../../config.js';
 import type { DatabaseServer } from '../../db/harness.js';
 import { hashPassword } from '../../auth/password.js';
 import { log } from '../../lib/logger.js';
 import { connectSandboxPlatform } from '../platforms/platform-connect.service.js';
+import { recordAudit } from '../workspaces/audit.service.js';
+import { joinWorkspace } from '../workspaces/members.service.js';
 import { ensurePersonalWorkspace } from '../workspaces/workspaces.service.js';
 import { UserModel } from '../users/user.model.js';
 
 /**
  * Demo data for a first run: a signed-up brand with three sandbox accounts whose history is
- * filled by the real sync jobs (the sandbox provider stands in for the platforms' APIs).
+ * filled by the real sync jobs (the sandbox provider stands in for the platforms' APIs), and a
+ * second member of its workspace (an editor, with the same password) so that teams can be seen
+ * at work.
  * The credentials are printed at start and documented in the README, so the account is a normal
  * pro user, never an admin, and it exists only on the embedded database of a local `npm start`:
  * a configured MONGODB_URI (a real deployment) never gets it, whatever DEMO_DATA says. Admin views
@@ -18,6 +22,8 @@ import { UserModel } from '../users/user.model.js';
  */
 export const DEMO_EMAIL = 'demo@soash.app';
 export const DEMO_PASSWORD = 'demo-password';
+/** The demo workspace's second member: an editor (free plan, with a personal workspace of their own), same password. */
+export const DEMO_TEAMMATE_EMAIL = 'teammate@soash.app';
 export const DEMO_PLATFORMS: PlatformType[] = [PlatformType.INSTAGRAM, PlatformType.TIKTOK, PlatformType.LINKEDIN];
 export const DEMO_HISTORY_DAYS = 180;
 
@@ -32,7 +38,7 @@ export function demoWanted(config: Pick<Config, 'DEMO_DATA'>, database: Pick<Dat
   return database.source !== 'uri';
 }
 
-export type SeedOutcome = { seeded: true; userId: Types.ObjectId } | { seeded: false; reason: string };
+export type SeedOutcome = { seeded: true; userId: Types.ObjectId; teammateId: Types.ObjectId } | { seeded: false; reason: string };
 
 export async function seedDemoData(opts: { days?: number } = {}): Promise<SeedOutcome> {
   const state = mongoose.connection.collection<{ _id: string; at: Date }>(STATE_COLLECTION);
@@ -71,7 +77,32 @@ export async function seedDemoData(opts: { days?: number } = {}): Promise<SeedOu
   for (const type of DEMO_PLATFORMS) {
     await connectSandboxPlatform(user._id, type, { days: opts.days ?? DEMO_HISTORY_DAYS });
   }
-  return { seeded: true, userId: user._id };
+  const teammateId = await seedDemoTeammate(user._id);
+  return { seeded: true, userId: user._id, teammateId };
+}
+
+/**
+ * The demo teammate: an account like any registered one (verified, free plan, a personal
+ * workspace), an editor of the demo brand's workspace, which is the one they land in.
+ */
+async function seedDemoTeammate(ownerId: Types.ObjectId): Promise<Types.ObjectId> {
+  // The demo brand is the owner's personal workspace: its id is theirs.
+  const workspaceId = ownerId;
+  const teammate = await UserModel.create({
+    name: 'Sam Teammate',
+    firstName: 'Sam',
+    lastName: 'Teammate',
+    email: DEMO_TEAMMATE_EMAIL,
+    passwordHash: await hashPassword(DEMO_PASSWORD),
+    role: Role.USER,
+    isVerified: true,
+    subscriptionTier: SubscriptionTier.FREE,
+  });
+  await ensurePersonalWorkspace(teammate);
+  await joinWorkspace(workspaceId, teammate._id, WorkspaceRole.EDITOR, ownerId);
+  await UserModel.updateOne({ _id: teammate._id }, { $set: { lastWorkspaceId: workspaceId } });
+  await recordAudit({ workspaceId, userId: teammate._id }, AuditAction.MEMBER_JOINED, { type: 'member', id: teammate._id }, { role: WorkspaceRole.EDITOR });
+  return teammate._id;
 }
 
 export async function seedDemoOnFirstRun(config: Config, database: DatabaseServer): Promise<void> {
@@ -81,7 +112,9 @@ export async function seedDemoOnFirstRun(config: Config, database: DatabaseServe
   }
   const outcome = await seedDemoData();
   if (outcome.seeded) {
-    log.info(`demo data: sign in as ${DEMO_EMAIL} / ${DEMO_PASSWORD} (a normal pro user with three sandbox accounts; their history fills in over the next minute; admin views: npm run admin -- promote <email>)`);
+    log.info(
+      `demo data: sign in as ${DEMO_EMAIL} / ${DEMO_PASSWORD} (a normal pro user with three sandbox accounts; their history fills in over the next minute; admin views: npm run admin -- promote <email>), or as ${DEMO_TEAMMATE_EMAIL} / ${DEMO_PASSWORD} (an editor in the same workspace)`,
+    );
   } else {
     log.debug(`demo data not seeded: ${outcome.reason}`);
   }

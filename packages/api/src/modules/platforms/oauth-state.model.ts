@@ -32,6 +32,10 @@ export class OAuthState {
   @prop({ type: () => Date, required: true })
   expiresAt: Date;
 
+  /** The user who started the connect: the actor of its `platform.connected` audit event. */
+  @prop({ type: () => Types.ObjectId })
+  actorId?: Types.ObjectId;
+
   /** Set when the callback consumed it; a second use is refused. */
   @prop({ type: () => Date })
   usedAt?: Date;

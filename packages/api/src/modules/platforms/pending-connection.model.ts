@@ -56,6 +56,10 @@ export class PendingConnection {
   @prop({ type: () => Date, required: true })
   expiresAt: Date;
 
+  /** The user who started the connect (carried over from its OAuth state). */
+  @prop({ type: () => Types.ObjectId })
+  actorId?: Types.ObjectId;
+
   /** Set when completeConnection used it; it cannot be used again. */
   @prop({ type: () => Date })
   completedAt?: Date;

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { PLATFORM_TYPES, TIER_LIMITS, type PlatformType } from '@soash/shared';
+import { AuditAction, PLATFORM_TYPES, TIER_LIMITS, type PlatformType } from '@soash/shared';
 import { Types } from 'mongoose';
 import { createPkcePair, DAY_MS } from '../../connectors/common.js';
 import { connectorConfig } from '../../connectors/config.js';
@@ -18,6 +18,7 @@ import { createPendingRun } from '../sync/job-run.js';
 import { DAILY_STATS_DAYS, runPullJob } from '../sync/sync.service.js';
 import { withPlatformSlots } from '../subscriptions/platform-slots.js';
 import type { User } from '../users/user.model.js';
+import { recordAudit } from '../workspaces/audit.service.js';
 import { ownedWorkspaceIds, workspaceOwner } from '../workspaces/workspaces.service.js';
 import { OAuthStateModel, type OAuthState } from './oauth-state.model.js';
 import { PendingConnectionModel, type PendingConnection, type PendingConnectionWithSecrets } from './pending-connection.model.js';
@@ -200,8 +201,11 @@ export function notConfiguredMessage(provider: Provider): string {
   );
 }
 
-/** Starts an OAuth connect; returns the platform's authorize URL. */
-export async function startOAuthConnect(workspaceId: Types.ObjectId, type: PlatformType): Promise<string> {
+/**
+ * Starts an OAuth connect; returns the platform's authorize URL. `actorId`, the user who starts it,
+ * is kept with the state so that the callback can record who connected the account.
+ */
+export async function startOAuthConnect(workspaceId: Types.ObjectId, type: PlatformType, actorId?: Types.ObjectId): Promise<string> {
   const config = connectorConfig();
   const provider = providerFor(type, { sandbox: false, config });
   if (!provider.isConfigured()) throw badInput(notConfiguredMessage(provider), 'type');
@@ -225,6 +229,7 @@ export async function startOAuthConnect(workspaceId: Types.ObjectId, type: Platf
     stateHash: hashToken(state),
     workspaceId,
     type,
+    actorId,
     codeVerifierEnc: pkce ? encryptSecret(pkce.verifier) : undefined,
     redirectUri,
     expiresAt: new Date(Date.now() + OAUTH_STATE_TTL_MS),
@@ -326,11 +331,19 @@ async function afterConnect(platform: Platform, created: boolean): Promise<void>
   log.info('platform connected', { type: platform.type, platformId: platform._id.toHexString(), created });
 }
 
+/** Where the callback request came from (the user's browser): the audit log's address and user agent. */
+export interface CallbackRequest {
+  ip?: string;
+  userAgent?: string;
+}
+
 /**
  * Handles `GET /oauth/:type/callback` and answers where to redirect the browser: the web app's
- * Platforms page with `connected=<id>` or `error=<code>`. Never throws for bad input.
+ * Platforms page with `connected=<id>` or `error=<code>`. Never throws for bad input. A connected
+ * (or reconnected) account is recorded in the workspace's audit log as `platform.connected`, with
+ * the user who started the connect as the actor and the callback request's address and user agent.
  */
-export async function completeOAuthConnect(typeParam: string, query: Record<string, unknown>): Promise<string> {
+export async function completeOAuthConnect(typeParam: string, query: Record<string, unknown>, request: CallbackRequest = {}): Promise<string> {
   const config = connectorConfig();
   const back = (params: Record<string, string>) => `${config.webAppUrl}/platforms?${new URLSearchParams(params).toString()}`;
   if (!(PLATFORM_TYPES as readonly string[]).includes(typeParam)) return back({ error: 'unknown_platform' });
@@ -356,7 +369,7 @@ export async function completeOAuthConnect(typeParam: string, query: Record<stri
       const accounts = await provider.listConnectableAccounts(exchange);
       if (!accounts.length) return back({ error: 'no_accounts', platform: type });
       if (accounts.length > 1) {
-        const pending = await createPendingConnection(st.workspaceId, type, exchange.tokens, accounts);
+        const pending = await createPendingConnection(st.workspaceId, type, exchange.tokens, accounts, st.actorId);
         log.info('OAuth connect waits for a choice', { type, pendingId: pending._id.toHexString(), choices: accounts.length });
         return `${config.webAppUrl}/platforms/connect/${pending._id.toHexString()}`;
       }
@@ -373,6 +386,12 @@ export async function completeOAuthConnect(typeParam: string, query: Record<stri
     }
     const { platform, created } = result;
     await afterConnect(platform, created);
+    await recordAudit(
+      { workspaceId: st.workspaceId, userId: st.actorId ?? null, ip: request.ip, userAgent: request.userAgent },
+      AuditAction.PLATFORM_CONNECTED,
+      { type: 'platform', id: platform._id },
+      { platformType: platform.type, sandbox: false, reconnected: !created },
+    );
     return back({ connected: platform._id.toHexString() });
   } catch (err) {
     log.warn('OAuth connect failed', {
@@ -395,12 +414,19 @@ function openTokens(raw: unknown): TokenSet {
   return t as unknown as TokenSet;
 }
 
-async function createPendingConnection(workspaceId: Types.ObjectId, type: PlatformType, login: TokenSet, accounts: ConnectableAccount[]): Promise<PendingConnection> {
+async function createPendingConnection(
+  workspaceId: Types.ObjectId,
+  type: PlatformType,
+  login: TokenSet,
+  accounts: ConnectableAccount[],
+  actorId: Types.ObjectId | undefined,
+): Promise<PendingConnection> {
   const own: Record<string, TokenSet> = {};
   for (const a of accounts) if (a.tokens) own[a.platformUserId] = a.tokens;
   const doc = await PendingConnectionModel.create({
     workspaceId,
     type,
+    actorId,
     choices: accounts.map((a) => ({ platformUserId: a.platformUserId, name: a.name, username: a.username, avatarUrl: a.avatarUrl, detail: a.detail })),
     loginTokensEnc: encryptSecret(JSON.stringify(login)),
     choiceTokensEnc: Object.keys(own).length ? encryptSecret(JSON.stringify(own)) : undefined,

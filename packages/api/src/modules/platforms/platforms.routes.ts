@@ -11,7 +11,8 @@ httpRoutes.push((app, config) => {
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Referrer-Policy', 'no-referrer');
     try {
-      res.redirect(302, await completeOAuthConnect(String(req.params.type), req.query as Record<string, unknown>));
+      const from = { ip: req.ip ?? req.socket.remoteAddress ?? undefined, userAgent: req.headers['user-agent']?.slice(0, 256) };
+      res.redirect(302, await completeOAuthConnect(String(req.params.type), req.query as Record<string, unknown>, from));
     } catch (err) {
       log.error('OAuth callback failed', { error: err instanceof Error ? { message: err.message, stack: err.stack } : String(err) });
       res.redirect(302, `${config.webAppUrl}/platforms?${new URLSearchParams({ error: 'connect_failed' }).toString()}`);

@@ -58,7 +58,7 @@ export async function connectPlatform(ctx: Context, input: ConnectPlatformInput)
     await recordAudit(ctx, AuditAction.PLATFORM_CONNECTED, { type: 'platform', id: platform._id }, { platformType: platform.type, sandbox: true });
     return { platform };
   }
-  return { authorizeUrl: await startOAuthConnect(workspaceId, input.type) };
+  return { authorizeUrl: await startOAuthConnect(workspaceId, input.type, new Types.ObjectId(viewer.id)) };
 }
 
 /** A login waiting for the viewer to choose which of its accounts to connect. */

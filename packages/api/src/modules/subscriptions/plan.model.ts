@@ -1,5 +1,14 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { SubscriptionTier } from '../../lib/graphql-enums.js';
+
+@ObjectType({ description: 'A bucket of points per API key and per signed-in user, refilling steadily.' })
+export class ApiPoints {
+  @Field(() => Int, { description: 'Points the bucket holds when full.' })
+  max: number;
+
+  @Field(() => Float, { description: 'Points that come back per second.' })
+  restorePerSecond: number;
+}
 
 /** A subscription plan and its limits, as in TIER_LIMITS. Not stored: built from that table. */
 @ObjectType({ description: 'A subscription plan and its limits. null means unlimited.' })
@@ -18,6 +27,9 @@ export class Plan {
 
   @Field(() => Int, { description: 'Monthly price in cents.' })
   priceCents: number;
+
+  @Field(() => ApiPoints, { description: "The API's cost-based rate limit on this plan (docs/partners.md), before API_POINTS_SCALE." })
+  apiPoints: ApiPoints;
 }
 
 @ObjectType({ description: 'How this server bills plan changes (what the web app tells the user before a change).' })

@@ -71,7 +71,10 @@ export async function deleteWorkspaceData(workspaceIdInput: Types.ObjectId | str
   // 3. The platforms, the invitations and memberships, and finally the workspace itself. Nobody
   //    keeps it as their last used workspace (they fall back to their oldest membership).
   await step('platforms', () => PlatformModel.deleteMany({ workspaceId }));
-  await step('lastWorkspaceCleared', () => UserModel.updateMany({ lastWorkspaceId: workspaceId }, { $unset: { lastWorkspaceId: 1 } }));
+  // Its members are the only users who can have it as their last workspace: found through
+  // team_members (indexed) rather than by scanning users.
+  const memberIds = (await TeamMemberModel.find({ workspaceId }, { userId: 1 }).lean()).map((m) => m.userId);
+  await step('lastWorkspaceCleared', () => UserModel.updateMany({ _id: { $in: memberIds }, lastWorkspaceId: workspaceId }, { $unset: { lastWorkspaceId: 1 } }));
   await step('invitations', () => InvitationModel.deleteMany({ workspaceId }));
   await step('teamMembers', () => TeamMemberModel.deleteMany({ workspaceId }));
   await step('workspaces', () => WorkspaceModel.deleteOne({ _id: workspaceId }));

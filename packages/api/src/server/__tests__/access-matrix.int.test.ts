@@ -70,6 +70,7 @@ const RULES: Record<string, Rule> = {
   'Query.platformBreakdown': VIEWER,
   'Query.platforms': VIEWER,
   'Query.postDecay': VIEWER,
+  'Query.rateLimit': 'public',
   'Query.recommendations': VIEWER,
   'Query.referralSignups': 'system-admin',
   'Query.serverSetup': 'signed-in',

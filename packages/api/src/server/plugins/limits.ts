@@ -111,20 +111,28 @@ export interface OperationToCheck {
  * AppError to refuse it with, or undefined when it may run.
  */
 export function checkOperation(limits: QueryLimits, op: OperationToCheck): AppError | undefined {
+  return assessOperation(limits, op).refused;
+}
+
+/** The calculated cost of each HTTP request's operation (set before execution), for the rate limit. */
+export const operationCosts = new WeakMap<object, number>();
+
+/** checkOperation, also telling the operation's cost when it could be calculated. */
+export function assessOperation(limits: QueryLimits, op: OperationToCheck): { refused?: AppError; cost?: number } {
   if (limits.introspection !== 'on' && usesIntrospection(op.document)) {
-    if (limits.introspection === 'off') return new AppError(ErrorCode.FORBIDDEN, 'Introspection is turned off on this server');
-    if (!op.signedIn) return new AppError(ErrorCode.UNAUTHENTICATED, 'Sign in to introspect the schema');
+    if (limits.introspection === 'off') return { refused: new AppError(ErrorCode.FORBIDDEN, 'Introspection is turned off on this server') };
+    if (!op.signedIn) return { refused: new AppError(ErrorCode.UNAUTHENTICATED, 'Sign in to introspect the schema') };
   }
   let cost: number;
   try {
     cost = operationCost(op);
   } catch (e) {
-    if (e instanceof GraphQLError && /maximum allowed number of nodes/.test(e.message)) return queryTooComplex('nodes', MAX_COST_NODES);
+    if (e instanceof GraphQLError && /maximum allowed number of nodes/.test(e.message)) return { refused: queryTooComplex('nodes', MAX_COST_NODES) };
     // Variables that do not fit the operation: execution answers them (BAD_USER_INPUT) without
     // running anything.
-    return undefined;
+    return {};
   }
-  return cost > limits.GRAPHQL_MAX_COST ? queryTooComplex('cost', limits.GRAPHQL_MAX_COST, cost) : undefined;
+  return cost > limits.GRAPHQL_MAX_COST ? { refused: queryTooComplex('cost', limits.GRAPHQL_MAX_COST, cost), cost } : { cost };
 }
 
 /** Cost and introspection checks in Apollo, once the operation is known (variables included). */
@@ -133,8 +141,9 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin<Conte
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operationName, request, contextValue }) {
-          const refused = checkOperation(limits, { schema, document, operationName, variables: request.variables, signedIn: !!contextValue.viewer });
+          const { refused, cost } = assessOperation(limits, { schema, document, operationName, variables: request.variables, signedIn: !!contextValue.viewer });
           if (refused) throw requestError(refused);
+          if (cost !== undefined) operationCosts.set(contextValue, cost);
         },
       };
     },

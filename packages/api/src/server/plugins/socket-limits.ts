@@ -3,7 +3,7 @@ import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type 
 import type { Context as WsContext, SubscribePayload } from 'graphql-ws';
 import type { Config } from '../../config.js';
 import { AppError } from '../../lib/errors.js';
-import { checkOperation, limitValidationRules, tokenLimitError, type QueryLimits } from './limits.js';
+import { assessOperation, limitValidationRules, tokenLimitError, type QueryLimits } from './limits.js';
 
 export type SocketLimits = QueryLimits &
   Pick<Config, 'WS_MAX_SUBSCRIPTIONS_PER_SOCKET' | 'WS_MAX_SUBSCRIPTIONS_PER_USER' | 'WS_IDLE_TIMEOUT_SECONDS'>;
@@ -75,7 +75,13 @@ const refuse = (err: AppError): readonly GraphQLError[] => [new GraphQLError(err
  * - a socket that holds no operation for WS_IDLE_TIMEOUT_SECONDS is closed (1000 "Idle timeout";
  *   graphql-ws clients reconnect lazily on their next subscribe).
  */
-export function socketLimits(limits: SocketLimits, schema: GraphQLSchema, viewerIdOf: (ctx: WsContext) => Promise<string | undefined>) {
+export function socketLimits(
+  limits: SocketLimits,
+  schema: GraphQLSchema,
+  viewerIdOf: (ctx: WsContext) => Promise<string | undefined>,
+  /** Charges the operation's cost to the caller's rate-limit bucket (rate-limit.ts); an AppError refuses it. */
+  charge?: (ctx: WsContext, cost: number) => Promise<AppError | undefined>,
+) {
   const sockets = new WeakMap<WsContext, SocketState>();
   const perUser = new Map<string, number>();
   const rules = [...specifiedRules, ...limitValidationRules(limits)];
@@ -125,7 +131,7 @@ export function socketLimits(limits: SocketLimits, schema: GraphQLSchema, viewer
       if (invalid.length) return invalid;
       const userId = await viewerIdOf(ctx);
       const variables = payload.variables ?? undefined;
-      const refused = checkOperation(limits, { schema, document, operationName: payload.operationName, variables, signedIn: !!userId });
+      const { refused, cost } = assessOperation(limits, { schema, document, operationName: payload.operationName, variables, signedIn: !!userId });
       if (refused) return refuse(refused);
 
       const s = stateOf(ctx);
@@ -137,6 +143,8 @@ export function socketLimits(limits: SocketLimits, schema: GraphQLSchema, viewer
         const limit = limits.WS_MAX_SUBSCRIPTIONS_PER_USER;
         return refuse(new AppError(ErrorCode.LIMIT_EXCEEDED, `At most ${limit} subscriptions at once per user`, { limit }));
       }
+      const unpaid = cost !== undefined && charge ? await charge(ctx, cost) : undefined;
+      if (unpaid) return refuse(unpaid);
       s.operations.set(id, userId);
       if (userId) perUser.set(userId, (perUser.get(userId) ?? 0) + 1);
       clearTimeout(s.idle);

@@ -8,6 +8,7 @@ import { PlanCard } from './PlanCard';
 import { Card } from '../../ui/Card';
 import { ErrorState, LoadingBlock } from '../../ui/States';
 import { AccountForm } from './AccountForm';
+import { ApiKeysCard } from './ApiKeysCard';
 import { BrandForm } from './BrandForm';
 import { DangerZone } from './DangerZone';
 import { PasswordForm } from './PasswordForm';
@@ -32,7 +33,7 @@ export function SettingsPage() {
   const me = data?.me;
   return (
     <>
-      <PageHeader title="Settings" description="Your account, brand profile, categories, plan and security." />
+      <PageHeader title="Settings" description="Your account, brand profile, categories, plan, API keys and security." />
       {!me ? (
         error ? (
           <Card>
@@ -64,6 +65,11 @@ export function SettingsPage() {
           <div id="plan">
             <Card title="Plan" labelledBy="settings-plan">
               <PlanCard />
+            </Card>
+          </div>
+          <div id="api-keys">
+            <Card title="API keys" labelledBy="settings-api-keys">
+              <ApiKeysCard />
             </Card>
           </div>
           <Card title="Password" labelledBy="settings-password">

@@ -7,6 +7,9 @@ import { ActivityMetricModel } from '../../../modules/activities/activity-metric
 import { ActivityModel } from '../../../modules/activities/activity.model.js';
 import { AiInsightModel } from '../../../modules/insights/insight.model.js';
 import { OAuthStateModel } from '../../../modules/platforms/oauth-state.model.js';
+import { UserModel } from '../../../modules/users/user.model.js';
+import { AuditEventModel } from '../../../modules/workspaces/audit-event.model.js';
+import { TeamMemberModel } from '../../../modules/workspaces/team-member.model.js';
 import { runTokenJob } from '../../../modules/platforms/platform-token-job.js';
 import { loadPlatformWithSecrets } from '../../../modules/platforms/platform-tokens.js';
 import { PlatformModel } from '../../../modules/platforms/platform.model.js';
@@ -183,6 +186,35 @@ describe('instagram connector: successful cases', () => {
     expect(runs.slice(-2).map((r) => r.status)).toEqual(['completed', 'completed']);
     expect(await ActivityModel.countDocuments({ platformId })).toBe(postsBefore);
     expect(await PlatformModel.countDocuments({ platformUserId: igId })).toBe(1);
+  });
+
+  it('a connect through the OAuth callback is in the audit log: the admin who started it, the address and user agent of the callback', async () => {
+    const owner = await createUser();
+    const admin = await createUser();
+    await TeamMemberModel.create({ workspaceId: owner.user._id, userId: admin.user._id, role: 'admin', isActive: true });
+    // The admin works in the owner's workspace (their last used one), not in their own.
+    await UserModel.updateOne({ _id: admin.user._id }, { $set: { lastWorkspaceId: owner.user._id } });
+    const igId = nextIgId();
+    fake.addAccount(igId, 3);
+    fake.consentAs = igId;
+    const walk = await walkOAuth(h, admin.token, 'INSTAGRAM');
+    expect(walk.error).toBeUndefined();
+    const platformId = walk.connectedId!;
+    expect(await PlatformModel.countDocuments({ _id: platformId, workspaceId: owner.user._id })).toBe(1);
+    // Connecting the same account again (a reconnect) is recorded too.
+    fake.consentAs = igId;
+    expect((await walkOAuth(h, admin.token, 'INSTAGRAM')).connectedId).toBe(platformId);
+
+    const events = await AuditEventModel.find({ workspaceId: owner.user._id, action: 'platform.connected' }).sort({ at: 1, _id: 1 }).lean();
+    expect(events.map((e) => [e.actorId?.toHexString(), e.targetType, e.targetId, e.details])).toEqual([
+      [admin.user._id.toHexString(), 'platform', platformId, { platformType: 'instagram', sandbox: false, reconnected: false }],
+      [admin.user._id.toHexString(), 'platform', platformId, { platformType: 'instagram', sandbox: false, reconnected: true }],
+    ]);
+    for (const e of events) {
+      expect(e.ip).toBeTruthy();
+      expect(e.userAgent).toBeTruthy();
+    }
+    expect(JSON.stringify(events)).not.toMatch(/token|secret|code=/i);
   });
 
   it('a token past its expiry cannot be refreshed: the account needs re-authorisation, Instagram is not called', async () => {

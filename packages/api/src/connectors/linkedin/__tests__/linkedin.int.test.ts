@@ -7,6 +7,7 @@ import { ActivityModel } from '../../../modules/activities/activity.model.js';
 import { AiInsightModel } from '../../../modules/insights/insight.model.js';
 import { runTokenJob } from '../../../modules/platforms/platform-token-job.js';
 import { loadPlatformWithSecrets } from '../../../modules/platforms/platform-tokens.js';
+import { PendingConnectionModel } from '../../../modules/platforms/pending-connection.model.js';
 import { PlatformModel } from '../../../modules/platforms/platform.model.js';
 import { retryDelay } from '../../../modules/sync/job-run.js';
 import { runPullJob } from '../../../modules/sync/sync.service.js';
@@ -226,6 +227,8 @@ describe('linkedin organisations and versions: successful cases', () => {
     expect(walk.landing.origin).toBe('http://web.test');
     expect(m).not.toBeNull();
     const pendingId = m![1]!;
+    // The choice remembers who started the connect (the audit log's actor once accounts are chosen).
+    expect((await PendingConnectionModel.findById(pendingId).lean())!.actorId?.toHexString()).toBe(u.user._id.toHexString());
     expect(fake.requests.filter((r) => r.path === '/rest/organizationAcls').map((r) => r.query.get('start')).slice(-2)).toEqual(['0', '100']);
 
     const pick = await h.server.gql(PICK, { id: pendingId }, u.token);

@@ -1,5 +1,5 @@
-import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { captureReads, collectionScans } from '../../../../test/helpers/explain.js';
 import { createPlatform, createUser } from '../../../../test/helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../../../../test/helpers/server.js';
 import { overviewPageRequests } from '../../../bench/overview-page.js';
@@ -30,18 +30,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-function stages(plan: unknown, out: string[] = []): string[] {
-  if (Array.isArray(plan)) for (const p of plan) stages(p, out);
-  else if (plan && typeof plan === 'object') {
-    for (const [k, v] of Object.entries(plan)) {
-      if (k === 'stage' && typeof v === 'string') out.push(v);
-      // Rejected plans are alternatives the planner did not choose.
-      else if (k !== 'rejectedPlans') stages(v, out);
-    }
-  }
-  return out;
-}
-
 describe('index shapes', () => {
   it.skipIf(onStandIn)(`every dashboard query is an index scan on MongoDB (${onStandIn ? SKIP_REASON : source})`, async () => {
     const u = await createUser({ subscriptionTier: 'enterprise' as never });
@@ -58,17 +46,8 @@ describe('index shapes', () => {
     await StatsModel.insertMany(stats);
     await ActivityModel.insertMany(posts);
 
-    const seen: Array<Record<string, unknown>> = [];
-    const client = mongoose.connection.getClient();
-    const dbName = mongoose.connection.db!.databaseName;
-    const listener = (ev: { commandName: string; databaseName: string; command: Record<string, unknown> }) => {
-      if (ev.databaseName !== dbName || !['find', 'aggregate', 'count', 'distinct'].includes(ev.commandName)) return;
-      const target = ev.command[ev.commandName];
-      if (typeof target === 'string' && DASHBOARD_COLLECTIONS.has(target)) seen.push(ev.command);
-    };
-    client.on('commandStarted', listener);
     const range = { from: '2026-05-04', to: '2026-05-31' };
-    try {
+    const seen = await captureReads(DASHBOARD_COLLECTIONS, async () => {
       for (const r of overviewPageRequests(range)) expect((await server.gql(r.query, r.variables, u.token)).body.errors).toBeUndefined();
       const more = `query($r: DateRangeInput!) {
         timeseries(input: { range: $r, metric: PROFILE_VIEWS }) { points { value } }
@@ -77,16 +56,8 @@ describe('index shapes', () => {
         audienceDemographics { merged { locations { country } } }
       }`;
       expect((await server.gql(more, { r: range }, u.token)).body.errors).toBeUndefined();
-    } finally {
-      client.off('commandStarted', listener);
-    }
+    });
     expect(seen.length).toBeGreaterThan(10);
-    const scans: string[] = [];
-    for (const cmd of seen) {
-      const { lsid: _l, $clusterTime: _c, $db: _d, txnNumber: _t, ...plain } = cmd;
-      const explained = await mongoose.connection.db!.command({ explain: plain, verbosity: 'queryPlanner' });
-      if (stages(explained).includes('COLLSCAN')) scans.push(JSON.stringify(plain));
-    }
-    expect(scans).toEqual([]);
+    expect(await collectionScans(seen)).toEqual([]);
   });
 });

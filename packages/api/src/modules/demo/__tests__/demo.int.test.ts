@@ -6,7 +6,7 @@ import { ActivityModel } from '../../activities/activity.model.js';
 import { PlatformModel } from '../../platforms/platform.model.js';
 import { StatsModel } from '../../stats/stats.model.js';
 import { UserModel } from '../../users/user.model.js';
-import { DEMO_EMAIL, DEMO_PASSWORD, DEMO_PLATFORMS, demoWanted, seedDemoData } from '../demo.service.js';
+import { DEMO_EMAIL, DEMO_PASSWORD, DEMO_PLATFORMS, DEMO_TEAMMATE_EMAIL, demoWanted, seedDemoData } from '../demo.service.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -44,6 +44,29 @@ describe('demo data: successful cases', () => {
     // A normal user: the published password opens no admin view.
     const admin = await server.gql('{ users(first: 1) { totalCount } }', {}, body.data!.login.accessToken);
     expect(admin.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    // The workspace has a second member: the teammate signs in and lands in it as an editor.
+    const mate = await server.gql('mutation($i: LoginInput!) { login(input: $i) { accessToken user { id email subscriptionTier } } }', {
+      i: { email: DEMO_TEAMMATE_EMAIL, password: DEMO_PASSWORD },
+    });
+    expect(mate.body.data!.login.user).toMatchObject({ email: DEMO_TEAMMATE_EMAIL, subscriptionTier: 'FREE' });
+    const mateToken = mate.body.data!.login.accessToken as string;
+    const demoWs = outcome.seeded ? outcome.userId.toHexString() : '';
+    const seen = await server.gql('{ workspaces { id viewerRole } platforms { type } members { email role } }', {}, mateToken);
+    expect(seen.body.errors).toBeUndefined();
+    expect(seen.body.data!.workspaces).toEqual([
+      { id: mate.body.data!.login.user.id, viewerRole: 'OWNER' },
+      { id: demoWs, viewerRole: 'EDITOR' },
+    ]);
+    expect(seen.body.data!.platforms).toHaveLength(DEMO_PLATFORMS.length);
+    expect(seen.body.data!.members).toEqual([
+      { email: DEMO_EMAIL, role: 'OWNER' },
+      { email: DEMO_TEAMMATE_EMAIL, role: 'EDITOR' },
+    ]);
+    // An editor: tagging yes, connecting accounts no.
+    expect((await server.gql('mutation { createCategory(input: { name: "Team pick", colorCode: "#224466" }) { id } }', {}, mateToken)).body.errors).toBeUndefined();
+    const connect = await server.gql('mutation { connectPlatform(input: { type: TIKTOK, sandbox: true }) { platform { id } } }', {}, mateToken);
+    expect(connect.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     // A second start does not seed again, even after the demo account was deleted.
     expect(await seedDemoData({ days: 10 })).toEqual({ seeded: false, reason: 'already seeded once' });

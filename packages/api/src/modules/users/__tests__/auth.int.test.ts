@@ -206,7 +206,7 @@ describe('auth: failing cases', () => {
     expect(taken.status).toBe(created.status);
     expect(JSON.stringify(taken.body).replace(reg.email, '<email>')).toBe(JSON.stringify(created.body).replace(fresh, '<email>'));
     // This server sends no mail (no SMTP_URL): the next step is to sign in.
-    expect(taken.body).toEqual({ data: { register: { __typename: 'RegisterPayload', email: reg.email, nextStep: 'SIGN_IN', message: expect.stringMatching(/sign in/) } } });
+    expect({ ...taken.body, extensions: undefined }).toEqual({ data: { register: { __typename: 'RegisterPayload', email: reg.email, nextStep: 'SIGN_IN', message: expect.stringMatching(/sign in/) } } });
 
     expect(await UserModel.findById(reg.user.id).select('+passwordHash').lean()).toEqual(before);
     expect(await RefreshTokenModel.countDocuments({ userId: new Types.ObjectId(reg.user.id) })).toBe(sessions);
@@ -527,7 +527,7 @@ describe('auth: failing cases', () => {
   it('requestPasswordReset answers true for unknown emails without sending anything, and is rate-limited', async () => {
     const email = uniqueEmail('ghost');
     const res = await server.gql('mutation($e: String!) { requestPasswordReset(email: $e) }', { e: email }, undefined, { 'x-forwarded-for': randomIp() });
-    expect(res.body).toEqual({ data: { requestPasswordReset: true } });
+    expect({ ...res.body, extensions: undefined }).toEqual({ data: { requestPasswordReset: true } });
     expect(await MailMessageModel.countDocuments({ to: email })).toBe(0);
 
     const reg = await registerViaApi(server);

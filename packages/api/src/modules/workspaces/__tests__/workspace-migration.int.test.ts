@@ -2,7 +2,8 @@ import mongoose, { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createUser, seedOwnedData } from '../../../../test/helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../../../../test/helpers/server.js';
-import { seedDemoData } from '../../demo/demo.service.js';
+import { DEMO_TEAMMATE_EMAIL, seedDemoData } from '../../demo/demo.service.js';
+import { UserModel } from '../../users/user.model.js';
 import { UserProfileModel } from '../../users/user-profile.model.js';
 import { TeamMemberModel } from '../team-member.model.js';
 import { WorkspaceModel, type Workspace } from '../workspace.model.js';
@@ -106,6 +107,11 @@ async function expectAsBefore(label = '') {
 describe('workspace migration: successful cases', () => {
   it('on a copy of the demo data: a personal workspace per user with its profile, every document moved, the same data as before', async () => {
     expect((await seedDemoData({ days: 10 })).seeded).toBe(true);
+    // Before workspaces there were no teams: the demo's teammate is not part of that data.
+    const mate = (await UserModel.findOne({ email: DEMO_TEAMMATE_EMAIL }).lean())!;
+    await UserModel.deleteOne({ _id: mate._id });
+    await TeamMemberModel.deleteMany({ userId: mate._id });
+    await WorkspaceModel.deleteOne({ _id: mate._id });
     const other = await createUser({ name: 'Second Customer' });
     await seedOwnedData(other.user._id);
     await WorkspaceModel.updateOne({ _id: other.user._id }, { $set: { name: 'Second Co', brandName: 'Second Co', timezone: 'Europe/Berlin', onboardingCompleted: true } });

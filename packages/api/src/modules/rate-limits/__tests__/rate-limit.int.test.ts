@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { createPlatform, createUser } from '../../../../test/helpers/fixtures.js';
+import { startTestServer, type TestServer } from '../../../../test/helpers/server.js';
+import { createTeam, type Team } from '../../workspaces/__tests__/team-fixtures.js';
+import { ContentCategoryModel } from '../../categories/category.model.js';
+
+/**
+ * Cost-based rate limits, with API_POINTS_SCALE=0.002: the free plan's bucket holds 20 points and
+ * refills 0.2 points a second, so a few requests empty it and it does not refill during a test.
+ * Two servers on the one database stand for two API processes.
+ */
+let a: TestServer;
+let b: TestServer;
+beforeAll(async () => {
+  a = await startTestServer({ API_POINTS_SCALE: '0.002' });
+  b = await startTestServer({ API_POINTS_SCALE: '0.002' });
+});
+afterAll(async () => {
+  await a.close();
+  await b.close();
+});
+
+const TEN_PLATFORMS = '{ platforms { id } }';
+
+async function keyFor(team: Team, scopes: string[]): Promise<string> {
+  const res = await a.gql('mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }', { i: { name: 'rl', scopes } }, team.owner.token, { 'x-workspace-id': team.workspaceId });
+  expect(res.body.errors).toBeUndefined();
+  return res.body.data!.createApiKey.secret as string;
+}
+
+async function raw(server: TestServer, query: string, token: string) {
+  const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+  return { status: res.status, headers: res.headers, body: (await res.json()) as { data?: any; errors?: Array<{ message: string; extensions?: Record<string, unknown> }>; extensions?: any } };
+}
+
+async function teamWithTenPlatforms(): Promise<{ team: Team; key: string }> {
+  const team = await createTeam();
+  for (let i = 0; i < 10; i++) await createPlatform(team.workspace._id);
+  return { team, key: await keyFor(team, ['PLATFORMS_READ', 'CATEGORIES_WRITE', 'POSTS_READ']) };
+}
+
+describe('rate limits: successful cases', () => {
+  it('every response carries extensions.cost and X-RateLimit-* headers; the unused part of the charge is refunded', async () => {
+    const team = await createTeam();
+    await createPlatform(team.workspace._id);
+    const key = await keyFor(team, ['PLATFORMS_READ']);
+    const res = await raw(a, TEN_PLATFORMS, key);
+    expect(res.body.errors).toBeUndefined();
+    // A list without a page size is priced at 10 items; one came back.
+    expect(res.body.extensions.cost).toEqual({ requested: 10, actual: 1, throttle: { max: 20, remaining: 19, restoreRate: 0.2 } });
+    expect(res.headers.get('x-ratelimit-limit')).toBe('20');
+    expect(res.headers.get('x-ratelimit-remaining')).toBe('19');
+    const reset = Number(res.headers.get('x-ratelimit-reset'));
+    expect(reset * 1000).toBeGreaterThan(Date.now());
+    expect(reset * 1000).toBeLessThan(Date.now() + 10_000);
+  });
+
+  it('rateLimit tells the budget after this request\'s charge', async () => {
+    const team = await createTeam();
+    const key = await keyFor(team, ['PLATFORMS_READ']);
+    const res = await raw(a, '{ rateLimit { max remaining restoreRate resetAt cost } }', key);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.rateLimit).toMatchObject({ max: 20, restoreRate: 0.2, cost: 1 });
+    expect(res.body.data.rateLimit.remaining).toBe(19);
+  });
+
+  it('a key and its creator\'s session have separate buckets', async () => {
+    const { team, key } = await teamWithTenPlatforms();
+    expect((await raw(a, TEN_PLATFORMS, key)).status).toBe(200);
+    expect((await raw(a, TEN_PLATFORMS, key)).status).toBe(200);
+    expect((await raw(a, TEN_PLATFORMS, key)).status).toBe(429);
+    const session = await a.gql(TEN_PLATFORMS, {}, team.owner.token, { 'x-workspace-id': team.workspaceId });
+    expect(session.status).toBe(200);
+  });
+});
+
+describe('rate limits: failing cases', () => {
+  it('over the limit: HTTP 429, RATE_LIMITED with retryAfterSeconds and Retry-After, and nothing runs', async () => {
+    const { team, key } = await teamWithTenPlatforms();
+    expect((await raw(a, TEN_PLATFORMS, key)).body.extensions.cost.throttle.remaining).toBe(10);
+    expect((await raw(a, TEN_PLATFORMS, key)).body.extensions.cost.throttle.remaining).toBe(0);
+    const refused = await raw(a, 'mutation { createCategory(input: { name: "Never", colorCode: "#112233" }) { id } }', key);
+    expect(refused.status).toBe(429);
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+    const retry = Number(refused.headers.get('retry-after'));
+    expect(retry).toBeGreaterThanOrEqual(1);
+    expect(refused.body.errors?.[0]?.extensions?.retryAfterSeconds).toBe(retry);
+    expect(refused.body.extensions.cost).toMatchObject({ requested: 1, actual: 0, throttle: { max: 20, remaining: 0 } });
+    expect(await ContentCategoryModel.countDocuments({ workspaceId: team.workspace._id })).toBe(0);
+  });
+
+  it('two API processes share one bucket: what one spent, the other refuses', async () => {
+    const { key } = await teamWithTenPlatforms();
+    expect((await raw(a, TEN_PLATFORMS, key)).status).toBe(200);
+    expect((await raw(b, TEN_PLATFORMS, key)).status).toBe(200);
+    const third = await raw(b, TEN_PLATFORMS, key);
+    expect(third.status).toBe(429);
+    expect((await raw(a, TEN_PLATFORMS, key)).status).toBe(429);
+  });
+
+  it('concurrent requests on both processes never spend more than the bucket holds', async () => {
+    const { key } = await teamWithTenPlatforms();
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => raw(i % 2 ? a : b, TEN_PLATFORMS, key)));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(2);
+    expect(results.filter((r) => r.status === 429)).toHaveLength(10);
+  });
+
+  it('over graphql-ws the same bucket pays: operations are charged before they run and refused when it is empty', async () => {
+    const { key } = await teamWithTenPlatforms();
+    expect((await raw(a, TEN_PLATFORMS, key)).status).toBe(200);
+    const first = await wsFirst(b, key, TEN_PLATFORMS);
+    expect(first.payload).toMatchObject({ data: { platforms: expect.any(Array) } });
+    const refused = await wsFirst(b, key, TEN_PLATFORMS);
+    expect(refused.type).toBe('error');
+    expect(refused.payload[0]).toMatchObject({ extensions: { code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) } });
+  });
+
+  it('an operation costing more than the bucket holds is LIMIT_EXCEEDED naming the bucket size', async () => {
+    const { user, token } = await createUser();
+    void user;
+    const res = await a.gql('{ overview(input: { range: { from: "2026-01-01", to: "2026-01-31" } }) { posts { value } } }', {}, token);
+    expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 20 });
+  });
+});
+
+/** The first answer to one operation over graphql-ws, with the key in the connection params. */
+async function wsFirst(server: TestServer, key: string, query: string): Promise<{ type: string; payload: any }> {
+  const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
+  const messages: Array<{ type: string; id?: string; payload?: any }> = [];
+  ws.on('message', (d) => messages.push(JSON.parse(String(d))));
+  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+  ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${key}` } }));
+  const until = async (ok: () => boolean) => {
+    const deadline = Date.now() + 10_000;
+    while (!ok()) {
+      if (Date.now() > deadline) throw new Error(`timed out: ${JSON.stringify(messages)}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  };
+  await until(() => messages.some((m) => m.type === 'connection_ack'));
+  ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query } }));
+  await until(() => messages.some((m) => m.id === '1' && (m.type === 'next' || m.type === 'error')));
+  ws.close();
+  return messages.find((m) => m.id === '1' && (m.type === 'next' || m.type === 'error')) as { type: string; payload: any };
+}

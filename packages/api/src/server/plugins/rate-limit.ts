@@ -1,0 +1,179 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ErrorCode, SubscriptionTier, TIER_LIMITS } from '@soash/shared';
+import { GraphQLError, Kind, type DocumentNode, type FieldNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import type { Config } from '../../config.js';
+import { confirmViewer } from '../../auth/auth-checker.js';
+import { AppError } from '../../lib/errors.js';
+import type { Context } from '../context.js';
+import { chargePoints, refundPoints, type BucketRule, type BucketState } from './points-bucket.js';
+
+/**
+ * Cost-based rate limits (docs/partners.md#costs-and-limits). Each caller has a bucket of points
+ * refilling at a steady rate (points-bucket.ts): an API key its own, a signed-in user theirs, an
+ * anonymous client one per address. The size and refill rate are the plan's (TIER_LIMITS
+ * `apiPoints`, the active workspace's owner's plan; FREE for anonymous callers and users without a
+ * workspace), times API_POINTS_SCALE.
+ *
+ * Before execution the operation is charged its calculated cost (cost.ts, at least 1); over the
+ * limit it is refused with HTTP 429, RATE_LIMITED and `retryAfterSeconds`, and nothing runs. After
+ * execution the difference to its actual cost (objects actually returned plus the declared cost of
+ * the aggregations that answered) is refunded. Every response then carries
+ * `extensions.cost { requested, actual, throttle { max, remaining, restoreRate } }` and
+ * `X-RateLimit-Limit`, `X-RateLimit-Remaining`, `X-RateLimit-Reset` (epoch seconds when the bucket
+ * is full again).
+ */
+export type RateLimitConfig = Pick<Config, 'API_POINTS_SCALE'>;
+
+export interface Meter {
+  bucket: string;
+  rule: BucketRule;
+  requested: number;
+  actual?: number;
+  state: BucketState;
+}
+
+/** The request's charge, for the `rateLimit` query and the response (set before execution). */
+export const meters = new WeakMap<object, Meter>();
+
+export function ruleFor(config: RateLimitConfig, tier: SubscriptionTier): BucketRule {
+  const { max, restorePerSecond } = TIER_LIMITS[tier].apiPoints;
+  return { max: max * config.API_POINTS_SCALE, restorePerSecond: restorePerSecond * config.API_POINTS_SCALE };
+}
+
+/** Whose bucket pays for the request, and by which plan's rule. */
+async function bucketOf(config: RateLimitConfig, ctx: Context): Promise<{ bucket: string; rule: BucketRule }> {
+  const viewer = ctx.viewer ? await confirmViewer(ctx).catch(() => null) : null;
+  if (!viewer) return { bucket: `ip:${ctx.ip ?? 'unknown'}`, rule: ruleFor(config, SubscriptionTier.FREE) };
+  let tier: SubscriptionTier = SubscriptionTier.FREE;
+  if (viewer.workspaceId) {
+    const ws = await ctx.loaders.workspaceById.load(viewer.workspaceId);
+    const owner = ws ? await ctx.loaders.userById.load(ws.ownerId.toHexString()) : null;
+    if (owner?.subscriptionTier) tier = owner.subscriptionTier;
+  }
+  return { bucket: viewer.apiKey ? `key:${viewer.apiKey.id}` : `user:${viewer.id}`, rule: ruleFor(config, tier) };
+}
+
+/** The root fields the operation selects (fragments at the root followed), by response key. */
+function rootFields(document: DocumentNode, operationName: string | null | undefined): FieldNode[] {
+  const ops = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const op = operationName ? ops.find((o) => o.name?.value === operationName) : ops[0];
+  const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
+  const out: FieldNode[] = [];
+  const walk = (set: SelectionSetNode, depth: number) => {
+    if (depth > 10) return;
+    for (const s of set.selections) {
+      if (s.kind === Kind.FIELD) out.push(s);
+      else if (s.kind === Kind.INLINE_FRAGMENT) walk(s.selectionSet, depth + 1);
+      else {
+        const f = fragments.get(s.name.value);
+        if (f) walk(f.selectionSet, depth + 1);
+      }
+    }
+  };
+  if (op) walk(op.selectionSet, 0);
+  return out;
+}
+
+function countObjects(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((n: number, v) => n + countObjects(v), 0);
+  if (value && typeof value === 'object') return 1 + Object.values(value).reduce((n: number, v) => n + countObjects(v), 0);
+  return 0;
+}
+
+/**
+ * What the operation actually cost: every object in the answer counts 1 and each root field that
+ * answered adds its declared cost (the analytics aggregations); never more than was requested.
+ */
+export function actualCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, data: Record<string, unknown> | null | undefined, requested: number): number {
+  if (!data) return Math.min(requested, 1);
+  const op = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName));
+  const root = op?.operation === 'mutation' ? schema.getMutationType() : op?.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  let declared = 0;
+  for (const f of rootFields(document, operationName)) {
+    const key = f.alias?.value ?? f.name.value;
+    const complexity = root?.getFields()[f.name.value]?.extensions?.complexity;
+    if (data[key] !== null && data[key] !== undefined && typeof complexity === 'number') declared += complexity;
+  }
+  return Math.max(1, Math.min(requested, countObjects(Object.values(data)) + declared));
+}
+
+function rateLimitedError(meter: Meter, retryAfterSeconds: number): GraphQLError {
+  const err = new AppError(
+    ErrorCode.RATE_LIMITED,
+    `Rate limit: this operation costs ${meter.requested} points and ${meter.state.remaining} of ${meter.state.max} are left; try again in ${retryAfterSeconds} s`,
+    { retryAfterSeconds, cost: meter.requested, remaining: meter.state.remaining },
+  );
+  const headers = new Map([['retry-after', String(retryAfterSeconds)]]);
+  return new GraphQLError(err.message, { originalError: err, extensions: { code: err.code, http: { status: 429, headers } } });
+}
+
+/** An operation that costs more than the bucket can ever hold would wait forever: say so instead. */
+function tooCostly(requested: number, max: number): GraphQLError {
+  const err = new AppError(ErrorCode.LIMIT_EXCEEDED, `This operation costs ${requested} points, more than the ${max} your rate limit holds; ask for smaller pages or fewer fields`, {
+    limit: max,
+    cost: requested,
+  });
+  return new GraphQLError(err.message, { originalError: err, extensions: { code: err.code, http: { status: 400 } } });
+}
+
+export function costExtension(meter: Meter) {
+  return {
+    requested: meter.requested,
+    actual: meter.actual ?? null,
+    throttle: { max: meter.state.max, remaining: meter.state.remaining, restoreRate: meter.state.restorePerSecond },
+  };
+}
+
+/**
+ * Charges an operation over WebSocket (graphql-ws does not pass through Apollo): the same bucket
+ * and rule as over HTTP, charged its calculated cost before it runs. There is no refund (the
+ * answer is streamed), and no headers; a refusal is RATE_LIMITED or LIMIT_EXCEEDED as over HTTP.
+ */
+export async function chargeSocketOperation(config: RateLimitConfig, ctx: Context, cost: number): Promise<AppError | undefined> {
+  const requested = Math.max(1, cost);
+  const { bucket, rule } = await bucketOf(config, ctx);
+  if (requested > rule.max) return tooCostly(requested, rule.max).originalError as AppError;
+  const charged = await chargePoints(bucket, rule, requested);
+  if (charged.ok) return undefined;
+  return rateLimitedError({ bucket, rule, requested, state: charged }, charged.retryAfterSeconds).originalError as AppError;
+}
+
+/** Charges and refunds every HTTP operation; needs the cost recorded by queryLimitsPlugin. */
+export function rateLimitPlugin(config: RateLimitConfig, costOf: (ctx: object) => number | undefined): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue }) {
+          // No cost: the limits refused the operation (they run first), or its variables do not
+          // fit and execution will refuse it; either way nothing runs, so nothing is charged.
+          const cost = costOf(contextValue);
+          if (cost === undefined) return;
+          const requested = Math.max(1, cost);
+          const { bucket, rule } = await bucketOf(config, contextValue);
+          if (requested > rule.max) throw tooCostly(requested, rule.max);
+          const charged = await chargePoints(bucket, rule, requested);
+          const meter: Meter = { bucket, rule, requested, state: charged };
+          meters.set(contextValue, meter);
+          if (!charged.ok) {
+            meter.actual = 0;
+            throw rateLimitedError(meter, charged.retryAfterSeconds);
+          }
+        },
+        async willSendResponse({ contextValue, response, document, operationName, schema }) {
+          const meter = meters.get(contextValue);
+          if (!meter) return;
+          if (meter.actual === undefined && response.body.kind === 'single' && document) {
+            meter.actual = actualCost(schema, document, operationName, response.body.singleResult.data as Record<string, unknown> | null, meter.requested);
+            meter.state = await refundPoints(meter.bucket, meter.rule, meter.requested - meter.actual);
+          }
+          response.http.headers.set('x-ratelimit-limit', String(meter.state.max));
+          response.http.headers.set('x-ratelimit-remaining', String(meter.state.remaining));
+          response.http.headers.set('x-ratelimit-reset', String(Math.ceil(meter.state.resetAt.getTime() / 1000)));
+          if (response.body.kind === 'single') {
+            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost: costExtension(meter) };
+          }
+        },
+      };
+    },
+  };
+}
