@@ -74,7 +74,7 @@ type Documents = {
     "\n  fragment PlatformCard_Platform on Platform {\n    id\n    type\n    username\n    displayName\n    followerCount\n    status\n    sandbox\n    lastSyncedAt\n    nextManualSyncAt\n    health {\n      healthy\n      canRefresh\n      status\n      sandbox\n      tokenExpiresAt\n      refreshTokenExpiresAt\n      needsReauthBy\n      lastError\n      lastErrorAt\n      warnings\n      rateLimit {\n        remaining\n        limit\n        unit\n        resetAt\n      }\n      apiVersion\n      apiVersionSunsetsAt\n      postReads {\n        account\n        used\n        budget\n        remaining\n      }\n    }\n  }\n": typeof types.PlatformCard_PlatformFragmentDoc,
     "\n  mutation SyncPlatform($id: ID!) {\n    syncPlatform(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.SyncPlatformDocument,
     "\n  mutation DisconnectPlatform($id: ID!) {\n    disconnectPlatform(id: $id)\n  }\n": typeof types.DisconnectPlatformDocument,
-    "\n  query Platforms {\n    platforms {\n      id\n      type\n      ...PlatformCard_Platform\n    }\n  }\n": typeof types.PlatformsDocument,
+    "\n  query Platforms {\n    platforms {\n      id\n      type\n      ...PlatformCard_Platform\n    }\n    activeWorkspace {\n      id\n      accountsConnected\n    }\n  }\n": typeof types.PlatformsDocument,
     "\n  subscription PlatformSyncProgress($platformId: ID!) {\n    syncProgress(platformId: $platformId) {\n      platformId\n      phase\n      done\n      total\n      activeJobs\n      finished\n      status\n      message\n      errorMessage\n    }\n  }\n": typeof types.PlatformSyncProgressDocument,
     "\n  query PostDecay($activityId: ID!) {\n    postDecay(activityId: $activityId) {\n      halfLifeDays\n      daysTo90Percent\n      latestEngagements\n      points {\n        day\n        engagements\n        shareOfLatest\n      }\n    }\n  }\n": typeof types.PostDecayDocument,
     "\n  query PostDetail($id: ID!) {\n    activity(id: $id) {\n      id\n      content\n      type\n      publishedAt\n      permalink\n      hashtags\n      isPublished\n      isScheduled\n      scheduledFor\n      metricsUpdatedAt\n      engagementRate\n      rateLabel\n      engagement {\n        likes\n        comments\n        shares\n        saves\n        reach\n        impressions\n        views\n        total\n      }\n      platform {\n        id\n        type\n        username\n        displayName\n        createdAt\n      }\n      categories {\n        id\n        name\n        colorCode\n      }\n      metrics {\n        id\n        ...PostMetric_ActivityMetric\n      }\n    }\n  }\n": typeof types.PostDetailDocument,
@@ -100,7 +100,7 @@ type Documents = {
     "\n  mutation ChangeSubscription($tier: SubscriptionTier!) {\n    changeSubscription(tier: $tier) {\n      id\n      subscriptionTier\n      plan {\n        tier\n        maxPlatforms\n        historyDays\n      }\n    }\n  }\n": typeof types.ChangeSubscriptionDocument,
     "\n  query Settings {\n    me {\n      id\n      ...AccountForm_User\n      profile {\n        id\n        ...BrandForm_UserProfile\n      }\n    }\n  }\n": typeof types.SettingsDocument,
     "\n  mutation CreateWorkspace($name: String!) {\n    createWorkspace(input: { name: $name }) {\n      id\n      name\n      viewerRole\n    }\n  }\n": typeof types.CreateWorkspaceDocument,
-    "\n  query ShellWorkspaces {\n    activeWorkspace {\n      id\n      name\n      viewerRole\n      ownerId\n      memberCount\n    }\n    workspaces {\n      id\n      name\n      viewerRole\n    }\n  }\n": typeof types.ShellWorkspacesDocument,
+    "\n  query ShellWorkspaces {\n    activeWorkspace {\n      id\n      name\n      viewerRole\n      ownerId\n      memberCount\n      plan {\n        tier\n        maxPlatforms\n        historyDays\n      }\n    }\n    workspaces {\n      id\n      name\n      viewerRole\n    }\n  }\n": typeof types.ShellWorkspacesDocument,
     "\n  query ClientTestMe {\n    me {\n      id\n    }\n  }\n": typeof types.ClientTestMeDocument,
     "\n  query WorkspaceTestMe {\n    me {\n      id\n    }\n  }\n": typeof types.WorkspaceTestMeDocument,
 };
@@ -165,7 +165,7 @@ const documents: Documents = {
     "\n  fragment PlatformCard_Platform on Platform {\n    id\n    type\n    username\n    displayName\n    followerCount\n    status\n    sandbox\n    lastSyncedAt\n    nextManualSyncAt\n    health {\n      healthy\n      canRefresh\n      status\n      sandbox\n      tokenExpiresAt\n      refreshTokenExpiresAt\n      needsReauthBy\n      lastError\n      lastErrorAt\n      warnings\n      rateLimit {\n        remaining\n        limit\n        unit\n        resetAt\n      }\n      apiVersion\n      apiVersionSunsetsAt\n      postReads {\n        account\n        used\n        budget\n        remaining\n      }\n    }\n  }\n": types.PlatformCard_PlatformFragmentDoc,
     "\n  mutation SyncPlatform($id: ID!) {\n    syncPlatform(id: $id) {\n      id\n      status\n    }\n  }\n": types.SyncPlatformDocument,
     "\n  mutation DisconnectPlatform($id: ID!) {\n    disconnectPlatform(id: $id)\n  }\n": types.DisconnectPlatformDocument,
-    "\n  query Platforms {\n    platforms {\n      id\n      type\n      ...PlatformCard_Platform\n    }\n  }\n": types.PlatformsDocument,
+    "\n  query Platforms {\n    platforms {\n      id\n      type\n      ...PlatformCard_Platform\n    }\n    activeWorkspace {\n      id\n      accountsConnected\n    }\n  }\n": types.PlatformsDocument,
     "\n  subscription PlatformSyncProgress($platformId: ID!) {\n    syncProgress(platformId: $platformId) {\n      platformId\n      phase\n      done\n      total\n      activeJobs\n      finished\n      status\n      message\n      errorMessage\n    }\n  }\n": types.PlatformSyncProgressDocument,
     "\n  query PostDecay($activityId: ID!) {\n    postDecay(activityId: $activityId) {\n      halfLifeDays\n      daysTo90Percent\n      latestEngagements\n      points {\n        day\n        engagements\n        shareOfLatest\n      }\n    }\n  }\n": types.PostDecayDocument,
     "\n  query PostDetail($id: ID!) {\n    activity(id: $id) {\n      id\n      content\n      type\n      publishedAt\n      permalink\n      hashtags\n      isPublished\n      isScheduled\n      scheduledFor\n      metricsUpdatedAt\n      engagementRate\n      rateLabel\n      engagement {\n        likes\n        comments\n        shares\n        saves\n        reach\n        impressions\n        views\n        total\n      }\n      platform {\n        id\n        type\n        username\n        displayName\n        createdAt\n      }\n      categories {\n        id\n        name\n        colorCode\n      }\n      metrics {\n        id\n        ...PostMetric_ActivityMetric\n      }\n    }\n  }\n": types.PostDetailDocument,
@@ -191,7 +191,7 @@ const documents: Documents = {
     "\n  mutation ChangeSubscription($tier: SubscriptionTier!) {\n    changeSubscription(tier: $tier) {\n      id\n      subscriptionTier\n      plan {\n        tier\n        maxPlatforms\n        historyDays\n      }\n    }\n  }\n": types.ChangeSubscriptionDocument,
     "\n  query Settings {\n    me {\n      id\n      ...AccountForm_User\n      profile {\n        id\n        ...BrandForm_UserProfile\n      }\n    }\n  }\n": types.SettingsDocument,
     "\n  mutation CreateWorkspace($name: String!) {\n    createWorkspace(input: { name: $name }) {\n      id\n      name\n      viewerRole\n    }\n  }\n": types.CreateWorkspaceDocument,
-    "\n  query ShellWorkspaces {\n    activeWorkspace {\n      id\n      name\n      viewerRole\n      ownerId\n      memberCount\n    }\n    workspaces {\n      id\n      name\n      viewerRole\n    }\n  }\n": types.ShellWorkspacesDocument,
+    "\n  query ShellWorkspaces {\n    activeWorkspace {\n      id\n      name\n      viewerRole\n      ownerId\n      memberCount\n      plan {\n        tier\n        maxPlatforms\n        historyDays\n      }\n    }\n    workspaces {\n      id\n      name\n      viewerRole\n    }\n  }\n": types.ShellWorkspacesDocument,
     "\n  query ClientTestMe {\n    me {\n      id\n    }\n  }\n": types.ClientTestMeDocument,
     "\n  query WorkspaceTestMe {\n    me {\n      id\n    }\n  }\n": types.WorkspaceTestMeDocument,
 };
@@ -453,7 +453,7 @@ export function graphql(source: "\n  mutation DisconnectPlatform($id: ID!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Platforms {\n    platforms {\n      id\n      type\n      ...PlatformCard_Platform\n    }\n  }\n"): (typeof documents)["\n  query Platforms {\n    platforms {\n      id\n      type\n      ...PlatformCard_Platform\n    }\n  }\n"];
+export function graphql(source: "\n  query Platforms {\n    platforms {\n      id\n      type\n      ...PlatformCard_Platform\n    }\n    activeWorkspace {\n      id\n      accountsConnected\n    }\n  }\n"): (typeof documents)["\n  query Platforms {\n    platforms {\n      id\n      type\n      ...PlatformCard_Platform\n    }\n    activeWorkspace {\n      id\n      accountsConnected\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -557,7 +557,7 @@ export function graphql(source: "\n  mutation CreateWorkspace($name: String!) {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ShellWorkspaces {\n    activeWorkspace {\n      id\n      name\n      viewerRole\n      ownerId\n      memberCount\n    }\n    workspaces {\n      id\n      name\n      viewerRole\n    }\n  }\n"): (typeof documents)["\n  query ShellWorkspaces {\n    activeWorkspace {\n      id\n      name\n      viewerRole\n      ownerId\n      memberCount\n    }\n    workspaces {\n      id\n      name\n      viewerRole\n    }\n  }\n"];
+export function graphql(source: "\n  query ShellWorkspaces {\n    activeWorkspace {\n      id\n      name\n      viewerRole\n      ownerId\n      memberCount\n      plan {\n        tier\n        maxPlatforms\n        historyDays\n      }\n    }\n    workspaces {\n      id\n      name\n      viewerRole\n    }\n  }\n"): (typeof documents)["\n  query ShellWorkspaces {\n    activeWorkspace {\n      id\n      name\n      viewerRole\n      ownerId\n      memberCount\n      plan {\n        tier\n        maxPlatforms\n        historyDays\n      }\n    }\n    workspaces {\n      id\n      name\n      viewerRole\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -49,7 +49,7 @@ async function loadUser(workspaceId: Types.ObjectId): Promise<User> {
 }
 
 /** Accounts connected in every workspace `owner` owns (the plan's account limit counts them all). */
-async function connectedAcrossOwned(owner: Pick<User, '_id'>): Promise<number> {
+export async function connectedAcrossOwned(owner: Pick<User, '_id'>): Promise<number> {
   return PlatformModel.countDocuments({ workspaceId: { $in: await ownedWorkspaceIds(owner._id) } });
 }
 

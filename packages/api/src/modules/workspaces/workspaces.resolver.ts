@@ -8,6 +8,11 @@ import { CreateWorkspaceInput, UpdateWorkspaceInput } from './dto/workspace.inpu
 import { Workspace } from './workspace.model.js';
 import { deleteWorkspace } from './workspace-deletion.js';
 import * as workspaces from './workspaces.service.js';
+import { workspaceNotFound } from './access.js';
+import { connectedAcrossOwned } from '../platforms/platform-connect.service.js';
+import { Plan } from '../subscriptions/plan.model.js';
+import { planOf } from '../subscriptions/subscriptions.service.js';
+import type { User } from '../users/user.model.js';
 
 @Resolver(() => Workspace)
 export class WorkspacesResolver {
@@ -83,4 +88,24 @@ export class WorkspacesResolver {
   ownerId(@Root() ws: Workspace): string {
     return ws.ownerId.toHexString();
   }
+
+  @FieldResolver(() => Plan, {
+    description: "The plan this workspace runs on: its owner's (history reach, account limit). A member sees the owner's plan here, not their own.",
+  })
+  async plan(@Root() ws: Workspace, @Ctx() ctx: Context): Promise<Plan> {
+    return planOf(await ownerOf(ws, ctx));
+  }
+
+  @FieldResolver(() => Int, {
+    description: "Accounts connected across every workspace the owner owns: the number the plan's account limit (plan.maxPlatforms) counts.",
+  })
+  async accountsConnected(@Root() ws: Workspace, @Ctx() ctx: Context): Promise<number> {
+    return connectedAcrossOwned(await ownerOf(ws, ctx));
+  }
+}
+
+async function ownerOf(ws: Workspace, ctx: Context): Promise<User> {
+  const owner = await ctx.loaders.userById.load(ws.ownerId.toHexString());
+  if (!owner) throw workspaceNotFound();
+  return owner;
 }

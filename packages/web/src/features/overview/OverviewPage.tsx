@@ -15,7 +15,7 @@ import { gapCount, TimeSeriesChart, type SeriesPoint } from '../../ui/charts/Tim
 import { TableWrap } from '../../ui/TableWrap';
 import { addDays, DateRangePicker, PRESET_DAYS, PRESET_LABEL, todayIn, type RangePreset } from '../../ui/DateRangePicker';
 import { EmptyState, ErrorState, LoadingBlock, Skeleton } from '../../ui/States';
-import { earliestDay, useTimeZone, useViewer } from '../auth/viewer';
+import { earliestDay, useTimeZone } from '../auth/viewer';
 import { excerpt } from '../posts/PostsTable';
 import { BestTimesView } from './BestTimesCard';
 import { AudienceCard } from './AudienceCard';
@@ -25,7 +25,7 @@ import { granularityFor, parseRange, rangeDays, serializeRange } from './range';
 import { HistoryUpgrade } from './HistoryUpgrade';
 import { useCsvExport } from './useCsvExport';
 import { RoleNote } from '../workspaces/RoleNote';
-import { usePermissions } from '../workspaces/workspace';
+import { usePermissions, useWorkspacePlan } from '../workspaces/workspace';
 
 const OverviewKpisQuery = graphql(`
   query OverviewKpis($input: OverviewInput!) {
@@ -558,8 +558,8 @@ export function OverviewPage() {
   useTitle('Overview');
   const timeZone = useTimeZone();
   const [params, setParams] = useSearchParams();
-  const viewer = useViewer();
-  const earliest = earliestDay(viewer.plan.historyDays);
+  const plan = useWorkspacePlan();
+  const earliest = earliestDay(plan.historyDays);
   const value = useMemo(() => parseRange(params, timeZone), [params, timeZone]);
   const valid = value.from <= value.to;
   // The plan's history limits how far back numbers reach: start the range there.
@@ -602,11 +602,11 @@ export function OverviewPage() {
       />
       <div className="stack">
         <Card>
-          <DateRangePicker value={value} onChange={(v) => setParams(serializeRange(v), { replace: true })} timeZone={timeZone} notes={presetNotes(viewer.plan.historyDays)} />
+          <DateRangePicker value={value} onChange={(v) => setParams(serializeRange(v), { replace: true })} timeZone={timeZone} notes={presetNotes(plan.historyDays)} />
           {clamped && (
             <HistoryUpgrade
-              planName={viewer.plan.tier.charAt(0) + viewer.plan.tier.slice(1).toLowerCase()}
-              historyDays={viewer.plan.historyDays!}
+              planName={plan.tier.charAt(0) + plan.tier.slice(1).toLowerCase()}
+              historyDays={plan.historyDays!}
               shownFrom={range.from}
               wantedDays={rangeDays({ from: value.from, to: todayIn(timeZone) })}
               rangeName={value.preset === 'custom' ? null : PRESET_LABEL[value.preset]}
@@ -633,8 +633,8 @@ export function OverviewPage() {
                   from: data.overview.comparisonRange.from,
                   compare: value.compare,
                   earliest,
-                  planName: viewer.plan.tier.charAt(0) + viewer.plan.tier.slice(1).toLowerCase(),
-                  historyDays: viewer.plan.historyDays ?? null,
+                  planName: plan.tier.charAt(0) + plan.tier.slice(1).toLowerCase(),
+                  historyDays: plan.historyDays ?? null,
                 }}
               />
             ) : error ? (

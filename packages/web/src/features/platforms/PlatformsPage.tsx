@@ -7,10 +7,10 @@ import { platformLabel, SYNC_FREQUENCY } from '../../lib/labels';
 import { useTitle } from '../../lib/useTitle';
 import { Card } from '../../ui/Card';
 import { EmptyState, ErrorState, LoadingBlock } from '../../ui/States';
-import { useTimeZone, useViewer } from '../auth/viewer';
+import { useTimeZone } from '../auth/viewer';
 import { ConnectPanel } from './ConnectPanel';
 import { RoleNote } from '../workspaces/RoleNote';
-import { usePermissions } from '../workspaces/workspace';
+import { usePermissions, useWorkspacePlan } from '../workspaces/workspace';
 import { connectErrorMessage } from './health';
 import { PlatformCard } from './PlatformCard';
 
@@ -20,6 +20,10 @@ export const PlatformsQuery = graphql(`
       id
       type
       ...PlatformCard_Platform
+    }
+    activeWorkspace {
+      id
+      accountsConnected
     }
   }
 `);
@@ -33,7 +37,7 @@ export function planUsage(count: number, tier: string, limit: number | null): { 
 
 export function PlatformsPage() {
   useTitle('Platforms');
-  const viewer = useViewer();
+  const plan = useWorkspacePlan();
   const timeZone = useTimeZone();
   const [params, setParams] = useSearchParams();
   const [{ data, error }, refetch] = useQuery({ query: PlatformsQuery });
@@ -42,7 +46,8 @@ export function PlatformsPage() {
   const connectError = params.get('error');
   const platforms = data?.platforms;
   const mayConnect = usePermissions().can('connectAccounts');
-  const usage = planUsage(platforms?.length ?? 0, viewer.plan.tier, viewer.plan.maxPlatforms ?? null);
+  // The plan's account limit counts the accounts of every workspace the owner owns.
+  const usage = planUsage(data?.activeWorkspace?.accountsConnected ?? platforms?.length ?? 0, plan.tier, plan.maxPlatforms ?? null);
   const connectedName = connectedId ? platforms?.find((p) => p.id === connectedId) : undefined;
 
   const dismiss = () => setParams({}, { replace: true });

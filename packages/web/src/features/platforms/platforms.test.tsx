@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
 import { CombinedError } from 'urql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeFragmentData } from '../../gql';
-import { callsOf, mockClient, renderRoutes } from '../../test/render';
+import { callsOf, mockClient, renderRoutes, testWorkspaces } from '../../test/render';
 import { ConnectPanel, navigation } from './ConnectPanel';
 import { countdown, reauthState } from './health';
 import { PlatformCard, PlatformCardFragment, waitText } from './PlatformCard';
@@ -225,6 +225,20 @@ describe('PlatformsPage', () => {
     expect(screen.getByText(/history is being read now/)).toBeDefined();
     act(() => progress.next({ data: { syncProgress: { ...event, phase: 'done', finished: true, status: 'COMPLETED', activeJobs: 0 } }, stale: false, hasNext: true }));
     await waitFor(() => expect(screen.queryByText(/history is being read now/)).toBeNull());
+  });
+});
+
+describe('PlatformsPage: the plan the workspace runs on', () => {
+  it('a member of someone else’s workspace sees the owner’s plan and the accounts it counts across the owner’s workspaces', async () => {
+    const client = mockClient((name) =>
+      name === 'Platforms' ? { data: { platforms: [{ id: 'p1', type: 'LINKEDIN', ...(card() as object) }], activeWorkspace: { id: 'w1', accountsConnected: 3 } } } : 'pending',
+    );
+    const workspaces = testWorkspaces('ADMIN');
+    (workspaces.active as { plan?: unknown }).plan = { tier: 'PRO', maxPlatforms: 10, historyDays: 730 };
+    // The signed-in member's own plan is the free one (testViewer): it must not be what is shown.
+    renderRoutes([{ path: '/platforms', element: <PlatformsPage /> }], { client, path: '/platforms', role: 'ADMIN', workspaces });
+    expect(await screen.findByText('3 of 10 accounts on the Pro plan')).toBeDefined();
+    expect(screen.queryByText(/on the Free plan/)).toBeNull();
   });
 });
 

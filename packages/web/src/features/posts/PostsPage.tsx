@@ -10,13 +10,13 @@ import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { EmptyState, ErrorState, LoadingBlock } from '../../ui/States';
 import { todayIn } from '../../ui/DateRangePicker';
-import { earliestDay, useTimeZone, useViewer } from '../auth/viewer';
+import { earliestDay, useTimeZone } from '../auth/viewer';
 import { useCsvExport } from '../overview/useCsvExport';
 import { DEFAULT_FILTERS, exportInput, hasFilters, invalidRange, PAGE_SIZE, parseFilters, serializeFilters, toVariables, type PostFilters } from './filters';
 import { PostFiltersBar } from './PostFiltersBar';
 import { PostsTable } from './PostsTable';
 import { RoleNote } from '../workspaces/RoleNote';
-import { usePermissions } from '../workspaces/workspace';
+import { usePermissions, useWorkspacePlan } from '../workspaces/workspace';
 
 export const PostFilterOptionsQuery = graphql(`
   query PostFilterOptions {
@@ -76,8 +76,8 @@ export function useUrlPages(params: URLSearchParams, setParams: (next: URLSearch
 export function PostsPage() {
   useTitle('Posts');
   const timeZone = useTimeZone();
-  const viewer = useViewer();
-  const earliest = earliestDay(viewer.plan.historyDays);
+  const plan = useWorkspacePlan();
+  const earliest = earliestDay(plan.historyDays);
   const csv = useCsvExport();
   const mayExport = usePermissions().can('exportData');
   const [params, setParams] = useSearchParams();

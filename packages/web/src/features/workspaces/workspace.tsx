@@ -1,4 +1,5 @@
 import { createContext, useContext, useMemo } from 'react';
+import { useViewer, type Viewer } from '../auth/viewer';
 import { graphql } from '../../gql';
 import type { ShellWorkspacesQuery } from '../../gql/graphql';
 import { permission, roleFromApi, type Permission, type WorkspaceAction } from './permissions';
@@ -13,6 +14,11 @@ export const ShellWorkspacesDocument = graphql(`
       viewerRole
       ownerId
       memberCount
+      plan {
+        tier
+        maxPlatforms
+        historyDays
+      }
     }
     workspaces {
       id
@@ -53,4 +59,13 @@ export function useWorkspaceRole(): WorkspaceRole | null {
 export function usePermissions(): { role: WorkspaceRole | null; can: (action: WorkspaceAction) => Permission } {
   const role = useWorkspaceRole();
   return useMemo(() => ({ role, can: (action: WorkspaceAction) => permission(role, action) }), [role]);
+}
+
+/**
+ * The plan the active workspace runs on: its owner's (history reach, account limit), which for a
+ * member of someone else's workspace is not their own plan. The viewer's plan until it is known.
+ */
+export function useWorkspacePlan(): Viewer['plan'] {
+  const viewer = useViewer();
+  return useContext(WorkspaceContext)?.active?.plan ?? viewer.plan;
 }

@@ -1,4 +1,4 @@
-import type { WorkspaceRole } from '@soash/shared';
+import { SubscriptionTier, type WorkspaceRole } from '@soash/shared';
 import { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { registerViaApi } from '../../../../test/helpers/auth.js';
@@ -147,6 +147,22 @@ describe('workspaces: successful cases', () => {
     expect(errorOf(third.body)?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED' });
     // The admin's own (empty, free) plan does not count: the owner's does.
     expect(await PlatformModel.countDocuments({ workspaceId: { $in: [owner.user._id, new Types.ObjectId(second)] } })).toBe(2);
+  });
+
+  it('a workspace shows the plan it runs on (its owner’s) and the accounts that plan counts across the owner’s workspaces', async () => {
+    const owner = await createUser({ subscriptionTier: SubscriptionTier.PRO });
+    const second = await newWorkspace(owner.token);
+    await createPlatform(owner.user._id);
+    await createPlatform(new Types.ObjectId(second), { type: 'tiktok' });
+    const member = await createUser();
+    await addMember(second, member.user._id, 'viewer');
+    const Q = '{ activeWorkspace { id plan { tier maxPlatforms historyDays } accountsConnected } me { plan { tier } } }';
+    const { body } = await server.gql(Q, {}, member.token, ws(second));
+    expect(body.errors).toBeUndefined();
+    // The member's own account is free; the workspace runs on the owner's pro plan, and both of the
+    // owner's accounts count, also the one in a workspace the member cannot see.
+    expect(body.data!.me.plan.tier).toBe('FREE');
+    expect(body.data!.activeWorkspace).toEqual({ id: second, plan: { tier: 'PRO', maxPlatforms: 10, historyDays: 730 }, accountsConnected: 2 });
   });
 });
 
