@@ -240,6 +240,8 @@ describe('a new user’s journey', () => {
     expect(Number((await posts.locator('.kpi-value').innerText()).replace(/\D/g, ''))).toBeGreaterThan(0);
     await page.locator('[aria-label^="Engagement rate by weekday and hour"]').waitFor({ timeout: LONG });
     await page.getByRole('heading', { name: 'Top posts' }).waitFor();
+    // The heading is there while the list still loads: wait for the list itself.
+    await page.locator('.top-posts li').first().waitFor({ timeout: LONG });
     expect(await page.locator('.top-posts li').count()).toBeGreaterThan(0);
     await screenshot(page, '04-overview');
     // The Free plan keeps 90 days: "Last 12 months" says so before and after it is picked, and offers the plan that shows it all.
