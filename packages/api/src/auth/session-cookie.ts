@@ -43,12 +43,26 @@ export function refreshTokenFromCookies(header: string | undefined): string | un
   return value ? value : undefined;
 }
 
-/** The origins the web app may run on (PUBLIC_URL, WEB_APP_URL, CORS_ORIGINS). */
+/** The two names of this machine's loopback address that browsers treat as different origins. */
+const LOOPBACK_TWIN: Record<string, string> = { localhost: '127.0.0.1', '127.0.0.1': 'localhost' };
+
+/**
+ * The origins the web app may run on (PUBLIC_URL, WEB_APP_URL, CORS_ORIGINS). A loopback origin
+ * also allows its twin (`http://localhost:4000` ⇄ `http://127.0.0.1:4000`): both name this machine,
+ * and the default PUBLIC_URL says localhost while the server prints and listens on 127.0.0.1, so
+ * without the twin every reload there would be refused its session.
+ */
 export function allowedOrigins(config: Pick<Config, 'publicUrl' | 'webAppUrl' | 'corsOrigins'>): Set<string> {
   const origins = new Set<string>();
   for (const u of [config.publicUrl, config.webAppUrl, ...config.corsOrigins]) {
     try {
-      origins.add(new URL(u).origin);
+      const url = new URL(u);
+      origins.add(url.origin);
+      const twin = LOOPBACK_TWIN[url.hostname];
+      if (twin) {
+        url.hostname = twin;
+        origins.add(url.origin);
+      }
     } catch {
       /* not a URL: not an origin */
     }
