@@ -14,6 +14,8 @@ import { StatsModel } from '../../src/modules/stats/stats.model.js';
 import { SystemJobModel } from '../../src/modules/system-jobs/system-job.model.js';
 import { CsvReport } from '../../src/modules/analytics/analytics.enums.js';
 import { CsvExportTicketModel } from '../../src/modules/analytics/csv-export.model.js';
+import { WebhookDeliveryModel } from '../../src/modules/webhooks/webhook-delivery.model.js';
+import { WebhookEndpointModel } from '../../src/modules/webhooks/webhook-endpoint.model.js';
 import { OAuthStateModel } from '../../src/modules/platforms/oauth-state.model.js';
 import { PlatformModel, type Platform } from '../../src/modules/platforms/platform.model.js';
 import { UserModel, type User } from '../../src/modules/users/user.model.js';
@@ -213,6 +215,9 @@ export interface WorkspaceObjects {
   invitation: string;
   /** An API key of the workspace. */
   apiKey: string;
+  /** A webhook endpoint of the workspace, and one (failed) delivery of it. */
+  webhookEndpoint: string;
+  webhookDelivery: string;
 }
 
 /** A workspace's platform, category, post, insight, recommendation, pending connection, editor, invitation and API key. */
@@ -229,7 +234,11 @@ export async function workspaceObjects(workspaceId: Types.ObjectId): Promise<Wor
   const invitation = await createInvitation(workspaceId, teammate.user._id);
   const publicId = newPublicId();
   const apiKey = await ApiKeyModel.create({ workspaceId, name: 'Partner', publicId, secretHash: newApiKeySecret(publicId).secretHash, scopes: ['posts:read'], createdBy: teammate.user._id });
+  const endpoint = await WebhookEndpointModel.create({ workspaceId, url: 'https://93.184.216.34/hooks', events: ['sync.completed'], secretEnc: encryptSecret('whsec_AAAA'), createdBy: teammate.user._id });
+  const delivery = await WebhookDeliveryModel.create({ workspaceId, endpointId: endpoint._id, eventType: 'sync.completed', messageId: `msg_${suffix}`, payload: '{}', status: 'failed', attemptCount: 1 });
   return {
+    webhookEndpoint: endpoint._id.toHexString(),
+    webhookDelivery: delivery._id.toHexString(),
     member: teammate.user._id.toHexString(),
     invitation: invitation._id.toHexString(),
     apiKey: apiKey._id.toHexString(),

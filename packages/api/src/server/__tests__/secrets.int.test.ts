@@ -26,6 +26,8 @@ import { SystemJobModel } from '../../modules/system-jobs/system-job.model.js';
 import { RefreshTokenModel } from '../../modules/users/refresh-token.model.js';
 import { UserModel } from '../../modules/users/user.model.js';
 import { InvitationModel } from '../../modules/workspaces/invitation.model.js';
+import { WebhookDeliveryModel } from '../../modules/webhooks/webhook-delivery.model.js';
+import { WebhookEndpointModel } from '../../modules/webhooks/webhook-endpoint.model.js';
 import { buildAppSchema } from '../schema.js';
 
 /**
@@ -38,7 +40,9 @@ import { buildAppSchema } from '../schema.js';
  *    or Mutation.refreshToken (returns an AuthPayload, whose fields are checked in turn).
  *    The allow-list: AuthPayload.accessToken/refreshToken, the credentials of a session issued by
  *    that very response (login, refreshToken, changePassword), and NewApiKey.secret, the API key
- *    created or rotated by that very response (createApiKey, rotateApiKey); never stored ones.
+ *    created or rotated by that very response (createApiKey, rotateApiKey), and
+ *    NewWebhookEndpoint.secret, the signing secret of the endpoint created or rotated by that very
+ *    response (createWebhookEndpoint, rotateWebhookSecret); never stored ones.
  * 2. Data level: for a user whose account holds every kind of secret (password hash, email-link
  *    token hashes, refresh-token hashes, a platform's encrypted OAuth tokens), every readable field
  *    of every reachable type is queried, and no response contains any of those values.
@@ -46,7 +50,7 @@ import { buildAppSchema } from '../schema.js';
 
 const SECRET_NAME = /token|password|secret|hash(?!tag)|cipher/i;
 const NON_TEXT_SCALARS = new Set(['Boolean', 'Int', 'Float', 'DateTime']);
-const ALLOWED = new Set(['AuthPayload.accessToken', 'AuthPayload.refreshToken', 'NewApiKey.secret']);
+const ALLOWED = new Set(['AuthPayload.accessToken', 'AuthPayload.refreshToken', 'NewApiKey.secret', 'NewWebhookEndpoint.secret']);
 
 /** Every output type reachable from the root operation types. */
 function reachableTypes(schema: GraphQLSchema): Map<string, GraphQLNamedType> {
@@ -197,6 +201,23 @@ describe('secrets: failing cases (no way to read a secret)', () => {
     const apiKeySecret = rotatedKey.body.data!.rotateApiKey.secret as string;
     const apiKeyHashes = (await ApiKeyModel.findOne({ workspaceId }).select('+secretHash +previousSecretHash').lean())!;
 
+    // A webhook endpoint (its signing secret is stored encrypted) with one delivery and its attempt.
+    const createdHook = await server.gql('mutation { createWebhookEndpoint(input: { url: "https://93.184.216.34/hooks", events: [SYNC_COMPLETED] }) { secret endpoint { id } } }', {}, token);
+    expect(createdHook.body.errors).toBeUndefined();
+    const hookId = createdHook.body.data!.createWebhookEndpoint.endpoint.id as string;
+    const hookSecret = createdHook.body.data!.createWebhookEndpoint.secret as string;
+    const hookSecretEnc = (await WebhookEndpointModel.findById(hookId).select('+secretEnc').lean())!.secretEnc;
+    await WebhookDeliveryModel.create({
+      workspaceId,
+      endpointId: new Types.ObjectId(hookId),
+      eventType: 'sync.completed',
+      messageId: 'msg_secrets',
+      payload: '{"type":"sync.completed"}',
+      status: 'failed',
+      attemptCount: 1,
+      attempts: [{ at: new Date(), responseStatus: 500, durationMs: 12, error: 'Answered 500' }],
+    });
+
     const stored = (await UserModel.findById(userId).select('+passwordHash +verificationTokenHash +passwordResetTokenHash').lean())!;
     const tokenHashes = (await RefreshTokenModel.find({ userId }).lean()).map((t) => t.tokenHash);
     const forbidden: Record<string, string> = {
@@ -224,14 +245,18 @@ describe('secrets: failing cases (no way to read a secret)', () => {
       'API key hash': apiKeyHashes.secretHash,
       'API key previous hash': apiKeyHashes.previousSecretHash!,
       'encryption key': TEST_KEY_1.split(':')[1]!,
+      'webhook signing secret': hookSecret.slice(6),
+      'encrypted webhook secret': hookSecretEnc,
       ...Object.fromEntries(tokenHashes.map((h, i) => [`refresh token hash ${i}`, h])),
     };
     for (const [what, value] of Object.entries(forbidden)) expect(value, what).toBeTruthy();
 
     const schema = await buildAppSchema();
     // Local calendar days around the seeded posts (they are published "now").
+    // The workspace's timezone (Europe/Berlin) is ahead of UTC: "now" can already be tomorrow there.
     const today = new Date().toISOString().slice(0, 10);
-    const YEAR = { from: `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`, to: today };
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const YEAR = { from: `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`, to: tomorrow };
     const rootArgs: Record<string, Record<string, unknown>> = {
       workspace: { id: workspaceId.toHexString() },
       platform: { id: data.platform._id.toHexString() },
@@ -246,6 +271,7 @@ describe('secrets: failing cases (no way to read a secret)', () => {
       bestTimesToPost: { input: { range: YEAR, minPosts: 2 } },
       postDecay: { activityId: data.activityId.toHexString() },
       pendingConnection: { id: pending._id.toHexString() },
+      webhookDeliveries: { endpointId: hookId },
     };
     const skipped: string[] = [];
     const responses: Array<[string, string]> = [];
