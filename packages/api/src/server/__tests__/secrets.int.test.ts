@@ -1,4 +1,3 @@
-import { dayToString, localDayOf } from '@soash/shared';
 import {
   buildSchema as buildSdlSchema,
   getNamedType,
@@ -241,8 +240,8 @@ describe('secrets: failing cases (no way to read a secret)', () => {
 
     const schema = await buildAppSchema();
     // Local calendar days around the seeded posts (they are published "now"), in the workspace's
-    // timezone (Europe/Berlin, set above): from 23:00 UTC on, "now" is already tomorrow there.
-    const today = dayToString(localDayOf(Date.now(), 'Europe/Berlin'));
+    // timezone (Europe/Berlin, set above): late in the UTC evening it is already tomorrow there.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
     const YEAR = { from: `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`, to: today };
     const rootArgs: Record<string, Record<string, unknown>> = {
       workspace: { id: workspaceId.toHexString() },
