@@ -7,3 +7,4 @@ export * from './workspaces.js';
 export * from './display.js';
 export * from './api-keys.js';
 export * from './webhooks.js';
+export * from './reports.js';

@@ -13,6 +13,7 @@ import { ReferralSignupModel } from '../../src/modules/referrals/referral-signup
 import { StatsModel } from '../../src/modules/stats/stats.model.js';
 import { SystemJobModel } from '../../src/modules/system-jobs/system-job.model.js';
 import { CsvReport } from '../../src/modules/analytics/analytics.enums.js';
+import { CustomReportModel } from '../../src/modules/reports/custom-report.model.js';
 import { CsvExportTicketModel } from '../../src/modules/analytics/csv-export.model.js';
 import { WebhookDeliveryModel } from '../../src/modules/webhooks/webhook-delivery.model.js';
 import { WebhookEndpointModel } from '../../src/modules/webhooks/webhook-endpoint.model.js';
@@ -218,6 +219,8 @@ export interface WorkspaceObjects {
   /** A webhook endpoint of the workspace, and one (failed) delivery of it. */
   webhookEndpoint: string;
   webhookDelivery: string;
+  /** A saved report of the workspace (covering its platform). */
+  report: string;
 }
 
 /** A workspace's platform, category, post, insight, recommendation, pending connection, editor, invitation and API key. */
@@ -236,9 +239,20 @@ export async function workspaceObjects(workspaceId: Types.ObjectId): Promise<Wor
   const apiKey = await ApiKeyModel.create({ workspaceId, name: 'Partner', publicId, secretHash: newApiKeySecret(publicId).secretHash, scopes: ['posts:read'], createdBy: teammate.user._id });
   const endpoint = await WebhookEndpointModel.create({ workspaceId, url: 'https://93.184.216.34/hooks', events: ['sync.completed'], secretEnc: encryptSecret('whsec_AAAA'), createdBy: teammate.user._id });
   const delivery = await WebhookDeliveryModel.create({ workspaceId, endpointId: endpoint._id, eventType: 'sync.completed', messageId: `msg_${suffix}`, payload: '{}', status: 'failed', attemptCount: 1 });
+  const report = await CustomReportModel.create({
+    workspaceId,
+    name: `Monthly ${suffix}`,
+    platformIds: [platform._id],
+    range: { preset: 'last_28_days' },
+    comparison: 'previous_period',
+    sections: ['kpis'],
+    branding: { hideSoashMark: false },
+    createdBy: teammate.user._id,
+  });
   return {
     webhookEndpoint: endpoint._id.toHexString(),
     webhookDelivery: delivery._id.toHexString(),
+    report: report._id.toHexString(),
     member: teammate.user._id.toHexString(),
     invitation: invitation._id.toHexString(),
     apiKey: apiKey._id.toHexString(),

@@ -217,6 +217,15 @@ describe('secrets: failing cases (no way to read a secret)', () => {
       attemptCount: 1,
       attempts: [{ at: new Date(), responseStatus: 500, durationMs: 12, error: 'Answered 500' }],
     });
+    // A saved report with every section, so that every report type is walked too.
+    const createdReport = await server.gql(
+      `mutation { createCustomReport(input: { name: "Monthly", range: { preset: LAST_28_DAYS }, branding: { title: "Client", accentColor: "#112233" },
+        sections: [KPIS, FOLLOWERS_CHART, ENGAGEMENT_CHART, ACCOUNTS_TABLE, TOP_POSTS, CONTENT_TYPES, HASHTAGS, BEST_TIMES, DEMOGRAPHICS, INSIGHTS] }) { id } }`,
+      {},
+      token,
+    );
+    expect(createdReport.body.errors).toBeUndefined();
+    const reportId = createdReport.body.data!.createCustomReport.id as string;
 
     const stored = (await UserModel.findById(userId).select('+passwordHash +verificationTokenHash +passwordResetTokenHash').lean())!;
     const tokenHashes = (await RefreshTokenModel.find({ userId }).lean()).map((t) => t.tokenHash);
@@ -252,11 +261,10 @@ describe('secrets: failing cases (no way to read a secret)', () => {
     for (const [what, value] of Object.entries(forbidden)) expect(value, what).toBeTruthy();
 
     const schema = await buildAppSchema();
-    // Local calendar days around the seeded posts (they are published "now").
-    // The workspace's timezone (Europe/Berlin) is ahead of UTC: "now" can already be tomorrow there.
-    const today = new Date().toISOString().slice(0, 10);
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    const YEAR = { from: `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`, to: tomorrow };
+    // Local calendar days around the seeded posts (they are published "now"), in the workspace's
+    // timezone (Europe/Berlin, set above): late in the UTC evening it is already tomorrow there.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    const YEAR = { from: `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`, to: today };
     const rootArgs: Record<string, Record<string, unknown>> = {
       workspace: { id: workspaceId.toHexString() },
       platform: { id: data.platform._id.toHexString() },
@@ -272,6 +280,8 @@ describe('secrets: failing cases (no way to read a secret)', () => {
       postDecay: { activityId: data.activityId.toHexString() },
       pendingConnection: { id: pending._id.toHexString() },
       webhookDeliveries: { endpointId: hookId },
+      customReport: { id: reportId },
+      reportData: { id: reportId },
     };
     const skipped: string[] = [];
     const responses: Array<[string, string]> = [];
