@@ -2,6 +2,8 @@ import mongoose, { Types } from 'mongoose';
 import { JOBS_COLLECTION } from '../../jobs/scheduler.js';
 import { log } from '../../lib/logger.js';
 import { ActivityMetricModel } from '../activities/activity-metric.model.js';
+import { WebhookDeliveryModel } from '../webhooks/webhook-delivery.model.js';
+import { WebhookEndpointModel } from '../webhooks/webhook-endpoint.model.js';
 import { ApiKeyModel } from '../api-keys/api-key.model.js';
 import { ActivityModel } from '../activities/activity.model.js';
 import { CsvExportTicketModel } from '../analytics/csv-export.model.js';
@@ -50,6 +52,9 @@ export async function deleteWorkspaceData(workspaceIdInput: Types.ObjectId | str
   // 1. Stop access and background work: the workspace's API keys go, deactivated accounts are
   //    skipped by the sync jobs, and the workspace's queued jobs are removed.
   await step('apiKeys', () => ApiKeyModel.deleteMany({ workspaceId }));
+  // Webhooks stop too: a queued attempt whose delivery is gone sends nothing.
+  await step('webhookEndpoints', () => WebhookEndpointModel.deleteMany({ workspaceId }));
+  await step('webhookDeliveries', () => WebhookDeliveryModel.deleteMany({ workspaceId }));
   const platformIds = (await PlatformModel.find({ workspaceId }, { _id: 1 }).lean()).map((p) => p._id);
   await step('platformsDeactivated', () => PlatformModel.updateMany({ workspaceId, isActive: true }, { $set: { isActive: false } }));
   await step('agendaJobs', () => deleteAgendaJobs(workspaceId, platformIds));
