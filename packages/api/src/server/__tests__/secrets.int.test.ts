@@ -229,8 +229,9 @@ describe('secrets: failing cases (no way to read a secret)', () => {
     for (const [what, value] of Object.entries(forbidden)) expect(value, what).toBeTruthy();
 
     const schema = await buildAppSchema();
-    // Local calendar days around the seeded posts (they are published "now").
-    const today = new Date().toISOString().slice(0, 10);
+    // Local calendar days around the seeded posts (they are published "now"), in the workspace's
+    // timezone (Europe/Berlin, set above): late in the UTC evening it is already tomorrow there.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
     const YEAR = { from: `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`, to: today };
     const rootArgs: Record<string, Record<string, unknown>> = {
       workspace: { id: workspaceId.toHexString() },
