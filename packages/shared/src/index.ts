@@ -7,3 +7,4 @@ export * from './workspaces.js';
 export * from './display.js';
 export * from './api-keys.js';
 export * from './oauth.js';
+export * from './reports.js';

@@ -222,6 +222,16 @@ describe('secrets: failing cases (no way to read a secret)', () => {
       scopes: ['platforms:read'],
     });
 
+    // A saved report with every section, so that every report type is walked too.
+    const createdReport = await server.gql(
+      `mutation { createCustomReport(input: { name: "Monthly", range: { preset: LAST_28_DAYS }, branding: { title: "Client", accentColor: "#112233" },
+        sections: [KPIS, FOLLOWERS_CHART, ENGAGEMENT_CHART, ACCOUNTS_TABLE, TOP_POSTS, CONTENT_TYPES, HASHTAGS, BEST_TIMES, DEMOGRAPHICS, INSIGHTS] }) { id } }`,
+      {},
+      token,
+    );
+    expect(createdReport.body.errors).toBeUndefined();
+    const reportId = createdReport.body.data!.createCustomReport.id as string;
+
     const stored = (await UserModel.findById(userId).select('+passwordHash +verificationTokenHash +passwordResetTokenHash').lean())!;
     const tokenHashes = (await RefreshTokenModel.find({ userId }).lean()).map((t) => t.tokenHash);
     const forbidden: Record<string, string> = {
@@ -279,6 +289,8 @@ describe('secrets: failing cases (no way to read a secret)', () => {
       postDecay: { activityId: data.activityId.toHexString() },
       pendingConnection: { id: pending._id.toHexString() },
       oauthConsentRequest: { clientId: oauthClientId },
+      customReport: { id: reportId },
+      reportData: { id: reportId },
     };
     const skipped: string[] = [];
     const responses: Array<[string, string]> = [];
