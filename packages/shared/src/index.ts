@@ -7,4 +7,5 @@ export * from './workspaces.js';
 export * from './display.js';
 export * from './api-keys.js';
 export * from './webhooks.js';
+export * from './oauth.js';
 export * from './reports.js';
