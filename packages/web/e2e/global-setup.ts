@@ -90,6 +90,8 @@ export default async function setup(project: TestProject) {
       BACKFILL_DAYS: '180',
       // The journey presses "Sync now" once per account and checks the countdown to the next one.
       SYNC_COOLDOWN_SECONDS: '600',
+      // The webhooks test's receiver listens on 127.0.0.1, which deliveries refuse unless allowed.
+      WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
       // OAuth callbacks come back to the address the browser uses.
       PUBLIC_URL: baseUrl,
       WEB_APP_URL: baseUrl,

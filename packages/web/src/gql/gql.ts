@@ -102,6 +102,14 @@ type Documents = {
     "\n  query Plans {\n    plans {\n      tier\n      maxPlatforms\n      historyDays\n      priceCents\n    }\n    me {\n      id\n      subscriptionTier\n    }\n    billing {\n      charges\n      provider\n    }\n  }\n": typeof types.PlansDocument,
     "\n  mutation ChangeSubscription($tier: SubscriptionTier!) {\n    changeSubscription(tier: $tier) {\n      id\n      subscriptionTier\n      plan {\n        tier\n        maxPlatforms\n        historyDays\n      }\n    }\n  }\n": typeof types.ChangeSubscriptionDocument,
     "\n  query Settings {\n    me {\n      id\n      ...AccountForm_User\n      profile {\n        id\n        ...BrandForm_UserProfile\n      }\n    }\n  }\n": typeof types.SettingsDocument,
+    "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      id\n      url\n      events\n      description\n      enabled\n      createdAt\n      failingSince\n      lastSuccessAt\n      disabledAt\n      disabledReason\n      secretRotatedAt\n    }\n  }\n": typeof types.WebhookEndpointsDocument,
+    "\n  query WebhookDeliveries($endpointId: ID!, $first: Int, $after: String) {\n    webhookDeliveries(endpointId: $endpointId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          eventType\n          messageId\n          status\n          attemptCount\n          nextAttemptAt\n          lastAttemptAt\n          responseStatus\n          durationMs\n          error\n          createdAt\n        }\n      }\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        url\n      }\n    }\n  }\n": typeof types.CreateWebhookEndpointDocument,
+    "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) {\n      id\n      enabled\n      disabledAt\n      disabledReason\n      failingSince\n    }\n  }\n": typeof types.UpdateWebhookEndpointDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n": typeof types.DeleteWebhookEndpointDocument,
+    "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      endpoint {\n        id\n        url\n        secretRotatedAt\n      }\n    }\n  }\n": typeof types.RotateWebhookSecretDocument,
+    "\n  mutation SendTestWebhook($endpointId: ID!) {\n    sendTestWebhook(endpointId: $endpointId) {\n      id\n      status\n    }\n  }\n": typeof types.SendTestWebhookDocument,
+    "\n  mutation ReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.ReplayWebhookDeliveryDocument,
     "\n  mutation CreateWorkspace($name: String!) {\n    createWorkspace(input: { name: $name }) {\n      id\n      name\n      viewerRole\n    }\n  }\n": typeof types.CreateWorkspaceDocument,
     "\n  query ShellWorkspaces {\n    activeWorkspace {\n      id\n      name\n      viewerRole\n      ownerId\n      memberCount\n      plan {\n        tier\n        maxPlatforms\n        historyDays\n      }\n    }\n    workspaces {\n      id\n      name\n      viewerRole\n    }\n  }\n": typeof types.ShellWorkspacesDocument,
     "\n  query ClientTestMe {\n    me {\n      id\n    }\n  }\n": typeof types.ClientTestMeDocument,
@@ -196,6 +204,14 @@ const documents: Documents = {
     "\n  query Plans {\n    plans {\n      tier\n      maxPlatforms\n      historyDays\n      priceCents\n    }\n    me {\n      id\n      subscriptionTier\n    }\n    billing {\n      charges\n      provider\n    }\n  }\n": types.PlansDocument,
     "\n  mutation ChangeSubscription($tier: SubscriptionTier!) {\n    changeSubscription(tier: $tier) {\n      id\n      subscriptionTier\n      plan {\n        tier\n        maxPlatforms\n        historyDays\n      }\n    }\n  }\n": types.ChangeSubscriptionDocument,
     "\n  query Settings {\n    me {\n      id\n      ...AccountForm_User\n      profile {\n        id\n        ...BrandForm_UserProfile\n      }\n    }\n  }\n": types.SettingsDocument,
+    "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      id\n      url\n      events\n      description\n      enabled\n      createdAt\n      failingSince\n      lastSuccessAt\n      disabledAt\n      disabledReason\n      secretRotatedAt\n    }\n  }\n": types.WebhookEndpointsDocument,
+    "\n  query WebhookDeliveries($endpointId: ID!, $first: Int, $after: String) {\n    webhookDeliveries(endpointId: $endpointId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          eventType\n          messageId\n          status\n          attemptCount\n          nextAttemptAt\n          lastAttemptAt\n          responseStatus\n          durationMs\n          error\n          createdAt\n        }\n      }\n    }\n  }\n": types.WebhookDeliveriesDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        url\n      }\n    }\n  }\n": types.CreateWebhookEndpointDocument,
+    "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) {\n      id\n      enabled\n      disabledAt\n      disabledReason\n      failingSince\n    }\n  }\n": types.UpdateWebhookEndpointDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n": types.DeleteWebhookEndpointDocument,
+    "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      endpoint {\n        id\n        url\n        secretRotatedAt\n      }\n    }\n  }\n": types.RotateWebhookSecretDocument,
+    "\n  mutation SendTestWebhook($endpointId: ID!) {\n    sendTestWebhook(endpointId: $endpointId) {\n      id\n      status\n    }\n  }\n": types.SendTestWebhookDocument,
+    "\n  mutation ReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      id\n      status\n    }\n  }\n": types.ReplayWebhookDeliveryDocument,
     "\n  mutation CreateWorkspace($name: String!) {\n    createWorkspace(input: { name: $name }) {\n      id\n      name\n      viewerRole\n    }\n  }\n": types.CreateWorkspaceDocument,
     "\n  query ShellWorkspaces {\n    activeWorkspace {\n      id\n      name\n      viewerRole\n      ownerId\n      memberCount\n      plan {\n        tier\n        maxPlatforms\n        historyDays\n      }\n    }\n    workspaces {\n      id\n      name\n      viewerRole\n    }\n  }\n": types.ShellWorkspacesDocument,
     "\n  query ClientTestMe {\n    me {\n      id\n    }\n  }\n": types.ClientTestMeDocument,
@@ -568,6 +584,38 @@ export function graphql(source: "\n  mutation ChangeSubscription($tier: Subscrip
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Settings {\n    me {\n      id\n      ...AccountForm_User\n      profile {\n        id\n        ...BrandForm_UserProfile\n      }\n    }\n  }\n"): (typeof documents)["\n  query Settings {\n    me {\n      id\n      ...AccountForm_User\n      profile {\n        id\n        ...BrandForm_UserProfile\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      id\n      url\n      events\n      description\n      enabled\n      createdAt\n      failingSince\n      lastSuccessAt\n      disabledAt\n      disabledReason\n      secretRotatedAt\n    }\n  }\n"): (typeof documents)["\n  query WebhookEndpoints {\n    webhookEndpoints {\n      id\n      url\n      events\n      description\n      enabled\n      createdAt\n      failingSince\n      lastSuccessAt\n      disabledAt\n      disabledReason\n      secretRotatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveries($endpointId: ID!, $first: Int, $after: String) {\n    webhookDeliveries(endpointId: $endpointId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          eventType\n          messageId\n          status\n          attemptCount\n          nextAttemptAt\n          lastAttemptAt\n          responseStatus\n          durationMs\n          error\n          createdAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhookDeliveries($endpointId: ID!, $first: Int, $after: String) {\n    webhookDeliveries(endpointId: $endpointId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          eventType\n          messageId\n          status\n          attemptCount\n          nextAttemptAt\n          lastAttemptAt\n          responseStatus\n          durationMs\n          error\n          createdAt\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        url\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        url\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) {\n      id\n      enabled\n      disabledAt\n      disabledReason\n      failingSince\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) {\n      id\n      enabled\n      disabledAt\n      disabledReason\n      failingSince\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      endpoint {\n        id\n        url\n        secretRotatedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      endpoint {\n        id\n        url\n        secretRotatedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendTestWebhook($endpointId: ID!) {\n    sendTestWebhook(endpointId: $endpointId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation SendTestWebhook($endpointId: ID!) {\n    sendTestWebhook(endpointId: $endpointId) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      id\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

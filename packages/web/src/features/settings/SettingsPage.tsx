@@ -10,6 +10,7 @@ import { ErrorState, LoadingBlock } from '../../ui/States';
 import { AccountForm } from './AccountForm';
 import { ApiKeysCard } from './ApiKeysCard';
 import { ConnectedAppsCard } from './ConnectedAppsCard';
+import { WebhooksCard } from './WebhooksCard';
 import { BrandForm } from './BrandForm';
 import { DangerZone } from './DangerZone';
 import { PasswordForm } from './PasswordForm';
@@ -34,7 +35,7 @@ export function SettingsPage() {
   const me = data?.me;
   return (
     <>
-      <PageHeader title="Settings" description="Your account, brand profile, categories, plan, API keys, connected apps and security." />
+      <PageHeader title="Settings" description="Your account, brand profile, categories, plan, API keys, webhooks, connected apps and security." />
       {!me ? (
         error ? (
           <Card>
@@ -71,6 +72,11 @@ export function SettingsPage() {
           <div id="api-keys">
             <Card title="API keys" labelledBy="settings-api-keys">
               <ApiKeysCard />
+            </Card>
+          </div>
+          <div id="webhooks">
+            <Card title="Webhooks" labelledBy="settings-webhooks">
+              <WebhooksCard />
             </Card>
           </div>
           <div id="connected-apps">
