@@ -105,8 +105,10 @@ export function RequireAuth() {
   // Onboarding sets the brand profile, so it is for those who may change it (admins and the owner);
   // an editor or viewer of a workspace not set up yet sees it as it is.
   const mayOnboard = permission(roleFromApi(active?.viewerRole), 'editSettings').allowed;
+  // A third-party app's consent request is answered first: the app is waiting for it.
+  const consenting = location.pathname === '/consent';
   // New accounts set up first; an OAuth return to /platforms keeps its outcome (?connected=, ?error=).
-  if (active && mayOnboard && !viewer.profile.onboardingCompleted && !onOnboarding && !choosingAccounts) {
+  if (active && mayOnboard && !viewer.profile.onboardingCompleted && !onOnboarding && !choosingAccounts && !consenting) {
     return <Navigate to={`/onboarding${location.pathname === '/platforms' ? location.search : ''}`} replace />;
   }
   if ((viewer.profile.onboardingCompleted || !mayOnboard) && onOnboarding) return <Navigate to="/" replace />;

@@ -109,7 +109,7 @@ export function ConsentPage() {
             <p>
               <strong>{request.appName}</strong> asks to act for you in one workspace. It will be able to:
             </p>
-            <ul className="consent-scopes" aria-label="What the app may do">
+            <ul className="consent-scopes" aria-label="What the app may do" style={{ margin: 0 }}>
               {request.scopes.map((s) => (
                 <li key={s}>{labelOf(s)}</li>
               ))}

@@ -38,6 +38,7 @@ function renderShell(client: ReturnType<typeof mockClient>, { path = '/posts', c
           { path: '/', element: <p>overview page</p> },
           { path: '/posts', element: <p>posts page</p> },
           { path: '/onboarding', element: <p>onboarding page</p> },
+          { path: '/consent', element: <p>consent page</p> },
         ],
       },
     ],
@@ -156,5 +157,11 @@ describe('workspace switcher', () => {
     const second = renderShell(shell({ onboarded: false, active: { ...BAKERY, viewerRole: 'VIEWER' } }));
     expect(await screen.findByText('posts page')).toBeTruthy();
     expect(second.router.state.location.pathname).toBe('/posts');
+  });
+
+  it('answers a third-party app\'s consent request before onboarding (the app is waiting)', async () => {
+    const view = renderShell(shell({ onboarded: false }), { path: '/consent?client_id=soashapp_x' });
+    expect(await screen.findByText('consent page')).toBeTruthy();
+    expect(view.router.state.location.pathname).toBe('/consent');
   });
 });
