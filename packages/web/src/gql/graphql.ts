@@ -217,6 +217,8 @@ export type ExportCsvInput = {
   granularity?: Granularity | null | undefined;
   /** TIMESERIES only (required there). */
   metric?: TimeseriesMetric | null | undefined;
+  /** POSTS only: the posts page filters (type, hashtag, search, hours, weekdays). */
+  posts?: PostsCsvFilterInput | null | undefined;
   range: DateRangeInput;
   report: CsvReport;
 };
@@ -305,6 +307,19 @@ export type PlatformType =
   | 'LINKEDIN'
   | 'TIKTOK'
   | 'TWITTER';
+
+/** The posts page's own filters, for the POSTS report: every given condition must hold (as in ActivityFilter). */
+export type PostsCsvFilterInput = {
+  /** A hashtag, with or without "#", any case. */
+  hashtag?: string | null | undefined;
+  /** Hours of the day (0–23) in the workspace's timezone. */
+  hours?: Array<number> | null | undefined;
+  /** Case-insensitive text the caption contains. */
+  search?: string | null | undefined;
+  types?: Array<ContentType> | null | undefined;
+  /** ISO weekdays (1 = Monday … 7 = Sunday) in the workspace's timezone. */
+  weekdays?: Array<number> | null | undefined;
+};
 
 export type Priority =
   | 'HIGH'
