@@ -1,5 +1,6 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { ApiKeysResolver } from '../modules/api-keys/api-keys.resolver.js';
+import { OAuthAppsResolver, OAuthGrantsResolver } from '../modules/oauth-apps/oauth-apps.resolver.js';
 import { RateLimitResolver } from '../modules/rate-limits/rate-limit.resolver.js';
 import { ActivitiesResolver, ActivityMetricsResolver } from '../modules/activities/activities.resolver.js';
 import { AnalyticsResolver, PlatformBreakdownRowResolver, PlatformDemographicsResolver } from '../modules/analytics/analytics.resolver.js';
@@ -20,6 +21,7 @@ import { UsersResolver } from '../modules/users/users.resolver.js';
 import { AuditResolver } from '../modules/workspaces/audit.resolver.js';
 import { InvitationsResolver } from '../modules/workspaces/invitations.resolver.js';
 import { MembersResolver } from '../modules/workspaces/members.resolver.js';
+import { WebhooksResolver } from '../modules/webhooks/webhooks.resolver.js';
 import { WorkspacesResolver } from '../modules/workspaces/workspaces.resolver.js';
 
 /** Every resolver class of the schema. */
@@ -32,6 +34,9 @@ export const resolvers: NonEmptyArray<Function> = [
   MembersResolver,
   InvitationsResolver,
   ApiKeysResolver,
+  WebhooksResolver,
+  OAuthAppsResolver,
+  OAuthGrantsResolver,
   AuditResolver,
   MailResolver,
   PlatformsResolver,

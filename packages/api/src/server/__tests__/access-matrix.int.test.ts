@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
 import { getMetadataStorage } from 'type-graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createInvitation, createPendingConnection, createPlatform, createUser, workspaceObjects, type WorkspaceObjects } from '../../../test/helpers/fixtures.js';
+import { createInvitation, createOAuthApp, createPendingConnection, createPlatform, createUser, workspaceObjects, type WorkspaceObjects } from '../../../test/helpers/fixtures.js';
 import { useTestServer } from '../../../test/helpers/server.js';
 import { parseWorkspaceRule } from '../../auth/min-role.js';
 import { useConnectorConfig } from '../../connectors/config.js';
@@ -15,6 +15,9 @@ import { CustomReportModel } from '../../modules/reports/custom-report.model.js'
 import { ContentCategoryModel } from '../../modules/categories/category.model.js';
 import { AiInsightModel } from '../../modules/insights/insight.model.js';
 import { UserModel } from '../../modules/users/user.model.js';
+import { WebhookDeliveryModel } from '../../modules/webhooks/webhook-delivery.model.js';
+import { WebhookEndpointModel } from '../../modules/webhooks/webhook-endpoint.model.js';
+import { encryptSecret } from '../../lib/crypto.js';
 import { addMember, createTeam, OWNER_PASSWORD, type Team } from '../../modules/workspaces/__tests__/team-fixtures.js';
 import { TeamMemberModel } from '../../modules/workspaces/team-member.model.js';
 import { buildAppSchema } from '../schema.js';
@@ -61,6 +64,9 @@ const RULES: Record<string, Rule> = {
   'Query.insights': VIEWER,
   'Query.invitations': ADMIN,
   'Query.me': 'signed-in',
+  'Query.oauthApps': 'system-admin',
+  'Query.oauthConsentRequest': 'signed-in',
+  'Query.connectedApps': 'signed-in',
   'Query.members': VIEWER,
   'Query.myDevOutbox': 'signed-in',
   'Query.myReferral': 'signed-in',
@@ -83,6 +89,8 @@ const RULES: Record<string, Rule> = {
   'Query.timeseries': VIEWER,
   'Query.topActivities': VIEWER,
   'Query.users': 'system-admin',
+  'Query.webhookDeliveries': ADMIN,
+  'Query.webhookEndpoints': ADMIN,
   'Query.workspace': 'signed-in',
   'Query.workspaces': 'signed-in',
   'Mutation.acceptInvitation': 'signed-in',
@@ -114,6 +122,10 @@ const RULES: Record<string, Rule> = {
   'Mutation.markInsightRead': EDITOR,
   'Mutation.markRecommendationUsed': EDITOR,
   'Mutation.markReferralPaid': 'system-admin',
+  'Mutation.createOAuthApp': 'system-admin',
+  'Mutation.rotateOAuthAppSecret': 'system-admin',
+  'Mutation.deleteOAuthApp': 'system-admin',
+  'Mutation.revokeConnectedApp': 'signed-in',
   'Mutation.rateRecommendation': EDITOR,
   'Mutation.refreshToken': 'public',
   'Mutation.register': 'public',
@@ -134,6 +146,12 @@ const RULES: Record<string, Rule> = {
   'Mutation.updateProfile': ADMIN,
   'Mutation.updateWorkspace': ADMIN,
   'Mutation.verifyEmail': 'public',
+  'Mutation.createWebhookEndpoint': ADMIN,
+  'Mutation.updateWebhookEndpoint': ADMIN,
+  'Mutation.deleteWebhookEndpoint': ADMIN,
+  'Mutation.rotateWebhookSecret': ADMIN,
+  'Mutation.replayWebhookDelivery': ADMIN,
+  'Mutation.sendTestWebhook': ADMIN,
   'Subscription.syncProgress': VIEWER,
 };
 
@@ -174,6 +192,17 @@ async function freshApiKey(fx: Fixture): Promise<string> {
   const key = await ApiKeyModel.create({ workspaceId: fx.team.workspace._id, name: 'Use up', publicId, secretHash: newApiKeySecret(publicId).secretHash, scopes: ['posts:read'], createdBy: fx.team.owner.user._id });
   return key._id.toHexString();
 }
+async function freshEndpoint(fx: Fixture): Promise<string> {
+  const e = await WebhookEndpointModel.create({ workspaceId: fx.team.workspace._id, url: PUBLIC_HOOK, events: ['sync.completed'], secretEnc: encryptSecret('whsec_AAAA'), createdBy: fx.team.owner.user._id });
+  return e._id.toHexString();
+}
+async function freshDelivery(fx: Fixture): Promise<string> {
+  const endpointId = await freshEndpoint(fx);
+  const d = await WebhookDeliveryModel.create({ workspaceId: fx.team.workspace._id, endpointId: oid(endpointId), eventType: 'sync.completed', messageId: `msg_${suffix()}`, payload: '{}', status: 'failed', attemptCount: 1 });
+  return d._id.toHexString();
+}
+/** A public address (no DNS needed), so the SSRF guard accepts it. */
+const PUBLIC_HOOK = 'https://93.184.216.34/hooks';
 async function freshReport(fx: Fixture): Promise<string> {
   const r = await CustomReportModel.create({
     workspaceId: fx.team.workspace._id,
@@ -223,9 +252,25 @@ const CASES: Record<string, Case> = {
   'Query.systemJobs': { query: '{ systemJobs { totalCount } }' },
   'Query.timeseries': { query: `{ timeseries(input: { metric: ENGAGEMENTS, range: ${RANGE} }) { points { bucket } } }` },
   'Query.topActivities': { query: `{ topActivities(input: { range: ${RANGE} }) { rank } }` },
+  'Query.webhookEndpoints': { query: '{ webhookEndpoints { id } }' },
+  'Query.webhookDeliveries': { query: 'query($id: ID!) { webhookDeliveries(endpointId: $id) { totalCount } }', vars: async (fx) => ({ id: await freshEndpoint(fx) }) },
+  'Mutation.createWebhookEndpoint': { query: `mutation { createWebhookEndpoint(input: { url: "${PUBLIC_HOOK}", events: [SYNC_COMPLETED] }) { secret } }` },
+  'Mutation.updateWebhookEndpoint': { query: 'mutation($id: ID!) { updateWebhookEndpoint(id: $id, input: { description: "x" }) { id } }', vars: async (fx) => ({ id: await freshEndpoint(fx) }) },
+  'Mutation.deleteWebhookEndpoint': { query: 'mutation($id: ID!) { deleteWebhookEndpoint(id: $id) }', vars: async (fx) => ({ id: await freshEndpoint(fx) }) },
+  'Mutation.rotateWebhookSecret': { query: 'mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret } }', vars: async (fx) => ({ id: await freshEndpoint(fx) }) },
+  'Mutation.replayWebhookDelivery': { query: 'mutation($id: ID!) { replayWebhookDelivery(id: $id) { id } }', vars: async (fx) => ({ id: await freshDelivery(fx) }) },
+  'Mutation.sendTestWebhook': { query: 'mutation($id: ID!) { sendTestWebhook(endpointId: $id) { id } }', vars: async (fx) => ({ id: await freshEndpoint(fx) }) },
   'Query.workspace': { query: 'query($id: ID!) { workspace(id: $id) { id viewerRole } }', vars: (fx) => ({ id: fx.team.workspaceId }) },
   'Mutation.adminDeleteUser': { query: 'mutation($id: ID!) { adminDeleteUser(id: $id) }', vars: async () => ({ id: (await createUser()).user._id.toHexString() }) },
   'Mutation.adminUpdateUser': { query: 'mutation($id: ID!) { adminUpdateUser(id: $id, input: { role: ADMIN }) { id } }', vars: (fx) => ({ id: fx.objects.member }) },
+  'Mutation.rotateOAuthAppSecret': { query: 'mutation($id: ID!) { rotateOAuthAppSecret(id: $id) { clientSecret } }', vars: async () => ({ id: (await createOAuthApp())._id.toHexString() }) },
+  'Mutation.deleteOAuthApp': { query: 'mutation($id: ID!) { deleteOAuthApp(id: $id) }', vars: async () => ({ id: (await createOAuthApp())._id.toHexString() }) },
+  // The fixture's grant is the owner's: a grant is its user's alone, whatever their role in the workspace.
+  'Mutation.revokeConnectedApp': {
+    query: 'mutation($id: ID!) { revokeConnectedApp(id: $id) { id } }',
+    vars: (fx) => ({ id: fx.objects.oauthGrant }),
+    outcomes: { admin: 'NOT_FOUND', editor: 'NOT_FOUND', viewer: 'NOT_FOUND' },
+  },
   'Mutation.markReferralPaid': { query: 'mutation($id: ID!) { markReferralPaid(id: $id) { id } }', vars: () => ({ id: new Types.ObjectId().toHexString() }) },
   'Mutation.assignCategories': {
     query: 'mutation($a: ID!, $c: [ID!]!) { assignCategories(activityId: $a, categoryIds: $c) { id } }',

@@ -50,7 +50,7 @@ async function bucketOf(config: RateLimitConfig, ctx: Context): Promise<{ bucket
     const owner = ws ? await ctx.loaders.userById.load(ws.ownerId.toHexString()) : null;
     if (owner?.subscriptionTier) tier = owner.subscriptionTier;
   }
-  return { bucket: viewer.apiKey ? `key:${viewer.apiKey.id}` : `user:${viewer.id}`, rule: ruleFor(config, tier) };
+  return { bucket: viewer.apiKey ? `key:${viewer.apiKey.id}` : viewer.oauth ? `oauth:${viewer.oauth.grantId}` : `user:${viewer.id}`, rule: ruleFor(config, tier) };
 }
 
 /** The root fields the operation selects (fragments at the root followed), by response key. */
