@@ -14,6 +14,7 @@ import { StatsModel } from '../../src/modules/stats/stats.model.js';
 import { SystemJobModel } from '../../src/modules/system-jobs/system-job.model.js';
 import { CsvReport } from '../../src/modules/analytics/analytics.enums.js';
 import { CustomReportModel } from '../../src/modules/reports/custom-report.model.js';
+import { ReportExportFileModel } from '../../src/modules/reports/report-export.model.js';
 import { CsvExportTicketModel } from '../../src/modules/analytics/csv-export.model.js';
 import { WebhookDeliveryModel } from '../../src/modules/webhooks/webhook-delivery.model.js';
 import { WebhookEndpointModel } from '../../src/modules/webhooks/webhook-endpoint.model.js';
@@ -158,6 +159,7 @@ export async function seedOwnedData(userId: Types.ObjectId, opts: { refereeUserI
   const inTenMinutes = new Date(Date.now() + 10 * 60_000);
   await OAuthStateModel.create({ stateHash: `state-${suffix}`, workspaceId, type: 'instagram', redirectUri: 'http://localhost/oauth/instagram/callback', expiresAt: inTenMinutes });
   await CsvExportTicketModel.create({ workspaceId, userId, tokenHash: `ticket-${suffix}`, report: CsvReport.POSTS, params: {}, filename: 'posts.csv', expiresAt: inTenMinutes });
+  await ReportExportFileModel.create({ workspaceId, reportId: new Types.ObjectId(), userId, tokenHash: `report-${suffix}`, filename: 'report.xlsx', contentType: 'application/octet-stream', data: Buffer.from('x'), expiresAt: inTenMinutes });
   await mongoose.connection.db!.collection(JOBS_COLLECTION).insertMany([
     { name: 'fixture:sync', data: { platformId: platform._id.toHexString() }, nextRunAt: new Date(), type: 'normal' },
     { name: 'fixture:insights', data: { workspaceId }, nextRunAt: new Date(), type: 'normal' },

@@ -15,6 +15,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/posts', label: 'Posts', icon: '▤' },
   { to: '/platforms', label: 'Platforms', icon: '⇄' },
   { to: '/insights', label: 'Insights', icon: '✦' },
+  { to: '/reports', label: 'Reports', icon: '▦' },
   { to: '/members', label: 'Members', icon: '☺' },
   { to: '/referrals', label: 'Referrals', icon: '♥' },
   { to: '/settings', label: 'Settings', icon: '⚙' },

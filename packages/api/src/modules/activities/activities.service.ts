@@ -39,7 +39,11 @@ async function buildFilter(ctx: Context, workspaceId: Types.ObjectId, filter: Ac
  */
 async function localTimeCondition(ctx: Context, filter: ActivityFilter): Promise<Record<string, unknown>> {
   // The active workspace's timezone, the one its insights and best times are computed in.
-  const timezone = normalizeTimezone((await activeWorkspace(ctx)).timezone);
+  return localTimeExpr(filter, normalizeTimezone((await activeWorkspace(ctx)).timezone));
+}
+
+/** The `$expr` matching posts published in any of `hours` and on any of `weekdays` (local to `timezone`). */
+export function localTimeExpr(filter: Pick<ActivityFilter, 'hours' | 'weekdays'>, timezone: string): Record<string, unknown> {
   const part = (format: string, values: string[]) => ({ $in: [{ $dateToString: { format, date: '$publishedAt', timezone } }, values] });
   const conditions: unknown[] = [];
   if (filter.hours?.length) conditions.push(part('%H', [...new Set(filter.hours)].map((h) => String(h).padStart(2, '0'))));
@@ -54,24 +58,34 @@ async function addFilterConditions(q: Record<string, unknown>, workspaceId: Type
     if (owned !== new Set(ids.map(String)).size) throw notFound('Platform');
     q.platformId = { $in: ids };
   }
-  if (filter.types?.length) q.type = { $in: filter.types };
+  Object.assign(q, postContentMatch(filter));
   if (filter.from && filter.to && filter.from > filter.to) throw badInput('to must not be before from', 'to');
   if (filter.from || filter.to) {
     q.publishedAt = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lte: filter.to } : {}) };
-  }
-  if (filter.hashtag != null) {
-    const tag = normalizeHashtag(filter.hashtag);
-    if (!tag) throw badInput('hashtag must not be empty', 'hashtag');
-    q.hashtags = tag;
   }
   if (filter.categoryId != null) {
     const categoryId = toObjectId(filter.categoryId, 'categoryId');
     if (!(await ContentCategoryModel.exists({ _id: categoryId, workspaceId }))) throw notFound('Category');
     q.categoryIds = categoryId;
   }
+}
+
+/**
+ * The content conditions of a posts filter (content types, hashtag, caption search), shared by the
+ * posts list and the posts CSV so that both select the same posts. `path` prefixes error fields.
+ */
+export function postContentMatch(filter: Pick<ActivityFilter, 'types' | 'hashtag' | 'search'>, path = ''): Record<string, unknown> {
+  const q: Record<string, unknown> = {};
+  if (filter.types?.length) q.type = { $in: filter.types };
+  if (filter.hashtag != null) {
+    const tag = normalizeHashtag(filter.hashtag);
+    if (!tag) throw badInput('hashtag must not be empty', `${path}hashtag`);
+    q.hashtags = tag;
+  }
   const search = filter.search?.trim();
   // $text is not available everywhere (docs/database.md): an escaped, case-insensitive regex.
   if (search) q.content = { $regex: escapeRegex(search), $options: 'i' };
+  return q;
 }
 
 /** The viewer's posts, filtered, sorted and paginated by keyset cursors. */

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Types } from 'mongoose';
 import { badInput } from '../../lib/errors.js';
+import { localTimeExpr, postContentMatch } from '../activities/activities.service.js';
 import { ActivityModel, type Activity } from '../activities/activity.model.js';
 import { PlatformModel } from '../platforms/platform.model.js';
 import { ComparePeriod, CsvDelivery, CsvReport, DEFAULT_ENGAGEMENT_RATE_FORMULA, EngagementRateFormula, Granularity, TimeseriesMetric } from './analytics.enums.js';
@@ -32,6 +33,8 @@ export interface ExportParams {
   compare: ComparePeriod;
   metric?: TimeseriesMetric;
   granularity: Granularity;
+  /** POSTS only: the posts page's own filters. */
+  posts?: { types?: string[]; hashtag?: string; search?: string; hours?: number[]; weekdays?: number[] };
 }
 
 let publicBaseUrl = '';
@@ -51,7 +54,18 @@ function paramsOf(input: ExportCsvInput): ExportParams {
         ...(input.filter.categoryIds?.length ? { categoryIds: [...input.filter.categoryIds] } : {}),
       }
     : undefined;
+  const f = input.posts;
+  const posts = f
+    ? {
+        ...(f.types?.length ? { types: [...new Set(f.types)] } : {}),
+        ...(f.hashtag != null ? { hashtag: f.hashtag } : {}),
+        ...(f.search?.trim() ? { search: f.search.trim() } : {}),
+        ...(f.hours?.length ? { hours: [...new Set(f.hours)].sort((a, b) => a - b) } : {}),
+        ...(f.weekdays?.length ? { weekdays: [...new Set(f.weekdays)].sort((a, b) => a - b) } : {}),
+      }
+    : undefined;
   return {
+    ...(posts && Object.keys(posts).length ? { posts } : {}),
     report: input.report,
     range: { from: input.range.from, to: input.range.to },
     ...(filter && Object.keys(filter).length ? { filter } : {}),
@@ -65,6 +79,32 @@ function paramsOf(input: ExportCsvInput): ExportParams {
 export function exportFilename(p: ExportParams): string {
   const what = p.report === CsvReport.TIMESERIES ? `timeseries-${p.metric!.toLowerCase()}-${p.granularity.toLowerCase()}` : p.report.toLowerCase();
   return `soash-${what}-${p.range.from}_${p.range.to}.csv`;
+}
+
+/** The POSTS report's own conditions (type, hashtag, search, local hours and weekdays), as the posts list applies them. */
+function postsMatch(p: ExportParams, tz: string): Record<string, unknown> {
+  if (!p.posts) return {};
+  const f = p.posts as Parameters<typeof postContentMatch>[0] & Parameters<typeof localTimeExpr>[0];
+  return { ...postContentMatch(f, 'posts.'), ...(f.hours?.length || f.weekdays?.length ? { $expr: localTimeExpr(f, tz) } : {}) };
+}
+
+/**
+ * The first row of every export: what it covers, in words, in one cell. "# Soash posts export:
+ * 2026-01-01 to 2026-01-31 (both days included), timezone Europe/Berlin; type REEL; hashtag #launch".
+ */
+export function headlineRow(p: ExportParams, tz: string): string {
+  const parts = [`# Soash ${p.report.toLowerCase()} export: ${p.range.from} to ${p.range.to} (both days included)`, `timezone ${tz}`];
+  if (p.filter?.platformIds?.length) parts.push(`accounts ${p.filter.platformIds.length}`);
+  if (p.filter?.categoryIds?.length) parts.push(`categories ${p.filter.categoryIds.length}`);
+  if (p.report === CsvReport.OVERVIEW) parts.push(`compared with ${p.compare === ComparePeriod.PREVIOUS_YEAR ? 'the previous year' : 'the previous period'}`);
+  if (p.report === CsvReport.TIMESERIES) parts.push(`${p.metric!.toLowerCase()} per ${p.granularity.toLowerCase()}`);
+  if (p.posts?.types?.length) parts.push(`type ${p.posts.types.join(' or ')}`);
+  if (p.posts?.hashtag != null) parts.push(`hashtag #${p.posts.hashtag.trim().replace(/^#+/, '').toLowerCase()}`);
+  if (p.posts?.search) parts.push(`caption contains "${p.posts.search}"`);
+  if (p.posts?.hours?.length) parts.push(`hours ${p.posts.hours.join(' ')}`);
+  if (p.posts?.weekdays?.length) parts.push(`weekdays ${p.posts.weekdays.join(' ')}`);
+  parts.push(`engagement rate ${p.engagementRateFormula.toLowerCase()}`);
+  return csvLine([parts.join('; ')]);
 }
 
 const OVERVIEW_ROWS = [
@@ -122,12 +162,13 @@ function rateBasis(formula: EngagementRateFormula, type: PlatformType | undefine
 export async function exportCsv(req: AnalyticsRequest, input: ExportCsvInput): Promise<CsvExport> {
   const params = paramsOf(input);
   if (params.report === CsvReport.TIMESERIES && !params.metric) throw badInput('metric: required for the TIMESERIES report', 'metric');
+  if (params.posts && params.report !== CsvReport.POSTS) throw badInput('posts: filters for the POSTS report only', 'posts');
   const { fromDay, toDay } = parseRange(params.range);
   const scope = await buildScope(req.workspaceId, req.tz, params.filter);
   let rowCount: number;
-  if (params.report === CsvReport.OVERVIEW) rowCount = OVERVIEW_ROWS.length;
+  if (params.report === CsvReport.OVERVIEW) rowCount = 1;
   else if (params.report === CsvReport.TIMESERIES) rowCount = enumerateBuckets(fromDay, toDay, params.granularity).length;
-  else rowCount = await ActivityModel.countDocuments(activityMatch(scope, windowOf(fromDay, toDay, req.tz)));
+  else rowCount = await ActivityModel.countDocuments({ ...activityMatch(scope, windowOf(fromDay, toDay, req.tz)), ...postsMatch(params, req.tz) });
 
   const delivery = input.delivery ?? CsvDelivery.AUTO;
   if (delivery === CsvDelivery.INLINE && rowCount > INLINE_MAX_ROWS) {
@@ -165,12 +206,15 @@ export async function* csvLines(req: AnalyticsRequest, p: ExportParams): AsyncGe
   assertRangeInHistory(req, p.range);
   if (p.report === CsvReport.OVERVIEW) {
     const o = await overview(req, { range: p.range, filter: p.filter, engagementRateFormula: p.engagementRateFormula, compare: p.compare });
-    yield csvLine(['metric', 'value', 'previous', 'delta', 'delta_percent']);
-    for (const [name, key] of OVERVIEW_ROWS) yield csvLine([name, ...metricCells(o[key])]);
+    yield headlineRow(p, req.tz);
+    // One row, one column per metric and part, so that every column has one unit (docs/analytics.md#csv-export).
+    yield csvLine(OVERVIEW_ROWS.flatMap(([name]) => [name, `${name}_previous`, `${name}_delta`, `${name}_delta_percent`]));
+    yield csvLine(OVERVIEW_ROWS.flatMap(([, key]) => metricCells(o[key])));
     return;
   }
   if (p.report === CsvReport.TIMESERIES) {
     const t = await timeseries(req, { range: p.range, filter: p.filter, engagementRateFormula: p.engagementRateFormula, metric: p.metric!, granularity: p.granularity });
+    yield headlineRow(p, req.tz);
     yield csvLine(['bucket', 'start_date', 'end_date', p.metric!.toLowerCase()]);
     for (const pt of t.points) yield csvLine([pt.bucket, pt.startDate, pt.endDate, pt.value]);
     return;
@@ -186,8 +230,9 @@ export async function* csvLines(req: AnalyticsRequest, p: ExportParams): AsyncGe
   ]);
   const platformById = new Map(platforms.map((x) => [x._id.toHexString(), x]));
   const model = rateModelOf(formula, platforms);
+  yield headlineRow(p, req.tz);
   yield csvLine(POSTS_HEADER);
-  const cursor = ActivityModel.find(activityMatch(scope, windowOf(fromDay, toDay, req.tz)))
+  const cursor = ActivityModel.find({ ...activityMatch(scope, windowOf(fromDay, toDay, req.tz)), ...postsMatch(p, req.tz) })
     .sort({ publishedAt: -1, _id: -1 })
     .select({ platformId: 1, type: 1, permalink: 1, content: 1, hashtags: 1, publishedAt: 1, engagement: 1 })
     .lean<Activity>()

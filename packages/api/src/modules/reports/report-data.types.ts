@@ -3,7 +3,7 @@ import { Field, ObjectType } from 'type-graphql';
 import type { AnalyticsRequest } from '../analytics/request.js';
 import { DateRange } from '../analytics/analytics.types.js';
 import { CustomReport } from './custom-report.model.js';
-import { ReportComparison, ReportSection } from './report.enums.js';
+import { ReportComparison, ReportExportFormat, ReportSection } from './report.enums.js';
 
 /**
  * A saved report opened now: its range resolved in the workspace's timezone, and one field per
@@ -43,4 +43,19 @@ export class ReportData {
   req: AnalyticsRequest;
   /** The accounts the numbers cover; undefined: all of the workspace's. */
   platformIds?: Types.ObjectId[];
+}
+
+@ObjectType({ description: 'A rendered report file: fetch downloadUrl with the same bearer token before expiresAt.' })
+export class ReportExport {
+  @Field(() => ReportExportFormat)
+  format: ReportExportFormat;
+
+  @Field(() => String)
+  filename: string;
+
+  @Field(() => String, { description: 'Works for the member who asked for it, with their bearer token, for 15 minutes.' })
+  downloadUrl: string;
+
+  @Field(() => Date)
+  expiresAt: Date;
 }

@@ -10,4 +10,9 @@ registerEnumType(ReportRangePreset, {
 registerEnumType(ReportComparison, { name: 'ReportComparison', description: 'PREVIOUS_PERIOD: the same number of days just before the range. NONE: no comparison.' });
 registerEnumType(ReportSection, { name: 'ReportSection', description: 'A part of a report; a report shows its sections in the order saved.' });
 
+/** The file formats a report exports to. */
+export const ReportExportFormat = { XLSX: 'xlsx' } as const;
+export type ReportExportFormat = (typeof ReportExportFormat)[keyof typeof ReportExportFormat];
+registerEnumType(ReportExportFormat, { name: 'ReportExportFormat', description: 'XLSX: an Excel workbook, one sheet per section.' });
+
 export { ReportComparison, ReportRangePreset, ReportSection };

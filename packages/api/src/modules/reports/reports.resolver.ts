@@ -18,8 +18,9 @@ import { TimeseriesMetric } from '../analytics/analytics.enums.js';
 import { AiInsight } from '../insights/insight.model.js';
 import { CustomReport } from './custom-report.model.js';
 import { CreateCustomReportInput, UpdateCustomReportInput } from './dto/report.inputs.js';
-import { ReportSection } from './report.enums.js';
-import { ReportData } from './report-data.types.js';
+import { ReportExportFormat, ReportSection } from './report.enums.js';
+import { ReportData, ReportExport } from './report-data.types.js';
+import { exportReport } from './report-export.service.js';
 import * as reports from './reports.service.js';
 
 @Resolver(() => CustomReport)
@@ -61,6 +62,16 @@ export class ReportsResolver {
     @Ctx() ctx: Context,
   ): Promise<CustomReport> {
     return reports.updateReport(ctx, id, input);
+  }
+
+  @MinRole(WorkspaceRole.EDITOR)
+  @Scope(ApiScope.REPORTS_READ)
+  @Mutation(() => ReportExport, {
+    description: 'Renders a saved report now as a file (XLSX: one sheet per section) behind a short-lived download link. Editors and above, as every export.',
+    complexity: 10 * ANALYTICS_COST,
+  })
+  exportReport(@Arg('id', () => ID) id: string, @Arg('format', () => ReportExportFormat) format: ReportExportFormat, @Ctx() ctx: Context): Promise<ReportExport> {
+    return exportReport(ctx, id, format);
   }
 
   @MinRole(WorkspaceRole.EDITOR)

@@ -4,28 +4,37 @@ import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { Granularity } from '../../gql/graphql';
 import { PageHeader } from '../../layout/AppShell';
-import { formatDate, formatNumber, formatPercent, formatPeriod, plural } from '../../lib/format';
-import { accountLabel, contentTypeLabel } from '../../lib/labels';
+import { formatDate, formatPeriod } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
-import { BarChartView } from '../../ui/charts/BarChartCard';
-import { gapCount, TimeSeriesChart, type SeriesPoint } from '../../ui/charts/TimeSeriesChart';
-import { TableWrap } from '../../ui/TableWrap';
+import { TimeSeriesChart } from '../../ui/charts/TimeSeriesChart';
 import { addDays, DateRangePicker, PRESET_DAYS, PRESET_LABEL, todayIn, type RangePreset } from '../../ui/DateRangePicker';
 import { EmptyState, ErrorState, LoadingBlock, Skeleton } from '../../ui/States';
 import { earliestDay, useTimeZone } from '../auth/viewer';
-import { excerpt } from '../posts/PostsTable';
 import { BestTimesView } from './BestTimesCard';
 import { AudienceCard } from './AudienceCard';
 import { KpiGrid } from './KpiGrid';
-import { rateBasis } from './rate';
 import { granularityFor, parseRange, rangeDays, serializeRange } from './range';
 import { HistoryUpgrade } from './HistoryUpgrade';
+import {
+  AccountsTableView,
+  ContentTypesView,
+  EngagementPublishedChart,
+  EngagementRateChart,
+  FollowersChartView,
+  GRANULARITY_WORD,
+  HashtagsTable,
+  hasEngagement,
+  mergeSeries,
+  TopPostsList,
+} from './sections';
 import { useCsvExport } from './useCsvExport';
 import { RoleNote } from '../workspaces/RoleNote';
 import { usePermissions, useWorkspacePlan } from '../workspaces/workspace';
+
+export { hashtagPostsLink, medianNote, mergeSeries } from './sections';
 
 const OverviewKpisQuery = graphql(`
   query OverviewKpis($input: OverviewInput!) {
@@ -169,21 +178,6 @@ const OverviewInsightsQuery = graphql(`
   }
 `);
 
-/** Merges several series (same buckets) into chart rows. */
-export function mergeSeries(series: Record<string, readonly { bucket: string; value?: number | null }[]>): SeriesPoint[] {
-  const rows = new Map<string, SeriesPoint>();
-  for (const [key, points] of Object.entries(series)) {
-    for (const p of points) {
-      const row = rows.get(p.bucket) ?? { bucket: p.bucket };
-      row[key] = p.value ?? null;
-      rows.set(p.bucket, row);
-    }
-  }
-  return [...rows.values()];
-}
-
-const GRANULARITY_WORD: Record<Granularity, string> = { DAY: 'day', WEEK: 'week', MONTH: 'month' };
-
 function Section({ title, id, actions, children, className }: { title: string; id: string; actions?: ReactNode; children: ReactNode; className?: string }) {
   return (
     <Card title={title} labelledBy={id} actions={actions} className={className}>
@@ -210,30 +204,21 @@ function Trends({ range, granularity }: { range: { from: string; to: string }; g
       </div>
     );
   }
-  const followers = mergeSeries({ followers: data.followers.points });
-  const engagement = mergeSeries({ engagements: data.engagements.points });
   const received = mergeSeries({ engagements: data.engagementsReceived.points });
   // Only platforms that report a day's account engagement (not every one does) fill this series.
   const hasReceived = received.some((p) => typeof p.engagements === 'number');
   const byReceived = basis === 'received' && hasReceived;
-  const rate = mergeSeries({ engagementRate: data.engagementRate.points });
-  const hasFollowers = followers.some((p) => typeof p.followers === 'number');
-  const hasEngagement = engagement.some((p) => typeof p.engagements === 'number' && p.engagements > 0);
-  const rateGaps = gapCount(rate, 'engagementRate');
+  const anyEngagement = hasEngagement(data.engagements.points);
   return (
     <div className="grid grid-2">
       <Section title="Followers" id="trend-followers">
-        {hasFollowers ? (
-          <TimeSeriesChart label={`Followers per ${per}`} data={followers} series={[{ key: 'followers', label: 'Followers' }]} kind="area" zeroBased={false} valueFormat={(v) => formatNumber(v, { digits: 2 })} />
-        ) : (
-          <EmptyState title="No follower counts in this range">They appear after the first daily sync of a connected account.</EmptyState>
-        )}
+        <FollowersChartView points={data.followers.points} granularity={granularity} />
       </Section>
       <Section
         title="Engagement"
         id="trend-engagement"
         actions={
-          hasEngagement && hasReceived ? (
+          anyEngagement && hasReceived ? (
             <div className="segmented" role="group" aria-label="Count engagement by">
               <button type="button" aria-pressed={!byReceived} onClick={() => setBasis('published')}>
                 Publish {per}
@@ -245,7 +230,7 @@ function Trends({ range, granularity }: { range: { from: string; to: string }; g
           ) : undefined
         }
       >
-        {hasEngagement ? (
+        {anyEngagement ? (
           <div className="stack" style={{ gap: 8 }}>
             {byReceived ? (
               <>
@@ -263,31 +248,9 @@ function Trends({ range, granularity }: { range: { from: string; to: string }; g
                 </p>
               </>
             ) : (
-              <>
-                <TimeSeriesChart
-                  label={`Engagements on posts published each ${per}`}
-                  data={engagement}
-                  series={[{ key: 'engagements', label: 'Engagements' }]}
-                  kind="bar"
-                  height={180}
-                />
-                <p className="small muted chart-note">Each post’s engagement counts on the {per} it was published, including what it received later.</p>
-              </>
+              <EngagementPublishedChart points={data.engagements.points} granularity={granularity} />
             )}
-            <TimeSeriesChart
-              label={`Engagement rate per ${per}`}
-              data={rate}
-              series={[{ key: 'engagementRate', label: 'Engagement rate', color: '#12925b' }]}
-              height={140}
-              valueFormat={(v) => formatPercent(v, 1)}
-              gapLabel="No posts"
-            />
-            <p className="small muted">Engagement rate {rateBasis(data.engagementRate.rateLabel)}, all accounts.</p>
-            {rateGaps > 0 && (
-              <p className="small muted chart-note" data-testid="rate-gaps">
-                {rateGaps === rate.length ? `No posts were published in this range, so there is no rate to show.` : `${plural(rateGaps, per)} without posts ${rateGaps === 1 ? 'has' : 'have'} no rate: the line skips ${rateGaps === 1 ? 'it' : 'them'}.`}
-              </p>
-            )}
+            <EngagementRateChart points={data.engagementRate.points} rateLabel={data.engagementRate.rateLabel} granularity={granularity} />
           </div>
         ) : (
           <EmptyState title="No engagement in this range">Engagement counts posts published in the range. Try a longer range.</EmptyState>
@@ -308,66 +271,8 @@ function Breakdown({ range }: { range: { from: string; to: string } }) {
         ) : (
           <LoadingBlock lines={4} height={24} label="Loading accounts" />
         )
-      ) : rows.length === 0 ? (
-        <EmptyState title="No accounts" action={<Link to="/platforms" className="btn btn-secondary">Connect an account</Link>} />
       ) : (
-        <div className="stack">
-          {rows.length > 1 && (
-            <BarChartView
-              label="Engagements by account"
-              valueLabel="Engagements"
-              height={160}
-              maxTickChars={rows.length > 3 ? 12 : 24}
-              data={rows.map((r) => ({ label: accountLabel({ type: r.platformType, username: r.platform?.username, displayName: r.displayName }), value: r.engagements }))}
-            />
-          )}
-          <TableWrap label="Numbers by account">
-            <table className="table">
-              <caption className="sr-only">Numbers by account</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Account</th>
-                  <th scope="col" className="num">
-                    Followers
-                  </th>
-                  <th scope="col" className="num">
-                    Growth
-                  </th>
-                  <th scope="col" className="num">
-                    Posts
-                  </th>
-                  <th scope="col" className="num">
-                    Engagements
-                  </th>
-                  <th scope="col" className="num">
-                    Eng. rate
-                  </th>
-                  <th scope="col" className="num">
-                    Share
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.platformId}>
-                    <th scope="row" style={{ fontWeight: 600, color: 'var(--c-text)' }}>
-                      {accountLabel({ type: r.platformType, username: r.platform?.username, displayName: r.displayName })}
-                    </th>
-                    <td className="num">{formatNumber(r.followers)}</td>
-                    <td className="num">{r.followerGrowth == null ? '–' : `${r.followerGrowth > 0 ? '+' : ''}${formatNumber(r.followerGrowth)}`}</td>
-                    <td className="num">{formatNumber(r.posts)}</td>
-                    <td className="num">{formatNumber(r.engagements)}</td>
-                    <td className="num">
-                      {formatPercent(r.engagementRate)}
-                      <div className="small muted">{rateBasis(r.rateLabel)}</div>
-                    </td>
-                    <td className="num">{formatPercent(r.shareOfEngagements, 0)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-        </div>
+        <AccountsTableView rows={rows} empty={<EmptyState title="No accounts" action={<Link to="/platforms" className="btn btn-secondary">Connect an account</Link>} />} />
       )}
     </Section>
   );
@@ -402,32 +307,8 @@ function TopPosts({ range, timeZone }: { range: { from: string; to: string }; ti
         ) : (
           <LoadingBlock lines={5} height={22} label="Loading top posts" />
         )
-      ) : rows.length === 0 ? (
-        <EmptyState title="No posts in this range">Posts published in the range show up here, best first.</EmptyState>
       ) : (
-        <ol className="top-posts">
-          {rows.map((r) => (
-            <li key={r.activity.id}>
-              <span className="top-rank" aria-hidden="true">
-                {r.rank}
-              </span>
-              <div style={{ minWidth: 0 }}>
-                <Link to={`/posts/${r.activity.id}`} className="post-link">
-                  {excerpt(r.activity.content, 70)}
-                </Link>
-                <div className="small muted">
-                  {contentTypeLabel(r.activity.type)} · {accountLabel(r.activity.platform)} · {formatDate(r.activity.publishedAt, timeZone)}
-                </div>
-              </div>
-              <div className="num" style={{ textAlign: 'right' }}>
-                <strong>{formatNumber(r.value)}</strong>
-                <div className="small muted" title={r.rateLabel}>
-                  {formatPercent(r.engagementRate)} {rateBasis(r.rateLabel)}
-                </div>
-              </div>
-            </li>
-          ))}
-        </ol>
+        <TopPostsList rows={rows} timeZone={timeZone} />
       )}
     </Section>
   );
@@ -447,68 +328,18 @@ function ContentMix({ range }: { range: { from: string; to: string } }) {
   }
   const types = data.contentTypePerformance.filter((t) => t.posts > 0);
   const tags = data.hashtagPerformance.hashtags;
-  const basis = rateBasis(data.hashtagPerformance.rateLabel);
   return (
     <Section title="What works" id="content-mix">
       {types.length === 0 ? (
         <EmptyState title="No posts in this range">Content types and hashtags are compared once there are posts.</EmptyState>
       ) : (
         <div className="stack" aria-busy={fetching || undefined}>
-          <BarChartView
-            label="Median engagement rate by content type"
-            valueLabel="Median engagement rate"
-            height={170}
-            valueFormat={(v) => formatPercent(v, 1)}
-            data={types.map((t) => ({ label: contentTypeLabel(t.contentType), value: t.medianEngagementRate ?? null, note: medianNote(t) }))}
-          />
-          <p className="small muted">Median engagement rate {basis}.</p>
-          {tags.length > 0 && (
-            <TableWrap label="Hashtags by lift">
-              <table className="table">
-                <caption className="sr-only">Hashtags by lift</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Hashtag</th>
-                    <th scope="col" className="num">
-                      Posts
-                    </th>
-                    <th scope="col" className="num" title={data.hashtagPerformance.rateLabel}>
-                      Median rate
-                    </th>
-                    <th scope="col" className="num" title="Compared with the typical post of the same account">
-                      Lift
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {tags.map((t) => (
-                    <tr key={t.hashtag}>
-                      <th scope="row">
-                        <Link to={hashtagPostsLink(t.hashtag, shown)}>#{t.hashtag}</Link>
-                      </th>
-                      <td className="num">{t.posts}</td>
-                      <td className="num">{formatPercent(t.medianEngagementRate)}</td>
-                      <td className="num">{t.lift == null ? '–' : `${t.lift.toFixed(2)}×`}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
-          )}
+          <ContentTypesView types={types} rateLabel={data.hashtagPerformance.rateLabel} />
+          {tags.length > 0 && <HashtagsTable tags={tags} rateLabel={data.hashtagPerformance.rateLabel} range={shown} />}
         </div>
       )}
     </Section>
   );
-}
-
-/**
- * What a content type's median rests on: the posts with a rate (`postsWithRate`, from the API), and
- * how many posts of the type have none (their platform did not report the denominator).
- */
-export function medianNote(t: { posts: number; postsWithRate: number }): string {
-  if (t.postsWithRate === 0) return `no rate on ${plural(t.posts, 'post')}`;
-  const without = t.posts - t.postsWithRate;
-  return `median of ${plural(t.postsWithRate, 'post')}${without > 0 ? ` (${without} without a rate)` : ''}`;
 }
 
 /** Presets the plan's history cannot fill say so in the range list. */
@@ -517,11 +348,6 @@ export function presetNotes(historyDays: number | null | undefined): Partial<Rec
   const notes: Partial<Record<RangePreset, string>> = {};
   for (const [preset, days] of Object.entries(PRESET_DAYS) as [RangePreset, number][]) if (days - 1 > historyDays) notes[preset] = 'needs an upgrade';
   return notes;
-}
-
-/** The posts explorer with a hashtag and the overview's date range (so the drill-down keeps its context). */
-export function hashtagPostsLink(hashtag: string, range: { from: string; to: string }): string {
-  return `/posts?${new URLSearchParams({ hashtag, from: range.from, to: range.to }).toString()}`;
 }
 
 function LatestInsights() {

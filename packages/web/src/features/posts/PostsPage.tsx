@@ -133,7 +133,7 @@ export function PostsPage() {
       />
       {(csv.error || csv.done) && (
         <p className={`small ${csv.error ? 'alert' : 'muted'}`} role={csv.error ? 'alert' : 'status'}>
-          {csv.error ?? `${csv.done} The export covers the selected dates, account and category.`}
+          {csv.error ?? `${csv.done} The export covers every filter shown.`}
         </p>
       )}
       <div className="stack">

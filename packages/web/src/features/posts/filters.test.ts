@@ -56,12 +56,14 @@ describe('post filters', () => {
     expect(toVariables(f, 'UTC', null, null).filter).toEqual({ from: '2025-01-01T00:00:00.000Z' });
   });
 
-  it('exports the dates, account and category it can, as far back as allowed', () => {
-    expect(exportInput({ ...DEFAULT_FILTERS, platform: 'p1', category: 'c1', type: 'REEL' }, '2026-03-10', '2025-12-10')).toEqual({
+  it('exports with every filter of the page, as far back as allowed', () => {
+    expect(exportInput({ ...DEFAULT_FILTERS, platform: 'p1', category: 'c1', type: 'REEL', hashtag: ' #launch', q: ' sale ', hour: '18', weekday: '1' }, '2026-03-10', '2025-12-10')).toEqual({
       report: 'POSTS',
       range: { from: '2025-12-10', to: '2026-03-10' },
       filter: { platformIds: ['p1'], categoryIds: ['c1'] },
+      posts: { types: ['REEL'], hashtag: 'launch', search: 'sale', hours: [18], weekdays: [1] },
     });
+    expect(exportInput(DEFAULT_FILTERS, '2026-03-10', null).posts).toEqual({});
     expect(exportInput({ ...DEFAULT_FILTERS, from: '2026-01-05', to: '2026-02-01' }, '2026-03-10', null).range).toEqual({ from: '2026-01-05', to: '2026-02-01' });
     expect(exportInput(DEFAULT_FILTERS, '2026-03-10', null).range.from).toBe('2023-03-07');
   });

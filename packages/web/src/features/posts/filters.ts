@@ -111,17 +111,26 @@ export function toVariables(f: PostFilters, timeZone: string, after: string | nu
 }
 
 /**
- * The POSTS CSV report for the filters it supports (dates, account, category). Without dates it
- * covers as far back as the plan reaches (at most the API's 1100 days).
+ * The POSTS CSV report for every filter on the page: dates, account, category, type, hashtag,
+ * caption search, hour and weekday. Without dates it covers as far back as the plan reaches (at
+ * most the API's 1100 days).
  */
 export function exportInput(f: PostFilters, today: string, earliest: string | null) {
   const longest = addDays(today, -1099);
   const floor = earliest && earliest > longest ? earliest : longest;
   const from = f.from ? (f.from < floor ? floor : f.from) : floor;
   const to = f.to || today;
+  const hashtag = f.hashtag.trim().replace(/^#+/, '');
   return {
     report: 'POSTS' as const,
     range: { from, to },
     filter: { ...(f.platform ? { platformIds: [f.platform] } : {}), ...(f.category ? { categoryIds: [f.category] } : {}) },
+    posts: {
+      ...(f.type ? { types: [f.type as ContentType] } : {}),
+      ...(hashtag ? { hashtag } : {}),
+      ...(f.q.trim() ? { search: f.q.trim() } : {}),
+      ...(f.hour ? { hours: [Number(f.hour)] } : {}),
+      ...(f.weekday ? { weekdays: [Number(f.weekday)] } : {}),
+    },
   };
 }

@@ -14,6 +14,7 @@ export const ACTIONS = {
   syncNow: { min: WorkspaceRole.EDITOR, reason: 'Only editors and above can sync an account now.' },
   actOnInsights: { min: WorkspaceRole.EDITOR, reason: 'Only editors and above can mark, dismiss or rate insights and recommendations.' },
   exportData: { min: WorkspaceRole.EDITOR, reason: 'Only editors and above can export data.' },
+  editReports: { min: WorkspaceRole.EDITOR, reason: 'Only editors and above can create, change or delete reports.' },
   managePlan: { min: WorkspaceRole.OWNER, reason: 'Only the workspace owner can change the plan.' },
   deleteWorkspace: { min: WorkspaceRole.OWNER, reason: 'Only the workspace owner can delete it.' },
   transferOwnership: { min: WorkspaceRole.OWNER, reason: 'Only the workspace owner can transfer ownership.' },

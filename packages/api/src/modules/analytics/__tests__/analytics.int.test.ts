@@ -490,23 +490,23 @@ describe('analytics: CSV export', () => {
     const e = posts.body.data!.exportCsv;
     expect(e).toMatchObject({ report: 'POSTS', filename: 'soash-posts-2026-01-01_2026-01-31.csv', rowCount: 2, downloadUrl: null, expiresAt: null });
     const lines = e.csv.split('\r\n');
-    expect(lines[0]).toBe(
+    expect(lines[0]).toBe('# Soash posts export: 2026-01-01 to 2026-01-31 (both days included); timezone UTC; engagement rate platform_denominator');
+    expect(lines[1]).toBe(
       'id,platform,account,published_at_utc,published_local,type,permalink,caption,hashtags,likes,comments,shares,saves,impressions,reach,views,engagements,engagement_rate,engagement_rate_by',
     );
-    expect(lines[1]).toContain(`,instagram,'@brand,2026-01-09T10:00:00.000Z,2026-01-09 10:00,image,,"'=HYPERLINK(""http://evil"",""x""), ok",#a,3,,,,,30,,3,0.1,reach`);
+    expect(lines[2]).toContain(`,instagram,'@brand,2026-01-09T10:00:00.000Z,2026-01-09 10:00,image,,"'=HYPERLINK(""http://evil"",""x""), ok",#a,3,,,,,30,,3,0.1,reach`);
     expect(e.csv).toContain(`"'+1 -2 @me\nsecond line"`);
 
     const overview = await server.gql(EXPORT, { input: { report: 'OVERVIEW', range: range('2026-01-08', '2026-01-14') } }, u.token);
-    expect(overview.body.data!.exportCsv.csv.split('\r\n').slice(0, 5)).toEqual([
-      'metric,value,previous,delta,delta_percent',
-      'followers,,,,',
-      'follower_growth,,,,',
-      'follower_growth_percent,,,,',
-      'posts,2,0,2,',
-    ]);
+    const [headline, header, values] = overview.body.data!.exportCsv.csv.split('\r\n');
+    expect(headline).toBe('# Soash overview export: 2026-01-08 to 2026-01-14 (both days included); timezone UTC; compared with the previous period; engagement rate platform_denominator');
+    // One row, one column per metric and part: every column holds one unit.
+    const cells = Object.fromEntries(header!.split(',').map((h: string, i: number) => [h, values!.split(',')[i]]));
+    expect(header!.split(',').slice(0, 8)).toEqual(['followers', 'followers_previous', 'followers_delta', 'followers_delta_percent', 'follower_growth', 'follower_growth_previous', 'follower_growth_delta', 'follower_growth_delta_percent']);
+    expect(cells).toMatchObject({ followers: '', posts: '2', posts_previous: '0', posts_delta: '2', posts_delta_percent: '', engagement_rate: '0.1' });
     const ts = await server.gql(EXPORT, { input: { report: 'TIMESERIES', metric: 'POSTS', granularity: 'WEEK', range: range('2026-01-01', '2026-01-14') } }, u.token);
     expect(ts.body.data!.exportCsv.csv).toBe(
-      'bucket,start_date,end_date,posts\r\n2026-W01,2026-01-01,2026-01-04,0\r\n2026-W02,2026-01-05,2026-01-11,2\r\n2026-W03,2026-01-12,2026-01-14,0\r\n',
+      '# Soash timeseries export: 2026-01-01 to 2026-01-14 (both days included); timezone UTC; posts per week; engagement rate platform_denominator\r\nbucket,start_date,end_date,posts\r\n2026-W01,2026-01-01,2026-01-04,0\r\n2026-W02,2026-01-05,2026-01-11,2\r\n2026-W03,2026-01-12,2026-01-14,0\r\n',
     );
   });
 
@@ -537,9 +537,9 @@ describe('analytics: CSV export', () => {
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="soash-posts-2026-02-01_2026-02-28.csv"');
     const text = await res.text();
     const rows = text.trimEnd().split('\r\n');
-    expect(rows).toHaveLength(521);
+    expect(rows).toHaveLength(522);
     // Newest first.
-    expect(rows[1]).toContain(',2026-02-22T15:00:00.000Z,');
+    expect(rows[2]).toContain(',2026-02-22T15:00:00.000Z,');
 
     const other = await createUser();
     const theirs = await fetch(server.url + path, { headers: { authorization: `Bearer ${other.token}` } });
@@ -559,7 +559,54 @@ describe('analytics: CSV export', () => {
 
     const forced = await server.gql(EXPORT, { input: { report: 'OVERVIEW', range: range('2026-02-01', '2026-02-28'), delivery: 'DOWNLOAD' } }, u.token);
     const ov = await fetch(server.url + new URL(forced.body.data!.exportCsv.downloadUrl).pathname, { headers: { authorization: `Bearer ${u.token}` } });
-    expect((await ov.text()).split('\r\n')[4]).toBe('posts,520,0,520,');
+    const [, ovHeader, ovValues] = (await ov.text()).split('\r\n');
+    const posts = ovHeader!.split(',').indexOf('posts');
+    expect(ovValues!.split(',').slice(posts, posts + 4)).toEqual(['520', '0', '520', '']);
+  });
+});
+
+describe('analytics: CSV export honours the posts page filters', () => {
+  const EXPORT = `mutation($input: ExportCsvInput!) { exportCsv(input: $input) { rowCount csv } }`;
+  const LIST = `query($f: ActivityFilter) { activities(filter: $f, first: 100) { totalCount edges { node { id } } } }`;
+
+  it('type, hashtag, search, hours and weekdays select exactly the posts the list shows, and the first row says so', async () => {
+    const u = await userIn('Europe/Berlin');
+    const p = await createPlatform(u.user._id);
+    // 2026-01-05 is a Monday. 17:30 UTC is 18:30 in Berlin (CET).
+    const a = await post(u.user._id, p._id, '2026-01-05T17:30:00Z', { likes: 5, reach: 50 }, { type: 'reel', hashtags: ['launch'], content: 'Big Launch day' });
+    await post(u.user._id, p._id, '2026-01-05T17:40:00Z', { likes: 5 }, { type: 'image', hashtags: ['launch'], content: 'Launch photo' });
+    await post(u.user._id, p._id, '2026-01-05T08:00:00Z', { likes: 5 }, { type: 'reel', hashtags: ['launch'], content: 'Morning launch' });
+    await post(u.user._id, p._id, '2026-01-06T17:30:00Z', { likes: 5 }, { type: 'reel', hashtags: ['launch'], content: 'Tuesday launch' });
+    await post(u.user._id, p._id, '2026-01-05T17:50:00Z', { likes: 5 }, { type: 'reel', hashtags: ['tea'], content: 'Launch tea' });
+    await post(u.user._id, p._id, '2026-01-05T17:55:00Z', { likes: 5 }, { type: 'reel', hashtags: ['launch'], content: 'Nothing to see' });
+    const posts = { types: ['REEL'], hashtag: '#Launch', search: 'launch', hours: [18], weekdays: [1] };
+    const { body } = await server.gql(EXPORT, { input: { report: 'POSTS', range: range('2026-01-01', '2026-01-31'), posts } }, u.token);
+    expect(body.errors).toBeUndefined();
+    const lines = body.data!.exportCsv.csv.trimEnd().split('\r\n');
+    expect(body.data!.exportCsv.rowCount).toBe(1);
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toBe(
+      '"# Soash posts export: 2026-01-01 to 2026-01-31 (both days included); timezone Europe/Berlin; type reel; hashtag #launch; caption contains ""launch""; hours 18; weekdays 1; engagement rate platform_denominator"',
+    );
+    expect(lines[2]!.startsWith(`${a._id.toHexString()},`)).toBe(true);
+    // The local time column is in the timezone the first row names.
+    expect(lines[2]).toContain(',2026-01-05T17:30:00.000Z,2026-01-05 18:30,reel,');
+    // The same filters on the posts list find the same post.
+    const list = await server.gql(LIST, { f: { ...posts, from: '2026-01-01T00:00:00+01:00', to: '2026-01-31T23:59:59+01:00' } }, u.token);
+    expect(list.body.data!.activities.edges.map((e: any) => e.node.id)).toEqual([a._id.toHexString()]);
+  });
+
+  it('posts filters on another report, an empty hashtag or an hour out of range are BAD_USER_INPUT naming the field', async () => {
+    const u = await userIn('UTC');
+    for (const [input, field] of [
+      [{ report: 'OVERVIEW', posts: { types: ['REEL'] } }, 'posts'],
+      [{ report: 'POSTS', posts: { hashtag: ' # ' } }, 'posts.hashtag'],
+    ] as const) {
+      const { body } = await server.gql(EXPORT, { input: { ...input, range: range('2026-01-01', '2026-01-31') } }, u.token);
+      expect(body.errors?.[0]?.extensions, field).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+    const { body } = await server.gql(EXPORT, { input: { report: 'POSTS', range: range('2026-01-01', '2026-01-31'), posts: { hours: [24] } } }, u.token);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'posts.hours' }] });
   });
 });
 

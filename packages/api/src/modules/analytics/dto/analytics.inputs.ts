@@ -1,4 +1,5 @@
-import { ArrayMaxSize, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsInt, IsOptional, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ContentType } from '../../../lib/graphql-enums.js';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import {
   ActivityRankMetric,
@@ -137,8 +138,46 @@ export class AudienceDemographicsInput {
   asOf?: string;
 }
 
+@InputType({ description: "The posts page's own filters, for the POSTS report: every given condition must hold (as in ActivityFilter)." })
+export class PostsCsvFilterInput {
+  @Field(() => [ContentType], { nullable: true })
+  @IsOptional()
+  types?: ContentType[] | null;
+
+  @Field(() => String, { nullable: true, description: 'A hashtag, with or without "#", any case.' })
+  @IsOptional()
+  @MaxLength(100, { message: 'hashtag: at most 100 characters' })
+  hashtag?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Case-insensitive text the caption contains.' })
+  @IsOptional()
+  @MaxLength(200, { message: 'search: at most 200 characters' })
+  search?: string | null;
+
+  @Field(() => [Int], { nullable: true, description: "Hours of the day (0–23) in the workspace's timezone." })
+  @IsOptional()
+  @ArrayMaxSize(24)
+  @IsInt({ each: true, message: 'hours must be whole hours from 0 to 23' })
+  @Min(0, { each: true, message: 'hours must be whole hours from 0 to 23' })
+  @Max(23, { each: true, message: 'hours must be whole hours from 0 to 23' })
+  hours?: number[] | null;
+
+  @Field(() => [Int], { nullable: true, description: "ISO weekdays (1 = Monday … 7 = Sunday) in the workspace's timezone." })
+  @IsOptional()
+  @ArrayMaxSize(7)
+  @IsInt({ each: true, message: 'weekdays must be ISO weekdays from 1 (Monday) to 7 (Sunday)' })
+  @Min(1, { each: true, message: 'weekdays must be ISO weekdays from 1 (Monday) to 7 (Sunday)' })
+  @Max(7, { each: true, message: 'weekdays must be ISO weekdays from 1 (Monday) to 7 (Sunday)' })
+  weekdays?: number[] | null;
+}
+
 @InputType()
 export class ExportCsvInput extends AnalyticsInput {
+  @Field(() => PostsCsvFilterInput, { nullable: true, description: 'POSTS only: the posts page filters (type, hashtag, search, hours, weekdays).' })
+  @IsOptional()
+  @ValidateNested()
+  posts?: PostsCsvFilterInput | null;
+
   @Field(() => CsvReport)
   report: CsvReport;
 
