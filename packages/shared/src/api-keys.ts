@@ -13,6 +13,8 @@ export const ApiScope = {
   INSIGHTS_WRITE: 'insights:write',
   WORKSPACE_READ: 'workspace:read',
   WEBHOOKS_WRITE: 'webhooks:write',
+  REPORTS_READ: 'reports:read',
+  REPORTS_WRITE: 'reports:write',
 } as const;
 export type ApiScope = (typeof ApiScope)[keyof typeof ApiScope];
 export const API_SCOPES: readonly ApiScope[] = Object.values(ApiScope);
@@ -28,6 +30,8 @@ export const API_SCOPE_LABELS: Readonly<Record<ApiScope, string>> = {
   [ApiScope.INSIGHTS_WRITE]: 'Mark insights read or dismissed, rate and use recommendations',
   [ApiScope.WORKSPACE_READ]: 'Read the workspace and its members',
   [ApiScope.WEBHOOKS_WRITE]: 'Manage webhook endpoints (when webhooks are available)',
+  [ApiScope.REPORTS_READ]: 'Read saved reports and their numbers (the sections they include)',
+  [ApiScope.REPORTS_WRITE]: 'Create, change and delete saved reports',
 };
 
 export function isApiScope(value: unknown): value is ApiScope {

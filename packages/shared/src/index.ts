@@ -6,3 +6,4 @@ export * from './metrics.js';
 export * from './workspaces.js';
 export * from './display.js';
 export * from './api-keys.js';
+export * from './reports.js';

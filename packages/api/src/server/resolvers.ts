@@ -8,6 +8,7 @@ import { HealthResolver } from '../modules/health/health.resolver.js';
 import { InsightsResolver } from '../modules/insights/insights.resolver.js';
 import { MailResolver } from '../modules/mail/mail.resolver.js';
 import { PlatformsResolver } from '../modules/platforms/platforms.resolver.js';
+import { ReportDataResolver, ReportsResolver } from '../modules/reports/reports.resolver.js';
 import { ReferralsResolver } from '../modules/referrals/referrals.resolver.js';
 import { ServerSetupResolver } from '../modules/server-setup/server-setup.resolver.js';
 import { StatsResolver } from '../modules/stats/stats.resolver.js';
@@ -44,6 +45,8 @@ export const resolvers: NonEmptyArray<Function> = [
   PlatformBreakdownRowResolver,
   PlatformDemographicsResolver,
   InsightsResolver,
+  ReportsResolver,
+  ReportDataResolver,
   ReferralsResolver,
   SubscriptionsResolver,
   ServerSetupResolver,

@@ -13,6 +13,7 @@ import { ReferralSignupModel } from '../../src/modules/referrals/referral-signup
 import { StatsModel } from '../../src/modules/stats/stats.model.js';
 import { SystemJobModel } from '../../src/modules/system-jobs/system-job.model.js';
 import { CsvReport } from '../../src/modules/analytics/analytics.enums.js';
+import { CustomReportModel } from '../../src/modules/reports/custom-report.model.js';
 import { CsvExportTicketModel } from '../../src/modules/analytics/csv-export.model.js';
 import { OAuthStateModel } from '../../src/modules/platforms/oauth-state.model.js';
 import { PlatformModel, type Platform } from '../../src/modules/platforms/platform.model.js';
@@ -213,6 +214,8 @@ export interface WorkspaceObjects {
   invitation: string;
   /** An API key of the workspace. */
   apiKey: string;
+  /** A saved report of the workspace (covering its platform). */
+  report: string;
 }
 
 /** A workspace's platform, category, post, insight, recommendation, pending connection, editor, invitation and API key. */
@@ -229,7 +232,18 @@ export async function workspaceObjects(workspaceId: Types.ObjectId): Promise<Wor
   const invitation = await createInvitation(workspaceId, teammate.user._id);
   const publicId = newPublicId();
   const apiKey = await ApiKeyModel.create({ workspaceId, name: 'Partner', publicId, secretHash: newApiKeySecret(publicId).secretHash, scopes: ['posts:read'], createdBy: teammate.user._id });
+  const report = await CustomReportModel.create({
+    workspaceId,
+    name: `Monthly ${suffix}`,
+    platformIds: [platform._id],
+    range: { preset: 'last_28_days' },
+    comparison: 'previous_period',
+    sections: ['kpis'],
+    branding: { hideSoashMark: false },
+    createdBy: teammate.user._id,
+  });
   return {
+    report: report._id.toHexString(),
     member: teammate.user._id.toHexString(),
     invitation: invitation._id.toHexString(),
     apiKey: apiKey._id.toHexString(),

@@ -22,6 +22,8 @@ describe('API key scopes: every operation decides', () => {
     for (const op of closed) expect([op, byOp.get(op)]).toEqual([op, SESSION_ONLY]);
     expect(byOp.get('Query.health')).toBe(ANY_CREDENTIAL);
     expect(byOp.get('Query.overview')).toBe(ApiScope.ANALYTICS_READ);
+    expect(byOp.get('Query.reportData')).toBe(ApiScope.REPORTS_READ);
+    expect(byOp.get('Mutation.createCustomReport')).toBe(ApiScope.REPORTS_WRITE);
     expect(byOp.get('Subscription.syncProgress')).toBe(ApiScope.PLATFORMS_READ);
   });
 

@@ -229,16 +229,20 @@ async function hashtagCandidates(
   const industryEvidence = (t: IndustryTag): IndustryEvidence => ({ industry: industryName, brands: t.brands, posts: t.posts, successRate: t.successRate, pValue: t.pValue });
   const beat = (p: PatternResult) =>
     `${share(p.successRate)} of your ${nOf(p.sampleSize, p.singular, p.label)} beat their account's median ${data.rateLabel} (half of all posts do, by definition).`;
+  /** The parts every hashtag card shares: its keys, title and the closing caveat. */
+  const hashtagCandidate = (tag: string, title: string, why: string) => ({
+    key: `hashtag:${tag}`,
+    recommendationType: RecommendationType.HASHTAG,
+    patternKey: `hashtag:${tag}`,
+    title,
+    description: `${why} Use it where it fits the post; the effect is an association, not a guarantee.`,
+  });
   const out: Candidate[] = [];
   for (const { p, test, score } of own.slice(0, MAX_HASHTAG)) {
     const ind = industryOf.get(p.id);
     const why = `${beat(p)}${testSentence(test)}${ind ? ` ${industryWhy(ind)}` : ''}`;
     out.push({
-      key: `hashtag:${p.id}`,
-      recommendationType: RecommendationType.HASHTAG,
-      patternKey: `hashtag:${p.id}`,
-      title: `Use ${p.patternName}`,
-      description: `${why} Use it where it fits the post; the effect is an association, not a guarantee.`,
+      ...hashtagCandidate(p.id, `Use ${p.patternName}`, why),
       baseScore: score,
       evidence: patternEvidence(p, test, data),
       basis: {
@@ -258,11 +262,7 @@ async function hashtagCandidates(
     const mine = result.patterns.find((p) => p.patternType === PatternType.HASHTAG && p.id === t.tag);
     const why = `${industryWhy(t)}${mine ? ` You used it on ${nOf(mine.sampleSize, 'post', 'posts')}, too few to tell for your own accounts yet.` : ' You have not used it yet.'}`;
     out.push({
-      key: `hashtag:${t.tag}`,
-      recommendationType: RecommendationType.HASHTAG,
-      patternKey: `hashtag:${t.tag}`,
-      title: `Try ${t.tag}`,
-      description: `${why} Use it where it fits the post; the effect is an association, not a guarantee.`,
+      ...hashtagCandidate(t.tag, `Try ${t.tag}`, why),
       // Industry evidence alone ranks below the user's own: half the score of a pattern of theirs.
       baseScore: 0.5 * (0.5 * t.successRate + 0.5 * (1 - t.pValue)),
       evidence: { pattern: t.tag, patternType: PatternType.HASHTAG, source: 'industry', brands: t.brands, posts: t.posts, successRate: t.successRate, pValue: t.pValue, metric: data.rateLabel },

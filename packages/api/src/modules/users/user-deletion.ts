@@ -11,6 +11,7 @@ import { PerformancePatternModel } from '../insights/performance-pattern.model.j
 import { ContentRecommendationModel } from '../insights/recommendation.model.js';
 import { OAuthStateModel } from '../platforms/oauth-state.model.js';
 import { PlatformModel } from '../platforms/platform.model.js';
+import { CustomReportModel } from '../reports/custom-report.model.js';
 import { ReferralCodeModel } from '../referrals/referral-code.model.js';
 import { ReferralSignupModel } from '../referrals/referral-signup.model.js';
 import { StatsModel } from '../stats/stats.model.js';
@@ -67,6 +68,7 @@ export async function deleteWorkspaceData(workspaceIdInput: Types.ObjectId | str
   await step('aiInsights', () => AiInsightModel.deleteMany({ workspaceId }));
   await step('contentRecommendations', () => ContentRecommendationModel.deleteMany({ workspaceId }));
   await step('performancePatterns', () => PerformancePatternModel.deleteMany({ workspaceId }));
+  await step('customReports', () => CustomReportModel.deleteMany({ workspaceId }));
 
   // 3. The platforms, the invitations and memberships, and finally the workspace itself. Nobody
   //    keeps it as their last used workspace (they fall back to their oldest membership).

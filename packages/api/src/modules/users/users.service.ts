@@ -4,6 +4,7 @@ import { badInput, forbidden, notFound, unauthenticated } from '../../lib/errors
 import { toObjectId } from '../../lib/ids.js';
 import { paginate, type Connection } from '../../lib/pagination.js';
 import { escapeRegex } from '../../lib/regex.js';
+import { trimmedOrNull, updateOf } from '../../lib/update-doc.js';
 import { confirmViewer } from '../../auth/auth-checker.js';
 import { viewerOf, type Context } from '../../server/context.js';
 import type { AdminUpdateUserInput, CompleteOnboardingInput, UpdateAccountInput, UpdateProfileInput, UsersArgs } from './dto/account.inputs.js';
@@ -55,35 +56,17 @@ export async function profileOf(ctx: Context, user: Pick<User, '_id' | 'createdA
   } as unknown as UserProfile;
 }
 
-/** $set for given values, $unset for nulls; undefined means "leave as is". */
-function setAndUnset(values: Record<string, unknown>): { $set: Record<string, unknown>; $unset: Record<string, 1> } {
-  const $set: Record<string, unknown> = {};
-  const $unset: Record<string, 1> = {};
-  for (const [k, v] of Object.entries(values)) {
-    if (v === undefined) continue;
-    if (v === null) $unset[k] = 1;
-    else $set[k] = v;
-  }
-  return { $set, $unset };
-}
-
-/** An update document without empty operators (MongoDB refuses `{ $unset: {} }`). */
-function updateDoc(ops: Record<string, Record<string, unknown>>): Record<string, Record<string, unknown>> {
-  return Object.fromEntries(Object.entries(ops).filter(([, v]) => Object.keys(v).length > 0));
-}
-
-const trimmed = (v: string | null | undefined) => (typeof v === 'string' ? v.trim() || null : v);
 
 export async function updateAccount(ctx: Context, input: UpdateAccountInput): Promise<User> {
   const viewer = viewerOf(ctx);
   if (input.name === null || (typeof input.name === 'string' && !input.name.trim())) throw badInput('name must not be empty', 'name');
-  const { $set, $unset } = setAndUnset({
+  const update = updateOf({
     name: input.name?.trim(),
-    firstName: trimmed(input.firstName),
-    lastName: trimmed(input.lastName),
-    company: trimmed(input.company),
+    firstName: trimmedOrNull(input.firstName),
+    lastName: trimmedOrNull(input.lastName),
+    company: trimmedOrNull(input.company),
   });
-  const user = await UserModel.findOneAndUpdate({ _id: new Types.ObjectId(viewer.id) }, updateDoc({ $set, $unset }), { returnDocument: 'after', runValidators: true }).lean<User>();
+  const user = await UserModel.findOneAndUpdate({ _id: new Types.ObjectId(viewer.id) }, update, { returnDocument: 'after', runValidators: true }).lean<User>();
   if (!user) throw unauthenticated('Account no longer exists');
   ctx.loaders.userById.clear(viewer.id).prime(viewer.id, user);
   return user;
@@ -123,8 +106,7 @@ export async function adminUpdateUser(ctx: Context, id: string, input: AdminUpda
   if (userId.equals(admin._id) && input.role && input.role !== Role.ADMIN) {
     throw forbidden('You cannot remove your own admin role; ask another admin');
   }
-  const { $set } = setAndUnset({ role: input.role ?? undefined });
-  const user = await UserModel.findOneAndUpdate({ _id: userId }, updateDoc({ $set }), { returnDocument: 'after', runValidators: true }).lean<User>();
+  const user = await UserModel.findOneAndUpdate({ _id: userId }, updateOf({ role: input.role ?? undefined }), { returnDocument: 'after', runValidators: true }).lean<User>();
   if (!user) throw notFound('User');
   ctx.loaders.userById.clear(user._id.toHexString()).prime(user._id.toHexString(), user);
   return user;

@@ -3,6 +3,7 @@ import { auditActor, recordAudit } from './audit.service.js';
 import { Types } from 'mongoose';
 import { badInput, isDuplicateKeyError, unauthenticated } from '../../lib/errors.js';
 import { toObjectId } from '../../lib/ids.js';
+import { trimmedOrNull, updateOf } from '../../lib/update-doc.js';
 import { viewerOf, type Context } from '../../server/context.js';
 import { workspaceLimitError, workspaceLimitOf } from '../subscriptions/plan-limits.js';
 import { withPlatformSlots } from '../subscriptions/platform-slots.js';
@@ -142,7 +143,6 @@ export async function viewerRoleIn(ctx: Context, workspaceId: Types.ObjectId): P
   return m.role;
 }
 
-const trimmed = (v: string | null | undefined) => (typeof v === 'string' ? v.trim() || null : v);
 
 function cleanList(values: string[] | null | undefined): string[] | undefined {
   if (values === undefined) return undefined;
@@ -157,30 +157,18 @@ function cleanList(values: string[] | null | undefined): string[] | undefined {
   return out;
 }
 
-/** $set for given values, $unset for nulls (undefined leaves a field as is); empty operators dropped. */
-function updateOf(values: Record<string, unknown>): Record<string, Record<string, unknown>> {
-  const $set: Record<string, unknown> = {};
-  const $unset: Record<string, 1> = {};
-  for (const [k, v] of Object.entries(values)) {
-    if (v === undefined) continue;
-    if (v === null) $unset[k] = 1;
-    else $set[k] = v;
-  }
-  return Object.fromEntries(Object.entries({ $set, $unset }).filter(([, v]) => Object.keys(v).length > 0));
-}
-
 /** The brand profile part of an update, normalised (trimmed, lists de-duplicated, timezone canonical). */
 export function brandProfileUpdate(input: BrandProfileFields): Record<string, unknown> {
   return {
-    brandName: trimmed(input.brandName),
-    brandDescription: trimmed(input.brandDescription),
-    industry: trimmed(input.industry),
-    targetAudience: trimmed(input.targetAudience),
+    brandName: trimmedOrNull(input.brandName),
+    brandDescription: trimmedOrNull(input.brandDescription),
+    industry: trimmedOrNull(input.industry),
+    targetAudience: trimmedOrNull(input.targetAudience),
     brandValues: cleanList(input.brandValues),
     businessGoals: cleanList(input.businessGoals),
     // Validated by the input class; stored in canonical spelling. null resets to UTC.
     timezone: input.timezone === null ? 'UTC' : input.timezone === undefined ? undefined : canonicalTimeZone(input.timezone),
-    avatarUrl: trimmed(input.avatarUrl),
+    avatarUrl: trimmedOrNull(input.avatarUrl),
     onboardingCompleted: input.onboardingCompleted === null ? false : input.onboardingCompleted,
   };
 }

@@ -11,6 +11,7 @@ import { useConnectorConfig } from '../../connectors/config.js';
 import { collectSubscription } from '../../connectors/testing/harness.js';
 import { ApiKeyModel } from '../../modules/api-keys/api-key.model.js';
 import { newApiKeySecret, newPublicId } from '../../modules/api-keys/api-key-token.js';
+import { CustomReportModel } from '../../modules/reports/custom-report.model.js';
 import { ContentCategoryModel } from '../../modules/categories/category.model.js';
 import { AiInsightModel } from '../../modules/insights/insight.model.js';
 import { UserModel } from '../../modules/users/user.model.js';
@@ -53,6 +54,8 @@ const RULES: Record<string, Rule> = {
   'Query.categories': VIEWER,
   'Query.connectorHealth': VIEWER,
   'Query.contentTypePerformance': VIEWER,
+  'Query.customReport': VIEWER,
+  'Query.customReports': VIEWER,
   'Query.hashtagPerformance': VIEWER,
   'Query.health': 'public',
   'Query.insights': VIEWER,
@@ -71,6 +74,7 @@ const RULES: Record<string, Rule> = {
   'Query.platforms': VIEWER,
   'Query.postDecay': VIEWER,
   'Query.rateLimit': 'public',
+  'Query.reportData': VIEWER,
   'Query.recommendations': VIEWER,
   'Query.referralSignups': 'system-admin',
   'Query.serverSetup': 'signed-in',
@@ -93,9 +97,11 @@ const RULES: Record<string, Rule> = {
   'Mutation.createApiKey': ADMIN,
   'Mutation.connectPlatform': ADMIN,
   'Mutation.createCategory': EDITOR,
+  'Mutation.createCustomReport': EDITOR,
   'Mutation.createWorkspace': 'signed-in',
   'Mutation.deleteAccount': 'signed-in',
   'Mutation.deleteCategory': EDITOR,
+  'Mutation.deleteCustomReport': EDITOR,
   'Mutation.deleteWorkspace': 'signed-in',
   'Mutation.disconnectPlatform': ADMIN,
   'Mutation.dismissInsight': EDITOR,
@@ -123,6 +129,7 @@ const RULES: Record<string, Rule> = {
   'Mutation.transferOwnership': OWNER,
   'Mutation.updateAccount': 'signed-in',
   'Mutation.updateCategory': EDITOR,
+  'Mutation.updateCustomReport': EDITOR,
   'Mutation.updateProfile': ADMIN,
   'Mutation.updateWorkspace': ADMIN,
   'Mutation.verifyEmail': 'public',
@@ -166,6 +173,18 @@ async function freshApiKey(fx: Fixture): Promise<string> {
   const key = await ApiKeyModel.create({ workspaceId: fx.team.workspace._id, name: 'Use up', publicId, secretHash: newApiKeySecret(publicId).secretHash, scopes: ['posts:read'], createdBy: fx.team.owner.user._id });
   return key._id.toHexString();
 }
+async function freshReport(fx: Fixture): Promise<string> {
+  const r = await CustomReportModel.create({
+    workspaceId: fx.team.workspace._id,
+    name: 'Use up',
+    range: { preset: 'last_7_days' },
+    comparison: 'none',
+    sections: ['kpis'],
+    branding: { hideSoashMark: false },
+    createdBy: fx.team.owner.user._id,
+  });
+  return r._id.toHexString();
+}
 async function freshEditor(fx: Fixture): Promise<string> {
   return (await addMember(fx.team, EDITOR)).actor.userId;
 }
@@ -181,6 +200,9 @@ const CASES: Record<string, Case> = {
   'Query.categories': { query: '{ categories { id } }' },
   'Query.connectorHealth': { query: '{ connectorHealth { platformId } }' },
   'Query.contentTypePerformance': { query: `{ contentTypePerformance(input: { range: ${RANGE} }) { posts } }` },
+  'Query.customReports': { query: '{ customReports { id } }' },
+  'Query.customReport': { query: 'query($id: ID!) { customReport(id: $id) { id } }', vars: (fx) => ({ id: fx.objects.report }) },
+  'Query.reportData': { query: 'query($id: ID!) { reportData(id: $id) { range { from } kpis { posts { value } } } }', vars: (fx) => ({ id: fx.objects.report }) },
   'Query.hashtagPerformance': { query: `{ hashtagPerformance(input: { range: ${RANGE} }) { minPosts } }` },
   'Query.insights': { query: '{ insights { __typename } }' },
   'Query.invitations': { query: '{ invitations { id } }' },
@@ -219,6 +241,12 @@ const CASES: Record<string, Case> = {
   'Mutation.revokeApiKey': { query: 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }', vars: async (fx) => ({ id: await freshApiKey(fx) }) },
   'Mutation.rotateApiKey': { query: 'mutation($id: ID!) { rotateApiKey(id: $id) { apiKey { id } } }', vars: async (fx) => ({ id: await freshApiKey(fx) }) },
   'Mutation.createCategory': { query: 'mutation($n: String!) { createCategory(input: { name: $n, colorCode: "#112233" }) { id } }', vars: () => ({ n: `New ${suffix()}` }) },
+  'Mutation.createCustomReport': {
+    query: 'mutation($p: ID!) { createCustomReport(input: { name: "Weekly", platformIds: [$p], range: { preset: LAST_7_DAYS }, sections: [KPIS] }) { id } }',
+    vars: (fx) => ({ p: fx.objects.platform }),
+  },
+  'Mutation.updateCustomReport': { query: 'mutation($id: ID!) { updateCustomReport(id: $id, input: { name: "Renamed" }) { id } }', vars: (fx) => ({ id: fx.objects.report }) },
+  'Mutation.deleteCustomReport': { query: 'mutation($id: ID!) { deleteCustomReport(id: $id) }', vars: async (fx) => ({ id: await freshReport(fx) }) },
   'Mutation.deleteCategory': { query: 'mutation($id: ID!) { deleteCategory(id: $id) }', vars: async (fx) => ({ id: await freshCategory(fx) }) },
   'Mutation.deleteWorkspace': {
     query: 'mutation($id: ID!, $p: String!) { deleteWorkspace(id: $id, password: $p) }',

@@ -310,6 +310,33 @@ const CASES: Case[] = [
     target: (a) => a.apiKey,
     field: 'id',
   },
+  { op: 'Query.customReport', arg: 'id', query: 'query($id: ID!) { customReport(id: $id) { id } }', vars: (id) => ({ id }), target: (a) => a.report, field: 'id' },
+  { op: 'Query.reportData', arg: 'id', query: 'query($id: ID!) { reportData(id: $id) { range { from } kpis { posts { value } } } }', vars: (id) => ({ id }), target: (a) => a.report, field: 'id' },
+  {
+    op: 'Mutation.updateCustomReport',
+    arg: 'id',
+    query: 'mutation($id: ID!) { updateCustomReport(id: $id, input: { name: "Renamed" }) { id } }',
+    vars: (id) => ({ id }),
+    target: (a) => a.report,
+    field: 'id',
+  },
+  {
+    op: 'Mutation.updateCustomReport',
+    arg: 'input.platformIds',
+    query: 'mutation($r: ID!, $id: ID!) { updateCustomReport(id: $r, input: { platformIds: [$id] }) { id } }',
+    vars: (id, own) => ({ r: own.report, id }),
+    target: (a) => a.platform,
+    field: 'platformIds',
+  },
+  {
+    op: 'Mutation.createCustomReport',
+    arg: 'input.platformIds',
+    query: 'mutation($id: ID!) { createCustomReport(input: { name: "Weekly", platformIds: [$id], range: { preset: LAST_7_DAYS }, sections: [KPIS] }) { id } }',
+    vars: (id) => ({ id }),
+    target: (a) => a.platform,
+    field: 'platformIds',
+  },
+  { op: 'Mutation.deleteCustomReport', arg: 'id', query: 'mutation($id: ID!) { deleteCustomReport(id: $id) }', vars: (id) => ({ id }), target: (a) => a.report, field: 'id' },
   // Last: it removes the platform the cases above address.
   {
     op: 'Mutation.disconnectPlatform',

@@ -197,6 +197,16 @@ describe('secrets: failing cases (no way to read a secret)', () => {
     const apiKeySecret = rotatedKey.body.data!.rotateApiKey.secret as string;
     const apiKeyHashes = (await ApiKeyModel.findOne({ workspaceId }).select('+secretHash +previousSecretHash').lean())!;
 
+    // A saved report with every section, so that every report type is walked too.
+    const createdReport = await server.gql(
+      `mutation { createCustomReport(input: { name: "Monthly", range: { preset: LAST_28_DAYS }, branding: { title: "Client", accentColor: "#112233" },
+        sections: [KPIS, FOLLOWERS_CHART, ENGAGEMENT_CHART, ACCOUNTS_TABLE, TOP_POSTS, CONTENT_TYPES, HASHTAGS, BEST_TIMES, DEMOGRAPHICS, INSIGHTS] }) { id } }`,
+      {},
+      token,
+    );
+    expect(createdReport.body.errors).toBeUndefined();
+    const reportId = createdReport.body.data!.createCustomReport.id as string;
+
     const stored = (await UserModel.findById(userId).select('+passwordHash +verificationTokenHash +passwordResetTokenHash').lean())!;
     const tokenHashes = (await RefreshTokenModel.find({ userId }).lean()).map((t) => t.tokenHash);
     const forbidden: Record<string, string> = {
@@ -229,8 +239,9 @@ describe('secrets: failing cases (no way to read a secret)', () => {
     for (const [what, value] of Object.entries(forbidden)) expect(value, what).toBeTruthy();
 
     const schema = await buildAppSchema();
-    // Local calendar days around the seeded posts (they are published "now").
-    const today = new Date().toISOString().slice(0, 10);
+    // Local calendar days around the seeded posts (they are published "now"), in the workspace's
+    // timezone (Europe/Berlin, set above): late in the UTC evening it is already tomorrow there.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
     const YEAR = { from: `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`, to: today };
     const rootArgs: Record<string, Record<string, unknown>> = {
       workspace: { id: workspaceId.toHexString() },
@@ -246,6 +257,8 @@ describe('secrets: failing cases (no way to read a secret)', () => {
       bestTimesToPost: { input: { range: YEAR, minPosts: 2 } },
       postDecay: { activityId: data.activityId.toHexString() },
       pendingConnection: { id: pending._id.toHexString() },
+      customReport: { id: reportId },
+      reportData: { id: reportId },
     };
     const skipped: string[] = [];
     const responses: Array<[string, string]> = [];
