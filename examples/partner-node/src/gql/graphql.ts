@@ -19,6 +19,8 @@ export type ApiScope =
   | 'PLATFORMS_READ'
   | 'PLATFORMS_WRITE'
   | 'POSTS_READ'
+  | 'REPORTS_READ'
+  | 'REPORTS_WRITE'
   | 'WEBHOOKS_WRITE'
   | 'WORKSPACE_READ';
 
