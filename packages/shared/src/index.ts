@@ -6,4 +6,5 @@ export * from './metrics.js';
 export * from './workspaces.js';
 export * from './display.js';
 export * from './api-keys.js';
+export * from './oauth.js';
 export * from './reports.js';

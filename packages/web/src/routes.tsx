@@ -76,6 +76,8 @@ export const routes: RouteObject[] = [
           { path: 'referrals', lazy: async () => ({ Component: (await import('./features/referrals/ReferralsPage')).ReferralsPage }) },
           { path: 'members', lazy: async () => ({ Component: (await import('./features/members/MembersPage')).MembersPage }) },
           { path: 'settings', lazy: async () => ({ Component: (await import('./features/settings/SettingsPage')).SettingsPage }) },
+          // Where GET /oauth/authorize sends the browser: a third-party app asks for access.
+          { path: 'consent', lazy: async () => ({ Component: (await import('./features/oauth/ConsentPage')).ConsentPage }) },
         ],
       },
       { path: '*', element: <NotFound /> },

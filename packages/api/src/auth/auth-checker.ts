@@ -43,15 +43,18 @@ async function resolveWorkspace(ctx: Context, viewer: Viewer, requested: string 
  * An API key works in its own workspace only, as its creator with the creator's current role there
  * (so never above it). The creator no longer an active member → UNAUTHENTICATED: the key died with
  * the membership. An X-Workspace-Id naming another workspace is refused like a workspace the
- * viewer is not a member of (NOT_FOUND for workspace operations).
+ * viewer is not a member of (NOT_FOUND for workspace operations). An OAuth access token is held
+ * the same way to the granted workspace and the granting user's membership and role there.
  */
 async function resolveKeyWorkspace(ctx: Context, viewer: Viewer): Promise<Viewer> {
-  const keyWorkspace = viewer.apiKey!.workspaceId;
+  const keyWorkspace = (viewer.apiKey ?? viewer.oauth)!.workspaceId;
   const memberships = await ctx.loaders.membershipsByUser.load(viewer.id);
   const membership = memberships.find((m) => m.workspaceId.toHexString() === keyWorkspace);
   if (!membership) {
     ctx.viewer = null;
-    ctx.authError = 'API key no longer valid: the member who created it has left its workspace';
+    ctx.authError = viewer.oauth
+      ? 'OAuth access no longer valid: the user who granted it is no longer a member of its workspace'
+      : 'API key no longer valid: the member who created it has left its workspace';
     throw unauthenticated(ctx.authError);
   }
   const requested = ctx.requestedWorkspaceId?.toLowerCase();
@@ -72,7 +75,7 @@ export function confirmViewer(ctx: Context): Promise<Viewer> {
         ctx.authError = 'Account no longer exists';
         throw unauthenticated(ctx.authError);
       }
-      if (claimed.apiKey) {
+      if (claimed.apiKey || claimed.oauth) {
         ctx.viewer = await resolveKeyWorkspace(ctx, claimed);
         ctx.scope.workspaceId = ctx.viewer.workspaceId;
         return ctx.viewer;
@@ -93,8 +96,8 @@ export function confirmViewer(ctx: Context): Promise<Viewer> {
  */
 async function useWorkspaceArgument(ctx: Context, viewer: Viewer, workspaceId: string): Promise<Viewer> {
   if (viewer.workspaceId === workspaceId) return viewer;
-  // An API key cannot be moved to another workspace.
-  if (viewer.apiKey) throw workspaceNotFound();
+  // An API key or OAuth token cannot be moved to another workspace.
+  if (viewer.apiKey || viewer.oauth) throw workspaceNotFound();
   const user = await ctx.loaders.userById.load(viewer.id);
   ctx.viewer = await resolveWorkspace(ctx, viewer, workspaceId, user?.lastWorkspaceId);
   ctx.scope.workspaceId = ctx.viewer.workspaceId;

@@ -13,6 +13,7 @@ import type { Context, Viewer } from '../server/context.js';
  * - `@SessionOnly()`: never with an API key (sign-in, passwords, the account, billing, members
  *   and invitations, key management, system admin).
  *
+ * An OAuth app's access token is held to the same decisions with the scopes the user granted.
  * A session (a signed-in user) is not limited by scopes: its role decides. The one auth checker
  * (auth-checker.ts) calls assertScope for every operation behind @Authorized/@MinRole;
  * @SessionOnly adds the same check to the public operations that have no auth rule (login…).
@@ -56,15 +57,17 @@ export function scopeDecisionOf(extensions: Readonly<Record<string, unknown>> | 
 
 /** FORBIDDEN unless the viewer's credential may use the operation being resolved. */
 export function assertScope(viewer: Viewer, info: GraphQLResolveInfo): void {
-  if (viewer.credential !== 'api_key') return;
+  if (viewer.credential !== 'api_key' && viewer.credential !== 'oauth') return;
+  const what = viewer.credential === 'oauth' ? 'OAuth apps' : 'API keys';
   if (!ROOTS.has(info.parentType.name)) return;
   const decision = scopeDecisionOf(info.parentType.getFields()[info.fieldName]?.extensions);
   if (decision === ANY_CREDENTIAL) return;
   if (decision === undefined || decision === SESSION_ONLY) {
-    throw forbidden(`API keys cannot use ${info.fieldName}; sign in to do this`);
+    throw forbidden(`${what} cannot use ${info.fieldName}; sign in to do this`);
   }
   if (!viewer.scopes?.includes(decision)) {
-    throw new AppError(ErrorCode.FORBIDDEN, `This API key lacks the ${decision} scope (${API_SCOPE_LABELS[decision]}), needed for ${info.fieldName}`, { scope: decision });
+    const holder = viewer.credential === 'oauth' ? 'This app was not granted' : 'This API key lacks';
+    throw new AppError(ErrorCode.FORBIDDEN, `${holder} the ${decision} scope (${API_SCOPE_LABELS[decision]}), needed for ${info.fieldName}`, { scope: decision });
   }
 }
 

@@ -3,6 +3,7 @@ import { authenticateApiKey } from '../modules/api-keys/api-keys.auth.js';
 import type { Viewer } from '../server/context.js';
 import { verifyAccessToken } from './jwt.js';
 import { looksLikeApiKey } from '../modules/api-keys/api-key-token.js';
+import { authenticateOAuthToken, looksLikeOAuthAccessToken } from '../modules/oauth-apps/oauth.auth.js';
 
 export interface ViewerResult {
   viewer: Viewer | null;
@@ -21,7 +22,9 @@ export interface RequestOrigin {
  * operations that need a viewer answer UNAUTHENTICATED with the reason. A bearer token with the
  * `soash_` prefix is an API key (modules/api-keys/api-keys.auth.ts): the viewer is then the key's
  * creator acting in the key's workspace with the key's scopes, confirmed per request by the auth
- * checker like a session.
+ * checker like a session. A token with the `soasho_` prefix is an OAuth access token
+ * (modules/oauth-apps/oauth.auth.ts): the viewer is the user who granted it, in the granted
+ * workspace, with the granted scopes, confirmed the same way.
  */
 export async function viewerFromAuthorization(config: Config, header: string | undefined, origin: RequestOrigin = {}): Promise<ViewerResult> {
   if (!header) return { viewer: null };
@@ -29,6 +32,7 @@ export async function viewerFromAuthorization(config: Config, header: string | u
   if (!m) return { viewer: null, error: 'Authorization header must be "Bearer <access token or API key>"' };
   const token = m[1]!;
   if (looksLikeApiKey(token)) return authenticateApiKey(token, origin);
+  if (looksLikeOAuthAccessToken(token)) return authenticateOAuthToken(token);
   const result = verifyAccessToken(config.jwtSecret, token);
   if (!result.ok) return { viewer: null, error: result.reason === 'expired' ? 'Access token expired' : 'Access token invalid' };
   return { viewer: { id: result.claims.sub, role: result.claims.role, credential: 'session' } };

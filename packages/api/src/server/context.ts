@@ -3,8 +3,8 @@ import type { Config } from '../config.js';
 import { unauthenticated } from '../lib/errors.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
-/** How the caller proved who they are: a session's access token, or a workspace's API key. */
-export type CredentialKind = 'session' | 'api_key';
+/** How the caller proved who they are: a session's access token, a workspace's API key, or an OAuth app's access token. */
+export type CredentialKind = 'session' | 'api_key' | 'oauth';
 
 /**
  * The authenticated caller, as established from the credential and confirmed once per request by
@@ -14,7 +14,8 @@ export type CredentialKind = 'session' | 'api_key';
  *
  * With an API key, `id` is the member who created the key, `workspaceId` is always the key's
  * workspace, `workspaceRole` their current role there, `role` is never admin, and `scopes` what
- * the key may do (auth/scope.ts). A session has every scope its role allows (`scopes` absent).
+ * the key may do (auth/scope.ts). An OAuth access token is the same with the granting user, the
+ * granted workspace and the granted scopes. A session has every scope its role allows (`scopes` absent).
  */
 export interface Viewer {
   id: string;
@@ -23,10 +24,12 @@ export interface Viewer {
   workspaceRole?: WorkspaceRole;
   /** Absent: a session. */
   credential?: CredentialKind;
-  /** An API key's scopes (absent for a session). */
+  /** An API key's or OAuth token's scopes (absent for a session). */
   scopes?: readonly ApiScope[];
   /** The API key's id and workspace (API keys only). */
   apiKey?: { id: string; workspaceId: string };
+  /** The OAuth grant, its app and the granted workspace (OAuth access tokens only). */
+  oauth?: { grantId: string; appId: string; workspaceId: string };
 }
 
 /** Built once per HTTP request or per WebSocket connection; never shared between callers. */

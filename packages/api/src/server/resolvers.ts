@@ -1,5 +1,6 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { ApiKeysResolver } from '../modules/api-keys/api-keys.resolver.js';
+import { OAuthAppsResolver, OAuthGrantsResolver } from '../modules/oauth-apps/oauth-apps.resolver.js';
 import { RateLimitResolver } from '../modules/rate-limits/rate-limit.resolver.js';
 import { ActivitiesResolver, ActivityMetricsResolver } from '../modules/activities/activities.resolver.js';
 import { AnalyticsResolver, PlatformBreakdownRowResolver, PlatformDemographicsResolver } from '../modules/analytics/analytics.resolver.js';
@@ -32,6 +33,8 @@ export const resolvers: NonEmptyArray<Function> = [
   MembersResolver,
   InvitationsResolver,
   ApiKeysResolver,
+  OAuthAppsResolver,
+  OAuthGrantsResolver,
   AuditResolver,
   MailResolver,
   PlatformsResolver,

@@ -1,9 +1,10 @@
 import type { Express } from 'express';
 import type { Config } from '../config.js';
 import { registerCsvExportRoutes } from '../modules/analytics/csv-export.routes.js';
+import { registerOAuthRoutes } from '../modules/oauth-apps/oauth.routes.js';
 import { registerSessionRoutes } from '../modules/users/session.routes.js';
 
 /** Plain HTTP routes contributed by modules (OAuth callbacks, file downloads). */
 export type RouteRegistrar = (app: Express, config: Config) => void;
 
-export const httpRoutes: RouteRegistrar[] = [registerCsvExportRoutes, registerSessionRoutes];
+export const httpRoutes: RouteRegistrar[] = [registerCsvExportRoutes, registerSessionRoutes, registerOAuthRoutes];

@@ -25,6 +25,9 @@ import { TeamMemberModel } from '../../src/modules/workspaces/team-member.model.
 import { encryptSecret, hashToken } from '../../src/lib/crypto.js';
 import { ApiKeyModel } from '../../src/modules/api-keys/api-key.model.js';
 import { newApiKeySecret, newPublicId } from '../../src/modules/api-keys/api-key-token.js';
+import { OAuthAppModel, OAuthCodeModel, OAuthGrantModel, OAuthTokenModel } from '../../src/modules/oauth-apps/oauth.models.js';
+import { sha256 } from '../../src/modules/oauth-apps/oauth-secrets.js';
+import { WorkspaceModel } from '../../src/modules/workspaces/workspace.model.js';
 import { TEST_JWT_SECRET } from './server.js';
 
 /**
@@ -214,6 +217,8 @@ export interface WorkspaceObjects {
   invitation: string;
   /** An API key of the workspace. */
   apiKey: string;
+  /** An OAuth app's grant to the workspace, made by its owner (with a token and a pending code). */
+  oauthGrant: string;
   /** A saved report of the workspace (covering its platform). */
   report: string;
 }
@@ -232,6 +237,7 @@ export async function workspaceObjects(workspaceId: Types.ObjectId): Promise<Wor
   const invitation = await createInvitation(workspaceId, teammate.user._id);
   const publicId = newPublicId();
   const apiKey = await ApiKeyModel.create({ workspaceId, name: 'Partner', publicId, secretHash: newApiKeySecret(publicId).secretHash, scopes: ['posts:read'], createdBy: teammate.user._id });
+  const grant = await createOAuthGrant(workspaceId, (await WorkspaceModel.findById(workspaceId).lean())?.ownerId ?? teammate.user._id);
   const report = await CustomReportModel.create({
     workspaceId,
     name: `Monthly ${suffix}`,
@@ -247,6 +253,7 @@ export async function workspaceObjects(workspaceId: Types.ObjectId): Promise<Wor
     member: teammate.user._id.toHexString(),
     invitation: invitation._id.toHexString(),
     apiKey: apiKey._id.toHexString(),
+    oauthGrant: grant._id.toHexString(),
     platform: platform._id.toHexString(),
     pending: pending._id.toHexString(),
     activity: activity._id.toHexString(),
@@ -254,4 +261,48 @@ export async function workspaceObjects(workspaceId: Types.ObjectId): Promise<Wor
     insight: insight._id.toHexString(),
     recommendation: recommendation._id.toHexString(),
   };
+}
+
+/** A registered OAuth app (confidential, secret hash of a throwaway secret). */
+export async function createOAuthApp(overrides: Record<string, unknown> = {}) {
+  const suffix = randomBytes(6).toString('hex');
+  return (
+    await OAuthAppModel.create({
+      name: `App ${suffix}`,
+      clientId: `soashapp_${suffix}`,
+      secretHash: sha256(`soashs_${suffix}`),
+      confidential: true,
+      redirectUris: ['https://app.example/cb'],
+      scopes: ['platforms:read'],
+      createdBy: new Types.ObjectId(),
+      ...overrides,
+    })
+  ).toObject();
+}
+
+/** `userId`'s grant of a new app to `workspaceId`, with one token pair and a pending code, written straight to the database. */
+export async function createOAuthGrant(workspaceId: Types.ObjectId, userId: Types.ObjectId) {
+  const app = await createOAuthApp();
+  const suffix = randomBytes(8).toString('hex');
+  const grant = (await OAuthGrantModel.create({ appId: app._id, userId, workspaceId, scopes: ['platforms:read'] })).toObject();
+  await OAuthTokenModel.create({
+    grantId: grant._id,
+    accessTokenHash: sha256(`soasho_${suffix}`),
+    accessTokenExpiresAt: new Date(Date.now() + 3600_000),
+    refreshTokenHash: sha256(`soashr_${suffix}`),
+    refreshTokenExpiresAt: new Date(Date.now() + 86_400_000),
+    scopes: ['platforms:read'],
+  });
+  await OAuthCodeModel.create({
+    codeHash: sha256(`code-${suffix}`),
+    appId: app._id,
+    userId,
+    workspaceId,
+    scopes: ['platforms:read'],
+    redirectUri: 'https://app.example/cb',
+    codeChallenge: 'x'.repeat(43),
+    codeChallengeMethod: 'S256',
+    expiresAt: new Date(Date.now() + 60_000),
+  });
+  return grant;
 }

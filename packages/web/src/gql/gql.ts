@@ -52,6 +52,7 @@ type Documents = {
     "\n  mutation DeleteWorkspace($id: ID!, $password: String!) {\n    deleteWorkspace(id: $id, password: $password)\n  }\n": typeof types.DeleteWorkspaceDocument,
     "\n  mutation LeaveWorkspace {\n    leaveWorkspace\n  }\n": typeof types.LeaveWorkspaceDocument,
     "\n  mutation TransferOwnership($userId: ID!, $password: String!) {\n    transferOwnership(userId: $userId, password: $password) {\n      userId\n      role\n    }\n  }\n": typeof types.TransferOwnershipDocument,
+    "\n  query OAuthConsent($clientId: String!, $redirectUri: String, $scope: String) {\n    oauthConsentRequest(clientId: $clientId, redirectUri: $redirectUri, scope: $scope) {\n      appName\n      clientId\n      redirectUri\n      scopes\n    }\n  }\n": typeof types.OAuthConsentDocument,
     "\n  query Onboarding {\n    me {\n      id\n      name\n      company\n      profile {\n        id\n        onboardingCompleted\n        ...BrandForm_UserProfile\n      }\n    }\n    platforms {\n      id\n      type\n      username\n      displayName\n      sandbox\n    }\n  }\n": typeof types.OnboardingDocument,
     "\n  mutation CompleteOnboarding($input: CompleteOnboardingInput!) {\n    completeOnboarding(input: $input) {\n      id\n      onboardingCompleted\n    }\n  }\n": typeof types.CompleteOnboardingDocument,
     "\n  fragment AudienceDemographics_Demographics on Demographics {\n    ageGroups {\n      range\n      share\n    }\n    genderSplit {\n      female\n      male\n      other\n    }\n    locations {\n      country\n      city\n      share\n    }\n  }\n": typeof types.AudienceDemographics_DemographicsFragmentDoc,
@@ -93,6 +94,8 @@ type Documents = {
     "\n  mutation RotateApiKey($id: ID!, $overlapHours: Int!) {\n    rotateApiKey(id: $id, overlapHours: $overlapHours) {\n      secret\n      apiKey {\n        id\n        name\n        previousSecretExpiresAt\n      }\n    }\n  }\n": typeof types.RotateApiKeyDocument,
     "\n  fragment BrandForm_UserProfile on UserProfile {\n    id\n    brandName\n    brandDescription\n    industry\n    targetAudience\n    brandValues\n    businessGoals\n    timezone\n  }\n": typeof types.BrandForm_UserProfileFragmentDoc,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      onboardingCompleted\n      ...BrandForm_UserProfile\n    }\n  }\n": typeof types.UpdateProfileDocument,
+    "\n  query ConnectedApps {\n    connectedApps {\n      id\n      appName\n      workspaceId\n      workspaceName\n      scopes\n      createdAt\n      lastUsedAt\n    }\n  }\n": typeof types.ConnectedAppsDocument,
+    "\n  mutation RevokeConnectedApp($id: ID!) {\n    revokeConnectedApp(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeConnectedAppDocument,
     "\n  mutation LogoutEverywhere {\n    logout(allSessions: true)\n  }\n": typeof types.LogoutEverywhereDocument,
     "\n  mutation DeleteAccount($password: String!) {\n    deleteAccount(password: $password)\n  }\n": typeof types.DeleteAccountDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      accessToken\n      accessTokenExpiresAt\n    }\n  }\n": typeof types.ChangePasswordDocument,
@@ -143,6 +146,7 @@ const documents: Documents = {
     "\n  mutation DeleteWorkspace($id: ID!, $password: String!) {\n    deleteWorkspace(id: $id, password: $password)\n  }\n": types.DeleteWorkspaceDocument,
     "\n  mutation LeaveWorkspace {\n    leaveWorkspace\n  }\n": types.LeaveWorkspaceDocument,
     "\n  mutation TransferOwnership($userId: ID!, $password: String!) {\n    transferOwnership(userId: $userId, password: $password) {\n      userId\n      role\n    }\n  }\n": types.TransferOwnershipDocument,
+    "\n  query OAuthConsent($clientId: String!, $redirectUri: String, $scope: String) {\n    oauthConsentRequest(clientId: $clientId, redirectUri: $redirectUri, scope: $scope) {\n      appName\n      clientId\n      redirectUri\n      scopes\n    }\n  }\n": types.OAuthConsentDocument,
     "\n  query Onboarding {\n    me {\n      id\n      name\n      company\n      profile {\n        id\n        onboardingCompleted\n        ...BrandForm_UserProfile\n      }\n    }\n    platforms {\n      id\n      type\n      username\n      displayName\n      sandbox\n    }\n  }\n": types.OnboardingDocument,
     "\n  mutation CompleteOnboarding($input: CompleteOnboardingInput!) {\n    completeOnboarding(input: $input) {\n      id\n      onboardingCompleted\n    }\n  }\n": types.CompleteOnboardingDocument,
     "\n  fragment AudienceDemographics_Demographics on Demographics {\n    ageGroups {\n      range\n      share\n    }\n    genderSplit {\n      female\n      male\n      other\n    }\n    locations {\n      country\n      city\n      share\n    }\n  }\n": types.AudienceDemographics_DemographicsFragmentDoc,
@@ -184,6 +188,8 @@ const documents: Documents = {
     "\n  mutation RotateApiKey($id: ID!, $overlapHours: Int!) {\n    rotateApiKey(id: $id, overlapHours: $overlapHours) {\n      secret\n      apiKey {\n        id\n        name\n        previousSecretExpiresAt\n      }\n    }\n  }\n": types.RotateApiKeyDocument,
     "\n  fragment BrandForm_UserProfile on UserProfile {\n    id\n    brandName\n    brandDescription\n    industry\n    targetAudience\n    brandValues\n    businessGoals\n    timezone\n  }\n": types.BrandForm_UserProfileFragmentDoc,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      onboardingCompleted\n      ...BrandForm_UserProfile\n    }\n  }\n": types.UpdateProfileDocument,
+    "\n  query ConnectedApps {\n    connectedApps {\n      id\n      appName\n      workspaceId\n      workspaceName\n      scopes\n      createdAt\n      lastUsedAt\n    }\n  }\n": types.ConnectedAppsDocument,
+    "\n  mutation RevokeConnectedApp($id: ID!) {\n    revokeConnectedApp(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeConnectedAppDocument,
     "\n  mutation LogoutEverywhere {\n    logout(allSessions: true)\n  }\n": types.LogoutEverywhereDocument,
     "\n  mutation DeleteAccount($password: String!) {\n    deleteAccount(password: $password)\n  }\n": types.DeleteAccountDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      accessToken\n      accessTokenExpiresAt\n    }\n  }\n": types.ChangePasswordDocument,
@@ -365,6 +371,10 @@ export function graphql(source: "\n  mutation TransferOwnership($userId: ID!, $p
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query OAuthConsent($clientId: String!, $redirectUri: String, $scope: String) {\n    oauthConsentRequest(clientId: $clientId, redirectUri: $redirectUri, scope: $scope) {\n      appName\n      clientId\n      redirectUri\n      scopes\n    }\n  }\n"): (typeof documents)["\n  query OAuthConsent($clientId: String!, $redirectUri: String, $scope: String) {\n    oauthConsentRequest(clientId: $clientId, redirectUri: $redirectUri, scope: $scope) {\n      appName\n      clientId\n      redirectUri\n      scopes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Onboarding {\n    me {\n      id\n      name\n      company\n      profile {\n        id\n        onboardingCompleted\n        ...BrandForm_UserProfile\n      }\n    }\n    platforms {\n      id\n      type\n      username\n      displayName\n      sandbox\n    }\n  }\n"): (typeof documents)["\n  query Onboarding {\n    me {\n      id\n      name\n      company\n      profile {\n        id\n        onboardingCompleted\n        ...BrandForm_UserProfile\n      }\n    }\n    platforms {\n      id\n      type\n      username\n      displayName\n      sandbox\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -526,6 +536,14 @@ export function graphql(source: "\n  fragment BrandForm_UserProfile on UserProfi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      onboardingCompleted\n      ...BrandForm_UserProfile\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      onboardingCompleted\n      ...BrandForm_UserProfile\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConnectedApps {\n    connectedApps {\n      id\n      appName\n      workspaceId\n      workspaceName\n      scopes\n      createdAt\n      lastUsedAt\n    }\n  }\n"): (typeof documents)["\n  query ConnectedApps {\n    connectedApps {\n      id\n      appName\n      workspaceId\n      workspaceName\n      scopes\n      createdAt\n      lastUsedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeConnectedApp($id: ID!) {\n    revokeConnectedApp(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeConnectedApp($id: ID!) {\n    revokeConnectedApp(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -3,6 +3,7 @@ import { JOBS_COLLECTION } from '../../jobs/scheduler.js';
 import { log } from '../../lib/logger.js';
 import { ActivityMetricModel } from '../activities/activity-metric.model.js';
 import { ApiKeyModel } from '../api-keys/api-key.model.js';
+import { OAuthCodeModel, OAuthGrantModel, OAuthTokenModel } from '../oauth-apps/oauth.models.js';
 import { ActivityModel } from '../activities/activity.model.js';
 import { CsvExportTicketModel } from '../analytics/csv-export.model.js';
 import { ContentCategoryModel } from '../categories/category.model.js';
@@ -50,6 +51,8 @@ export async function deleteWorkspaceData(workspaceIdInput: Types.ObjectId | str
   // 1. Stop access and background work: the workspace's API keys go, deactivated accounts are
   //    skipped by the sync jobs, and the workspace's queued jobs are removed.
   await step('apiKeys', () => ApiKeyModel.deleteMany({ workspaceId }));
+  // OAuth apps' access to it: tokens first (found through their grants), then grants and codes.
+  await deleteOAuthAccess({ workspaceId }, step);
   const platformIds = (await PlatformModel.find({ workspaceId }, { _id: 1 }).lean()).map((p) => p._id);
   await step('platformsDeactivated', () => PlatformModel.updateMany({ workspaceId, isActive: true }, { $set: { isActive: false } }));
   await step('agendaJobs', () => deleteAgendaJobs(workspaceId, platformIds));
@@ -100,6 +103,8 @@ export async function deleteUserData(userIdInput: Types.ObjectId | string): Prom
 
   // Sessions end first so no new access token can be minted while the rest goes.
   await step('sessions', () => RefreshTokenModel.deleteMany({ userId }));
+  // The apps the user allowed (in any workspace) lose their access with the account.
+  await deleteOAuthAccess({ userId }, step);
   await step('agendaJobs', () => deleteAgendaJobs(userId, []));
   // The subscription is the owner's: the workspaces that run on it go with the account.
   const owned = await WorkspaceModel.find({ ownerId: userId }, { _id: 1 }).lean();
@@ -116,6 +121,17 @@ export async function deleteUserData(userIdInput: Types.ObjectId | string): Prom
 
   log.info('account deleted', { userId: userId.toHexString(), ...report });
   return report;
+}
+
+/** Every OAuth grant matching `filter` (a workspace's or a user's), its tokens, and pending codes. */
+async function deleteOAuthAccess(
+  filter: { workspaceId: Types.ObjectId } | { userId: Types.ObjectId },
+  step: (name: string, run: () => Promise<{ deletedCount?: number }>) => Promise<void>,
+): Promise<void> {
+  const grantIds = (await OAuthGrantModel.find(filter, { _id: 1 }).lean()).map((g) => g._id);
+  await step('oauthTokens', () => OAuthTokenModel.deleteMany({ grantId: { $in: grantIds } }));
+  await step('oauthGrants', () => OAuthGrantModel.deleteMany(filter));
+  await step('oauthCodes', () => OAuthCodeModel.deleteMany(filter));
 }
 
 /**

@@ -126,7 +126,8 @@ export async function getWorkspace(ctx: Context, id: string): Promise<Workspace>
   const viewer = viewerOf(ctx);
   const wsId = toObjectId(id, 'id');
   // An API key sees its own workspace only, whatever else its creator belongs to.
-  if (viewer.apiKey && viewer.apiKey.workspaceId !== wsId.toHexString()) throw workspaceNotFound();
+  const pinned = viewer.apiKey ?? viewer.oauth;
+  if (pinned && pinned.workspaceId !== wsId.toHexString()) throw workspaceNotFound();
   const memberships = await ctx.loaders.membershipsByUser.load(viewer.id);
   if (!memberships.some((m) => m.workspaceId.equals(wsId))) throw workspaceNotFound();
   const ws = await ctx.loaders.workspaceById.load(wsId.toHexString());

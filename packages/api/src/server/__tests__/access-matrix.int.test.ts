@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
 import { getMetadataStorage } from 'type-graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createInvitation, createPendingConnection, createPlatform, createUser, workspaceObjects, type WorkspaceObjects } from '../../../test/helpers/fixtures.js';
+import { createInvitation, createOAuthApp, createPendingConnection, createPlatform, createUser, workspaceObjects, type WorkspaceObjects } from '../../../test/helpers/fixtures.js';
 import { useTestServer } from '../../../test/helpers/server.js';
 import { parseWorkspaceRule } from '../../auth/min-role.js';
 import { useConnectorConfig } from '../../connectors/config.js';
@@ -61,6 +61,9 @@ const RULES: Record<string, Rule> = {
   'Query.insights': VIEWER,
   'Query.invitations': ADMIN,
   'Query.me': 'signed-in',
+  'Query.oauthApps': 'system-admin',
+  'Query.oauthConsentRequest': 'signed-in',
+  'Query.connectedApps': 'signed-in',
   'Query.members': VIEWER,
   'Query.myDevOutbox': 'signed-in',
   'Query.myReferral': 'signed-in',
@@ -113,6 +116,10 @@ const RULES: Record<string, Rule> = {
   'Mutation.markInsightRead': EDITOR,
   'Mutation.markRecommendationUsed': EDITOR,
   'Mutation.markReferralPaid': 'system-admin',
+  'Mutation.createOAuthApp': 'system-admin',
+  'Mutation.rotateOAuthAppSecret': 'system-admin',
+  'Mutation.deleteOAuthApp': 'system-admin',
+  'Mutation.revokeConnectedApp': 'signed-in',
   'Mutation.rateRecommendation': EDITOR,
   'Mutation.refreshToken': 'public',
   'Mutation.register': 'public',
@@ -225,6 +232,14 @@ const CASES: Record<string, Case> = {
   'Query.workspace': { query: 'query($id: ID!) { workspace(id: $id) { id viewerRole } }', vars: (fx) => ({ id: fx.team.workspaceId }) },
   'Mutation.adminDeleteUser': { query: 'mutation($id: ID!) { adminDeleteUser(id: $id) }', vars: async () => ({ id: (await createUser()).user._id.toHexString() }) },
   'Mutation.adminUpdateUser': { query: 'mutation($id: ID!) { adminUpdateUser(id: $id, input: { role: ADMIN }) { id } }', vars: (fx) => ({ id: fx.objects.member }) },
+  'Mutation.rotateOAuthAppSecret': { query: 'mutation($id: ID!) { rotateOAuthAppSecret(id: $id) { clientSecret } }', vars: async () => ({ id: (await createOAuthApp())._id.toHexString() }) },
+  'Mutation.deleteOAuthApp': { query: 'mutation($id: ID!) { deleteOAuthApp(id: $id) }', vars: async () => ({ id: (await createOAuthApp())._id.toHexString() }) },
+  // The fixture's grant is the owner's: a grant is its user's alone, whatever their role in the workspace.
+  'Mutation.revokeConnectedApp': {
+    query: 'mutation($id: ID!) { revokeConnectedApp(id: $id) { id } }',
+    vars: (fx) => ({ id: fx.objects.oauthGrant }),
+    outcomes: { admin: 'NOT_FOUND', editor: 'NOT_FOUND', viewer: 'NOT_FOUND' },
+  },
   'Mutation.markReferralPaid': { query: 'mutation($id: ID!) { markReferralPaid(id: $id) { id } }', vars: () => ({ id: new Types.ObjectId().toHexString() }) },
   'Mutation.assignCategories': {
     query: 'mutation($a: ID!, $c: [ID!]!) { assignCategories(activityId: $a, categoryIds: $c) { id } }',

@@ -9,7 +9,8 @@ import {
 import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createUser, workspaceObjects, type WorkspaceObjects } from '../../../test/helpers/fixtures.js';
+import { createOAuthApp, createUser, workspaceObjects, type WorkspaceObjects } from '../../../test/helpers/fixtures.js';
+import { OAuthAppModel } from '../../modules/oauth-apps/oauth.models.js';
 import { errorOf, useTestServer } from '../../../test/helpers/server.js';
 import { ReferralCodeModel } from '../../modules/referrals/referral-code.model.js';
 import { ReferralSignupModel } from '../../modules/referrals/referral-signup.model.js';
@@ -246,6 +247,34 @@ const CASES: Case[] = [
     admin: true,
   },
   {
+    op: 'Mutation.rotateOAuthAppSecret',
+    arg: 'id',
+    query: 'mutation($id: ID!) { rotateOAuthAppSecret(id: $id) { clientSecret } }',
+    vars: (id) => ({ id }),
+    target: (a) => a.user,
+    field: 'id',
+    admin: true,
+    adminTarget: async () => (await createOAuthApp())._id.toHexString(),
+  },
+  {
+    op: 'Mutation.deleteOAuthApp',
+    arg: 'id',
+    query: 'mutation($id: ID!) { deleteOAuthApp(id: $id) }',
+    vars: (id) => ({ id }),
+    target: (a) => a.user,
+    field: 'id',
+    admin: true,
+    adminTarget: async () => (await createOAuthApp())._id.toHexString(),
+  },
+  {
+    op: 'Mutation.revokeConnectedApp',
+    arg: 'id',
+    query: 'mutation($id: ID!) { revokeConnectedApp(id: $id) { id } }',
+    vars: (id) => ({ id }),
+    target: (a) => a.oauthGrant,
+    field: 'id',
+  },
+  {
     op: 'Mutation.adminDeleteUser',
     arg: 'id',
     query: 'mutation($id: ID!) { adminDeleteUser(id: $id) }',
@@ -459,7 +488,8 @@ describe('ids: failing cases', () => {
       const target = c.adminTarget ? await c.adminTarget() : c.target(a);
       const { body } = await server.gql(c.query, c.vars(target, b), b.token, b.headers);
       expect(errorOf(body)?.extensions, c.op).toEqual({ code: 'FORBIDDEN' });
-      if (c.adminTarget) expect(await ReferralSignupModel.findById(target).lean(), c.op).toMatchObject({ conversionStatus: 'converted' });
+      if (c.op === 'Mutation.markReferralPaid') expect(await ReferralSignupModel.findById(target).lean(), c.op).toMatchObject({ conversionStatus: 'converted' });
+      else if (c.adminTarget) expect(await OAuthAppModel.findById(target).select('+secretHash').lean(), c.op).toMatchObject({ secretHash: expect.any(String) });
     }
     expect(await UserModel.findById(a.user).lean()).toMatchObject({ role: 'user' });
   });

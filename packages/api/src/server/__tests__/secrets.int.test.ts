@@ -26,6 +26,8 @@ import { SystemJobModel } from '../../modules/system-jobs/system-job.model.js';
 import { RefreshTokenModel } from '../../modules/users/refresh-token.model.js';
 import { UserModel } from '../../modules/users/user.model.js';
 import { InvitationModel } from '../../modules/workspaces/invitation.model.js';
+import { OAuthAppModel, OAuthGrantModel, OAuthTokenModel } from '../../modules/oauth-apps/oauth.models.js';
+import { sha256 } from '../../modules/oauth-apps/oauth-secrets.js';
 import { buildAppSchema } from '../schema.js';
 
 /**
@@ -38,7 +40,8 @@ import { buildAppSchema } from '../schema.js';
  *    or Mutation.refreshToken (returns an AuthPayload, whose fields are checked in turn).
  *    The allow-list: AuthPayload.accessToken/refreshToken, the credentials of a session issued by
  *    that very response (login, refreshToken, changePassword), and NewApiKey.secret, the API key
- *    created or rotated by that very response (createApiKey, rotateApiKey); never stored ones.
+ *    created or rotated by that very response (createApiKey, rotateApiKey), and NewOAuthApp.clientSecret,
+ *    likewise (createOAuthApp, rotateOAuthAppSecret); never stored ones.
  * 2. Data level: for a user whose account holds every kind of secret (password hash, email-link
  *    token hashes, refresh-token hashes, a platform's encrypted OAuth tokens), every readable field
  *    of every reachable type is queried, and no response contains any of those values.
@@ -46,7 +49,7 @@ import { buildAppSchema } from '../schema.js';
 
 const SECRET_NAME = /token|password|secret|hash(?!tag)|cipher/i;
 const NON_TEXT_SCALARS = new Set(['Boolean', 'Int', 'Float', 'DateTime']);
-const ALLOWED = new Set(['AuthPayload.accessToken', 'AuthPayload.refreshToken', 'NewApiKey.secret']);
+const ALLOWED = new Set(['AuthPayload.accessToken', 'AuthPayload.refreshToken', 'NewApiKey.secret', 'NewOAuthApp.clientSecret']);
 
 /** Every output type reachable from the root operation types. */
 function reachableTypes(schema: GraphQLSchema): Map<string, GraphQLNamedType> {
@@ -197,6 +200,28 @@ describe('secrets: failing cases (no way to read a secret)', () => {
     const apiKeySecret = rotatedKey.body.data!.rotateApiKey.secret as string;
     const apiKeyHashes = (await ApiKeyModel.findOne({ workspaceId }).select('+secretHash +previousSecretHash').lean())!;
 
+    // An OAuth app (the user is an admin) with its secret hash, and the user's grant of it with a token pair.
+    const createdApp = await server.gql(
+      'mutation { createOAuthApp(input: { name: "Partner app", redirectUris: ["https://partner.example/cb"], scopes: [PLATFORMS_READ] }) { clientSecret app { id clientId } } }',
+      {},
+      token,
+    );
+    expect(createdApp.body.errors).toBeUndefined();
+    const oauthClientSecret = createdApp.body.data!.createOAuthApp.clientSecret as string;
+    const oauthClientId = createdApp.body.data!.createOAuthApp.app.clientId as string;
+    const oauthAppDoc = (await OAuthAppModel.findOne({ clientId: oauthClientId }).select('+secretHash').lean())!;
+    const oauthGrant = await OAuthGrantModel.create({ appId: oauthAppDoc._id, userId, workspaceId, scopes: ['platforms:read'] });
+    const oauthAccess = `soasho_${'a'.repeat(43)}`;
+    const oauthRefresh = `soashr_${'r'.repeat(43)}`;
+    await OAuthTokenModel.create({
+      grantId: oauthGrant._id,
+      accessTokenHash: sha256(oauthAccess),
+      accessTokenExpiresAt: new Date(Date.now() + 3600_000),
+      refreshTokenHash: sha256(oauthRefresh),
+      refreshTokenExpiresAt: new Date(Date.now() + 86_400_000),
+      scopes: ['platforms:read'],
+    });
+
     // A saved report with every section, so that every report type is walked too.
     const createdReport = await server.gql(
       `mutation { createCustomReport(input: { name: "Monthly", range: { preset: LAST_28_DAYS }, branding: { title: "Client", accentColor: "#112233" },
@@ -234,6 +259,12 @@ describe('secrets: failing cases (no way to read a secret)', () => {
       'API key hash': apiKeyHashes.secretHash,
       'API key previous hash': apiKeyHashes.previousSecretHash!,
       'encryption key': TEST_KEY_1.split(':')[1]!,
+      'OAuth client secret': oauthClientSecret,
+      'OAuth client secret hash': oauthAppDoc.secretHash!,
+      'OAuth access token': oauthAccess,
+      'OAuth access token hash': sha256(oauthAccess),
+      'OAuth refresh token': oauthRefresh,
+      'OAuth refresh token hash': sha256(oauthRefresh),
       ...Object.fromEntries(tokenHashes.map((h, i) => [`refresh token hash ${i}`, h])),
     };
     for (const [what, value] of Object.entries(forbidden)) expect(value, what).toBeTruthy();
@@ -257,6 +288,7 @@ describe('secrets: failing cases (no way to read a secret)', () => {
       bestTimesToPost: { input: { range: YEAR, minPosts: 2 } },
       postDecay: { activityId: data.activityId.toHexString() },
       pendingConnection: { id: pending._id.toHexString() },
+      oauthConsentRequest: { clientId: oauthClientId },
       customReport: { id: reportId },
       reportData: { id: reportId },
     };

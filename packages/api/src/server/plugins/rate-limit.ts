@@ -55,7 +55,10 @@ async function bucketOf(config: RateLimitConfig, ctx: Context): Promise<{ bucket
     const owner = ws ? await ctx.loaders.userById.load(ws.ownerId.toHexString()) : null;
     if (owner?.subscriptionTier) tier = owner.subscriptionTier;
   }
-  return viewer.apiKey ? { bucket: `key:${viewer.apiKey.id}`, rule: ruleFor(config, tier, 'api_key') } : { bucket: `user:${viewer.id}`, rule: ruleFor(config, tier, 'session') };
+  // Partner credentials (API keys, OAuth apps' tokens) draw on the plan's apiPoints, sessions on sessionPoints.
+  if (viewer.apiKey) return { bucket: `key:${viewer.apiKey.id}`, rule: ruleFor(config, tier, 'api_key') };
+  if (viewer.oauth) return { bucket: `oauth:${viewer.oauth.grantId}`, rule: ruleFor(config, tier, 'api_key') };
+  return { bucket: `user:${viewer.id}`, rule: ruleFor(config, tier, 'session') };
 }
 
 /** The root fields the operation selects (fragments at the root followed), by response key. */

@@ -9,6 +9,7 @@ import { Card } from '../../ui/Card';
 import { ErrorState, LoadingBlock } from '../../ui/States';
 import { AccountForm } from './AccountForm';
 import { ApiKeysCard } from './ApiKeysCard';
+import { ConnectedAppsCard } from './ConnectedAppsCard';
 import { BrandForm } from './BrandForm';
 import { DangerZone } from './DangerZone';
 import { PasswordForm } from './PasswordForm';
@@ -33,7 +34,7 @@ export function SettingsPage() {
   const me = data?.me;
   return (
     <>
-      <PageHeader title="Settings" description="Your account, brand profile, categories, plan, API keys and security." />
+      <PageHeader title="Settings" description="Your account, brand profile, categories, plan, API keys, connected apps and security." />
       {!me ? (
         error ? (
           <Card>
@@ -70,6 +71,11 @@ export function SettingsPage() {
           <div id="api-keys">
             <Card title="API keys" labelledBy="settings-api-keys">
               <ApiKeysCard />
+            </Card>
+          </div>
+          <div id="connected-apps">
+            <Card title="Connected apps" labelledBy="settings-connected-apps">
+              <ConnectedAppsCard />
             </Card>
           </div>
           <Card title="Password" labelledBy="settings-password">
