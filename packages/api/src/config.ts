@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { invalidAllowlistEntries } from './modules/webhooks/ssrf.js';
 
 /**
  * Every environment variable Soash reads, validated once at start.
@@ -71,6 +72,13 @@ export const envSchema = z.object({
 
   REFERRAL_COMMISSION_RATE: z.coerce.number().min(0).max(1).default(0.2),
   REFERRAL_HOLD_DAYS: int(30, 0, 365),
+
+  /** Webhook targets allowed although not public: host names, addresses, CIDR ranges (comma-separated). */
+  WEBHOOK_ALLOWED_HOSTS: optionalString().refine((v) => !invalidAllowlistEntries(v).length, {
+    message: 'a comma-separated list of host names, IP addresses and CIDR ranges (e.g. 127.0.0.1,10.0.0.0/8,hooks.internal)',
+  }),
+  /** Longest a webhook delivery may take (connect, send, read the answer). */
+  WEBHOOK_TIMEOUT_SECONDS: int(10, 1, 60),
 
   LLM_BASE_URL: url().optional(),
   LLM_API_KEY: optionalString(),

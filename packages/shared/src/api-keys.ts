@@ -29,7 +29,7 @@ export const API_SCOPE_LABELS: Readonly<Record<ApiScope, string>> = {
   [ApiScope.INSIGHTS_READ]: 'Read insights, patterns and recommendations',
   [ApiScope.INSIGHTS_WRITE]: 'Mark insights read or dismissed, rate and use recommendations',
   [ApiScope.WORKSPACE_READ]: 'Read the workspace and its members',
-  [ApiScope.WEBHOOKS_WRITE]: 'Manage webhook endpoints (when webhooks are available)',
+  [ApiScope.WEBHOOKS_WRITE]: 'Manage webhook endpoints, read their deliveries, replay and test them',
   [ApiScope.REPORTS_READ]: 'Read saved reports and their numbers (the sections they include)',
   [ApiScope.REPORTS_WRITE]: 'Create, change and delete saved reports',
 };

@@ -6,5 +6,6 @@ export * from './metrics.js';
 export * from './workspaces.js';
 export * from './display.js';
 export * from './api-keys.js';
+export * from './webhooks.js';
 export * from './oauth.js';
 export * from './reports.js';

@@ -1,5 +1,6 @@
 import {
   ApiScope,
+  WebhookEventType,
   ContentType,
   ConversionStatus,
   InsightType,
@@ -37,6 +38,10 @@ registerEnumType(JobStatus, { name: 'JobStatus' });
 registerEnumType(ApiScope, {
   name: 'ApiScope',
   description: 'What an API key may do (docs/partners.md). The value names the scope: ANALYTICS_READ is analytics:read.',
+});
+registerEnumType(WebhookEventType, {
+  name: 'WebhookEventType',
+  description: 'An event a webhook endpoint can subscribe to (docs/partners.md#webhooks). SYNC_COMPLETED is sync.completed, PLATFORM_NEEDS_REAUTH is platform.needs_reauth, and so on.',
 });
 registerEnumType(WorkspaceRole, {
   name: 'WorkspaceRole',

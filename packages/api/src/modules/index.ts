@@ -10,5 +10,6 @@ import './platforms/platforms.startup.js';
 import './activities/activities.startup.js';
 import './sync/sync.jobs.js';
 import './insights/insights.jobs.js';
+import './webhooks/webhooks.jobs.js';
 import './demo/demo.startup.js';
 import './system-jobs/system-jobs.startup.js';

@@ -21,6 +21,7 @@ import { UsersResolver } from '../modules/users/users.resolver.js';
 import { AuditResolver } from '../modules/workspaces/audit.resolver.js';
 import { InvitationsResolver } from '../modules/workspaces/invitations.resolver.js';
 import { MembersResolver } from '../modules/workspaces/members.resolver.js';
+import { WebhooksResolver } from '../modules/webhooks/webhooks.resolver.js';
 import { WorkspacesResolver } from '../modules/workspaces/workspaces.resolver.js';
 
 /** Every resolver class of the schema. */
@@ -33,6 +34,7 @@ export const resolvers: NonEmptyArray<Function> = [
   MembersResolver,
   InvitationsResolver,
   ApiKeysResolver,
+  WebhooksResolver,
   OAuthAppsResolver,
   OAuthGrantsResolver,
   AuditResolver,

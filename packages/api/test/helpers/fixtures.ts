@@ -15,6 +15,8 @@ import { SystemJobModel } from '../../src/modules/system-jobs/system-job.model.j
 import { CsvReport } from '../../src/modules/analytics/analytics.enums.js';
 import { CustomReportModel } from '../../src/modules/reports/custom-report.model.js';
 import { CsvExportTicketModel } from '../../src/modules/analytics/csv-export.model.js';
+import { WebhookDeliveryModel } from '../../src/modules/webhooks/webhook-delivery.model.js';
+import { WebhookEndpointModel } from '../../src/modules/webhooks/webhook-endpoint.model.js';
 import { OAuthStateModel } from '../../src/modules/platforms/oauth-state.model.js';
 import { PlatformModel, type Platform } from '../../src/modules/platforms/platform.model.js';
 import { UserModel, type User } from '../../src/modules/users/user.model.js';
@@ -217,6 +219,9 @@ export interface WorkspaceObjects {
   invitation: string;
   /** An API key of the workspace. */
   apiKey: string;
+  /** A webhook endpoint of the workspace, and one (failed) delivery of it. */
+  webhookEndpoint: string;
+  webhookDelivery: string;
   /** An OAuth app's grant to the workspace, made by its owner (with a token and a pending code). */
   oauthGrant: string;
   /** A saved report of the workspace (covering its platform). */
@@ -237,6 +242,8 @@ export async function workspaceObjects(workspaceId: Types.ObjectId): Promise<Wor
   const invitation = await createInvitation(workspaceId, teammate.user._id);
   const publicId = newPublicId();
   const apiKey = await ApiKeyModel.create({ workspaceId, name: 'Partner', publicId, secretHash: newApiKeySecret(publicId).secretHash, scopes: ['posts:read'], createdBy: teammate.user._id });
+  const endpoint = await WebhookEndpointModel.create({ workspaceId, url: 'https://93.184.216.34/hooks', events: ['sync.completed'], secretEnc: encryptSecret('whsec_AAAA'), createdBy: teammate.user._id });
+  const delivery = await WebhookDeliveryModel.create({ workspaceId, endpointId: endpoint._id, eventType: 'sync.completed', messageId: `msg_${suffix}`, payload: '{}', status: 'failed', attemptCount: 1 });
   const grant = await createOAuthGrant(workspaceId, (await WorkspaceModel.findById(workspaceId).lean())?.ownerId ?? teammate.user._id);
   const report = await CustomReportModel.create({
     workspaceId,
@@ -249,6 +256,8 @@ export async function workspaceObjects(workspaceId: Types.ObjectId): Promise<Wor
     createdBy: teammate.user._id,
   });
   return {
+    webhookEndpoint: endpoint._id.toHexString(),
+    webhookDelivery: delivery._id.toHexString(),
     report: report._id.toHexString(),
     member: teammate.user._id.toHexString(),
     invitation: invitation._id.toHexString(),

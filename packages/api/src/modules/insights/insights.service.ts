@@ -6,7 +6,7 @@ import { findOwned } from '../../lib/ownership.js';
 import { paginate, type Connection } from '../../lib/pagination.js';
 import { ActivityModel } from '../activities/activity.model.js';
 import { timezoneOfWorkspace, windowOf } from '../analytics/scope.js';
-import { DAY_MS, dayToString, isoWeekday, localDayOf, startOfLocalDay, zoneOffsetMs, platformName, postEngagementRate, rateLabelFor, SubscriptionTier, utcDayOf, type PlatformType } from '@soash/shared';
+import { DAY_MS, dayToString, isoWeekday, localDayOf, startOfLocalDay, zoneOffsetMs, platformName, postEngagementRate, rateLabelFor, SubscriptionTier, utcDayOf, WebhookEventType, type PlatformType } from '@soash/shared';
 import { PlatformModel } from '../platforms/platform.model.js';
 import { StatsModel } from '../stats/stats.model.js';
 import { historyStart } from '../subscriptions/plan-limits.js';
@@ -21,6 +21,7 @@ import { AiInsightModel, type AiInsight } from './insight.model.js';
 import { PerformancePatternModel, type PerformancePattern } from './performance-pattern.model.js';
 import { generateRecommendations } from './recommendations.service.js';
 import { retryOnDuplicate } from './retry.js';
+import { emitWebhookEvent } from '../webhooks/webhooks.emit.js';
 
 /** Posts of at most the last ANALYSIS_DAYS days feed the patterns and tests; daily numbers of the last DAILY_DAYS the trends. */
 export const ANALYSIS_DAYS = 180;
@@ -279,6 +280,12 @@ async function saveInsights(workspaceId: Types.ObjectId, findings: Finding[], no
   const current = new Set(findings.map((f) => f.key));
   const all = await AiInsightModel.find({ workspaceId }, { key: 1, isDismissed: 1 }).lean<Array<{ _id: Types.ObjectId; key: string; isDismissed?: boolean }>>();
   const ids = new Map(all.filter((d) => current.has(d.key)).map((d) => [d.key, d._id]));
+  // Findings not stored before this run are new insights: partners hear of them (webhooks).
+  for (const f of findings) {
+    const id = ids.get(f.key);
+    if (createdByKey.has(f.key) || !id) continue;
+    await emitWebhookEvent(workspaceId, WebhookEventType.INSIGHT_CREATED, { insightId: id.toHexString(), insightType: f.insightType, priority: f.priority, title: f.title.slice(0, 200) });
+  }
   const stale = retire ? all.filter((d) => !d.isDismissed && isEngineKey(d.key) && !current.has(d.key)).map((d) => d._id) : [];
   const retired = stale.length ? await AiInsightModel.deleteMany({ _id: { $in: stale } }) : { deletedCount: 0 };
   return { saved: findings.length, retired: retired.deletedCount ?? 0, ids };

@@ -122,6 +122,24 @@ export function sendInvitationEmail(config: Config, mail: InvitationMail): Promi
   });
 }
 
+/** To a workspace owner or admin: a webhook endpoint was disabled after a day of failed deliveries. */
+export function sendWebhookDisabledEmail(config: Config, to: Recipient, mail: { url: string; workspaceName: string; link: string }): Promise<boolean> {
+  const oneLine = (text: string) => text.replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, ' ').trim().slice(0, 200);
+  const workspace = oneLine(mail.workspaceName);
+  return deliver(config, {
+    to: to.email,
+    kind: 'notice',
+    subject: `A webhook endpoint of ${workspace} was disabled`,
+    text: [
+      `Hello ${to.name},`,
+      '',
+      `Every delivery to the webhook endpoint ${oneLine(mail.url)} of the workspace "${workspace}" has failed for a day, so Soash stopped sending to it.`,
+      'Fix the receiver, then enable the endpoint again in Settings → Webhooks; failed deliveries can be replayed there:',
+      mail.link,
+    ].join('\n'),
+  });
+}
+
 /** Whether mail is kept in the development outbox and shown to its addressees (never in production). */
 export function devOutboxOpen(config: Pick<Config, 'SMTP_URL' | 'isProduction'>): boolean {
   return !config.SMTP_URL && !config.isProduction;

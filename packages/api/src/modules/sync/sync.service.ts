@@ -1,4 +1,4 @@
-import { postEngagementRate } from '@soash/shared';
+import { postEngagementRate, WebhookEventType } from '@soash/shared';
 import { Types, type mongo } from 'mongoose';
 import { addDays, chunkRange, DAY_MS, eachDay, lastDays, utcDay } from '../../connectors/common.js';
 import { connectorConfig } from '../../connectors/config.js';
@@ -14,13 +14,14 @@ import { bulkUpsertRaw, type UpsertOp } from '../../lib/bulk-upsert.js';
 import { ActivityModel } from '../activities/activity.model.js';
 import { noticeAdminsOfSetting, noticeNeedsReauth } from '../platforms/platform-notices.js';
 import { enqueueInsights } from '../insights/insights.jobs.js';
+import { emitWebhookEvent } from '../webhooks/webhooks.emit.js';
 import { scheduleTokenJob, type PullJobData } from '../platforms/platform-schedule.js';
 import { decryptTokens, loadPlatformWithSecrets, refreshPlatformTokens, tokenStateOf, type PlatformWithSecrets } from '../platforms/platform-tokens.js';
 import { PlatformModel } from '../platforms/platform.model.js';
 import { postReadsLeft, recordPostReads } from '../platforms/post-read-budget.js';
 import { StatsModel, type Demographics, type GenderSplit, type Stats } from '../stats/stats.model.js';
 import { acquireSlot, type SlotLease } from './concurrency.js';
-import { runTracked, type JobContext, type RunHandle, type RunOutcome } from './job-run.js';
+import { runTracked, safeErrorMessage, type JobContext, type RunHandle, type RunOutcome } from './job-run.js';
 import { incrementalSince, refreshDuePosts } from './post-refresh.js';
 
 /**
@@ -135,7 +136,9 @@ export async function markNeedsReauth(platformId: Types.ObjectId, err: Connector
     { returnDocument: 'after' },
   ).lean();
   if (!p) return;
-  await noticeNeedsReauth(p, err.authFailure === 'revoked' ? 'access was revoked on the platform' : 'the platform no longer accepts its access token');
+  const reason = err.authFailure === 'revoked' ? 'access was revoked on the platform' : 'the platform no longer accepts its access token';
+  await noticeNeedsReauth(p, reason);
+  await emitWebhookEvent(p.workspaceId, WebhookEventType.PLATFORM_NEEDS_REAUTH, { platformId: p._id.toHexString(), platform: p.type, username: p.username ?? null, reason });
   await scheduleTokenJob(platformId, null).catch(() => undefined);
   log.warn('platform needs re-authorisation', { platformId: platformId.toHexString(), type: p.type, code: err.code });
 }
@@ -332,6 +335,13 @@ export async function pullStats(platformId: Types.ObjectId, data: PullJobData, r
     await recomputeFollowerChanges(platformId, range.from, range.to);
     await markSynced(platformId, session.budget);
     await enqueueInsights(platform.workspaceId);
+    await emitWebhookEvent(platform.workspaceId, WebhookEventType.STATS_UPDATED, {
+      platformId: platformId.toHexString(),
+      platform: platform.type,
+      from: range.from.toISOString().slice(0, 10),
+      to: range.to.toISOString().slice(0, 10),
+      days: total,
+    });
     return { result: { days: total, statsUpserted: written } };
   });
 }
@@ -497,7 +507,7 @@ export async function pullStories(platformId: Types.ObjectId, run: RunHandle): P
 
 export async function runPullJob(kind: 'stats' | 'activities' | 'stories', data: PullJobData, ctx: JobContext): Promise<RunOutcome> {
   const platformId = toObjectId(data.platformId, 'platformId');
-  const owner = await PlatformModel.findOne({ _id: platformId }, { workspaceId: 1 }).lean();
+  const owner = await PlatformModel.findOne({ _id: platformId }, { workspaceId: 1, type: 1 }).lean();
   return runTracked(
     {
       jobType: kind === 'stats' ? JobType.SYNC_METRICS : JobType.SYNC_ACTIVITIES,
@@ -509,15 +519,20 @@ export async function runPullJob(kind: 'stats' | 'activities' | 'stories', data:
       onceOnly: true,
     },
     async (run) => {
+      const event = { platformId: platformId.toHexString(), platform: owner?.type ?? null, kind, systemJobId: run.id.toHexString(), attempt: run.attempt };
       try {
-        if (kind === 'stories') return await pullStories(platformId, run);
-        return kind === 'stats' ? await pullStats(platformId, data, run) : await pullActivities(platformId, data, run);
+        const outcome = kind === 'stories' ? await pullStories(platformId, run) : kind === 'stats' ? await pullStats(platformId, data, run) : await pullActivities(platformId, data, run);
+        if (owner && !outcome.result?.skipped) {
+          await emitWebhookEvent(owner.workspaceId, WebhookEventType.SYNC_COMPLETED, { ...event, result: outcome.result ?? {}, ...(outcome.note ? { note: outcome.note } : {}) });
+        }
+        return outcome;
       } catch (err) {
         if (err instanceof PlatformGone) {
           await deleteOrphans(platformId);
           return { note: 'The account was disconnected during the run; nothing more was stored', result: { skipped: true } };
         }
         await recordFailure(platformId, err);
+        if (owner) await emitWebhookEvent(owner.workspaceId, WebhookEventType.SYNC_FAILED, { ...event, error: safeErrorMessage(err) });
         throw err;
       }
     },

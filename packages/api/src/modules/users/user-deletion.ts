@@ -2,6 +2,8 @@ import mongoose, { Types } from 'mongoose';
 import { JOBS_COLLECTION } from '../../jobs/scheduler.js';
 import { log } from '../../lib/logger.js';
 import { ActivityMetricModel } from '../activities/activity-metric.model.js';
+import { WebhookDeliveryModel } from '../webhooks/webhook-delivery.model.js';
+import { WebhookEndpointModel } from '../webhooks/webhook-endpoint.model.js';
 import { ApiKeyModel } from '../api-keys/api-key.model.js';
 import { OAuthCodeModel, OAuthGrantModel, OAuthTokenModel } from '../oauth-apps/oauth.models.js';
 import { ActivityModel } from '../activities/activity.model.js';
@@ -51,6 +53,9 @@ export async function deleteWorkspaceData(workspaceIdInput: Types.ObjectId | str
   // 1. Stop access and background work: the workspace's API keys go, deactivated accounts are
   //    skipped by the sync jobs, and the workspace's queued jobs are removed.
   await step('apiKeys', () => ApiKeyModel.deleteMany({ workspaceId }));
+  // Webhooks stop too: a queued attempt whose delivery is gone sends nothing.
+  await step('webhookEndpoints', () => WebhookEndpointModel.deleteMany({ workspaceId }));
+  await step('webhookDeliveries', () => WebhookDeliveryModel.deleteMany({ workspaceId }));
   // OAuth apps' access to it: tokens first (found through their grants), then grants and codes.
   await deleteOAuthAccess({ workspaceId }, step);
   const platformIds = (await PlatformModel.find({ workspaceId }, { _id: 1 }).lean()).map((p) => p._id);

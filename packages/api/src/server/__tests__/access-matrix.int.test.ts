@@ -15,6 +15,9 @@ import { CustomReportModel } from '../../modules/reports/custom-report.model.js'
 import { ContentCategoryModel } from '../../modules/categories/category.model.js';
 import { AiInsightModel } from '../../modules/insights/insight.model.js';
 import { UserModel } from '../../modules/users/user.model.js';
+import { WebhookDeliveryModel } from '../../modules/webhooks/webhook-delivery.model.js';
+import { WebhookEndpointModel } from '../../modules/webhooks/webhook-endpoint.model.js';
+import { encryptSecret } from '../../lib/crypto.js';
 import { addMember, createTeam, OWNER_PASSWORD, type Team } from '../../modules/workspaces/__tests__/team-fixtures.js';
 import { TeamMemberModel } from '../../modules/workspaces/team-member.model.js';
 import { buildAppSchema } from '../schema.js';
@@ -86,6 +89,8 @@ const RULES: Record<string, Rule> = {
   'Query.timeseries': VIEWER,
   'Query.topActivities': VIEWER,
   'Query.users': 'system-admin',
+  'Query.webhookDeliveries': ADMIN,
+  'Query.webhookEndpoints': ADMIN,
   'Query.workspace': 'signed-in',
   'Query.workspaces': 'signed-in',
   'Mutation.acceptInvitation': 'signed-in',
@@ -140,6 +145,12 @@ const RULES: Record<string, Rule> = {
   'Mutation.updateProfile': ADMIN,
   'Mutation.updateWorkspace': ADMIN,
   'Mutation.verifyEmail': 'public',
+  'Mutation.createWebhookEndpoint': ADMIN,
+  'Mutation.updateWebhookEndpoint': ADMIN,
+  'Mutation.deleteWebhookEndpoint': ADMIN,
+  'Mutation.rotateWebhookSecret': ADMIN,
+  'Mutation.replayWebhookDelivery': ADMIN,
+  'Mutation.sendTestWebhook': ADMIN,
   'Subscription.syncProgress': VIEWER,
 };
 
@@ -180,6 +191,17 @@ async function freshApiKey(fx: Fixture): Promise<string> {
   const key = await ApiKeyModel.create({ workspaceId: fx.team.workspace._id, name: 'Use up', publicId, secretHash: newApiKeySecret(publicId).secretHash, scopes: ['posts:read'], createdBy: fx.team.owner.user._id });
   return key._id.toHexString();
 }
+async function freshEndpoint(fx: Fixture): Promise<string> {
+  const e = await WebhookEndpointModel.create({ workspaceId: fx.team.workspace._id, url: PUBLIC_HOOK, events: ['sync.completed'], secretEnc: encryptSecret('whsec_AAAA'), createdBy: fx.team.owner.user._id });
+  return e._id.toHexString();
+}
+async function freshDelivery(fx: Fixture): Promise<string> {
+  const endpointId = await freshEndpoint(fx);
+  const d = await WebhookDeliveryModel.create({ workspaceId: fx.team.workspace._id, endpointId: oid(endpointId), eventType: 'sync.completed', messageId: `msg_${suffix()}`, payload: '{}', status: 'failed', attemptCount: 1 });
+  return d._id.toHexString();
+}
+/** A public address (no DNS needed), so the SSRF guard accepts it. */
+const PUBLIC_HOOK = 'https://93.184.216.34/hooks';
 async function freshReport(fx: Fixture): Promise<string> {
   const r = await CustomReportModel.create({
     workspaceId: fx.team.workspace._id,
@@ -229,6 +251,14 @@ const CASES: Record<string, Case> = {
   'Query.systemJobs': { query: '{ systemJobs { totalCount } }' },
   'Query.timeseries': { query: `{ timeseries(input: { metric: ENGAGEMENTS, range: ${RANGE} }) { points { bucket } } }` },
   'Query.topActivities': { query: `{ topActivities(input: { range: ${RANGE} }) { rank } }` },
+  'Query.webhookEndpoints': { query: '{ webhookEndpoints { id } }' },
+  'Query.webhookDeliveries': { query: 'query($id: ID!) { webhookDeliveries(endpointId: $id) { totalCount } }', vars: async (fx) => ({ id: await freshEndpoint(fx) }) },
+  'Mutation.createWebhookEndpoint': { query: `mutation { createWebhookEndpoint(input: { url: "${PUBLIC_HOOK}", events: [SYNC_COMPLETED] }) { secret } }` },
+  'Mutation.updateWebhookEndpoint': { query: 'mutation($id: ID!) { updateWebhookEndpoint(id: $id, input: { description: "x" }) { id } }', vars: async (fx) => ({ id: await freshEndpoint(fx) }) },
+  'Mutation.deleteWebhookEndpoint': { query: 'mutation($id: ID!) { deleteWebhookEndpoint(id: $id) }', vars: async (fx) => ({ id: await freshEndpoint(fx) }) },
+  'Mutation.rotateWebhookSecret': { query: 'mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret } }', vars: async (fx) => ({ id: await freshEndpoint(fx) }) },
+  'Mutation.replayWebhookDelivery': { query: 'mutation($id: ID!) { replayWebhookDelivery(id: $id) { id } }', vars: async (fx) => ({ id: await freshDelivery(fx) }) },
+  'Mutation.sendTestWebhook': { query: 'mutation($id: ID!) { sendTestWebhook(endpointId: $id) { id } }', vars: async (fx) => ({ id: await freshEndpoint(fx) }) },
   'Query.workspace': { query: 'query($id: ID!) { workspace(id: $id) { id viewerRole } }', vars: (fx) => ({ id: fx.team.workspaceId }) },
   'Mutation.adminDeleteUser': { query: 'mutation($id: ID!) { adminDeleteUser(id: $id) }', vars: async () => ({ id: (await createUser()).user._id.toHexString() }) },
   'Mutation.adminUpdateUser': { query: 'mutation($id: ID!) { adminUpdateUser(id: $id, input: { role: ADMIN }) { id } }', vars: (fx) => ({ id: fx.objects.member }) },

@@ -26,6 +26,8 @@ import { SystemJobModel } from '../../modules/system-jobs/system-job.model.js';
 import { RefreshTokenModel } from '../../modules/users/refresh-token.model.js';
 import { UserModel } from '../../modules/users/user.model.js';
 import { InvitationModel } from '../../modules/workspaces/invitation.model.js';
+import { WebhookDeliveryModel } from '../../modules/webhooks/webhook-delivery.model.js';
+import { WebhookEndpointModel } from '../../modules/webhooks/webhook-endpoint.model.js';
 import { OAuthAppModel, OAuthGrantModel, OAuthTokenModel } from '../../modules/oauth-apps/oauth.models.js';
 import { sha256 } from '../../modules/oauth-apps/oauth-secrets.js';
 import { buildAppSchema } from '../schema.js';
@@ -40,8 +42,10 @@ import { buildAppSchema } from '../schema.js';
  *    or Mutation.refreshToken (returns an AuthPayload, whose fields are checked in turn).
  *    The allow-list: AuthPayload.accessToken/refreshToken, the credentials of a session issued by
  *    that very response (login, refreshToken, changePassword), and NewApiKey.secret, the API key
- *    created or rotated by that very response (createApiKey, rotateApiKey), and NewOAuthApp.clientSecret,
- *    likewise (createOAuthApp, rotateOAuthAppSecret); never stored ones.
+ *    created or rotated by that very response (createApiKey, rotateApiKey), NewOAuthApp.clientSecret,
+ *    likewise (createOAuthApp, rotateOAuthAppSecret), and NewWebhookEndpoint.secret, the signing
+ *    secret of the endpoint created or rotated by that very response (createWebhookEndpoint,
+ *    rotateWebhookSecret); never stored ones.
  * 2. Data level: for a user whose account holds every kind of secret (password hash, email-link
  *    token hashes, refresh-token hashes, a platform's encrypted OAuth tokens), every readable field
  *    of every reachable type is queried, and no response contains any of those values.
@@ -49,7 +53,7 @@ import { buildAppSchema } from '../schema.js';
 
 const SECRET_NAME = /token|password|secret|hash(?!tag)|cipher/i;
 const NON_TEXT_SCALARS = new Set(['Boolean', 'Int', 'Float', 'DateTime']);
-const ALLOWED = new Set(['AuthPayload.accessToken', 'AuthPayload.refreshToken', 'NewApiKey.secret', 'NewOAuthApp.clientSecret']);
+const ALLOWED = new Set(['AuthPayload.accessToken', 'AuthPayload.refreshToken', 'NewApiKey.secret', 'NewOAuthApp.clientSecret', 'NewWebhookEndpoint.secret']);
 
 /** Every output type reachable from the root operation types. */
 function reachableTypes(schema: GraphQLSchema): Map<string, GraphQLNamedType> {
@@ -200,6 +204,22 @@ describe('secrets: failing cases (no way to read a secret)', () => {
     const apiKeySecret = rotatedKey.body.data!.rotateApiKey.secret as string;
     const apiKeyHashes = (await ApiKeyModel.findOne({ workspaceId }).select('+secretHash +previousSecretHash').lean())!;
 
+    // A webhook endpoint (its signing secret is stored encrypted) with one delivery and its attempt.
+    const createdHook = await server.gql('mutation { createWebhookEndpoint(input: { url: "https://93.184.216.34/hooks", events: [SYNC_COMPLETED] }) { secret endpoint { id } } }', {}, token);
+    expect(createdHook.body.errors).toBeUndefined();
+    const hookId = createdHook.body.data!.createWebhookEndpoint.endpoint.id as string;
+    const hookSecret = createdHook.body.data!.createWebhookEndpoint.secret as string;
+    const hookSecretEnc = (await WebhookEndpointModel.findById(hookId).select('+secretEnc').lean())!.secretEnc;
+    await WebhookDeliveryModel.create({
+      workspaceId,
+      endpointId: new Types.ObjectId(hookId),
+      eventType: 'sync.completed',
+      messageId: 'msg_secrets',
+      payload: '{"type":"sync.completed"}',
+      status: 'failed',
+      attemptCount: 1,
+      attempts: [{ at: new Date(), responseStatus: 500, durationMs: 12, error: 'Answered 500' }],
+    });
     // An OAuth app (the user is an admin) with its secret hash, and the user's grant of it with a token pair.
     const createdApp = await server.gql(
       'mutation { createOAuthApp(input: { name: "Partner app", redirectUris: ["https://partner.example/cb"], scopes: [PLATFORMS_READ] }) { clientSecret app { id clientId } } }',
@@ -259,6 +279,8 @@ describe('secrets: failing cases (no way to read a secret)', () => {
       'API key hash': apiKeyHashes.secretHash,
       'API key previous hash': apiKeyHashes.previousSecretHash!,
       'encryption key': TEST_KEY_1.split(':')[1]!,
+      'webhook signing secret': hookSecret.slice(6),
+      'encrypted webhook secret': hookSecretEnc,
       'OAuth client secret': oauthClientSecret,
       'OAuth client secret hash': oauthAppDoc.secretHash!,
       'OAuth access token': oauthAccess,
@@ -288,6 +310,7 @@ describe('secrets: failing cases (no way to read a secret)', () => {
       bestTimesToPost: { input: { range: YEAR, minPosts: 2 } },
       postDecay: { activityId: data.activityId.toHexString() },
       pendingConnection: { id: pending._id.toHexString() },
+      webhookDeliveries: { endpointId: hookId },
       oauthConsentRequest: { clientId: oauthClientId },
       customReport: { id: reportId },
       reportData: { id: reportId },
