@@ -5,6 +5,7 @@ COPY package.json package-lock.json turbo.json tsconfig.json codegen.ts ./
 COPY packages/shared/package.json packages/shared/
 COPY packages/api/package.json packages/api/
 COPY packages/web/package.json packages/web/
+COPY examples/partner-node/package.json examples/partner-node/
 RUN npm ci --no-audit --no-fund
 COPY packages packages
 # The web build ships docs/connectors.md and docs/api.md as admin guides (/docs/*.html).
@@ -18,6 +19,7 @@ COPY package.json package-lock.json ./
 COPY packages/shared/package.json packages/shared/
 COPY packages/api/package.json packages/api/
 COPY packages/web/package.json packages/web/
+COPY examples/partner-node/package.json examples/partner-node/
 RUN npm ci --omit=dev --no-audit --no-fund --workspace @soash/api --include-workspace-root=false
 COPY --from=build /app/packages/api/dist packages/api/dist
 COPY packages/api/src/db/standin packages/api/src/db/standin

@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', 'packages/web/src/gql/**', '.data/**', 'artifacts/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', 'packages/web/src/gql/**', 'examples/*/src/gql/**', '.data/**', 'artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

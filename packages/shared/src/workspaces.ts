@@ -49,7 +49,8 @@ export const AUDIT_RETENTION_DAYS = 365;
 
 /**
  * What the audit log records: membership changes (member.*, from the team operations), connection
- * changes (platform.*) and settings changes (workspace.*). Filter the log by a prefix ("member.").
+ * changes (platform.*), settings changes (workspace.*) and API keys (api_key.*: created, revoked,
+ * rotated; the key's name and prefix, never its secret). Filter the log by a prefix ("member.").
  */
 export const AuditAction = {
   MEMBER_INVITED: 'member.invited',
@@ -65,6 +66,9 @@ export const AuditAction = {
   WORKSPACE_CREATED: 'workspace.created',
   WORKSPACE_UPDATED: 'workspace.updated',
   WORKSPACE_DELETED: 'workspace.deleted',
+  API_KEY_CREATED: 'api_key.created',
+  API_KEY_REVOKED: 'api_key.revoked',
+  API_KEY_ROTATED: 'api_key.rotated',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 export const AUDIT_ACTIONS: readonly AuditAction[] = Object.values(AuditAction);

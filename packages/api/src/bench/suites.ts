@@ -3,6 +3,7 @@
  * `registerSuite` (registry.ts) and one import below.
  */
 import './limits.bench.js';
+import './api-keys.bench.js';
 import './ingest.bench.js';
 import './dashboard.bench.js';
 import './insights.bench.js';

@@ -118,7 +118,11 @@ export async function createHttpServer(config: Config, opts: { port?: number; ho
       const viewer = await viewerFromAuthorization(config, authorizationOf(ctx.connectionParams as WsParams | undefined));
       return viewer.viewer?.id;
     },
-    async (ctx, cost) => chargeSocketOperation(config, await socketContext(ctx as unknown as Parameters<typeof socketContext>[0]), cost),
+    async (ctx, cost) => {
+      const context = await socketContext(ctx as unknown as Parameters<typeof socketContext>[0]);
+      const error = await chargeSocketOperation(config, context, cost);
+      return error ? { error } : { contextValue: context };
+    },
   );
   const wsCleanup = useServer<WsParams>(
     {

@@ -1,14 +1,20 @@
-import { API_KEYS_PER_WORKSPACE, WorkspaceRole } from '@soash/shared';
+import { API_KEYS_PER_WORKSPACE, AuditAction, WorkspaceRole } from '@soash/shared';
 import { Types } from 'mongoose';
 import { badInput, isDuplicateKeyError, limitExceeded, notFound } from '../../lib/errors.js';
 import { toObjectId } from '../../lib/ids.js';
 import { viewerOf, type Context } from '../../server/context.js';
 import { assertRole, workspaceScope } from '../workspaces/access.js';
+import { recordAudit } from '../workspaces/audit.service.js';
 import { ApiKeyModel, ApiKeyStatus, type ApiKey } from './api-key.model.js';
-import { newApiKeySecret, newPublicId } from './api-key-token.js';
+import { displayPrefix, newApiKeySecret, newPublicId } from './api-key-token.js';
 import type { CreateApiKeyInput, NewApiKey, RotateApiKeyArgs } from './dto/api-key.inputs.js';
 
 const HOUR_MS = 3_600_000;
+
+/** What the audit log says about a key: its name, prefix and scopes (never its secret or hash). */
+function audited(ctx: Context, action: AuditAction, key: Pick<ApiKey, '_id' | 'name' | 'publicId' | 'scopes'>, extra: Record<string, unknown> = {}): Promise<void> {
+  return recordAudit(ctx, action, { type: 'api_key', id: key._id }, { name: key.name, prefix: displayPrefix(key.publicId), scopes: key.scopes, ...extra });
+}
 
 /** Owners and admins manage the keys of their workspace (the resolvers' @MinRole says the same). */
 function managerScope(ctx: Context): { workspaceId: Types.ObjectId } {
@@ -58,6 +64,7 @@ export async function createApiKey(ctx: Context, input: CreateApiKeyInput, now =
         createdBy: new Types.ObjectId(viewerOf(ctx).id),
       });
       const { secretHash: _h, ...apiKey } = doc.toObject() as ApiKey;
+      await audited(ctx, AuditAction.API_KEY_CREATED, apiKey as ApiKey, input.expiresAt ? { expiresAt: input.expiresAt.toISOString() } : {});
       return { apiKey: apiKey as ApiKey, secret: key };
     } catch (err) {
       // A public id collision (62^10 ids) is astronomically rare; draw again.
@@ -76,6 +83,8 @@ export async function revokeApiKey(ctx: Context, id: string, now = new Date()): 
     { $set: { revokedAt: now, revokedBy: new Types.ObjectId(viewerOf(ctx).id) }, $unset: { previousSecretHash: 1, previousSecretExpiresAt: 1 } },
     { returnDocument: 'after', lean: true },
   );
+  // Only the request that revoked it records it (a concurrent second revoke found it revoked).
+  if (updated) await audited(ctx, AuditAction.API_KEY_REVOKED, updated as ApiKey);
   return (updated as ApiKey | null) ?? (await findKey(ctx, id));
 }
 
@@ -98,5 +107,6 @@ export async function rotateApiKey(ctx: Context, args: RotateApiKeyArgs, now = n
     { returnDocument: 'after', lean: true },
   );
   if (!updated) throw notFound('API key');
+  await audited(ctx, AuditAction.API_KEY_ROTATED, updated as ApiKey, { overlapHours: args.overlapHours });
   return { apiKey: updated as ApiKey, secret };
 }

@@ -30,8 +30,8 @@ export class RateLimitResolver {
   })
   rateLimit(@Ctx() ctx: Context): RateLimit {
     const meter = meters.get(ctx);
-    // Every HTTP operation is metered before it runs; over WebSocket there is no meter.
-    if (!meter) throw badInput('rateLimit is answered over HTTP only');
+    // Every operation is metered before it runs, over HTTP and over WebSocket (rate-limit.ts).
+    if (!meter) throw badInput('rateLimit: this request was not metered');
     const s = meter.state;
     return { max: s.max, remaining: s.remaining, restoreRate: s.restorePerSecond, resetAt: s.resetAt, cost: meter.requested };
   }

@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { SubscriptionTier } from '../../lib/graphql-enums.js';
 
-@ObjectType({ description: 'A bucket of points per API key and per signed-in user, refilling steadily.' })
+@ObjectType({ description: 'A bucket of points (per API key, or per signed-in user), refilling steadily.' })
 export class ApiPoints {
   @Field(() => Int, { description: 'Points the bucket holds when full.' })
   max: number;
@@ -28,8 +28,11 @@ export class Plan {
   @Field(() => Int, { description: 'Monthly price in cents.' })
   priceCents: number;
 
-  @Field(() => ApiPoints, { description: "The API's cost-based rate limit on this plan (docs/partners.md), before API_POINTS_SCALE." })
+  @Field(() => ApiPoints, { description: "The API's cost-based rate limit of each API key (and each client address without a credential) on this plan (docs/partners.md), before API_POINTS_SCALE." })
   apiPoints: ApiPoints;
+
+  @Field(() => ApiPoints, { description: "The API's cost-based rate limit of each signed-in user on this plan (docs/partners.md), before API_POINTS_SCALE." })
+  sessionPoints: ApiPoints;
 }
 
 @ObjectType({ description: 'How this server bills plan changes (what the web app tells the user before a change).' })

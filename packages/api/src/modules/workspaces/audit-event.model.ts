@@ -25,12 +25,12 @@ export class AuditEvent {
   actorId?: Types.ObjectId;
 
   /** A dotted action name, e.g. member.invited, member.role_changed, platform.connected, workspace.updated. */
-  @Field(() => String, { description: 'A dotted action name: member.* (membership), platform.* (connections), workspace.* (settings).' })
+  @Field(() => String, { description: 'A dotted action name: member.* (membership), platform.* (connections), workspace.* (settings), api_key.* (API keys).' })
   @prop({ type: () => String, required: true, maxlength: 64 })
   action: string;
 
-  /** What the action was about: a kind and its id (member, invitation, platform, workspace). */
-  @Field(() => String, { nullable: true, description: 'The kind of thing the action was about: member, invitation, platform or workspace.' })
+  /** What the action was about: a kind and its id (member, invitation, platform, workspace, api_key). */
+  @Field(() => String, { nullable: true, description: 'The kind of thing the action was about: member, invitation, platform, workspace or api_key.' })
   @prop({ type: () => String, maxlength: 32 })
   targetType?: string;
 

@@ -16,7 +16,7 @@ export class AuditResolver {
   @SessionOnly()
   @Query(() => AuditEventConnection, {
     description:
-      'The audit log of the active workspace, newest first: membership (member.*), connection (platform.*) and settings (workspace.*) changes, kept one year. Admins and owners.',
+      'The audit log of the active workspace, newest first: membership (member.*), connection (platform.*), settings (workspace.*) and API key (api_key.*) changes, kept one year. Admins and owners.',
   })
   auditLog(@Args(() => AuditLogArgs) args: AuditLogArgs, @Ctx() ctx: Context): Promise<Connection<AuditEvent>> {
     return auditLog(teamActorOf(ctx).workspaceId, args);

@@ -10,9 +10,10 @@ import { chargePoints, refundPoints, type BucketRule, type BucketState } from '.
 /**
  * Cost-based rate limits (docs/partners.md#costs-and-limits). Each caller has a bucket of points
  * refilling at a steady rate (points-bucket.ts): an API key its own, a signed-in user theirs, an
- * anonymous client one per address. The size and refill rate are the plan's (TIER_LIMITS
- * `apiPoints`, the active workspace's owner's plan; FREE for anonymous callers and users without a
- * workspace), times API_POINTS_SCALE.
+ * anonymous client one per address. The size and refill rate are the plan's (the active
+ * workspace's owner's plan; FREE for anonymous callers and users without a workspace), times
+ * API_POINTS_SCALE: TIER_LIMITS `apiPoints` for API keys and anonymous callers, `sessionPoints`
+ * for signed-in users.
  *
  * Before execution the operation is charged its calculated cost (cost.ts, at least 1); over the
  * limit it is refused with HTTP 429, RATE_LIMITED and `retryAfterSeconds`, and nothing runs. After
@@ -35,22 +36,29 @@ export interface Meter {
 /** The request's charge, for the `rateLimit` query and the response (set before execution). */
 export const meters = new WeakMap<object, Meter>();
 
-export function ruleFor(config: RateLimitConfig, tier: SubscriptionTier): BucketRule {
-  const { max, restorePerSecond } = TIER_LIMITS[tier].apiPoints;
+/** Who a bucket belongs to: an API key, a signed-in user (session token) or a client address. */
+export type BucketHolder = 'api_key' | 'session' | 'anonymous';
+
+export function ruleFor(config: RateLimitConfig, tier: SubscriptionTier, holder: BucketHolder = 'api_key'): BucketRule {
+  const limits = TIER_LIMITS[tier];
+  const { max, restorePerSecond } = holder === 'session' ? limits.sessionPoints : limits.apiPoints;
   return { max: max * config.API_POINTS_SCALE, restorePerSecond: restorePerSecond * config.API_POINTS_SCALE };
 }
 
 /** Whose bucket pays for the request, and by which plan's rule. */
 async function bucketOf(config: RateLimitConfig, ctx: Context): Promise<{ bucket: string; rule: BucketRule }> {
   const viewer = ctx.viewer ? await confirmViewer(ctx).catch(() => null) : null;
-  if (!viewer) return { bucket: `ip:${ctx.ip ?? 'unknown'}`, rule: ruleFor(config, SubscriptionTier.FREE) };
+  if (!viewer) return { bucket: `ip:${ctx.ip ?? 'unknown'}`, rule: ruleFor(config, SubscriptionTier.FREE, 'anonymous') };
   let tier: SubscriptionTier = SubscriptionTier.FREE;
   if (viewer.workspaceId) {
     const ws = await ctx.loaders.workspaceById.load(viewer.workspaceId);
     const owner = ws ? await ctx.loaders.userById.load(ws.ownerId.toHexString()) : null;
     if (owner?.subscriptionTier) tier = owner.subscriptionTier;
   }
-  return { bucket: viewer.apiKey ? `key:${viewer.apiKey.id}` : viewer.oauth ? `oauth:${viewer.oauth.grantId}` : `user:${viewer.id}`, rule: ruleFor(config, tier) };
+  // Partner credentials (API keys, OAuth apps' tokens) draw on the plan's apiPoints, sessions on sessionPoints.
+  if (viewer.apiKey) return { bucket: `key:${viewer.apiKey.id}`, rule: ruleFor(config, tier, 'api_key') };
+  if (viewer.oauth) return { bucket: `oauth:${viewer.oauth.grantId}`, rule: ruleFor(config, tier, 'api_key') };
+  return { bucket: `user:${viewer.id}`, rule: ruleFor(config, tier, 'session') };
 }
 
 /** The root fields the operation selects (fragments at the root followed), by response key. */
@@ -128,14 +136,20 @@ export function costExtension(meter: Meter) {
  * Charges an operation over WebSocket (graphql-ws does not pass through Apollo): the same bucket
  * and rule as over HTTP, charged its calculated cost before it runs. There is no refund (the
  * answer is streamed), and no headers; a refusal is RATE_LIMITED or LIMIT_EXCEEDED as over HTTP.
+ * A paid operation's meter is kept on `ctx` (the context it then executes with), so the
+ * `rateLimit` query answers the caller's budget over WebSocket too.
  */
 export async function chargeSocketOperation(config: RateLimitConfig, ctx: Context, cost: number): Promise<AppError | undefined> {
   const requested = Math.max(1, cost);
   const { bucket, rule } = await bucketOf(config, ctx);
   if (requested > rule.max) return tooCostly(requested, rule.max).originalError as AppError;
   const charged = await chargePoints(bucket, rule, requested);
-  if (charged.ok) return undefined;
-  return rateLimitedError({ bucket, rule, requested, state: charged }, charged.retryAfterSeconds).originalError as AppError;
+  const meter: Meter = { bucket, rule, requested, state: charged };
+  if (charged.ok) {
+    meters.set(ctx, meter);
+    return undefined;
+  }
+  return rateLimitedError(meter, charged.retryAfterSeconds).originalError as AppError;
 }
 
 /** Charges and refunds every HTTP operation; needs the cost recorded by queryLimitsPlugin. */

@@ -79,8 +79,11 @@ export function socketLimits(
   limits: SocketLimits,
   schema: GraphQLSchema,
   viewerIdOf: (ctx: WsContext) => Promise<string | undefined>,
-  /** Charges the operation's cost to the caller's rate-limit bucket (rate-limit.ts); an AppError refuses it. */
-  charge?: (ctx: WsContext, cost: number) => Promise<AppError | undefined>,
+  /**
+   * Charges the operation's cost to the caller's rate-limit bucket (rate-limit.ts): `error` refuses
+   * it; `contextValue` is the context it was charged in, which it then executes with.
+   */
+  charge?: (ctx: WsContext, cost: number) => Promise<{ error: AppError } | { contextValue: unknown }>,
 ) {
   const sockets = new WeakMap<WsContext, SocketState>();
   const perUser = new Map<string, number>();
@@ -143,12 +146,13 @@ export function socketLimits(
         const limit = limits.WS_MAX_SUBSCRIPTIONS_PER_USER;
         return refuse(new AppError(ErrorCode.LIMIT_EXCEEDED, `At most ${limit} subscriptions at once per user`, { limit }));
       }
-      const unpaid = cost !== undefined && charge ? await charge(ctx, cost) : undefined;
-      if (unpaid) return refuse(unpaid);
+      const paid = cost !== undefined && charge ? await charge(ctx, cost) : undefined;
+      if (paid && 'error' in paid) return refuse(paid.error);
       s.operations.set(id, userId);
       if (userId) perUser.set(userId, (perUser.get(userId) ?? 0) + 1);
       clearTimeout(s.idle);
-      return { schema, document, operationName: payload.operationName, variableValues: variables };
+      // With a contextValue, graphql-ws does not build another context (the charge is on this one).
+      return { schema, document, operationName: payload.operationName, variableValues: variables, ...(paid ? { contextValue: paid.contextValue } : {}) };
     },
 
     /** Subscriptions' streams release their slot the moment they end or are cancelled. */

@@ -60,6 +60,12 @@ function fieldName(field: string): string {
   return fieldLabel(field) ?? field.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
+/** An API key as the log names it: “Reporting app” (soash_AbC…_). */
+function apiKey(d: (k: string) => string | null): string {
+  const name = d('name') ? `“${d('name')}”` : 'a key';
+  return d('prefix') ? `${name} (${d('prefix')})` : name;
+}
+
 /** An audit event in words ("invited sam@example.com as editor"), from its action and details. */
 export function describeAuditEvent(e: Pick<AuditEvent, 'action' | 'details'>): string {
   const d = (k: string) => detail(e.details, k);
@@ -94,6 +100,12 @@ export function describeAuditEvent(e: Pick<AuditEvent, 'action' | 'details'>): s
     }
     case AuditAction.WORKSPACE_DELETED:
       return 'deleted the workspace';
+    case AuditAction.API_KEY_CREATED:
+      return `created the API key ${apiKey(d)}`;
+    case AuditAction.API_KEY_ROTATED:
+      return `rotated the API key ${apiKey(d)}${d('overlapHours') && d('overlapHours') !== '0' ? ` (the old secret works ${d('overlapHours')} more hours)` : ''}`;
+    case AuditAction.API_KEY_REVOKED:
+      return `revoked the API key ${apiKey(d)}`;
     default:
       return e.action;
   }
@@ -107,7 +119,7 @@ export function AuditLogCard() {
   const log = data?.auditLog;
   return (
     <Card title="Audit log" labelledBy="members-audit">
-      <p className="small muted">Membership, account and settings changes of the last 12 months: who, what, when and from where.</p>
+      <p className="small muted">Membership, account, settings and API key changes of the last 12 months: who, what, when and from where.</p>
       {!log ? (
         error ? (
           <ErrorState title="The audit log could not be loaded" error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />

@@ -128,6 +128,10 @@ describe('MembersPage: successful cases', () => {
     expect(describeAuditEvent({ action: 'member.role_changed', details: { from: 'editor', to: 'viewer' } })).toBe('changed a member’s role from editor to viewer');
     expect(describeAuditEvent({ action: 'platform.connected', details: { platformType: 'tiktok', sandbox: true } })).toBe('connected a sandbox TikTok account');
     expect(describeAuditEvent({ action: 'platform.disconnected', details: { platformType: 'instagram', username: 'bakery' } })).toBe('disconnected the Instagram account @bakery');
+    expect(describeAuditEvent({ action: 'api_key.created', details: { name: 'Reporting app', prefix: 'soash_AbCdEfGhIj_', scopes: ['posts:read'] } })).toBe('created the API key “Reporting app” (soash_AbCdEfGhIj_)');
+    expect(describeAuditEvent({ action: 'api_key.rotated', details: { name: 'Reporting app', prefix: 'soash_AbCdEfGhIj_', overlapHours: 24 } })).toBe('rotated the API key “Reporting app” (soash_AbCdEfGhIj_) (the old secret works 24 more hours)');
+    expect(describeAuditEvent({ action: 'api_key.rotated', details: { name: 'Reporting app', prefix: 'soash_AbCdEfGhIj_', overlapHours: 0 } })).toBe('rotated the API key “Reporting app” (soash_AbCdEfGhIj_)');
+    expect(describeAuditEvent({ action: 'api_key.revoked', details: { name: 'Reporting app', prefix: 'soash_AbCdEfGhIj_' } })).toBe('revoked the API key “Reporting app” (soash_AbCdEfGhIj_)');
     expect(describeAuditEvent({ action: 'workspace.updated', details: { fields: ['brandName', 'onboardingCompleted'] } })).toBe('changed the workspace settings (brand name, onboarding completed)');
   });
 

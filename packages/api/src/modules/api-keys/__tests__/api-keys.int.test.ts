@@ -134,6 +134,46 @@ describe('API keys: successful cases', () => {
   });
 });
 
+describe('API keys: the audit log', () => {
+  const AUDIT = `{ auditLog(first: 10, actionPrefix: "api_key.") { edges { node { action targetType targetId details actor { name } } } } }`;
+
+  it('records who created, rotated and revoked which key (name and prefix), never the secret', async () => {
+    const team = await createTeam();
+    const { secret, apiKey } = await createKey(team, 'admin', [ApiScope.PLATFORMS_READ, ApiScope.POSTS_READ]);
+    const rotated = await asMember(team, 'owner')('mutation($id: ID!) { rotateApiKey(id: $id, overlapHours: 3) { secret } }', { id: apiKey.id });
+    expect(rotated.body.errors).toBeUndefined();
+    const fresh = rotated.body.data!.rotateApiKey.secret as string;
+    expect((await asMember(team, 'admin')('mutation($id: ID!) { revokeApiKey(id: $id) { status } }', { id: apiKey.id })).body.errors).toBeUndefined();
+    // A second revoke changes nothing, and records nothing.
+    await asMember(team, 'admin')('mutation($id: ID!) { revokeApiKey(id: $id) { status } }', { id: apiKey.id });
+
+    const log = await asMember(team, 'owner')(AUDIT);
+    expect(log.body.errors).toBeUndefined();
+    const entries = log.body.data!.auditLog.edges.map((e: { node: unknown }) => e.node);
+    const about = { targetType: 'api_key', targetId: apiKey.id };
+    const details = { name: 'key of admin', prefix: apiKey.prefix, scopes: ['platforms:read', 'posts:read'] };
+    expect(entries).toEqual([
+      { action: 'api_key.revoked', ...about, details, actor: { name: team.admin.user.name } },
+      { action: 'api_key.rotated', ...about, details: { ...details, overlapHours: 3 }, actor: { name: team.owner.user.name } },
+      { action: 'api_key.created', ...about, details, actor: { name: team.admin.user.name } },
+    ]);
+    const stored = JSON.stringify(log.body);
+    for (const s of [secret, fresh]) {
+      expect(stored).not.toContain(s);
+      expect(stored).not.toContain(s.slice(apiKey.prefix.length, apiKey.prefix.length + 32));
+    }
+  });
+
+  it('a refused change records nothing', async () => {
+    const team = await createTeam();
+    const { apiKey } = await createKey(team, 'owner', [ApiScope.PLATFORMS_READ]);
+    await asMember(team, 'editor')('mutation($id: ID!) { revokeApiKey(id: $id) { status } }', { id: apiKey.id });
+    await asMember(team, 'owner')('mutation($id: ID!) { rotateApiKey(id: $id, overlapHours: 500) { secret } }', { id: apiKey.id });
+    const log = await asMember(team, 'owner')(AUDIT);
+    expect(log.body.data!.auditLog.edges.map((e: { node: { action: string } }) => e.node.action)).toEqual(['api_key.created']);
+  });
+});
+
 describe('API keys: failing cases', () => {
   it('only owners and admins manage keys; editors and viewers are FORBIDDEN', async () => {
     const team = await createTeam();

@@ -4,10 +4,12 @@ import { createPlatform, createUser } from '../../../../test/helpers/fixtures.js
 import { startTestServer, type TestServer } from '../../../../test/helpers/server.js';
 import { createTeam, type Team } from '../../workspaces/__tests__/team-fixtures.js';
 import { ContentCategoryModel } from '../../categories/category.model.js';
+import { UserModel } from '../../users/user.model.js';
 
 /**
- * Cost-based rate limits, with API_POINTS_SCALE=0.002: the free plan's bucket holds 20 points and
- * refills 0.2 points a second, so a few requests empty it and it does not refill during a test.
+ * Cost-based rate limits, with API_POINTS_SCALE=0.002: on the free plan an API key's bucket holds
+ * 20 points and refills 0.2 points a second (a signed-in user's twice that), so a few requests
+ * empty it and it does not refill during a test.
  * Two servers on the one database stand for two API processes.
  */
 let a: TestServer;
@@ -73,6 +75,36 @@ describe('rate limits: successful cases', () => {
     const session = await a.gql(TEN_PLATFORMS, {}, team.owner.token, { 'x-workspace-id': team.workspaceId });
     expect(session.status).toBe(200);
   });
+
+  it('API keys and signed-in users have buckets of their own sizes, by the workspace owner\'s plan (TIER_LIMITS)', async () => {
+    const team = await createTeam();
+    const key = await keyFor(team, ['PLATFORMS_READ']);
+    const asKey = await raw(a, TEN_PLATFORMS, key);
+    const asSession = await a.gql(TEN_PLATFORMS, {}, team.owner.token, { 'x-workspace-id': team.workspaceId });
+    // Free plan × 0.002: apiPoints 10000/100 → 20/0.2, sessionPoints 20000/200 → 40/0.4.
+    expect(asKey.body.extensions.cost.throttle).toMatchObject({ max: 20, restoreRate: 0.2 });
+    expect((asSession.body as { extensions?: any }).extensions.cost.throttle).toMatchObject({ max: 40, restoreRate: 0.4 });
+    await UserModel.updateOne({ _id: team.owner.user._id }, { $set: { subscriptionTier: 'pro' } });
+    // Pro × 0.002: apiPoints 25000/250 → 50/0.5, sessionPoints 50000/500 → 100/1.
+    expect((await raw(a, '{ rateLimit { max restoreRate } }', key)).body.data.rateLimit).toEqual({ max: 50, restoreRate: 0.5 });
+    const proSession = await a.gql('{ rateLimit { max restoreRate } }', {}, team.owner.token, { 'x-workspace-id': team.workspaceId });
+    expect(proSession.body.data!.rateLimit).toEqual({ max: 100, restoreRate: 1 });
+    // An editor's session draws on the owner's plan, in a bucket of its own.
+    const editor = await a.gql('{ rateLimit { max remaining } }', {}, team.editor.token, { 'x-workspace-id': team.workspaceId });
+    expect(editor.body.data!.rateLimit).toEqual({ max: 100, remaining: 99 });
+  });
+
+  it('rateLimit over graphql-ws answers the caller\'s budget after that operation\'s charge, from the same bucket as HTTP', async () => {
+    const { key } = await teamWithTenPlatforms();
+    expect((await raw(a, TEN_PLATFORMS, key)).body.extensions.cost.throttle.remaining).toBe(10);
+    const answer = await wsFirst(b, key, '{ rateLimit { max remaining restoreRate resetAt cost } }');
+    expect(answer.type).toBe('next');
+    expect(answer.payload.errors).toBeUndefined();
+    expect(answer.payload.data.rateLimit).toMatchObject({ max: 20, remaining: 9, restoreRate: 0.2, cost: 1 });
+    expect(Date.parse(answer.payload.data.rateLimit.resetAt)).toBeGreaterThan(Date.now());
+    // What the socket spent, HTTP sees.
+    expect((await raw(a, '{ rateLimit { remaining } }', key)).body.data.rateLimit.remaining).toBe(8);
+  });
 });
 
 describe('rate limits: failing cases', () => {
@@ -120,7 +152,8 @@ describe('rate limits: failing cases', () => {
     const { user, token } = await createUser();
     void user;
     const res = await a.gql('{ overview(input: { range: { from: "2026-01-01", to: "2026-01-31" } }) { posts { value } } }', {}, token);
-    expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 20 });
+    // A signed-in user's bucket: the free plan's sessionPoints (20000 × 0.002).
+    expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 40 });
   });
 });
 
