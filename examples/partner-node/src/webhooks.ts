@@ -12,8 +12,11 @@ export interface VerifiedEvent {
 }
 
 export interface ReceiverOptions {
-  /** The endpoint's signing secret (`whsec_…`), from createWebhookEndpoint. */
-  secret: string;
+  /**
+   * The endpoint's signing secret (`whsec_…`), from createWebhookEndpoint. A function when the
+   * secret is only known after the receiver's URL was registered (read on every delivery).
+   */
+  secret: string | (() => string);
   onEvent: (event: VerifiedEvent) => void | Promise<void>;
   /** Larger bodies are refused with 413 before verification (default 256 KiB). */
   maxBodyBytes?: number;
@@ -80,7 +83,7 @@ export function startReceiver(opts: ReceiverOptions, host = '127.0.0.1', port = 
       }
       let event: VerifiedEvent;
       try {
-        event = verifyDelivery(opts.secret, Buffer.concat(chunks).toString('utf8'), headerRecord(req.headers));
+        event = verifyDelivery(typeof opts.secret === 'function' ? opts.secret() : opts.secret, Buffer.concat(chunks).toString('utf8'), headerRecord(req.headers));
       } catch (err) {
         rejected++;
         res.writeHead(err instanceof WebhookVerificationError ? 401 : 400).end();

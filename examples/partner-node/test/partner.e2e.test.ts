@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { SoashClient, SoashError } from '../src/client.js';
 import { graphql } from '../src/gql/index.js';
 import { allPosts, readOverview, readRateLimit, type Post } from '../src/partner.js';
+import { startReceiver, type VerifiedEvent } from '../src/webhooks.js';
 import { createKey, signIn, untilSynced } from './admin.js';
 
 /**
@@ -80,5 +81,54 @@ describe('the partner app with an API key: failing cases', () => {
     const wrong = new SoashClient({ endpoint, token: `${keyPrefix}${'x'.repeat(38)}` });
     const err = await readOverview(wrong).catch((e: unknown) => e);
     expect((err as SoashError).code).toBe('UNAUTHENTICATED');
+  });
+});
+
+const CreateEndpointDocument = graphql(`
+  mutation PartnerCreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
+    createWebhookEndpoint(input: $input) {
+      secret
+      endpoint {
+        id
+        url
+        events
+      }
+    }
+  }
+`);
+
+const SyncDocument = graphql(`
+  mutation PartnerSyncPlatform($id: ID!) {
+    syncPlatform(id: $id) {
+      id
+    }
+  }
+`);
+
+describe('the partner app with an API key: webhooks', () => {
+  it('registers its receiver, triggers a sync and receives a signed sync.completed', async () => {
+    const admin = await signIn(endpoint, 'demo@soash.app', 'demo-password');
+    const created = await createKey(admin, 'Example partner webhooks', ['PLATFORMS_READ', 'PLATFORMS_WRITE', 'WEBHOOKS_WRITE']);
+    const hooks = new SoashClient({ endpoint, token: created.secret });
+    const events: VerifiedEvent[] = [];
+    let secret = '';
+    // The receiver verifies every delivery with the Standard Webhooks library before it is counted.
+    const receiver = await startReceiver({ secret: () => secret, onEvent: (e) => void events.push(e) });
+    try {
+      const { data } = await hooks.request(CreateEndpointDocument, { input: { url: receiver.url, events: ['SYNC_COMPLETED'], description: 'Example partner app' } });
+      secret = data.createWebhookEndpoint.secret;
+      expect(secret).toMatch(/^whsec_/);
+      expect(data.createWebhookEndpoint.endpoint.events).toEqual(['SYNC_COMPLETED']);
+      const platforms = (await hooks.request(PlatformsDocument)).data.platforms;
+      expect(platforms.length).toBeGreaterThan(0);
+      const job = (await hooks.request(SyncDocument, { id: platforms[0]!.id })).data.syncPlatform;
+      await expect.poll(() => events.find((e) => e.type === 'sync.completed' && (e.data as { systemJobId?: string }).systemJobId === job.id), { timeout: 60_000, interval: 250 }).toBeTruthy();
+      const event = events.find((e) => (e.data as { systemJobId?: string }).systemJobId === job.id)!;
+      expect(event.id).toMatch(/^msg_/);
+      expect((event.data as { platformId?: string }).platformId).toBe(platforms[0]!.id);
+      expect(receiver.rejected()).toBe(0);
+    } finally {
+      await receiver.close();
+    }
   });
 });

@@ -22,6 +22,8 @@ type Documents = {
     "\n  query AdminSyncState {\n    platforms {\n      id\n      type\n      lastSyncedAt\n    }\n    activities(first: 1) {\n      totalCount\n    }\n  }\n": typeof types.AdminSyncStateDocument,
     "\n  query PartnerPlatforms {\n    platforms {\n      id\n    }\n  }\n": typeof types.PartnerPlatformsDocument,
     "query PartnerBudgetProbe { rateLimit { remaining max } }": typeof types.PartnerBudgetProbeDocument,
+    "\n  mutation PartnerCreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        url\n        events\n      }\n    }\n  }\n": typeof types.PartnerCreateWebhookEndpointDocument,
+    "\n  mutation PartnerSyncPlatform($id: ID!) {\n    syncPlatform(id: $id) {\n      id\n    }\n  }\n": typeof types.PartnerSyncPlatformDocument,
 };
 const documents: Documents = {
     "\n  query PartnerOverview($from: String!, $to: String!) {\n    overview(input: { range: { from: $from, to: $to } }) {\n      range {\n        from\n        to\n      }\n      posts {\n        value\n        previous\n      }\n      engagements {\n        value\n        previous\n      }\n      engagementRate {\n        value\n      }\n      followers {\n        value\n      }\n    }\n  }\n": types.PartnerOverviewDocument,
@@ -32,6 +34,8 @@ const documents: Documents = {
     "\n  query AdminSyncState {\n    platforms {\n      id\n      type\n      lastSyncedAt\n    }\n    activities(first: 1) {\n      totalCount\n    }\n  }\n": types.AdminSyncStateDocument,
     "\n  query PartnerPlatforms {\n    platforms {\n      id\n    }\n  }\n": types.PartnerPlatformsDocument,
     "query PartnerBudgetProbe { rateLimit { remaining max } }": types.PartnerBudgetProbeDocument,
+    "\n  mutation PartnerCreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        url\n        events\n      }\n    }\n  }\n": types.PartnerCreateWebhookEndpointDocument,
+    "\n  mutation PartnerSyncPlatform($id: ID!) {\n    syncPlatform(id: $id) {\n      id\n    }\n  }\n": types.PartnerSyncPlatformDocument,
 };
 
 /**
@@ -80,6 +84,14 @@ export function graphql(source: "\n  query PartnerPlatforms {\n    platforms {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query PartnerBudgetProbe { rateLimit { remaining max } }"): (typeof documents)["query PartnerBudgetProbe { rateLimit { remaining max } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PartnerCreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        url\n        events\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PartnerCreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        url\n        events\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PartnerSyncPlatform($id: ID!) {\n    syncPlatform(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation PartnerSyncPlatform($id: ID!) {\n    syncPlatform(id: $id) {\n      id\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
