@@ -12,7 +12,6 @@ import {
 } from 'graphql';
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import { createPlatform, createUser } from '../../../../test/helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../../../../test/helpers/server.js';
 import { scopeDecisions, SESSION_ONLY } from '../../../auth/scope.js';
@@ -21,6 +20,7 @@ import { TeamMemberModel } from '../../workspaces/team-member.model.js';
 import { createTeam, type Team } from '../../workspaces/__tests__/team-fixtures.js';
 import { ApiKeyModel } from '../api-key.model.js';
 import { LAST_USED_EVERY_MS } from '../api-keys.auth.js';
+import { wsFirst } from '../../../../test/helpers/ws.js';
 
 let server: TestServer;
 let schema: GraphQLSchema;
@@ -124,12 +124,12 @@ describe('API keys: successful cases', () => {
     const { secret } = await createKey(team, 'owner', [ApiScope.PLATFORMS_READ]);
     const { secret: noScope } = await createKey(team, 'owner', [ApiScope.ANALYTICS_READ]);
     const query = 'subscription($id: ID!) { syncProgress(platformId: $id) { phase } }';
-    const ok = await wsFirst(secret, query, { id: platform._id.toHexString() });
+    const ok = await wsFirst(server, secret, query, { id: platform._id.toHexString() });
     expect(ok.type).toBe('next');
     expect(ok.payload.errors).toBeUndefined();
-    const refused = await wsFirst(noScope, query, { id: platform._id.toHexString() });
+    const refused = await wsFirst(server, noScope, query, { id: platform._id.toHexString() });
     expect(JSON.stringify(refused.payload)).toContain('lacks the platforms:read scope');
-    const queried = await wsFirst(secret, PLATFORMS, {});
+    const queried = await wsFirst(server, secret, PLATFORMS, {});
     expect(queried.payload).toEqual({ data: { platforms: [{ id: platform._id.toHexString() }] } });
   });
 });
@@ -361,24 +361,4 @@ describe('API keys: scope matrix (every operation, with and without its scope)',
   });
 });
 
-/** The first answer to one operation over graphql-ws with the key in the connection params. */
-async function wsFirst(key: string, query: string, variables: Record<string, unknown>): Promise<{ type: string; payload: any }> {
-  const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
-  const messages: Array<{ type: string; id?: string; payload?: any }> = [];
-  ws.on('message', (d) => messages.push(JSON.parse(String(d))));
-  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-  ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${key}` } }));
-  const until = async (ok: () => boolean) => {
-    const deadline = Date.now() + 10_000;
-    while (!ok()) {
-      if (Date.now() > deadline) throw new Error(`timed out: ${JSON.stringify(messages)}`);
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  };
-  await until(() => messages.some((m) => m.type === 'connection_ack'));
-  ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query, variables } }));
-  await until(() => messages.some((m) => m.id === '1' && (m.type === 'next' || m.type === 'error')));
-  ws.close();
-  return messages.find((m) => m.id === '1' && (m.type === 'next' || m.type === 'error')) as { type: string; payload: any };
-}
 

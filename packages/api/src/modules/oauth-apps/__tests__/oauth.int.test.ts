@@ -1,12 +1,12 @@
 import { Role, WorkspaceRole } from '@soash/shared';
 import * as oauth from 'oauth4webapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import { createPlatform, createUser } from '../../../../test/helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../../../../test/helpers/server.js';
 import { TeamMemberModel } from '../../workspaces/team-member.model.js';
 import { addMember, createTeam } from '../../workspaces/__tests__/team-fixtures.js';
 import { OAuthCodeModel, OAuthGrantModel, OAuthTokenModel } from '../oauth.models.js';
+import { wsFirst } from '../../../../test/helpers/ws.js';
 
 /**
  * The OAuth endpoints over real HTTP. The app's side is played by oauth4webapi (an independent,
@@ -123,32 +123,12 @@ async function grantedTeam(app: App, who: 'owner' | 'editor' | 'viewer' = 'edito
   return { team, platform, tokens };
 }
 
-/** The first answer to one operation over graphql-ws with the token in the connection params. */
-async function wsFirst(token: string, query: string): Promise<{ type: string; payload: any }> {
-  const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
-  const messages: Array<{ type: string; id?: string; payload?: any }> = [];
-  ws.on('message', (d) => messages.push(JSON.parse(String(d))));
-  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-  ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }));
-  const until = async (ok: () => boolean) => {
-    const deadline = Date.now() + 10_000;
-    while (!ok()) {
-      if (Date.now() > deadline) throw new Error(`timed out: ${JSON.stringify(messages)}`);
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  };
-  await until(() => messages.some((m) => m.type === 'connection_ack'));
-  ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query } }));
-  await until(() => messages.some((m) => m.id === '1' && (m.type === 'next' || m.type === 'error')));
-  ws.close();
-  return messages.find((m) => m.id === '1' && (m.type === 'next' || m.type === 'error')) as { type: string; payload: any };
-}
 
 describe('OAuth apps: successful cases', () => {
   it('the access token works over graphql-ws too, in the granted workspace', async () => {
     const app = await registerApp();
     const { platform, tokens } = await grantedTeam(app);
-    const answer = await wsFirst(tokens.access_token, PLATFORMS);
+    const answer = await wsFirst(server, tokens.access_token, PLATFORMS);
     expect(answer.type).toBe('next');
     expect(answer.payload.data).toEqual({ platforms: [{ id: platform._id.toHexString() }] });
   });

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import { createPlatform, createUser } from '../../../../test/helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../../../../test/helpers/server.js';
 import { createTeam, type Team } from '../../workspaces/__tests__/team-fixtures.js';
 import { ContentCategoryModel } from '../../categories/category.model.js';
 import { UserModel } from '../../users/user.model.js';
+import { wsFirst } from '../../../../test/helpers/ws.js';
 
 /**
  * Cost-based rate limits, with API_POINTS_SCALE=0.002: on the free plan an API key's bucket holds
@@ -157,23 +157,3 @@ describe('rate limits: failing cases', () => {
   });
 });
 
-/** The first answer to one operation over graphql-ws, with the key in the connection params. */
-async function wsFirst(server: TestServer, key: string, query: string): Promise<{ type: string; payload: any }> {
-  const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
-  const messages: Array<{ type: string; id?: string; payload?: any }> = [];
-  ws.on('message', (d) => messages.push(JSON.parse(String(d))));
-  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-  ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${key}` } }));
-  const until = async (ok: () => boolean) => {
-    const deadline = Date.now() + 10_000;
-    while (!ok()) {
-      if (Date.now() > deadline) throw new Error(`timed out: ${JSON.stringify(messages)}`);
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  };
-  await until(() => messages.some((m) => m.type === 'connection_ack'));
-  ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query } }));
-  await until(() => messages.some((m) => m.id === '1' && (m.type === 'next' || m.type === 'error')));
-  ws.close();
-  return messages.find((m) => m.id === '1' && (m.type === 'next' || m.type === 'error')) as { type: string; payload: any };
-}
