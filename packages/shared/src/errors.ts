@@ -17,6 +17,8 @@ export const ErrorCode = {
   PASSWORD_REQUIRED: 'PASSWORD_REQUIRED',
   /** A share link's password was wrong. */
   BAD_PASSWORD: 'BAD_PASSWORD',
+  /** The server could not render a PDF (no browser installed, or the print failed or timed out); other formats still work. */
+  PDF_UNAVAILABLE: 'PDF_UNAVAILABLE',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

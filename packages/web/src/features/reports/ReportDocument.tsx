@@ -19,6 +19,7 @@ import {
   TopPostsList,
 } from '../overview/sections';
 import { COMPARISON_LABEL, sectionLabel } from './options';
+import { ReportReadyMarker } from './ReportReadyMarker';
 
 /** Everything a report shows: the same fields whether a member opens it (reportData) or a share link does (sharedReport). */
 export const ReportDocumentFragment = graphql(`
@@ -297,6 +298,7 @@ export function ReportDocument({
           <ReportSectionView key={s} section={s} data={r} shared={shared} />
         ))}
       </div>
+      <ReportReadyMarker info={{ name: r.report.name, title: b.title ?? r.report.name, range: r.range, timezone: r.timezone }} />
       <footer className="report-footer small muted">
         {b.footer && <p>{b.footer}</p>}
         <p>

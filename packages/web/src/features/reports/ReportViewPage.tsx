@@ -36,9 +36,11 @@ export function ReportViewPage() {
           </div>
         </div>
         {error ? (
-          <Card>
-            <ErrorState title="The report could not be loaded" error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-          </Card>
+          <div data-report-error="">
+            <Card>
+              <ErrorState title="The report could not be loaded" error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+            </Card>
+          </div>
         ) : (
           <div className="stack" role="status" aria-label="Loading the report">
             <Skeleton height={92} />

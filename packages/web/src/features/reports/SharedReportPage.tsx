@@ -115,7 +115,7 @@ export function SharedReportPage() {
   if (code === 'NOT_FOUND') {
     return (
       <Shell state="invalid" print={print}>
-        <div className="auth-card card state" role="alert" style={{ margin: '10vh auto 0' }}>
+        <div className="auth-card card state" role="alert" style={{ margin: '10vh auto 0' }} data-report-error="">
           <h1>This link is no longer valid</h1>
           <p>It may have expired or been revoked. Ask the person who sent it to you for a new link.</p>
         </div>
@@ -125,7 +125,7 @@ export function SharedReportPage() {
   if (error) {
     return (
       <Shell state="error" print={print}>
-        <div className="card" style={{ margin: '10vh auto 0', maxWidth: 520 }}>
+        <div className="card" style={{ margin: '10vh auto 0', maxWidth: 520 }} data-report-error="">
           <ErrorState title="The report could not be loaded" error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
         </div>
       </Shell>
