@@ -69,6 +69,8 @@ export const AuditAction = {
   API_KEY_CREATED: 'api_key.created',
   API_KEY_REVOKED: 'api_key.revoked',
   API_KEY_ROTATED: 'api_key.rotated',
+  REPORT_SHARE_LINK_CREATED: 'report_share_link.created',
+  REPORT_SHARE_LINK_REVOKED: 'report_share_link.revoked',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 export const AUDIT_ACTIONS: readonly AuditAction[] = Object.values(AuditAction);

@@ -1,4 +1,5 @@
 import {
+  AuditAction,
   DAY_MS,
   ErrorCode,
   SHARE_LINK_DEFAULT_DAYS,
@@ -15,6 +16,7 @@ import { toObjectId } from '../../lib/ids.js';
 import { consumeRateLimit, type RateLimitRule } from '../../lib/rate-limit.js';
 import { viewerOf, type Context } from '../../server/context.js';
 import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from '../users/login-throttle.js';
+import { recordAudit } from '../workspaces/audit.service.js';
 import { WorkspaceModel, type Workspace } from '../workspaces/workspace.model.js';
 import { CustomReportModel, type CustomReport } from './custom-report.model.js';
 import type { CreateReportShareLinkInput, UpdateReportShareLinkInput } from './dto/share-link.inputs.js';
@@ -43,10 +45,15 @@ export function shareUrl(config: Pick<Config, 'webAppUrl'>, token: string): stri
   return `${config.webAppUrl.replace(/\/$/, '')}${SHARE_PATH}/${token}`;
 }
 
-async function reportOf(scope: { workspaceId: Types.ObjectId }, reportId: string, field = 'reportId'): Promise<Pick<CustomReport, '_id'>> {
-  const report = await CustomReportModel.findOne({ ...scope, _id: toObjectId(reportId, field) }, { _id: 1 }).lean<Pick<CustomReport, '_id'>>();
+async function reportOf(scope: { workspaceId: Types.ObjectId }, reportId: string, field = 'reportId'): Promise<Pick<CustomReport, '_id' | 'name'>> {
+  const report = await CustomReportModel.findOne({ ...scope, _id: toObjectId(reportId, field) }, { name: 1 }).lean<Pick<CustomReport, '_id' | 'name'>>();
   if (!report) throw notFound('Report');
   return report;
+}
+
+/** What the audit log keeps of a link: its report, label, expiry and whether it has a password (never the token). */
+function shareAuditDetails(report: { _id: Types.ObjectId; name?: string }, link: Pick<ReportShareLink, 'label' | 'expiresAt' | 'hasPassword'>): Record<string, unknown> {
+  return { reportId: report._id.toHexString(), reportName: report.name, label: link.label, expiresAt: link.expiresAt.toISOString(), protected: link.hasPassword };
 }
 
 /** An expiry in the future and at most SHARE_LINK_MAX_DAYS away; none: SHARE_LINK_DEFAULT_DAYS from now. */
@@ -109,6 +116,7 @@ export async function createShareLink(ctx: Context, input: CreateReportShareLink
     createdBy: new Types.ObjectId(viewerOf(ctx).id),
   });
   const { tokenHash: _t, passwordHash: _p, ...link } = doc.toObject() as ReportShareLink;
+  await recordAudit(ctx, AuditAction.REPORT_SHARE_LINK_CREATED, { type: 'report_share_link', id: doc._id }, shareAuditDetails(report, link as ReportShareLink));
   return { link: link as ReportShareLink, token, url: shareUrl(ctx.config, token) };
 }
 
@@ -124,7 +132,10 @@ export async function revokeShareLink(ctx: Context, id: string, now = new Date()
   const link = await ownedLink(scope, id);
   if (link.revokedAt) return link;
   const updated = await ReportShareLinkModel.findOneAndUpdate({ ...scope, _id: link._id, revokedAt: null }, { $set: { revokedAt: now } }, { returnDocument: 'after', lean: true });
-  return (updated as ReportShareLink | null) ?? ownedLink(scope, id);
+  if (!updated) return ownedLink(scope, id);
+  const report = await CustomReportModel.findOne({ ...scope, _id: link.reportId }, { name: 1 }).lean<Pick<CustomReport, '_id' | 'name'>>();
+  await recordAudit(ctx, AuditAction.REPORT_SHARE_LINK_REVOKED, { type: 'report_share_link', id: link._id }, shareAuditDetails(report ?? { _id: link.reportId }, link));
+  return updated as ReportShareLink;
 }
 
 /** Changes a link's label, expiry or password. A revoked link stays revoked: CONFLICT. */

@@ -30,7 +30,7 @@ export type AuditSource = AuditActor | AuditRequest;
 
 /** What an action was about. */
 export interface AuditTarget {
-  type: 'member' | 'invitation' | 'platform' | 'workspace' | 'api_key';
+  type: 'member' | 'invitation' | 'platform' | 'workspace' | 'api_key' | 'report_share_link';
   id: string | Types.ObjectId;
 }
 

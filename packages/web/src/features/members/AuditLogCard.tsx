@@ -66,6 +66,12 @@ function apiKey(d: (k: string) => string | null): string {
   return d('prefix') ? `${name} (${d('prefix')})` : name;
 }
 
+/** A share link as the log names it: “Monthly” (for Acme). */
+function shareLink(d: (k: string) => string | null): string {
+  const name = d('reportName') ? `“${d('reportName')}”` : '';
+  return `${name}${d('label') ? ` (for ${d('label')})` : ''}`.trim() || 'a report';
+}
+
 /** An audit event in words ("invited sam@example.com as editor"), from its action and details. */
 export function describeAuditEvent(e: Pick<AuditEvent, 'action' | 'details'>): string {
   const d = (k: string) => detail(e.details, k);
@@ -106,6 +112,10 @@ export function describeAuditEvent(e: Pick<AuditEvent, 'action' | 'details'>): s
       return `rotated the API key ${apiKey(d)}${d('overlapHours') && d('overlapHours') !== '0' ? ` (the old secret works ${d('overlapHours')} more hours)` : ''}`;
     case AuditAction.API_KEY_REVOKED:
       return `revoked the API key ${apiKey(d)}`;
+    case AuditAction.REPORT_SHARE_LINK_CREATED:
+      return `shared the report ${shareLink(d)}${d('protected') === 'true' ? ' (with a password)' : ''}`;
+    case AuditAction.REPORT_SHARE_LINK_REVOKED:
+      return `revoked the share link of the report ${shareLink(d)}`;
     default:
       return e.action;
   }

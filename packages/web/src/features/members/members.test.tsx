@@ -132,6 +132,8 @@ describe('MembersPage: successful cases', () => {
     expect(describeAuditEvent({ action: 'api_key.rotated', details: { name: 'Reporting app', prefix: 'soash_AbCdEfGhIj_', overlapHours: 24 } })).toBe('rotated the API key “Reporting app” (soash_AbCdEfGhIj_) (the old secret works 24 more hours)');
     expect(describeAuditEvent({ action: 'api_key.rotated', details: { name: 'Reporting app', prefix: 'soash_AbCdEfGhIj_', overlapHours: 0 } })).toBe('rotated the API key “Reporting app” (soash_AbCdEfGhIj_)');
     expect(describeAuditEvent({ action: 'api_key.revoked', details: { name: 'Reporting app', prefix: 'soash_AbCdEfGhIj_' } })).toBe('revoked the API key “Reporting app” (soash_AbCdEfGhIj_)');
+    expect(describeAuditEvent({ action: 'report_share_link.created', details: { reportName: 'Monthly', label: 'Acme', protected: true } })).toBe('shared the report “Monthly” (for Acme) (with a password)');
+    expect(describeAuditEvent({ action: 'report_share_link.revoked', details: { reportName: 'Monthly' } })).toBe('revoked the share link of the report “Monthly”');
     expect(describeAuditEvent({ action: 'workspace.updated', details: { fields: ['brandName', 'onboardingCompleted'] } })).toBe('changed the workspace settings (brand name, onboarding completed)');
   });
 

@@ -81,6 +81,15 @@ describe('share links: successful cases', () => {
 
     const listed = await as(team, 'viewer')(LIST, { id: reportId });
     expect(listed.body.data!.reportShareLinks).toHaveLength(1);
+    const revoked = await as(team, 'editor')(REVOKE, { id: link.id });
+    expect(revoked.body.errors).toBeUndefined();
+    // Both are in the audit log, with the report and the label, never the link.
+    const audit = await as(team, 'owner')('{ auditLog(actionPrefix: "report_share_link.") { edges { node { action targetId details } } } }');
+    expect(audit.body.errors).toBeUndefined();
+    const events = audit.body.data!.auditLog.edges.map((e: { node: unknown }) => e.node);
+    expect(events.map((e: { action: string }) => e.action).sort()).toEqual(['report_share_link.created', 'report_share_link.revoked']);
+    expect(events[0]).toMatchObject({ targetId: link.id, details: { reportId, reportName: 'Client report', label: 'Acme', protected: false } });
+    expect(JSON.stringify(events)).not.toContain(token);
     expect(listed.body.data!.reportShareLinks[0]).toMatchObject({ id: link.id, viewCount: 1, lastViewedAt: expect.any(String) });
   });
 
