@@ -93,7 +93,7 @@ type Documents = {
     "\n  mutation CreateReport($input: CreateCustomReportInput!) {\n    createCustomReport(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateReportDocument,
     "\n  mutation RenameReport($id: ID!, $name: String!) {\n    updateCustomReport(id: $id, input: { name: $name }) {\n      id\n      name\n      updatedAt\n    }\n  }\n": typeof types.RenameReportDocument,
     "\n  mutation DeleteReport($id: ID!) {\n    deleteCustomReport(id: $id)\n  }\n": typeof types.DeleteReportDocument,
-    "\n  mutation ExportReport($id: ID!) {\n    exportReport(id: $id, format: XLSX) {\n      filename\n      downloadUrl\n    }\n  }\n": typeof types.ExportReportDocument,
+    "\n  mutation ExportReport($id: ID!, $format: ReportExportFormat!, $paper: ReportPaper) {\n    exportReport(id: $id, format: $format, paper: $paper) {\n      filename\n      downloadUrl\n    }\n  }\n": typeof types.ExportReportDocument,
     "\n  fragment AccountForm_User on User {\n    id\n    name\n    firstName\n    lastName\n    company\n    email\n  }\n": typeof types.AccountForm_UserFragmentDoc,
     "\n  mutation UpdateAccount($input: UpdateAccountInput!) {\n    updateAccount(input: $input) {\n      id\n      ...AccountForm_User\n    }\n  }\n": typeof types.UpdateAccountDocument,
     "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      scopes\n      status\n      expiresAt\n      createdAt\n      createdByName\n      lastUsedAt\n      lastUsedIp\n      previousSecretExpiresAt\n    }\n  }\n": typeof types.ApiKeysDocument,
@@ -203,7 +203,7 @@ const documents: Documents = {
     "\n  mutation CreateReport($input: CreateCustomReportInput!) {\n    createCustomReport(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateReportDocument,
     "\n  mutation RenameReport($id: ID!, $name: String!) {\n    updateCustomReport(id: $id, input: { name: $name }) {\n      id\n      name\n      updatedAt\n    }\n  }\n": types.RenameReportDocument,
     "\n  mutation DeleteReport($id: ID!) {\n    deleteCustomReport(id: $id)\n  }\n": types.DeleteReportDocument,
-    "\n  mutation ExportReport($id: ID!) {\n    exportReport(id: $id, format: XLSX) {\n      filename\n      downloadUrl\n    }\n  }\n": types.ExportReportDocument,
+    "\n  mutation ExportReport($id: ID!, $format: ReportExportFormat!, $paper: ReportPaper) {\n    exportReport(id: $id, format: $format, paper: $paper) {\n      filename\n      downloadUrl\n    }\n  }\n": types.ExportReportDocument,
     "\n  fragment AccountForm_User on User {\n    id\n    name\n    firstName\n    lastName\n    company\n    email\n  }\n": types.AccountForm_UserFragmentDoc,
     "\n  mutation UpdateAccount($input: UpdateAccountInput!) {\n    updateAccount(input: $input) {\n      id\n      ...AccountForm_User\n    }\n  }\n": types.UpdateAccountDocument,
     "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      scopes\n      status\n      expiresAt\n      createdAt\n      createdByName\n      lastUsedAt\n      lastUsedIp\n      previousSecretExpiresAt\n    }\n  }\n": types.ApiKeysDocument,
@@ -567,7 +567,7 @@ export function graphql(source: "\n  mutation DeleteReport($id: ID!) {\n    dele
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ExportReport($id: ID!) {\n    exportReport(id: $id, format: XLSX) {\n      filename\n      downloadUrl\n    }\n  }\n"): (typeof documents)["\n  mutation ExportReport($id: ID!) {\n    exportReport(id: $id, format: XLSX) {\n      filename\n      downloadUrl\n    }\n  }\n"];
+export function graphql(source: "\n  mutation ExportReport($id: ID!, $format: ReportExportFormat!, $paper: ReportPaper) {\n    exportReport(id: $id, format: $format, paper: $paper) {\n      filename\n      downloadUrl\n    }\n  }\n"): (typeof documents)["\n  mutation ExportReport($id: ID!, $format: ReportExportFormat!, $paper: ReportPaper) {\n    exportReport(id: $id, format: $format, paper: $paper) {\n      filename\n      downloadUrl\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

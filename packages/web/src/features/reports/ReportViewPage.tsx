@@ -23,9 +23,9 @@ import {
 } from '../overview/sections';
 import { usePermissions } from '../workspaces/workspace';
 import { COMPARISON_LABEL, sectionLabel } from './options';
+import { ReportExportMenu, ReportExportStatus } from './ReportExportMenu';
 import { ReportReadyMarker } from './ReportReadyMarker';
 import { useReportExport } from './useReportExport';
-import { Button } from '../../ui/Button';
 
 export const ReportViewQuery = graphql(`
   query ReportView($id: ID!) {
@@ -267,7 +267,7 @@ export function ReportViewPage() {
   useTitle(r ? r.report.name : 'Report');
   const mayEdit = usePermissions().can('editReports');
   const mayExport = usePermissions().can('exportData');
-  const xlsx = useReportExport();
+  const exporter = useReportExport();
   if (!r) {
     return (
       <div className="stack">
@@ -308,11 +308,7 @@ export function ReportViewPage() {
           <Link to="/reports" className="btn btn-ghost btn-sm">
             All reports
           </Link>
-          {mayExport.allowed && (
-            <Button size="sm" variant="secondary" loading={xlsx.busy} onClick={() => void xlsx.run(id)}>
-              Excel
-            </Button>
-          )}
+          {mayExport.allowed && <ReportExportMenu reportId={id} exporter={exporter} />}
           {mayEdit.allowed && (
             <Link to={`/reports/${id}/edit`} className="btn btn-secondary btn-sm">
               Edit
@@ -320,11 +316,7 @@ export function ReportViewPage() {
           )}
         </div>
       </header>
-      {(xlsx.error || xlsx.done) && (
-        <p className={`small no-print ${xlsx.error ? 'error' : 'muted'}`} role={xlsx.error ? 'alert' : 'status'}>
-          {xlsx.error ?? xlsx.done}
-        </p>
-      )}
+      <ReportExportStatus exporter={exporter} />
       {r.missingPlatformIds.length > 0 && (
         <p className="alert" role="status">
           {r.missingPlatformIds.length === 1 ? 'One account of this report is' : `${r.missingPlatformIds.length} accounts of this report are`} no longer connected and left out.
