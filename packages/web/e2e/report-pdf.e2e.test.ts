@@ -94,7 +94,7 @@ describe('PDF reports', () => {
     for (const shown of [formatNumber(k.followers.value), formatNumber(k.posts.value), formatNumber(k.engagements.value), formatPercent(k.engagementRate.value), formatNumber(k.reach.value)]) {
       expect(all).toContain(shown);
     }
-    for (const heading of ['Headline numbers', 'Followers', 'Top posts', 'Best times to post', 'Prepared by the social team']) expect(all).toContain(heading);
+    for (const heading of ['Followers', 'Top posts', 'Best times to post', 'Audience', 'Insights', 'Prepared by the social team']) expect(all).toContain(heading);
     // Nothing interactive is printed.
     expect(all).not.toMatch(/\bEdit\b|All reports|PDF \(A4\)/);
 
