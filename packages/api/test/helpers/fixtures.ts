@@ -15,6 +15,7 @@ import { SystemJobModel } from '../../src/modules/system-jobs/system-job.model.j
 import { CsvReport } from '../../src/modules/analytics/analytics.enums.js';
 import { CustomReportModel } from '../../src/modules/reports/custom-report.model.js';
 import { ReportExportFileModel } from '../../src/modules/reports/report-export.model.js';
+import { ReportShareLinkModel } from '../../src/modules/reports/share-link.model.js';
 import { CsvExportTicketModel } from '../../src/modules/analytics/csv-export.model.js';
 import { WebhookDeliveryModel } from '../../src/modules/webhooks/webhook-delivery.model.js';
 import { WebhookEndpointModel } from '../../src/modules/webhooks/webhook-endpoint.model.js';
@@ -228,6 +229,8 @@ export interface WorkspaceObjects {
   oauthGrant: string;
   /** A saved report of the workspace (covering its platform). */
   report: string;
+  /** A share link of that report. */
+  shareLink: string;
 }
 
 /** A workspace's platform, category, post, insight, recommendation, pending connection, editor, invitation and API key. */
@@ -257,7 +260,16 @@ export async function workspaceObjects(workspaceId: Types.ObjectId): Promise<Wor
     branding: { hideSoashMark: false },
     createdBy: teammate.user._id,
   });
+  const shareLink = await ReportShareLinkModel.create({
+    workspaceId,
+    reportId: report._id,
+    tokenHash: hashToken(randomBytes(32).toString('base64url')),
+    label: 'Client',
+    expiresAt: new Date(Date.now() + 30 * 86_400_000),
+    createdBy: teammate.user._id,
+  });
   return {
+    shareLink: shareLink._id.toHexString(),
     webhookEndpoint: endpoint._id.toHexString(),
     webhookDelivery: delivery._id.toHexString(),
     report: report._id.toHexString(),

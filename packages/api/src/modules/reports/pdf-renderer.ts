@@ -3,12 +3,18 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { AppError } from '../../lib/errors.js';
 import { log } from '../../lib/logger.js';
 import { ErrorCode } from '@soash/shared';
+import { EMPTY_ALLOWLIST, resolveTarget } from '../webhooks/ssrf.js';
 
 /**
  * Headless Chromium that prints web pages to PDF: one browser per process, started on first use
  * and reused, a small number of pages at a time (the rest wait their turn), every print bounded by
  * a timeout, closed when the process stops (app.ts). Each print gets a fresh browser context, so
  * nothing (cookies, storage) carries from one print to the next.
+ *
+ * The page may load anything from its own origin (the web app and the API behind it) and, beyond
+ * that, only https images on public addresses (a report's logo, post thumbnails): the browser runs
+ * inside the deployment's network, so a logo URL must not reach its private services (the webhook
+ * SSRF guard decides what is public).
  */
 
 export type Paper = 'A4' | 'LETTER';
@@ -84,6 +90,24 @@ class Slots {
   }
 }
 
+/** Whether the page being printed may load `raw`: its own origin, inline data, or an https image on a public address. */
+export async function mayLoad(raw: string, pageOrigin: string, resourceType: string): Promise<boolean> {
+  let target: URL;
+  try {
+    target = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (target.origin === pageOrigin || target.protocol === 'data:' || target.protocol === 'blob:') return true;
+  if (resourceType !== 'image' || target.protocol !== 'https:' || target.username || target.password) return false;
+  try {
+    await resolveTarget(target, EMPTY_ALLOWLIST);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export class PdfRenderer {
   private browser?: Promise<Browser>;
   private readonly slots: Slots;
@@ -119,6 +143,11 @@ export class PdfRenderer {
     });
   }
 
+  /** Starts the browser when it is not running: PDF_UNAVAILABLE when there is none or it does not start. */
+  async ready(): Promise<void> {
+    await this.launch();
+  }
+
   /**
    * Opens `url` in a fresh context at the paper's printable width, lets `prepare` wait for the page
    * and read what it needs, then prints it. Any failure of the browser or the page (including the
@@ -137,6 +166,12 @@ export class PdfRenderer {
           reducedMotion: 'reduce',
           javaScriptEnabled: true,
           serviceWorkers: 'block',
+        });
+        const origin = new URL(url).origin;
+        await context.route('**/*', async (route) => {
+          const req = route.request();
+          if (await mayLoad(req.url(), origin, req.resourceType())) await route.continue();
+          else await route.abort('blockedbyclient');
         });
         const page = await context.newPage();
         page.setDefaultTimeout(Math.max(1000, deadline - Date.now()));

@@ -414,6 +414,24 @@ const CASES: Case[] = [
     field: 'platformIds',
   },
   { op: 'Mutation.exportReport', arg: 'id', query: 'mutation($id: ID!) { exportReport(id: $id, format: XLSX) { filename } }', vars: (id) => ({ id }), target: (a) => a.report, field: 'id' },
+  { op: 'Query.reportShareLinks', arg: 'reportId', query: 'query($id: ID!) { reportShareLinks(reportId: $id) { id } }', vars: (id) => ({ id }), target: (a) => a.report, field: 'reportId' },
+  {
+    op: 'Mutation.createReportShareLink',
+    arg: 'input.reportId',
+    query: 'mutation($id: ID!) { createReportShareLink(input: { reportId: $id }) { url } }',
+    vars: (id) => ({ id }),
+    target: (a) => a.report,
+    field: 'reportId',
+  },
+  {
+    op: 'Mutation.updateReportShareLink',
+    arg: 'id',
+    query: 'mutation($id: ID!) { updateReportShareLink(id: $id, input: { label: "Mine" }) { id } }',
+    vars: (id) => ({ id }),
+    target: (a) => a.shareLink,
+    field: 'id',
+  },
+  { op: 'Mutation.revokeReportShareLink', arg: 'id', query: 'mutation($id: ID!) { revokeReportShareLink(id: $id) { id } }', vars: (id) => ({ id }), target: (a) => a.shareLink, field: 'id' },
   { op: 'Mutation.deleteCustomReport', arg: 'id', query: 'mutation($id: ID!) { deleteCustomReport(id: $id) }', vars: (id) => ({ id }), target: (a) => a.report, field: 'id' },
   // Last: it removes the platform the cases above address.
   {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../lib/errors.js';
-import { PdfRenderer, printableWidthPx, resolveChromiumPath } from '../pdf-renderer.js';
+import { mayLoad, PdfRenderer, printableWidthPx, resolveChromiumPath } from '../pdf-renderer.js';
 import { closeReportPdf, configureReportPdf, footerTemplate, headerTemplate, printReportPage } from '../report-pdf.js';
 
 /**
@@ -19,10 +19,11 @@ function reportPage(): string {
   return `<!doctype html><html><head><meta charset="utf-8"><style>
     body { font-family: sans-serif; margin: 0; }
     .card { border: 1px solid #ccc; height: 180px; margin-bottom: 12px; break-inside: avoid; }
-  </style></head><body><main id="root">Loading…</main><script>
+  </style></head><body><main id="root">Loading…</main><script>window.OTHER = ${JSON.stringify(otherOrigin)};</script><script>
     setTimeout(() => {
       const root = document.getElementById('root');
-      root.innerHTML = ${JSON.stringify(cards)} + '<p id="w">width ' + window.innerWidth + '</p>';
+      root.innerHTML = ${JSON.stringify(cards)} + '<p id="w">width ' + window.innerWidth + '</p><img src="' + window.OTHER + '/pixel.png" alt="">';
+      fetch(window.OTHER + '/data').catch(() => undefined);
       const marker = document.createElement('div');
       marker.hidden = true;
       marker.setAttribute('data-report-ready', '');
@@ -41,8 +42,18 @@ const neverReady = `<!doctype html><html><body><p>Loading…</p></body></html>`;
 
 let server: Server;
 let base = '';
+// Another origin the page tries to reach (an image over http, a fetch): the renderer lets neither through.
+let other: Server;
+let otherOrigin = '';
+const otherRequests: string[] = [];
 
 beforeAll(async () => {
+  other = createServer((req, res) => {
+    otherRequests.push(req.url ?? '');
+    res.writeHead(200, { 'content-type': 'image/png' }).end();
+  });
+  await new Promise<void>((r) => other.listen(0, '127.0.0.1', r));
+  otherOrigin = `http://localhost:${(other.address() as AddressInfo).port}`;
   server = createServer((req, res) => {
     const body = req.url === '/report' ? reportPage() : req.url === '/failed' ? failingPage : neverReady;
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
@@ -54,6 +65,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await closeReportPdf();
   await new Promise((r) => server?.close(r));
+  await new Promise((r) => other?.close(r));
 });
 
 async function readPdf(bytes: Buffer) {
@@ -100,6 +112,7 @@ describe('printing a report page', () => {
     for (let i = 0; i < SECTIONS; i++) expect(all).toContain(`Value ${1000 + i}`);
     // Laid out at the paper's printable width (charts are sized for paper).
     expect(all).toContain(`width ${printableWidthPx(paper)}`);
+    expect(otherRequests).toEqual([]);
   });
 
   it('a page that says it cannot show the report is PDF_UNAVAILABLE, with no internals in the message', async () => {
@@ -130,6 +143,18 @@ describe('printing a report page', () => {
     expect(resolveChromiumPath('/opt/chrome', (p) => p === '/opt/chrome')).toBe('/opt/chrome');
     expect(resolveChromiumPath('/opt/missing', (p) => p === '/usr/bin/chromium')).toBeUndefined();
     expect(resolveChromiumPath(undefined, (p) => p === '/usr/bin/chromium')).toBe('/usr/bin/chromium');
+  });
+
+  it('lets the page load its own origin and https images on public addresses only', async () => {
+    const page = 'http://web:8080';
+    expect(await mayLoad('http://web:8080/graphql', page, 'fetch')).toBe(true);
+    expect(await mayLoad('data:image/png;base64,AAAA', page, 'image')).toBe(true);
+    expect(await mayLoad('https://93.184.215.14/logo.png', page, 'image')).toBe(true);
+    expect(await mayLoad('https://93.184.215.14/x.js', page, 'script')).toBe(false);
+    expect(await mayLoad('http://93.184.215.14/logo.png', page, 'image')).toBe(false);
+    for (const internal of ['https://127.0.0.1/logo.png', 'https://10.0.0.5/logo.png', 'https://169.254.169.254/latest', 'https://[::1]/logo.png', 'https://user:pw@93.184.215.14/l.png']) {
+      expect(await mayLoad(internal, page, 'image')).toBe(false);
+    }
   });
 
   it('header and footer escape the report’s text', () => {
