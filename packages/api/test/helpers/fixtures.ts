@@ -18,6 +18,7 @@ import { AlertEventModel, AlertQuietModel } from '../../src/modules/alerts/alert
 import { AlertRuleModel } from '../../src/modules/alerts/alert-rule.model.js';
 import { AlertMailModel, NotificationModel } from '../../src/modules/alerts/notification.model.js';
 import { ReportExportFileModel } from '../../src/modules/reports/report-export.model.js';
+import { ReportShareLinkModel } from '../../src/modules/reports/share-link.model.js';
 import { CsvExportTicketModel } from '../../src/modules/analytics/csv-export.model.js';
 import { WebhookDeliveryModel } from '../../src/modules/webhooks/webhook-delivery.model.js';
 import { WebhookEndpointModel } from '../../src/modules/webhooks/webhook-endpoint.model.js';
@@ -231,10 +232,12 @@ export interface WorkspaceObjects {
   oauthGrant: string;
   /** A saved report of the workspace (covering its platform). */
   report: string;
-  /** An alert rule (SYNC_FAILED, in-app and email), one event it fired, and that event's notification to the editor. */
+  /** An alert rule (SYNC_FAILED, in-app and email), one event it fired, and that event's notification to the owner. */
   alertRule: string;
   alertEvent: string;
   notification: string;
+  /** A share link of that report. */
+  shareLink: string;
 }
 
 /** A workspace's platform, category, post, insight, recommendation, pending connection, editor, invitation and API key. */
@@ -262,6 +265,14 @@ export async function workspaceObjects(workspaceId: Types.ObjectId): Promise<Wor
     comparison: 'previous_period',
     sections: ['kpis'],
     branding: { hideSoashMark: false },
+    createdBy: teammate.user._id,
+  });
+  const shareLink = await ReportShareLinkModel.create({
+    workspaceId,
+    reportId: report._id,
+    tokenHash: hashToken(randomBytes(32).toString('base64url')),
+    label: 'Client',
+    expiresAt: new Date(Date.now() + 30 * 86_400_000),
     createdBy: teammate.user._id,
   });
   const alertRule = await AlertRuleModel.create({
@@ -294,6 +305,7 @@ export async function workspaceObjects(workspaceId: Types.ObjectId): Promise<Wor
     alertRule: alertRule._id.toHexString(),
     alertEvent: alertEvent._id.toHexString(),
     notification: notification._id.toHexString(),
+    shareLink: shareLink._id.toHexString(),
     webhookEndpoint: endpoint._id.toHexString(),
     webhookDelivery: delivery._id.toHexString(),
     report: report._id.toHexString(),

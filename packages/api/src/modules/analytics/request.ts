@@ -5,6 +5,7 @@ import type { Context } from '../../server/context.js';
 import { viewerOf } from '../../server/context.js';
 import { assertWithinHistory, historyStart } from '../subscriptions/plan-limits.js';
 import { activeWorkspace } from '../workspaces/workspaces.service.js';
+import type { Workspace } from '../workspaces/workspace.model.js';
 import type { AnalyticsReads } from './analytics.loader.js';
 import { normalizeTimezone } from './scope.js';
 import type { DateRangeInput } from './dto/analytics.inputs.js';
@@ -29,14 +30,26 @@ export interface AnalyticsRequest {
 export async function analyticsRequest(ctx: Context, range?: DateRangeInput | null): Promise<AnalyticsRequest> {
   const viewer = viewerOf(ctx);
   const workspace = await activeWorkspace(ctx);
+  return workspaceAnalyticsRequest(ctx, workspace, range, new Types.ObjectId(viewer.id));
+}
+
+/**
+ * The request for a given workspace (the viewer's, or the one a share link belongs to): its timezone
+ * and its owner's plan, whose history limits `range` when given.
+ */
+export async function workspaceAnalyticsRequest(
+  ctx: Pick<Context, 'loaders'>,
+  workspace: Pick<Workspace, '_id' | 'ownerId' | 'timezone'>,
+  range?: DateRangeInput | null,
+  viewerId?: Types.ObjectId,
+): Promise<AnalyticsRequest> {
   // The owner is usually the viewer, whose account the request has already read (userById is primed).
   const owner = await ctx.loaders.userById.load(workspace.ownerId.toHexString());
   if (!owner) throw workspaceNotFound();
-  const tz = normalizeTimezone(workspace.timezone);
   const req: AnalyticsRequest = {
     workspaceId: workspace._id,
-    viewerId: new Types.ObjectId(viewer.id),
-    tz,
+    viewerId,
+    tz: normalizeTimezone(workspace.timezone),
     tier: owner.subscriptionTier,
     reads: ctx.loaders.analyticsReads,
   };

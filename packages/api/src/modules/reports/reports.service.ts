@@ -9,26 +9,29 @@ import { audienceDemographics } from '../analytics/audience.service.js';
 import { overview, platformBreakdown, timeseries } from '../analytics/dashboard.service.js';
 import type { AnalyticsInput } from '../analytics/dto/analytics.inputs.js';
 import { bestTimesToPost, contentTypePerformance, hashtagPerformance, topActivities } from '../analytics/posts.service.js';
-import { analyticsRequest } from '../analytics/request.js';
+import { analyticsRequest, assertRangeInHistory, workspaceAnalyticsRequest } from '../analytics/request.js';
 import { comparisonDays, parseRange, rangeOut } from '../analytics/scope.js';
-import { listInsights } from '../insights/insights.service.js';
+import { listWorkspaceInsights } from '../insights/insights.service.js';
 import type { AiInsight } from '../insights/insight.model.js';
 import { PlatformModel } from '../platforms/platform.model.js';
 import { assertRole, workspaceScope } from '../workspaces/access.js';
+import type { Workspace } from '../workspaces/workspace.model.js';
+import { activeWorkspace } from '../workspaces/workspaces.service.js';
 import { CustomReportModel, type CustomReport, type ReportBranding, type ReportRange } from './custom-report.model.js';
 import type { CreateCustomReportInput, ReportBrandingInput, ReportRangeInput, UpdateCustomReportInput } from './dto/report.inputs.js';
 import { ReportComparison, ReportRangePreset, ReportSection } from './report.enums.js';
 import { ReportData } from './report-data.types.js';
+import { ReportShareLinkModel } from './share-link.model.js';
 
 /** Top posts a report lists; insights it shows. */
 export const REPORT_TOP_POSTS = 10;
 export const REPORT_INSIGHTS = 10;
 
 /** Members of every role read the workspace's reports; editors and above change them (as the resolvers' @MinRole say). */
-function readScope(ctx: Context): { workspaceId: Types.ObjectId } {
+export function readScope(ctx: Context): { workspaceId: Types.ObjectId } {
   return workspaceScope(viewerOf(ctx));
 }
-function writeScope(ctx: Context): { workspaceId: Types.ObjectId } {
+export function writeScope(ctx: Context): { workspaceId: Types.ObjectId } {
   const viewer = viewerOf(ctx);
   assertRole(viewer, WorkspaceRole.EDITOR);
   return workspaceScope(viewer);
@@ -135,8 +138,11 @@ export async function updateReport(ctx: Context, id: string, input: UpdateCustom
 
 export async function deleteReport(ctx: Context, id: string): Promise<boolean> {
   const scope = writeScope(ctx);
-  const res = await CustomReportModel.deleteOne({ ...scope, _id: toObjectId(id, 'id') });
+  const reportId = toObjectId(id, 'id');
+  const res = await CustomReportModel.deleteOne({ ...scope, _id: reportId });
   if (res.deletedCount !== 1) throw notFound('Report');
+  // Its share links die with it (they would answer NOT_FOUND anyway: the report is gone).
+  await ReportShareLinkModel.deleteMany({ ...scope, reportId });
   return true;
 }
 
@@ -153,10 +159,25 @@ export function reportGranularity(fromDay: number, toDay: number): Granularity {
  */
 export async function reportData(ctx: Context, id: string, now = new Date()): Promise<ReportData> {
   const report = await getReport(ctx, id);
-  const base = await analyticsRequest(ctx);
-  const dates = resolveReportRange(report.range.preset, base.tz, now, report.range);
+  return openReport(ctx, report, await activeWorkspace(ctx), now, new Types.ObjectId(viewerOf(ctx).id));
+}
+
+/**
+ * The one way a report is opened, by a member (reportData) or through a share link: the range
+ * resolved in the workspace's timezone and checked against its owner's plan, the accounts still
+ * connected, the sections.
+ */
+export async function openReport(
+  ctx: Pick<Context, 'loaders'>,
+  report: CustomReport,
+  workspace: Pick<Workspace, '_id' | 'ownerId' | 'timezone'>,
+  now = new Date(),
+  viewerId?: Types.ObjectId,
+): Promise<ReportData> {
+  const req = await workspaceAnalyticsRequest(ctx, workspace, undefined, viewerId);
+  const dates = resolveReportRange(report.range.preset, req.tz, now, report.range);
   if (!dates) throw badInput('This report has no dates; edit its range', 'range');
-  const req = await analyticsRequest(ctx, dates);
+  assertRangeInHistory(req, dates);
   const { fromDay, toDay } = parseRange(dates);
   let platformIds: Types.ObjectId[] | undefined;
   const missingPlatformIds: string[] = [];
@@ -252,8 +273,8 @@ export async function demographicsSection(data: ReportData): Promise<AudienceDem
 }
 
 /** The workspace's current insights, highest priority first (insights are per workspace, not per account). */
-export async function insightsSection(ctx: Context, data: ReportData): Promise<AiInsight[] | null> {
+export async function insightsSection(data: ReportData): Promise<AiInsight[] | null> {
   if (!includes(data, ReportSection.INSIGHTS)) return null;
-  const page = await listInsights(ctx, undefined, REPORT_INSIGHTS);
+  const page = await listWorkspaceInsights(data.req.workspaceId, undefined, REPORT_INSIGHTS);
   return page.edges.map((e) => e.node);
 }

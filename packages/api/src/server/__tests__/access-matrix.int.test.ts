@@ -13,6 +13,7 @@ import { ApiKeyModel } from '../../modules/api-keys/api-key.model.js';
 import { newApiKeySecret, newPublicId } from '../../modules/api-keys/api-key-token.js';
 import { AlertRuleModel } from '../../modules/alerts/alert-rule.model.js';
 import { CustomReportModel } from '../../modules/reports/custom-report.model.js';
+import { ReportShareLinkModel } from '../../modules/reports/share-link.model.js';
 import { ContentCategoryModel } from '../../modules/categories/category.model.js';
 import { AiInsightModel } from '../../modules/insights/insight.model.js';
 import { UserModel } from '../../modules/users/user.model.js';
@@ -90,6 +91,8 @@ const RULES: Record<string, Rule> = {
   'Query.postDecay': VIEWER,
   'Query.rateLimit': 'public',
   'Query.reportData': VIEWER,
+  'Query.reportShareLinks': VIEWER,
+  'Query.sharedReport': 'public',
   'Query.recommendations': VIEWER,
   'Query.referralSignups': 'system-admin',
   'Query.serverSetup': 'signed-in',
@@ -152,6 +155,9 @@ const RULES: Record<string, Rule> = {
   'Mutation.updateAccount': 'signed-in',
   'Mutation.updateCategory': EDITOR,
   'Mutation.updateCustomReport': EDITOR,
+  'Mutation.createReportShareLink': EDITOR,
+  'Mutation.updateReportShareLink': EDITOR,
+  'Mutation.revokeReportShareLink': EDITOR,
   'Mutation.updateProfile': ADMIN,
   'Mutation.updateWorkspace': ADMIN,
   'Mutation.verifyEmail': 'public',
@@ -227,6 +233,16 @@ async function freshReport(fx: Fixture): Promise<string> {
 async function freshAlertRule(fx: Fixture): Promise<string> {
   const r = await AlertRuleModel.create({ workspaceId: fx.team.workspace._id, name: 'Use up', kind: 'sync_failed', channels: ['in_app'], recipients: 'editors', quietHours: 24, digestHour: 9, createdBy: fx.team.owner.user._id });
   return r._id.toHexString();
+}
+async function freshShareLink(fx: Fixture): Promise<string> {
+  const link = await ReportShareLinkModel.create({
+    workspaceId: fx.team.workspace._id,
+    reportId: oid(fx.objects.report),
+    tokenHash: suffix() + suffix(),
+    expiresAt: new Date(Date.now() + 86_400_000),
+    createdBy: fx.team.owner.user._id,
+  });
+  return link._id.toHexString();
 }
 async function freshEditor(fx: Fixture): Promise<string> {
   return (await addMember(fx.team, EDITOR)).actor.userId;
@@ -314,6 +330,10 @@ const CASES: Record<string, Case> = {
   },
   'Mutation.updateCustomReport': { query: 'mutation($id: ID!) { updateCustomReport(id: $id, input: { name: "Renamed" }) { id } }', vars: (fx) => ({ id: fx.objects.report }) },
   'Mutation.deleteCustomReport': { query: 'mutation($id: ID!) { deleteCustomReport(id: $id) }', vars: async (fx) => ({ id: await freshReport(fx) }) },
+  'Query.reportShareLinks': { query: 'query($id: ID!) { reportShareLinks(reportId: $id) { id } }', vars: (fx) => ({ id: fx.objects.report }) },
+  'Mutation.createReportShareLink': { query: 'mutation($id: ID!) { createReportShareLink(input: { reportId: $id }) { url } }', vars: (fx) => ({ id: fx.objects.report }) },
+  'Mutation.updateReportShareLink': { query: 'mutation($id: ID!) { updateReportShareLink(id: $id, input: { label: "Client" }) { id } }', vars: async (fx) => ({ id: await freshShareLink(fx) }) },
+  'Mutation.revokeReportShareLink': { query: 'mutation($id: ID!) { revokeReportShareLink(id: $id) { id } }', vars: async (fx) => ({ id: await freshShareLink(fx) }) },
   'Mutation.deleteCategory': { query: 'mutation($id: ID!) { deleteCategory(id: $id) }', vars: async (fx) => ({ id: await freshCategory(fx) }) },
   'Mutation.deleteWorkspace': {
     query: 'mutation($id: ID!, $p: String!) { deleteWorkspace(id: $id, password: $p) }',

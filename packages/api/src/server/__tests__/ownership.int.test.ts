@@ -450,6 +450,24 @@ const CASES: Case[] = [
     field: 'platformIds',
   },
   { op: 'Mutation.exportReport', arg: 'id', query: 'mutation($id: ID!) { exportReport(id: $id, format: XLSX) { filename } }', vars: (id) => ({ id }), target: (a) => a.report, field: 'id' },
+  { op: 'Query.reportShareLinks', arg: 'reportId', query: 'query($id: ID!) { reportShareLinks(reportId: $id) { id } }', vars: (id) => ({ id }), target: (a) => a.report, field: 'reportId' },
+  {
+    op: 'Mutation.createReportShareLink',
+    arg: 'input.reportId',
+    query: 'mutation($id: ID!) { createReportShareLink(input: { reportId: $id }) { url } }',
+    vars: (id) => ({ id }),
+    target: (a) => a.report,
+    field: 'reportId',
+  },
+  {
+    op: 'Mutation.updateReportShareLink',
+    arg: 'id',
+    query: 'mutation($id: ID!) { updateReportShareLink(id: $id, input: { label: "Mine" }) { id } }',
+    vars: (id) => ({ id }),
+    target: (a) => a.shareLink,
+    field: 'id',
+  },
+  { op: 'Mutation.revokeReportShareLink', arg: 'id', query: 'mutation($id: ID!) { revokeReportShareLink(id: $id) { id } }', vars: (id) => ({ id }), target: (a) => a.shareLink, field: 'id' },
   { op: 'Mutation.deleteCustomReport', arg: 'id', query: 'mutation($id: ID!) { deleteCustomReport(id: $id) }', vars: (id) => ({ id }), target: (a) => a.report, field: 'id' },
   // Last: it removes the platform the cases above address.
   {
@@ -588,5 +606,6 @@ describe('ids: failing cases', () => {
         expect(errorOf(body)?.extensions, `${c.op} ${c.arg} ${bad}`).toEqual({ code: 'BAD_USER_INPUT', field: c.field });
       }
     }
-  });
+    // Three calls per case (about 200): well over the default 30 s when the suite shares a busy machine.
+  }, 120_000);
 });
