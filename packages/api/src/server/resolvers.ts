@@ -1,4 +1,5 @@
 import type { NonEmptyArray } from 'type-graphql';
+import { AlertsResolver } from '../modules/alerts/alerts.resolver.js';
 import { ApiKeysResolver } from '../modules/api-keys/api-keys.resolver.js';
 import { OAuthAppsResolver, OAuthGrantsResolver } from '../modules/oauth-apps/oauth-apps.resolver.js';
 import { RateLimitResolver } from '../modules/rate-limits/rate-limit.resolver.js';
@@ -53,6 +54,7 @@ export const resolvers: NonEmptyArray<Function> = [
   InsightsResolver,
   ReportsResolver,
   ReportDataResolver,
+  AlertsResolver,
   ReportShareLinksResolver,
   ReferralsResolver,
   SubscriptionsResolver,
