@@ -62,6 +62,7 @@ export const routes: RouteObject[] = [
       },
       { path: 'reset-password', lazy: async () => ({ Component: (await import('./features/auth/ResetPasswordPage')).ResetPasswordPage }) },
       { path: 'verify-email', lazy: async () => ({ Component: (await import('./features/auth/VerifyEmailPage')).VerifyEmailPage }) },
+      { path: 'unsubscribe/report', lazy: async () => ({ Component: (await import('./features/reports/UnsubscribeReportPage')).UnsubscribeReportPage }) },
       { path: 'invitations/accept', lazy: async () => ({ Component: (await import('./features/auth/AcceptInvitationPage')).AcceptInvitationPage }) },
       {
         element: <RequireAuth />,

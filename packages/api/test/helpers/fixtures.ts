@@ -15,6 +15,7 @@ import { SystemJobModel } from '../../src/modules/system-jobs/system-job.model.j
 import { CsvReport } from '../../src/modules/analytics/analytics.enums.js';
 import { CustomReportModel } from '../../src/modules/reports/custom-report.model.js';
 import { ReportExportFileModel } from '../../src/modules/reports/report-export.model.js';
+import { ReportDeliveryModel, ReportScheduleModel } from '../../src/modules/reports/report-schedule.model.js';
 import { CsvExportTicketModel } from '../../src/modules/analytics/csv-export.model.js';
 import { WebhookDeliveryModel } from '../../src/modules/webhooks/webhook-delivery.model.js';
 import { WebhookEndpointModel } from '../../src/modules/webhooks/webhook-endpoint.model.js';
@@ -228,6 +229,9 @@ export interface WorkspaceObjects {
   oauthGrant: string;
   /** A saved report of the workspace (covering its platform). */
   report: string;
+  /** A schedule of that report (an outside address), and one failed delivery of it. */
+  reportSchedule: string;
+  reportDelivery: string;
 }
 
 /** A workspace's platform, category, post, insight, recommendation, pending connection, editor, invitation and API key. */
@@ -257,7 +261,35 @@ export async function workspaceObjects(workspaceId: Types.ObjectId): Promise<Wor
     branding: { hideSoashMark: false },
     createdBy: teammate.user._id,
   });
+  const reportSchedule = await ReportScheduleModel.create({
+    workspaceId,
+    reportId: report._id,
+    frequency: 'weekly',
+    weekday: 1,
+    hour: 9,
+    paper: 'A4',
+    memberIds: [teammate.user._id],
+    outsideRecipients: [{ email: `client-${suffix}@example.test`, unsubscribeTokenHash: hashToken(`unsub-${suffix}`), unsubscribeTokenEnc: encryptSecret(`unsub-${suffix}`) }],
+    enabled: true,
+    nextRunAt: new Date(Date.now() + 86_400_000),
+    timezone: 'UTC',
+    createdBy: teammate.user._id,
+  });
+  const reportDelivery = await ReportDeliveryModel.create({
+    workspaceId,
+    scheduleId: reportSchedule._id,
+    reportId: report._id,
+    scheduledFor: new Date(),
+    status: 'failed',
+    paper: 'A4',
+    timezone: 'UTC',
+    recipients: [{ email: `client-${suffix}@example.test`, status: 'failed', reason: 'The mail server did not accept the message' }],
+    attemptCount: 3,
+    error: '1 of 1 recipient could not be mailed',
+  });
   return {
+    reportSchedule: reportSchedule._id.toHexString(),
+    reportDelivery: reportDelivery._id.toHexString(),
     webhookEndpoint: endpoint._id.toHexString(),
     webhookDelivery: delivery._id.toHexString(),
     report: report._id.toHexString(),

@@ -5,6 +5,8 @@ import type { Context } from '../../server/context.js';
 import { viewerOf } from '../../server/context.js';
 import { assertWithinHistory, historyStart } from '../subscriptions/plan-limits.js';
 import { activeWorkspace } from '../workspaces/workspaces.service.js';
+import { WorkspaceModel, type Workspace } from '../workspaces/workspace.model.js';
+import { UserModel, type User } from '../users/user.model.js';
 import type { AnalyticsReads } from './analytics.loader.js';
 import { normalizeTimezone } from './scope.js';
 import type { DateRangeInput } from './dto/analytics.inputs.js';
@@ -42,6 +44,18 @@ export async function analyticsRequest(ctx: Context, range?: DateRangeInput | nu
   };
   if (range) assertRangeInHistory(req, range);
   return req;
+}
+
+/**
+ * The request of background work in a workspace (a scheduled report): the workspace's timezone and
+ * its owner's plan, with no viewer and no per-request reads. NOT_FOUND when the workspace is gone.
+ */
+export async function workspaceAnalyticsRequest(workspaceId: Types.ObjectId): Promise<AnalyticsRequest> {
+  const workspace = await WorkspaceModel.findById(workspaceId, { timezone: 1, ownerId: 1 }).lean<Pick<Workspace, '_id' | 'timezone' | 'ownerId'>>();
+  if (!workspace) throw workspaceNotFound();
+  const owner = await UserModel.findById(workspace.ownerId, { subscriptionTier: 1 }).lean<Pick<User, 'subscriptionTier'>>();
+  if (!owner) throw workspaceNotFound();
+  return { workspaceId: workspace._id, tz: normalizeTimezone(workspace.timezone), tier: owner.subscriptionTier };
 }
 
 /**

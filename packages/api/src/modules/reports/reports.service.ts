@@ -9,7 +9,7 @@ import { audienceDemographics } from '../analytics/audience.service.js';
 import { overview, platformBreakdown, timeseries } from '../analytics/dashboard.service.js';
 import type { AnalyticsInput } from '../analytics/dto/analytics.inputs.js';
 import { bestTimesToPost, contentTypePerformance, hashtagPerformance, topActivities } from '../analytics/posts.service.js';
-import { analyticsRequest } from '../analytics/request.js';
+import { analyticsRequest, assertRangeInHistory, type AnalyticsRequest } from '../analytics/request.js';
 import { comparisonDays, parseRange, rangeOut } from '../analytics/scope.js';
 import { listInsights } from '../insights/insights.service.js';
 import type { AiInsight } from '../insights/insight.model.js';
@@ -19,16 +19,17 @@ import { CustomReportModel, type CustomReport, type ReportBranding, type ReportR
 import type { CreateCustomReportInput, ReportBrandingInput, ReportRangeInput, UpdateCustomReportInput } from './dto/report.inputs.js';
 import { ReportComparison, ReportRangePreset, ReportSection } from './report.enums.js';
 import { ReportData } from './report-data.types.js';
+import { ReportDeliveryModel, ReportScheduleModel } from './report-schedule.model.js';
 
 /** Top posts a report lists; insights it shows. */
 export const REPORT_TOP_POSTS = 10;
 export const REPORT_INSIGHTS = 10;
 
 /** Members of every role read the workspace's reports; editors and above change them (as the resolvers' @MinRole say). */
-function readScope(ctx: Context): { workspaceId: Types.ObjectId } {
+export function readScope(ctx: Context): { workspaceId: Types.ObjectId } {
   return workspaceScope(viewerOf(ctx));
 }
-function writeScope(ctx: Context): { workspaceId: Types.ObjectId } {
+export function writeScope(ctx: Context): { workspaceId: Types.ObjectId } {
   const viewer = viewerOf(ctx);
   assertRole(viewer, WorkspaceRole.EDITOR);
   return workspaceScope(viewer);
@@ -135,8 +136,12 @@ export async function updateReport(ctx: Context, id: string, input: UpdateCustom
 
 export async function deleteReport(ctx: Context, id: string): Promise<boolean> {
   const scope = writeScope(ctx);
-  const res = await CustomReportModel.deleteOne({ ...scope, _id: toObjectId(id, 'id') });
+  const _id = toObjectId(id, 'id');
+  const res = await CustomReportModel.deleteOne({ ...scope, _id });
   if (res.deletedCount !== 1) throw notFound('Report');
+  // Its schedules and their delivery history go with it.
+  await ReportScheduleModel.deleteMany({ ...scope, reportId: _id });
+  await ReportDeliveryModel.deleteMany({ ...scope, reportId: _id });
   return true;
 }
 
@@ -153,10 +158,17 @@ export function reportGranularity(fromDay: number, toDay: number): Granularity {
  */
 export async function reportData(ctx: Context, id: string, now = new Date()): Promise<ReportData> {
   const report = await getReport(ctx, id);
-  const base = await analyticsRequest(ctx);
-  const dates = resolveReportRange(report.range.preset, base.tz, now, report.range);
+  return openReport(report, await analyticsRequest(ctx), now);
+}
+
+/**
+ * reportData for a report already read within its workspace, from that workspace's request (a
+ * member's, or a job's: workspaceAnalyticsRequest).
+ */
+export async function openReport(report: CustomReport, req: AnalyticsRequest, now = new Date()): Promise<ReportData> {
+  const dates = resolveReportRange(report.range.preset, req.tz, now, report.range);
   if (!dates) throw badInput('This report has no dates; edit its range', 'range');
-  const req = await analyticsRequest(ctx, dates);
+  assertRangeInHistory(req, dates);
   const { fromDay, toDay } = parseRange(dates);
   let platformIds: Types.ObjectId[] | undefined;
   const missingPlatformIds: string[] = [];
@@ -214,7 +226,11 @@ function withoutComparison(o: Overview): Overview {
 }
 
 export async function kpisSection(data: ReportData): Promise<Overview | null> {
-  if (!includes(data, ReportSection.KPIS)) return null;
+  return includes(data, ReportSection.KPIS) ? reportKpis(data) : null;
+}
+
+/** The headline numbers of an opened report, whether or not it shows them as a section (a scheduled mail's summary does). */
+export async function reportKpis(data: ReportData): Promise<Overview> {
   const o = await overview(data.req, { ...analyticsInput(data), compare: ComparePeriod.PREVIOUS_PERIOD });
   return data.comparison === ReportComparison.NONE ? withoutComparison(o) : o;
 }

@@ -414,6 +414,38 @@ const CASES: Case[] = [
     field: 'platformIds',
   },
   { op: 'Mutation.exportReport', arg: 'id', query: 'mutation($id: ID!) { exportReport(id: $id, format: XLSX) { filename } }', vars: (id) => ({ id }), target: (a) => a.report, field: 'id' },
+  { op: 'Query.reportSchedules', arg: 'reportId', query: 'query($id: ID!) { reportSchedules(reportId: $id) { id } }', vars: (id) => ({ id }), target: (a) => a.report, field: 'reportId' },
+  { op: 'Query.reportDeliveries', arg: 'scheduleId', query: 'query($id: ID) { reportDeliveries(scheduleId: $id) { totalCount } }', vars: (id) => ({ id }), target: (a) => a.reportSchedule, field: 'scheduleId' },
+  { op: 'Query.reportDeliveries', arg: 'reportId', query: 'query($id: ID) { reportDeliveries(reportId: $id) { totalCount } }', vars: (id) => ({ id }), target: (a) => a.report, field: 'reportId' },
+  {
+    op: 'Mutation.createReportSchedule',
+    arg: 'input.reportId',
+    query: 'mutation($id: ID!) { createReportSchedule(input: { reportId: $id, frequency: WEEKLY, weekday: 1, hour: 9, emails: ["client@example.com"] }) { id } }',
+    vars: (id) => ({ id }),
+    target: (a) => a.report,
+    field: 'reportId',
+  },
+  {
+    op: 'Mutation.createReportSchedule',
+    arg: 'input.memberIds',
+    query: 'mutation($r: ID!, $id: ID!) { createReportSchedule(input: { reportId: $r, frequency: WEEKLY, weekday: 1, hour: 9, memberIds: [$id] }) { id } }',
+    vars: (id, own) => ({ r: own.report, id }),
+    target: (a) => a.member,
+    field: 'memberIds',
+  },
+  { op: 'Mutation.updateReportSchedule', arg: 'id', query: 'mutation($id: ID!) { updateReportSchedule(id: $id, input: { hour: 7 }) { id } }', vars: (id) => ({ id }), target: (a) => a.reportSchedule, field: 'id' },
+  {
+    op: 'Mutation.updateReportSchedule',
+    arg: 'input.memberIds',
+    query: 'mutation($s: ID!, $id: ID!) { updateReportSchedule(id: $s, input: { memberIds: [$id] }) { id } }',
+    vars: (id, own) => ({ s: own.reportSchedule, id }),
+    target: (a) => a.member,
+    field: 'memberIds',
+  },
+  { op: 'Mutation.pauseReportSchedule', arg: 'id', query: 'mutation($id: ID!) { pauseReportSchedule(id: $id) { id } }', vars: (id) => ({ id }), target: (a) => a.reportSchedule, field: 'id' },
+  { op: 'Mutation.resumeReportSchedule', arg: 'id', query: 'mutation($id: ID!) { resumeReportSchedule(id: $id) { id } }', vars: (id) => ({ id }), target: (a) => a.reportSchedule, field: 'id' },
+  { op: 'Mutation.retryReportDelivery', arg: 'id', query: 'mutation($id: ID!) { retryReportDelivery(id: $id) { id } }', vars: (id) => ({ id }), target: (a) => a.reportDelivery, field: 'id' },
+  { op: 'Mutation.deleteReportSchedule', arg: 'id', query: 'mutation($id: ID!) { deleteReportSchedule(id: $id) }', vars: (id) => ({ id }), target: (a) => a.reportSchedule, field: 'id' },
   { op: 'Mutation.deleteCustomReport', arg: 'id', query: 'mutation($id: ID!) { deleteCustomReport(id: $id) }', vars: (id) => ({ id }), target: (a) => a.report, field: 'id' },
   // Last: it removes the platform the cases above address.
   {
@@ -460,7 +492,8 @@ interface Tenant extends Owned {
 /** A user with a second workspace (fresh id) holding one of everything, selected by X-Workspace-Id. */
 async function makeOwner(): Promise<Tenant> {
   // A real password, for operations that confirm with it (transferOwnership).
-  const { user, token } = await createUser({ passwordHash: ownerPasswordHash });
+  // A paid plan: the workspace's objects include a report schedule, and the free plan keeps one.
+  const { user, token } = await createUser({ passwordHash: ownerPasswordHash, subscriptionTier: 'pro' });
   const created = await server.gql('mutation { createWorkspace(input: { name: "Client brand" }) { id } }', {}, token);
   const workspace = created.body.data!.createWorkspace.id as string;
   expect(workspace).not.toBe(user._id.toHexString());

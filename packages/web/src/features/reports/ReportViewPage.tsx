@@ -25,6 +25,7 @@ import { usePermissions } from '../workspaces/workspace';
 import { COMPARISON_LABEL, sectionLabel } from './options';
 import { useReportExport } from './useReportExport';
 import { Button } from '../../ui/Button';
+import { ReportSchedulePanel } from './ReportSchedulePanel';
 
 export const ReportViewQuery = graphql(`
   query ReportView($id: ID!) {
@@ -332,6 +333,7 @@ export function ReportViewPage() {
           <ReportSectionView key={s} section={s} data={r} />
         ))}
       </div>
+      <ReportSchedulePanel reportId={id} timezone={r.timezone} />
       <footer className="report-footer small muted">
         {b.footer && <p>{b.footer}</p>}
         <p>
