@@ -15,6 +15,12 @@ RUN npx turbo run build --filter=@soash/api --filter=@soash/web
 FROM node:20-bookworm-slim AS runtime
 WORKDIR /app
 ENV NODE_ENV=production
+# PDF reports: Debian's Chromium prints the web app's report page (docs/reports.md#pdf), with
+# fonts for Latin, Greek and Cyrillic text.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends chromium fonts-dejavu-core fonts-liberation \
+ && rm -rf /var/lib/apt/lists/*
+ENV CHROMIUM_PATH=/usr/bin/chromium
 COPY package.json package-lock.json ./
 COPY packages/shared/package.json packages/shared/
 COPY packages/api/package.json packages/api/

@@ -7,6 +7,7 @@ import { setEncryptionKeys } from './lib/crypto.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
 import { log } from './lib/logger.js';
 import { runtime } from './lib/runtime.js';
+import { closeReportPdf, configureReportPdf } from './modules/reports/report-pdf.js';
 import { createHttpServer, type HttpServer } from './server/http.js';
 import { startupTasks } from './startup.js';
 
@@ -36,7 +37,7 @@ export async function startApp(config: Config, role: 'api' | 'worker'): Promise<
   log.info(`database: ${database.description}`);
   runtime.database = { source: database.source, description: database.description, transactions: database.transactions };
 
-  // Stopped in reverse order of starting: HTTP, scheduler, connection, database.
+  // Stopped in reverse order of starting: HTTP, scheduler, PDF renderer, connection, database.
   const stack: Array<[string, () => Promise<void>]> = [['database', () => database.stop()]];
   const stopAll = async () => {
     for (const [name, fn] of stack.reverse()) {
@@ -55,6 +56,10 @@ export async function startApp(config: Config, role: 'api' | 'worker'): Promise<
     await connectDatabase(database.uri, { dbName: config.MONGODB_DB });
     stack.push(['database connection', () => disconnectDatabase()]);
     await ensureIndexes();
+
+    // PDF reports: the browser starts on the first print and is closed after the jobs stop.
+    configureReportPdf(config);
+    stack.push(['PDF renderer', () => closeReportPdf()]);
 
     const processJobs = role === 'worker' || config.WORKER_MODE === 'inline';
     const scheduler = await startScheduler({ processJobs, pollMs: config.WORKER_POLL_MS });

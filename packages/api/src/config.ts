@@ -80,6 +80,16 @@ export const envSchema = z.object({
   /** Longest a webhook delivery may take (connect, send, read the answer). */
   WEBHOOK_TIMEOUT_SECONDS: int(10, 1, 60),
 
+  // PDF reports (docs/reports.md): headless Chromium prints the web app's report page.
+  /** The Chromium (or Chrome) binary; default /usr/bin/chromium, else playwright's own browser when installed. */
+  CHROMIUM_PATH: optionalString(),
+  /** Where the renderer opens the web app (default WEB_APP_URL); in docker-compose the web container, http://web. */
+  REPORT_RENDER_URL: url().optional(),
+  /** PDFs rendered at once by one process (further ones wait their turn). */
+  PDF_RENDER_CONCURRENCY: int(2, 1, 16),
+  /** Longest one PDF may take (waiting for a turn, loading the report, printing). */
+  PDF_RENDER_TIMEOUT_SECONDS: int(60, 5, 600),
+
   LLM_BASE_URL: url().optional(),
   LLM_API_KEY: optionalString(),
   LLM_MODEL: z.string().default('gpt-4o-mini'),
@@ -133,6 +143,8 @@ export interface Config extends Env {
   introspection: 'on' | 'signed-in' | 'off';
   publicUrl: string;
   webAppUrl: string;
+  /** The web app's address as the PDF renderer reaches it (REPORT_RENDER_URL, default webAppUrl). */
+  reportRenderUrl: string;
   corsOrigins: string[];
   dataDir: string;
   jwtSecret: string;
@@ -283,6 +295,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Config {
     introspection: e.GRAPHQL_INTROSPECTION === 'auto' ? (isProduction ? 'signed-in' : 'on') : e.GRAPHQL_INTROSPECTION,
     publicUrl,
     webAppUrl,
+    reportRenderUrl: (e.REPORT_RENDER_URL ?? webAppUrl).replace(/\/$/, ''),
     corsOrigins,
     dataDir,
     jwtSecret: jwtSecret!,

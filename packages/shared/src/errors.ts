@@ -13,6 +13,8 @@ export const ErrorCode = {
   LIMIT_EXCEEDED: 'LIMIT_EXCEEDED',
   /** The operation is over a resource limit (cost, depth, aliases, tokens, directives); `extensions` says which. */
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** The server could not render a PDF (no browser installed, or the print failed or timed out); other formats still work. */
+  PDF_UNAVAILABLE: 'PDF_UNAVAILABLE',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

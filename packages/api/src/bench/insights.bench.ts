@@ -78,6 +78,10 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const rng = seededRandom(13);
   const now = Date.now();
+  // The machine's own share: the same delay measured while the process does nothing (on a shared,
+  // loaded machine the OS alone can hold a runnable thread back for tens of milliseconds).
+  const idle = await watchProcess(() => new Promise((resolve) => setTimeout(resolve, 2_000)));
+  rows.push({ suite, name: 'event-loop delay p99, idle process (baseline)', value: idle.loopDelayP99Ms, unit: 'ms', note: `max ${idle.loopDelayMaxMs.toFixed(0)} ms; no target: what the machine's load alone causes` });
   for (const n of sizes) {
     ctx.log(`bench: insights: ${n} posts`);
     const workspaceId = await seedUser(n, rng, now);

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { timeSlicer } from '../../lib/time-slice.js';
 import { analyse, type EngineInput, type EngineResult, type PostSample } from './engine.js';
 
 /**
@@ -37,7 +38,8 @@ export interface PackedInput {
   dailyChange: Float64Array;
 }
 
-export function pack(input: EngineInput): PackedInput {
+/** Packs the input for the worker; the loop over the posts hands the event loop back every few ms. */
+export async function pack(input: EngineInput): Promise<PackedInput> {
   const n = input.posts.length;
   const typeIds = new Map<string, number>();
   const tagIdsOf = new Map<string, number>();
@@ -67,7 +69,10 @@ export function pack(input: EngineInput): PackedInput {
     dailyChange: new Float64Array(0),
   };
   let t = 0;
-  input.posts.forEach((p, i) => {
+  const slice = timeSlicer();
+  for (let i = 0; i < n; i++) {
+    if ((i & 255) === 0 && slice.due()) await slice.yield();
+    const p = input.posts[i]!;
     out.account[i] = p.account;
     out.type[i] = idOf(typeIds, p.type);
     out.dow[i] = p.dow;
@@ -77,7 +82,7 @@ export function pack(input: EngineInput): PackedInput {
     out.engagements[i] = p.engagements;
     out.tagStart[i] = t;
     for (const h of p.hashtags) out.tagIds[t++] = idOf(tagIdsOf, h);
-  });
+  }
   out.tagStart[n] = t;
   out.types = [...typeIds.keys()];
   out.tags = [...tagIdsOf.keys()];
@@ -123,10 +128,11 @@ export class AnalysisTimeoutError extends Error {
 }
 
 /** Analyses in a worker thread with a time budget (ms). */
-export function runAnalysis(input: EngineInput, opts: { budgetMs?: number; graceMs?: number } = {}): Promise<EngineResult> {
+export async function runAnalysis(input: EngineInput, opts: { budgetMs?: number; graceMs?: number } = {}): Promise<EngineResult> {
   const budget = opts.budgetMs ?? ANALYSIS_BUDGET_MS;
   const grace = opts.graceMs ?? ANALYSIS_GRACE_MS;
-  const packed = pack({ ...input, deadline: Date.now() + budget });
+  const deadline = Date.now() + budget;
+  const packed = await pack({ ...input, deadline });
   return new Promise<EngineResult>((resolve, reject) => {
     const worker = startWorker();
     let settled = false;
@@ -137,7 +143,7 @@ export function runAnalysis(input: EngineInput, opts: { budgetMs?: number; grace
       fn();
       void worker.terminate();
     };
-    const timer = setTimeout(() => finish(() => reject(new AnalysisTimeoutError(budget + grace))), budget + grace);
+    const timer = setTimeout(() => finish(() => reject(new AnalysisTimeoutError(budget + grace))), Math.max(0, deadline + grace - Date.now()));
     worker.once('message', (m: { ok: true; result: EngineResult } | { ok: false; message: string }) =>
       finish(() => (m.ok ? resolve(m.result) : reject(new Error(`insights analysis failed: ${m.message}`)))),
     );

@@ -16,6 +16,7 @@ import { viewerOf } from '../../server/context.js';
 import type { InsightFilterInput } from './dto/insights.inputs.js';
 import { PRIORITY_RANK, type AccountInfo, type DailyPoint, type EngineInput, type EngineResult, type Finding, type PatternResult, type PostSample } from './engine.js';
 import { runAnalysis } from './engine-runner.js';
+import { timeSlicer } from '../../lib/time-slice.js';
 import { ideaWriter, type IdeaWriter } from './idea-writer.js';
 import { AiInsightModel, type AiInsight } from './insight.model.js';
 import { PerformancePatternModel, type PerformancePattern } from './performance-pattern.model.js';
@@ -33,7 +34,8 @@ export interface AnalysedPost {
   type: string;
   hashtags: string[];
   rate: number;
-  publishedDay: string;
+  /** Local calendar day of publication. */
+  day: number;
 }
 
 export interface AnalysisData {
@@ -93,8 +95,8 @@ export function localClock(tz: string) {
  * Reads what the engine needs: the period's posts with weekday, hour and day in the user's
  * timezone and each post's rate under the one metric model
  * (@soash/shared postEngagementRate: reach, TikTok views, X impressions), and each account's daily
- * net follower change. The posts are read in batches through a cursor so the event loop stays
- * responsive however many there are.
+ * net follower change. The posts are read in batches through a cursor, and the loop hands the event
+ * loop back every few milliseconds (lib/time-slice.ts), so it stays responsive however many there are.
  */
 export async function loadAnalysisData(workspaceId: Types.ObjectId, now: Date): Promise<AnalysisData> {
   const [tz, user, platforms] = await Promise.all([
@@ -127,7 +129,10 @@ export async function loadAnalysisData(workspaceId: Types.ObjectId, now: Date): 
     )
     .batchSize(2000);
   let firstDay = Infinity;
+  const slice = timeSlicer();
   for await (const r of cursor) {
+    // A batch's documents are decoded one by one as the loop takes them, all in one macrotask.
+    if (slice.due()) await slice.yield();
     const k = accountIndex.get(r.platformId.toHexString());
     if (k === undefined) continue;
     const e = r.engagement ?? {};
@@ -137,7 +142,7 @@ export async function loadAnalysisData(workspaceId: Types.ObjectId, now: Date): 
     const { day, dow, hour } = clock(r.publishedAt.getTime());
     if (day < firstDay) firstDay = day;
     const hashtags = r.hashtags ?? [];
-    posts.push({ id: r._id, account: k, type: r.type, hashtags, rate, publishedDay: dayToString(day) });
+    posts.push({ id: r._id, account: k, type: r.type, hashtags, rate, day });
     samples.push({ account: k, type: r.type, hashtags, dow, hour, day, rate, engagements: total });
   }
 

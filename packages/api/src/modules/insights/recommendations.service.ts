@@ -13,9 +13,9 @@ import type { RecommendationFilterInput } from './dto/insights.inputs.js';
 import { ALPHA, MIN_PATTERN_SAMPLES, typeNoun, type EngineResult, type GroupTest, type PatternResult } from './engine.js';
 import { chanceInWords, formatDay, formatPeriod, inSentence, nOf, share, times } from './wording.js';
 import { escapeRegex } from '../../lib/regex.js';
+import { firstK } from '../../lib/first-k.js';
 import { normalCdf } from '../analytics/statistics.js';
 import { PerformancePatternModel } from './performance-pattern.model.js';
-import { parseDay } from '@soash/shared';
 import type { IdeaBrief, IdeaWriter } from './idea-writer.js';
 import type { AnalysisData } from './insights.service.js';
 import { ContentRecommendationModel, RecommendationEvidenceSource, type ContentRecommendation, type IndustryEvidence, type OwnPostsEvidence, type RecommendationBasis } from './recommendation.model.js';
@@ -316,7 +316,7 @@ async function contentIdeas(
   const profile = await WorkspaceModel.findById(data.workspaceId).lean();
   // A post's strength is its rate against its own account's median (rates of different platforms differ).
   const relative = (t: (typeof data.posts)[number]) => t.rate / Math.max(result.accountMedians[t.account] ?? 0, 1e-9);
-  const top = [...data.posts].sort((a, b) => relative(b) - relative(a) || (a.id.toHexString() < b.id.toHexString() ? -1 : 1)).slice(0, 5);
+  const top = firstK(data.posts, 5, (a, b) => relative(b) - relative(a) || (a.id.toHexString() < b.id.toHexString() ? -1 : 1));
   const captions = await ActivityModel.find({ _id: { $in: top.map((t) => t.id) }, workspaceId: data.workspaceId }, { content: 1 }).lean<
     Array<{ _id: Types.ObjectId; content?: string }>
   >();
@@ -341,7 +341,7 @@ async function contentIdeas(
     const caption = captionOf.get(t.id.toHexString()) ?? '';
     const tags = [...new Set(t.hashtags.map((h) => h.replace(/^#+/, '').toLowerCase()).filter(Boolean))];
     // Dates as people read them ("25 Jun 2026", the user's local day), formats as words.
-    return `${i + 1}. ${typeNoun(t.type, 1)}, ${formatDay(parseDay(t.publishedDay)!)}, ${times(relative(t))} its account's median${caption ? `: "${caption.slice(0, 140)}"` : ''}${tags.length ? ` ${tags.map((h) => `#${h}`).join(' ')}` : ''}`;
+    return `${i + 1}. ${typeNoun(t.type, 1)}, ${formatDay(t.day)}, ${times(relative(t))} its account's median${caption ? `: "${caption.slice(0, 140)}"` : ''}${tags.length ? ` ${tags.map((h) => `#${h}`).join(' ')}` : ''}`;
   });
   const briefText = (angle: string) =>
     [

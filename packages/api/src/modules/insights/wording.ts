@@ -6,6 +6,15 @@ import { dayToString, formatCalendarDay, formatDayRange, isoWeekday } from '@soa
  * functions, shared by the engine and the recommendations, so every sentence reads the same.
  */
 
+// One formatter per format: Number#toLocaleString builds a new Intl.NumberFormat on every call.
+const GROUPED = new Intl.NumberFormat('en-US');
+const FIXED = new Map<number, Intl.NumberFormat>();
+const fixed = (digits: number) => {
+  let f = FIXED.get(digits);
+  if (!f) FIXED.set(digits, (f = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  return f;
+};
+
 /** 0.0461 → "4.61 %", 0.123 → "12.3 %", 1 → "100 %" (no trailing ".0"). */
 export function pct(x: number): string {
   const v = x * 100;
@@ -27,12 +36,12 @@ export function times(x: number): string {
 /** 1234 → "1,234"; 12.5 → "12.5" (at most one decimal). */
 export function count(x: number): string {
   const rounded = Math.abs(x) >= 100 ? Math.round(x) : Math.round(x * 10) / 10;
-  return rounded.toLocaleString('en-US');
+  return GROUPED.format(rounded);
 }
 
 /** "+5.0" / "−3.2" / "+5,349" (a true minus sign, thousands grouped). */
 export function signed(x: number, digits = 0): string {
-  return `${x >= 0 ? '+' : '−'}${Math.abs(x).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
+  return `${x >= 0 ? '+' : '−'}${fixed(digits).format(Math.abs(x))}`;
 }
 
 /** "+1 follower", "−1 follower", "+12 followers", "+1.5 followers" (the singular only for exactly one). */
@@ -49,7 +58,7 @@ export function engagements(x: number): string {
 
 /** "1 reel" / "3 reels". */
 export function nOf(n: number, singular: string, plural: string): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? singular : plural}`;
+  return `${GROUPED.format(n)} ${n === 1 ? singular : plural}`;
 }
 
 /** "a", "a and b", "a, b and c". */
@@ -99,7 +108,7 @@ export function periodOf(from: number, to: number): { from: string; to: string; 
 /** "1 in 300" style odds: one significant figure below 1000. */
 function oneIn(p: number): string {
   const x = 1 / Math.max(p, 1e-12);
-  return Number(x.toPrecision(1)).toLocaleString('en-US');
+  return GROUPED.format(Number(x.toPrecision(1)));
 }
 
 /** How likely a finding is chance, in words, from its (adjusted) p-value. */

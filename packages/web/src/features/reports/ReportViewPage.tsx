@@ -23,6 +23,7 @@ import {
 } from '../overview/sections';
 import { usePermissions } from '../workspaces/workspace';
 import { COMPARISON_LABEL, sectionLabel } from './options';
+import { ReportReadyMarker } from './ReportReadyMarker';
 import { useReportExport } from './useReportExport';
 import { Button } from '../../ui/Button';
 import { ReportSchedulePanel } from './ReportSchedulePanel';
@@ -277,9 +278,11 @@ export function ReportViewPage() {
           </div>
         </div>
         {error ? (
-          <Card>
-            <ErrorState title="The report could not be loaded" error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-          </Card>
+          <div data-report-error="">
+            <Card>
+              <ErrorState title="The report could not be loaded" error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+            </Card>
+          </div>
         ) : (
           <div className="stack" role="status" aria-label="Loading the report">
             <Skeleton height={92} />
@@ -334,6 +337,7 @@ export function ReportViewPage() {
         ))}
       </div>
       <ReportSchedulePanel reportId={id} timezone={r.timezone} />
+      <ReportReadyMarker info={{ name: r.report.name, title: b.title ?? r.report.name, range: r.range, timezone: r.timezone }} />
       <footer className="report-footer small muted">
         {b.footer && <p>{b.footer}</p>}
         <p>

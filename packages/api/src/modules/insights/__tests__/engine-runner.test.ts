@@ -31,9 +31,9 @@ function input(posts: number, seeds = [1, 2]): EngineInput {
 }
 
 describe('insights engine in a worker thread', () => {
-  it('packs posts into typed arrays and back without loss', () => {
+  it('packs posts into typed arrays and back without loss', async () => {
     const i = input(50);
-    expect(unpack(pack(i))).toEqual({ ...i, daily: i.daily.filter((d) => d.followerChange !== null) });
+    expect(unpack(await pack(i))).toEqual({ ...i, daily: i.daily.filter((d) => d.followerChange !== null) });
   });
 
   it('gives the same result as the engine on the calling thread', async () => {
