@@ -13,6 +13,10 @@ export const ErrorCode = {
   LIMIT_EXCEEDED: 'LIMIT_EXCEEDED',
   /** The operation is over a resource limit (cost, depth, aliases, tokens, directives); `extensions` says which. */
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** A password-protected share link was opened without its password. */
+  PASSWORD_REQUIRED: 'PASSWORD_REQUIRED',
+  /** A share link's password was wrong. */
+  BAD_PASSWORD: 'BAD_PASSWORD',
   /** The server could not render a PDF (no browser installed, or the print failed or timed out); other formats still work. */
   PDF_UNAVAILABLE: 'PDF_UNAVAILABLE',
   INTERNAL: 'INTERNAL',

@@ -104,3 +104,13 @@ export function resolveReportRange(
 export function isReportDay(s: string | null | undefined): s is string {
   return typeof s === 'string' && parseDay(s) !== undefined;
 }
+
+/** Client share links of saved reports: how long they may live, and how many a report keeps. */
+export const SHARE_LINK_DEFAULT_DAYS = 30;
+export const SHARE_LINK_MAX_DAYS = 366;
+export const SHARE_LINKS_PER_REPORT = 50;
+export const SHARE_LINK_LABEL_MAX = 100;
+export const SHARE_LINK_PASSWORD_MIN = 8;
+export const SHARE_LINK_PASSWORD_MAX = 128;
+/** The web path a share link opens (`/share/<token>`; the PDF renderer adds `?print=1`). */
+export const SHARE_PATH = '/share';

@@ -16,6 +16,7 @@ import { CsvReport } from '../../src/modules/analytics/analytics.enums.js';
 import { CustomReportModel } from '../../src/modules/reports/custom-report.model.js';
 import { ReportExportFileModel } from '../../src/modules/reports/report-export.model.js';
 import { ReportDeliveryModel, ReportScheduleModel } from '../../src/modules/reports/report-schedule.model.js';
+import { ReportShareLinkModel } from '../../src/modules/reports/share-link.model.js';
 import { CsvExportTicketModel } from '../../src/modules/analytics/csv-export.model.js';
 import { WebhookDeliveryModel } from '../../src/modules/webhooks/webhook-delivery.model.js';
 import { WebhookEndpointModel } from '../../src/modules/webhooks/webhook-endpoint.model.js';
@@ -232,6 +233,8 @@ export interface WorkspaceObjects {
   /** A schedule of that report (an outside address), and one failed delivery of it. */
   reportSchedule: string;
   reportDelivery: string;
+  /** A share link of that report. */
+  shareLink: string;
 }
 
 /** A workspace's platform, category, post, insight, recommendation, pending connection, editor, invitation and API key. */
@@ -287,9 +290,18 @@ export async function workspaceObjects(workspaceId: Types.ObjectId): Promise<Wor
     attemptCount: 3,
     error: '1 of 1 recipient could not be mailed',
   });
+  const shareLink = await ReportShareLinkModel.create({
+    workspaceId,
+    reportId: report._id,
+    tokenHash: hashToken(randomBytes(32).toString('base64url')),
+    label: 'Client',
+    expiresAt: new Date(Date.now() + 30 * 86_400_000),
+    createdBy: teammate.user._id,
+  });
   return {
     reportSchedule: reportSchedule._id.toHexString(),
     reportDelivery: reportDelivery._id.toHexString(),
+    shareLink: shareLink._id.toHexString(),
     webhookEndpoint: endpoint._id.toHexString(),
     webhookDelivery: delivery._id.toHexString(),
     report: report._id.toHexString(),

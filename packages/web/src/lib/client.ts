@@ -6,7 +6,7 @@ import { connection } from './connection';
 import { workspaceChoice, type WorkspaceChoice } from './workspace';
 
 /** Operations that work without a session: an UNAUTHENTICATED answer to them is not a stale token. */
-export const PUBLIC_OPERATIONS = new Set(['Login', 'Register', 'RequestPasswordReset', 'ResetPassword', 'VerifyEmail', 'AppHealth']);
+export const PUBLIC_OPERATIONS = new Set(['Login', 'Register', 'RequestPasswordReset', 'ResetPassword', 'VerifyEmail', 'AppHealth', 'SharedReport']);
 
 /** Asks the API to set the refresh token as an httpOnly cookie (see lib/auth/refresh.ts). */
 export const SESSION_MODE_HEADER = 'X-Soash-Session';

@@ -1,15 +1,8 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { Button } from './Button';
+import { useModalDialog } from './useModalDialog';
 
-/**
- * A modal confirmation on the native <dialog> element (focus is trapped by the browser; Escape
- * cancels). Closing puts focus back on the control that opened it: browsers do that only for
- * their own close paths, and after a re-render or Escape focus used to fall to <body>.
- */
-function restoreFocus(el: HTMLElement | null) {
-  if (el && el.isConnected) el.focus({ preventScroll: true });
-}
-
+/** A modal confirmation on the native <dialog> element (useModalDialog: focus trapped, Escape cancels, focus restored). */
 export function ConfirmDialog({
   open,
   title,
@@ -32,31 +25,8 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const titleId = useId();
-  const opener = useRef<HTMLElement | null>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) {
-      const active = document.activeElement;
-      opener.current = active instanceof HTMLElement && active !== document.body ? active : null;
-      if (typeof d.showModal === 'function') d.showModal();
-      else d.setAttribute('open', '');
-    } else if (!open && d.open) {
-      if (typeof d.close === 'function') d.close();
-      else d.removeAttribute('open');
-      restoreFocus(opener.current);
-      opener.current = null;
-    }
-  }, [open]);
-  // Unmounted while open (e.g. the parent renders it only while needed): restore focus too.
-  useEffect(
-    () => () => {
-      restoreFocus(opener.current);
-    },
-    [],
-  );
   return (
     <dialog
       ref={ref}

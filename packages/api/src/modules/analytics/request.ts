@@ -5,8 +5,7 @@ import type { Context } from '../../server/context.js';
 import { viewerOf } from '../../server/context.js';
 import { assertWithinHistory, historyStart } from '../subscriptions/plan-limits.js';
 import { activeWorkspace } from '../workspaces/workspaces.service.js';
-import { WorkspaceModel, type Workspace } from '../workspaces/workspace.model.js';
-import { UserModel, type User } from '../users/user.model.js';
+import type { Workspace } from '../workspaces/workspace.model.js';
 import type { AnalyticsReads } from './analytics.loader.js';
 import { normalizeTimezone } from './scope.js';
 import type { DateRangeInput } from './dto/analytics.inputs.js';
@@ -31,31 +30,31 @@ export interface AnalyticsRequest {
 export async function analyticsRequest(ctx: Context, range?: DateRangeInput | null): Promise<AnalyticsRequest> {
   const viewer = viewerOf(ctx);
   const workspace = await activeWorkspace(ctx);
+  return workspaceAnalyticsRequest(ctx, workspace, range, new Types.ObjectId(viewer.id));
+}
+
+/**
+ * The request for a given workspace (the viewer's, or the one a share link belongs to): its timezone
+ * and its owner's plan, whose history limits `range` when given.
+ */
+export async function workspaceAnalyticsRequest(
+  ctx: Pick<Context, 'loaders'>,
+  workspace: Pick<Workspace, '_id' | 'ownerId' | 'timezone'>,
+  range?: DateRangeInput | null,
+  viewerId?: Types.ObjectId,
+): Promise<AnalyticsRequest> {
   // The owner is usually the viewer, whose account the request has already read (userById is primed).
   const owner = await ctx.loaders.userById.load(workspace.ownerId.toHexString());
   if (!owner) throw workspaceNotFound();
-  const tz = normalizeTimezone(workspace.timezone);
   const req: AnalyticsRequest = {
     workspaceId: workspace._id,
-    viewerId: new Types.ObjectId(viewer.id),
-    tz,
+    viewerId,
+    tz: normalizeTimezone(workspace.timezone),
     tier: owner.subscriptionTier,
     reads: ctx.loaders.analyticsReads,
   };
   if (range) assertRangeInHistory(req, range);
   return req;
-}
-
-/**
- * The request of background work in a workspace (a scheduled report): the workspace's timezone and
- * its owner's plan, with no viewer and no per-request reads. NOT_FOUND when the workspace is gone.
- */
-export async function workspaceAnalyticsRequest(workspaceId: Types.ObjectId): Promise<AnalyticsRequest> {
-  const workspace = await WorkspaceModel.findById(workspaceId, { timezone: 1, ownerId: 1 }).lean<Pick<Workspace, '_id' | 'timezone' | 'ownerId'>>();
-  if (!workspace) throw workspaceNotFound();
-  const owner = await UserModel.findById(workspace.ownerId, { subscriptionTier: 1 }).lean<Pick<User, 'subscriptionTier'>>();
-  if (!owner) throw workspaceNotFound();
-  return { workspaceId: workspace._id, tz: normalizeTimezone(workspace.timezone), tier: owner.subscriptionTier };
 }
 
 /**

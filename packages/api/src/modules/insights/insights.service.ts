@@ -306,8 +306,12 @@ export function isEngineKey(key: string): boolean {
 // Queries and mutations
 
 export function listInsights(ctx: Context, filter: InsightFilterInput | undefined, first?: number, after?: string): Promise<Connection<AiInsight>> {
-  const viewer = viewerOf(ctx);
-  const q: Record<string, unknown> = { workspaceId: workspaceIdOf(viewer) };
+  return listWorkspaceInsights(workspaceIdOf(viewerOf(ctx)), filter, first, after);
+}
+
+/** A workspace's insights, highest priority first (the active workspace's through listInsights; a shared report's own). */
+export function listWorkspaceInsights(workspaceId: Types.ObjectId, filter: InsightFilterInput | undefined, first?: number, after?: string): Promise<Connection<AiInsight>> {
+  const q: Record<string, unknown> = { workspaceId };
   if (filter?.types?.length) q.insightType = { $in: filter.types };
   if (filter?.priorities?.length) q.priority = { $in: filter.priorities };
   if (filter?.isRead !== undefined && filter.isRead !== null) q.isRead = filter.isRead;

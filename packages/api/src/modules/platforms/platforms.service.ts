@@ -38,11 +38,15 @@ export async function listPlatforms(ctx: Context): Promise<Platform[]> {
   return PlatformModel.find({ workspaceId: workspaceIdOf(viewer) }).sort({ createdAt: 1, _id: 1 }).lean<Platform[]>();
 }
 
-/** One of the viewer's accounts; another user's id answers NOT_FOUND like a missing one. */
+/**
+ * One of the request's workspace's accounts; another workspace's id answers NOT_FOUND like a missing
+ * one. The workspace is the one the loaders read (the viewer's active one, as confirmed by the auth
+ * check, or a share link's own).
+ */
 export async function getPlatform(ctx: Context, id: string | Types.ObjectId, field = 'id'): Promise<Platform> {
-  const viewer = viewerOf(ctx);
+  const workspaceId = ctx.scope.workspaceId ?? viewerOf(ctx).workspaceId;
   const platform = await ctx.loaders.platformById.load(toObjectId(id, field).toHexString());
-  if (!platform || platform.workspaceId.toHexString() !== viewer.workspaceId) throw notFound('Platform');
+  if (!platform || !workspaceId || platform.workspaceId.toHexString() !== workspaceId) throw notFound('Platform');
   return platform;
 }
 

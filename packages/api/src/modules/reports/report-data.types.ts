@@ -59,3 +59,12 @@ export class ReportExport {
   @Field(() => Date)
   expiresAt: Date;
 }
+
+@ObjectType({ description: 'A saved report opened through a share link: its numbers (as reportData) and when the link stops working.' })
+export class SharedReport {
+  @Field(() => Date, { description: 'When the link stops working.' })
+  expiresAt: Date;
+
+  @Field(() => ReportData, { description: "The report's numbers, computed now, limited to its accounts and sections." })
+  data: ReportData;
+}

@@ -8,13 +8,13 @@ import { toObjectId } from '../../lib/ids.js';
 import { log } from '../../lib/logger.js';
 import type { Context } from '../../server/context.js';
 import type { Overview } from '../analytics/analytics.types.js';
-import { workspaceAnalyticsRequest } from '../analytics/request.js';
 import { reportMail, type ReportMailKpi } from '../mail/mail.service.js';
 import { mailTransport, maskEmail, type MailTransport } from '../mail/mail.transport.js';
 import { UserModel } from '../users/user.model.js';
 import { emitWebhookEvent } from '../webhooks/webhooks.emit.js';
 import { TeamMemberModel } from '../workspaces/team-member.model.js';
-import { WorkspaceModel } from '../workspaces/workspace.model.js';
+import { WorkspaceModel, type Workspace } from '../workspaces/workspace.model.js';
+import { createLoaders } from '../../server/loaders.js';
 import { CustomReportModel, type CustomReport } from './custom-report.model.js';
 import {
   ReportDeliveryModel,
@@ -201,7 +201,7 @@ export async function attemptReportDelivery(deliveryId: string, attempt: number,
   const [schedule, report, workspace] = await Promise.all([
     ReportScheduleModel.findOne({ ...scope, _id: delivery.scheduleId }).lean<ReportSchedule>(),
     CustomReportModel.findOne({ ...scope, _id: delivery.reportId }).lean<CustomReport>(),
-    WorkspaceModel.findById(delivery.workspaceId, { name: 1 }).lean(),
+    WorkspaceModel.findById(delivery.workspaceId, { name: 1, ownerId: 1, timezone: 1 }).lean<Pick<Workspace, '_id' | 'name' | 'ownerId' | 'timezone'>>(),
   ]);
   const finalFailure = async (reason: string) => {
     for (const r of recipients) if (r.status === ReportRecipientStatus.PENDING || r.status === ReportRecipientStatus.FAILED) Object.assign(r, { status: ReportRecipientStatus.FAILED, reason });
@@ -223,7 +223,9 @@ export async function attemptReportDelivery(deliveryId: string, attempt: number,
   // Render once: the summary's numbers and the PDF. Without both, nothing is sent.
   let rendered: { kpis: ReportMailKpi[]; range: { from: string; to: string }; timezone: string; pdf: { pdf: Buffer; filename: string } };
   try {
-    const data = await openReport(report, await workspaceAnalyticsRequest(delivery.workspaceId), now);
+    // A job's own loaders, keyed within the delivery's workspace (there is no request).
+    const loaders = createLoaders(() => delivery.workspaceId.toHexString());
+    const data = await openReport({ loaders }, report, workspace, now);
     const kpis = summaryKpis(await reportKpis(data));
     let pdf: { pdf: Buffer; filename: string };
     try {

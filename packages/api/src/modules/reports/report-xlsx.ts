@@ -312,7 +312,7 @@ export async function reportWorkbook(ctx: Context, data: ReportData): Promise<Bu
         break;
       }
       case ReportSection.INSIGHTS: {
-        const items = (await insightsSection(ctx, data))!;
+        const items = (await insightsSection(data))!;
         sheet(
           wb,
           name,

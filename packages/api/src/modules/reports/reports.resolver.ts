@@ -136,7 +136,7 @@ export class ReportDataResolver {
   }
 
   @FieldResolver(() => [AiInsight], { nullable: true, description: `INSIGHTS: the workspace's ${reports.REPORT_INSIGHTS} most important current insights (they cover all its accounts).` })
-  insights(@Root() data: ReportData, @Ctx() ctx: Context): Promise<AiInsight[] | null> {
-    return reports.insightsSection(ctx, data);
+  insights(@Root() data: ReportData): Promise<AiInsight[] | null> {
+    return reports.insightsSection(data);
   }
 }

@@ -9,17 +9,20 @@ import { audienceDemographics } from '../analytics/audience.service.js';
 import { overview, platformBreakdown, timeseries } from '../analytics/dashboard.service.js';
 import type { AnalyticsInput } from '../analytics/dto/analytics.inputs.js';
 import { bestTimesToPost, contentTypePerformance, hashtagPerformance, topActivities } from '../analytics/posts.service.js';
-import { analyticsRequest, assertRangeInHistory, type AnalyticsRequest } from '../analytics/request.js';
+import { analyticsRequest, assertRangeInHistory, workspaceAnalyticsRequest } from '../analytics/request.js';
 import { comparisonDays, parseRange, rangeOut } from '../analytics/scope.js';
-import { listInsights } from '../insights/insights.service.js';
+import { listWorkspaceInsights } from '../insights/insights.service.js';
 import type { AiInsight } from '../insights/insight.model.js';
 import { PlatformModel } from '../platforms/platform.model.js';
 import { assertRole, workspaceScope } from '../workspaces/access.js';
+import type { Workspace } from '../workspaces/workspace.model.js';
+import { activeWorkspace } from '../workspaces/workspaces.service.js';
 import { CustomReportModel, type CustomReport, type ReportBranding, type ReportRange } from './custom-report.model.js';
 import type { CreateCustomReportInput, ReportBrandingInput, ReportRangeInput, UpdateCustomReportInput } from './dto/report.inputs.js';
 import { ReportComparison, ReportRangePreset, ReportSection } from './report.enums.js';
 import { ReportData } from './report-data.types.js';
 import { ReportDeliveryModel, ReportScheduleModel } from './report-schedule.model.js';
+import { ReportShareLinkModel } from './share-link.model.js';
 
 /** Top posts a report lists; insights it shows. */
 export const REPORT_TOP_POSTS = 10;
@@ -136,12 +139,14 @@ export async function updateReport(ctx: Context, id: string, input: UpdateCustom
 
 export async function deleteReport(ctx: Context, id: string): Promise<boolean> {
   const scope = writeScope(ctx);
-  const _id = toObjectId(id, 'id');
-  const res = await CustomReportModel.deleteOne({ ...scope, _id });
+  const reportId = toObjectId(id, 'id');
+  const res = await CustomReportModel.deleteOne({ ...scope, _id: reportId });
   if (res.deletedCount !== 1) throw notFound('Report');
-  // Its schedules and their delivery history go with it.
-  await ReportScheduleModel.deleteMany({ ...scope, reportId: _id });
-  await ReportDeliveryModel.deleteMany({ ...scope, reportId: _id });
+  // Its share links die with it (they would answer NOT_FOUND anyway: the report is gone), and so
+  // do its schedules with their delivery history.
+  await ReportShareLinkModel.deleteMany({ ...scope, reportId });
+  await ReportScheduleModel.deleteMany({ ...scope, reportId });
+  await ReportDeliveryModel.deleteMany({ ...scope, reportId });
   return true;
 }
 
@@ -158,14 +163,22 @@ export function reportGranularity(fromDay: number, toDay: number): Granularity {
  */
 export async function reportData(ctx: Context, id: string, now = new Date()): Promise<ReportData> {
   const report = await getReport(ctx, id);
-  return openReport(report, await analyticsRequest(ctx), now);
+  return openReport(ctx, report, await activeWorkspace(ctx), now, new Types.ObjectId(viewerOf(ctx).id));
 }
 
 /**
- * reportData for a report already read within its workspace, from that workspace's request (a
- * member's, or a job's: workspaceAnalyticsRequest).
+ * The one way a report is opened, by a member (reportData) or through a share link: the range
+ * resolved in the workspace's timezone and checked against its owner's plan, the accounts still
+ * connected, the sections.
  */
-export async function openReport(report: CustomReport, req: AnalyticsRequest, now = new Date()): Promise<ReportData> {
+export async function openReport(
+  ctx: Pick<Context, 'loaders'>,
+  report: CustomReport,
+  workspace: Pick<Workspace, '_id' | 'ownerId' | 'timezone'>,
+  now = new Date(),
+  viewerId?: Types.ObjectId,
+): Promise<ReportData> {
+  const req = await workspaceAnalyticsRequest(ctx, workspace, undefined, viewerId);
   const dates = resolveReportRange(report.range.preset, req.tz, now, report.range);
   if (!dates) throw badInput('This report has no dates; edit its range', 'range');
   assertRangeInHistory(req, dates);
@@ -268,8 +281,8 @@ export async function demographicsSection(data: ReportData): Promise<AudienceDem
 }
 
 /** The workspace's current insights, highest priority first (insights are per workspace, not per account). */
-export async function insightsSection(ctx: Context, data: ReportData): Promise<AiInsight[] | null> {
+export async function insightsSection(data: ReportData): Promise<AiInsight[] | null> {
   if (!includes(data, ReportSection.INSIGHTS)) return null;
-  const page = await listInsights(ctx, undefined, REPORT_INSIGHTS);
+  const page = await listWorkspaceInsights(data.req.workspaceId, undefined, REPORT_INSIGHTS);
   return page.edges.map((e) => e.node);
 }

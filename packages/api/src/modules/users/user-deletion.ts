@@ -17,6 +17,7 @@ import { PlatformModel } from '../platforms/platform.model.js';
 import { CustomReportModel } from '../reports/custom-report.model.js';
 import { ReportExportFileModel } from '../reports/report-export.model.js';
 import { ReportDeliveryModel, ReportScheduleModel } from '../reports/report-schedule.model.js';
+import { ReportShareLinkModel } from '../reports/share-link.model.js';
 import { ReferralCodeModel } from '../referrals/referral-code.model.js';
 import { ReferralSignupModel } from '../referrals/referral-signup.model.js';
 import { StatsModel } from '../stats/stats.model.js';
@@ -69,6 +70,7 @@ export async function deleteWorkspaceData(workspaceIdInput: Types.ObjectId | str
   await step('pendingConnections', () => PendingConnectionModel.deleteMany({ workspaceId }));
   await step('csvExports', () => CsvExportTicketModel.deleteMany({ workspaceId }));
   await step('reportExports', () => ReportExportFileModel.deleteMany({ workspaceId }));
+  await step('reportShareLinks', () => ReportShareLinkModel.deleteMany({ workspaceId }));
 
   // 2. Data hanging off platforms and the workspace.
   const owned = { $or: [{ workspaceId }, { platformId: { $in: platformIds } }] };

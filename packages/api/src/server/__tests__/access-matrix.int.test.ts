@@ -13,6 +13,7 @@ import { ApiKeyModel } from '../../modules/api-keys/api-key.model.js';
 import { newApiKeySecret, newPublicId } from '../../modules/api-keys/api-key-token.js';
 import { CustomReportModel } from '../../modules/reports/custom-report.model.js';
 import { ReportScheduleModel } from '../../modules/reports/report-schedule.model.js';
+import { ReportShareLinkModel } from '../../modules/reports/share-link.model.js';
 import { ContentCategoryModel } from '../../modules/categories/category.model.js';
 import { AiInsightModel } from '../../modules/insights/insight.model.js';
 import { UserModel } from '../../modules/users/user.model.js';
@@ -84,6 +85,8 @@ const RULES: Record<string, Rule> = {
   'Query.reportData': VIEWER,
   'Query.reportSchedules': VIEWER,
   'Query.reportDeliveries': VIEWER,
+  'Query.reportShareLinks': VIEWER,
+  'Query.sharedReport': 'public',
   'Query.recommendations': VIEWER,
   'Query.referralSignups': 'system-admin',
   'Query.serverSetup': 'signed-in',
@@ -153,6 +156,9 @@ const RULES: Record<string, Rule> = {
   'Mutation.deleteReportSchedule': EDITOR,
   'Mutation.retryReportDelivery': EDITOR,
   'Mutation.unsubscribeReportEmail': 'public',
+  'Mutation.createReportShareLink': EDITOR,
+  'Mutation.updateReportShareLink': EDITOR,
+  'Mutation.revokeReportShareLink': EDITOR,
   'Mutation.updateProfile': ADMIN,
   'Mutation.updateWorkspace': ADMIN,
   'Mutation.verifyEmail': 'public',
@@ -240,6 +246,16 @@ async function freshSchedule(fx: Fixture): Promise<string> {
     createdBy: fx.team.owner.user._id,
   });
   return s._id.toHexString();
+}
+async function freshShareLink(fx: Fixture): Promise<string> {
+  const link = await ReportShareLinkModel.create({
+    workspaceId: fx.team.workspace._id,
+    reportId: oid(fx.objects.report),
+    tokenHash: suffix() + suffix(),
+    expiresAt: new Date(Date.now() + 86_400_000),
+    createdBy: fx.team.owner.user._id,
+  });
+  return link._id.toHexString();
 }
 async function freshEditor(fx: Fixture): Promise<string> {
   return (await addMember(fx.team, EDITOR)).actor.userId;
@@ -330,6 +346,10 @@ const CASES: Record<string, Case> = {
   'Mutation.resumeReportSchedule': { query: 'mutation($id: ID!) { resumeReportSchedule(id: $id) { id } }', vars: async (fx) => ({ id: await freshSchedule(fx) }) },
   'Mutation.deleteReportSchedule': { query: 'mutation($id: ID!) { deleteReportSchedule(id: $id) }', vars: async (fx) => ({ id: await freshSchedule(fx) }) },
   'Mutation.retryReportDelivery': { query: 'mutation($id: ID!) { retryReportDelivery(id: $id) { id } }', vars: (fx) => ({ id: fx.objects.reportDelivery }) },
+  'Query.reportShareLinks': { query: 'query($id: ID!) { reportShareLinks(reportId: $id) { id } }', vars: (fx) => ({ id: fx.objects.report }) },
+  'Mutation.createReportShareLink': { query: 'mutation($id: ID!) { createReportShareLink(input: { reportId: $id }) { url } }', vars: (fx) => ({ id: fx.objects.report }) },
+  'Mutation.updateReportShareLink': { query: 'mutation($id: ID!) { updateReportShareLink(id: $id, input: { label: "Client" }) { id } }', vars: async (fx) => ({ id: await freshShareLink(fx) }) },
+  'Mutation.revokeReportShareLink': { query: 'mutation($id: ID!) { revokeReportShareLink(id: $id) { id } }', vars: async (fx) => ({ id: await freshShareLink(fx) }) },
   'Mutation.deleteCategory': { query: 'mutation($id: ID!) { deleteCategory(id: $id) }', vars: async (fx) => ({ id: await freshCategory(fx) }) },
   'Mutation.deleteWorkspace': {
     query: 'mutation($id: ID!, $p: String!) { deleteWorkspace(id: $id, password: $p) }',

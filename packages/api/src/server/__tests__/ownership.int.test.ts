@@ -425,6 +425,15 @@ const CASES: Case[] = [
     target: (a) => a.report,
     field: 'reportId',
   },
+  { op: 'Query.reportShareLinks', arg: 'reportId', query: 'query($id: ID!) { reportShareLinks(reportId: $id) { id } }', vars: (id) => ({ id }), target: (a) => a.report, field: 'reportId' },
+  {
+    op: 'Mutation.createReportShareLink',
+    arg: 'input.reportId',
+    query: 'mutation($id: ID!) { createReportShareLink(input: { reportId: $id }) { url } }',
+    vars: (id) => ({ id }),
+    target: (a) => a.report,
+    field: 'reportId',
+  },
   {
     op: 'Mutation.createReportSchedule',
     arg: 'input.memberIds',
@@ -446,6 +455,15 @@ const CASES: Case[] = [
   { op: 'Mutation.resumeReportSchedule', arg: 'id', query: 'mutation($id: ID!) { resumeReportSchedule(id: $id) { id } }', vars: (id) => ({ id }), target: (a) => a.reportSchedule, field: 'id' },
   { op: 'Mutation.retryReportDelivery', arg: 'id', query: 'mutation($id: ID!) { retryReportDelivery(id: $id) { id } }', vars: (id) => ({ id }), target: (a) => a.reportDelivery, field: 'id' },
   { op: 'Mutation.deleteReportSchedule', arg: 'id', query: 'mutation($id: ID!) { deleteReportSchedule(id: $id) }', vars: (id) => ({ id }), target: (a) => a.reportSchedule, field: 'id' },
+  {
+    op: 'Mutation.updateReportShareLink',
+    arg: 'id',
+    query: 'mutation($id: ID!) { updateReportShareLink(id: $id, input: { label: "Mine" }) { id } }',
+    vars: (id) => ({ id }),
+    target: (a) => a.shareLink,
+    field: 'id',
+  },
+  { op: 'Mutation.revokeReportShareLink', arg: 'id', query: 'mutation($id: ID!) { revokeReportShareLink(id: $id) { id } }', vars: (id) => ({ id }), target: (a) => a.shareLink, field: 'id' },
   { op: 'Mutation.deleteCustomReport', arg: 'id', query: 'mutation($id: ID!) { deleteCustomReport(id: $id) }', vars: (id) => ({ id }), target: (a) => a.report, field: 'id' },
   // Last: it removes the platform the cases above address.
   {

@@ -32,6 +32,8 @@ import { WebhookDeliveryModel } from '../../modules/webhooks/webhook-delivery.mo
 import { WebhookEndpointModel } from '../../modules/webhooks/webhook-endpoint.model.js';
 import { OAuthAppModel, OAuthGrantModel, OAuthTokenModel } from '../../modules/oauth-apps/oauth.models.js';
 import { sha256 } from '../../modules/oauth-apps/oauth-secrets.js';
+import { ReportShareLinkModel } from '../../modules/reports/share-link.model.js';
+import { SHARED_FIELDS } from '../../modules/reports/share-selection.js';
 import { buildAppSchema } from '../schema.js';
 
 /**
@@ -47,7 +49,8 @@ import { buildAppSchema } from '../schema.js';
  *    created or rotated by that very response (createApiKey, rotateApiKey), NewOAuthApp.clientSecret,
  *    likewise (createOAuthApp, rotateOAuthAppSecret), and NewWebhookEndpoint.secret, the signing
  *    secret of the endpoint created or rotated by that very response (createWebhookEndpoint,
- *    rotateWebhookSecret); never stored ones.
+ *    rotateWebhookSecret), and CreatedReportShareLink.token, the share link created by that very
+ *    response (createReportShareLink); never stored ones.
  * 2. Data level: for a user whose account holds every kind of secret (password hash, email-link
  *    token hashes, refresh-token hashes, a platform's encrypted OAuth tokens), every readable field
  *    of every reachable type is queried, and no response contains any of those values.
@@ -55,7 +58,14 @@ import { buildAppSchema } from '../schema.js';
 
 const SECRET_NAME = /token|password|secret|hash(?!tag)|cipher/i;
 const NON_TEXT_SCALARS = new Set(['Boolean', 'Int', 'Float', 'DateTime']);
-const ALLOWED = new Set(['AuthPayload.accessToken', 'AuthPayload.refreshToken', 'NewApiKey.secret', 'NewOAuthApp.clientSecret', 'NewWebhookEndpoint.secret']);
+const ALLOWED = new Set([
+  'AuthPayload.accessToken',
+  'AuthPayload.refreshToken',
+  'NewApiKey.secret',
+  'NewOAuthApp.clientSecret',
+  'NewWebhookEndpoint.secret',
+  'CreatedReportShareLink.token',
+]);
 
 /** Every output type reachable from the root operation types. */
 function reachableTypes(schema: GraphQLSchema): Map<string, GraphQLNamedType> {
@@ -111,10 +121,11 @@ afterAll(async () => {
   await server.close();
 });
 
-/** A selection of every field of `type` (and of the object types below it, once per path). */
-function selectAll(type: GraphQLObjectType, onPath: Set<string>, skipped: string[]): string {
+/** A selection of every field of `type` (and of the object types below it, once per path); `only`, when given, keeps the fields it allows. */
+function selectAll(type: GraphQLObjectType, onPath: Set<string>, skipped: string[], only?: (type: string, field: string) => boolean): string {
   const parts = ['__typename'];
   for (const f of Object.values(type.getFields())) {
+    if (only && !only(type.name, f.name)) continue;
     if (f.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined)) {
       skipped.push(`${type.name}.${f.name}`);
       continue;
@@ -122,7 +133,7 @@ function selectAll(type: GraphQLObjectType, onPath: Set<string>, skipped: string
     const named = getNamedType(f.type);
     if (isObjectType(named)) {
       if (onPath.has(named.name)) continue;
-      parts.push(`${f.name} ${selectAll(named, new Set([...onPath, named.name]), skipped)}`);
+      parts.push(`${f.name} ${selectAll(named, new Set([...onPath, named.name]), skipped, only)}`);
     } else {
       parts.push(f.name);
     }
@@ -269,6 +280,16 @@ describe('secrets: failing cases (no way to read a secret)', () => {
     expect((await attemptReportDelivery(scheduleDelivery._id.toHexString(), 1, { config: server.config, renderPdf })).status).toBe('sent');
     const unsubscribe = (await ReportScheduleModel.findById(scheduleId).lean())!.outsideRecipients[0]!;
     const unsubscribeToken = decryptSecret(unsubscribe.unsubscribeTokenEnc);
+    // A password-protected share link of it: its token, the token's hash and the password's hash.
+    const sharePassword = 'share link password 77';
+    const createdLink = await server.gql(
+      'mutation($id: ID!, $p: String!) { createReportShareLink(input: { reportId: $id, label: "Client", password: $p }) { token link { id } } }',
+      { id: reportId, p: sharePassword },
+      token,
+    );
+    expect(createdLink.body.errors).toBeUndefined();
+    const shareToken = createdLink.body.data!.createReportShareLink.token as string;
+    const linkDoc = (await ReportShareLinkModel.findById(createdLink.body.data!.createReportShareLink.link.id).select('+tokenHash +passwordHash').lean())!;
 
     const stored = (await UserModel.findById(userId).select('+passwordHash +verificationTokenHash +passwordResetTokenHash').lean())!;
     const tokenHashes = (await RefreshTokenModel.find({ userId }).lean()).map((t) => t.tokenHash);
@@ -308,6 +329,11 @@ describe('secrets: failing cases (no way to read a secret)', () => {
       'report unsubscribe token': unsubscribeToken,
       'report unsubscribe token hash': unsubscribe.unsubscribeTokenHash,
       'encrypted report unsubscribe token': unsubscribe.unsubscribeTokenEnc,
+      'share link token': shareToken,
+      'share link token hash': linkDoc.tokenHash,
+      'share link password': sharePassword,
+      'share link password hash': linkDoc.passwordHash!,
+      'share link password hash digest': linkDoc.passwordHash!.split('$').at(-1)!,
       ...Object.fromEntries(tokenHashes.map((h, i) => [`refresh token hash ${i}`, h])),
     };
     for (const [what, value] of Object.entries(forbidden)) expect(value, what).toBeTruthy();
@@ -337,6 +363,8 @@ describe('secrets: failing cases (no way to read a secret)', () => {
       reportData: { id: reportId },
       reportSchedules: { reportId },
       reportDeliveries: { scheduleId },
+      reportShareLinks: { reportId },
+      sharedReport: { token: shareToken, password: sharePassword },
     };
     const skipped: string[] = [];
     const responses: Array<[string, string]> = [];
@@ -370,7 +398,9 @@ describe('secrets: failing cases (no way to read a secret)', () => {
       const varDefs = declared.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
       const argList = declared.map((a) => `${a.name}: $${a.name}`).join(', ');
       const named = getNamedType(field.type);
-      const sel = isObjectType(named) ? selectAll(named, new Set([named.name]), skipped) : '';
+      // A shared report offers the report page's fields only (SHARED_FIELDS): all of those.
+      const only = field.name === 'sharedReport' ? (t: string, f: string) => SHARED_FIELDS[t] === '*' || (SHARED_FIELDS[t] ?? []).includes(f) : undefined;
+      const sel = isObjectType(named) ? selectAll(named, new Set([named.name]), skipped, only) : '';
       await run(`Query.${field.name}`, `query${varDefs ? `(${varDefs})` : ''} { ${field.name}${argList ? `(${argList})` : ''} ${sel} }`, args);
     }
 

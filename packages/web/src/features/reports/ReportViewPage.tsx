@@ -1,275 +1,34 @@
-import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { graphql } from '../../gql';
-import type { ReportViewQuery as ReportViewData } from '../../gql/graphql';
-import { formatDate, formatPeriod } from '../../lib/format';
+import { graphql, getFragmentData } from '../../gql';
 import { useTitle } from '../../lib/useTitle';
-import { Badge } from '../../ui/Badge';
-import { Card } from '../../ui/Card';
-import { EmptyState, ErrorState, LoadingBlock, Skeleton } from '../../ui/States';
-import { DemographicsView } from '../overview/AudienceCard';
-import { BestTimesView } from '../overview/BestTimesCard';
-import { KpiGrid } from '../overview/KpiGrid';
-import {
-  AccountsTableView,
-  ContentTypesView,
-  EngagementPublishedChart,
-  EngagementRateChart,
-  FollowersChartView,
-  HashtagsTable,
-  hasEngagement,
-  TopPostsList,
-} from '../overview/sections';
-import { usePermissions } from '../workspaces/workspace';
-import { COMPARISON_LABEL, sectionLabel } from './options';
-import { ReportReadyMarker } from './ReportReadyMarker';
-import { useReportExport } from './useReportExport';
 import { Button } from '../../ui/Button';
+import { Card } from '../../ui/Card';
+import { ErrorState, LoadingBlock, Skeleton } from '../../ui/States';
+import { usePermissions } from '../workspaces/workspace';
+import { ReportDocument, ReportDocumentFragment } from './ReportDocument';
+import { ShareLinksButton } from './ShareLinksPanel';
+import { useReportExport } from './useReportExport';
 import { ReportSchedulePanel } from './ReportSchedulePanel';
 
 export const ReportViewQuery = graphql(`
   query ReportView($id: ID!) {
     reportData(id: $id) {
-      range {
-        from
-        to
-      }
-      comparisonRange {
-        from
-        to
-      }
-      comparison
-      timezone
-      generatedAt
-      sections
-      showSoashMark
-      missingPlatformIds
-      report {
-        id
-        name
-        branding {
-          title
-          accentColor
-          footer
-          logoUrl
-        }
-      }
-      kpis {
-        ...OverviewKpis_Overview
-      }
-      followers {
-        granularity
-        points {
-          bucket
-          value
-        }
-      }
-      engagements {
-        granularity
-        points {
-          bucket
-          value
-        }
-      }
-      engagementRate {
-        granularity
-        rateLabel
-        points {
-          bucket
-          value
-        }
-      }
-      accounts {
-        platformId
-        platformType
-        displayName
-        followers
-        followerGrowth
-        posts
-        engagements
-        engagementRate
-        rateLabel
-        shareOfEngagements
-        platform {
-          id
-          username
-        }
-      }
-      topPosts {
-        rank
-        value
-        engagementRate
-        rateLabel
-        activity {
-          id
-          content
-          type
-          publishedAt
-          platform {
-            id
-            type
-            username
-            displayName
-          }
-        }
-      }
-      contentTypes {
-        contentType
-        posts
-        postsWithRate
-        medianEngagementRate
-        rateLabel
-      }
-      hashtags {
-        rateLabel
-        hashtags {
-          hashtag
-          posts
-          medianEngagementRate
-          lift
-        }
-      }
-      bestTimes {
-        ...BestTimesHeatmap_BestTimes
-      }
-      demographics {
-        platforms {
-          platformId
-        }
-        merged {
-          ...AudienceDemographics_Demographics
-        }
-      }
-      insights {
-        id
-        title
-        description
-        priority
-      }
+      ...ReportDocument_ReportData
     }
   }
 `);
-
-type Data = ReportViewData['reportData'];
-type Section = Data['sections'][number];
-
-function Part({ section, children, wide }: { section: Section; children: ReactNode; wide?: boolean }) {
-  return (
-    <Card title={sectionLabel(section)} labelledBy={`report-${section.toLowerCase()}`} className={wide ? 'report-part report-wide' : 'report-part'}>
-      {children}
-    </Card>
-  );
-}
-
-/** One section of a report, from the numbers reportData gave for it. */
-export function ReportSectionView({ section, data }: { section: Section; data: Data }) {
-  switch (section) {
-    case 'KPIS':
-      return data.kpis ? (
-        <section aria-labelledby="report-kpis" className="report-part report-wide">
-          <h2 id="report-kpis" className="sr-only">
-            {sectionLabel(section)}
-          </h2>
-          <KpiGrid overview={data.kpis} />
-        </section>
-      ) : null;
-    case 'FOLLOWERS_CHART':
-      return data.followers ? (
-        <Part section={section}>
-          <FollowersChartView points={data.followers.points} granularity={data.followers.granularity} />
-        </Part>
-      ) : null;
-    case 'ENGAGEMENT_CHART':
-      return data.engagements && data.engagementRate ? (
-        <Part section={section}>
-          {hasEngagement(data.engagements.points) ? (
-            <div className="stack" style={{ gap: 8 }}>
-              <EngagementPublishedChart points={data.engagements.points} granularity={data.engagements.granularity} />
-              <EngagementRateChart points={data.engagementRate.points} rateLabel={data.engagementRate.rateLabel} granularity={data.engagementRate.granularity} scope="the report’s accounts" />
-            </div>
-          ) : (
-            <EmptyState title="No engagement in this range">Engagement counts posts published in the range.</EmptyState>
-          )}
-        </Part>
-      ) : null;
-    case 'ACCOUNTS_TABLE':
-      return data.accounts ? (
-        <Part section={section} wide>
-          <AccountsTableView rows={data.accounts} />
-        </Part>
-      ) : null;
-    case 'TOP_POSTS':
-      return data.topPosts ? (
-        <Part section={section}>
-          <TopPostsList rows={data.topPosts} timeZone={data.timezone} />
-        </Part>
-      ) : null;
-    case 'CONTENT_TYPES':
-      return data.contentTypes ? (
-        <Part section={section}>
-          <ContentTypesView types={data.contentTypes} rateLabel={data.contentTypes[0]?.rateLabel ?? ''} />
-        </Part>
-      ) : null;
-    case 'HASHTAGS':
-      return data.hashtags ? (
-        <Part section={section}>
-          {data.hashtags.hashtags.length ? (
-            <HashtagsTable tags={data.hashtags.hashtags} rateLabel={data.hashtags.rateLabel} range={data.range} />
-          ) : (
-            <EmptyState title="No hashtag on enough posts">A hashtag is compared once it is on at least 3 posts of the range.</EmptyState>
-          )}
-        </Part>
-      ) : null;
-    case 'BEST_TIMES':
-      return data.bestTimes ? (
-        <Part section={section}>
-          <BestTimesView data={data.bestTimes} />
-        </Part>
-      ) : null;
-    case 'DEMOGRAPHICS':
-      return data.demographics ? (
-        <Part section={section} wide>
-          {data.demographics.merged ? (
-            <DemographicsView demographics={data.demographics.merged} />
-          ) : (
-            <EmptyState title="No audience data yet">Platforms report age, gender and countries for accounts with enough followers.</EmptyState>
-          )}
-        </Part>
-      ) : null;
-    case 'INSIGHTS':
-      return data.insights ? (
-        <Part section={section}>
-          {data.insights.length === 0 ? (
-            <EmptyState title="No insights yet">Insights appear when Soash finds a well-supported pattern in the numbers.</EmptyState>
-          ) : (
-            <ul className="insight-list">
-              {data.insights.map((i) => (
-                <li key={i.id}>
-                  <strong>{i.title}</strong>
-                  {i.priority === 'HIGH' && <Badge tone="primary">High priority</Badge>}
-                  {i.description && <p className="small muted">{i.description}</p>}
-                </li>
-              ))}
-            </ul>
-          )}
-        </Part>
-      ) : null;
-    default:
-      return null;
-  }
-}
 
 /** A saved report, rendered from its configuration with the dashboard's components. */
 export function ReportViewPage() {
   const { id = '' } = useParams();
   const [{ data, error }, refetch] = useQuery({ query: ReportViewQuery, variables: { id } });
-  const r = data?.reportData;
+  const r = data?.reportData ? getFragmentData(ReportDocumentFragment, data.reportData) : undefined;
   useTitle(r ? r.report.name : 'Report');
   const mayEdit = usePermissions().can('editReports');
   const mayExport = usePermissions().can('exportData');
   const xlsx = useReportExport();
-  if (!r) {
+  if (!data?.reportData) {
     return (
       <div className="stack">
         <div className="page-header">
@@ -292,59 +51,37 @@ export function ReportViewPage() {
       </div>
     );
   }
-  const b = r.report.branding;
-  const accent = b.accentColor ?? undefined;
   return (
-    <article className="report" style={accent ? ({ '--report-accent': accent } as React.CSSProperties) : undefined} aria-labelledby="report-title">
-      <header className="report-header">
-        {b.logoUrl && <img className="report-logo" src={b.logoUrl} alt="" />}
-        <div style={{ minWidth: 0, flex: '1 1 260px' }}>
-          <h1 id="report-title">{b.title ?? r.report.name}</h1>
-          <p className="muted" data-testid="report-period">
-            {formatPeriod(r.range.from, r.range.to)}
-            {r.comparisonRange ? `, compared with ${formatPeriod(r.comparisonRange.from, r.comparisonRange.to)}` : ` (${COMPARISON_LABEL[r.comparison].toLowerCase()})`} · times in {r.timezone}
-          </p>
-        </div>
-        <div className="row no-print" style={{ gap: 6 }}>
-          <Link to="/reports" className="btn btn-ghost btn-sm">
-            All reports
-          </Link>
-          {mayExport.allowed && (
-            <Button size="sm" variant="secondary" loading={xlsx.busy} onClick={() => void xlsx.run(id)}>
-              Excel
-            </Button>
-          )}
-          {mayEdit.allowed && (
-            <Link to={`/reports/${id}/edit`} className="btn btn-secondary btn-sm">
-              Edit
+    <>
+      <ReportDocument
+        report={data.reportData}
+        actions={
+          <>
+            <Link to="/reports" className="btn btn-ghost btn-sm">
+              All reports
             </Link>
-          )}
-        </div>
-      </header>
-      {(xlsx.error || xlsx.done) && (
-        <p className={`small no-print ${xlsx.error ? 'error' : 'muted'}`} role={xlsx.error ? 'alert' : 'status'}>
-          {xlsx.error ?? xlsx.done}
-        </p>
-      )}
-      {r.missingPlatformIds.length > 0 && (
-        <p className="alert" role="status">
-          {r.missingPlatformIds.length === 1 ? 'One account of this report is' : `${r.missingPlatformIds.length} accounts of this report are`} no longer connected and left out.
-        </p>
-      )}
-      <div className="report-grid">
-        {r.sections.map((s) => (
-          <ReportSectionView key={s} section={s} data={r} />
-        ))}
-      </div>
-      <ReportSchedulePanel reportId={id} timezone={r.timezone} />
-      <ReportReadyMarker info={{ name: r.report.name, title: b.title ?? r.report.name, range: r.range, timezone: r.timezone }} />
-      <footer className="report-footer small muted">
-        {b.footer && <p>{b.footer}</p>}
-        <p>
-          Generated {formatDate(String(r.generatedAt), r.timezone, true)}
-          {r.showSoashMark && <> · Made with Soash</>}
-        </p>
-      </footer>
-    </article>
+            {mayExport.allowed && (
+              <Button size="sm" variant="secondary" loading={xlsx.busy} onClick={() => void xlsx.run(id)}>
+                Excel
+              </Button>
+            )}
+            {mayEdit.allowed && <ShareLinksButton reportId={id} reportName={r?.report.name ?? ''} timeZone={r?.timezone ?? 'UTC'} />}
+            {mayEdit.allowed && (
+              <Link to={`/reports/${id}/edit`} className="btn btn-secondary btn-sm">
+                Edit
+              </Link>
+            )}
+          </>
+        }
+        notice={
+          (xlsx.error || xlsx.done) && (
+            <p className={`small no-print ${xlsx.error ? 'error' : 'muted'}`} role={xlsx.error ? 'alert' : 'status'}>
+              {xlsx.error ?? xlsx.done}
+            </p>
+          )
+        }
+      />
+      <ReportSchedulePanel reportId={id} timezone={r?.timezone ?? 'UTC'} />
+    </>
   );
 }

@@ -4,7 +4,9 @@ import { createPlatform, createUser, seedOwnedData, workspaceObjects } from '../
 import { errorOf, useTestServer } from '../../../../test/helpers/server.js';
 import { hashPassword } from '../../../auth/password.js';
 import { JOBS_COLLECTION } from '../../../jobs/scheduler.js';
+import { hashToken, randomToken } from '../../../lib/crypto.js';
 import { PlatformModel } from '../../platforms/platform.model.js';
+import { ReportShareLinkModel } from '../../reports/share-link.model.js';
 import { UserModel } from '../../users/user.model.js';
 import { AuditEventModel } from '../audit-event.model.js';
 import { TeamMemberModel } from '../team-member.model.js';
@@ -66,6 +68,22 @@ describe('deleteWorkspace: successful cases', () => {
     const event = await AuditEventModel.findOne({ workspaceId: wsId, action: 'workspace.deleted' }).lean();
     expect(event).toMatchObject({ actorId: a.user._id, targetType: 'workspace', targetId: wsId.toHexString(), details: { members: 3 } });
     expect(event!.ip).toBeTruthy();
+  });
+
+  it('its report share links die with it: the same NOT_FOUND as an unknown link', async () => {
+    const a = await owner();
+    const objects = await workspaceObjects(a.user._id);
+    const token = randomToken();
+    await ReportShareLinkModel.create({ workspaceId: a.user._id, reportId: new Types.ObjectId(objects.report), tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 86_400_000), createdBy: a.user._id });
+    const SHARED = 'query($t: String!) { sharedReport(token: $t) { data { report { name } } } }';
+    const before = await server.gql(SHARED, { t: token });
+    expect(before.body.errors).toBeUndefined();
+    expect((await server.gql(DELETE, { id: a.user._id.toHexString(), p: PASSWORD }, a.token)).body.errors).toBeUndefined();
+    const after = await server.gql(SHARED, { t: token });
+    const unknown = await server.gql(SHARED, { t: randomToken() });
+    expect(after.body.data).toBeNull();
+    expect(errorOf(after.body)).toEqual(errorOf(unknown.body));
+    expect(errorOf(after.body)?.extensions).toEqual({ code: 'NOT_FOUND' });
   });
 
   it('members lose access on their next request; the owner may delete their last workspace and then create a new one', async () => {
