@@ -15,6 +15,8 @@ export const ApiScope = {
   WEBHOOKS_WRITE: 'webhooks:write',
   REPORTS_READ: 'reports:read',
   REPORTS_WRITE: 'reports:write',
+  ALERTS_READ: 'alerts:read',
+  ALERTS_WRITE: 'alerts:write',
 } as const;
 export type ApiScope = (typeof ApiScope)[keyof typeof ApiScope];
 export const API_SCOPES: readonly ApiScope[] = Object.values(ApiScope);
@@ -32,6 +34,8 @@ export const API_SCOPE_LABELS: Readonly<Record<ApiScope, string>> = {
   [ApiScope.WEBHOOKS_WRITE]: 'Manage webhook endpoints, read their deliveries, replay and test them',
   [ApiScope.REPORTS_READ]: 'Read saved reports and their numbers (the sections they include)',
   [ApiScope.REPORTS_WRITE]: 'Create, change and delete saved reports',
+  [ApiScope.ALERTS_READ]: 'Read alert rules and the alerts they fired',
+  [ApiScope.ALERTS_WRITE]: 'Create, change and delete alert rules',
 };
 
 export function isApiScope(value: unknown): value is ApiScope {

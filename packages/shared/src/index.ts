@@ -10,3 +10,4 @@ export * from './webhooks.js';
 export * from './oauth.js';
 export * from './reports.js';
 export * from './report-schedules.js';
+export * from './alerts.js';

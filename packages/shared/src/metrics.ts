@@ -62,3 +62,50 @@ export function rateLabelFor(platforms: readonly PlatformType[]): string {
   return `engagement rate by ${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
+
+/**
+ * The account metrics an alert can watch: the dashboard's headline numbers (Overview), under the
+ * same metric model. `unit` says how a value is written and how a threshold is entered: a rate is
+ * a fraction in the data and a percentage on screen (threshold 2.5 means 2.5 %).
+ */
+export const AlertMetric = {
+  FOLLOWERS: 'followers',
+  FOLLOWER_GROWTH: 'follower_growth',
+  ENGAGEMENT_RATE: 'engagement_rate',
+  ENGAGEMENTS: 'engagements',
+  REACH: 'reach',
+  IMPRESSIONS: 'impressions',
+  VIEWS: 'views',
+  POSTS: 'posts',
+} as const;
+export type AlertMetric = (typeof AlertMetric)[keyof typeof AlertMetric];
+export const ALERT_METRICS: readonly AlertMetric[] = Object.values(AlertMetric);
+
+export interface AlertMetricInfo {
+  label: string;
+  /** The Overview field that holds the metric. */
+  overviewField: 'followers' | 'followerGrowth' | 'engagementRate' | 'engagements' | 'reach' | 'impressions' | 'views' | 'posts';
+  unit: 'count' | 'percent';
+}
+
+export const ALERT_METRIC_INFO: Readonly<Record<AlertMetric, AlertMetricInfo>> = {
+  [AlertMetric.FOLLOWERS]: { label: 'Followers', overviewField: 'followers', unit: 'count' },
+  [AlertMetric.FOLLOWER_GROWTH]: { label: 'Follower growth', overviewField: 'followerGrowth', unit: 'count' },
+  [AlertMetric.ENGAGEMENT_RATE]: { label: 'Engagement rate', overviewField: 'engagementRate', unit: 'percent' },
+  [AlertMetric.ENGAGEMENTS]: { label: 'Engagements', overviewField: 'engagements', unit: 'count' },
+  [AlertMetric.REACH]: { label: 'Reach', overviewField: 'reach', unit: 'count' },
+  [AlertMetric.IMPRESSIONS]: { label: 'Impressions', overviewField: 'impressions', unit: 'count' },
+  [AlertMetric.VIEWS]: { label: 'Views', overviewField: 'views', unit: 'count' },
+  [AlertMetric.POSTS]: { label: 'Posts', overviewField: 'posts', unit: 'count' },
+};
+
+/** A metric's value as shown and compared with thresholds: rates as percentages, counts as they are. */
+export function alertMetricDisplayValue(metric: AlertMetric, value: number): number {
+  return ALERT_METRIC_INFO[metric].unit === 'percent' ? value * 100 : value;
+}
+
+/** "2.35 %" / "12,400". */
+export function formatAlertMetricValue(metric: AlertMetric, shown: number): string {
+  if (ALERT_METRIC_INFO[metric].unit === 'percent') return `${Math.round(shown * 100) / 100} %`;
+  return (Math.round(shown * 100) / 100).toLocaleString('en-US');
+}

@@ -1,4 +1,5 @@
 import type { NonEmptyArray } from 'type-graphql';
+import { AlertsResolver } from '../modules/alerts/alerts.resolver.js';
 import { ApiKeysResolver } from '../modules/api-keys/api-keys.resolver.js';
 import { OAuthAppsResolver, OAuthGrantsResolver } from '../modules/oauth-apps/oauth-apps.resolver.js';
 import { RateLimitResolver } from '../modules/rate-limits/rate-limit.resolver.js';
@@ -55,6 +56,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ReportsResolver,
   ReportDataResolver,
   ReportSchedulesResolver,
+  AlertsResolver,
   ReportShareLinksResolver,
   ReferralsResolver,
   SubscriptionsResolver,

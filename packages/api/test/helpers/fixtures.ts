@@ -14,6 +14,9 @@ import { StatsModel } from '../../src/modules/stats/stats.model.js';
 import { SystemJobModel } from '../../src/modules/system-jobs/system-job.model.js';
 import { CsvReport } from '../../src/modules/analytics/analytics.enums.js';
 import { CustomReportModel } from '../../src/modules/reports/custom-report.model.js';
+import { AlertEventModel, AlertQuietModel } from '../../src/modules/alerts/alert-event.model.js';
+import { AlertRuleModel } from '../../src/modules/alerts/alert-rule.model.js';
+import { AlertMailModel, NotificationModel } from '../../src/modules/alerts/notification.model.js';
 import { ReportExportFileModel } from '../../src/modules/reports/report-export.model.js';
 import { ReportDeliveryModel, ReportScheduleModel } from '../../src/modules/reports/report-schedule.model.js';
 import { ReportShareLinkModel } from '../../src/modules/reports/share-link.model.js';
@@ -233,6 +236,10 @@ export interface WorkspaceObjects {
   /** A schedule of that report (an outside address), and one failed delivery of it. */
   reportSchedule: string;
   reportDelivery: string;
+  /** An alert rule (SYNC_FAILED, in-app and email), one event it fired, and that event's notification to the owner. */
+  alertRule: string;
+  alertEvent: string;
+  notification: string;
   /** A share link of that report. */
   shareLink: string;
 }
@@ -298,9 +305,38 @@ export async function workspaceObjects(workspaceId: Types.ObjectId): Promise<Wor
     expiresAt: new Date(Date.now() + 30 * 86_400_000),
     createdBy: teammate.user._id,
   });
+  const alertRule = await AlertRuleModel.create({
+    workspaceId,
+    name: `Sync failures ${suffix}`,
+    kind: 'sync_failed',
+    channels: ['in_app', 'email'],
+    recipients: 'editors',
+    quietHours: 24,
+    digestHour: 9,
+    createdBy: teammate.user._id,
+  });
+  const alertEvent = await AlertEventModel.create({
+    workspaceId,
+    ruleId: alertRule._id,
+    ruleName: alertRule.name,
+    kind: 'sync_failed',
+    dedupeKey: `sync:${suffix}`,
+    subjectKey: `platform:${platform._id.toHexString()}`,
+    platformId: platform._id,
+    message: 'A sync failed.',
+    firedAt: new Date(),
+  });
+  await AlertQuietModel.create({ workspaceId, ruleId: alertRule._id, subjectKey: alertEvent.subjectKey, lastFiredAt: new Date() });
+  // The workspace owner's own notification (markNotificationsRead addresses it as the owner).
+  const ownerId = (await WorkspaceModel.findById(workspaceId, { ownerId: 1 }).lean())?.ownerId ?? teammate.user._id;
+  const notification = await NotificationModel.create({ workspaceId, userId: ownerId, eventId: alertEvent._id, kind: 'sync_failed', title: alertRule.name, message: 'A sync failed.' });
+  await AlertMailModel.create({ workspaceId, eventId: alertEvent._id, userId: teammate.user._id, digest: true, dueAt: new Date(Date.now() + 3_600_000) });
   return {
     reportSchedule: reportSchedule._id.toHexString(),
     reportDelivery: reportDelivery._id.toHexString(),
+    alertRule: alertRule._id.toHexString(),
+    alertEvent: alertEvent._id.toHexString(),
+    notification: notification._id.toHexString(),
     shareLink: shareLink._id.toHexString(),
     webhookEndpoint: endpoint._id.toHexString(),
     webhookDelivery: delivery._id.toHexString(),

@@ -22,7 +22,7 @@ import { AiInsightModel, type AiInsight } from './insight.model.js';
 import { PerformancePatternModel, type PerformancePattern } from './performance-pattern.model.js';
 import { generateRecommendations } from './recommendations.service.js';
 import { retryOnDuplicate } from './retry.js';
-import { emitWebhookEvent } from '../webhooks/webhooks.emit.js';
+import { announce } from '../events/announce.js';
 
 /** Posts of at most the last ANALYSIS_DAYS days feed the patterns and tests; daily numbers of the last DAILY_DAYS the trends. */
 export const ANALYSIS_DAYS = 180;
@@ -289,7 +289,7 @@ async function saveInsights(workspaceId: Types.ObjectId, findings: Finding[], no
   for (const f of findings) {
     const id = ids.get(f.key);
     if (createdByKey.has(f.key) || !id) continue;
-    await emitWebhookEvent(workspaceId, WebhookEventType.INSIGHT_CREATED, { insightId: id.toHexString(), insightType: f.insightType, priority: f.priority, title: f.title.slice(0, 200) });
+    await announce(workspaceId, WebhookEventType.INSIGHT_CREATED, { insightId: id.toHexString(), insightType: f.insightType, priority: f.priority, title: f.title.slice(0, 200) });
   }
   const stale = retire ? all.filter((d) => !d.isDismissed && isEngineKey(d.key) && !current.has(d.key)).map((d) => d._id) : [];
   const retired = stale.length ? await AiInsightModel.deleteMany({ _id: { $in: stale } }) : { deletedCount: 0 };

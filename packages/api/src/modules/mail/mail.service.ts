@@ -140,6 +140,41 @@ export function sendWebhookDisabledEmail(config: Config, to: Recipient, mail: { 
   });
 }
 
+/** One alert in an alert mail: the rule's name, the sentence, and a link into the web app. */
+export interface AlertMailItem {
+  title: string;
+  message: string;
+  link: string;
+  firedAt: Date;
+}
+
+/**
+ * Alerts of a workspace to one member: a single alert, or the day's digest of several. Names and
+ * messages are one line each, so they cannot add lines to the subject or body.
+ */
+export function sendAlertEmail(config: Config, to: Recipient, mail: { workspaceName: string; items: AlertMailItem[]; digest: boolean }): Promise<boolean> {
+  const oneLine = (text: string, max = 300) => text.replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, ' ').trim().slice(0, max);
+  const workspace = oneLine(mail.workspaceName, 120);
+  const first = mail.items[0]!;
+  const subject = mail.digest
+    ? `${mail.items.length} alert${mail.items.length === 1 ? '' : 's'} in ${workspace} today`
+    : `Alert in ${workspace}: ${oneLine(first.title, 100)}`;
+  const body = mail.items.flatMap((item) => [`• ${oneLine(item.title, 100)} (${item.firedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC)`, `  ${oneLine(item.message, 1000)}`, `  ${item.link}`, '']);
+  return deliver(config, {
+    to: to.email,
+    kind: 'alert',
+    subject,
+    text: [
+      `Hello ${oneLine(to.name, 120)},`,
+      '',
+      mail.digest ? `These alerts fired in the workspace "${workspace}":` : `An alert fired in the workspace "${workspace}":`,
+      '',
+      ...body,
+      `Change or switch off alerts in Soash under Alerts: ${config.webAppUrl}/alerts`,
+    ].join('\n'),
+  });
+}
+
 /** Whether mail is kept in the development outbox and shown to its addressees (never in production). */
 export function devOutboxOpen(config: Pick<Config, 'SMTP_URL' | 'isProduction'>): boolean {
   return !config.SMTP_URL && !config.isProduction;

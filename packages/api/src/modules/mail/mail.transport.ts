@@ -4,7 +4,7 @@ import { encryptSecret } from '../../lib/crypto.js';
 import { log } from '../../lib/logger.js';
 import { MailMessageModel } from './mail-message.model.js';
 
-export type MailKind = 'verify_email' | 'password_reset' | 'invitation' | 'notice' | 'report';
+export type MailKind = 'verify_email' | 'password_reset' | 'invitation' | 'notice' | 'report' | 'alert';
 
 /** A file sent with a mail (nodemailer's attachment with its bytes in memory). */
 export interface MailAttachment {

@@ -14,7 +14,8 @@ export function reauthKey(platformId: Types.ObjectId): string {
   return `reauth:${platformId.toHexString()}`;
 }
 
-function accountName(p: Pick<Platform, 'type' | 'username' | 'displayName'>): string {
+/** "Instagram account @brand", for notices and alerts. */
+export function accountName(p: Pick<Platform, 'type' | 'username' | 'displayName'>): string {
   const who = p.username ? `@${p.username}` : p.displayName;
   return `${PLATFORM_LABELS[p.type]}${who ? ` account ${who}` : ' account'}`;
 }

@@ -51,7 +51,7 @@ export async function getReport(ctx: Context, id: string): Promise<CustomReport>
 }
 
 /** Checks that every id is an account of the workspace (NOT_FOUND otherwise, as for a missing one); deduplicated, in order. */
-async function workspacePlatformIds(workspaceId: Types.ObjectId, ids: readonly string[]): Promise<Types.ObjectId[]> {
+export async function workspacePlatformIds(workspaceId: Types.ObjectId, ids: readonly string[]): Promise<Types.ObjectId[]> {
   const parsed = toObjectIds(ids, 'platformIds');
   const unique = [...new Map(parsed.map((id) => [id.toHexString(), id])).values()];
   if (unique.length === 0) return [];

@@ -14,7 +14,7 @@ import { bulkUpsertRaw, type UpsertOp } from '../../lib/bulk-upsert.js';
 import { ActivityModel } from '../activities/activity.model.js';
 import { noticeAdminsOfSetting, noticeNeedsReauth } from '../platforms/platform-notices.js';
 import { enqueueInsights } from '../insights/insights.jobs.js';
-import { emitWebhookEvent } from '../webhooks/webhooks.emit.js';
+import { announce } from '../events/announce.js';
 import { scheduleTokenJob, type PullJobData } from '../platforms/platform-schedule.js';
 import { decryptTokens, loadPlatformWithSecrets, refreshPlatformTokens, tokenStateOf, type PlatformWithSecrets } from '../platforms/platform-tokens.js';
 import { PlatformModel } from '../platforms/platform.model.js';
@@ -138,7 +138,7 @@ export async function markNeedsReauth(platformId: Types.ObjectId, err: Connector
   if (!p) return;
   const reason = err.authFailure === 'revoked' ? 'access was revoked on the platform' : 'the platform no longer accepts its access token';
   await noticeNeedsReauth(p, reason);
-  await emitWebhookEvent(p.workspaceId, WebhookEventType.PLATFORM_NEEDS_REAUTH, { platformId: p._id.toHexString(), platform: p.type, username: p.username ?? null, reason });
+  await announce(p.workspaceId, WebhookEventType.PLATFORM_NEEDS_REAUTH, { platformId: p._id.toHexString(), platform: p.type, username: p.username ?? null, reason });
   await scheduleTokenJob(platformId, null).catch(() => undefined);
   log.warn('platform needs re-authorisation', { platformId: platformId.toHexString(), type: p.type, code: err.code });
 }
@@ -335,7 +335,7 @@ export async function pullStats(platformId: Types.ObjectId, data: PullJobData, r
     await recomputeFollowerChanges(platformId, range.from, range.to);
     await markSynced(platformId, session.budget);
     await enqueueInsights(platform.workspaceId);
-    await emitWebhookEvent(platform.workspaceId, WebhookEventType.STATS_UPDATED, {
+    await announce(platform.workspaceId, WebhookEventType.STATS_UPDATED, {
       platformId: platformId.toHexString(),
       platform: platform.type,
       from: range.from.toISOString().slice(0, 10),
@@ -523,7 +523,7 @@ export async function runPullJob(kind: 'stats' | 'activities' | 'stories', data:
       try {
         const outcome = kind === 'stories' ? await pullStories(platformId, run) : kind === 'stats' ? await pullStats(platformId, data, run) : await pullActivities(platformId, data, run);
         if (owner && !outcome.result?.skipped) {
-          await emitWebhookEvent(owner.workspaceId, WebhookEventType.SYNC_COMPLETED, { ...event, result: outcome.result ?? {}, ...(outcome.note ? { note: outcome.note } : {}) });
+          await announce(owner.workspaceId, WebhookEventType.SYNC_COMPLETED, { ...event, result: outcome.result ?? {}, ...(outcome.note ? { note: outcome.note } : {}) });
         }
         return outcome;
       } catch (err) {
@@ -532,7 +532,7 @@ export async function runPullJob(kind: 'stats' | 'activities' | 'stories', data:
           return { note: 'The account was disconnected during the run; nothing more was stored', result: { skipped: true } };
         }
         await recordFailure(platformId, err);
-        if (owner) await emitWebhookEvent(owner.workspaceId, WebhookEventType.SYNC_FAILED, { ...event, error: safeErrorMessage(err) });
+        if (owner) await announce(owner.workspaceId, WebhookEventType.SYNC_FAILED, { ...event, error: safeErrorMessage(err) });
         throw err;
       }
     },

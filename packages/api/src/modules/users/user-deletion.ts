@@ -7,6 +7,9 @@ import { WebhookEndpointModel } from '../webhooks/webhook-endpoint.model.js';
 import { ApiKeyModel } from '../api-keys/api-key.model.js';
 import { OAuthCodeModel, OAuthGrantModel, OAuthTokenModel } from '../oauth-apps/oauth.models.js';
 import { ActivityModel } from '../activities/activity.model.js';
+import { AlertEventModel, AlertQuietModel } from '../alerts/alert-event.model.js';
+import { AlertRuleModel } from '../alerts/alert-rule.model.js';
+import { AlertMailModel, NotificationModel } from '../alerts/notification.model.js';
 import { CsvExportTicketModel } from '../analytics/csv-export.model.js';
 import { ContentCategoryModel } from '../categories/category.model.js';
 import { AiInsightModel } from '../insights/insight.model.js';
@@ -84,6 +87,11 @@ export async function deleteWorkspaceData(workspaceIdInput: Types.ObjectId | str
   await step('reportSchedules', () => ReportScheduleModel.deleteMany({ workspaceId }));
   await step('reportDeliveries', () => ReportDeliveryModel.deleteMany({ workspaceId }));
   await step('customReports', () => CustomReportModel.deleteMany({ workspaceId }));
+  await step('alertRules', () => AlertRuleModel.deleteMany({ workspaceId }));
+  await step('alertQuiet', () => AlertQuietModel.deleteMany({ workspaceId }));
+  await step('alertMails', () => AlertMailModel.deleteMany({ workspaceId }));
+  await step('notifications', () => NotificationModel.deleteMany({ workspaceId }));
+  await step('alertEvents', () => AlertEventModel.deleteMany({ workspaceId }));
 
   // 3. The platforms, the invitations and memberships, and finally the workspace itself. Nobody
   //    keeps it as their last used workspace (they fall back to their oldest membership).
@@ -123,6 +131,9 @@ export async function deleteUserData(userIdInput: Types.ObjectId | string): Prom
   for (const ws of owned) await deleteWorkspaceData(ws._id, report);
   await step('memberships', () => TeamMemberModel.deleteMany({ userId }));
   await step('csvExports', () => CsvExportTicketModel.deleteMany({ userId }));
+  // Alerts addressed to the user in workspaces they did not own.
+  await step('notifications', () => NotificationModel.deleteMany({ userId }));
+  await step('alertMails', () => AlertMailModel.deleteMany({ userId }));
   // Signups made with this user's codes belong to the referrer. A signup where this user was the
   // referee belongs to the referrer's record (and commission history) and stays.
   await step('referralSignups', () => ReferralSignupModel.deleteMany({ referrerUserId: userId }));

@@ -51,3 +51,10 @@ export function assertRole(viewer: Viewer, minimum: WorkspaceRole): void {
   if (!viewer.workspaceId || !viewer.workspaceRole) throw workspaceNotFound();
   if (!roleAtLeast(viewer.workspaceRole, minimum)) throw forbidden(`This needs the ${minimum} role or higher in this workspace`);
 }
+
+/** workspaceScope of the request's viewer, once their role is at least `minimum` (FORBIDDEN below it). */
+export function scopeAtLeast(ctx: Pick<Context, 'viewer' | 'authError'>, minimum: WorkspaceRole): { workspaceId: Types.ObjectId } {
+  const viewer = viewerOf(ctx);
+  assertRole(viewer, minimum);
+  return workspaceScope(viewer);
+}

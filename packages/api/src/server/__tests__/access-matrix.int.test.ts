@@ -11,6 +11,7 @@ import { useConnectorConfig } from '../../connectors/config.js';
 import { collectSubscription } from '../../connectors/testing/harness.js';
 import { ApiKeyModel } from '../../modules/api-keys/api-key.model.js';
 import { newApiKeySecret, newPublicId } from '../../modules/api-keys/api-key-token.js';
+import { AlertRuleModel } from '../../modules/alerts/alert-rule.model.js';
 import { CustomReportModel } from '../../modules/reports/custom-report.model.js';
 import { ReportScheduleModel } from '../../modules/reports/report-schedule.model.js';
 import { ReportShareLinkModel } from '../../modules/reports/share-link.model.js';
@@ -49,6 +50,14 @@ const { OWNER, ADMIN, EDITOR, VIEWER } = WorkspaceRole;
 /** The access rule of every operation: the specification the decorators must match. */
 const RULES: Record<string, Rule> = {
   'Query.activeWorkspace': 'signed-in',
+  'Query.alertRules': VIEWER,
+  'Query.alertEvents': VIEWER,
+  'Query.notifications': VIEWER,
+  'Query.unreadNotificationCount': VIEWER,
+  'Mutation.createAlertRule': EDITOR,
+  'Mutation.updateAlertRule': EDITOR,
+  'Mutation.deleteAlertRule': EDITOR,
+  'Mutation.markNotificationsRead': VIEWER,
   'Query.activities': VIEWER,
   'Query.apiKeys': ADMIN,
   'Query.activity': VIEWER,
@@ -247,6 +256,10 @@ async function freshSchedule(fx: Fixture): Promise<string> {
   });
   return s._id.toHexString();
 }
+async function freshAlertRule(fx: Fixture): Promise<string> {
+  const r = await AlertRuleModel.create({ workspaceId: fx.team.workspace._id, name: 'Use up', kind: 'sync_failed', channels: ['in_app'], recipients: 'editors', quietHours: 24, digestHour: 9, createdBy: fx.team.owner.user._id });
+  return r._id.toHexString();
+}
 async function freshShareLink(fx: Fixture): Promise<string> {
   const link = await ReportShareLinkModel.create({
     workspaceId: fx.team.workspace._id,
@@ -263,6 +276,14 @@ async function freshEditor(fx: Fixture): Promise<string> {
 
 /** Minimal valid variables for every operation that is workspace-scoped or takes an id. */
 const CASES: Record<string, Case> = {
+  'Query.alertRules': { query: '{ alertRules { id } }' },
+  'Query.alertEvents': { query: '{ alertEvents { totalCount } }' },
+  'Query.notifications': { query: '{ notifications { totalCount } }' },
+  'Query.unreadNotificationCount': { query: '{ unreadNotificationCount }' },
+  'Mutation.createAlertRule': { query: 'mutation { createAlertRule(input: { name: "Sync", kind: SYNC_FAILED, channels: [IN_APP] }) { id } }' },
+  'Mutation.updateAlertRule': { query: 'mutation($id: ID!) { updateAlertRule(id: $id, input: { name: "Renamed" }) { id } }', vars: (fx) => ({ id: fx.objects.alertRule }) },
+  'Mutation.deleteAlertRule': { query: 'mutation($id: ID!) { deleteAlertRule(id: $id) }', vars: async (fx) => ({ id: await freshAlertRule(fx) }) },
+  'Mutation.markNotificationsRead': { query: 'mutation { markNotificationsRead(all: true) }' },
   'Query.activities': { query: '{ activities { totalCount } }' },
   'Query.apiKeys': { query: '{ apiKeys { id } }' },
   'Query.activity': { query: 'query($id: ID!) { activity(id: $id) { id } }', vars: (fx) => ({ id: fx.objects.activity }) },
