@@ -1,4 +1,5 @@
-import { ReportDeliveryStatus, ReportPaper, ReportScheduleFrequency } from '@soash/shared';
+import { ReportDeliveryStatus, ReportScheduleFrequency } from '@soash/shared';
+import { ReportPaper } from './report.enums.js';
 
 export { ReportDeliveryStatus, ReportPaper, ReportScheduleFrequency };
 import { getModelForClass, index, modelOptions, prop } from '@typegoose/typegoose';
@@ -7,7 +8,6 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { baseSchemaOptions, Entity } from '../../lib/entity.js';
 
 registerEnumType(ReportScheduleFrequency, { name: 'ReportScheduleFrequency', description: 'WEEKLY: on a weekday. MONTHLY: on a day of the month (1–28).' });
-registerEnumType(ReportPaper, { name: 'ReportPaper', description: 'The paper size of a PDF: A4 (210 × 297 mm) or LETTER (8.5 × 11 in).' });
 registerEnumType(ReportDeliveryStatus, {
   name: 'ReportDeliveryStatus',
   description: 'PENDING: being sent or waiting for a retry. SENT: every recipient got it. PARTIAL: some did, after every attempt. FAILED: nobody did.',
