@@ -200,7 +200,15 @@ function ratioRow(suite: string, r: PairResult, p50Target: number, p99Target: nu
     runs: r.measured.length,
     target: `≤ ${p50Target}× p50, ≤ ${p99Target}× p99`,
     pass: ratioP50 <= p50Target && ratioP99 <= p99Target,
+    note: commandSummary(r.commandNames),
   };
+}
+
+/** "find users, 2× aggregate activities": what one request sent, grouped, in first-sent order. */
+function commandSummary(names: string[]): string {
+  const counts = new Map<string, number>();
+  for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
+  return [...counts].map(([n, c]) => (c > 1 ? `${c}× ${n}` : n)).join(', ');
 }
 
 async function loadTest(api: BenchApi, token: string, range: DayRange, clients: number, seconds: number) {

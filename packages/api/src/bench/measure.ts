@@ -47,6 +47,8 @@ export interface PairResult {
   floor: number[];
   commands: number;
   floorCommands: number;
+  /** The commands of one request, "find users" style, in the order sent. */
+  commandNames: string[];
 }
 
 /**
@@ -55,9 +57,10 @@ export interface PairResult {
  * the same server state and load.
  */
 export async function interleave(pairs: Pair[], opts: { warmup: number; runs: number; onRound?: (i: number) => void }): Promise<PairResult[]> {
-  const results = pairs.map((p) => ({ name: p.name, measured: [] as number[], floor: [] as number[], commands: 0, floorCommands: 0 }));
+  const results: PairResult[] = pairs.map((p) => ({ name: p.name, measured: [], floor: [], commands: 0, floorCommands: 0, commandNames: [] }));
   for (const [i, p] of pairs.entries()) {
-    results[i]!.commands = (await commandsDuring(p.measured)).commands.length;
+    results[i]!.commandNames = (await commandsDuring(p.measured)).commands;
+    results[i]!.commands = results[i]!.commandNames.length;
     results[i]!.floorCommands = (await commandsDuring(p.floor)).commands.length;
   }
   for (let round = 0; round < opts.warmup + opts.runs; round++) {

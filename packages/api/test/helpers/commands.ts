@@ -7,7 +7,7 @@ export interface CommandCall {
 }
 
 /**
- * The rate limit's buckets (server/plugins/points-bucket.ts): a fixed two or three commands per
+ * The rate limit's buckets (server/plugins/points-bucket.ts): one to three commands per
  * request whatever it reads, so they are left out of the counts that prove batching (the
  * rate-limit suite tests them).
  */

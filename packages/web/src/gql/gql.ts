@@ -106,7 +106,7 @@ type Documents = {
     "\n  mutation CreateReportShareLink($input: CreateReportShareLinkInput!) {\n    createReportShareLink(input: $input) {\n      url\n      link {\n        id\n        label\n      }\n    }\n  }\n": typeof types.CreateReportShareLinkDocument,
     "\n  mutation RevokeReportShareLink($id: ID!) {\n    revokeReportShareLink(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeReportShareLinkDocument,
     "\n  query SharedReport($token: String!, $password: String) {\n    sharedReport(token: $token, password: $password) {\n      expiresAt\n      data {\n        ...ReportDocument_ReportData\n      }\n    }\n  }\n": typeof types.SharedReportDocument,
-    "\n  mutation ExportReport($id: ID!) {\n    exportReport(id: $id, format: XLSX) {\n      filename\n      downloadUrl\n    }\n  }\n": typeof types.ExportReportDocument,
+    "\n  mutation ExportReport($id: ID!, $format: ReportExportFormat!, $paper: ReportPaper) {\n    exportReport(id: $id, format: $format, paper: $paper) {\n      filename\n      downloadUrl\n    }\n  }\n": typeof types.ExportReportDocument,
     "\n  fragment AccountForm_User on User {\n    id\n    name\n    firstName\n    lastName\n    company\n    email\n  }\n": typeof types.AccountForm_UserFragmentDoc,
     "\n  mutation UpdateAccount($input: UpdateAccountInput!) {\n    updateAccount(input: $input) {\n      id\n      ...AccountForm_User\n    }\n  }\n": typeof types.UpdateAccountDocument,
     "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      scopes\n      status\n      expiresAt\n      createdAt\n      createdByName\n      lastUsedAt\n      lastUsedIp\n      previousSecretExpiresAt\n    }\n  }\n": typeof types.ApiKeysDocument,
@@ -229,7 +229,7 @@ const documents: Documents = {
     "\n  mutation CreateReportShareLink($input: CreateReportShareLinkInput!) {\n    createReportShareLink(input: $input) {\n      url\n      link {\n        id\n        label\n      }\n    }\n  }\n": types.CreateReportShareLinkDocument,
     "\n  mutation RevokeReportShareLink($id: ID!) {\n    revokeReportShareLink(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeReportShareLinkDocument,
     "\n  query SharedReport($token: String!, $password: String) {\n    sharedReport(token: $token, password: $password) {\n      expiresAt\n      data {\n        ...ReportDocument_ReportData\n      }\n    }\n  }\n": types.SharedReportDocument,
-    "\n  mutation ExportReport($id: ID!) {\n    exportReport(id: $id, format: XLSX) {\n      filename\n      downloadUrl\n    }\n  }\n": types.ExportReportDocument,
+    "\n  mutation ExportReport($id: ID!, $format: ReportExportFormat!, $paper: ReportPaper) {\n    exportReport(id: $id, format: $format, paper: $paper) {\n      filename\n      downloadUrl\n    }\n  }\n": types.ExportReportDocument,
     "\n  fragment AccountForm_User on User {\n    id\n    name\n    firstName\n    lastName\n    company\n    email\n  }\n": types.AccountForm_UserFragmentDoc,
     "\n  mutation UpdateAccount($input: UpdateAccountInput!) {\n    updateAccount(input: $input) {\n      id\n      ...AccountForm_User\n    }\n  }\n": types.UpdateAccountDocument,
     "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      scopes\n      status\n      expiresAt\n      createdAt\n      createdByName\n      lastUsedAt\n      lastUsedIp\n      previousSecretExpiresAt\n    }\n  }\n": types.ApiKeysDocument,
@@ -645,7 +645,7 @@ export function graphql(source: "\n  query SharedReport($token: String!, $passwo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ExportReport($id: ID!) {\n    exportReport(id: $id, format: XLSX) {\n      filename\n      downloadUrl\n    }\n  }\n"): (typeof documents)["\n  mutation ExportReport($id: ID!) {\n    exportReport(id: $id, format: XLSX) {\n      filename\n      downloadUrl\n    }\n  }\n"];
+export function graphql(source: "\n  mutation ExportReport($id: ID!, $format: ReportExportFormat!, $paper: ReportPaper) {\n    exportReport(id: $id, format: $format, paper: $paper) {\n      filename\n      downloadUrl\n    }\n  }\n"): (typeof documents)["\n  mutation ExportReport($id: ID!, $format: ReportExportFormat!, $paper: ReportPaper) {\n    exportReport(id: $id, format: $format, paper: $paper) {\n      filename\n      downloadUrl\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,14 +1,49 @@
+import type { Types } from 'mongoose';
+import type { PlatformType } from '@soash/shared';
+import { PlatformModel } from '../platforms/platform.model.js';
 import type { FollowerHistory } from './followers.js';
+import type { Scope } from './scope.js';
 
-/** Reads the analytics fields of one request share (followers.ts#followerHistoryFor). */
+/** An account of a scope as the analytics read it: its platform (the metric model) and profile follower count. */
+export interface ScopePlatform {
+  _id: Types.ObjectId;
+  type: PlatformType;
+  followerCount?: number | null;
+}
+
+/** Reads the analytics fields of one request share (followers.ts#followerHistoryFor, scopePlatforms). */
 export interface AnalyticsReads {
   /** Follower histories by scope and days. */
   followerHistory: Map<string, Promise<FollowerHistory>>;
+  /** The scope's accounts, by scope. */
+  platforms: Map<string, Promise<ScopePlatform[]>>;
 }
 
 export function analyticsLoaders() {
   return {
     /** Per request, like every loader: never shared between callers. */
-    analyticsReads: { followerHistory: new Map() } as AnalyticsReads,
+    analyticsReads: { followerHistory: new Map(), platforms: new Map() } as AnalyticsReads,
   };
+}
+
+/**
+ * The accounts of a scope (one small query), read once per request and scope: the rate model and
+ * the follower history of every field of the request share it. Outside a request, read each time.
+ */
+export function scopePlatforms(req: { reads?: AnalyticsReads }, scope: Pick<Scope, 'workspaceId' | 'platformIds'>): Promise<ScopePlatform[]> {
+  const read = () =>
+    PlatformModel.find({ workspaceId: scope.workspaceId, ...(scope.platformIds ? { _id: { $in: scope.platformIds } } : {}) }, { type: 1, followerCount: 1 })
+      .lean<ScopePlatform[]>()
+      .exec();
+  const reads = req.reads;
+  if (!reads) return read();
+  const key = `${scope.workspaceId.toHexString()}|${(scope.platformIds ?? []).map((id) => id.toHexString()).sort().join(',')}`;
+  let p = reads.platforms.get(key);
+  if (!p) {
+    p = read();
+    reads.platforms.set(key, p);
+    // A failed read is not kept (the next field tries again).
+    p.catch(() => reads.platforms.delete(key));
+  }
+  return p;
 }

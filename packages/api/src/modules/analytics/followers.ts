@@ -1,10 +1,10 @@
 import type { Types } from 'mongoose';
-import { PlatformModel } from '../platforms/platform.model.js';
 import { StatsModel } from '../stats/stats.model.js';
 import { FollowerBasis } from './analytics.enums.js';
 import type { Scope } from './scope.js';
 import { DAY_MS, utcDayOf } from '@soash/shared';
 import type { AnalyticsRequest } from './request.js';
+import { scopePlatforms } from './analytics.loader.js';
 
 interface Point {
   day: number;
@@ -160,42 +160,57 @@ function bySeries(rows: StatsPoint[]): Map<string, Point[]> {
  * the same way, when asked for or when an account has nothing earlier to fall back on. Every
  * answer equals the one from the whole history. Without `days` the whole history is read.
  */
-export async function loadFollowerHistory(scope: Pick<Scope, 'workspaceId' | 'platformIds'>, days?: HistoryDays): Promise<FollowerHistory> {
+export async function loadFollowerHistory(scope: Pick<Scope, 'workspaceId' | 'platformIds'>, days?: HistoryDays, req: Pick<AnalyticsRequest, 'reads'> = {}): Promise<FollowerHistory> {
   const platformFilter = scope.platformIds ? { platformId: { $in: scope.platformIds } } : {};
   const lo = days ? days.fromDay - 1 : undefined;
   const hi = days ? days.toDay + 1 : undefined;
   const dateFilter = days ? { date: { $gte: new Date(lo! * DAY_MS), $lte: new Date(hi! * DAY_MS) } } : {};
   const [rows, platforms] = await Promise.all([
     StatsModel.find({ workspaceId: scope.workspaceId, ...platformFilter, ...dateFilter, followers: { $ne: null } }, POINT).lean<StatsPoint[]>(),
-    PlatformModel.find({ workspaceId: scope.workspaceId, ...(scope.platformIds ? { _id: { $in: scope.platformIds } } : {}) }, { followerCount: 1 }).lean<
-      Array<{ _id: Types.ObjectId; followerCount?: number | null }>
-    >(),
+    scopePlatforms(req, scope),
   ]);
   const byPlatform = bySeries(rows);
   const profileCounts = new Map(platforms.filter((p) => typeof p.followerCount === 'number').map((p) => [p._id.toHexString(), p.followerCount!]));
   if (!days) return new FollowerHistory(byPlatform, profileCounts);
 
-  const newestOf = (platformId: Types.ObjectId, before?: Date) =>
-    StatsModel.findOne({ platformId, workspaceId: scope.workspaceId, followers: { $ne: null }, ...(before ? { date: { $lt: before } } : {}) }, POINT)
-      .sort({ date: -1 })
-      .lean<StatsPoint>();
+  // An account whose rows do not start on the first day read needs its last count before them;
+  // `latest`, or an account with nothing before, needs its newest count. Both come from one
+  // aggregation over those accounts' rows outside the days read: per account, the newest row
+  // before them and the newest after them (the newest of all is then the one after, else the
+  // newest read, else the one before).
   const start = new Date(lo! * DAY_MS);
+  const end = new Date(hi! * DAY_MS);
+  const startsAtLo = (key: string) => byPlatform.get(key)?.[0]?.day === lo;
+  const needed = platforms.filter(({ _id }) => days.latest || !startsAtLo(_id.toHexString())).map((p) => p._id);
+  const outside = new Map<string, { before?: Point; after?: Point }>();
+  if (needed.length) {
+    const rows = await StatsModel.aggregate<{ _id: { platformId: Types.ObjectId; after: boolean }; date: Date; followers: number }>([
+      { $match: { workspaceId: scope.workspaceId, platformId: { $in: needed }, followers: { $ne: null }, $or: [{ date: { $lt: start } }, { date: { $gt: end } }] } },
+      { $sort: { date: -1 } },
+      { $group: { _id: { platformId: '$platformId', after: { $gt: ['$date', end] } }, date: { $first: '$date' }, followers: { $first: '$followers' } } },
+    ]);
+    for (const r of rows) {
+      const key = r._id.platformId.toHexString();
+      const o = outside.get(key) ?? {};
+      o[r._id.after ? 'after' : 'before'] = { day: utcDayOf(r.date), followers: r.followers };
+      outside.set(key, o);
+    }
+  }
   const newest = new Map<string, number | null>();
-  await Promise.all(
-    platforms.map(async ({ _id }) => {
-      const key = _id.toHexString();
-      const series = byPlatform.get(key) ?? [];
-      const startsAtLo = series.length > 0 && series[0]!.day === lo;
-      const [anchor, last] = await Promise.all([startsAtLo ? null : newestOf(_id, start), days.latest ? newestOf(_id) : undefined]);
-      if (anchor) {
-        series.unshift({ day: utcDayOf(anchor.date), followers: anchor.followers });
-        byPlatform.set(key, series);
-      }
-      if (last !== undefined) newest.set(key, last?.followers ?? null);
-      // Nothing before the window: a lookup before the account's first count falls back on the newest.
-      else if (!startsAtLo && !anchor) newest.set(key, (await newestOf(_id))?.followers ?? null);
-    }),
-  );
+  for (const { _id } of platforms) {
+    const key = _id.toHexString();
+    const series = byPlatform.get(key) ?? [];
+    const { before, after } = outside.get(key) ?? {};
+    const anchored = !startsAtLo(key) && before !== undefined;
+    const newestOfAll = (after ?? series.at(-1) ?? before)?.followers ?? null;
+    if (anchored) {
+      series.unshift(before);
+      byPlatform.set(key, series);
+    }
+    if (days.latest) newest.set(key, newestOfAll);
+    // Nothing before the window: a lookup before the account's first count falls back on the newest.
+    else if (!startsAtLo(key) && !anchored) newest.set(key, newestOfAll);
+  }
   return new FollowerHistory(byPlatform, profileCounts, newest);
 }
 
@@ -210,11 +225,11 @@ function historyKey(scope: Pick<Scope, 'workspaceId' | 'platformIds'>, days: His
  * fields of one GraphQL request share it through `req.reads`), bounded by the days asked about.
  */
 export function followerHistoryFor(req: Pick<AnalyticsRequest, 'reads'>, scope: Pick<Scope, 'workspaceId' | 'platformIds'>, days: HistoryDays): Promise<FollowerHistory> {
-  if (!req.reads) return loadFollowerHistory(scope, days);
+  if (!req.reads) return loadFollowerHistory(scope, days, req);
   const key = historyKey(scope, days);
   let p = req.reads.followerHistory.get(key);
   if (!p) {
-    p = loadFollowerHistory(scope, days);
+    p = loadFollowerHistory(scope, days, req);
     req.reads.followerHistory.set(key, p);
     // A failed read is not cached (the next field tries again).
     p.catch(() => req.reads!.followerHistory.delete(key));

@@ -1,8 +1,7 @@
 import type { PipelineStage, Types } from 'mongoose';
 import { ActivityModel } from '../activities/activity.model.js';
-import { PlatformModel } from '../platforms/platform.model.js';
 import { EngagementRateFormula } from './analytics.enums.js';
-import type { AnalyticsReads } from './analytics.loader.js';
+import { scopePlatforms } from './analytics.loader.js';
 import type { FollowerHistory } from './followers.js';
 import type { AnalyticsRequest } from './request.js';
 import { activityMatch, type Scope, type Window } from './scope.js';
@@ -65,27 +64,6 @@ function modelDenominator(types: ReadonlyMap<string, PlatformType>, ids: Readonl
     expr = { $cond: [{ $in: ['$platformId', list] }, COUNTER_FIELD[den], expr] };
   }
   return expr;
-}
-
-type ScopePlatforms = Array<{ _id: Types.ObjectId; type: PlatformType }>;
-/** The accounts of a scope, read once per request and scope (keyed by the request's reads). */
-const platformReads = new WeakMap<AnalyticsReads, Map<string, Promise<ScopePlatforms>>>();
-
-function scopePlatforms(req: Pick<AnalyticsRequest, 'reads'>, scope: Pick<Scope, 'workspaceId' | 'platformIds'>): Promise<ScopePlatforms> {
-  const read = () =>
-    PlatformModel.find({ workspaceId: scope.workspaceId, ...(scope.platformIds ? { _id: { $in: scope.platformIds } } : {}) }, { type: 1 }).lean<ScopePlatforms>().exec();
-  if (!req.reads) return read();
-  let byScope = platformReads.get(req.reads);
-  if (!byScope) platformReads.set(req.reads, (byScope = new Map()));
-  const key = `${scope.workspaceId.toHexString()}|${(scope.platformIds ?? []).map((id) => id.toHexString()).sort().join(',')}`;
-  let p = byScope.get(key);
-  if (!p) {
-    p = read();
-    byScope.set(key, p);
-    // A failed read is not kept (the next field tries again).
-    p.catch(() => byScope.delete(key));
-  }
-  return p;
 }
 
 /** Reads the scope's accounts (one small query per request) and builds the rate model of a formula. */

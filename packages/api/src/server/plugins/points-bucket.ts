@@ -14,8 +14,9 @@ import { getModelForClass, index, modelOptions, prop } from '@typegoose/typegoos
  * go below zero (`tat + cost × msPerPoint ≤ now + max × msPerPoint`); refunding moves it back.
  * Every change is one atomic single-document update ($inc with a condition, no read first and no
  * update pipeline, so it runs identically on the offline stand-in): two processes charging at once
- * can never both take the last points. A bucket that has been idle (`tat` in the past) is first
- * brought up to `now` (only ever forward), so idle time refills it up to `max` and no further.
+ * can never both take the last points. A bucket that has been idle (`tat` in the past) is full: its
+ * charge sets `tat` to `now` plus the cost in one conditional write (only ever forward), so idle
+ * time refills it up to `max` and no further.
  *
  * No maintained library fits: rate-limiter-flexible's MongoDB store counts points per fixed window
  * (all points come back at once when the window ends) rather than refilling steadily.
@@ -63,21 +64,32 @@ function stateOf(rule: BucketRule, tat: number, now: number): BucketState {
 
 const expiry = (rule: BucketRule, now: number) => new Date(now + rule.max * msPerPoint(rule) + 3_600_000);
 
-/** Brings an idle bucket's `tat` up to now (never backwards), creating it when missing. */
-async function catchUp(key: string, rule: BucketRule, now: number): Promise<void> {
+/**
+ * Sets an idle bucket's `tat` (one in the past, or no bucket yet) to `tat`, in one write: true when
+ * it was idle, false when it is not (the upsert's insert hit the existing bucket's _id).
+ */
+async function setIfIdle(key: string, tat: number, expiresAt: Date, now: number): Promise<boolean> {
   try {
-    await PointBucketModel.updateOne({ _id: key, tat: { $lt: now } }, { $set: { tat: now, expiresAt: expiry(rule, now) } }, { upsert: true });
+    await PointBucketModel.updateOne({ _id: key, tat: { $lt: now } }, { $set: { tat, expiresAt } }, { upsert: true });
+    return true;
   } catch (err) {
-    // The bucket exists and is not idle (the upsert's insert hit its _id): nothing to catch up.
     if ((err as { code?: number }).code !== 11000) throw err;
+    return false;
   }
 }
 
-/** Takes `cost` points from `key`'s bucket, or says when they will be there. */
+/**
+ * Takes `cost` points from `key`'s bucket, or says when they will be there. An idle bucket is full,
+ * so it takes any cost up to `max` in the one write that brings it up to now (the usual case: the
+ * web app's requests come seconds apart and the bucket refills in milliseconds); a busy one is
+ * charged by the conditional `$inc`.
+ */
 export async function chargePoints(key: string, rule: BucketRule, cost: number, now = Date.now()): Promise<ChargeResult> {
-  await catchUp(key, rule, now);
   const step = cost * msPerPoint(rule);
   const ceiling = now + (rule.max - cost) * msPerPoint(rule);
+  if (cost <= rule.max) {
+    if (await setIfIdle(key, now + step, expiry(rule, now), now)) return { ok: true, ...stateOf(rule, now + step, now) };
+  } else await setIfIdle(key, now, expiry(rule, now), now);
   const after = await PointBucketModel.findOneAndUpdate(
     { _id: key, tat: { $lte: ceiling } },
     { $inc: { tat: step }, $set: { expiresAt: expiry(rule, now) } },

@@ -178,7 +178,8 @@ export function rateLimitPlugin(config: RateLimitConfig, costOf: (ctx: object) =
           if (!meter) return;
           if (meter.actual === undefined && response.body.kind === 'single' && document) {
             meter.actual = actualCost(schema, document, operationName, response.body.singleResult.data as Record<string, unknown> | null, meter.requested);
-            meter.state = await refundPoints(meter.bucket, meter.rule, meter.requested - meter.actual);
+            // Nothing to give back: the state after the charge stands (no read just for the headers).
+            if (meter.actual < meter.requested) meter.state = await refundPoints(meter.bucket, meter.rule, meter.requested - meter.actual);
           }
           response.http.headers.set('x-ratelimit-limit', String(meter.state.max));
           response.http.headers.set('x-ratelimit-remaining', String(meter.state.remaining));

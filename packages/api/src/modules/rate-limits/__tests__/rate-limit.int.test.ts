@@ -1,3 +1,4 @@
+import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlatform, createUser } from '../../../../test/helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../../../../test/helpers/server.js';
@@ -104,6 +105,35 @@ describe('rate limits: successful cases', () => {
     expect(Date.parse(answer.payload.data.rateLimit.resetAt)).toBeGreaterThan(Date.now());
     // What the socket spent, HTTP sees.
     expect((await raw(a, '{ rateLimit { remaining } }', key)).body.data.rateLimit.remaining).toBe(8);
+  });
+});
+
+/** The bucket commands (api_point_buckets) a request sends, in order. */
+async function bucketCommands(fn: () => Promise<unknown>): Promise<string[]> {
+  const client = mongoose.connection.getClient();
+  const seen: string[] = [];
+  const listener = (ev: { commandName: string; command: Record<string, unknown> }) => {
+    if (ev.command?.[ev.commandName] === 'api_point_buckets') seen.push(ev.commandName);
+  };
+  client.on('commandStarted', listener);
+  try {
+    await fn();
+  } finally {
+    client.off('commandStarted', listener);
+  }
+  return seen;
+}
+
+describe('rate limits: bucket commands per request', () => {
+  it('an idle bucket is charged in one write, a busy one by the conditional $inc; nothing is read back when nothing is refunded', async () => {
+    const team = await createTeam();
+    await createPlatform(team.workspace._id);
+    const key = await keyFor(team, ['PLATFORMS_READ']);
+    // A new key: its bucket is idle (full). rateLimit costs 1 and is charged 1: no refund.
+    expect(await bucketCommands(() => raw(a, '{ rateLimit { remaining } }', key))).toEqual(['update']);
+    // 0.2 points a second: the bucket is now busy. Charged 10, answered 1: 9 refunded.
+    const busy = await bucketCommands(async () => expect((await raw(a, TEN_PLATFORMS, key)).body.extensions.cost.throttle.remaining).toBe(18));
+    expect(busy).toEqual(['update', 'findAndModify', 'findAndModify']);
   });
 });
 
