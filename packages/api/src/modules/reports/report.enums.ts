@@ -1,4 +1,4 @@
-import { ReportComparison, ReportRangePreset, ReportSection } from '@soash/shared';
+import { ReportComparison, ReportPaper, ReportRangePreset, ReportSection } from '@soash/shared';
 import { registerEnumType } from 'type-graphql';
 
 /** The shared report enums as GraphQL enums (names are the UPPER_CASE keys, values the stored strings). */
@@ -18,9 +18,7 @@ registerEnumType(ReportExportFormat, {
   description: 'XLSX: an Excel workbook, one sheet per section. PDF: the report page printed (charts included), paginated, on the paper asked for.',
 });
 
-/** The paper a PDF report is printed on. */
-export const ReportPaper = { A4: 'A4', LETTER: 'LETTER' } as const;
-export type ReportPaper = (typeof ReportPaper)[keyof typeof ReportPaper];
+/** The paper a PDF report is printed on (exports and scheduled mails). */
 registerEnumType(ReportPaper, { name: 'ReportPaper', description: 'A4: 210 × 297 mm. LETTER: US Letter, 8.5 × 11 in.' });
 
-export { ReportComparison, ReportRangePreset, ReportSection };
+export { ReportComparison, ReportPaper, ReportRangePreset, ReportSection };

@@ -9,6 +9,7 @@ import { ReportDocument, ReportDocumentFragment } from './ReportDocument';
 import { ReportExportMenu, ReportExportStatus } from './ReportExportMenu';
 import { ShareLinksButton } from './ShareLinksPanel';
 import { useReportExport } from './useReportExport';
+import { ReportSchedulePanel } from './ReportSchedulePanel';
 
 export const ReportViewQuery = graphql(`
   query ReportView($id: ID!) {
@@ -51,23 +52,26 @@ export function ReportViewPage() {
     );
   }
   return (
-    <ReportDocument
-      report={data.reportData}
-      actions={
-        <>
-          <Link to="/reports" className="btn btn-ghost btn-sm">
-            All reports
-          </Link>
-          {mayExport.allowed && <ReportExportMenu reportId={id} exporter={exporter} />}
-          {mayEdit.allowed && <ShareLinksButton reportId={id} reportName={r?.report.name ?? ''} timeZone={r?.timezone ?? 'UTC'} />}
-          {mayEdit.allowed && (
-            <Link to={`/reports/${id}/edit`} className="btn btn-secondary btn-sm">
-              Edit
+    <>
+      <ReportDocument
+        report={data.reportData}
+        actions={
+          <>
+            <Link to="/reports" className="btn btn-ghost btn-sm">
+              All reports
             </Link>
-          )}
-        </>
-      }
-      notice={<ReportExportStatus exporter={exporter} />}
-    />
+            {mayExport.allowed && <ReportExportMenu reportId={id} exporter={exporter} />}
+            {mayEdit.allowed && <ShareLinksButton reportId={id} reportName={r?.report.name ?? ''} timeZone={r?.timezone ?? 'UTC'} />}
+            {mayEdit.allowed && (
+              <Link to={`/reports/${id}/edit`} className="btn btn-secondary btn-sm">
+                Edit
+              </Link>
+            )}
+          </>
+        }
+        notice={<ReportExportStatus exporter={exporter} />}
+      />
+      <ReportSchedulePanel reportId={id} timezone={r?.timezone ?? 'UTC'} />
+    </>
   );
 }
