@@ -9,4 +9,5 @@ export * from './api-keys.js';
 export * from './webhooks.js';
 export * from './oauth.js';
 export * from './reports.js';
+export * from './report-schedules.js';
 export * from './alerts.js';

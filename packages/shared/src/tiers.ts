@@ -15,6 +15,8 @@ export interface TierLimits {
    * MAX_OWNED_WORKSPACES, the ceiling for any account.
    */
   maxWorkspaces: number;
+  /** Scheduled report deliveries (report schedules) one workspace may keep, counted over all its reports. */
+  maxReportSchedules: number;
   /** Monthly price in cents (used for referral commissions). */
   priceCents: number;
   /**
@@ -33,9 +35,9 @@ export interface TierLimits {
 }
 
 export const TIER_LIMITS: Readonly<Record<SubscriptionTier, TierLimits>> = {
-  [SubscriptionTier.FREE]: { maxPlatforms: 2, historyDays: 90, maxWorkspaces: 2, priceCents: 0, apiPoints: { max: 10000, restorePerSecond: 100 }, sessionPoints: { max: 20000, restorePerSecond: 200 } },
-  [SubscriptionTier.PRO]: { maxPlatforms: 10, historyDays: 730, maxWorkspaces: 10, priceCents: 2900, apiPoints: { max: 25000, restorePerSecond: 250 }, sessionPoints: { max: 50000, restorePerSecond: 500 } },
-  [SubscriptionTier.ENTERPRISE]: { maxPlatforms: null, historyDays: null, maxWorkspaces: 50, priceCents: 19900, apiPoints: { max: 100000, restorePerSecond: 1000 }, sessionPoints: { max: 200000, restorePerSecond: 2000 } },
+  [SubscriptionTier.FREE]: { maxPlatforms: 2, historyDays: 90, maxWorkspaces: 2, maxReportSchedules: 1, priceCents: 0, apiPoints: { max: 10000, restorePerSecond: 100 }, sessionPoints: { max: 20000, restorePerSecond: 200 } },
+  [SubscriptionTier.PRO]: { maxPlatforms: 10, historyDays: 730, maxWorkspaces: 10, maxReportSchedules: 25, priceCents: 2900, apiPoints: { max: 25000, restorePerSecond: 250 }, sessionPoints: { max: 50000, restorePerSecond: 500 } },
+  [SubscriptionTier.ENTERPRISE]: { maxPlatforms: null, historyDays: null, maxWorkspaces: 50, maxReportSchedules: 100, priceCents: 19900, apiPoints: { max: 100000, restorePerSecond: 1000 }, sessionPoints: { max: 200000, restorePerSecond: 2000 } },
 };
 
 /** The most workspaces any one account may own, whatever its plan. */

@@ -144,3 +144,32 @@ export function sameDayPreviousYear(day: number): number {
   const lastOfMonth = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
   return Date.UTC(y, m, Math.min(d.getUTCDate(), lastOfMonth)) / DAY_MS;
 }
+
+/** Local wall-clock time of an instant in `tz`, as ms on the UTC time line ("2026-03-29 02:30" → Date.UTC of that). */
+function localWallMs(instantMs: number, tz: string): number {
+  return instantMs + zoneOffsetMs(instantMs, tz);
+}
+
+/**
+ * The instant a wall-clock time of a calendar date happens in `tz`: `hour:minute` local on `day`.
+ * Where a DST change repeats that time (autumn), the first of the two instants; where it skips
+ * it (spring), the first instant after the gap, i.e. the moment the clocks jump (02:30 on the
+ * day Europe/Berlin springs forward is 03:00 CEST, 01:00 UTC).
+ */
+export function instantAtLocalTime(day: number, hour: number, minute: number, tz: string): number {
+  const wall = day * DAY_MS + hour * 3_600_000 + minute * 60_000;
+  // Each offset in force around that day gives a candidate; the ones that really show `wall` are exact.
+  const offsets = new Set([wall - DAY_MS, wall, wall + DAY_MS].map((t) => zoneOffsetMs(t, tz)));
+  const candidates = [...offsets].map((o) => wall - o).sort((a, b) => a - b);
+  const exact = candidates.find((t) => localWallMs(t, tz) === wall);
+  if (exact !== undefined) return exact;
+  // A gap: the local time jumps over `wall`. Bisect for the first instant whose wall time is past it.
+  let lo = Math.floor(candidates[0]! / 1000);
+  let hi = Math.ceil(candidates[candidates.length - 1]! / 1000);
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (localWallMs(mid * 1000, tz) >= wall) hi = mid;
+    else lo = mid;
+  }
+  return hi * 1000;
+}

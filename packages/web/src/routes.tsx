@@ -62,6 +62,7 @@ export const routes: RouteObject[] = [
       },
       { path: 'reset-password', lazy: async () => ({ Component: (await import('./features/auth/ResetPasswordPage')).ResetPasswordPage }) },
       { path: 'verify-email', lazy: async () => ({ Component: (await import('./features/auth/VerifyEmailPage')).VerifyEmailPage }) },
+      { path: 'unsubscribe/report', lazy: async () => ({ Component: (await import('./features/reports/UnsubscribeReportPage')).UnsubscribeReportPage }) },
       // A report shared by link: public, outside the signed-in layout.
       { path: 'share/:token', lazy: async () => ({ Component: (await import('./features/reports/SharedReportPage')).SharedReportPage }) },
       { path: 'invitations/accept', lazy: async () => ({ Component: (await import('./features/auth/AcceptInvitationPage')).AcceptInvitationPage }) },

@@ -85,3 +85,18 @@ export async function startScheduler(opts: { processJobs: boolean; pollMs: numbe
   current = s;
   return s;
 }
+
+/**
+ * Saves one job `name` with `data`, due at `at`, once however often asked (Agenda's unique key
+ * `unique`, e.g. `{ 'data.deliveryId': id, 'data.attempt': 2 }`). False when this process has no
+ * scheduler (nothing is queued).
+ */
+export async function queueJobOnce<D extends object>(name: string, data: D, at: Date, unique: Record<string, unknown>): Promise<boolean> {
+  if (!current) return false;
+  const job = current.agenda.create<D>(name, data);
+  job.schedule(at);
+  job.unique(unique);
+  await job.save();
+  return true;
+}
+

@@ -11,6 +11,7 @@ import './activities/activities.startup.js';
 import './sync/sync.jobs.js';
 import './insights/insights.jobs.js';
 import './webhooks/webhooks.jobs.js';
+import './reports/report-schedules.jobs.js';
 import './alerts/alerts.jobs.js';
 import './demo/demo.startup.js';
 import './system-jobs/system-jobs.startup.js';

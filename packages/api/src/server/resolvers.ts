@@ -11,6 +11,7 @@ import { InsightsResolver } from '../modules/insights/insights.resolver.js';
 import { MailResolver } from '../modules/mail/mail.resolver.js';
 import { PlatformsResolver } from '../modules/platforms/platforms.resolver.js';
 import { ReportDataResolver, ReportsResolver } from '../modules/reports/reports.resolver.js';
+import { ReportSchedulesResolver } from '../modules/reports/report-schedules.resolver.js';
 import { ReportShareLinksResolver } from '../modules/reports/share-links.resolver.js';
 import { ReferralsResolver } from '../modules/referrals/referrals.resolver.js';
 import { ServerSetupResolver } from '../modules/server-setup/server-setup.resolver.js';
@@ -54,6 +55,7 @@ export const resolvers: NonEmptyArray<Function> = [
   InsightsResolver,
   ReportsResolver,
   ReportDataResolver,
+  ReportSchedulesResolver,
   AlertsResolver,
   ReportShareLinksResolver,
   ReferralsResolver,

@@ -18,6 +18,7 @@ import { AlertEventModel, AlertQuietModel } from '../../src/modules/alerts/alert
 import { AlertRuleModel } from '../../src/modules/alerts/alert-rule.model.js';
 import { AlertMailModel, NotificationModel } from '../../src/modules/alerts/notification.model.js';
 import { ReportExportFileModel } from '../../src/modules/reports/report-export.model.js';
+import { ReportDeliveryModel, ReportScheduleModel } from '../../src/modules/reports/report-schedule.model.js';
 import { ReportShareLinkModel } from '../../src/modules/reports/share-link.model.js';
 import { CsvExportTicketModel } from '../../src/modules/analytics/csv-export.model.js';
 import { WebhookDeliveryModel } from '../../src/modules/webhooks/webhook-delivery.model.js';
@@ -232,6 +233,9 @@ export interface WorkspaceObjects {
   oauthGrant: string;
   /** A saved report of the workspace (covering its platform). */
   report: string;
+  /** A schedule of that report (an outside address), and one failed delivery of it. */
+  reportSchedule: string;
+  reportDelivery: string;
   /** An alert rule (SYNC_FAILED, in-app and email), one event it fired, and that event's notification to the owner. */
   alertRule: string;
   alertEvent: string;
@@ -266,6 +270,32 @@ export async function workspaceObjects(workspaceId: Types.ObjectId): Promise<Wor
     sections: ['kpis'],
     branding: { hideSoashMark: false },
     createdBy: teammate.user._id,
+  });
+  const reportSchedule = await ReportScheduleModel.create({
+    workspaceId,
+    reportId: report._id,
+    frequency: 'weekly',
+    weekday: 1,
+    hour: 9,
+    paper: 'A4',
+    memberIds: [teammate.user._id],
+    outsideRecipients: [{ email: `client-${suffix}@example.test`, unsubscribeTokenHash: hashToken(`unsub-${suffix}`), unsubscribeTokenEnc: encryptSecret(`unsub-${suffix}`) }],
+    enabled: true,
+    nextRunAt: new Date(Date.now() + 86_400_000),
+    timezone: 'UTC',
+    createdBy: teammate.user._id,
+  });
+  const reportDelivery = await ReportDeliveryModel.create({
+    workspaceId,
+    scheduleId: reportSchedule._id,
+    reportId: report._id,
+    scheduledFor: new Date(),
+    status: 'failed',
+    paper: 'A4',
+    timezone: 'UTC',
+    recipients: [{ email: `client-${suffix}@example.test`, status: 'failed', reason: 'The mail server did not accept the message' }],
+    attemptCount: 3,
+    error: '1 of 1 recipient could not be mailed',
   });
   const shareLink = await ReportShareLinkModel.create({
     workspaceId,
@@ -302,6 +332,8 @@ export async function workspaceObjects(workspaceId: Types.ObjectId): Promise<Wor
   const notification = await NotificationModel.create({ workspaceId, userId: ownerId, eventId: alertEvent._id, kind: 'sync_failed', title: alertRule.name, message: 'A sync failed.' });
   await AlertMailModel.create({ workspaceId, eventId: alertEvent._id, userId: teammate.user._id, digest: true, dueAt: new Date(Date.now() + 3_600_000) });
   return {
+    reportSchedule: reportSchedule._id.toHexString(),
+    reportDelivery: reportDelivery._id.toHexString(),
     alertRule: alertRule._id.toHexString(),
     alertEvent: alertEvent._id.toHexString(),
     notification: notification._id.toHexString(),

@@ -1,5 +1,5 @@
 import { getModelForClass, index, modelOptions, prop } from '@typegoose/typegoose';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { baseSchemaOptions, Entity } from '../../lib/entity.js';
 
 /**
@@ -9,6 +9,21 @@ import { baseSchemaOptions, Entity } from '../../lib/entity.js';
  * is readable only by its addressee, signed in, outside production (`myDevOutbox`). No admin path
  * reads anyone else's mail. Kept 14 days.
  */
+@ObjectType({ description: 'A file a message of the development outbox came with (its name, type and size; the bytes are not kept).' })
+export class MailAttachmentInfo {
+  @Field(() => String)
+  @prop({ type: () => String, required: true })
+  filename: string;
+
+  @Field(() => String)
+  @prop({ type: () => String, required: true })
+  contentType: string;
+
+  @Field(() => Int, { description: 'Bytes.' })
+  @prop({ type: () => Number, required: true })
+  size: number;
+}
+
 @ObjectType({ description: "A message of the development outbox, shown to its addressee only (see Query.myDevOutbox)." })
 @modelOptions({ schemaOptions: { ...baseSchemaOptions, collection: 'mail_outbox' } })
 @index({ to: 1, createdAt: -1 })
@@ -26,7 +41,11 @@ export class MailMessage extends Entity {
   @prop({ type: () => String, required: true, select: false })
   textEnc: string;
 
-  @Field(() => String, { description: 'verify_email, password_reset, notice, …' })
+  @Field(() => [MailAttachmentInfo])
+  @prop({ type: () => [MailAttachmentInfo], _id: false, default: [] })
+  attachments: MailAttachmentInfo[];
+
+  @Field(() => String, { description: 'verify_email, password_reset, notice, report, …' })
   @prop({ type: () => String, required: true })
   kind: string;
 }

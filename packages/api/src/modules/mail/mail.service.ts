@@ -210,3 +210,80 @@ export function messageLink(config: Pick<Config, 'webAppUrl'>, message: MailMess
   }
   return null;
 }
+
+/** One headline number of a scheduled report's summary, already formatted. */
+export interface ReportMailKpi {
+  label: string;
+  value: string;
+  /** The change against the comparison period ("+12.5 %"), or null without one. */
+  delta: string | null;
+}
+
+export interface ReportMail {
+  to: string;
+  reportName: string;
+  workspaceName: string;
+  /** "1 Mar – 28 Mar 2026". */
+  rangeLabel: string;
+  timezone: string;
+  kpis: ReportMailKpi[];
+  pdf: { filename: string; content: Buffer };
+  /** For members: the report in the web app. */
+  reportLink?: string;
+  /** For outside recipients: the page that removes this address from the schedule, and the one-click endpoint for List-Unsubscribe. */
+  unsubscribe?: { pageLink: string; oneClickUrl: string };
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+}
+
+/**
+ * A scheduled report: the PDF attached, a short summary (range, timezone, headline numbers with
+ * their change) as HTML and as plain text, the report's link for members, and for outside
+ * recipients an unsubscribe link with the List-Unsubscribe headers (one click, RFC 8058).
+ */
+export function reportMail(mail: ReportMail): OutgoingMail {
+  const oneLine = (text: string) => text.replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, ' ').trim().slice(0, 120);
+  const name = oneLine(mail.reportName);
+  const workspace = oneLine(mail.workspaceName);
+  const period = `${mail.rangeLabel} (${mail.timezone})`;
+  const text = [
+    `${name} — ${workspace}`,
+    period,
+    '',
+    ...mail.kpis.map((k) => `${k.label}: ${k.value}${k.delta ? ` (${k.delta})` : ''}`),
+    '',
+    'The full report is attached as a PDF.',
+    ...(mail.reportLink ? ['', 'Open it in Soash:', mail.reportLink, '', 'You get this as a member of the workspace; the report page in Soash lists its schedules.'] : []),
+    ...(mail.unsubscribe ? ['', 'To stop getting this report, open:', mail.unsubscribe.pageLink] : []),
+  ].join('\n');
+  const rows = mail.kpis
+    .map(
+      (k) =>
+        `<tr><td style="padding:6px 12px 6px 0;color:#555">${escapeHtml(k.label)}</td><td style="padding:6px 12px 6px 0;font-weight:600">${escapeHtml(k.value)}</td><td style="padding:6px 0;color:#555">${escapeHtml(k.delta ?? '')}</td></tr>`,
+    )
+    .join('');
+  const html = [
+    '<!doctype html><html><body style="font-family:Arial,Helvetica,sans-serif;color:#111;line-height:1.4">',
+    `<h1 style="font-size:20px;margin:0 0 4px">${escapeHtml(name)}</h1>`,
+    `<p style="margin:0 0 16px;color:#555">${escapeHtml(workspace)} · ${escapeHtml(period)}</p>`,
+    rows ? `<table role="presentation" style="border-collapse:collapse;margin:0 0 16px">${rows}</table>` : '',
+    '<p>The full report is attached as a PDF.</p>',
+    mail.reportLink ? `<p><a href="${escapeHtml(mail.reportLink)}">Open the report in Soash</a></p>` : '',
+    mail.unsubscribe
+      ? `<p style="font-size:12px;color:#777">You get this report because a Soash user added your address. <a href="${escapeHtml(mail.unsubscribe.pageLink)}">Unsubscribe</a></p>`
+      : '',
+    '</body></html>',
+  ].join('');
+  return {
+    to: mail.to,
+    kind: 'report',
+    subject: `${name}: ${mail.rangeLabel}`,
+    text,
+    html,
+    attachments: [{ filename: mail.pdf.filename, contentType: 'application/pdf', content: mail.pdf.content }],
+    ...(mail.unsubscribe ? { headers: { 'List-Unsubscribe': `<${mail.unsubscribe.oneClickUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } } : {}),
+  };
+}

@@ -4,13 +4,25 @@ import { encryptSecret } from '../../lib/crypto.js';
 import { log } from '../../lib/logger.js';
 import { MailMessageModel } from './mail-message.model.js';
 
-export type MailKind = 'verify_email' | 'password_reset' | 'invitation' | 'notice' | 'alert';
+export type MailKind = 'verify_email' | 'password_reset' | 'invitation' | 'notice' | 'report' | 'alert';
+
+/** A file sent with a mail (nodemailer's attachment with its bytes in memory). */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
 
 export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** An HTML alternative of `text` (the plain text part is always sent too). */
+  html?: string;
   kind: MailKind;
+  attachments?: MailAttachment[];
+  /** Extra headers, e.g. List-Unsubscribe. */
+  headers?: Record<string, string>;
 }
 
 /** Where mail goes: SMTP when SMTP_URL is set, otherwise the development outbox. */
@@ -38,21 +50,35 @@ export class SmtpTransport implements MailTransport {
   }
 
   async send(mail: OutgoingMail): Promise<void> {
-    await this.transporter.sendMail({ from: this.from, to: mail.to, subject: mail.subject, text: mail.text });
+    await this.transporter.sendMail({
+      from: this.from,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      ...(mail.html ? { html: mail.html } : {}),
+      ...(mail.attachments?.length ? { attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })) } : {}),
+      ...(mail.headers ? { headers: mail.headers } : {}),
+    });
     log.info(`mail: sent "${mail.subject}" to ${maskEmail(mail.to)}`, { kind: mail.kind });
   }
 }
 
 /**
  * The development outbox: the message is stored with its body encrypted (its links hold tokens)
- * and one line is logged. Only the addressee reads it back (signed in, outside production: the
+ * and one line is logged; of attachments, their names, types and sizes are kept (not the bytes). Only the addressee reads it back (signed in, outside production: the
  * `myDevOutbox` query). The log line never carries the body.
  */
 export class OutboxTransport implements MailTransport {
   readonly name = 'outbox';
 
   async send(mail: OutgoingMail): Promise<void> {
-    const doc = await MailMessageModel.create({ to: mail.to, subject: mail.subject, kind: mail.kind, textEnc: encryptSecret(mail.text) });
+    const doc = await MailMessageModel.create({
+      to: mail.to,
+      subject: mail.subject,
+      kind: mail.kind,
+      textEnc: encryptSecret(mail.text),
+      attachments: (mail.attachments ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.content.length })),
+    });
     log.info(`mail: "${mail.subject}" for ${maskEmail(mail.to)} kept in the dev outbox (no SMTP_URL); its addressee sees it after signing in`, {
       kind: mail.kind,
       messageId: doc._id.toHexString(),

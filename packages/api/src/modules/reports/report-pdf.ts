@@ -1,7 +1,12 @@
 import type { Page } from 'playwright-core';
 import type { Config } from '../../config.js';
 import { loadConfig } from '../../config.js';
+import { badInput, notFound } from '../../lib/errors.js';
+import { toObjectId } from '../../lib/ids.js';
+import { CustomReportModel } from './custom-report.model.js';
 import { PDF_MARGIN_MM, PAPER, PdfRenderer, pdfUnavailable, type Paper } from './pdf-renderer.js';
+import { reportFilename } from './report-filename.js';
+import { issueRenderToken } from './share-links.service.js';
 
 /**
  * PDF reports: headless Chromium (pdf-renderer.ts) prints the web app's report page in print
@@ -133,4 +138,28 @@ export async function printReportPage(url: string, paper: Paper): Promise<{ pdf:
     margin: { top: `${PDF_MARGIN_MM.top}mm`, bottom: `${PDF_MARGIN_MM.bottom}mm`, left: `${PDF_MARGIN_MM.side}mm`, right: `${PDF_MARGIN_MM.side}mm` },
   }));
   return { pdf, info: prepared };
+}
+
+/** The address the renderer opens: the report's client page in print mode, through a short-lived render token. */
+export function reportPrintUrl(renderToken: string): string {
+  return `${reportRenderBaseUrl()}/share/${encodeURIComponent(renderToken)}?print=1`;
+}
+
+/**
+ * A saved report as a PDF, now: the web app's report page (the branded client view, the numbers of
+ * reportData) printed on A4 or Letter with the report's title, range and timezone in every page's
+ * header and "Page X of Y" in the footer. For any caller that has already checked who may have it
+ * (the export mutation, scheduled delivery); the report must belong to the workspace (NOT_FOUND
+ * otherwise). `PDF_UNAVAILABLE` when the browser is missing, the page fails, or it takes longer
+ * than PDF_RENDER_TIMEOUT_SECONDS.
+ */
+export async function renderReportPdf(workspaceId: string, reportId: string, opts: { paper: Paper }): Promise<{ pdf: Buffer; filename: string; pages?: number }> {
+  if (!Object.hasOwn(PAPER, opts.paper)) throw badInput('paper must be A4 or LETTER', 'paper');
+  const exists = await CustomReportModel.exists({ _id: toObjectId(reportId, 'reportId'), workspaceId: toObjectId(workspaceId, 'workspaceId') });
+  if (!exists) throw notFound('Report');
+  // No render token for a print that cannot happen.
+  await current().renderer.ready();
+  const token = await issueRenderToken(workspaceId, reportId);
+  const { pdf, info } = await printReportPage(reportPrintUrl(token), opts.paper);
+  return { pdf, filename: reportFilename({ report: { name: info.name }, range: { from: info.from, to: info.to } }, 'pdf') };
 }

@@ -1,4 +1,4 @@
-import { ReportComparison, ReportRangePreset, ReportSection } from '@soash/shared';
+import { ReportComparison, ReportPaper, ReportRangePreset, ReportSection } from '@soash/shared';
 import { registerEnumType } from 'type-graphql';
 
 /** The shared report enums as GraphQL enums (names are the UPPER_CASE keys, values the stored strings). */
@@ -11,8 +11,14 @@ registerEnumType(ReportComparison, { name: 'ReportComparison', description: 'PRE
 registerEnumType(ReportSection, { name: 'ReportSection', description: 'A part of a report; a report shows its sections in the order saved.' });
 
 /** The file formats a report exports to. */
-export const ReportExportFormat = { XLSX: 'xlsx' } as const;
+export const ReportExportFormat = { XLSX: 'xlsx', PDF: 'pdf' } as const;
 export type ReportExportFormat = (typeof ReportExportFormat)[keyof typeof ReportExportFormat];
-registerEnumType(ReportExportFormat, { name: 'ReportExportFormat', description: 'XLSX: an Excel workbook, one sheet per section.' });
+registerEnumType(ReportExportFormat, {
+  name: 'ReportExportFormat',
+  description: 'XLSX: an Excel workbook, one sheet per section. PDF: the report page printed (charts included), paginated, on the paper asked for.',
+});
 
-export { ReportComparison, ReportRangePreset, ReportSection };
+/** The paper a PDF report is printed on (exports and scheduled mails). */
+registerEnumType(ReportPaper, { name: 'ReportPaper', description: 'A4: 210 × 297 mm. LETTER: US Letter, 8.5 × 11 in.' });
+
+export { ReportComparison, ReportPaper, ReportRangePreset, ReportSection };

@@ -18,7 +18,7 @@ import { TimeseriesMetric } from '../analytics/analytics.enums.js';
 import { AiInsight } from '../insights/insight.model.js';
 import { CustomReport } from './custom-report.model.js';
 import { CreateCustomReportInput, UpdateCustomReportInput } from './dto/report.inputs.js';
-import { ReportExportFormat, ReportSection } from './report.enums.js';
+import { ReportExportFormat, ReportPaper, ReportSection } from './report.enums.js';
 import { ReportData, ReportExport } from './report-data.types.js';
 import { exportReport } from './report-export.service.js';
 import * as reports from './reports.service.js';
@@ -67,11 +67,17 @@ export class ReportsResolver {
   @MinRole(WorkspaceRole.EDITOR)
   @Scope(ApiScope.REPORTS_READ)
   @Mutation(() => ReportExport, {
-    description: 'Renders a saved report now as a file (XLSX: one sheet per section) behind a short-lived download link. Editors and above, as every export.',
+    description:
+      'Renders a saved report now as a file (XLSX: one sheet per section; PDF: the report page printed on `paper`, A4 unless given) behind a short-lived download link. Editors and above, as every export.',
     complexity: 10 * ANALYTICS_COST,
   })
-  exportReport(@Arg('id', () => ID) id: string, @Arg('format', () => ReportExportFormat) format: ReportExportFormat, @Ctx() ctx: Context): Promise<ReportExport> {
-    return exportReport(ctx, id, format);
+  exportReport(
+    @Arg('id', () => ID) id: string,
+    @Arg('format', () => ReportExportFormat) format: ReportExportFormat,
+    @Arg('paper', () => ReportPaper, { nullable: true, description: 'For PDF: the paper size (default A4).' }) paper: ReportPaper | null | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<ReportExport> {
+    return exportReport(ctx, id, format, { paper: paper ?? ReportPaper.A4 });
   }
 
   @MinRole(WorkspaceRole.EDITOR)

@@ -21,6 +21,7 @@ import { CustomReportModel, type CustomReport, type ReportBranding, type ReportR
 import type { CreateCustomReportInput, ReportBrandingInput, ReportRangeInput, UpdateCustomReportInput } from './dto/report.inputs.js';
 import { ReportComparison, ReportRangePreset, ReportSection } from './report.enums.js';
 import { ReportData } from './report-data.types.js';
+import { ReportDeliveryModel, ReportScheduleModel } from './report-schedule.model.js';
 import { ReportShareLinkModel } from './share-link.model.js';
 
 /** Top posts a report lists; insights it shows. */
@@ -141,8 +142,11 @@ export async function deleteReport(ctx: Context, id: string): Promise<boolean> {
   const reportId = toObjectId(id, 'id');
   const res = await CustomReportModel.deleteOne({ ...scope, _id: reportId });
   if (res.deletedCount !== 1) throw notFound('Report');
-  // Its share links die with it (they would answer NOT_FOUND anyway: the report is gone).
+  // Its share links die with it (they would answer NOT_FOUND anyway: the report is gone), and so
+  // do its schedules with their delivery history.
   await ReportShareLinkModel.deleteMany({ ...scope, reportId });
+  await ReportScheduleModel.deleteMany({ ...scope, reportId });
+  await ReportDeliveryModel.deleteMany({ ...scope, reportId });
   return true;
 }
 
@@ -235,7 +239,11 @@ function withoutComparison(o: Overview): Overview {
 }
 
 export async function kpisSection(data: ReportData): Promise<Overview | null> {
-  if (!includes(data, ReportSection.KPIS)) return null;
+  return includes(data, ReportSection.KPIS) ? reportKpis(data) : null;
+}
+
+/** The headline numbers of an opened report, whether or not it shows them as a section (a scheduled mail's summary does). */
+export async function reportKpis(data: ReportData): Promise<Overview> {
   const o = await overview(data.req, { ...analyticsInput(data), compare: ComparePeriod.PREVIOUS_PERIOD });
   return data.comparison === ReportComparison.NONE ? withoutComparison(o) : o;
 }

@@ -25,6 +25,9 @@ export class Plan {
   @Field(() => Int, { description: 'Workspaces one account may own at once; the other limits count across all of them.' })
   maxWorkspaces: number;
 
+  @Field(() => Int, { description: 'Report schedules (scheduled PDF deliveries) one workspace may keep.' })
+  maxReportSchedules: number;
+
   @Field(() => Int, { description: 'Monthly price in cents.' })
   priceCents: number;
 

@@ -19,6 +19,7 @@ import { OAuthStateModel } from '../platforms/oauth-state.model.js';
 import { PlatformModel } from '../platforms/platform.model.js';
 import { CustomReportModel } from '../reports/custom-report.model.js';
 import { ReportExportFileModel } from '../reports/report-export.model.js';
+import { ReportDeliveryModel, ReportScheduleModel } from '../reports/report-schedule.model.js';
 import { ReportShareLinkModel } from '../reports/share-link.model.js';
 import { ReferralCodeModel } from '../referrals/referral-code.model.js';
 import { ReferralSignupModel } from '../referrals/referral-signup.model.js';
@@ -83,6 +84,8 @@ export async function deleteWorkspaceData(workspaceIdInput: Types.ObjectId | str
   await step('aiInsights', () => AiInsightModel.deleteMany({ workspaceId }));
   await step('contentRecommendations', () => ContentRecommendationModel.deleteMany({ workspaceId }));
   await step('performancePatterns', () => PerformancePatternModel.deleteMany({ workspaceId }));
+  await step('reportSchedules', () => ReportScheduleModel.deleteMany({ workspaceId }));
+  await step('reportDeliveries', () => ReportDeliveryModel.deleteMany({ workspaceId }));
   await step('customReports', () => CustomReportModel.deleteMany({ workspaceId }));
   await step('alertRules', () => AlertRuleModel.deleteMany({ workspaceId }));
   await step('alertQuiet', () => AlertQuietModel.deleteMany({ workspaceId }));

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { WebhookEventType } from '@soash/shared';
 import { Types } from 'mongoose';
-import { scheduler, schedulerRunning } from '../../jobs/scheduler.js';
+import { queueJobOnce } from '../../jobs/scheduler.js';
 import { log } from '../../lib/logger.js';
 import { WebhookDeliveryModel, WebhookDeliveryStatus, type WebhookDelivery } from './webhook-delivery.model.js';
 import { WebhookEndpointModel } from './webhook-endpoint.model.js';
@@ -25,15 +25,9 @@ export function eventBody(type: string, data: Record<string, unknown>, at: Date)
 
 /** Queues attempt number `attempt` of a delivery at `at` (one Agenda job per attempt, saved once however often asked). */
 export async function scheduleAttempt(deliveryId: Types.ObjectId, attempt: number, at: Date): Promise<void> {
-  if (!schedulerRunning()) {
-    log.warn('webhook attempt not queued: no scheduler in this process', { deliveryId: deliveryId.toHexString(), attempt });
-    return;
-  }
   const id = deliveryId.toHexString();
-  const job = scheduler().agenda.create<DeliverJobData>(DELIVER_JOB, { deliveryId: id, attempt });
-  job.schedule(at);
-  job.unique({ 'data.deliveryId': id, 'data.attempt': attempt });
-  await job.save();
+  const queued = await queueJobOnce<DeliverJobData>(DELIVER_JOB, { deliveryId: id, attempt }, at, { 'data.deliveryId': id, 'data.attempt': attempt });
+  if (!queued) log.warn('webhook attempt not queued: no scheduler in this process', { deliveryId: id, attempt });
 }
 
 /** Records a delivery of one message to one endpoint and queues its first attempt now. */

@@ -11,6 +11,7 @@ import { UserModel, type User } from '../users/user.model.js';
 import { activeWorkspaceId, assertRole, workspaceNotFound } from './access.js';
 import { TeamMemberModel, type TeamMember } from './team-member.model.js';
 import { WorkspaceModel, type Workspace } from './workspace.model.js';
+import { recomputeScheduleTimes } from '../reports/report-schedule-times.js';
 
 /** The brand profile fields a workspace carries (what used to be UserProfile). */
 export interface BrandProfileFields {
@@ -190,6 +191,8 @@ export async function updateWorkspace(ctx: Context, input: BrandProfileFields & 
   if (!ws) throw workspaceNotFound();
   ctx.loaders.workspaceById.clear(ws._id.toHexString()).prime(ws._id.toHexString(), ws);
   const fields = Object.values(update).flatMap((op) => Object.keys(op));
+  // Report schedules run at an hour of the workspace's timezone: they follow it to the new zone.
+  if (fields.includes('timezone')) await recomputeScheduleTimes(ws._id, canonicalTimeZone(ws.timezone) ?? 'UTC');
   if (fields.length) await recordAudit(ctx, AuditAction.WORKSPACE_UPDATED, { type: 'workspace', id: ws._id }, { fields: fields.sort() });
   return ws;
 }

@@ -13,6 +13,7 @@ import { ApiKeyModel } from '../../modules/api-keys/api-key.model.js';
 import { newApiKeySecret, newPublicId } from '../../modules/api-keys/api-key-token.js';
 import { AlertRuleModel } from '../../modules/alerts/alert-rule.model.js';
 import { CustomReportModel } from '../../modules/reports/custom-report.model.js';
+import { ReportScheduleModel } from '../../modules/reports/report-schedule.model.js';
 import { ReportShareLinkModel } from '../../modules/reports/share-link.model.js';
 import { ContentCategoryModel } from '../../modules/categories/category.model.js';
 import { AiInsightModel } from '../../modules/insights/insight.model.js';
@@ -91,6 +92,8 @@ const RULES: Record<string, Rule> = {
   'Query.postDecay': VIEWER,
   'Query.rateLimit': 'public',
   'Query.reportData': VIEWER,
+  'Query.reportSchedules': VIEWER,
+  'Query.reportDeliveries': VIEWER,
   'Query.reportShareLinks': VIEWER,
   'Query.sharedReport': 'public',
   'Query.recommendations': VIEWER,
@@ -155,6 +158,13 @@ const RULES: Record<string, Rule> = {
   'Mutation.updateAccount': 'signed-in',
   'Mutation.updateCategory': EDITOR,
   'Mutation.updateCustomReport': EDITOR,
+  'Mutation.createReportSchedule': EDITOR,
+  'Mutation.updateReportSchedule': EDITOR,
+  'Mutation.pauseReportSchedule': EDITOR,
+  'Mutation.resumeReportSchedule': EDITOR,
+  'Mutation.deleteReportSchedule': EDITOR,
+  'Mutation.retryReportDelivery': EDITOR,
+  'Mutation.unsubscribeReportEmail': 'public',
   'Mutation.createReportShareLink': EDITOR,
   'Mutation.updateReportShareLink': EDITOR,
   'Mutation.revokeReportShareLink': EDITOR,
@@ -229,6 +239,22 @@ async function freshReport(fx: Fixture): Promise<string> {
     createdBy: fx.team.owner.user._id,
   });
   return r._id.toHexString();
+}
+async function freshSchedule(fx: Fixture): Promise<string> {
+  const s = await ReportScheduleModel.create({
+    workspaceId: fx.team.workspace._id,
+    reportId: oid(fx.objects.report),
+    frequency: 'monthly',
+    dayOfMonth: 1,
+    hour: 8,
+    paper: 'A4',
+    memberIds: [fx.team.viewer.user._id],
+    enabled: true,
+    nextRunAt: new Date(Date.now() + 86_400_000),
+    timezone: 'UTC',
+    createdBy: fx.team.owner.user._id,
+  });
+  return s._id.toHexString();
 }
 async function freshAlertRule(fx: Fixture): Promise<string> {
   const r = await AlertRuleModel.create({ workspaceId: fx.team.workspace._id, name: 'Use up', kind: 'sync_failed', channels: ['in_app'], recipients: 'editors', quietHours: 24, digestHour: 9, createdBy: fx.team.owner.user._id });
@@ -330,6 +356,17 @@ const CASES: Record<string, Case> = {
   },
   'Mutation.updateCustomReport': { query: 'mutation($id: ID!) { updateCustomReport(id: $id, input: { name: "Renamed" }) { id } }', vars: (fx) => ({ id: fx.objects.report }) },
   'Mutation.deleteCustomReport': { query: 'mutation($id: ID!) { deleteCustomReport(id: $id) }', vars: async (fx) => ({ id: await freshReport(fx) }) },
+  'Query.reportSchedules': { query: 'query($id: ID!) { reportSchedules(reportId: $id) { id } }', vars: (fx) => ({ id: fx.objects.report }) },
+  'Query.reportDeliveries': { query: 'query($id: ID) { reportDeliveries(scheduleId: $id) { totalCount } }', vars: (fx) => ({ id: fx.objects.reportSchedule }) },
+  'Mutation.createReportSchedule': {
+    query: 'mutation($r: ID!, $m: ID!) { createReportSchedule(input: { reportId: $r, frequency: WEEKLY, weekday: 1, hour: 9, memberIds: [$m] }) { id } }',
+    vars: (fx) => ({ r: fx.objects.report, m: fx.objects.member }),
+  },
+  'Mutation.updateReportSchedule': { query: 'mutation($id: ID!) { updateReportSchedule(id: $id, input: { hour: 10 }) { id } }', vars: (fx) => ({ id: fx.objects.reportSchedule }) },
+  'Mutation.pauseReportSchedule': { query: 'mutation($id: ID!) { pauseReportSchedule(id: $id) { id } }', vars: async (fx) => ({ id: await freshSchedule(fx) }) },
+  'Mutation.resumeReportSchedule': { query: 'mutation($id: ID!) { resumeReportSchedule(id: $id) { id } }', vars: async (fx) => ({ id: await freshSchedule(fx) }) },
+  'Mutation.deleteReportSchedule': { query: 'mutation($id: ID!) { deleteReportSchedule(id: $id) }', vars: async (fx) => ({ id: await freshSchedule(fx) }) },
+  'Mutation.retryReportDelivery': { query: 'mutation($id: ID!) { retryReportDelivery(id: $id) { id } }', vars: (fx) => ({ id: fx.objects.reportDelivery }) },
   'Query.reportShareLinks': { query: 'query($id: ID!) { reportShareLinks(reportId: $id) { id } }', vars: (fx) => ({ id: fx.objects.report }) },
   'Mutation.createReportShareLink': { query: 'mutation($id: ID!) { createReportShareLink(input: { reportId: $id }) { url } }', vars: (fx) => ({ id: fx.objects.report }) },
   'Mutation.updateReportShareLink': { query: 'mutation($id: ID!) { updateReportShareLink(id: $id, input: { label: "Client" }) { id } }', vars: async (fx) => ({ id: await freshShareLink(fx) }) },

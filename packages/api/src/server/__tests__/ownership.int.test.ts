@@ -450,6 +450,17 @@ const CASES: Case[] = [
     field: 'platformIds',
   },
   { op: 'Mutation.exportReport', arg: 'id', query: 'mutation($id: ID!) { exportReport(id: $id, format: XLSX) { filename } }', vars: (id) => ({ id }), target: (a) => a.report, field: 'id' },
+  { op: 'Query.reportSchedules', arg: 'reportId', query: 'query($id: ID!) { reportSchedules(reportId: $id) { id } }', vars: (id) => ({ id }), target: (a) => a.report, field: 'reportId' },
+  { op: 'Query.reportDeliveries', arg: 'scheduleId', query: 'query($id: ID) { reportDeliveries(scheduleId: $id) { totalCount } }', vars: (id) => ({ id }), target: (a) => a.reportSchedule, field: 'scheduleId' },
+  { op: 'Query.reportDeliveries', arg: 'reportId', query: 'query($id: ID) { reportDeliveries(reportId: $id) { totalCount } }', vars: (id) => ({ id }), target: (a) => a.report, field: 'reportId' },
+  {
+    op: 'Mutation.createReportSchedule',
+    arg: 'input.reportId',
+    query: 'mutation($id: ID!) { createReportSchedule(input: { reportId: $id, frequency: WEEKLY, weekday: 1, hour: 9, emails: ["client@example.com"] }) { id } }',
+    vars: (id) => ({ id }),
+    target: (a) => a.report,
+    field: 'reportId',
+  },
   { op: 'Query.reportShareLinks', arg: 'reportId', query: 'query($id: ID!) { reportShareLinks(reportId: $id) { id } }', vars: (id) => ({ id }), target: (a) => a.report, field: 'reportId' },
   {
     op: 'Mutation.createReportShareLink',
@@ -459,6 +470,27 @@ const CASES: Case[] = [
     target: (a) => a.report,
     field: 'reportId',
   },
+  {
+    op: 'Mutation.createReportSchedule',
+    arg: 'input.memberIds',
+    query: 'mutation($r: ID!, $id: ID!) { createReportSchedule(input: { reportId: $r, frequency: WEEKLY, weekday: 1, hour: 9, memberIds: [$id] }) { id } }',
+    vars: (id, own) => ({ r: own.report, id }),
+    target: (a) => a.member,
+    field: 'memberIds',
+  },
+  { op: 'Mutation.updateReportSchedule', arg: 'id', query: 'mutation($id: ID!) { updateReportSchedule(id: $id, input: { hour: 7 }) { id } }', vars: (id) => ({ id }), target: (a) => a.reportSchedule, field: 'id' },
+  {
+    op: 'Mutation.updateReportSchedule',
+    arg: 'input.memberIds',
+    query: 'mutation($s: ID!, $id: ID!) { updateReportSchedule(id: $s, input: { memberIds: [$id] }) { id } }',
+    vars: (id, own) => ({ s: own.reportSchedule, id }),
+    target: (a) => a.member,
+    field: 'memberIds',
+  },
+  { op: 'Mutation.pauseReportSchedule', arg: 'id', query: 'mutation($id: ID!) { pauseReportSchedule(id: $id) { id } }', vars: (id) => ({ id }), target: (a) => a.reportSchedule, field: 'id' },
+  { op: 'Mutation.resumeReportSchedule', arg: 'id', query: 'mutation($id: ID!) { resumeReportSchedule(id: $id) { id } }', vars: (id) => ({ id }), target: (a) => a.reportSchedule, field: 'id' },
+  { op: 'Mutation.retryReportDelivery', arg: 'id', query: 'mutation($id: ID!) { retryReportDelivery(id: $id) { id } }', vars: (id) => ({ id }), target: (a) => a.reportDelivery, field: 'id' },
+  { op: 'Mutation.deleteReportSchedule', arg: 'id', query: 'mutation($id: ID!) { deleteReportSchedule(id: $id) }', vars: (id) => ({ id }), target: (a) => a.reportSchedule, field: 'id' },
   {
     op: 'Mutation.updateReportShareLink',
     arg: 'id',
@@ -514,7 +546,8 @@ interface Tenant extends Owned {
 /** A user with a second workspace (fresh id) holding one of everything, selected by X-Workspace-Id. */
 async function makeOwner(): Promise<Tenant> {
   // A real password, for operations that confirm with it (transferOwnership).
-  const { user, token } = await createUser({ passwordHash: ownerPasswordHash });
+  // A paid plan: the workspace's objects include a report schedule, and the free plan keeps one.
+  const { user, token } = await createUser({ passwordHash: ownerPasswordHash, subscriptionTier: 'pro' });
   const created = await server.gql('mutation { createWorkspace(input: { name: "Client brand" }) { id } }', {}, token);
   const workspace = created.body.data!.createWorkspace.id as string;
   expect(workspace).not.toBe(user._id.toHexString());
@@ -537,9 +570,9 @@ describe('ids: successful cases', () => {
       const { body } = await server.gql(c.query, c.vars(target, own), c.admin ? admin.token : own.token, c.admin ? {} : own.headers);
       expect(body.errors, `${c.op} ${c.arg}: ${JSON.stringify(body.errors)}`).toBeUndefined();
     }
-    // One fresh workspace with every kind of object per case (about 50): ~9 s alone, over 30 s
+    // One fresh workspace with every kind of object per case (about 65): ~15 s alone, minutes
     // when the whole suite shares a busy machine.
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('ids: failing cases', () => {
@@ -555,7 +588,7 @@ describe('ids: failing cases', () => {
       expect(errorOf(theirs.body)?.message, label).toBe(errorOf(missing.body)?.message);
       expect(errorOf(missing.body)?.extensions, label).toEqual({ code: 'NOT_FOUND' });
     }
-  });
+  }, 120_000);
 
   it('naming workspace A in X-Workspace-Id does not let B in: NOT_FOUND, as for a workspace that does not exist', async () => {
     const a = await makeOwner();
@@ -568,7 +601,7 @@ describe('ids: failing cases', () => {
       expect(errorOf(intruding.body)?.extensions, label).toEqual({ code: 'NOT_FOUND' });
       expect(errorOf(intruding.body)?.message, label).toBe(errorOf(nowhere.body)?.message);
     }
-  });
+  }, 120_000);
 
   it('a removed member loses access on the next request: NOT_FOUND, as for a stranger', async () => {
     const a = await makeOwner();
@@ -582,7 +615,7 @@ describe('ids: failing cases', () => {
       const { body } = await server.gql(c.query, c.vars(c.target(a), a), teammate.token, headers);
       expect(errorOf(body)?.extensions, `${c.op} ${c.arg}`).toEqual({ code: 'NOT_FOUND' });
     }
-  });
+  }, 120_000);
 
   it('admin operations on users refuse non-admins with FORBIDDEN and change nothing', async () => {
     const a = await makeOwner();

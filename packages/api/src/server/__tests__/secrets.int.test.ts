@@ -16,7 +16,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { latestMailToken, loginViaApi, PASSWORD, registerViaApi } from '../../../test/helpers/auth.js';
 import { createPlatform, createUser, seedOwnedData } from '../../../test/helpers/fixtures.js';
 import { startTestServer, TEST_JWT_SECRET, TEST_KEY_1, type TestServer } from '../../../test/helpers/server.js';
-import { encryptSecret } from '../../lib/crypto.js';
+import { decryptSecret, encryptSecret } from '../../lib/crypto.js';
+import { attemptReportDelivery, runDueSchedules } from '../../modules/reports/report-deliveries.js';
+import { ReportDeliveryModel, ReportScheduleModel } from '../../modules/reports/report-schedule.model.js';
 import { ApiKeyModel } from '../../modules/api-keys/api-key.model.js';
 import { ActivityMetricModel } from '../../modules/activities/activity-metric.model.js';
 import { ActivityModel } from '../../modules/activities/activity.model.js';
@@ -264,6 +266,22 @@ describe('secrets: failing cases (no way to read a secret)', () => {
     );
     expect(createdReport.body.errors).toBeUndefined();
     const reportId = createdReport.body.data!.createCustomReport.id as string;
+    // A schedule of it (the user and an outside address), run once: a delivery in the history and
+    // the user's copy, with its PDF, in the development outbox.
+    const createdSchedule = await server.gql(
+      'mutation($r: ID!, $m: ID!) { createReportSchedule(input: { reportId: $r, frequency: WEEKLY, weekday: 2, hour: 8, memberIds: [$m], emails: ["client@example.com"] }) { id } }',
+      { r: reportId, m: userId.toHexString() },
+      token,
+    );
+    expect(createdSchedule.body.errors).toBeUndefined();
+    const scheduleId = createdSchedule.body.data!.createReportSchedule.id as string;
+    await ReportScheduleModel.updateOne({ _id: scheduleId }, { $set: { nextRunAt: new Date(Date.now() - 1000) } });
+    expect(await runDueSchedules(new Date())).toBe(1);
+    const scheduleDelivery = (await ReportDeliveryModel.findOne({ scheduleId }).lean())!;
+    const renderPdf = async () => ({ pdf: Buffer.from('%PDF-1.7 test'), filename: 'report.pdf' });
+    expect((await attemptReportDelivery(scheduleDelivery._id.toHexString(), 1, { config: server.config, renderPdf })).status).toBe('sent');
+    const unsubscribe = (await ReportScheduleModel.findById(scheduleId).lean())!.outsideRecipients[0]!;
+    const unsubscribeToken = decryptSecret(unsubscribe.unsubscribeTokenEnc);
     // A password-protected share link of it: its token, the token's hash and the password's hash.
     const sharePassword = 'share link password 77';
     const createdLink = await server.gql(
@@ -315,6 +333,9 @@ describe('secrets: failing cases (no way to read a secret)', () => {
       'OAuth access token hash': sha256(oauthAccess),
       'OAuth refresh token': oauthRefresh,
       'OAuth refresh token hash': sha256(oauthRefresh),
+      'report unsubscribe token': unsubscribeToken,
+      'report unsubscribe token hash': unsubscribe.unsubscribeTokenHash,
+      'encrypted report unsubscribe token': unsubscribe.unsubscribeTokenEnc,
       'share link token': shareToken,
       'share link token hash': linkDoc.tokenHash,
       'share link password': sharePassword,
@@ -347,6 +368,8 @@ describe('secrets: failing cases (no way to read a secret)', () => {
       oauthConsentRequest: { clientId: oauthClientId },
       customReport: { id: reportId },
       reportData: { id: reportId },
+      reportSchedules: { reportId },
+      reportDeliveries: { scheduleId },
       reportShareLinks: { reportId },
       sharedReport: { token: shareToken, password: sharePassword },
     };

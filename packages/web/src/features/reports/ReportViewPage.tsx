@@ -2,13 +2,14 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql, getFragmentData } from '../../gql';
 import { useTitle } from '../../lib/useTitle';
-import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { ErrorState, LoadingBlock, Skeleton } from '../../ui/States';
 import { usePermissions } from '../workspaces/workspace';
 import { ReportDocument, ReportDocumentFragment } from './ReportDocument';
+import { ReportExportMenu, ReportExportStatus } from './ReportExportMenu';
 import { ShareLinksButton } from './ShareLinksPanel';
 import { useReportExport } from './useReportExport';
+import { ReportSchedulePanel } from './ReportSchedulePanel';
 
 export const ReportViewQuery = graphql(`
   query ReportView($id: ID!) {
@@ -26,7 +27,7 @@ export function ReportViewPage() {
   useTitle(r ? r.report.name : 'Report');
   const mayEdit = usePermissions().can('editReports');
   const mayExport = usePermissions().can('exportData');
-  const xlsx = useReportExport();
+  const exporter = useReportExport();
   if (!data?.reportData) {
     return (
       <div className="stack">
@@ -51,33 +52,26 @@ export function ReportViewPage() {
     );
   }
   return (
-    <ReportDocument
-      report={data.reportData}
-      actions={
-        <>
-          <Link to="/reports" className="btn btn-ghost btn-sm">
-            All reports
-          </Link>
-          {mayExport.allowed && (
-            <Button size="sm" variant="secondary" loading={xlsx.busy} onClick={() => void xlsx.run(id)}>
-              Excel
-            </Button>
-          )}
-          {mayEdit.allowed && <ShareLinksButton reportId={id} reportName={r?.report.name ?? ''} timeZone={r?.timezone ?? 'UTC'} />}
-          {mayEdit.allowed && (
-            <Link to={`/reports/${id}/edit`} className="btn btn-secondary btn-sm">
-              Edit
+    <>
+      <ReportDocument
+        report={data.reportData}
+        actions={
+          <>
+            <Link to="/reports" className="btn btn-ghost btn-sm">
+              All reports
             </Link>
-          )}
-        </>
-      }
-      notice={
-        (xlsx.error || xlsx.done) && (
-          <p className={`small no-print ${xlsx.error ? 'error' : 'muted'}`} role={xlsx.error ? 'alert' : 'status'}>
-            {xlsx.error ?? xlsx.done}
-          </p>
-        )
-      }
-    />
+            {mayExport.allowed && <ReportExportMenu reportId={id} exporter={exporter} />}
+            {mayEdit.allowed && <ShareLinksButton reportId={id} reportName={r?.report.name ?? ''} timeZone={r?.timezone ?? 'UTC'} />}
+            {mayEdit.allowed && (
+              <Link to={`/reports/${id}/edit`} className="btn btn-secondary btn-sm">
+                Edit
+              </Link>
+            )}
+          </>
+        }
+        notice={<ReportExportStatus exporter={exporter} />}
+      />
+      <ReportSchedulePanel reportId={id} timezone={r?.timezone ?? 'UTC'} />
+    </>
   );
 }

@@ -1,4 +1,6 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { GraphQLError } from 'graphql';
+import { CombinedError } from 'urql';
 import { describe, expect, it } from 'vitest';
 import { callsOf, mockClient, renderRoutes } from '../../test/render';
 import { reportData } from '../../test/reports';
@@ -6,6 +8,8 @@ import { move } from './options';
 import { draftInput, ReportBuilderPage, validateDraft, type Draft } from './ReportBuilderPage';
 import { ReportsPage } from './ReportsPage';
 import { ReportViewPage } from './ReportViewPage';
+
+const fail = (message: string, extensions: Record<string, unknown>) => ({ error: new CombinedError({ graphQLErrors: [new GraphQLError(message, { extensions })] }) });
 
 describe('reports list', () => {
   it('lists saved reports; an editor creates one and lands in the builder', async () => {
@@ -185,12 +189,46 @@ describe('report view', () => {
     expect(screen.getByText(/One account of this report is no longer connected/)).toBeDefined();
     expect(screen.getByRole('link', { name: 'Edit' }).getAttribute('href')).toBe('/reports/r1/edit');
     fireEvent.click(screen.getByRole('button', { name: 'Excel' }));
-    await waitFor(() => expect(callsOf(client, 'ExportReport')).toEqual([{ id: 'r1' }]));
+    await waitFor(() => expect(callsOf(client, 'ExportReport')).toEqual([{ id: 'r1', format: 'XLSX', paper: null }]));
+  });
+
+  it('exports a PDF on A4 or Letter; while one runs the buttons wait; PDF_UNAVAILABLE is said plainly', async () => {
+    const data = reportData();
+    let pdfAnswer: 'pending' | ReturnType<typeof fail> = 'pending';
+    const client = mockClient((name) => (name === 'ReportView' ? { data: { reportData: data } } : name === 'ExportReport' ? pdfAnswer : undefined));
+    renderRoutes([{ path: '/reports/:id', element: <ReportViewPage /> }], { client, path: '/reports/r1', role: 'EDITOR' });
+    const group = await screen.findByRole('group', { name: 'Export' });
+    expect(within(group).getAllByRole('button').map((b) => b.textContent)).toEqual(['Excel', 'PDF (A4)', 'PDF (Letter)']);
+    fireEvent.click(within(group).getByRole('button', { name: 'PDF (Letter)' }));
+    await waitFor(() => expect(callsOf(client, 'ExportReport')).toEqual([{ id: 'r1', format: 'PDF', paper: 'LETTER' }]));
+    expect(within(group).getByRole('button', { name: 'PDF (Letter)' }).getAttribute('aria-busy')).toBe('true');
+    expect((within(group).getByRole('button', { name: 'Excel' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText('Preparing the file…')).toBeDefined();
+    cleanup();
+    pdfAnswer = fail('PDF export is not available on this server (no Chromium installed)', { code: 'PDF_UNAVAILABLE' });
+    renderRoutes([{ path: '/reports/:id', element: <ReportViewPage /> }], { client, path: '/reports/r1', role: 'EDITOR' });
+    fireEvent.click(await screen.findByRole('button', { name: 'PDF (A4)' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('PDF export is not available on this server (no Chromium installed) Excel still works.');
+    expect(callsOf(client, 'ExportReport').at(-1)).toEqual({ id: 'r1', format: 'PDF', paper: 'A4' });
+  });
+
+  it('marks the report ready for printing with its title, range and timezone once drawn', async () => {
+    const client = mockClient((name) => (name === 'ReportView' ? { data: { reportData: reportData() } } : 'pending'));
+    const { container } = renderRoutes([{ path: '/reports/:id', element: <ReportViewPage /> }], { client, path: '/reports/r1' });
+    await waitFor(() => expect(container.querySelector('[data-report-ready]')).not.toBeNull());
+    const marker = container.querySelector('[data-report-ready]') as HTMLElement;
+    expect({ ...marker.dataset }).toMatchObject({ reportFrom: '2026-02-01', reportTo: '2026-02-28', reportTimezone: 'Europe/Berlin' });
+    expect(marker.dataset.reportPeriod).toBe(screen.getByTestId('report-period').textContent?.split(',')[0]);
+    expect(marker.hidden).toBe(true);
   });
 
   it('shows loading, then the error with a retry', async () => {
     const client = mockClient((name) => (name === 'ReportView' ? { error: new Error('Report not found') as never } : 'pending'));
     renderRoutes([{ path: '/reports/:id', element: <ReportViewPage /> }], { client, path: '/reports/r1' });
     expect(await screen.findByText('The report could not be loaded')).toBeDefined();
+    // The PDF renderer stops waiting at once.
+    expect(document.querySelector('[data-report-error]')).not.toBeNull();
+    expect(document.querySelector('[data-report-ready]')).toBeNull();
   });
 });

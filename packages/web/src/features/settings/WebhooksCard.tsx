@@ -9,6 +9,7 @@ import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { TextField } from '../../ui/Field';
+import { Pager } from '../../ui/Pager';
 import { EmptyState, ErrorState, LoadingBlock } from '../../ui/States';
 
 export const WebhookEndpointsQuery = graphql(`
@@ -267,19 +268,7 @@ function Deliveries({ endpointId }: { endpointId: string }) {
           {toFormErrors(replaying.error).form}
         </span>
       )}
-      <div className="row" style={{ gap: 8 }}>
-        {after && (
-          <Button size="sm" variant="ghost" onClick={() => setAfter(null)}>
-            Newest
-          </Button>
-        )}
-        {page.pageInfo.hasNextPage && (
-          <Button size="sm" variant="ghost" onClick={() => setAfter(page.pageInfo.endCursor ?? null)}>
-            Older
-          </Button>
-        )}
-        <span className="small muted">{page.totalCount} in all</span>
-      </div>
+      <Pager after={after} pageInfo={page.pageInfo} totalCount={page.totalCount} onPage={setAfter} />
     </div>
   );
 }

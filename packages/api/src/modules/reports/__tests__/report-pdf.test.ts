@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPdf } from '../../../../test/helpers/pdf.js';
 import { AppError } from '../../../lib/errors.js';
 import { mayLoad, PdfRenderer, printableWidthPx, resolveChromiumPath } from '../pdf-renderer.js';
 import { closeReportPdf, configureReportPdf, footerTemplate, headerTemplate, printReportPage } from '../report-pdf.js';
@@ -68,20 +68,6 @@ afterAll(async () => {
   await new Promise((r) => other?.close(r));
 });
 
-async function readPdf(bytes: Buffer) {
-  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
-  const pages: Array<{ widthMm: number; heightMm: number; text: string }> = [];
-  for (let n = 1; n <= doc.numPages; n++) {
-    const page = await doc.getPage(n);
-    const [x0, y0, x1, y1] = page.view as [number, number, number, number];
-    // Points to millimetres: A4 is 210 × 297 mm, Letter 215.9 × 279.4 mm (Chromium rounds to whole CSS pixels).
-    const content = await page.getTextContent();
-    const text = content.items.map((i) => ('str' in i ? i.str : '')).join(' ').replace(/\s+/g, ' ');
-    pages.push({ widthMm: ((x1 - x0) * 25.4) / 72, heightMm: ((y1 - y0) * 25.4) / 72, text });
-  }
-  await doc.destroy();
-  return pages;
-}
 
 describe('printing a report page', () => {
   it.each([
@@ -98,7 +84,8 @@ describe('printing a report page', () => {
       period: '1 Mar – 31 Mar 2026',
       timezone: 'Europe/Berlin',
     });
-    const pages = await readPdf(pdf);
+    const { doc, pages } = await readPdf(pdf);
+    await doc.destroy();
     // 14 cards of 180 px never fit one page; none is cut (break-inside: avoid), so each page starts with a whole card.
     expect(pages.length).toBeGreaterThanOrEqual(3);
     for (const [i, p] of pages.entries()) {

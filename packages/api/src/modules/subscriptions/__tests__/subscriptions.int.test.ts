@@ -47,12 +47,12 @@ const TIERS: Tier[] = ['free', 'pro', 'enterprise'];
 describe('subscriptions: successful cases', () => {
   it('plans and me.plan come from the one limits table', async () => {
     const { token } = await createUser({ subscriptionTier: 'pro' });
-    const { body } = await server.gql('{ plans { tier maxPlatforms historyDays maxWorkspaces priceCents apiPoints { max restorePerSecond } sessionPoints { max restorePerSecond } } me { plan { tier maxPlatforms historyDays priceCents } } }', {}, token);
+    const { body } = await server.gql('{ plans { tier maxPlatforms historyDays maxWorkspaces maxReportSchedules priceCents apiPoints { max restorePerSecond } sessionPoints { max restorePerSecond } } me { plan { tier maxPlatforms historyDays priceCents } } }', {}, token);
     expect(body.data!.plans).toEqual(TIERS.map((t) => ({ tier: t.toUpperCase(), ...TIER_LIMITS[t] })));
     expect(body.data!.plans.slice(0, 3)).toEqual([
-      { tier: 'FREE', maxPlatforms: 2, historyDays: 90, maxWorkspaces: 2, priceCents: 0, apiPoints: { max: 10000, restorePerSecond: 100 }, sessionPoints: { max: 20000, restorePerSecond: 200 } },
-      { tier: 'PRO', maxPlatforms: 10, historyDays: 730, maxWorkspaces: 10, priceCents: 2900, apiPoints: { max: 25000, restorePerSecond: 250 }, sessionPoints: { max: 50000, restorePerSecond: 500 } },
-      { tier: 'ENTERPRISE', maxPlatforms: null, historyDays: null, maxWorkspaces: 50, priceCents: 19900, apiPoints: { max: 100000, restorePerSecond: 1000 }, sessionPoints: { max: 200000, restorePerSecond: 2000 } },
+      { tier: 'FREE', maxPlatforms: 2, historyDays: 90, maxWorkspaces: 2, maxReportSchedules: 1, priceCents: 0, apiPoints: { max: 10000, restorePerSecond: 100 }, sessionPoints: { max: 20000, restorePerSecond: 200 } },
+      { tier: 'PRO', maxPlatforms: 10, historyDays: 730, maxWorkspaces: 10, maxReportSchedules: 25, priceCents: 2900, apiPoints: { max: 25000, restorePerSecond: 250 }, sessionPoints: { max: 50000, restorePerSecond: 500 } },
+      { tier: 'ENTERPRISE', maxPlatforms: null, historyDays: null, maxWorkspaces: 50, maxReportSchedules: 100, priceCents: 19900, apiPoints: { max: 100000, restorePerSecond: 1000 }, sessionPoints: { max: 200000, restorePerSecond: 2000 } },
     ]);
     expect(body.data!.me.plan).toEqual({ tier: 'PRO', maxPlatforms: 10, historyDays: 730, priceCents: 2900 });
   });
