@@ -78,6 +78,7 @@ export const routes: RouteObject[] = [
           { path: 'reports', lazy: async () => ({ Component: (await import('./features/reports/ReportsPage')).ReportsPage }) },
           { path: 'reports/:id', lazy: async () => ({ Component: (await import('./features/reports/ReportViewPage')).ReportViewPage }) },
           { path: 'reports/:id/edit', lazy: async () => ({ Component: (await import('./features/reports/ReportBuilderPage')).ReportBuilderPage }) },
+          { path: 'alerts', lazy: async () => ({ Component: (await import('./features/alerts/AlertsPage')).AlertsPage }) },
           { path: 'insights', lazy: async () => ({ Component: (await import('./features/insights/InsightsPage')).InsightsPage }) },
           { path: 'referrals', lazy: async () => ({ Component: (await import('./features/referrals/ReferralsPage')).ReferralsPage }) },
           { path: 'members', lazy: async () => ({ Component: (await import('./features/members/MembersPage')).MembersPage }) },

@@ -12,6 +12,8 @@ export type ApiKeyStatus =
 
 /** What an API key may do (docs/partners.md). The value names the scope: ANALYTICS_READ is analytics:read. */
 export type ApiScope =
+  | 'ALERTS_READ'
+  | 'ALERTS_WRITE'
   | 'ANALYTICS_READ'
   | 'CATEGORIES_WRITE'
   | 'INSIGHTS_READ'

@@ -2,7 +2,7 @@ import { DAY_MS, dayToString, localDayOf, startOfLocalDay } from '@soash/shared'
 import mongoose, { type Types } from 'mongoose';
 import { startBenchApi, type BenchApi } from './api.js';
 import { benchUser, connectSandboxAccounts } from './fixture.js';
-import { interleave, percentile, timed, watchProcess, type Pair, type PairResult } from './measure.js';
+import { commandSummary, interleave, percentile, timed, watchProcess, type Pair, type PairResult } from './measure.js';
 import { overviewPageRequests, type DayRange } from './overview-page.js';
 import { registerSuite, type BenchContext, type BenchRow } from './registry.js';
 
@@ -204,12 +204,6 @@ function ratioRow(suite: string, r: PairResult, p50Target: number, p99Target: nu
   };
 }
 
-/** "find users, 2× aggregate activities": what one request sent, grouped, in first-sent order. */
-function commandSummary(names: string[]): string {
-  const counts = new Map<string, number>();
-  for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
-  return [...counts].map(([n, c]) => (c > 1 ? `${c}× ${n}` : n)).join(', ');
-}
 
 async function loadTest(api: BenchApi, token: string, range: DayRange, clients: number, seconds: number) {
   const requests = overviewPageRequests(range);

@@ -33,6 +33,13 @@ export async function commandsDuring<T>(fn: () => Promise<T>): Promise<{ result:
   }
 }
 
+/** "find users, 2× aggregate activities": commands grouped by name, in first-sent order. */
+export function commandSummary(names: string[]): string {
+  const counts = new Map<string, number>();
+  for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
+  return [...counts].map(([n, c]) => (c > 1 ? `${c}× ${n}` : n)).join(', ');
+}
+
 export interface Pair {
   name: string;
   /** Through Soash. */

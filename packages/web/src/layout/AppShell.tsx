@@ -16,6 +16,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/platforms', label: 'Platforms', icon: '⇄' },
   { to: '/insights', label: 'Insights', icon: '✦' },
   { to: '/reports', label: 'Reports', icon: '▦' },
+  { to: '/alerts', label: 'Alerts', icon: '⚑' },
   { to: '/members', label: 'Members', icon: '☺' },
   { to: '/referrals', label: 'Referrals', icon: '♥' },
   { to: '/settings', label: 'Settings', icon: '⚙' },
@@ -30,6 +31,7 @@ export function AppShell({
   banner,
   workspace,
   workspaceName,
+  bell,
   items = NAV_ITEMS,
   children,
 }: {
@@ -40,6 +42,8 @@ export function AppShell({
   workspace?: ReactNode;
   /** The active workspace's name, shown in the narrow top bar. */
   workspaceName?: string;
+  /** The notification bell, in the header (the narrow top bar, or above the page). */
+  bell?: ReactNode;
   items?: NavItem[];
   children: ReactNode;
 }) {
@@ -77,6 +81,7 @@ export function AppShell({
           Soash
         </span>
         {workspaceName && <span className="topbar-workspace small">{workspaceName}</span>}
+        {bell}
         <Button variant="ghost" aria-expanded={open} aria-controls="sidebar" onClick={() => setOpen((o) => !o)}>
           {open ? 'Close menu' : 'Menu'}
         </Button>
@@ -106,6 +111,7 @@ export function AppShell({
         </div>
       </nav>
       <main id="main" className="main" tabIndex={-1}>
+        {bell && <div className="main-toolbar">{bell}</div>}
         <ConnectionBanner />
         {banner}
         {children}

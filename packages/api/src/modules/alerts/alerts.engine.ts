@@ -287,6 +287,9 @@ export async function alertsOnEvent(workspaceIdInput: Types.ObjectId | string, t
         return await evaluateReauthRules(workspaceId, now, platformId);
       case WebhookEventType.STATS_UPDATED:
         return platformId ? await evaluateMetricRules(workspaceId, now, platformId) : 0;
+      case WebhookEventType.SYNC_COMPLETED:
+        // New posts change the post metrics (engagements, reach, rate…).
+        return platformId && data.kind === 'activities' ? await evaluateMetricRules(workspaceId, now, platformId) : 0;
       default:
         return 0;
     }
@@ -464,7 +467,7 @@ export async function evaluateMetricRules(workspaceId: Types.ObjectId, now = new
           threshold: c.threshold,
           ...(c.previous !== undefined ? { previousValue: c.previous } : {}),
           message: metricMessage(rule, p, c),
-          link: '/dashboard',
+          link: '/',
         },
         now,
       );

@@ -1,4 +1,5 @@
-import { AuditAction, PlatformType, Role, SubscriptionTier, WorkspaceRole } from '@soash/shared';
+import { ALERT_DEFAULT_DIGEST_HOUR, ALERT_DEFAULT_QUIET_HOURS, AlertChannel, AlertDirection, AlertKind, AlertMetric, AlertRecipients, AuditAction, PlatformType, Role, SubscriptionTier, WorkspaceRole } from '@soash/shared';
+import { AlertRuleModel } from '../alerts/alert-rule.model.js';
 import mongoose, { Types } from 'mongoose';
 import type { Config } from '../../config.js';
 import type { DatabaseServer } from '../../db/harness.js';
@@ -78,7 +79,31 @@ export async function seedDemoData(opts: { days?: number } = {}): Promise<SeedOu
     await connectSandboxPlatform(user._id, type, { days: opts.days ?? DEMO_HISTORY_DAYS });
   }
   const teammateId = await seedDemoTeammate(user._id);
+  await seedDemoAlerts(user._id);
   return { seeded: true, userId: user._id, teammateId };
+}
+
+/**
+ * Two sample alert rules of the demo brand: a big weekly change in engagements (in the app and by
+ * email, as a daily digest) and failed syncs (in the app). They are evaluated like any rule, as the
+ * sandbox accounts' numbers come in.
+ */
+async function seedDemoAlerts(ownerId: Types.ObjectId): Promise<void> {
+  const base = { workspaceId: ownerId, recipients: AlertRecipients.EDITORS, quietHours: ALERT_DEFAULT_QUIET_HOURS, digestHour: ALERT_DEFAULT_DIGEST_HOUR, createdBy: ownerId };
+  await AlertRuleModel.create([
+    {
+      ...base,
+      name: 'Engagements moved a lot this week',
+      kind: AlertKind.METRIC_CHANGE,
+      metric: AlertMetric.ENGAGEMENTS,
+      direction: AlertDirection.EITHER,
+      threshold: 5,
+      periodDays: 7,
+      channels: [AlertChannel.IN_APP, AlertChannel.EMAIL],
+      emailDigest: true,
+    },
+    { ...base, name: 'A sync failed', kind: AlertKind.SYNC_FAILED, channels: [AlertChannel.IN_APP] },
+  ]);
 }
 
 /**

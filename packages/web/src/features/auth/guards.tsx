@@ -10,6 +10,7 @@ import { ErrorState, Skeleton } from '../../ui/States';
 import { VerifyEmailNotice } from './VerifyEmailNotice';
 import { ViewerContext, ViewerDocument } from './viewer';
 import { permission, roleFromApi } from '../workspaces/permissions';
+import { NotificationBell } from '../alerts/NotificationBell';
 import { ShellWorkspacesDocument, WorkspaceContext, type WorkspaceState } from '../workspaces/workspace';
 import { CreateWorkspaceForm, WorkspaceSwitcher } from '../workspaces/WorkspaceSwitcher';
 
@@ -177,6 +178,7 @@ export function RequireAuth() {
           onSignOut={signOut}
           workspace={<WorkspaceSwitcher />}
           workspaceName={active.name}
+          bell={<NotificationBell />}
           banner={viewer.isVerified ? null : <VerifyEmailNotice email={viewer.email} />}
         >
           <Outlet />

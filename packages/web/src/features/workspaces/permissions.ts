@@ -15,6 +15,7 @@ export const ACTIONS = {
   actOnInsights: { min: WorkspaceRole.EDITOR, reason: 'Only editors and above can mark, dismiss or rate insights and recommendations.' },
   exportData: { min: WorkspaceRole.EDITOR, reason: 'Only editors and above can export data.' },
   editReports: { min: WorkspaceRole.EDITOR, reason: 'Only editors and above can create, change or delete reports.' },
+  editAlerts: { min: WorkspaceRole.EDITOR, reason: 'Only editors and above can create, change or delete alert rules.' },
   managePlan: { min: WorkspaceRole.OWNER, reason: 'Only the workspace owner can change the plan.' },
   deleteWorkspace: { min: WorkspaceRole.OWNER, reason: 'Only the workspace owner can delete it.' },
   transferOwnership: { min: WorkspaceRole.OWNER, reason: 'Only the workspace owner can transfer ownership.' },
