@@ -93,7 +93,9 @@ export const AlertEventModel = getModelForClass(AlertEvent);
 /**
  * The quiet period of a rule about one subject: `lastFiredAt` is moved forward with one atomic
  * update only when the period has passed; a second claim inside it hits the unique key and is
- * suppressed, however many evaluations run at once.
+ * suppressed, however many evaluations run at once. For metric rules it also keeps which side of
+ * the condition the subject was on at the last evaluation (`conditionMet`), so a rule fires when
+ * the condition starts to hold (a crossing), not again while it keeps holding.
  */
 @modelOptions({ schemaOptions: { ...baseSchemaOptions, collection: 'alert_quiet' } })
 @index({ ruleId: 1, subjectKey: 1 }, { unique: true })
@@ -112,6 +114,10 @@ export class AlertQuiet {
 
   @prop({ type: () => Date, required: true })
   lastFiredAt: Date;
+
+  /** Metric rules: the condition held at the last evaluation of this subject. */
+  @prop({ type: () => Boolean })
+  conditionMet?: boolean;
 }
 
 export const AlertQuietModel = getModelForClass(AlertQuiet);

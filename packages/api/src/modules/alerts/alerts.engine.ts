@@ -436,9 +436,31 @@ function metricMessage(rule: AlertRule, p: PlatformBits, c: { value: number; pre
 }
 
 /**
+ * Whether a metric rule's condition has just started to hold for a subject: one atomic update
+ * turns `conditionMet` on only if it was off (or never recorded); a concurrent evaluation that
+ * finds it on, or loses the insert race on the unique key, does not fire. A new record starts
+ * with a quiet period long passed, so the crossing itself is not suppressed.
+ */
+async function claimCrossing(rule: AlertRule, subjectKey: string): Promise<boolean> {
+  try {
+    await AlertQuietModel.updateOne(
+      { ruleId: rule._id, subjectKey, conditionMet: { $ne: true } },
+      { $set: { conditionMet: true, workspaceId: rule.workspaceId }, $setOnInsert: { lastFiredAt: new Date(0) } },
+      { upsert: true },
+    );
+    return true;
+  } catch (err) {
+    if (isDuplicateKeyError(err)) return false; // another evaluation saw the crossing first
+    throw err;
+  }
+}
+
+/**
  * METRIC_THRESHOLD and METRIC_CHANGE rules of a workspace, for every watched account (or only
  * `platformId`, after its statistics were updated), with the dashboard's numbers (overview: one
- * code path). An account fires at most once per quiet period.
+ * code path). A rule fires for an account when its condition starts to hold (the value crosses
+ * the threshold, the change reaches the percentage), not again while it keeps holding, and at most
+ * once per quiet period.
  */
 export async function evaluateMetricRules(workspaceId: Types.ObjectId, now = new Date(), platformId?: Types.ObjectId): Promise<number> {
   const rules = await enabledRules(workspaceId, [AlertKind.METRIC_THRESHOLD, AlertKind.METRIC_CHANGE]);
@@ -455,12 +477,17 @@ export async function evaluateMetricRules(workspaceId: Types.ObjectId, now = new
     for (const p of platforms.filter((x) => watches(rule, x._id))) {
       const reading = await metricReading(req, rule, p._id, now);
       const c = metricCondition(rule, reading);
-      if (!c) continue;
+      const subjectKey = `platform:${p._id.toHexString()}`;
+      if (!c) {
+        await AlertQuietModel.updateOne({ ruleId: rule._id, subjectKey, conditionMet: true }, { $set: { conditionMet: false } });
+        continue;
+      }
+      if (!(await claimCrossing(rule, subjectKey))) continue;
       const event = await fireRule(
         rule,
         {
           dedupeKey: `metric:${p._id.toHexString()}:${reading.range.to}:${now.getTime()}`,
-          subjectKey: `platform:${p._id.toHexString()}`,
+          subjectKey,
           platformId: p._id,
           metric: rule.metric,
           value: c.change ?? c.value,

@@ -14,7 +14,7 @@ import { WebhookEndpointModel } from '../../webhooks/webhook-endpoint.model.js';
 import { addMember, createTeam, type Team } from '../../workspaces/__tests__/team-fixtures.js';
 import { TeamMemberModel } from '../../workspaces/team-member.model.js';
 import { WorkspaceModel } from '../../workspaces/workspace.model.js';
-import { AlertEventModel } from '../alert-event.model.js';
+import { AlertEventModel, AlertQuietModel } from '../alert-event.model.js';
 import { AlertRuleModel, type AlertRule } from '../alert-rule.model.js';
 import { evaluateMetricRules, evaluateReauthRules, sendDueDigests, useAlertsConfig } from '../alerts.engine.js';
 import { AlertMailModel, NotificationModel } from '../notification.model.js';
@@ -217,6 +217,23 @@ describe('metric rules use the dashboard numbers', () => {
     const below = await rule(team, { kind: 'metric_threshold', metric: 'followers', direction: 'below', threshold: 1500, periodDays: 7, channels: ['in_app'] } as never);
     await evaluateMetricRules(team.workspace._id, now);
     expect(await AlertEventModel.countDocuments({ ruleId: below._id })).toBe(0);
+  });
+
+  it('METRIC_THRESHOLD fires on the crossing: not again while the value stays above (quiet period over), again after it fell below and rose', async () => {
+    const { team, p } = await followersTeam();
+    const r = await rule(team, { kind: 'metric_threshold', metric: 'followers', direction: 'above', threshold: 1500, periodDays: 7, quietHours: 1, channels: ['in_app'] } as never);
+    const base = Date.now();
+    const at = (s: number) => new Date(base + s * 1000);
+    const quietOver = () => AlertQuietModel.updateMany({ ruleId: r._id }, { $set: { lastFiredAt: new Date(0) } });
+    const today = new Date(Math.floor(base / DAY_MS) * DAY_MS);
+    expect(await evaluateMetricRules(team.workspace._id, at(0))).toBe(1);
+    await quietOver();
+    expect(await evaluateMetricRules(team.workspace._id, at(1))).toBe(0); // still above: no new crossing
+    await StatsModel.updateOne({ platformId: p._id, date: today }, { $set: { followers: 1400 } });
+    expect(await evaluateMetricRules(team.workspace._id, at(2))).toBe(0); // below: the condition is off
+    await StatsModel.updateOne({ platformId: p._id, date: today }, { $set: { followers: 1700 } });
+    expect(await evaluateMetricRules(team.workspace._id, at(3))).toBe(1); // above again: a new crossing
+    expect(await AlertEventModel.countDocuments({ ruleId: r._id })).toBe(2);
   });
 
   it('METRIC_CHANGE fires on the change against the previous period, in the chosen direction; the stats-updated event evaluates it', async () => {
