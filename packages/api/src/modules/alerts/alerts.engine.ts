@@ -467,7 +467,12 @@ export async function evaluateMetricRules(workspaceId: Types.ObjectId, now = new
   if (!rules.length) return 0;
   const req = await workspaceRequest(workspaceId);
   if (!req) return 0;
-  const platforms = await PlatformModel.find({ workspaceId, isActive: true, ...(platformId ? { _id: platformId } : {}) }, { workspaceId: 1, type: 1, username: 1, displayName: 1 }).lean<PlatformBits[]>();
+  // An account is watched once its first statistics and posts pulls have both finished: during the
+  // backfill its history is half there and a comparison would be false (e.g. "down 100 %").
+  const platforms = await PlatformModel.find(
+    { workspaceId, isActive: true, firstStatsPullAt: { $exists: true }, firstActivitiesPullAt: { $exists: true }, ...(platformId ? { _id: platformId } : {}) },
+    { workspaceId: 1, type: 1, username: 1, displayName: 1 },
+  ).lean<PlatformBits[]>();
   let fired = 0;
   for (const rule of rules) {
     if (!rule.metric) continue;

@@ -102,6 +102,14 @@ export class Platform extends Entity {
   @prop({ type: () => Date })
   lastSyncedAt?: Date;
 
+  /** When the first statistics pull (the backfill) finished; alerts watch an account's metrics only after both first pulls. */
+  @prop({ type: () => Date })
+  firstStatsPullAt?: Date;
+
+  /** When the first posts pull (the backfill) finished. */
+  @prop({ type: () => Date })
+  firstActivitiesPullAt?: Date;
+
   @Field(() => String, { nullable: true, description: 'Last sync or refresh error, in words fit for the user.' })
   @prop({ type: () => String, maxlength: 500 })
   lastError?: string;

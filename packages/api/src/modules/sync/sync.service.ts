@@ -523,6 +523,12 @@ export async function runPullJob(kind: 'stats' | 'activities' | 'stories', data:
       try {
         const outcome = kind === 'stories' ? await pullStories(platformId, run) : kind === 'stats' ? await pullStats(platformId, data, run) : await pullActivities(platformId, data, run);
         if (owner && !outcome.result?.skipped) {
+          // Marks the account's first complete pull of each kind (before the event, so the alerts it
+          // triggers see it): metric alerts wait for both, never judging a half-filled history.
+          if (kind !== 'stories') {
+            const first = kind === 'stats' ? 'firstStatsPullAt' : 'firstActivitiesPullAt';
+            await PlatformModel.updateOne({ _id: platformId, [first]: { $exists: false } }, { $set: { [first]: new Date() } });
+          }
           await announce(owner.workspaceId, WebhookEventType.SYNC_COMPLETED, { ...event, result: outcome.result ?? {}, ...(outcome.note ? { note: outcome.note } : {}) });
         }
         return outcome;

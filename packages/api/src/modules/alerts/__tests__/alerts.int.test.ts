@@ -196,8 +196,18 @@ describe('metric rules use the dashboard numbers', () => {
     const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
     // 1000 followers 14 days ago, +50 a day: 1700 today, 1350 a week ago.
     for (let d = 0; d <= 20; d++) await StatsModel.create({ workspaceId: team.workspace._id, platformId: p._id, date: new Date(today - d * DAY_MS), followers: 1700 - d * 50 });
+    await PlatformModel.updateOne({ _id: p._id }, { $set: { firstStatsPullAt: new Date(), firstActivitiesPullAt: new Date() } });
     return { team, p };
   }
+
+  it('an account whose first pulls have not both finished is not watched (its history is still filling in)', async () => {
+    const { team, p } = await followersTeam();
+    await rule(team, { kind: 'metric_threshold', metric: 'followers', direction: 'above', threshold: 1500, periodDays: 7, channels: ['in_app'] } as never);
+    await PlatformModel.updateOne({ _id: p._id }, { $unset: { firstActivitiesPullAt: 1 } });
+    expect(await evaluateMetricRules(team.workspace._id, new Date())).toBe(0);
+    await PlatformModel.updateOne({ _id: p._id }, { $set: { firstActivitiesPullAt: new Date() } });
+    expect(await evaluateMetricRules(team.workspace._id, new Date(Date.now() + 1000))).toBe(1);
+  });
 
   it('METRIC_THRESHOLD fires with the overview value; the same condition evaluated twice at once fires once', async () => {
     const { team, p } = await followersTeam();

@@ -142,6 +142,9 @@ describe('ingestion on the driver: successful cases', () => {
     // The account keeps its volume: what the provider generates with it is exactly what is stored.
     const stored = await PlatformModel.findById(platform._id).lean();
     expect(stored!.sandboxOptions).toEqual({ postsPerDay: 8 });
+    // Its first complete pulls are marked (metric alerts wait for both).
+    expect(stored!.firstStatsPullAt).toBeInstanceOf(Date);
+    expect(stored!.firstActivitiesPullAt).toBeInstanceOf(Date);
     const provider = new SandboxProvider(PlatformType.INSTAGRAM, { postsPerDay: 8 });
     const since = new Date(Math.floor(startedAt / DAY) * DAY - 29 * DAY);
     const expected: string[] = [];
@@ -162,6 +165,8 @@ describe('ingestion on the driver: successful cases', () => {
     await runPullJob('activities', { platformId: platform._id.toHexString(), kind: 'backfill', days }, {});
     expect(await externalIds()).toEqual([...expected].sort());
     expect(await ActivityMetricModel.countDocuments({ platformId: platform._id })).toBe(snapshots);
+    // The first-pull mark stays the first one.
+    expect((await PlatformModel.findById(platform._id).lean())!.firstActivitiesPullAt).toEqual(stored!.firstActivitiesPullAt);
   });
 
   it('a batch that races another writer on the same new keys ends with one document per key', async () => {
