@@ -63,7 +63,7 @@ describe('share links in the browser', () => {
     await dialog.getByText('No links yet').waitFor({ timeout: LONG });
     await dialog.getByLabel('For (optional)').fill('Acme');
     await dialog.getByRole('button', { name: 'Create link' }).click();
-    const urlBox = dialog.getByLabel('Share link');
+    const urlBox = dialog.getByLabel('Share link', { exact: true });
     await urlBox.waitFor({ timeout: LONG });
     const url = await urlBox.inputValue();
     expect(url).toMatch(/\/share\/[A-Za-z0-9_-]{43}$/);
