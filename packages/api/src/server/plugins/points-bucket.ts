@@ -79,25 +79,56 @@ async function setIfIdle(key: string, tat: number, expiresAt: Date, now: number)
 }
 
 /**
+ * The last `tat` this process saw per bucket: only a hint of which write to try first (a bucket
+ * charged a moment ago is most likely still busy), never trusted for the outcome — every write is
+ * conditional on the stored `tat`, so a stale hint (another process charged or the bucket went
+ * idle) costs one more command, nothing else. Bounded: the oldest entries go first.
+ */
+const lastTat = new Map<string, number>();
+const HINTS = 10_000;
+
+function remember(key: string, tat: number): void {
+  lastTat.delete(key);
+  lastTat.set(key, tat);
+  if (lastTat.size > HINTS) lastTat.delete(lastTat.keys().next().value!);
+}
+
+/**
  * Takes `cost` points from `key`'s bucket, or says when they will be there. An idle bucket is full,
  * so it takes any cost up to `max` in the one write that brings it up to now (the usual case: the
  * web app's requests come seconds apart and the bucket refills in milliseconds); a busy one is
- * charged by the conditional `$inc`.
+ * charged by the conditional `$inc`. Which of the two is tried first follows what this process
+ * last saw of the bucket, so a charge is one command whenever that is still true (a page's burst
+ * of requests finds the bucket busy after the first).
  */
 export async function chargePoints(key: string, rule: BucketRule, cost: number, now = Date.now()): Promise<ChargeResult> {
   const step = cost * msPerPoint(rule);
   const ceiling = now + (rule.max - cost) * msPerPoint(rule);
+  const busy = (tat: Record<string, number>) =>
+    PointBucketModel.findOneAndUpdate({ _id: key, tat }, { $inc: { tat: step }, $set: { expiresAt: expiry(rule, now) } }, { returnDocument: 'after', lean: true });
+  const hint = lastTat.get(key);
+  if (cost <= rule.max && hint !== undefined && hint >= now) {
+    // Busy as far as this process knows: the `$inc`, only while it is busy (`tat` not in the past).
+    const after = await busy({ $gte: now, $lte: ceiling });
+    if (after) {
+      remember(key, after.tat);
+      return { ok: true, ...stateOf(rule, after.tat, now) };
+    }
+  }
   if (cost <= rule.max) {
-    if (await setIfIdle(key, now + step, expiry(rule, now), now)) return { ok: true, ...stateOf(rule, now + step, now) };
+    if (await setIfIdle(key, now + step, expiry(rule, now), now)) {
+      remember(key, now + step);
+      return { ok: true, ...stateOf(rule, now + step, now) };
+    }
   } else await setIfIdle(key, now, expiry(rule, now), now);
-  const after = await PointBucketModel.findOneAndUpdate(
-    { _id: key, tat: { $lte: ceiling } },
-    { $inc: { tat: step }, $set: { expiresAt: expiry(rule, now) } },
-    { returnDocument: 'after', lean: true },
-  );
-  if (after) return { ok: true, ...stateOf(rule, after.tat, now) };
+  const after = await busy({ $lte: ceiling });
+  if (after) {
+    remember(key, after.tat);
+    return { ok: true, ...stateOf(rule, after.tat, now) };
+  }
   const current = await PointBucketModel.findById(key).lean();
   const tat = current?.tat ?? now;
+  remember(key, tat);
   const retryAfterSeconds = Math.max(1, Math.ceil((tat - ceiling) / 1000));
   return { ok: false, retryAfterSeconds, ...stateOf(rule, tat, now) };
 }
@@ -106,7 +137,19 @@ export async function chargePoints(key: string, rule: BucketRule, cost: number, 
 export async function refundPoints(key: string, rule: BucketRule, points: number, now = Date.now()): Promise<BucketState> {
   if (points <= 0) return peekPoints(key, rule, now);
   const after = await PointBucketModel.findOneAndUpdate({ _id: key }, { $inc: { tat: -points * msPerPoint(rule) } }, { returnDocument: 'after', lean: true });
+  if (after) remember(key, after.tat);
   return stateOf(rule, after?.tat ?? now, now);
+}
+
+/**
+ * The state after refunding `points` from `state` (the state a charge returned), as this process
+ * knows it: what the response's headers show while the refund itself is written without waiting
+ * for it. Another process's charge in between is not in it, so `remaining` can be a little high
+ * there; the stored bucket is always right.
+ */
+export function afterRefund(rule: BucketRule, state: BucketState, points: number, now = Date.now()): BucketState {
+  const resetAt = Math.max(now, state.resetAt.getTime() - Math.max(0, points) * msPerPoint(rule));
+  return stateOf(rule, resetAt, now);
 }
 
 /** The bucket as it is now, without charging. */

@@ -5,7 +5,8 @@ import type { Config } from '../../config.js';
 import { confirmViewer } from '../../auth/auth-checker.js';
 import { AppError } from '../../lib/errors.js';
 import type { Context } from '../context.js';
-import { chargePoints, refundPoints, type BucketRule, type BucketState } from './points-bucket.js';
+import { afterRefund, chargePoints, refundPoints, type BucketRule, type BucketState } from './points-bucket.js';
+import { log } from '../../lib/logger.js';
 
 /**
  * Cost-based rate limits (docs/partners.md#costs-and-limits). Each caller has a bucket of points
@@ -62,7 +63,7 @@ async function bucketOf(config: RateLimitConfig, ctx: Context): Promise<{ bucket
 }
 
 /** The root fields the operation selects (fragments at the root followed), by response key. */
-function rootFields(document: DocumentNode, operationName: string | null | undefined): FieldNode[] {
+export function rootFields(document: DocumentNode, operationName: string | null | undefined): FieldNode[] {
   const ops = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const op = operationName ? ops.find((o) => o.name?.value === operationName) : ops[0];
   const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
@@ -179,7 +180,15 @@ export function rateLimitPlugin(config: RateLimitConfig, costOf: (ctx: object) =
           if (meter.actual === undefined && response.body.kind === 'single' && document) {
             meter.actual = actualCost(schema, document, operationName, response.body.singleResult.data as Record<string, unknown> | null, meter.requested);
             // Nothing to give back: the state after the charge stands (no read just for the headers).
-            if (meter.actual < meter.requested) meter.state = await refundPoints(meter.bucket, meter.rule, meter.requested - meter.actual);
+            // A refund is written without holding the response for it: the headers show the
+            // charge's state plus the refund. It is sent before the response, so the caller's next
+            // request finds it done; were it still on its way, that one request would be charged
+            // strictly, never leniently.
+            if (meter.actual < meter.requested) {
+              const points = meter.requested - meter.actual;
+              meter.state = afterRefund(meter.rule, meter.state, points);
+              refundPoints(meter.bucket, meter.rule, points).catch((err) => log.warn('rate-limit refund failed', { bucket: meter.bucket, error: (err as Error).message }));
+            }
           }
           response.http.headers.set('x-ratelimit-limit', String(meter.state.max));
           response.http.headers.set('x-ratelimit-remaining', String(meter.state.remaining));

@@ -108,18 +108,34 @@ describe('rate limits: successful cases', () => {
   });
 });
 
-/** The bucket commands (api_point_buckets) a request sends, in order. */
-async function bucketCommands(fn: () => Promise<unknown>): Promise<string[]> {
+const PointBuckets = () => mongoose.connection.db!.collection('api_point_buckets');
+
+/**
+ * The bucket commands (api_point_buckets) a request sends, in order; `atLeast`: also those sent
+ * just after its response (a refund is written without holding the response for it).
+ */
+async function bucketCommands(fn: () => Promise<unknown>, atLeast = 0): Promise<string[]> {
   const client = mongoose.connection.getClient();
   const seen: string[] = [];
-  const listener = (ev: { commandName: string; command: Record<string, unknown> }) => {
-    if (ev.command?.[ev.commandName] === 'api_point_buckets') seen.push(ev.commandName);
+  const mine = new Set<number>();
+  let done = 0;
+  const listener = (ev: { commandName: string; command: Record<string, unknown>; requestId: number }) => {
+    if (ev.command?.[ev.commandName] !== 'api_point_buckets') return;
+    seen.push(ev.commandName);
+    mine.add(ev.requestId);
+  };
+  const finished = (ev: { requestId: number }) => {
+    if (mine.has(ev.requestId)) done++;
   };
   client.on('commandStarted', listener);
+  client.on('commandSucceeded', finished);
   try {
     await fn();
+    // Until those sent after the response are done too.
+    for (let i = 0; (done < atLeast || done < seen.length) && i < 200; i++) await new Promise((r) => setTimeout(r, 10));
   } finally {
     client.off('commandStarted', listener);
+    client.off('commandSucceeded', finished);
   }
   return seen;
 }
@@ -129,11 +145,22 @@ describe('rate limits: bucket commands per request', () => {
     const team = await createTeam();
     await createPlatform(team.workspace._id);
     const key = await keyFor(team, ['PLATFORMS_READ']);
+    const before = new Set((await PointBuckets().find({}, { projection: { _id: 1 } }).toArray()).map((b) => String(b._id)));
     // A new key: its bucket is idle (full). rateLimit costs 1 and is charged 1: no refund.
     expect(await bucketCommands(() => raw(a, '{ rateLimit { remaining } }', key))).toEqual(['update']);
-    // 0.2 points a second: the bucket is now busy. Charged 10, answered 1: 9 refunded.
-    const busy = await bucketCommands(async () => expect((await raw(a, TEN_PLATFORMS, key)).body.extensions.cost.throttle.remaining).toBe(18));
-    expect(busy).toEqual(['update', 'findAndModify', 'findAndModify']);
+    const bucketId = (await PointBuckets().find({}, { projection: { _id: 1 } }).toArray()).map((b) => String(b._id)).find((id) => !before.has(id))!;
+    expect(bucketId).toMatch(/^key:/);
+    // 0.2 points a second: the bucket is now busy, and this process knows it: the $inc straight
+    // away. Charged 10, answered 1: 9 refunded (written without holding the response).
+    const busy = await bucketCommands(async () => expect((await raw(a, TEN_PLATFORMS, key)).body.extensions.cost.throttle.remaining).toBe(18), 2);
+    expect(busy).toEqual(['findAndModify', 'findAndModify']);
+    // The refund is in the stored bucket: the next request sees 18 before its own charge.
+    expect((await raw(a, '{ rateLimit { remaining } }', key)).body.data.rateLimit.remaining).toBe(17);
+    // The bucket went idle behind this process's back (another process, or time): the $inc finds
+    // it not busy and refuses; the idle write then charges it, full again.
+    await PointBuckets().updateOne({ _id: bucketId as never }, { $set: { tat: Date.now() - 60_000 } });
+    expect(await bucketCommands(() => raw(a, '{ rateLimit { remaining } }', key))).toEqual(['findAndModify', 'update']);
+    expect((await raw(a, '{ rateLimit { remaining } }', key)).body.data.rateLimit.remaining).toBe(18);
   });
 });
 
