@@ -22,7 +22,7 @@ import { VERSION } from '../version.js';
 import { buildContext, type Context } from './context.js';
 import { formatError } from './format-error.js';
 import { graphiqlAssets, graphiqlPage } from './graphiql.js';
-import { chargeSocketOperation, limitParseOptions, limitValidationRules, operationCosts, queryLimitsPlugin, rateLimitPlugin, socketLimits } from './plugins/index.js';
+import { chargeSocketOperation, limitParseOptions, limitValidationRules, operationCosts, prefetchPlugin, queryLimitsPlugin, rateLimitPlugin, socketLimits } from './plugins/index.js';
 import { httpRoutes } from './routes.js';
 import { securityHeaders } from './security-headers.js';
 import { buildAppSchema } from './schema.js';
@@ -165,6 +165,8 @@ export async function createHttpServer(config: Config, opts: { port?: number; ho
       queryLimitsPlugin(config),
       // After the limits: it charges the cost they calculated.
       rateLimitPlugin(config, (ctx) => operationCosts.get(ctx)),
+      // Beside the charge: the reads an operation's fields are known to need (prefetch.ts).
+      prefetchPlugin(),
       {
         async serverWillStart() {
           return {

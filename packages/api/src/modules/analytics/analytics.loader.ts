@@ -4,11 +4,16 @@ import { PlatformModel } from '../platforms/platform.model.js';
 import type { FollowerHistory } from './followers.js';
 import type { Scope } from './scope.js';
 
-/** An account of a scope as the analytics read it: its platform (the metric model) and profile follower count. */
+/**
+ * An account of a scope as the analytics read it: its platform (the metric model), profile
+ * follower count and names (the per-account rows).
+ */
 export interface ScopePlatform {
   _id: Types.ObjectId;
   type: PlatformType;
   followerCount?: number | null;
+  username?: string | null;
+  displayName?: string | null;
 }
 
 /** Reads the analytics fields of one request share (followers.ts#followerHistoryFor, scopePlatforms). */
@@ -27,12 +32,14 @@ export function analyticsLoaders() {
 }
 
 /**
- * The accounts of a scope (one small query), read once per request and scope: the rate model and
- * the follower history of every field of the request share it. Outside a request, read each time.
+ * The accounts of a scope (one small query), oldest connection first, read once per request and
+ * scope: the rate model, the follower history and the per-account rows of every field of the
+ * request share it. Outside a request, read each time.
  */
 export function scopePlatforms(req: { reads?: AnalyticsReads }, scope: Pick<Scope, 'workspaceId' | 'platformIds'>): Promise<ScopePlatform[]> {
   const read = () =>
-    PlatformModel.find({ workspaceId: scope.workspaceId, ...(scope.platformIds ? { _id: { $in: scope.platformIds } } : {}) }, { type: 1, followerCount: 1 })
+    PlatformModel.find({ workspaceId: scope.workspaceId, ...(scope.platformIds ? { _id: { $in: scope.platformIds } } : {}) }, { type: 1, followerCount: 1, username: 1, displayName: 1 })
+      .sort({ createdAt: 1, _id: 1 })
       .lean<ScopePlatform[]>()
       .exec();
   const reads = req.reads;
