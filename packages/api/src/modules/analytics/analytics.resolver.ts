@@ -1,9 +1,14 @@
 import { Scope } from '../../auth/scope.js';
 import { ApiScope, WorkspaceRole } from '@soash/shared';
 import { MinRole } from '../../auth/min-role.js';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Types } from 'mongoose';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Extensions, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { selectedFields } from '../../lib/selection.js';
 import type { Context } from '../../server/context.js';
 import { ANALYTICS_COST } from '../../server/plugins/cost.js';
+import { registerPrefetch } from '../../server/plugins/prefetch.js';
+import { scopePlatforms } from './analytics.loader.js';
 import { Platform } from '../platforms/platform.model.js';
 import {
   AudienceDemographics,
@@ -34,17 +39,29 @@ import {
 import { bestTimesToPost, contentTypePerformance, hashtagPerformance, postDecay, topActivities } from './posts.service.js';
 import { analyticsRequest } from './request.js';
 
+/**
+ * The active workspace's accounts (the metric model and the follower fallbacks of every field
+ * below), read while the request's rate-limit charge is written rather than after it.
+ */
+const WORKSPACE_PLATFORMS = 'analytics.workspacePlatforms';
+registerPrefetch(WORKSPACE_PLATFORMS, (ctx, viewer) =>
+  viewer.workspaceId ? scopePlatforms({ reads: ctx.loaders.analyticsReads }, { workspaceId: new Types.ObjectId(viewer.workspaceId) }) : undefined,
+);
+const readsPlatforms = () => Extensions({ prefetch: [WORKSPACE_PLATFORMS] });
+
 @Resolver()
 export class AnalyticsResolver {
   @MinRole(WorkspaceRole.VIEWER)
   @Scope(ApiScope.ANALYTICS_READ)
+  @readsPlatforms()
   @Query(() => Overview, { description: 'Headline numbers of a date range with a comparison period.' , complexity: ANALYTICS_COST })
-  async overview(@Arg('input', () => OverviewInput) input: OverviewInput, @Ctx() ctx: Context): Promise<Overview> {
-    return overview(await analyticsRequest(ctx, input.range), input);
+  async overview(@Arg('input', () => OverviewInput) input: OverviewInput, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Overview> {
+    return overview(await analyticsRequest(ctx, input.range), input, selectedFields(info));
   }
 
   @MinRole(WorkspaceRole.VIEWER)
   @Scope(ApiScope.ANALYTICS_READ)
+  @readsPlatforms()
   @Query(() => Timeseries, { description: 'One metric per day, ISO week or month, every bucket present.' , complexity: ANALYTICS_COST })
   async timeseries(@Arg('input', () => TimeseriesInput) input: TimeseriesInput, @Ctx() ctx: Context): Promise<Timeseries> {
     return timeseries(await analyticsRequest(ctx, input.range), input);
@@ -52,13 +69,15 @@ export class AnalyticsResolver {
 
   @MinRole(WorkspaceRole.VIEWER)
   @Scope(ApiScope.ANALYTICS_READ)
+  @readsPlatforms()
   @Query(() => [PlatformBreakdownRow], { description: 'The range’s numbers per connected account.' , complexity: ANALYTICS_COST })
-  async platformBreakdown(@Arg('input', () => AnalyticsInput) input: AnalyticsInput, @Ctx() ctx: Context): Promise<PlatformBreakdownRow[]> {
-    return platformBreakdown(await analyticsRequest(ctx, input.range), input);
+  async platformBreakdown(@Arg('input', () => AnalyticsInput) input: AnalyticsInput, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<PlatformBreakdownRow[]> {
+    return platformBreakdown(await analyticsRequest(ctx, input.range), input, selectedFields(info));
   }
 
   @MinRole(WorkspaceRole.VIEWER)
   @Scope(ApiScope.ANALYTICS_READ)
+  @readsPlatforms()
   @Query(() => [TopActivity], { description: 'The best posts of the range by a metric, optionally per follower.' , complexity: ANALYTICS_COST })
   async topActivities(@Arg('input', () => TopActivitiesInput) input: TopActivitiesInput, @Ctx() ctx: Context): Promise<TopActivity[]> {
     return topActivities(await analyticsRequest(ctx, input.range), input);
@@ -66,13 +85,15 @@ export class AnalyticsResolver {
 
   @MinRole(WorkspaceRole.VIEWER)
   @Scope(ApiScope.ANALYTICS_READ)
+  @readsPlatforms()
   @Query(() => [ContentTypePerformance], { description: 'Performance per content type (reel, image, …).' , complexity: ANALYTICS_COST })
-  async contentTypePerformance(@Arg('input', () => AnalyticsInput) input: AnalyticsInput, @Ctx() ctx: Context): Promise<ContentTypePerformance[]> {
-    return contentTypePerformance(await analyticsRequest(ctx, input.range), input);
+  async contentTypePerformance(@Arg('input', () => AnalyticsInput) input: AnalyticsInput, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ContentTypePerformance[]> {
+    return contentTypePerformance(await analyticsRequest(ctx, input.range), input, selectedFields(info));
   }
 
   @MinRole(WorkspaceRole.VIEWER)
   @Scope(ApiScope.ANALYTICS_READ)
+  @readsPlatforms()
   @Query(() => HashtagPerformance, { description: "Hashtags used on enough posts, ranked by lift over the user's median post." , complexity: ANALYTICS_COST })
   async hashtagPerformance(@Arg('input', () => HashtagPerformanceInput) input: HashtagPerformanceInput, @Ctx() ctx: Context): Promise<HashtagPerformance> {
     return hashtagPerformance(await analyticsRequest(ctx, input.range), input);
@@ -80,6 +101,7 @@ export class AnalyticsResolver {
 
   @MinRole(WorkspaceRole.VIEWER)
   @Scope(ApiScope.ANALYTICS_READ)
+  @readsPlatforms()
   @Query(() => BestTimes, { description: 'Weekday × hour heatmap of engagement rate in the viewer’s timezone.' , complexity: ANALYTICS_COST })
   async bestTimesToPost(@Arg('input', () => BestTimesInput) input: BestTimesInput, @Ctx() ctx: Context): Promise<BestTimes> {
     return bestTimesToPost(await analyticsRequest(ctx, input.range), input);

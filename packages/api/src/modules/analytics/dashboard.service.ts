@@ -1,9 +1,9 @@
 import type { Types } from 'mongoose';
-import { PlatformModel, type Platform } from '../platforms/platform.model.js';
 import { StatsModel } from '../stats/stats.model.js';
 import { ComparePeriod, DEFAULT_ENGAGEMENT_RATE_FORMULA, Granularity, TimeseriesMetric } from './analytics.enums.js';
 import type { MetricValue, Overview, PlatformBreakdownRow, Timeseries, TimeseriesPoint } from './analytics.types.js';
 import type { AnalyticsInput, OverviewInput, TimeseriesInput } from './dto/analytics.inputs.js';
+import { scopePlatforms } from './analytics.loader.js';
 import { followerHistoryFor, type FollowerHistory } from './followers.js';
 import {
   ALL_MEASURES,
@@ -23,6 +23,7 @@ import {
 import { withinHistory, type AnalyticsRequest } from './request.js';
 import { buildScope, comparisonDays, parseRange, rangeOut, statsMatch, windowOf } from './scope.js';
 import { dayToString, isoWeekKey, monthKey } from '@soash/shared';
+import { wants } from '../../lib/selection.js';
 
 export function metricValue(value: number | null, previous: number | null): MetricValue {
   const delta = value !== null && previous !== null ? value - previous : null;
@@ -38,8 +39,22 @@ function fold(rows: PostGroupRow[], model: RateModel, history: FollowerHistory |
 
 const growthPercent = (growth: number | null, base: number | null) => (growth !== null && base !== null && base > 0 ? (growth / base) * 100 : null);
 
-/** Headline numbers of a range against the comparison range. */
-export async function overview(req: AnalyticsRequest, input: OverviewInput): Promise<Overview> {
+/**
+ * The post measures the selected fields of an answer need (all of them when the selection is
+ * unknown): `fields` maps a field to its measure.
+ */
+function measuresFor(select: ReadonlySet<string> | undefined, fields: Record<string, PostMeasure>): PostMeasure[] {
+  return ALL_MEASURES.filter((m) => Object.entries(fields).some(([f, measure]) => measure === m && wants(select, f)));
+}
+
+const OVERVIEW_MEASURES: Record<string, PostMeasure> = { engagements: 'engagements', impressions: 'impressions', reach: 'reach', views: 'views', engagementRate: 'rate' };
+
+/**
+ * Headline numbers of a range against the comparison range. `select`: the fields the query asks
+ * for (lib/selection.ts); only their accumulators are computed, and the follower history is read
+ * only for the follower fields (or rates by followers).
+ */
+export async function overview(req: AnalyticsRequest, input: OverviewInput, select?: ReadonlySet<string>): Promise<Overview> {
   const formula = input.engagementRateFormula ?? DEFAULT_ENGAGEMENT_RATE_FORMULA;
   const compare = input.compare ?? ComparePeriod.PREVIOUS_PERIOD;
   const { fromDay, toDay } = parseRange(input.range);
@@ -51,17 +66,20 @@ export async function overview(req: AnalyticsRequest, input: OverviewInput): Pro
   const comparable = withinHistory(req, cmpWindow.start);
   const scope = await buildScope(req.workspaceId, req.tz, input.filter);
   const model = await loadRateModel(req, scope, formula);
+  const measures = measuresFor(select, OVERVIEW_MEASURES);
+  const followers = wants(select, 'followers', 'followerGrowth', 'followerGrowthPercent') || (measures.includes('rate') && needsFollowers(formula));
   const [curRows, prevRows, history] = await Promise.all([
-    postGroups(scope, windowOf(fromDay, toDay, req.tz), {}, ALL_MEASURES, model),
-    comparable ? postGroups(scope, cmpWindow, {}, ALL_MEASURES, model) : Promise.resolve([]),
-    followerHistoryFor(req, scope, { fromDay: Math.min(fromDay, cmp.fromDay), toDay: Math.max(toDay, cmp.toDay) }),
+    postGroups(scope, windowOf(fromDay, toDay, req.tz), {}, measures, model),
+    comparable ? postGroups(scope, cmpWindow, {}, measures, model) : Promise.resolve([]),
+    followers ? followerHistoryFor(req, scope, { fromDay: Math.min(fromDay, cmp.fromDay), toDay: Math.max(toDay, cmp.toDay) }) : Promise.resolve(undefined),
   ]);
   const cur = fold(curRows, model, history).result();
   const prev: Record<keyof PostTotalsResult, number | null> = comparable
     ? fold(prevRows, model, history).result()
     : { posts: null, engagements: null, impressions: null, reach: null, views: null, engagementRate: null };
-  const fc = history.period(fromDay, toDay);
-  const fp = comparable ? history.period(cmp.fromDay, cmp.toDay) : { followers: null, growth: null, base: null };
+  const none = { followers: null, growth: null, base: null };
+  const fc = history ? history.period(fromDay, toDay) : none;
+  const fp = history && comparable ? history.period(cmp.fromDay, cmp.toDay) : none;
   return {
     range: rangeOut(fromDay, toDay),
     comparisonRange: rangeOut(cmp.fromDay, cmp.toDay),
@@ -203,16 +221,31 @@ export async function timeseries(req: AnalyticsRequest, input: TimeseriesInput):
   return { metric: input.metric, granularity, timezone: req.tz, engagementRateFormula: formula, rateLabel: model.label, points };
 }
 
-/** The range's numbers per connected account (every account of the scope, with or without posts). */
-export async function platformBreakdown(req: AnalyticsRequest, input: AnalyticsInput): Promise<PlatformBreakdownRow[]> {
+const BREAKDOWN_MEASURES: Record<string, PostMeasure> = {
+  engagements: 'engagements',
+  shareOfEngagements: 'engagements',
+  impressions: 'impressions',
+  reach: 'reach',
+  views: 'views',
+  engagementRate: 'rate',
+};
+
+/**
+ * The range's numbers per connected account (every account of the scope, with or without posts);
+ * `select`: the row fields asked for, as for `overview`.
+ */
+export async function platformBreakdown(req: AnalyticsRequest, input: AnalyticsInput, select?: ReadonlySet<string>): Promise<PlatformBreakdownRow[]> {
   const formula = input.engagementRateFormula ?? DEFAULT_ENGAGEMENT_RATE_FORMULA;
   const { fromDay, toDay } = parseRange(input.range);
   const scope = await buildScope(req.workspaceId, req.tz, input.filter);
-  const platforms = await PlatformModel.find({ workspaceId: req.workspaceId, ...(scope.platformIds ? { _id: { $in: scope.platformIds } } : {}) })
-    .sort({ createdAt: 1, _id: 1 })
-    .lean<Platform[]>();
+  const platforms = await scopePlatforms(req, scope);
   const model = rateModelOf(formula, platforms);
-  const [rows, history] = await Promise.all([postGroups(scope, windowOf(fromDay, toDay, req.tz), { platform: true }, ALL_MEASURES, model), followerHistoryFor(req, scope, { fromDay, toDay })]);
+  const measures = measuresFor(select, BREAKDOWN_MEASURES);
+  const followers = wants(select, 'followers', 'followerGrowth') || (measures.includes('rate') && needsFollowers(formula));
+  const [rows, history] = await Promise.all([
+    postGroups(scope, windowOf(fromDay, toDay, req.tz), { platform: true }, measures, model),
+    followers ? followerHistoryFor(req, scope, { fromDay, toDay }) : Promise.resolve(undefined),
+  ]);
   const byPlatform = new Map<string, PostTotals>();
   for (const row of rows) {
     const key = (row._id.platformId as Types.ObjectId).toHexString();
@@ -224,7 +257,7 @@ export async function platformBreakdown(req: AnalyticsRequest, input: AnalyticsI
   return platforms.map((p) => {
     const id = p._id.toHexString();
     const r = (byPlatform.get(id) ?? new PostTotals()).result();
-    const f = history.period(fromDay, toDay, [id]);
+    const f = history ? history.period(fromDay, toDay, [id]) : { followers: null, growth: null };
     return {
       platformId: p._id,
       platformType: p.type,

@@ -112,8 +112,12 @@ export function postRateLabel(model: RateModel, platformId: string): string {
   return rateLabelOf(model.formula, type ? [type] : model.platforms);
 }
 
-/** Counts `path` as reported when it is neither missing nor null. */
-const reported = (path: string) => ({ $sum: { $cond: [{ $ne: [{ $ifNull: [path, null] }, null] }, 1, 0] } });
+/**
+ * Whether any post of a group reports `path` (neither missing nor null): `$max` skips missing and
+ * null values, so it is null exactly when none does — one accumulator on the field itself, where a
+ * count of reporting posts costs three expressions per post.
+ */
+const reported = (path: string) => ({ $max: path });
 /** Sums `value` over posts whose `den` is positive (the posts an engagement rate can use). */
 const sumWhere = (den: unknown, value: unknown) => ({ $sum: { $cond: [{ $gt: [den, 0] }, value, 0] } });
 
@@ -131,11 +135,12 @@ export interface PostGroupRow {
   posts: number;
   engagements?: number;
   impressions?: number;
-  impressionsReported?: number;
+  /** Null (or absent) when no post of the group reports impressions; any other value when one does. */
+  impressionsReported?: number | null;
   reach?: number;
-  reachReported?: number;
+  reachReported?: number | null;
   views?: number;
-  viewsReported?: number;
+  viewsReported?: number | null;
   /** Engagements and denominators summed over the posts whose rate denominator is positive. */
   rateEngagements?: number;
   rateDenominator?: number;
@@ -181,8 +186,17 @@ export async function postGroups(scope: Scope, w: Window, by: GroupBy, measures:
     acc.rateEngagements = sumWhere(model.denominator, '$engagement.total');
     acc.rateDenominator = sumWhere(model.denominator, model.denominator);
   }
-  const pipeline: PipelineStage[] = [{ $match: activityMatch(scope, w) }, { $group: { _id: key, ...acc } } as PipelineStage];
-  return ActivityModel.aggregate<PostGroupRow>(pipeline);
+  // A key of one part is grouped on that expression itself and put back under its name here: an
+  // object key costs the server a document per post to build and compare (on the embedded
+  // stand-in a third of the whole aggregation).
+  const parts = Object.keys(key) as Array<keyof PostGroupKey>;
+  const single = parts.length === 1 ? parts[0]! : undefined;
+  const _id = single ? key[single] : parts.length ? key : null;
+  const pipeline: PipelineStage[] = [{ $match: activityMatch(scope, w) }, { $group: { _id, ...acc } } as PipelineStage];
+  const rows = await ActivityModel.aggregate<PostGroupRow & { _id: unknown }>(pipeline);
+  if (single) for (const r of rows) r._id = { [single]: r._id };
+  else if (!parts.length) for (const r of rows) r._id = {};
+  return rows as PostGroupRow[];
 }
 
 export interface PostTotalsResult {
@@ -212,11 +226,11 @@ export class PostTotals {
     this.posts += row.posts;
     this.engagements += row.engagements ?? 0;
     this.impressions += row.impressions ?? 0;
-    this.impressionsReported += row.impressionsReported ?? 0;
+    if (row.impressionsReported !== null && row.impressionsReported !== undefined) this.impressionsReported++;
     this.reach += row.reach ?? 0;
-    this.reachReported += row.reachReported ?? 0;
+    if (row.reachReported !== null && row.reachReported !== undefined) this.reachReported++;
     this.views += row.views ?? 0;
-    this.viewsReported += row.viewsReported ?? 0;
+    if (row.viewsReported !== null && row.viewsReported !== undefined) this.viewsReported++;
     this.rateEngagements += row.rateEngagements ?? 0;
     this.rateDenominator += row.rateDenominator ?? 0;
     if (followers != null && followers > 0) {
@@ -231,7 +245,7 @@ export class PostTotals {
    * denominator (the platform's counter, or followers on its publish day), null without one.
    */
   addPost(p: { total: number; impressions?: number | null; reach?: number | null; views?: number | null; denominator: number | null }): this {
-    const has = (v: number | null | undefined) => (typeof v === 'number' ? 1 : 0);
+    const has = (v: number | null | undefined) => (typeof v === 'number' ? 1 : null);
     const rated = p.denominator !== null && p.denominator > 0;
     return this.add({
       _id: {},
@@ -288,7 +302,8 @@ export const UTC_PUBLISH_DAY = { $dateToString: { format: '%Y-%m-%d', date: '$pu
 export interface RateFields {
   p?: Types.ObjectId;
   d?: string;
-  t: number;
+  /** Absent when the caller asked not to read it (rateFieldsProjection). */
+  t?: number;
   r: number | null;
 }
 
@@ -296,8 +311,9 @@ export interface RateFields {
  * Projection producing RateFields: r is the rate of the model, computed by MongoDB; rates by
  * followers need the account and UTC publish day instead (only then are they computed).
  */
-export function rateFieldsProjection(model: RateModel): Record<string, unknown> {
-  if (!needsFollowers(model.formula)) return { t: '$engagement.total', r: postRateExpression(model) };
+export function rateFieldsProjection(model: RateModel, opts: { total?: boolean } = {}): Record<string, unknown> {
+  // `t` is what a rate by followers divides; otherwise only read when the caller sums engagements.
+  if (!needsFollowers(model.formula)) return opts.total === false ? { r: postRateExpression(model) } : { t: '$engagement.total', r: postRateExpression(model) };
   return { p: '$platformId', d: UTC_PUBLISH_DAY, t: '$engagement.total', r: { $literal: null } };
 }
 
@@ -305,5 +321,5 @@ export function postRate(f: RateFields, model: RateModel, history: FollowerHisto
   if (!needsFollowers(model.formula)) return f.r ?? null;
   if (!f.p || !f.d) return null;
   const fol = history?.atPublish(f.p.toHexString(), parseDay(f.d)!)?.followers;
-  return fol && fol > 0 ? f.t / fol : null;
+  return fol && fol > 0 ? (f.t ?? 0) / fol : null;
 }

@@ -22,6 +22,7 @@ import {
   UTC_PUBLISH_DAY,
 } from './post-aggregates.js';
 import { historyStartOf, type AnalyticsRequest } from './request.js';
+import { wants } from '../../lib/selection.js';
 import { activityMatch, buildScope, parseRange, type Scope, type Window, windowOf } from './scope.js';
 import { meanInterval, median } from './statistics.js';
 import { dayToString, parseDay, utcDayOf } from '@soash/shared';
@@ -44,10 +45,12 @@ export async function postRates(
   model: RateModel,
   history: FollowerHistory | undefined,
   extra: Record<string, unknown> = {},
+  /** False: the caller does not sum engagements (`t` is then only read for rates by followers). */
+  total = true,
 ): Promise<Array<RateFields & { rate: number | null } & Record<string, unknown>>> {
   const rows = await ActivityModel.aggregate<RateFields & Record<string, unknown>>([
     { $match: activityMatch(scope, w) },
-    { $project: { ...rateFieldsProjection(model), ...extra } },
+    { $project: { ...rateFieldsProjection(model, { total }), ...extra } },
   ]);
   return rows.map((r) => ({ ...r, rate: postRate(r, model, history) }));
 }
@@ -163,8 +166,12 @@ function withinAccountIndex(rows: ReadonlyArray<{ rate: number | null } & Record
   };
 }
 
-/** How each content type performs in the range: its lift is measured within each account (withinAccountIndex). */
-export async function contentTypePerformance(req: AnalyticsRequest, input: AnalyticsInput): Promise<ContentTypePerformance[]> {
+/**
+ * How each content type performs in the range: its lift is measured within each account
+ * (withinAccountIndex). `select`: the fields asked for (lib/selection.ts); counters nobody asked
+ * for are not read.
+ */
+export async function contentTypePerformance(req: AnalyticsRequest, input: AnalyticsInput, select?: ReadonlySet<string>): Promise<ContentTypePerformance[]> {
   const formula = input.engagementRateFormula ?? DEFAULT_ENGAGEMENT_RATE_FORMULA;
   const { fromDay, toDay } = parseRange(input.range);
   const scope = await buildScope(req.workspaceId, req.tz, input.filter);
@@ -176,18 +183,18 @@ export async function contentTypePerformance(req: AnalyticsRequest, input: Analy
   // both folded from it (the posts of the range, never per-type copies).
   const rates = await postRates(scope, w, model, history, {
     type: '$type',
-    imp: '$engagement.impressions',
-    rch: '$engagement.reach',
+    ...(wants(select, 'impressions') ? { imp: '$engagement.impressions' } : {}),
+    ...(wants(select, 'reach') ? { rch: '$engagement.reach' } : {}),
     acc: '$platformId',
-    ...(follow ? {} : { den: model.denominator }),
-  });
+    ...(follow || !wants(select, 'engagementRate') ? {} : { den: model.denominator }),
+  }, wants(select, 'engagements', 'averageEngagements', 'engagementRate'));
   const totals = new Map<string, PostTotals>();
   for (const r of rates) {
     const key = r.type as string;
     let t = totals.get(key);
     if (!t) totals.set(key, (t = new PostTotals()));
     const den = follow ? (r.p && r.d ? (history?.atPublish(r.p.toHexString(), parseDay(r.d)!)?.followers ?? null) : null) : (r.den as number | null | undefined);
-    t.addPost({ total: r.t, impressions: r.imp as number | null | undefined, reach: r.rch as number | null | undefined, denominator: typeof den === 'number' ? den : null });
+    t.addPost({ total: r.t ?? 0, impressions: r.imp as number | null | undefined, reach: r.rch as number | null | undefined, denominator: typeof den === 'number' ? den : null });
   }
   const ratesByType = new Map<string, number[]>();
   const indexesByType = new Map<string, number[]>();
@@ -198,7 +205,10 @@ export async function contentTypePerformance(req: AnalyticsRequest, input: Analy
     list.push(r.rate);
     ratesByType.set(r.type as string, list);
     const i = index(r);
-    if (i !== null) indexesByType.set(r.type as string, [...(indexesByType.get(r.type as string) ?? []), i]);
+    if (i === null) continue;
+    const indexes = indexesByType.get(r.type as string);
+    if (indexes) indexes.push(i);
+    else indexesByType.set(r.type as string, [i]);
   }
   const totalPosts = [...totals.values()].reduce((s, t) => s + t.posts, 0);
   return [...totals.entries()]
@@ -253,7 +263,7 @@ export async function hashtagPerformance(req: AnalyticsRequest, input: HashtagPe
       g.rates.push(p.rate);
       if (i !== null) g.indexes.push(i);
       if (i !== null && i > 1) g.above++;
-      g.engagements += p.t;
+      g.engagements += p.t ?? 0;
     }
   }
   const baseline = median(allRates);
@@ -306,10 +316,9 @@ export async function bestTimesToPost(req: AnalyticsRequest, input: BestTimesInp
   const scope = await buildScope(req.workspaceId, req.tz, input.filter);
   const model = await loadRateModel(req, scope, formula);
   const w = windowOf(fromDay, toDay, req.tz);
-  const slot = {
-    dow: { $dateToString: { format: '%u', date: '$publishedAt', timezone: req.tz } },
-    hour: { $dateToString: { format: '%H', date: '$publishedAt', timezone: req.tz } },
-  };
+  // The weekday and hour in one expression ("7 23"): one date conversion per post, not two.
+  const slot = { s: { $dateToString: { format: '%u %H', date: '$publishedAt', timezone: req.tz } } };
+  const slotKey = (s: string) => `${Number(s.slice(0, 1))}:${Number(s.slice(2))}`;
   /** account → slot ("dow:hour") → sums of the account's per-post rates. */
   const accounts = new Map<string, Map<string, Sums>>();
   const addTo = (account: string, key: string, n: number, sum: number, sumSq: number) => {
@@ -320,25 +329,25 @@ export async function bestTimesToPost(req: AnalyticsRequest, input: BestTimesInp
     addSums(c, n, sum, sumSq);
   };
   if (!needsFollowers(formula)) {
-    const rows = await ActivityModel.aggregate<{ _id: { p: Types.ObjectId; dow: string; hour: string }; n: number; sum: number; sumSq: number }>([
+    const rows = await ActivityModel.aggregate<{ _id: { p: Types.ObjectId; s: string }; n: number; sum: number; sumSq: number }>([
       { $match: activityMatch(scope, w) },
       { $project: { ...slot, p: '$platformId', r: postRateExpression(model) } },
       { $match: { r: { $ne: null } } },
-      { $group: { _id: { p: '$p', dow: '$dow', hour: '$hour' }, n: { $sum: 1 }, sum: { $sum: '$r' }, sumSq: { $sum: { $multiply: ['$r', '$r'] } } } },
+      { $group: { _id: { p: '$p', s: '$s' }, n: { $sum: 1 }, sum: { $sum: '$r' }, sumSq: { $sum: { $multiply: ['$r', '$r'] } } } },
     ]);
-    for (const r of rows) addTo(r._id.p.toHexString(), `${Number(r._id.dow)}:${Number(r._id.hour)}`, r.n, r.sum, r.sumSq);
+    for (const r of rows) addTo(r._id.p.toHexString(), slotKey(r._id.s), r.n, r.sum, r.sumSq);
   } else {
     // Posts of one account on one UTC day share a follower count F: Σrate = Σt / F, Σrate² = Σt² / F².
     const history = await followerHistoryFor(req, scope, { fromDay, toDay });
-    const rows = await ActivityModel.aggregate<{ _id: { dow: string; hour: string; p: Types.ObjectId; d: string }; n: number; sum: number; sumSq: number }>([
+    const rows = await ActivityModel.aggregate<{ _id: { s: string; p: Types.ObjectId; d: string }; n: number; sum: number; sumSq: number }>([
       { $match: activityMatch(scope, w) },
       { $project: { ...slot, p: '$platformId', d: UTC_PUBLISH_DAY, t: '$engagement.total' } },
-      { $group: { _id: { dow: '$dow', hour: '$hour', p: '$p', d: '$d' }, n: { $sum: 1 }, sum: { $sum: '$t' }, sumSq: { $sum: { $multiply: ['$t', '$t'] } } } },
+      { $group: { _id: { s: '$s', p: '$p', d: '$d' }, n: { $sum: 1 }, sum: { $sum: '$t' }, sumSq: { $sum: { $multiply: ['$t', '$t'] } } } },
     ]);
     for (const r of rows) {
       const fol = history.atPublish(r._id.p.toHexString(), parseDay(r._id.d)!)?.followers;
       if (!fol || fol <= 0) continue;
-      addTo(r._id.p.toHexString(), `${Number(r._id.dow)}:${Number(r._id.hour)}`, r.n, r.sum / fol, r.sumSq / (fol * fol));
+      addTo(r._id.p.toHexString(), slotKey(r._id.s), r.n, r.sum / fol, r.sumSq / (fol * fol));
     }
   }
 

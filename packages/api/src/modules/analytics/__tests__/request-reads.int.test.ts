@@ -139,6 +139,88 @@ describe('per-request reads: successful cases', () => {
     }
   });
 
+  it('an analytics request reads its accounts while its rate-limit charge is written, once, and a breakdown uses that same read', async () => {
+    const u = await seed();
+    const client = (await import('mongoose')).default.connection.getClient();
+    const events: string[] = [];
+    const names = new Map<number, string>();
+    const started = (ev: { commandName: string; command: Record<string, unknown>; requestId: number }) => {
+      const target = ev.command?.[ev.commandName];
+      if (target !== 'platforms' && target !== 'api_point_buckets') return;
+      names.set(ev.requestId, `${ev.commandName} ${target}`);
+      events.push(`start ${ev.commandName} ${target}`);
+    };
+    const succeeded = (ev: { requestId: number }) => {
+      const n = names.get(ev.requestId);
+      if (n) events.push(`done ${n}`);
+    };
+    client.on('commandStarted', started);
+    client.on('commandSucceeded', succeeded);
+    try {
+      const { body } = await server.gql(
+        'query($r: DateRangeInput!) { platformBreakdown(input: { range: $r }) { platformId displayName followers } }',
+        { r: { from: '2026-05-04', to: '2026-05-31' } },
+        u.token,
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.platformBreakdown).toHaveLength(3);
+    } finally {
+      client.off('commandStarted', started);
+      client.off('commandSucceeded', succeeded);
+    }
+    // One read of the accounts (the rows' names, the metric model and the follower history share it).
+    expect(events.filter((e) => e === 'start find platforms')).toHaveLength(1);
+    // It was sent before the charge was answered: the two overlap instead of following each other.
+    const charge = events.findIndex((e) => e.startsWith('done') && e.endsWith('api_point_buckets'));
+    expect(charge).toBeGreaterThan(-1);
+    expect(events.indexOf('start find platforms')).toBeLessThan(charge);
+  });
+
+  it('only the selected fields are computed: accumulators, follower history and per-post counters follow the selection', async () => {
+    const u = await seed();
+    const client = (await import('mongoose')).default.connection.getClient();
+    const seen: Array<{ name: string; command: Record<string, any> }> = [];
+    const listener = (ev: { commandName: string; command: Record<string, any> }) => {
+      const target = ev.command?.[ev.commandName];
+      if (target === 'activities' || target === 'stats') seen.push({ name: `${ev.commandName} ${target}`, command: ev.command });
+    };
+    const run = async (query: string) => {
+      seen.length = 0;
+      client.on('commandStarted', listener);
+      try {
+        const { body } = await server.gql(query, { r: { from: '2026-05-04', to: '2026-05-31' } }, u.token);
+        expect(body.errors).toBeUndefined();
+        return { data: body.data!, commands: [...seen] };
+      } finally {
+        client.off('commandStarted', listener);
+      }
+    };
+    const groupOf = (c: { command: Record<string, any> }) => Object.keys(c.command.pipeline.find((st: Record<string, unknown>) => st.$group).$group).sort();
+    const projectOf = (c: { command: Record<string, any> }) => Object.keys(c.command.pipeline.find((st: Record<string, unknown>) => st.$project).$project).sort();
+
+    const postsOnly = await run('query($r: DateRangeInput!) { overview(input: { range: $r }) { posts { value previous } } }');
+    expect(postsOnly.data.overview.posts.value).toBe(3 * 14);
+    expect(postsOnly.commands.map((c) => c.name)).toEqual(['aggregate activities', 'aggregate activities']);
+    expect(groupOf(postsOnly.commands[0]!)).toEqual(['_id', 'posts']);
+
+    const all = await run('query($r: DateRangeInput!) { overview(input: { range: $r }) { posts { value } reach { value } engagementRate { value } followers { value } } }');
+    expect(all.data.overview.posts.value).toBe(3 * 14);
+    expect(all.data.overview.reach.value).toBe(3 * 14 * 300);
+    expect(all.data.overview.followers.value).toBe(3 * 1000 + 300 + 3 * 364);
+    expect(all.commands.filter((c) => c.name === 'find stats')).toHaveLength(1);
+    expect(groupOf(all.commands.find((c) => c.name === 'aggregate activities')!)).toEqual(['_id', 'posts', 'rateDenominator', 'rateEngagements', 'reach', 'reachReported']);
+
+    const rows = await run('query($r: DateRangeInput!) { platformBreakdown(input: { range: $r }) { platformId posts engagements } }');
+    expect(rows.data.platformBreakdown.map((r: { posts: number }) => r.posts)).toEqual([14, 14, 14]);
+    expect(rows.commands.map((c) => c.name)).toEqual(['aggregate activities']);
+    expect(groupOf(rows.commands[0]!)).toEqual(['_id', 'engagements', 'posts']);
+
+    const types = await run('query($r: DateRangeInput!) { contentTypePerformance(input: { range: $r }) { contentType posts medianEngagementRate } }');
+    expect(types.data.contentTypePerformance).toEqual([{ contentType: 'IMAGE', posts: 3 * 14, medianEngagementRate: expect.any(Number) }]);
+    // Neither impressions, reach, engagements nor the rate's totals asked for: only type, account and rate.
+    expect(projectOf(types.commands[0]!)).toEqual(['acc', 'r', 'type']);
+  });
+
   it('totalCount is counted only when the query selects it', async () => {
     const u = await seed();
     const without = await commandsOf('{ activities(first: 5) { edges { node { id } } pageInfo { hasNextPage } } }', {}, u.token);
