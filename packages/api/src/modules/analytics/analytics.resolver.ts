@@ -4,7 +4,7 @@ import { MinRole } from '../../auth/min-role.js';
 import { Types } from 'mongoose';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Extensions, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { selectedFields } from '../../lib/selection.js';
+import { selectedFields, selectedSubfields } from '../../lib/selection.js';
 import type { Context } from '../../server/context.js';
 import { ANALYTICS_COST } from '../../server/plugins/cost.js';
 import { registerPrefetch } from '../../server/plugins/prefetch.js';
@@ -95,8 +95,8 @@ export class AnalyticsResolver {
   @Scope(ApiScope.ANALYTICS_READ)
   @readsPlatforms()
   @Query(() => HashtagPerformance, { description: "Hashtags used on enough posts, ranked by lift over the user's median post." , complexity: ANALYTICS_COST })
-  async hashtagPerformance(@Arg('input', () => HashtagPerformanceInput) input: HashtagPerformanceInput, @Ctx() ctx: Context): Promise<HashtagPerformance> {
-    return hashtagPerformance(await analyticsRequest(ctx, input.range), input);
+  async hashtagPerformance(@Arg('input', () => HashtagPerformanceInput) input: HashtagPerformanceInput, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<HashtagPerformance> {
+    return hashtagPerformance(await analyticsRequest(ctx, input.range), input, selectedSubfields(info, 'hashtags'));
   }
 
   @MinRole(WorkspaceRole.VIEWER)

@@ -240,7 +240,12 @@ export async function contentTypePerformance(req: AnalyticsRequest, input: Analy
  * MongoDB ships one rate (and engagement count) per post with its hashtags; the groups are formed
  * here, so memory is bounded by the range's posts and no post is copied per hashtag.
  */
-export async function hashtagPerformance(req: AnalyticsRequest, input: HashtagPerformanceInput): Promise<HashtagPerformance> {
+export async function hashtagPerformance(
+  req: AnalyticsRequest,
+  input: HashtagPerformanceInput,
+  /** The fields selected on each hashtag: `averageEngagements` alone needs the posts' engagements. */
+  hashtagFields?: ReadonlySet<string>,
+): Promise<HashtagPerformance> {
   const formula = input.engagementRateFormula ?? DEFAULT_ENGAGEMENT_RATE_FORMULA;
   const minPosts = input.minPosts ?? 3;
   const limit = input.limit ?? 20;
@@ -249,7 +254,8 @@ export async function hashtagPerformance(req: AnalyticsRequest, input: HashtagPe
   const model = await loadRateModel(req, scope, formula);
   const w = windowOf(fromDay, toDay, req.tz);
   const history = needsFollowers(formula) ? await followerHistoryFor(req, scope, { fromDay, toDay }) : undefined;
-  const posts = await postRates(scope, w, model, history, { h: '$hashtags', acc: '$platformId' });
+  const total = wants(hashtagFields, 'averageEngagements');
+  const posts = await postRates(scope, w, model, history, { h: '$hashtags', acc: '$platformId' }, total);
   const allRates: number[] = [];
   const index = withinAccountIndex(posts);
   const byTag = new Map<string, { rates: number[]; indexes: number[]; above: number; engagements: number }>();

@@ -219,6 +219,15 @@ describe('per-request reads: successful cases', () => {
     expect(types.data.contentTypePerformance).toEqual([{ contentType: 'IMAGE', posts: 3 * 14, medianEngagementRate: expect.any(Number) }]);
     // Neither impressions, reach, engagements nor the rate's totals asked for: only type, account and rate.
     expect(projectOf(types.commands[0]!)).toEqual(['acc', 'r', 'type']);
+
+    // Hashtags: the engagements are read only when averageEngagements is selected (any alias).
+    const tags = await run('query($r: DateRangeInput!) { hashtagPerformance(input: { range: $r }) { hashtags { hashtag posts lift } } }');
+    expect(tags.data.hashtagPerformance.hashtags.map((h: { hashtag: string }) => h.hashtag).sort()).toEqual(['a', 'b']);
+    expect(projectOf(tags.commands[0]!)).toEqual(['acc', 'h', 'r']);
+    const withAvg = await run('query($r: DateRangeInput!) { hashtagPerformance(input: { range: $r }) { hashtags { hashtag } more: hashtags { avg: averageEngagements } } }');
+    expect(projectOf(withAvg.commands[0]!)).toEqual(['acc', 'h', 'r', 't']);
+    const avg = withAvg.data.hashtagPerformance.more[0].avg;
+    expect(avg).toBeGreaterThan(12);
   });
 
   it('totalCount is counted only when the query selects it', async () => {
