@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 import { postEngagementRate, type PlatformType } from '@soash/shared';
 import type { PostCounters, PostRecord } from '../../connectors/types.js';
-import { bulkUpsertRaw, type UpsertOp } from '../../lib/bulk-upsert.js';
+import { bulkUpsertRaw, type InsertHint, type UpsertOp } from '../../lib/bulk-upsert.js';
 import type { MetricSource } from '../../lib/provenance.js';
 import { ActivityMetricModel } from './activity-metric.model.js';
 import { ActivityModel } from './activity.model.js';
@@ -116,9 +116,16 @@ function sourcesDoc(sources: readonly MetricSource[] | undefined): MetricSource[
  * start as null on a new post), so a stored value the pull lacks survives. A new post gets its
  * total, rate and provenance with the same write; a post that existed gets them from its merged
  * counters, read back with its id, in one more bulk write. `merged`, when given, receives each
- * post's counters as stored (for the day's snapshot).
+ * post's counters as stored (for the day's snapshot). With `hint.newKeys` (an account's first
+ * backfill) the posts are inserted whole, and only those already stored take the upsert path.
  */
-export async function upsertActivities(target: IngestTarget, items: IngestedPost[], fetchedAt: Date, merged?: Map<string, PostCounters>): Promise<Map<string, Types.ObjectId>> {
+export async function upsertActivities(
+  target: IngestTarget,
+  items: IngestedPost[],
+  fetchedAt: Date,
+  merged?: Map<string, PostCounters>,
+  hint?: InsertHint,
+): Promise<Map<string, Types.ObjectId>> {
   if (!items.length) return new Map();
   // One op per externalId (a page listing a post twice would otherwise upsert it twice).
   const unique = [...new Map(items.map((i) => [i.post.externalId, i])).values()];
@@ -146,7 +153,7 @@ export async function upsertActivities(target: IngestTarget, items: IngestedPost
     }
     return { filter: { platformId: target.platformId, externalId: post.externalId }, set, setOnInsert };
   });
-  const res = await bulkUpsertRaw(ActivityModel, ops);
+  const res = await bulkUpsertRaw(ActivityModel, ops, hint);
   const ids = new Map<string, Types.ObjectId>();
   res.inserted.forEach((id, i) => {
     const item = unique[i]!;
@@ -192,9 +199,9 @@ export interface SnapshotInput {
 /**
  * Upserts daily snapshots by (activityId, date), on the driver like the posts. Give them the
  * post's counters as stored (upsertActivities' `merged`), so a counter the pull lacked keeps its
- * value in the day's snapshot too.
+ * value in the day's snapshot too. `hint` as for upsertActivities.
  */
-export async function upsertSnapshots(target: IngestTarget, snapshots: SnapshotInput[]): Promise<number> {
+export async function upsertSnapshots(target: IngestTarget, snapshots: SnapshotInput[], hint?: InsertHint): Promise<number> {
   if (!snapshots.length) return 0;
   const ops: UpsertOp[] = snapshots.map((s) => {
     const engagement = toEngagement(s.counters.engagement);
@@ -204,6 +211,6 @@ export async function upsertSnapshots(target: IngestTarget, snapshots: SnapshotI
       setOnInsert: { platformId: target.platformId, workspaceId: target.workspaceId },
     };
   });
-  await bulkUpsertRaw(ActivityMetricModel, ops);
+  await bulkUpsertRaw(ActivityMetricModel, ops, hint);
   return ops.length;
 }

@@ -1,5 +1,5 @@
 import { postEngagementRate, WebhookEventType } from '@soash/shared';
-import { Types, type mongo } from 'mongoose';
+import { Types } from 'mongoose';
 import { addDays, chunkRange, DAY_MS, eachDay, lastDays, utcDay } from '../../connectors/common.js';
 import { connectorConfig } from '../../connectors/config.js';
 import { authError, ConnectorError, isBillingError, rateLimitedError } from '../../connectors/errors.js';
@@ -10,7 +10,7 @@ import { log } from '../../lib/logger.js';
 import { toObjectId } from '../../lib/ids.js';
 import { ActivityMetricModel } from '../activities/activity-metric.model.js';
 import { upsertActivities, upsertSnapshots, type IngestTarget, type SnapshotInput } from '../activities/activity.ingest.js';
-import { bulkUpsertRaw, type UpsertOp } from '../../lib/bulk-upsert.js';
+import { bulkUpsertRaw, type InsertHint, type UpsertOp } from '../../lib/bulk-upsert.js';
 import { ActivityModel } from '../activities/activity.model.js';
 import { noticeAdminsOfSetting, noticeNeedsReauth } from '../platforms/platform-notices.js';
 import { enqueueInsights } from '../insights/insights.jobs.js';
@@ -241,20 +241,42 @@ function demographicsDoc(d: Demographics): Demographics {
   return out;
 }
 
+/** A stored day, as far as a pull's merge and the follower changes need it. */
+type StoredDay = Pick<Stats, 'date' | 'engagement' | 'reach' | 'impressions' | 'sources' | 'followers' | 'followersChange'>;
+/** Stored days by their time. */
+export type StoredDays = Map<number, StoredDay>;
+
+/** The account's stored days matching `date` (a range or a list), one query on the unique key. */
+export async function readStoredDays(platformId: Types.ObjectId, date: { $gte: Date; $lte: Date } | { $in: Date[] }): Promise<StoredDays> {
+  const docs = await StatsModel.collection
+    .find({ platformId, date }, { projection: { date: 1, engagement: 1, reach: 1, impressions: 1, sources: 1, followers: 1, followersChange: 1 } })
+    .toArray();
+  return new Map(docs.map((d) => [(d.date as Date).getTime(), d as unknown as StoredDay]));
+}
+
+/** followersChange = followers - the previous day's followers, where both days are stored and known. */
+function followerChange(cur: number | null | undefined, prev: StoredDay | undefined): number | null {
+  return typeof cur === 'number' && typeof prev?.followers === 'number' ? cur - prev.followers : null;
+}
+
 /**
  * Upserts days by (platformId, date). Fields a pull did not report keep their stored values (and
- * provenance); the day's engagement rate follows the metric model (engagement ÷ the platform's denominator). The days'
- * stored rows are read first (one query on the unique key, for the merge), then written on the
- * driver (lib/bulk-upsert.ts).
+ * provenance); the day's engagement rate follows the metric model (engagement ÷ the platform's
+ * denominator), and its followersChange is taken from the previous day (in the batch or stored).
+ * A stored day right after the batch gets its change updated in the same write. `known` holds the
+ * stored days around the rows (the pull reads its range once and passes it to every chunk; it is
+ * kept current); without it they are read first, one query on the unique key. The write goes to
+ * the driver (lib/bulk-upsert.ts).
  */
-export async function upsertStats(target: IngestTarget, rows: AccountDay[]): Promise<number> {
+export async function upsertStats(target: IngestTarget, rows: AccountDay[], known?: StoredDays): Promise<number> {
   if (!rows.length) return 0;
-  const existing = await StatsModel.collection
-    .find({ platformId: target.platformId, date: { $in: rows.map((r) => r.date) } }, { projection: { date: 1, engagement: 1, reach: 1, impressions: 1, sources: 1 } })
-    .toArray();
-  const byDate = new Map(existing.map((e) => [(e.date as Date).getTime(), e as unknown as Pick<Stats, 'engagement' | 'reach' | 'impressions' | 'sources'>]));
-  const ops: UpsertOp[] = rows.map((row) => {
-    const prev = byDate.get(row.date.getTime());
+  const days =
+    known ??
+    (await readStoredDays(target.platformId, { $in: rows.flatMap((r) => [addDays(r.date, -1), r.date, addDays(r.date, 1)]) }));
+  // The rows as they will be stored, merged over the stored days, by time.
+  const merged: StoredDays = new Map();
+  const sets = rows.map((row) => {
+    const prev = days.get(row.date.getTime());
     const set: Record<string, unknown> = {};
     for (const f of STAT_FIELDS) if (row[f] !== undefined) set[f] = row[f];
     if (row.demographics) set.demographics = demographicsDoc(row.demographics);
@@ -270,26 +292,31 @@ export async function upsertStats(target: IngestTarget, rows: AccountDay[]): Pro
       apiVersion: s.apiVersion,
       fetchedAt: s.fetchedAt,
     }));
+    const followers = (row.followers !== undefined ? row.followers : prev?.followers) as number | null | undefined;
+    merged.set(row.date.getTime(), { date: row.date, engagement, reach, impressions, followers, followersChange: prev?.followersChange, sources: set.sources as Stats['sources'] });
+    return { row, set };
+  });
+  const dayOf = (t: number) => merged.get(t) ?? days.get(t);
+  // Written where it changes (a day that never had one gets none while it stays unknown).
+  const changed = (day: StoredDay, change: number | null) => (day.followersChange ?? null) !== change;
+  const ops: UpsertOp[] = sets.map(({ row, set }) => {
+    const day = merged.get(row.date.getTime())!;
+    const change = followerChange(day.followers, dayOf(row.date.getTime() - DAY_MS));
+    if (changed(day, change)) set.followersChange = day.followersChange = change;
     return { filter: { platformId: target.platformId, date: row.date }, set, setOnInsert: { workspaceId: target.workspaceId } };
   });
-  await bulkUpsertRaw(StatsModel, ops);
-  return ops.length;
-}
-
-/** followersChange = followers - previous day's followers, where both days are known. */
-export async function recomputeFollowerChanges(platformId: Types.ObjectId, from: Date, to: Date): Promise<void> {
-  const docs = await StatsModel.find({ platformId, date: { $gte: addDays(from, -1), $lte: addDays(to, 1) } }, { date: 1, followers: 1, followersChange: 1 })
-    .sort({ date: 1 })
-    .lean<Array<Pick<Stats, '_id' | 'date' | 'followers' | 'followersChange'>>>();
-  const ops: mongo.AnyBulkWriteOperation<Stats>[] = [];
-  for (let i = 1; i < docs.length; i++) {
-    const prev = docs[i - 1]!;
-    const cur = docs[i]!;
-    const consecutive = cur.date.getTime() - prev.date.getTime() === DAY_MS;
-    const change = consecutive && typeof cur.followers === 'number' && typeof prev.followers === 'number' ? cur.followers - prev.followers : null;
-    if ((cur.followersChange ?? null) !== change) ops.push({ updateOne: { filter: { _id: cur._id }, update: { $set: { followersChange: change } } } });
+  for (const [t, day] of merged) {
+    const next = days.get(t + DAY_MS);
+    if (!next || merged.has(t + DAY_MS)) continue;
+    const change = followerChange(next.followers, day);
+    if (changed(next, change)) {
+      next.followersChange = change;
+      ops.push({ filter: { platformId: target.platformId, date: next.date }, set: { followersChange: change }, upsert: false });
+    }
   }
-  if (ops.length) await StatsModel.bulkWrite(ops as never, { ordered: false });
+  await bulkUpsertRaw(StatsModel, ops);
+  for (const [t, day] of merged) days.set(t, day);
+  return rows.length;
 }
 
 export async function pullStats(platformId: Types.ObjectId, data: PullJobData, run: RunHandle): Promise<RunOutcome> {
@@ -321,18 +348,19 @@ export async function pullStats(platformId: Types.ObjectId, data: PullJobData, r
     const total = eachDay(range).length;
     let done = 0;
     let written = 0;
+    // The range's stored days and the one before it, read once for every chunk's merge and follower changes.
+    const known = await readStoredDays(platformId, { $gte: addDays(range.from, -1), $lte: range.to });
     await run.progress('stats', 0, total);
     // Newest chunk first, so today's numbers land even if a long backfill is interrupted.
     for (const chunk of chunkRange(range, provider.accountMetricsChunkDays).reverse()) {
       let rows = await session.call((a) => provider.fetchAccountMetrics(a, chunk));
       if (chunk.to.getTime() === today.getTime()) rows = withProfile(rows, profile, today);
       await ensureActive(platformId);
-      written += await upsertStats(target, rows);
+      written += await upsertStats(target, rows, known);
       done += eachDay(chunk).length;
       await run.progress('stats', done, total);
       await renew();
     }
-    await recomputeFollowerChanges(platformId, range.from, range.to);
     await markSynced(platformId, session.budget);
     await enqueueInsights(platform.workspaceId);
     await announce(platform.workspaceId, WebhookEventType.STATS_UPDATED, {
@@ -369,6 +397,10 @@ export async function pullActivities(platformId: Types.ObjectId, data: PullJobDa
   const historyFrom = data.kind === 'daily' ? today : addDays(today, -((data.days ?? 1) - 1));
   const snapshotCutoff = now.getTime() - SNAPSHOT_WINDOW_DAYS * DAY_MS;
 
+  // An account's first pull finds nothing stored: its posts and snapshots are inserted whole (an
+  // already stored key falls back to the upsert, and the rest of the run upserts).
+  const hint: InsertHint = { newKeys: !platform.firstActivitiesPullAt };
+
   return withSlot(session, run, async (renew) => {
     let cursor: string | undefined;
     let posts = 0;
@@ -394,7 +426,7 @@ export async function pullActivities(platformId: Types.ObjectId, data: PullJobDa
         await ensureActive(platformId);
         // Today's snapshot is the post as stored: a counter this pull lacked keeps its value there too.
         const stored = new Map<string, PostCounters>();
-        const ids = await upsertActivities(target, items, new Date(), stored);
+        const ids = await upsertActivities(target, items, new Date(), stored, hint);
         const snaps: SnapshotInput[] = [];
         for (const { post, counters: c } of items) {
           const activityId = ids.get(post.externalId);
@@ -405,7 +437,7 @@ export async function pullActivities(platformId: Types.ObjectId, data: PullJobDa
             snaps.push({ activityId, date: today, counters: stored.get(post.externalId) ?? c });
           }
         }
-        snapshots += await upsertSnapshots(target, snaps);
+        snapshots += await upsertSnapshots(target, snaps, hint);
         posts += fresh.length;
       }
       await run.progress('posts', posts, null, `${posts} posts, ${snapshots} snapshots`);

@@ -11,7 +11,7 @@ import { ActivityModel } from '../../activities/activity.model.js';
 import { connectSandboxPlatform } from '../../platforms/platform-connect.service.js';
 import { PlatformModel } from '../../platforms/platform.model.js';
 import { StatsModel } from '../../stats/stats.model.js';
-import { runPullJob, upsertStats } from '../sync.service.js';
+import { readStoredDays, runPullJob, upsertStats } from '../sync.service.js';
 
 const DAY = 86_400_000;
 
@@ -180,6 +180,78 @@ describe('ingestion on the driver: successful cases', () => {
       expect(a.get(s.externalId)!.equals(s._id)).toBe(true);
       expect(b.get(s.externalId)!.equals(s._id)).toBe(true);
     }
+  });
+
+  it('a first backfill inserts its posts and snapshots whole, storing what the upserts store; a key stored after all takes the upsert path', async () => {
+    const { user } = await createUser();
+    const viaUpsert = { platformId: new Types.ObjectId(), workspaceId: user._id, platformType: PlatformType.INSTAGRAM };
+    const viaInsert = { platformId: new Types.ObjectId(), workspaceId: user._id, platformType: PlatformType.INSTAGRAM };
+    const counters = { engagement: { likes: 10, comments: 2, reach: 400 }, sources };
+    const items = [{ post: posts[0]!, counters }, { post: posts[1]! }];
+    const upserted = await upsertActivities(viaUpsert, items, fetchedAt);
+    const hint = { newKeys: true };
+    const stored = new Map();
+    const { result: inserted, calls } = await countCommands(() => upsertActivities(viaInsert, items, fetchedAt, stored, hint));
+    expect(describeCalls(calls)).toEqual(['insert activities']);
+    expect(hint.newKeys).toBe(true);
+    for (const externalId of ['a', 'b']) {
+      const a = await ActivityModel.collection.findOne({ platformId: viaUpsert.platformId, externalId });
+      const b = await ActivityModel.collection.findOne({ platformId: viaInsert.platformId, externalId });
+      expect(comparable(b!)).toEqual(comparable(a!));
+      expect(upserted.get(externalId)!.equals(a!._id)).toBe(true);
+      expect(inserted.get(externalId)!.equals(b!._id)).toBe(true);
+    }
+    expect(stored.get('a').engagement).toMatchObject({ likes: 10, reach: 400, total: 12 });
+    const snap = (target: typeof viaUpsert, ids: Map<string, Types.ObjectId>) => [{ activityId: ids.get('a')!, date: new Date('2026-03-01T00:00:00Z'), counters }];
+    await upsertSnapshots(viaUpsert, snap(viaUpsert, upserted));
+    expect(describeCalls((await countCommands(() => upsertSnapshots(viaInsert, snap(viaInsert, inserted), hint))).calls)).toEqual(['insert activity_metrics']);
+    const sa = await ActivityMetricModel.collection.findOne({ activityId: upserted.get('a') });
+    const sb = await ActivityMetricModel.collection.findOne({ activityId: inserted.get('a') });
+    expect(comparable(sb!)).toEqual(comparable(sa!));
+
+    // A retried backfill: 'b' is stored (with the counters a later pull must not lose), 'c' is new.
+    const retry = [
+      { post: posts[1]!, counters: { engagement: { likes: 5 }, sources } },
+      { post: { ...posts[0]!, externalId: 'c' }, counters },
+    ];
+    const ids = await upsertActivities(viaInsert, retry, fetchedAt, undefined, hint);
+    expect(hint.newKeys).toBe(false);
+    const docs = await ActivityModel.find({ platformId: viaInsert.platformId }).lean();
+    expect(docs.map((d) => d.externalId).sort()).toEqual(['a', 'b', 'c']);
+    for (const d of docs) expect(ids.get(d.externalId) ?? inserted.get(d.externalId)).toEqual(d._id);
+    expect(ids.get('b')).toEqual(inserted.get('b'));
+    expect(docs.find((d) => d.externalId === 'b')!.engagement).toMatchObject({ likes: 5, total: 5 });
+    expect(docs.find((d) => d.externalId === 'c')!.engagement).toMatchObject({ likes: 10, reach: 400, total: 12 });
+    // With the hint cleared, the next batch upserts directly.
+    const next = await countCommands(() => upsertActivities(viaInsert, [{ post: { ...posts[1]!, externalId: 'd' } }], fetchedAt, undefined, hint));
+    expect(describeCalls(next.calls)).toEqual(['update activities']);
+  });
+
+  it("followersChange follows the previous day, across batches written newest first and into the day after a batch", async () => {
+    const { user } = await createUser();
+    const target = { platformId: new Types.ObjectId(), workspaceId: user._id, platformType: PlatformType.INSTAGRAM };
+    const d = (n: number) => new Date(Date.UTC(2026, 2, n));
+    const row = (n: number, followers?: number | null): AccountDay => ({ date: d(n), ...(followers !== undefined ? { followers } : {}), sources: [] });
+    const changes = async () =>
+      Object.fromEntries((await StatsModel.find({ platformId: target.platformId }).sort({ date: 1 }).lean()).map((s) => [s.date.getUTCDate(), s.followersChange ?? null]));
+    // A day stored before the range.
+    await upsertStats(target, [row(1, 100)]);
+    // A pull of days 2–7 in two chunks, newest first, with one read of the stored days.
+    const known = await readStoredDays(target.platformId, { $gte: d(1), $lte: d(7) });
+    const first = await countCommands(() => upsertStats(target, [row(5, 130), row(6), row(7, 150)], known));
+    expect(describeCalls(first.calls)).toEqual(['update stats']);
+    // Day 6 reported no follower count: neither it nor day 7 has a change; day 5's previous day is not stored yet.
+    expect(await changes()).toEqual({ 1: null, 5: null, 6: null, 7: null });
+    const second = await countCommands(() => upsertStats(target, [row(2, 110), row(3, 115), row(4, 120)], known));
+    expect(describeCalls(second.calls)).toEqual(['update stats']);
+    expect(await changes()).toEqual({ 1: null, 2: 10, 3: 5, 4: 5, 5: 10, 6: null, 7: null });
+    // A later pull of day 6 alone fills it, and day 7's change follows in the same write.
+    const later = await countCommands(() => upsertStats(target, [row(6, 140)]));
+    expect(describeCalls(later.calls)).toEqual(['find stats', 'update stats']);
+    expect(await changes()).toEqual({ 1: null, 2: 10, 3: 5, 4: 5, 5: 10, 6: 10, 7: 10 });
+    // A revised count that goes missing again clears the changes it made.
+    await upsertStats(target, [row(6, null)]);
+    expect(await changes()).toEqual({ 1: null, 2: 10, 3: 5, 4: 5, 5: 10, 6: null, 7: null });
   });
 
   it("a day's account rate uses the platform's denominator: X by impressions, TikTok (no daily views) none, Instagram by reach", async () => {
