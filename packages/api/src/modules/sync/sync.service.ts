@@ -103,6 +103,24 @@ async function ensureActive(platformId: Types.ObjectId): Promise<void> {
   if (!p || !p.isActive) throw new PlatformGone();
 }
 
+/** How long a run trusts its last look at the account before it looks again. */
+export const ACTIVE_CHECK_MS = 2_000;
+
+/**
+ * A run's check that its account is still connected, before it writes: at most every
+ * ACTIVE_CHECK_MS (a backfill writes a page every few milliseconds when the platform answers
+ * fast), and always with `final` (before the run is marked synced). What a run wrote after a
+ * disconnect is removed when the check sees it (runPullJob → deleteOrphans).
+ */
+function activeCheck(platformId: Types.ObjectId): (final?: boolean) => Promise<void> {
+  let checkedAt = Date.now();
+  return async (final = false) => {
+    if (!final && Date.now() - checkedAt < ACTIVE_CHECK_MS) return;
+    await ensureActive(platformId);
+    checkedAt = Date.now();
+  };
+}
+
 function budgetUpdate(budget: RateLimitInfo | undefined): Record<string, unknown> {
   return budget ? { rateLimit: { ...budget, observedAt: new Date() } } : {};
 }
@@ -322,13 +340,14 @@ export async function upsertStats(target: IngestTarget, rows: AccountDay[], know
 export async function pullStats(platformId: Types.ObjectId, data: PullJobData, run: RunHandle): Promise<RunOutcome> {
   const loaded = await loadForPull(platformId);
   if ('skip' in loaded) return { note: loaded.skip, result: { skipped: true } };
+  const checkActive = activeCheck(platformId);
   const session = await openSession(loaded.platform);
   const { platform, provider } = session;
   const target = { platformId: platform._id, workspaceId: platform.workspaceId, platformType: platform.type };
   return withSlot(session, run, async (renew) => {
     await run.progress('profile');
     const profile = await session.call((a) => provider.fetchProfile(a));
-    await ensureActive(platformId);
+    await checkActive();
     await PlatformModel.updateOne(
       { _id: platformId },
       {
@@ -355,12 +374,13 @@ export async function pullStats(platformId: Types.ObjectId, data: PullJobData, r
     for (const chunk of chunkRange(range, provider.accountMetricsChunkDays).reverse()) {
       let rows = await session.call((a) => provider.fetchAccountMetrics(a, chunk));
       if (chunk.to.getTime() === today.getTime()) rows = withProfile(rows, profile, today);
-      await ensureActive(platformId);
+      await checkActive();
       written += await upsertStats(target, rows, known);
       done += eachDay(chunk).length;
       await run.progress('stats', done, total);
       await renew();
     }
+    await checkActive(true);
     await markSynced(platformId, session.budget);
     await enqueueInsights(platform.workspaceId);
     await announce(platform.workspaceId, WebhookEventType.STATS_UPDATED, {
@@ -380,6 +400,7 @@ export async function pullStats(platformId: Types.ObjectId, data: PullJobData, r
 export async function pullActivities(platformId: Types.ObjectId, data: PullJobData, run: RunHandle): Promise<RunOutcome> {
   const loaded = await loadForPull(platformId);
   if ('skip' in loaded) return { note: loaded.skip, result: { skipped: true } };
+  const checkActive = activeCheck(platformId);
   const session = await openSession(loaded.platform);
   const { platform, provider } = session;
   const target = { platformId: platform._id, workspaceId: platform.workspaceId, platformType: platform.type };
@@ -423,7 +444,7 @@ export async function pullActivities(platformId: Types.ObjectId, data: PullJobDa
           counters = await session.call((a) => provider.fetchPostMetrics(a, fresh));
         }
         const items = fresh.map((post) => ({ post, counters: counters.get(post.externalId) ?? post.counters }));
-        await ensureActive(platformId);
+        await checkActive();
         // Today's snapshot is the post as stored: a counter this pull lacked keeps its value there too.
         const stored = new Map<string, PostCounters>();
         const ids = await upsertActivities(target, items, new Date(), stored, hint);
@@ -449,7 +470,7 @@ export async function pullActivities(platformId: Types.ObjectId, data: PullJobDa
     let refresh: Awaited<ReturnType<typeof refreshDuePosts>> | undefined;
     if (billed && !budgetStopped) {
       await run.progress('metrics', 0, null);
-      await ensureActive(platformId);
+      await checkActive();
       refresh = await refreshDuePosts({
         platformId,
         target,
@@ -462,6 +483,7 @@ export async function pullActivities(platformId: Types.ObjectId, data: PullJobDa
       snapshots += refresh.snapshots;
       budgetStopped = refresh.deferred > 0;
     }
+    await checkActive(true);
     await markSynced(platformId, session.budget);
     await enqueueInsights(platform.workspaceId);
     const budgetNote = budgetStopped ? `The monthly ${provider.label} post-read budget (TWITTER_MONTHLY_POST_READS) is used up; the rest waits for next month` : undefined;
@@ -569,6 +591,8 @@ export async function runPullJob(kind: 'stats' | 'activities' | 'stories', data:
           await deleteOrphans(platformId);
           return { note: 'The account was disconnected during the run; nothing more was stored', result: { skipped: true } };
         }
+        // A run that failed after its account was disconnected leaves nothing behind either.
+        await deleteOrphans(platformId);
         await recordFailure(platformId, err);
         if (owner) await announce(owner.workspaceId, WebhookEventType.SYNC_FAILED, { ...event, error: safeErrorMessage(err) });
         throw err;

@@ -1,6 +1,6 @@
 import { PlatformType } from '@soash/shared';
 import { Types } from 'mongoose';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { countCommands, describeCalls } from '../../../../test/helpers/commands.js';
 import { createUser } from '../../../../test/helpers/fixtures.js';
 import { SandboxProvider } from '../../../connectors/sandbox/sandbox.provider.js';
@@ -11,7 +11,7 @@ import { ActivityModel } from '../../activities/activity.model.js';
 import { connectSandboxPlatform } from '../../platforms/platform-connect.service.js';
 import { PlatformModel } from '../../platforms/platform.model.js';
 import { StatsModel } from '../../stats/stats.model.js';
-import { readStoredDays, runPullJob, upsertStats } from '../sync.service.js';
+import { ACTIVE_CHECK_MS, readStoredDays, runPullJob, upsertStats } from '../sync.service.js';
 
 const DAY = 86_400_000;
 
@@ -325,4 +325,39 @@ describe('ingestion: a pull that lacks a counter', () => {
     expect(filled.engagement).toMatchObject({ likes: 10, reach: 400, total: 16 });
     expect(filled.engagementRate).toBeCloseTo(16 / 400, 12);
   });
+});
+
+describe('ingestion: an account disconnected while its pull runs', () => {
+  /** What disconnectPlatform does (platforms.service.ts), while the provider is answering. */
+  async function disconnect(platformId: Types.ObjectId) {
+    await PlatformModel.updateOne({ _id: platformId }, { $set: { isActive: false } });
+    await Promise.all([ActivityMetricModel.deleteMany({ platformId }), ActivityModel.deleteMany({ platformId }), StatsModel.deleteMany({ platformId })]);
+    await PlatformModel.deleteOne({ _id: platformId });
+  }
+
+  for (const kind of ['activities', 'stats'] as const) {
+    it(`${kind}: the run stops at its next check (at most ${ACTIVE_CHECK_MS} ms apart, and always before it is marked synced) and removes what it wrote`, { timeout: 60_000 }, async () => {
+      const { user } = await createUser();
+      const platform = await connectSandboxPlatform(user._id, PlatformType.INSTAGRAM, { backfill: 'none', days: 120, sandboxOptions: { postsPerDay: 8 } });
+      const method = kind === 'activities' ? 'listPosts' : 'fetchAccountMetrics';
+      const original = SandboxProvider.prototype[method] as (...args: unknown[]) => Promise<unknown>;
+      let calls = 0;
+      const spy = vi.spyOn(SandboxProvider.prototype, method).mockImplementation(async function (this: SandboxProvider, ...args: unknown[]) {
+        const answer = await original.apply(this, args);
+        // The second page (or chunk of days) comes back after the account is gone.
+        if (++calls === 2) await disconnect(platform._id);
+        return answer as never;
+      });
+      try {
+        const outcome = await runPullJob(kind, { platformId: platform._id.toHexString(), kind: 'backfill', days: 120 }, {});
+        expect(outcome).toMatchObject({ note: 'The account was disconnected during the run; nothing more was stored', result: { skipped: true } });
+      } finally {
+        spy.mockRestore();
+      }
+      expect(calls).toBeGreaterThanOrEqual(2);
+      expect(await ActivityModel.countDocuments({ platformId: platform._id })).toBe(0);
+      expect(await ActivityMetricModel.countDocuments({ platformId: platform._id })).toBe(0);
+      expect(await StatsModel.countDocuments({ platformId: platform._id })).toBe(0);
+    });
+  }
 });
