@@ -27,6 +27,9 @@ function formatter(tz: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** Zone names asked about, with their canonical spelling (null: unknown); see canonicalTimeZone. */
+const canonical = new Map<string, string | null>();
+
 /** Shape of an IANA zone name ("Europe/Berlin", "America/Argentina/Buenos_Aires", "UTC", "Etc/GMT+5"). */
 const ZONE_SHAPE = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;
 
@@ -37,12 +40,22 @@ const ZONE_SHAPE = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;
  */
 export function canonicalTimeZone(name: string): string | undefined {
   if (typeof name !== 'string' || name.length > 64 || !ZONE_SHAPE.test(name)) return undefined;
+  // Asked on every request (the viewer's zone): a new Intl.DateTimeFormat each time costs more
+  // than the rest of the check. Known answers are kept, bounded (the zone database has ~600 names
+  // plus their spellings; a flood of made-up ones only empties the table).
+  const known = canonical.get(name);
+  if (known !== undefined) return known ?? undefined;
+  let answer: string | null;
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+    answer = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
   } catch {
-    return undefined;
+    answer = null;
   }
+  if (canonical.size >= 2_000) canonical.clear();
+  canonical.set(name, answer);
+  return answer ?? undefined;
 }
+
 
 /** Whether `name` is an IANA time zone known to the runtime (validated via Intl). */
 export function isValidTimeZone(name: string): boolean {

@@ -1,9 +1,26 @@
 import type { Role } from '@soash/shared';
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 
 const ISSUER = 'soash';
 const AUDIENCE = 'soash-api';
 const OBJECT_ID = /^[0-9a-f]{24}$/;
+
+/**
+ * The signing secret as a key object, made once per secret: given a string, jsonwebtoken first
+ * tries it as a public key (a thrown parse error) and then wraps it, on every verify.
+ */
+const keys = new Map<string, KeyObject>();
+function keyOf(secret: string): KeyObject {
+  let key = keys.get(secret);
+  if (!key) {
+    // A handful of secrets at most (the configured one, a rotation); never grows with requests.
+    if (keys.size >= 8) keys.clear();
+    key = createSecretKey(Buffer.from(secret, 'utf8'));
+    keys.set(secret, key);
+  }
+  return key;
+}
 
 export interface AccessClaims {
   sub: string;
@@ -11,7 +28,7 @@ export interface AccessClaims {
 }
 
 export function signAccessToken(secret: string, claims: AccessClaims, ttlSeconds: number): string {
-  return jwt.sign({ role: claims.role, typ: 'access' }, secret, {
+  return jwt.sign({ role: claims.role, typ: 'access' }, keyOf(secret), {
     algorithm: 'HS256',
     subject: claims.sub,
     issuer: ISSUER,
@@ -24,7 +41,7 @@ export type VerifyResult = { ok: true; claims: AccessClaims } | { ok: false; rea
 
 export function verifyAccessToken(secret: string, token: string): VerifyResult {
   try {
-    const payload = jwt.verify(token, secret, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE }) as jwt.JwtPayload;
+    const payload = jwt.verify(token, keyOf(secret), { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE }) as jwt.JwtPayload;
     // jsonwebtoken accepts a token without `exp` as never expiring: ours always carry one, and the
     // subject is always a user id.
     if (

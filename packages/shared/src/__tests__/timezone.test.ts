@@ -15,3 +15,15 @@ describe('isValidTimeZone', () => {
     }
   });
 });
+
+describe('canonicalTimeZone, asked again', () => {
+  it('answers the same the second time, for known and unknown names, and after many made-up names', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(canonicalTimeZone('europe/berlin')).toBe('Europe/Berlin');
+      expect(canonicalTimeZone('Mars/Olympus_Mons')).toBeUndefined();
+    }
+    for (let i = 0; i < 2_500; i++) expect(canonicalTimeZone(`Made/Up_${i}`)).toBeUndefined();
+    expect(canonicalTimeZone('america/new_york')).toBe('America/New_York');
+    expect(canonicalTimeZone('Made/Up_1')).toBeUndefined();
+  });
+});

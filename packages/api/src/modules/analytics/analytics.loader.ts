@@ -14,6 +14,10 @@ export interface ScopePlatform {
   followerCount?: number | null;
   username?: string | null;
   displayName?: string | null;
+  /** Which days may hold a follower count (platform.model.ts); trusted only with followerDaysKnown. */
+  followersFrom?: Date;
+  followersTo?: Date;
+  followerDaysKnown?: boolean;
 }
 
 /** Reads the analytics fields of one request share (followers.ts#followerHistoryFor, scopePlatforms). */
@@ -38,7 +42,7 @@ export function analyticsLoaders() {
  */
 export function scopePlatforms(req: { reads?: AnalyticsReads }, scope: Pick<Scope, 'workspaceId' | 'platformIds'>): Promise<ScopePlatform[]> {
   const read = () =>
-    PlatformModel.find({ workspaceId: scope.workspaceId, ...(scope.platformIds ? { _id: { $in: scope.platformIds } } : {}) }, { type: 1, followerCount: 1, username: 1, displayName: 1 })
+    PlatformModel.find({ workspaceId: scope.workspaceId, ...(scope.platformIds ? { _id: { $in: scope.platformIds } } : {}) }, { type: 1, followerCount: 1, username: 1, displayName: 1, followersFrom: 1, followersTo: 1, followerDaysKnown: 1 })
       .sort({ createdAt: 1, _id: 1 })
       .lean<ScopePlatform[]>()
       .exec();

@@ -5,6 +5,7 @@ import type { Scope } from './scope.js';
 import { DAY_MS, utcDayOf } from '@soash/shared';
 import type { AnalyticsRequest } from './request.js';
 import { scopePlatforms } from './analytics.loader.js';
+import { knownNoneAfter, knownNoneBefore } from '../stats/follower-days.js';
 
 interface Point {
   day: number;
@@ -144,8 +145,16 @@ function bySeries(rows: StatsPoint[]): Map<string, Point[]> {
     if (!s) byPlatform.set(key, (s = []));
     s.push({ day: utcDayOf(r.date), followers: r.followers });
   }
-  // The rows come in index order ({workspaceId, date}); each series is ordered by day here.
-  for (const s of byPlatform.values()) s.sort((a, b) => a.day - b.day);
+  // The rows come in index order ({workspaceId, date}) on MongoDB: each series is ordered by day
+  // here only when it is not already.
+  for (const s of byPlatform.values()) {
+    for (let i = 1; i < s.length; i++) {
+      if (s[i - 1]!.day > s[i]!.day) {
+        s.sort((a, b) => a.day - b.day);
+        break;
+      }
+    }
+  }
   return byPlatform;
 }
 
@@ -166,7 +175,10 @@ export async function loadFollowerHistory(scope: Pick<Scope, 'workspaceId' | 'pl
   const hi = days ? days.toDay + 1 : undefined;
   const dateFilter = days ? { date: { $gte: new Date(lo! * DAY_MS), $lte: new Date(hi! * DAY_MS) } } : {};
   const [rows, platforms] = await Promise.all([
-    StatsModel.find({ workspaceId: scope.workspaceId, ...platformFilter, ...dateFilter, followers: { $ne: null } }, POINT).lean<StatsPoint[]>(),
+    // On the driver: the filter is typed already, and the rows are three plain fields.
+    StatsModel.collection
+      .find<StatsPoint>({ workspaceId: scope.workspaceId, ...platformFilter, ...dateFilter, followers: { $ne: null } }, { projection: POINT })
+      .toArray(),
     scopePlatforms(req, scope),
   ]);
   const byPlatform = bySeries(rows);
@@ -177,15 +189,30 @@ export async function loadFollowerHistory(scope: Pick<Scope, 'workspaceId' | 'pl
   // `latest`, or an account with nothing before, needs its newest count. Both come from one
   // aggregation over those accounts' rows outside the days read: per account, the newest row
   // before them and the newest after them (the newest of all is then the one after, else the
-  // newest read, else the one before).
+  // newest read, else the one before). What the account's follower days (stats/follower-days.ts)
+  // say is not there is not looked for: a history that begins inside the days read has nothing
+  // before them, and one that ends inside them nothing after.
   const start = new Date(lo! * DAY_MS);
   const end = new Date(hi! * DAY_MS);
   const startsAtLo = (key: string) => byPlatform.get(key)?.[0]?.day === lo;
-  const needed = platforms.filter(({ _id }) => days.latest || !startsAtLo(_id.toHexString())).map((p) => p._id);
+  const lookBefore: Types.ObjectId[] = [];
+  const lookAfter: Types.ObjectId[] = [];
+  for (const p of platforms) {
+    const key = p._id.toHexString();
+    if (!days.latest && startsAtLo(key)) continue;
+    const before = !startsAtLo(key) && !knownNoneBefore(p, start);
+    if (before) lookBefore.push(p._id);
+    // The newest count: asked for, or the fallback of an account with (maybe) nothing before.
+    if (!knownNoneAfter(p, end) && (days.latest || !startsAtLo(key))) lookAfter.push(p._id);
+  }
   const outside = new Map<string, { before?: Point; after?: Point }>();
-  if (needed.length) {
+  if (lookBefore.length || lookAfter.length) {
+    const sides = [
+      ...(lookBefore.length ? [{ platformId: { $in: lookBefore }, date: { $lt: start } }] : []),
+      ...(lookAfter.length ? [{ platformId: { $in: lookAfter }, date: { $gt: end } }] : []),
+    ];
     const rows = await StatsModel.aggregate<{ _id: { platformId: Types.ObjectId; after: boolean }; date: Date; followers: number }>([
-      { $match: { workspaceId: scope.workspaceId, platformId: { $in: needed }, followers: { $ne: null }, $or: [{ date: { $lt: start } }, { date: { $gt: end } }] } },
+      { $match: { workspaceId: scope.workspaceId, followers: { $ne: null }, ...(sides.length === 1 ? sides[0] : { $or: sides }) } },
       { $sort: { date: -1 } },
       { $group: { _id: { platformId: '$platformId', after: { $gt: ['$date', end] } }, date: { $first: '$date' }, followers: { $first: '$followers' } } },
     ]);

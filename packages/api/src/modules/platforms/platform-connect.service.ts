@@ -155,6 +155,8 @@ export async function connectSandboxPlatform(workspaceId: Types.ObjectId | strin
           displayName: acc.displayName,
           status: PlatformStatus.ACTIVE,
           isActive: true,
+          // A new account has no stats rows: its follower days are known (none) from the start.
+          followerDaysKnown: true,
         });
         return { platform: doc.toObject() as Platform, created: true };
       } catch (err) {
@@ -313,7 +315,7 @@ async function writeConnectedPlatform(
   };
   const $unset = { ...update.$unset, lastError: 1, lastErrorAt: 1 } as Record<string, 1>;
   try {
-    const platform = await PlatformModel.findOneAndUpdate({ type, platformUserId, workspaceId }, { $set, $unset }, { upsert: true, returnDocument: 'after', setDefaultsOnInsert: true }).lean<Platform>();
+    const platform = await PlatformModel.findOneAndUpdate({ type, platformUserId, workspaceId }, { $set, $unset, $setOnInsert: { followerDaysKnown: true } }, { upsert: true, returnDocument: 'after', setDefaultsOnInsert: true }).lean<Platform>();
     return { platform: platform!, created: !existing };
   } catch (err) {
     if (isDuplicateKeyError(err)) return { error: 'already_connected' };

@@ -102,6 +102,23 @@ export class Platform extends Entity {
   @prop({ type: () => Date })
   lastSyncedAt?: Date;
 
+  /**
+   * The first and last day (stats `date`) that may hold a follower count: every daily stats row
+   * of the account with `followers` lies within them. Widened by a stats pull before it writes
+   * (so they hold while it runs; a failed write leaves them wider, never narrower); never narrowed
+   * (a deletion leaves them wider). Trusted only with followerDaysKnown: an account connected
+   * before they were kept has them computed from its rows once (startup), see follower-days.ts.
+   */
+  @prop({ type: () => Date })
+  followersFrom?: Date;
+
+  @prop({ type: () => Date })
+  followersTo?: Date;
+
+  /** Whether followersFrom/followersTo cover every stored row (absent: unknown; read the rows). */
+  @prop({ type: () => Boolean })
+  followerDaysKnown?: boolean;
+
   /** When the first statistics pull (the backfill) finished; alerts watch an account's metrics only after both first pulls. */
   @prop({ type: () => Date })
   firstStatsPullAt?: Date;

@@ -19,6 +19,7 @@ import { scheduleTokenJob, type PullJobData } from '../platforms/platform-schedu
 import { decryptTokens, loadPlatformWithSecrets, refreshPlatformTokens, tokenStateOf, type PlatformWithSecrets } from '../platforms/platform-tokens.js';
 import { PlatformModel } from '../platforms/platform.model.js';
 import { postReadsLeft, recordPostReads } from '../platforms/post-read-budget.js';
+import { widenFollowerDays } from '../stats/follower-days.js';
 import { StatsModel, type Demographics, type GenderSplit, type Stats } from '../stats/stats.model.js';
 import { acquireSlot, type SlotLease } from './concurrency.js';
 import { runTracked, safeErrorMessage, type JobContext, type RunHandle, type RunOutcome } from './job-run.js';
@@ -283,10 +284,12 @@ function followerChange(cur: number | null | undefined, prev: StoredDay | undefi
  * denominator), and its followersChange is taken from the previous day (in the batch or stored).
  * A stored day right after the batch gets its change updated in the same write. `known` holds the
  * stored days around the rows (the pull reads its range once and passes it to every chunk; it is
- * kept current); without it they are read first, one query on the unique key. The write goes to
+ * kept current); without it they are read first, one query on the unique key. Before the write,
+ * the account's follower days are widened to the rows' (`followerDays`: the bounds as this run
+ * last wrote them, kept current; a chunk inside them sends nothing). The write goes to
  * the driver (lib/bulk-upsert.ts).
  */
-export async function upsertStats(target: IngestTarget, rows: AccountDay[], known?: StoredDays): Promise<number> {
+export async function upsertStats(target: IngestTarget, rows: AccountDay[], known?: StoredDays, followerDays?: { from?: Date; to?: Date }): Promise<number> {
   if (!rows.length) return 0;
   const days =
     known ??
@@ -332,6 +335,12 @@ export async function upsertStats(target: IngestTarget, rows: AccountDay[], know
       ops.push({ filter: { platformId: target.platformId, date: next.date }, set: { followersChange: change }, upsert: false });
     }
   }
+  // The account's follower days enclose what is written, before it is (follower-days.ts).
+  await widenFollowerDays(
+    target.platformId,
+    [...merged.values()].filter((d) => typeof d.followers === 'number').map((d) => d.date),
+    followerDays,
+  );
   await bulkUpsertRaw(StatsModel, ops);
   for (const [t, day] of merged) days.set(t, day);
   return rows.length;
@@ -369,13 +378,15 @@ export async function pullStats(platformId: Types.ObjectId, data: PullJobData, r
     let written = 0;
     // The range's stored days and the one before it, read once for every chunk's merge and follower changes.
     const known = await readStoredDays(platformId, { $gte: addDays(range.from, -1), $lte: range.to });
+    // The follower days as stored when the run started; widened once per chunk that extends them.
+    const followerDays = { from: platform.followersFrom, to: platform.followersTo };
     await run.progress('stats', 0, total);
     // Newest chunk first, so today's numbers land even if a long backfill is interrupted.
     for (const chunk of chunkRange(range, provider.accountMetricsChunkDays).reverse()) {
       let rows = await session.call((a) => provider.fetchAccountMetrics(a, chunk));
       if (chunk.to.getTime() === today.getTime()) rows = withProfile(rows, profile, today);
       await checkActive();
-      written += await upsertStats(target, rows, known);
+      written += await upsertStats(target, rows, known, followerDays);
       done += eachDay(chunk).length;
       await run.progress('stats', done, total);
       await renew();

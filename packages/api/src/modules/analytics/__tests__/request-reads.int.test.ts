@@ -94,6 +94,24 @@ describe('per-request reads: successful cases', () => {
     expect(count(calls, 'find stats')).toBe(1);
     expect(count(calls, 'aggregate stats')).toBe(1);
     expect(count(calls, 'find platforms')).toBeLessThanOrEqual(1);
+
+    // Once the accounts' follower days are known (stats/follower-days.ts; computed here from the
+    // rows, as at startup for accounts connected before they were kept), nothing is looked for
+    // outside the days: no account has a count before 2025-06-01 or after 2026-05-31.
+    const { completeFollowerDays } = await import('../../stats/follower-days.js');
+    expect(await completeFollowerDays()).toBeGreaterThanOrEqual(3);
+    const before = await server.gql(q, { r: { from: '2025-06-01', to: '2026-05-31' } }, u.token);
+    const known = await commandsOf(q, { r: { from: '2025-06-01', to: '2026-05-31' } }, u.token);
+    expect(count(known, 'find stats')).toBe(1);
+    expect(count(known, 'aggregate stats')).toBe(0);
+    // A range that starts after the data does: the count before it is read (one more command).
+    const later = await commandsOf(q, { r: { from: '2025-09-01', to: '2026-05-31' } }, u.token);
+    expect(count(later, 'aggregate stats')).toBe(0); // the day before the range is stored: no lookup
+    const gap = await commandsOf(q, { r: { from: '2026-06-10', to: '2026-06-30' } }, u.token);
+    expect(count(gap, 'aggregate stats')).toBe(1); // nothing stored in the range: its last count before is read
+    // The same answers as before the follower days were known.
+    const after = await server.gql(q, { r: { from: '2025-06-01', to: '2026-05-31' } }, u.token);
+    expect(after.body).toEqual(before.body);
   });
 
   it('fields of one request share one follower-history read, bounded by the range (plus a day either side)', async () => {
@@ -259,6 +277,15 @@ describe('follower history in a window: successful cases', () => {
     const fromDay = day('2026-03-20') / DAY;
     const toDay = day('2026-04-10') / DAY;
     const whole = await loadFollowerHistory({ workspaceId });
+    const { completeFollowerDays } = await import('../../stats/follower-days.js');
+    const { PlatformModel } = await import('../../platforms/platform.model.js');
+    // Each set of windowed answers is compared with the whole history: with the accounts' follower
+    // days unknown (every lookup made), known exactly, and known but wider than the rows (as after
+    // retention deleted some: the bounds are never narrowed).
+    for (const bounds of ['unknown', 'exact', 'wider'] as const) {
+      if (bounds === 'exact') await completeFollowerDays();
+      if (bounds === 'wider') await PlatformModel.updateMany({ workspaceId }, { $set: { followersFrom: new Date(day('2025-01-01')), followersTo: new Date(day('2027-01-01')) } });
+      if (bounds !== 'unknown') expect(await PlatformModel.countDocuments({ workspaceId, followerDaysKnown: true })).toBe(4);
     for (const latest of [false, true]) {
       const part = await loadFollowerHistory({ workspaceId }, { fromDay, toDay, latest });
       for (const p of ps.map((x) => x._id.toHexString())) {
@@ -272,6 +299,7 @@ describe('follower history in a window: successful cases', () => {
         expect(part.period(a, b)).toEqual(whole.period(a, b));
         expect([...part.dailyChanges(a, b)].sort()).toEqual([...whole.dailyChanges(a, b)].sort());
       }
+    }
     }
   });
 });
