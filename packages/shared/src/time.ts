@@ -56,7 +56,6 @@ export function canonicalTimeZone(name: string): string | undefined {
   return answer ?? undefined;
 }
 
-
 /** Whether `name` is an IANA time zone known to the runtime (validated via Intl). */
 export function isValidTimeZone(name: string): boolean {
   return canonicalTimeZone(name) !== undefined;

@@ -198,12 +198,12 @@ export async function loadFollowerHistory(scope: Pick<Scope, 'workspaceId' | 'pl
   const lookBefore: Types.ObjectId[] = [];
   const lookAfter: Types.ObjectId[] = [];
   for (const p of platforms) {
-    const key = p._id.toHexString();
-    if (!days.latest && startsAtLo(key)) continue;
-    const before = !startsAtLo(key) && !knownNoneBefore(p, start);
-    if (before) lookBefore.push(p._id);
+    const starts = startsAtLo(p._id.toHexString());
+    // An account whose rows start on the first day read needs nothing outside them, unless its newest count is asked for.
+    if (starts && !days.latest) continue;
+    if (!starts && !knownNoneBefore(p, start)) lookBefore.push(p._id);
     // The newest count: asked for, or the fallback of an account with (maybe) nothing before.
-    if (!knownNoneAfter(p, end) && (days.latest || !startsAtLo(key))) lookAfter.push(p._id);
+    if (!knownNoneAfter(p, end)) lookAfter.push(p._id);
   }
   const outside = new Map<string, { before?: Point; after?: Point }>();
   if (lookBefore.length || lookAfter.length) {
