@@ -295,6 +295,10 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const warmup = o.number('warmup', 3);
   const clients = o.number('clients', 50);
   const loadSeconds = o.number('load-seconds', 30);
+  // Only the queries whose names contain one of these (the page and the load test then run only
+  // when "page" is among them): for profiling one query alone.
+  const only = o.list('queries')?.map((q) => q.toLowerCase());
+  const picked = (name: string) => !only || only.some((q) => name.toLowerCase().includes(q));
   const suite = 'dashboard';
 
   const api = await startBenchApi();
@@ -313,7 +317,7 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
     const r365 = last(Math.min(365, days));
     const gql = (query: string, variables: Record<string, unknown>) => () => api.gql(query, variables, token);
 
-    const pairs: Pair[] = [
+    const allPairs: Pair[] = [
       {
         name: 'overview 28d',
         measured: gql(
@@ -358,6 +362,7 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
         floor: () => floors.hashtags(f, r90),
       },
     ];
+    const pairs = allPairs.filter((p) => picked(p.name));
     ctx.log(`dashboard: ${pairs.length} queries, ${warmup} warm-up + ${runs} measured rounds, interleaved with their floors…`);
     const rows: BenchRow[] = [];
     const watched = await watchProcess(() => interleave(pairs, { warmup, runs }));
@@ -382,6 +387,11 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
 
     // One Overview page load: its seven requests at once, as the browser sends them, against the
     // sum of the seven floors (each measured alone, in the same rounds).
+    const tail: BenchRow[] = [
+      { suite, name: 'peak RSS during the query rounds', value: watched.peakRssMb, unit: 'MB' },
+      { suite, name: 'data', value: posts, unit: 'posts', note: `${accounts} accounts, ${days} days, seeded in ${(seedMs / 1000).toFixed(0)} s` },
+    ];
+    if (!picked('page')) return [...rows, ...tail];
     const page = overviewPageRequests(r28);
     const pf = pageFloors(f, r28);
     const pagePairs: Pair[] = [
@@ -431,9 +441,7 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
       rows.push({ suite, name: '  event-loop delay under load (p99 / max)', value: load.loopDelayP99Ms, unit: 'ms', note: `max ${load.loopDelayMaxMs.toFixed(0)} ms` });
       rows.push({ suite, name: '  peak RSS under load (API and clients, one process)', value: load.peakRssMb, unit: 'MB' });
     }
-    rows.push({ suite, name: 'peak RSS during the query rounds', value: watched.peakRssMb, unit: 'MB' });
-    rows.push({ suite, name: 'data', value: posts, unit: 'posts', note: `${accounts} accounts, ${days} days, seeded in ${(seedMs / 1000).toFixed(0)} s` });
-    return rows;
+    return [...rows, ...tail];
   } finally {
     await api.close();
   }
