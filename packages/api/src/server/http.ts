@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ErrorCode } from '@soash/shared';
 import cors from 'cors';
@@ -162,6 +162,19 @@ export async function createHttpServer(config: Config, opts: { port?: number; ho
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // No response here is cacheable (every answer is one caller's data), and Apollo's
+      // cache-control plugin, on by default, hooks every resolved field to compute a policy that
+      // is then always "no-store" (no field declares a cache hint): the header is set directly.
+      ApolloServerPluginCacheControlDisabled(),
+      {
+        async requestDidStart() {
+          return {
+            async willSendResponse({ response }) {
+              response.http.headers.set('cache-control', 'no-store');
+            },
+          };
+        },
+      },
       queryLimitsPlugin(config),
       // After the limits: it charges the cost they calculated.
       rateLimitPlugin(config, (ctx) => operationCosts.get(ctx)),

@@ -44,6 +44,16 @@ describe('security headers: successful cases', () => {
     });
   }
 
+  it('GraphQL answers are never cached: no-store on a result, a refused query and a GET', async () => {
+    const answers = [
+      await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ health { status } }"}' }),
+      await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ nope }"}' }),
+      await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ health { status } }')}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } }),
+    ];
+    expect(answers.map((r) => r.status)).toEqual([200, 400, 200]);
+    for (const res of answers) expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('HSTS is sent behind HTTPS (a trusted proxy saying X-Forwarded-Proto: https)', async () => {
     const res = await fetch(`${server.url}/healthz`, { headers: { 'x-forwarded-proto': 'https' } });
     expect(res.headers.get('strict-transport-security')).toBe('max-age=15552000; includeSubDomains');
