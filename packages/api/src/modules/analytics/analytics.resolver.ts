@@ -25,7 +25,8 @@ import {
 } from './analytics.types.js';
 import { audienceDemographics } from './audience.service.js';
 import { exportCsv } from './csv-export.service.js';
-import { overview, platformBreakdown, timeseries } from './dashboard.service.js';
+import { overview, platformBreakdown, timeseries, timeseriesFollowerDays } from './dashboard.service.js';
+import { followerHistoryFor } from './followers.js';
 import {
   AnalyticsInput,
   AudienceDemographicsInput,
@@ -49,6 +50,18 @@ registerPrefetch(WORKSPACE_PLATFORMS, (ctx, viewer) =>
 );
 const readsPlatforms = () => Extensions({ prefetch: [WORKSPACE_PLATFORMS] });
 
+/**
+ * A timeseries' follower history (timeseriesFollowerDays), read beside the charge too when it
+ * covers the whole workspace: a filtered one is read by the resolver once its accounts are checked.
+ */
+const TIMESERIES_FOLLOWERS = 'analytics.timeseriesFollowers';
+registerPrefetch(TIMESERIES_FOLLOWERS, (ctx, viewer, args) => {
+  const input = args.input as TimeseriesInput | undefined;
+  if (!viewer.workspaceId || !input || input.filter?.platformIds?.length) return undefined;
+  const days = timeseriesFollowerDays(input);
+  return days ? followerHistoryFor({ reads: ctx.loaders.analyticsReads }, { workspaceId: new Types.ObjectId(viewer.workspaceId) }, days) : undefined;
+});
+
 @Resolver()
 export class AnalyticsResolver {
   @MinRole(WorkspaceRole.VIEWER)
@@ -61,7 +74,7 @@ export class AnalyticsResolver {
 
   @MinRole(WorkspaceRole.VIEWER)
   @Scope(ApiScope.ANALYTICS_READ)
-  @readsPlatforms()
+  @Extensions({ prefetch: [WORKSPACE_PLATFORMS, TIMESERIES_FOLLOWERS] })
   @Query(() => Timeseries, { description: 'One metric per day, ISO week or month, every bucket present.' , complexity: ANALYTICS_COST })
   async timeseries(@Arg('input', () => TimeseriesInput) input: TimeseriesInput, @Ctx() ctx: Context): Promise<Timeseries> {
     return timeseries(await analyticsRequest(ctx, input.range), input);

@@ -4,7 +4,7 @@ import { ComparePeriod, DEFAULT_ENGAGEMENT_RATE_FORMULA, Granularity, Timeseries
 import type { MetricValue, Overview, PlatformBreakdownRow, Timeseries, TimeseriesPoint } from './analytics.types.js';
 import type { AnalyticsInput, OverviewInput, TimeseriesInput } from './dto/analytics.inputs.js';
 import { scopePlatforms } from './analytics.loader.js';
-import { followerHistoryFor, type FollowerHistory } from './followers.js';
+import { followerHistoryFor, type FollowerHistory, type HistoryDays } from './followers.js';
 import {
   ALL_MEASURES,
   BUCKET_FORMAT,
@@ -145,10 +145,25 @@ const DAILY_ACCOUNT_FIELD: Partial<Record<TimeseriesMetric, 'profileViews' | 'en
 };
 
 /** One metric per day, ISO week or month of the range, every bucket present. */
+/**
+ * The days of follower history a timeseries reads, if any: the follower metrics, and a rate over
+ * followers. One answer for the resolver and its prefetch (analytics.resolver.ts), so the read
+ * started beside the rate-limit charge is the one the resolver then finds. Throws on a bad range.
+ */
+export function timeseriesFollowerDays(input: Pick<TimeseriesInput, 'metric' | 'range' | 'engagementRateFormula'>): HistoryDays | undefined {
+  const days = parseRange(input.range);
+  if (POST_METRICS.has(input.metric)) {
+    const formula = input.engagementRateFormula ?? DEFAULT_ENGAGEMENT_RATE_FORMULA;
+    return needsFollowers(formula) && (METRIC_MEASURES[input.metric] ?? []).includes('rate') ? days : undefined;
+  }
+  return input.metric in DAILY_ACCOUNT_FIELD ? undefined : days;
+}
+
 export async function timeseries(req: AnalyticsRequest, input: TimeseriesInput): Promise<Timeseries> {
   const formula = input.engagementRateFormula ?? DEFAULT_ENGAGEMENT_RATE_FORMULA;
   const granularity = input.granularity ?? Granularity.DAY;
   const { fromDay, toDay } = parseRange(input.range);
+  const historyDays = timeseriesFollowerDays(input);
   const scope = await buildScope(req.workspaceId, req.tz, input.filter);
   const model = await loadRateModel(req, scope, formula);
   const buckets = enumerateBuckets(fromDay, toDay, granularity);
@@ -157,10 +172,9 @@ export async function timeseries(req: AnalyticsRequest, input: TimeseriesInput):
 
   if (POST_METRICS.has(input.metric)) {
     const measures = METRIC_MEASURES[input.metric] ?? [];
-    const f = needsFollowers(formula) && measures.includes('rate');
     const [rows, history] = await Promise.all([
       postGroups(scope, windowOf(fromDay, toDay, req.tz), { bucketFormat: format }, measures, model),
-      f ? followerHistoryFor(req, scope, { fromDay, toDay }) : Promise.resolve(undefined),
+      historyDays ? followerHistoryFor(req, scope, historyDays) : Promise.resolve(undefined),
     ]);
     const byBucket = new Map<string, PostTotals>();
     for (const row of rows) {
@@ -205,7 +219,7 @@ export async function timeseries(req: AnalyticsRequest, input: TimeseriesInput):
       return r && r.reported > 0 ? r.sum : null;
     });
   } else {
-    const history = await followerHistoryFor(req, scope, { fromDay, toDay });
+    const history = await followerHistoryFor(req, scope, historyDays!);
     values = buckets.map((b) => {
       const p = history.period(b.startDay, b.endDay);
       return input.metric === TimeseriesMetric.FOLLOWERS ? p.followers : p.growth;

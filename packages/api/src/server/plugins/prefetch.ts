@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLObjectType } from 'graphql';
+import { getArgumentValues, getVariableValues, type FieldNode, type GraphQLField, type GraphQLObjectType, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { confirmViewer } from '../../auth/auth-checker.js';
 import type { Context, Viewer } from '../context.js';
 import { operationCosts } from './limits.js';
@@ -9,11 +9,13 @@ import { rootFields } from './rate-limit.js';
  * Reads an operation is known to need, started while the request waits for its rate-limit charge
  * instead of after it. A root field names them in its extensions (`@Extensions({ prefetch: [...] })`);
  * each name is a function registered by its module that starts the read through the request's
- * loaders, where the resolver then finds it. Only the caller's own data is read (through their
- * confirmed viewer), nothing is returned from here, and a refused or failed request merely
- * discards the read.
+ * loaders, where the resolver then finds it. It is called once per root field that names it, with
+ * that field's arguments as GraphQL coerced them (literals and variables; a field whose arguments
+ * do not coerce prefetches nothing, and its resolver reports the error as always). Only the
+ * caller's own data is read (through their confirmed viewer), nothing is returned from here, and a
+ * refused or failed request merely discards the read.
  */
-export type Prefetch = (ctx: Context, viewer: Viewer) => Promise<unknown> | undefined;
+export type Prefetch = (ctx: Context, viewer: Viewer, args: Record<string, unknown>) => Promise<unknown> | undefined;
 
 const registered = new Map<string, Prefetch>();
 
@@ -21,16 +23,42 @@ export function registerPrefetch(name: string, fn: Prefetch): void {
   registered.set(name, fn);
 }
 
-/** The prefetch names of the operation's root fields. */
-function wanted(root: GraphQLObjectType | null | undefined, names: string[]): Set<string> {
-  const out = new Set<string>();
+interface Wanted {
+  fn: Prefetch;
+  field: GraphQLField<unknown, unknown>;
+  node: FieldNode;
+}
+
+/** The registered prefetches of the operation's root fields, one per field that names each. */
+function wanted(root: GraphQLObjectType | null | undefined, nodes: FieldNode[]): Wanted[] {
+  const out: Wanted[] = [];
   if (!root) return out;
   const fields = root.getFields();
-  for (const name of names) {
-    const list = fields[name]?.extensions?.prefetch;
-    if (Array.isArray(list)) for (const p of list) if (typeof p === 'string') out.add(p);
+  for (const node of nodes) {
+    const field = fields[node.name.value];
+    const list = field?.extensions?.prefetch;
+    if (!field || !Array.isArray(list)) continue;
+    for (const p of list) {
+      const fn = typeof p === 'string' ? registered.get(p) : undefined;
+      if (fn) out.push({ fn, field, node });
+    }
   }
   return out;
+}
+
+/** The operation's variables as execution will see them, or undefined when they do not coerce. */
+function variablesOf(schema: GraphQLSchema, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 });
+  return coerced.errors ? undefined : coerced.coerced;
+}
+
+/** A field's arguments as execution will see them, or undefined when they do not coerce. */
+function argumentsOf(w: Wanted, variables: Record<string, unknown>): Record<string, unknown> | undefined {
+  try {
+    return getArgumentValues(w.field, w.node, variables);
+  } catch {
+    return undefined;
+  }
 }
 
 export function prefetchPlugin(): ApolloServerPlugin<Context> {
@@ -40,16 +68,26 @@ export function prefetchPlugin(): ApolloServerPlugin<Context> {
         // Runs beside the rate limit's didResolveOperation (Apollo starts those in plugin order and
         // awaits them together, after the limits'): the charge and these reads overlap; the
         // resolvers run after both.
-        async didResolveOperation({ contextValue, document, operationName, schema, operation }) {
+        async didResolveOperation({ contextValue, document, operationName, schema, operation, request }) {
           if (!contextValue.viewer || operation?.operation !== 'query') return;
           // Only an operation the limits admitted (they run first and record its cost): a refused
           // one reads nothing at all, as before the charge.
           if (operationCosts.get(contextValue) === undefined) return;
-          const names = wanted(schema.getQueryType(), rootFields(document, operationName).map((f) => f.name.value));
-          if (!names.size) return;
+          const calls = wanted(schema.getQueryType(), rootFields(document, operationName));
+          if (!calls.length) return;
           confirmViewer(contextValue)
             .then((viewer) => {
-              for (const name of names) registered.get(name)?.(contextValue, viewer)?.catch(() => undefined);
+              const variables = variablesOf(schema, operation, request.variables);
+              if (!variables) return;
+              for (const w of calls) {
+                const args = argumentsOf(w, variables);
+                if (!args) continue;
+                try {
+                  w.fn(contextValue, viewer, args)?.catch(() => undefined);
+                } catch {
+                  // A prefetch that cannot start (input its resolver will refuse) reads nothing.
+                }
+              }
             })
             .catch(() => undefined);
         },

@@ -59,6 +59,31 @@ async function commandsOf(query: string, variables: Record<string, unknown>, tok
 
 const count = (calls: string[], c: string) => calls.filter((x) => x === c).length;
 
+/** What `fn` sends, as "start find stats" / "done update api_point_buckets", in the order seen. */
+async function commandTimeline<T>(fn: () => Promise<T>): Promise<T & { events: string[] }> {
+  const client = (await import('mongoose')).default.connection.getClient();
+  const events: string[] = [];
+  const names = new Map<number, string>();
+  const started = (ev: { commandName: string; command: Record<string, unknown>; requestId: number }) => {
+    const target = ev.command?.[ev.commandName];
+    const n = `${ev.commandName === 'findAndModify' ? 'update' : ev.commandName} ${String(target)}`;
+    names.set(ev.requestId, n);
+    events.push(`start ${n}`);
+  };
+  const succeeded = (ev: { requestId: number }) => {
+    const n = names.get(ev.requestId);
+    if (n) events.push(`done ${n}`);
+  };
+  client.on('commandStarted', started);
+  client.on('commandSucceeded', succeeded);
+  try {
+    return { ...(await fn()), events };
+  } finally {
+    client.off('commandStarted', started);
+    client.off('commandSucceeded', succeeded);
+  }
+}
+
 describe('per-request reads: successful cases', () => {
   it('each Overview page request reads the viewer (account, profile, plan) in one command and the follower history at most once', async () => {
     const u = await seed();
@@ -192,6 +217,56 @@ describe('per-request reads: successful cases', () => {
     const charge = events.findIndex((e) => e.startsWith('done') && e.endsWith('api_point_buckets'));
     expect(charge).toBeGreaterThan(-1);
     expect(events.indexOf('start find platforms')).toBeLessThan(charge);
+  });
+
+  it('a follower timeseries reads its history while the charge is written, from literals or variables, once per distinct range', async () => {
+    const u = await seed();
+    const series = (body: { data?: Record<string, any> | null }, field = 'timeseries') => body.data![field].points.map((p: { value: number | null }) => p.value);
+    // Through variables.
+    const viaVariables = await commandTimeline(() =>
+      server.gql('query($i: TimeseriesInput!) { timeseries(input: $i) { points { bucket value } } }', { i: { range: { from: '2026-05-01', to: '2026-05-31' }, metric: 'FOLLOWERS' } }, u.token),
+    );
+    expect(viaVariables.body.errors).toBeUndefined();
+    expect(viaVariables.events.filter((e) => e === 'start find stats')).toHaveLength(1);
+    expect(viaVariables.events.indexOf('start find stats')).toBeLessThan(viaVariables.events.indexOf('done update api_point_buckets'));
+    // The last day of the range: 3 accounts at 1000 + i·100 + 364.
+    expect(series(viaVariables.body).at(-1)).toBe(1364 + 1464 + 1564);
+
+    // Literals, two aliases: each distinct range is read once, both beside the charge; the same
+    // range again shares its read.
+    const aliased = await commandTimeline(() =>
+      server.gql(
+        `{ a: timeseries(input: { range: { from: "2026-05-01", to: "2026-05-31" }, metric: FOLLOWER_GROWTH }) { points { value } }
+           b: timeseries(input: { range: { from: "2026-01-01", to: "2026-01-31" }, metric: FOLLOWERS }) { points { value } }
+           c: timeseries(input: { range: { from: "2026-01-01", to: "2026-01-31" }, metric: FOLLOWERS, granularity: WEEK }) { points { value } } }`,
+        {},
+        u.token,
+      ),
+    );
+    expect(aliased.body.errors).toBeUndefined();
+    expect(aliased.events.filter((e) => e === 'start find stats')).toHaveLength(2);
+    expect(aliased.events.lastIndexOf('start find stats')).toBeLessThan(aliased.events.indexOf('done update api_point_buckets'));
+    expect(series(aliased.body, 'a')).toEqual(Array(31).fill(3));
+    expect(series(aliased.body, 'b')[0]).toBe(1214 + 1314 + 1414);
+
+    // A filtered series is read by its resolver (once its accounts are checked), not twice.
+    const filtered = await commandTimeline(() =>
+      server.gql(
+        'query($i: TimeseriesInput!) { timeseries(input: $i) { points { value } } }',
+        { i: { range: { from: '2026-05-01', to: '2026-05-31' }, metric: 'FOLLOWERS', filter: { platformIds: [u.platforms[0]!._id.toHexString()] } } },
+        u.token,
+      ),
+    );
+    expect(filtered.body.errors).toBeUndefined();
+    expect(filtered.events.filter((e) => e === 'start find stats')).toHaveLength(1);
+    expect(series(filtered.body).at(-1)).toBe(1364);
+
+    // A metric without followers reads no history at all.
+    const engagements = await commandTimeline(() =>
+      server.gql('{ timeseries(input: { range: { from: "2026-05-01", to: "2026-05-31" }, metric: ENGAGEMENTS }) { points { value } } }', {}, u.token),
+    );
+    expect(engagements.body.errors).toBeUndefined();
+    expect(engagements.events).not.toContain('start find stats');
   });
 
   it('only the selected fields are computed: accumulators, follower history and per-post counters follow the selection', async () => {
