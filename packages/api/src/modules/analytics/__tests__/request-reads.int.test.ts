@@ -335,6 +335,25 @@ describe('per-request reads: successful cases', () => {
 });
 
 describe('follower history in a window: successful cases', () => {
+  it('keeps each account its own series with more accounts than it compares by id bytes, rows in any order', async () => {
+    const { loadFollowerHistory } = await import('../followers.js');
+    const u = await createUser();
+    const workspaceId = u.user._id;
+    const ps = [];
+    for (let i = 0; i < 11; i++) ps.push(await createPlatform(workspaceId, {}));
+    const rows = [];
+    for (const [i, p] of ps.entries()) for (let k = 0; k < 20; k++) rows.push({ workspaceId, platformId: p._id, date: new Date(day('2026-03-01') + k * DAY), followers: i * 1000 + k });
+    // Interleaved and reversed in part: neither by account nor by day.
+    rows.sort((a, b) => (a.followers % 7) - (b.followers % 7) || b.date.getTime() - a.date.getTime());
+    await StatsModel.insertMany(rows);
+    const from = day('2026-03-01') / DAY;
+    const history = await loadFollowerHistory({ workspaceId }, { fromDay: from, toDay: from + 19 });
+    for (const [i, p] of ps.entries()) {
+      for (let k = 0; k < 20; k++) expect(history.atOrBefore(p._id.toHexString(), from + k), `${i} ${k}`).toBe(i * 1000 + k);
+      expect(history.period(from, from + 19, [p._id.toHexString()])).toEqual({ followers: i * 1000 + 19, growth: 19, base: i * 1000 });
+    }
+  });
+
   it('answers every lookup exactly as the whole history does, for gaps before, within and after the days', async () => {
     const { loadFollowerHistory } = await import('../followers.js');
     const u = await createUser();
