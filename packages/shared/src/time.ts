@@ -108,8 +108,27 @@ export function startOfLocalDay(day: number, tz: string): number {
   return hi * 1000;
 }
 
+const TWO_DIGITS = Array.from({ length: 32 }, (_, i) => String(i).padStart(2, '0'));
+
+/**
+ * A day number as YYYY-MM-DD (the date `new Date(day * DAY_MS).toISOString()` starts with), by
+ * arithmetic: a series formats two dates per point, and this is about 5× faster than through a
+ * Date. The civil-from-days conversion is the proleptic Gregorian one (H. Hinnant, "chrono-
+ * compatible low-level date algorithms"); years outside 0000–9999 go through the Date.
+ */
 export function dayToString(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  const whole = Math.floor(day);
+  const z = whole + 719_468; // days since 0000-03-01
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097; // day of the 400-year era, 0 … 146 096
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100)); // from March 1st
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  if (y < 0 || y > 9999) return new Date(whole * DAY_MS).toISOString().slice(0, 10);
+  return `${y < 1000 ? String(y).padStart(4, '0') : y}-${TWO_DIGITS[m]}-${TWO_DIGITS[d]}`;
 }
 
 /** Parses YYYY-MM-DD into a day number; undefined when it is not a real date. */

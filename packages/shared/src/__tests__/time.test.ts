@@ -11,6 +11,21 @@ describe('time: calendar days in a timezone', () => {
     expect(parseDay('2026-2-3')).toBeUndefined();
   });
 
+  it('prints every day of years 0000–9999 (and fractions of a day, and years beyond) as the Date does', () => {
+    const viaDate = (d: number) => new Date(d * DAY_MS).toISOString().slice(0, 10);
+    // (parseDay refuses years 0000–0099, which Date.UTC reads as 1900–1999: not needed there.)
+    const first = Date.parse('0000-01-01T00:00:00Z') / DAY_MS;
+    const last = Date.parse('9999-12-31T00:00:00Z') / DAY_MS;
+    let mismatches = 0;
+    for (let d = first - 400; d <= last + 400; d++) if (dayToString(d) !== viaDate(d)) mismatches++;
+    expect(mismatches).toBe(0);
+    expect(dayToString(first)).toBe('0000-01-01');
+    expect(dayToString(day('1600-02-29'))).toBe('1600-02-29');
+    expect(dayToString(day('1900-02-28') + 1)).toBe('1900-03-01');
+    expect(dayToString(day('2000-02-29'))).toBe('2000-02-29');
+    fc.assert(fc.property(fc.double({ min: first - 1e6, max: last + 1e6, noNaN: true }), (d) => dayToString(d) === viaDate(Math.floor(d))));
+  });
+
   it('ISO weeks and months as MongoDB prints them', () => {
     expect(isoWeekKey(day('2026-01-01'))).toBe('2026-W01');
     expect(isoWeekKey(day('2027-01-01'))).toBe('2026-W53');
