@@ -83,10 +83,29 @@ export function rootFields(document: DocumentNode, operationName: string | null 
   return out;
 }
 
-function countObjects(value: unknown): number {
-  if (Array.isArray(value)) return value.reduce((n: number, v) => n + countObjects(v), 0);
-  if (value && typeof value === 'object') return 1 + Object.values(value).reduce((n: number, v) => n + countObjects(v), 0);
-  return 0;
+/**
+ * The objects in `value` (lists are not objects; their items are), counted no further than `cap`:
+ * the cost never exceeds what was charged, so the walk stops there. A loop over a stack rather
+ * than a recursion of spreads: it runs on every response.
+ */
+function countObjects(value: unknown, cap: number): number {
+  let n = 0;
+  const stack: unknown[] = [value];
+  while (stack.length && n < cap) {
+    const v = stack.pop();
+    if (Array.isArray(v)) {
+      for (const item of v) if (item !== null && typeof item === 'object') stack.push(item);
+      continue;
+    }
+    if (v === null || typeof v !== 'object') continue;
+    n++;
+    const o = v as Record<string, unknown>;
+    for (const k in o) {
+      const x = o[k];
+      if (x !== null && typeof x === 'object') stack.push(x);
+    }
+  }
+  return Math.min(n, cap);
 }
 
 /**
@@ -103,7 +122,7 @@ export function actualCost(schema: GraphQLSchema, document: DocumentNode, operat
     const complexity = root?.getFields()[f.name.value]?.extensions?.complexity;
     if (data[key] !== null && data[key] !== undefined && typeof complexity === 'number') declared += complexity;
   }
-  return Math.max(1, Math.min(requested, countObjects(Object.values(data)) + declared));
+  return Math.max(1, Math.min(requested, countObjects(Object.values(data), Math.max(0, requested - declared)) + declared));
 }
 
 function rateLimitedError(meter: Meter, retryAfterSeconds: number): GraphQLError {
