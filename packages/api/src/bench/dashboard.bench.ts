@@ -291,7 +291,7 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
   // 3 × 17 × 365 ≈ 18 600 posts: the 19 000-post account the dashboard was first measured on (issue 13).
   const postsPerDay = o.number('posts-per-day', 17);
   const days = o.number('days', 365);
-  const runs = Math.max(10, o.number('runs', 12));
+  const runs = Math.max(10, o.number('runs', 30));
   const warmup = o.number('warmup', 3);
   const clients = o.number('clients', 50);
   const loadSeconds = o.number('load-seconds', 30);

@@ -4,6 +4,7 @@ import mongoose from 'mongoose';
 import { connectDatabase, ensureIndexes } from '../db/connection.js';
 import { acquireDatabaseServer } from '../db/harness.js';
 import '../modules/index.js';
+import { useBenchConnection } from './measure.js';
 import { BenchOptions, registeredSuites, type BenchRow } from './registry.js';
 import './suites.js';
 import { formatTable } from './table.js';
@@ -30,7 +31,10 @@ const rows: BenchRow[] = [];
 const startedAt = new Date();
 let failed = false;
 try {
-  await connectDatabase(server.uri, { dbName: `soash_bench_${randomBytes(4).toString('hex')}`, monitorCommands: true });
+  // Without command monitoring: commands are counted on a monitoring connection of their own (measure.ts).
+  const dbName = `soash_bench_${randomBytes(4).toString('hex')}`;
+  await connectDatabase(server.uri, { dbName });
+  useBenchConnection(server.uri, dbName);
   await ensureIndexes();
   for (const suite of suites) {
     log(`bench: suite ${suite.name} — ${suite.description}`);

@@ -1,4 +1,5 @@
 import mongoose from 'mongoose';
+import { connectDatabase } from '../db/connection.js';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 /** Percentile by nearest rank (p in 0..100) of a non-empty list. */
@@ -15,8 +16,44 @@ export async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   return [r, performance.now() - t0];
 }
 
-/** DB commands sent to the bench database while `fn` runs (the connection monitors commands). */
-export async function commandsDuring<T>(fn: () => Promise<T>): Promise<{ result: T; commands: string[] }> {
+/**
+ * Command monitoring costs what it watches: with it on, the driver deserializes every reply a
+ * second time for its event (a year of follower rows: ~0.3 ms more, and twice the garbage), so
+ * Soash and its floors would both be timed with a cost production never pays (it connects
+ * without monitoring). The runner connects without it, and the commands are counted in separate,
+ * untimed runs on a connection made with it (the data stays on the server in between).
+ */
+let connection: { uri: string; dbName: string } | undefined;
+let monitoring = false;
+
+export function useBenchConnection(uri: string, dbName: string): void {
+  connection = { uri, dbName };
+}
+
+async function setMonitoring(on: boolean): Promise<void> {
+  if (!connection || monitoring === on) return;
+  await mongoose.disconnect();
+  await connectDatabase(connection.uri, { dbName: connection.dbName, monitorCommands: on });
+  monitoring = on;
+}
+
+/** Runs `fn` on a connection that emits command events (reconnecting, untimed, when needed). */
+export async function withCommandMonitoring<T>(fn: () => Promise<T>): Promise<T> {
+  const was = monitoring;
+  await setMonitoring(true);
+  try {
+    return await fn();
+  } finally {
+    await setMonitoring(was);
+  }
+}
+
+/** DB commands sent to the bench database while `fn` runs (on a monitoring connection). */
+export function commandsDuring<T>(fn: () => Promise<T>): Promise<{ result: T; commands: string[] }> {
+  return withCommandMonitoring(() => listenDuring(fn));
+}
+
+async function listenDuring<T>(fn: () => Promise<T>): Promise<{ result: T; commands: string[] }> {
   const client = mongoose.connection.getClient();
   const db = mongoose.connection.db!.databaseName;
   const commands: string[] = [];
@@ -65,11 +102,13 @@ export interface PairResult {
  */
 export async function interleave(pairs: Pair[], opts: { warmup: number; runs: number; onRound?: (i: number) => void }): Promise<PairResult[]> {
   const results: PairResult[] = pairs.map((p) => ({ name: p.name, measured: [], floor: [], commands: 0, floorCommands: 0, commandNames: [] }));
-  for (const [i, p] of pairs.entries()) {
-    results[i]!.commandNames = (await commandsDuring(p.measured)).commands;
-    results[i]!.commands = results[i]!.commandNames.length;
-    results[i]!.floorCommands = (await commandsDuring(p.floor)).commands.length;
-  }
+  await withCommandMonitoring(async () => {
+    for (const [i, p] of pairs.entries()) {
+      results[i]!.commandNames = (await commandsDuring(p.measured)).commands;
+      results[i]!.commands = results[i]!.commandNames.length;
+      results[i]!.floorCommands = (await commandsDuring(p.floor)).commands.length;
+    }
+  });
   for (let round = 0; round < opts.warmup + opts.runs; round++) {
     for (const [i, p] of pairs.entries()) {
       const order = round % 2 === 0 ? (['measured', 'floor'] as const) : (['floor', 'measured'] as const);
