@@ -9,6 +9,7 @@ import { runPullJob } from '../modules/sync/sync.service.js';
 import { benchUser } from './fixture.js';
 import { commandSummary, commandsDuring, percentile, timed } from './measure.js';
 import { registerSuite, type BenchContext, type BenchRow } from './registry.js';
+import { pushTo } from '../lib/group.js';
 
 /**
  * Ingestion: a sandbox backfill through the real job code (platform:pull-stats and
@@ -100,12 +101,7 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
     const snaps = await ActivityMetricModel.collection.find({ platformId: platform._id }).toArray();
     const stats = await StatsModel.collection.find({ platformId: platform._id }).sort({ date: -1 }).toArray();
     const snapsOf = new Map<string, Doc[]>();
-    for (const s of snaps) {
-      const key = String(s.activityId);
-      const list = snapsOf.get(key);
-      if (list) list.push(s);
-      else snapsOf.set(key, [s]);
-    }
+    for (const s of snaps) pushTo(snapsOf, String(s.activityId), s);
     docs = { posts: posts.length, snapshots: snaps.length, stats: stats.length };
     const floor = await counted(counting, () =>
       timed(async () => {

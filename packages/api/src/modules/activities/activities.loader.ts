@@ -3,6 +3,7 @@ import { Types } from 'mongoose';
 import { byIdInWorkspaceLoader, type WorkspaceOf } from '../../lib/loader.js';
 import { ActivityMetricModel, type ActivityMetric } from './activity-metric.model.js';
 import { ActivityModel } from './activity.model.js';
+import { pushTo } from '../../lib/group.js';
 
 export interface MetricsKey {
   activityId: string;
@@ -22,7 +23,7 @@ export function activityLoaders(workspaceOf: WorkspaceOf) {
     activityMetrics: new DataLoader<MetricsKey, ActivityMetric[], string>(
       async (keys) => {
         const byRange = new Map<string, MetricsKey[]>();
-        for (const k of keys) byRange.set(rangeKey(k), [...(byRange.get(rangeKey(k)) ?? []), k]);
+        for (const k of keys) pushTo(byRange, rangeKey(k), k);
         const results = new Map<string, ActivityMetric[]>();
         for (const [range, group] of byRange) {
           const { from, to } = group[0]!;

@@ -6,6 +6,7 @@ import type { FollowerHistory } from './followers.js';
 import type { AnalyticsRequest } from './request.js';
 import { activityMatch, type Scope, type Window } from './scope.js';
 import { parseDay, postEngagementRate, PLATFORM_TYPES, RATE_DENOMINATOR, rateLabelFor, type PlatformType, type RateCounters, type RateDenominator } from '@soash/shared';
+import { pushTo } from '../../lib/group.js';
 
 /** MongoDB bucket formats; `$dateToString` with the user's timezone (the stand-in runs them identically). */
 export const BUCKET_FORMAT = { DAY: '%Y-%m-%d', WEEK: '%G-W%V', MONTH: '%Y-%m' } as const;
@@ -53,7 +54,7 @@ function modelDenominator(types: ReadonlyMap<string, PlatformType>, ids: Readonl
   const byDen = new Map<RateDenominator, Types.ObjectId[]>();
   for (const [id, type] of types) {
     const d = RATE_DENOMINATOR[type];
-    byDen.set(d, [...(byDen.get(d) ?? []), ids.get(id)!]);
+    pushTo(byDen, d, ids.get(id)!);
   }
   const groups = [...byDen];
   if (groups.length === 0) return COUNTER_FIELD.reach;

@@ -20,6 +20,7 @@ import type { IdeaBrief, IdeaWriter } from './idea-writer.js';
 import type { AnalysisData } from './insights.service.js';
 import { ContentRecommendationModel, RecommendationEvidenceSource, type ContentRecommendation, type IndustryEvidence, type OwnPostsEvidence, type RecommendationBasis } from './recommendation.model.js';
 import { retryOnDuplicate } from './retry.js';
+import { pushTo } from '../../lib/group.js';
 
 /** How many recommendations of each kind a run keeps. */
 export const MAX_POSTING_TIME = 3;
@@ -424,8 +425,8 @@ export function feedbackFactors(recs: Array<Pick<ContentRecommendation, 'recomme
   for (const r of recs) {
     const rating = r.feedbackScore ?? (r.isUsed ? USED_AS_RATING : null);
     if (rating === null || rating === undefined) continue;
-    byType.set(r.recommendationType, [...(byType.get(r.recommendationType) ?? []), rating]);
-    if (r.patternKey) byPattern.set(r.patternKey, [...(byPattern.get(r.patternKey) ?? []), rating]);
+    pushTo(byType, r.recommendationType, rating);
+    if (r.patternKey) pushTo(byPattern, r.patternKey, rating);
   }
   const meanOf = (xs: number[] | undefined) => (xs?.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 3);
   return {
