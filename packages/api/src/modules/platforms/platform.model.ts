@@ -27,6 +27,9 @@ export class SandboxSettings {
 @index({ workspaceId: 1, createdAt: 1 })
 @index({ type: 1 })
 @index({ isActive: 1, status: 1 })
+// The startup pass over accounts whose follower days are not known yet (stats/follower-days.ts):
+// `$ne: true` is two index ranges, nearly empty once every account has them.
+@index({ followerDaysKnown: 1 })
 export class Platform extends Entity {
   @prop({ type: () => Types.ObjectId, required: true })
   workspaceId: Types.ObjectId;

@@ -60,4 +60,18 @@ describe('index shapes', () => {
     expect(seen.length).toBeGreaterThan(10);
     expect(await collectionScans(seen)).toEqual([]);
   });
+
+  it.skipIf(onStandIn)(`the startup pass finds accounts without follower days and their rows from indexes (${onStandIn ? SKIP_REASON : source})`, async () => {
+    const { completeFollowerDays } = await import('../../stats/follower-days.js');
+    const { PlatformModel } = await import('../../platforms/platform.model.js');
+    const u = await createUser();
+    const p = await createPlatform(u.user._id, {});
+    await PlatformModel.updateOne({ _id: p._id }, { $unset: { followerDaysKnown: 1 } });
+    await StatsModel.insertMany([{ workspaceId: u.user._id, platformId: p._id, date: new Date(day('2026-01-01')), followers: 5 }]);
+    const seen = await captureReads(new Set(['platforms', 'stats']), async () => {
+      expect(await completeFollowerDays()).toBeGreaterThanOrEqual(1);
+    });
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    expect(await collectionScans(seen)).toEqual([]);
+  });
 });
