@@ -572,7 +572,7 @@ export async function pullStories(platformId: Types.ObjectId, run: RunHandle): P
 
 export async function runPullJob(kind: 'stats' | 'activities' | 'stories', data: PullJobData, ctx: JobContext): Promise<RunOutcome> {
   const platformId = toObjectId(data.platformId, 'platformId');
-  const owner = await PlatformModel.findOne({ _id: platformId }, { workspaceId: 1, type: 1 }).lean();
+  const owner = await PlatformModel.findOne({ _id: platformId }, { workspaceId: 1, type: 1, firstStatsPullAt: 1, firstActivitiesPullAt: 1 }).lean();
   return runTracked(
     {
       jobType: kind === 'stats' ? JobType.SYNC_METRICS : JobType.SYNC_ACTIVITIES,
@@ -590,9 +590,11 @@ export async function runPullJob(kind: 'stats' | 'activities' | 'stories', data:
         if (owner && !outcome.result?.skipped) {
           // Marks the account's first complete pull of each kind (before the event, so the alerts it
           // triggers see it): metric alerts wait for both, never judging a half-filled history.
+          // Nothing removes the mark, so an account that had it when the run began still has it:
+          // only an account's first pulls send the update (a daily pull sends nothing here).
           if (kind !== 'stories') {
             const first = kind === 'stats' ? 'firstStatsPullAt' : 'firstActivitiesPullAt';
-            await PlatformModel.updateOne({ _id: platformId, [first]: { $exists: false } }, { $set: { [first]: new Date() } });
+            if (!owner[first]) await PlatformModel.updateOne({ _id: platformId, [first]: { $exists: false } }, { $set: { [first]: new Date() } });
           }
           await announce(owner.workspaceId, WebhookEventType.SYNC_COMPLETED, { ...event, result: outcome.result ?? {}, ...(outcome.note ? { note: outcome.note } : {}) });
         }

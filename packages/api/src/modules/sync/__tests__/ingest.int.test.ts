@@ -1,5 +1,5 @@
 import { PlatformType } from '@soash/shared';
-import { Types } from 'mongoose';
+import mongoose, { Types } from 'mongoose';
 import { describe, expect, it, vi } from 'vitest';
 import { countCommands, describeCalls } from '../../../../test/helpers/commands.js';
 import { createUser } from '../../../../test/helpers/fixtures.js';
@@ -162,7 +162,20 @@ describe('ingestion on the driver: successful cases', () => {
 
     // A later pull (a job carries only the id) generates the same posts: nothing new, nothing duplicated.
     const snapshots = await ActivityMetricModel.countDocuments({ platformId: platform._id });
-    await runPullJob('activities', { platformId: platform._id.toHexString(), kind: 'backfill', days }, {});
+    // ... and, the account being marked already, sends no first-pull update.
+    const client = mongoose.connection.getClient();
+    const platformUpdates: Array<Record<string, unknown>> = [];
+    const listener = (ev: { commandName: string; command: Record<string, any> }) => {
+      if (ev.commandName === 'update' && ev.command.update === 'platforms') platformUpdates.push(...ev.command.updates.map((u: { q: Record<string, unknown> }) => u.q));
+    };
+    client.on('commandStarted', listener);
+    try {
+      await runPullJob('activities', { platformId: platform._id.toHexString(), kind: 'backfill', days }, {});
+    } finally {
+      client.off('commandStarted', listener);
+    }
+    expect(platformUpdates.length).toBeGreaterThan(0);
+    expect(platformUpdates.filter((q) => 'firstActivitiesPullAt' in q)).toEqual([]);
     expect(await externalIds()).toEqual([...expected].sort());
     expect(await ActivityMetricModel.countDocuments({ platformId: platform._id })).toBe(snapshots);
     // The first-pull mark stays the first one.
