@@ -15,14 +15,15 @@ import { workspaceLoaders } from '../modules/workspaces/workspaces.loader.js';
  */
 export function createLoaders(workspaceOf: WorkspaceOf) {
   const workspaces = workspaceLoaders();
+  const platforms = platformLoaders(workspaceOf);
   return {
-    ...platformLoaders(workspaceOf),
+    ...platforms,
     ...statsLoaders(workspaceOf),
     ...userLoaders(workspaces.membershipsByUser, workspaces.workspaceById),
     ...activityLoaders(workspaceOf),
     ...categoryLoaders(workspaceOf),
     ...referralLoaders(),
-    ...analyticsLoaders(),
+    ...analyticsLoaders(platforms.workspacePlatforms),
     ...workspaces,
   };
 }

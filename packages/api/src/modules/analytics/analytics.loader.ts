@@ -1,3 +1,4 @@
+import type DataLoader from 'dataloader';
 import type { Types } from 'mongoose';
 import type { PlatformType } from '@soash/shared';
 import { PlatformModel } from '../platforms/platform.model.js';
@@ -24,14 +25,20 @@ export interface ScopePlatform {
 export interface AnalyticsReads {
   /** Follower histories by scope and days. */
   followerHistory: Map<string, Promise<FollowerHistory>>;
-  /** The scope's accounts, by scope. */
+  /** The scope's accounts, by scope (a subset of the workspace's). */
   platforms: Map<string, Promise<ScopePlatform[]>>;
+  /** All of a workspace's accounts, the request's one read of them (platforms.loader.ts). */
+  workspace?: (workspaceId: Types.ObjectId) => Promise<ScopePlatform[]>;
 }
 
-export function analyticsLoaders() {
+export function analyticsLoaders(workspacePlatforms?: Pick<DataLoader<string, ScopePlatform[]>, 'load'>) {
   return {
     /** Per request, like every loader: never shared between callers. */
-    analyticsReads: { followerHistory: new Map(), platforms: new Map() } as AnalyticsReads,
+    analyticsReads: {
+      followerHistory: new Map(),
+      platforms: new Map(),
+      ...(workspacePlatforms ? { workspace: (id: Types.ObjectId) => workspacePlatforms.load(id.toHexString()) } : {}),
+    } as AnalyticsReads,
   };
 }
 
@@ -48,6 +55,8 @@ export function scopePlatforms(req: { reads?: AnalyticsReads }, scope: Pick<Scop
       .exec();
   const reads = req.reads;
   if (!reads) return read();
+  // The whole workspace: the request's one read of its accounts, shared beyond the analytics.
+  if (!scope.platformIds && reads.workspace) return reads.workspace(scope.workspaceId);
   const key = `${scope.workspaceId.toHexString()}|${(scope.platformIds ?? []).map((id) => id.toHexString()).sort().join(',')}`;
   let p = reads.platforms.get(key);
   if (!p) {

@@ -24,6 +24,13 @@ import {
   requestSync,
 } from './platforms.service.js';
 
+/** A mutation that adds, changes or removes accounts: what the request read of them is forgotten. */
+function changesAccounts<T>(ctx: Context, done: Promise<T>): Promise<T> {
+  return done.finally(() => {
+    ctx.loaders.workspacePlatforms.clearAll();
+  });
+}
+
 @Resolver(() => Platform)
 export class PlatformsResolver {
   @MinRole(WorkspaceRole.VIEWER)
@@ -54,7 +61,7 @@ export class PlatformsResolver {
       'Starts connecting an account: returns the platform\'s authorizeUrl (OAuth), or with sandbox: true connects a sandbox account at once and schedules its backfill.',
   })
   connectPlatform(@Arg('input', () => ConnectPlatformInput) input: ConnectPlatformInput, @Ctx() ctx: Context): Promise<ConnectPlatformResult> {
-    return connectPlatform(ctx, input);
+    return changesAccounts(ctx, connectPlatform(ctx, input));
   }
 
   @MinRole(WorkspaceRole.ADMIN)
@@ -70,14 +77,14 @@ export class PlatformsResolver {
   @Scope(ApiScope.PLATFORMS_WRITE)
   @Mutation(() => [Platform], { description: "Connects the chosen accounts of the viewer's pending connection (all or none, within the plan's account limit) and schedules their backfill." })
   completeConnection(@Arg('input', () => CompleteConnectionInput) input: CompleteConnectionInput, @Ctx() ctx: Context): Promise<Platform[]> {
-    return completeConnection(ctx, input);
+    return changesAccounts(ctx, completeConnection(ctx, input));
   }
 
   @MinRole(WorkspaceRole.ADMIN)
   @Scope(ApiScope.PLATFORMS_WRITE)
   @Mutation(() => Boolean, { description: 'Disconnects an account and deletes everything pulled for it.' })
   disconnectPlatform(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
-    return disconnectPlatform(ctx, id);
+    return changesAccounts(ctx, disconnectPlatform(ctx, id));
   }
 
   @MinRole(WorkspaceRole.EDITOR)
@@ -86,7 +93,7 @@ export class PlatformsResolver {
     description: 'Syncs an account now (at most once per SYNC_COOLDOWN_SECONDS). Returns the queued stats pull; follow the whole sync with syncProgress.',
   })
   syncPlatform(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<SystemJob> {
-    return requestSync(ctx, id);
+    return changesAccounts(ctx, requestSync(ctx, id));
   }
 
   @FieldResolver(() => Stats, { nullable: true, description: 'The most recent daily metrics.' })

@@ -31,11 +31,13 @@ import { tokenStateOf } from './platform-tokens.js';
 import { postReadBudgetFor } from './post-read-budget.js';
 import { REAUTH_WARNING_MS } from './platform-token-job.js';
 import { PlatformModel, type Platform } from './platform.model.js';
+import { forgetPlatform } from './platforms.loader.js';
 
 /** The viewer's connected accounts, oldest first. */
 export async function listPlatforms(ctx: Context): Promise<Platform[]> {
   const viewer = viewerOf(ctx);
-  return PlatformModel.find({ workspaceId: workspaceIdOf(viewer) }).sort({ createdAt: 1, _id: 1 }).lean<Platform[]>();
+  // The request's one read of the workspace's accounts (platforms.loader.ts), as a list of its own.
+  return [...(await ctx.loaders.workspacePlatforms.load(workspaceIdOf(viewer).toHexString()))];
 }
 
 /**
@@ -99,7 +101,7 @@ export async function disconnectPlatform(ctx: Context, id: string): Promise<bool
   await PlatformModel.deleteOne({ _id: platformId });
   // Whatever a run in flight wrote between the first sweep and the deletion.
   await sweep();
-  ctx.loaders.platformById.clear(platformId.toHexString());
+  forgetPlatform(ctx.loaders, platformId, platform.workspaceId);
   await recordAudit(ctx, AuditAction.PLATFORM_DISCONNECTED, { type: 'platform', id: platformId }, { platformType: platform.type, username: platform.username ?? null });
   return true;
 }

@@ -97,6 +97,9 @@ describe('per-request reads: successful cases', () => {
       // analytics reads of plan, timezone and profile share that one command.
       expect(count(calls, 'aggregate users'), r.name).toBe(1);
       expect(count(calls, 'find stats'), r.name).toBeLessThanOrEqual(1);
+      // The workspace's accounts are read once per request: the analytics, the `platforms` list
+      // and each row's or post's `platform` share that read (platforms.loader.ts).
+      expect(count(calls, 'find platforms'), r.name).toBeLessThanOrEqual(1);
     }
     // 35 before the viewer and follower-history reads were shared (see docs/performance.md); the
     // metric model adds one small read of the accounts' platforms per request that shows a rate
@@ -104,7 +107,9 @@ describe('per-request reads: successful cases', () => {
     // +1 for OverviewInsights, which now confirms the account like every signed-in request; the
     // follower history takes its accounts from that same per-request read (−1 where both are asked).
     // The rate limit's bucket commands are not counted here (see test/helpers/commands.ts).
-    expect(total).toBeLessThanOrEqual(31);
+    // 31 before the `platforms` list (KPIs), the breakdown rows' and the top posts' `platform`
+    // shared that read too: 27.
+    expect(total).toBeLessThanOrEqual(27);
   });
 
   it('a year of followers reads the days in one command and what lies outside them for every account in one more; the accounts are read once', async () => {
