@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getArgumentValues, getVariableValues, type FieldNode, type GraphQLField, type GraphQLObjectType, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { getArgumentValues, getDirectiveValues, getVariableValues, GraphQLIncludeDirective, GraphQLSkipDirective, type FieldNode, type GraphQLField, type GraphQLObjectType, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { confirmViewer } from '../../auth/auth-checker.js';
 import type { Context, Viewer } from '../context.js';
 import { operationCosts } from './limits.js';
@@ -52,9 +52,14 @@ function variablesOf(schema: GraphQLSchema, operation: OperationDefinitionNode, 
   return coerced.errors ? undefined : coerced.coerced;
 }
 
-/** A field's arguments as execution will see them, or undefined when they do not coerce. */
+/**
+ * A field's arguments as execution will see them, or undefined when they do not coerce or the
+ * field is left out (`@skip(if: true)`, `@include(if: false)` on the field itself).
+ */
 function argumentsOf(w: Wanted, variables: Record<string, unknown>): Record<string, unknown> | undefined {
   try {
+    if (getDirectiveValues(GraphQLSkipDirective, w.node, variables)?.if === true) return undefined;
+    if (getDirectiveValues(GraphQLIncludeDirective, w.node, variables)?.if === false) return undefined;
     return getArgumentValues(w.field, w.node, variables);
   } catch {
     return undefined;

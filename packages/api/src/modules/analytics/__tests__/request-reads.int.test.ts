@@ -266,6 +266,17 @@ describe('per-request reads: successful cases', () => {
     expect(filtered.events.filter((e) => e === 'start find stats')).toHaveLength(1);
     expect(series(filtered.body).at(-1)).toBe(1364);
 
+    // A field left out reads nothing.
+    const skipped = await commandTimeline(() =>
+      server.gql(
+        'query($s: Boolean!) { timeseries(input: { range: { from: "2026-05-01", to: "2026-05-31" }, metric: FOLLOWERS }) @skip(if: $s) { points { value } } platforms { id } }',
+        { s: true },
+        u.token,
+      ),
+    );
+    expect(skipped.body.errors).toBeUndefined();
+    expect(skipped.events).not.toContain('start find stats');
+
     // A metric without followers reads no history at all.
     const engagements = await commandTimeline(() =>
       server.gql('{ timeseries(input: { range: { from: "2026-05-01", to: "2026-05-31" }, metric: ENGAGEMENTS }) { points { value } } }', {}, u.token),
