@@ -110,13 +110,13 @@ export const ACTIVE_CHECK_MS = 2_000;
 /**
  * A run's check that its account is still connected, before it writes: at most every
  * ACTIVE_CHECK_MS (a backfill writes a page every few milliseconds when the platform answers
- * fast), and always with `final` (before the run is marked synced). What a run wrote after a
- * disconnect is removed when the check sees it (runPullJob → deleteOrphans).
+ * fast); the mark that ends the run checks once more (markSynced with `lastCheck`). What a run
+ * wrote after a disconnect is removed when a check sees it (runPullJob → deleteOrphans).
  */
-function activeCheck(platformId: Types.ObjectId): (final?: boolean) => Promise<void> {
+function activeCheck(platformId: Types.ObjectId): () => Promise<void> {
   let checkedAt = Date.now();
-  return async (final = false) => {
-    if (!final && Date.now() - checkedAt < ACTIVE_CHECK_MS) return;
+  return async () => {
+    if (Date.now() - checkedAt < ACTIVE_CHECK_MS) return;
     await ensureActive(platformId);
     checkedAt = Date.now();
   };
@@ -139,11 +139,19 @@ async function flushPostReads(session: Session): Promise<void> {
   await recordPostReads(session.platform._id, session.platform.type, n);
 }
 
-async function markSynced(platformId: Types.ObjectId, budget: RateLimitInfo | undefined): Promise<void> {
-  await PlatformModel.updateOne(
-    { _id: platformId, status: { $in: [PlatformStatus.ACTIVE, PlatformStatus.ERROR] } },
+/**
+ * Marks the run synced; an account that needs re-authorisation or was revoked meanwhile keeps its
+ * status (nothing is marked). With `lastCheck`, it is also the run's final check that the account
+ * is still connected: only an active account is marked, and when nothing matched one read tells a
+ * disconnected account (PlatformGone: what the run wrote is removed) from a status that keeps it
+ * unmarked. One command where a check and the mark were two.
+ */
+async function markSynced(platformId: Types.ObjectId, budget: RateLimitInfo | undefined, lastCheck = false): Promise<void> {
+  const res = await PlatformModel.updateOne(
+    { _id: platformId, ...(lastCheck ? { isActive: true } : {}), status: { $in: [PlatformStatus.ACTIVE, PlatformStatus.ERROR] } },
     { $set: { lastSyncedAt: new Date(), status: PlatformStatus.ACTIVE, ...budgetUpdate(budget) }, $unset: { lastError: 1, lastErrorAt: 1 } },
   );
+  if (lastCheck && res.matchedCount === 0) await ensureActive(platformId);
 }
 
 /** Access is gone: the account needs to be connected again. No retries, one notice. */
@@ -391,8 +399,7 @@ export async function pullStats(platformId: Types.ObjectId, data: PullJobData, r
       await run.progress('stats', done, total);
       await renew();
     }
-    await checkActive(true);
-    await markSynced(platformId, session.budget);
+    await markSynced(platformId, session.budget, true);
     await enqueueInsights(platform.workspaceId);
     await announce(platform.workspaceId, WebhookEventType.STATS_UPDATED, {
       platformId: platformId.toHexString(),
@@ -494,8 +501,7 @@ export async function pullActivities(platformId: Types.ObjectId, data: PullJobDa
       snapshots += refresh.snapshots;
       budgetStopped = refresh.deferred > 0;
     }
-    await checkActive(true);
-    await markSynced(platformId, session.budget);
+    await markSynced(platformId, session.budget, true);
     await enqueueInsights(platform.workspaceId);
     const budgetNote = budgetStopped ? `The monthly ${provider.label} post-read budget (TWITTER_MONTHLY_POST_READS) is used up; the rest waits for next month` : undefined;
     return {

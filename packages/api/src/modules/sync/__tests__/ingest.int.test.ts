@@ -1,4 +1,4 @@
-import { PlatformType } from '@soash/shared';
+import { PlatformStatus, PlatformType } from '@soash/shared';
 import mongoose, { Types } from 'mongoose';
 import { describe, expect, it, vi } from 'vitest';
 import { countCommands, describeCalls } from '../../../../test/helpers/commands.js';
@@ -374,6 +374,48 @@ describe('ingestion: an account disconnected while its pull runs', () => {
       expect(await ActivityModel.countDocuments({ platformId: platform._id })).toBe(0);
       expect(await ActivityMetricModel.countDocuments({ platformId: platform._id })).toBe(0);
       expect(await StatsModel.countDocuments({ platformId: platform._id })).toBe(0);
+    });
+
+    /** A short backfill (a page or two of posts, one chunk of days) whose first answer runs `during`. */
+    async function shortRun(during: (platformId: Types.ObjectId) => Promise<void>) {
+      const { user } = await createUser();
+      const platform = await connectSandboxPlatform(user._id, PlatformType.INSTAGRAM, { backfill: 'none', days: 10, sandboxOptions: { postsPerDay: 2 } });
+      const method = kind === 'activities' ? 'listPosts' : 'fetchAccountMetrics';
+      const original = SandboxProvider.prototype[method] as (...args: unknown[]) => Promise<unknown>;
+      let calls = 0;
+      const spy = vi.spyOn(SandboxProvider.prototype, method).mockImplementation(async function (this: SandboxProvider, ...args: unknown[]) {
+        const answer = await original.apply(this, args);
+        if (++calls === 1) await during(platform._id);
+        return answer as never;
+      });
+      try {
+        const outcome = await runPullJob(kind, { platformId: platform._id.toHexString(), kind: 'backfill', days: 10 }, {});
+        expect(calls).toBeGreaterThanOrEqual(1);
+        return { platform, outcome };
+      } finally {
+        spy.mockRestore();
+      }
+    }
+
+    it(`${kind}: a disconnect during the run's last answer is caught by the mark that ends it, and what it wrote is removed`, { timeout: 60_000 }, async () => {
+      // Well within ACTIVE_CHECK_MS of the start: no check between the writes looks; the mark does.
+      const { platform, outcome } = await shortRun(disconnect);
+      expect(outcome).toMatchObject({ note: 'The account was disconnected during the run; nothing more was stored', result: { skipped: true } });
+      expect(await PlatformModel.exists({ _id: platform._id })).toBeNull();
+      expect(await ActivityModel.countDocuments({ platformId: platform._id })).toBe(0);
+      expect(await StatsModel.countDocuments({ platformId: platform._id })).toBe(0);
+    });
+
+    it(`${kind}: an account that needs re-authorisation by the end of its run keeps that status and what was pulled, unmarked`, { timeout: 60_000 }, async () => {
+      const { platform, outcome } = await shortRun(async (platformId) => {
+        await PlatformModel.updateOne({ _id: platformId }, { $set: { status: PlatformStatus.NEEDS_REAUTH } });
+      });
+      expect(outcome.result?.skipped).toBeUndefined();
+      const after = await PlatformModel.findById(platform._id).lean();
+      expect(after!.status).toBe(PlatformStatus.NEEDS_REAUTH);
+      expect(after!.lastSyncedAt).toEqual(platform.lastSyncedAt);
+      const kept = kind === 'activities' ? await ActivityModel.countDocuments({ platformId: platform._id }) : await StatsModel.countDocuments({ platformId: platform._id });
+      expect(kept).toBeGreaterThan(0);
     });
   }
 });
