@@ -189,33 +189,15 @@ describe('per-request reads: successful cases', () => {
 
   it('an analytics request reads its accounts while its rate-limit charge is written, once, and a breakdown uses that same read', async () => {
     const u = await seed();
-    const client = (await import('mongoose')).default.connection.getClient();
-    const events: string[] = [];
-    const names = new Map<number, string>();
-    const started = (ev: { commandName: string; command: Record<string, unknown>; requestId: number }) => {
-      const target = ev.command?.[ev.commandName];
-      if (target !== 'platforms' && target !== 'api_point_buckets') return;
-      names.set(ev.requestId, `${ev.commandName} ${target}`);
-      events.push(`start ${ev.commandName} ${target}`);
-    };
-    const succeeded = (ev: { requestId: number }) => {
-      const n = names.get(ev.requestId);
-      if (n) events.push(`done ${n}`);
-    };
-    client.on('commandStarted', started);
-    client.on('commandSucceeded', succeeded);
-    try {
-      const { body } = await server.gql(
+    const { body, events } = await commandTimeline(() =>
+      server.gql(
         'query($r: DateRangeInput!) { platformBreakdown(input: { range: $r }) { platformId displayName followers } }',
         { r: { from: '2026-05-04', to: '2026-05-31' } },
         u.token,
-      );
-      expect(body.errors).toBeUndefined();
-      expect(body.data!.platformBreakdown).toHaveLength(3);
-    } finally {
-      client.off('commandStarted', started);
-      client.off('commandSucceeded', succeeded);
-    }
+      ),
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.platformBreakdown).toHaveLength(3);
     // One read of the accounts (the rows' names, the metric model and the follower history share it).
     expect(events.filter((e) => e === 'start find platforms')).toHaveLength(1);
     // It was sent before the charge was answered: the two overlap instead of following each other.

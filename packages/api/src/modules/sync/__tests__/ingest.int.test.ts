@@ -352,24 +352,33 @@ describe('ingestion: an account disconnected while its pull runs', () => {
   }
 
   for (const kind of ['activities', 'stats'] as const) {
-    it(`${kind}: the run stops at its next check (at most ${ACTIVE_CHECK_MS} ms apart, and always before it is marked synced) and removes what it wrote`, { timeout: 60_000 }, async () => {
+    /**
+     * A backfill of a fresh sandbox account over `days` whose `atCall`-th answer (a page of posts,
+     * a chunk of days) runs `during` before it is returned.
+     */
+    async function runWith(v: { days: number; postsPerDay: number; atCall: number }, during: (platformId: Types.ObjectId) => Promise<void>) {
       const { user } = await createUser();
-      const platform = await connectSandboxPlatform(user._id, PlatformType.INSTAGRAM, { backfill: 'none', days: 120, sandboxOptions: { postsPerDay: 8 } });
+      const platform = await connectSandboxPlatform(user._id, PlatformType.INSTAGRAM, { backfill: 'none', days: v.days, sandboxOptions: { postsPerDay: v.postsPerDay } });
       const method = kind === 'activities' ? 'listPosts' : 'fetchAccountMetrics';
       const original = SandboxProvider.prototype[method] as (...args: unknown[]) => Promise<unknown>;
       let calls = 0;
       const spy = vi.spyOn(SandboxProvider.prototype, method).mockImplementation(async function (this: SandboxProvider, ...args: unknown[]) {
         const answer = await original.apply(this, args);
-        // The second page (or chunk of days) comes back after the account is gone.
-        if (++calls === 2) await disconnect(platform._id);
+        if (++calls === v.atCall) await during(platform._id);
         return answer as never;
       });
       try {
-        const outcome = await runPullJob(kind, { platformId: platform._id.toHexString(), kind: 'backfill', days: 120 }, {});
-        expect(outcome).toMatchObject({ note: 'The account was disconnected during the run; nothing more was stored', result: { skipped: true } });
+        const outcome = await runPullJob(kind, { platformId: platform._id.toHexString(), kind: 'backfill', days: v.days }, {});
+        return { platform, outcome, calls };
       } finally {
         spy.mockRestore();
       }
+    }
+
+    it(`${kind}: the run stops at its next check (at most ${ACTIVE_CHECK_MS} ms apart, and always before it is marked synced) and removes what it wrote`, { timeout: 60_000 }, async () => {
+      // The second page (or chunk of days) comes back after the account is gone.
+      const { platform, outcome, calls } = await runWith({ days: 120, postsPerDay: 8, atCall: 2 }, disconnect);
+      expect(outcome).toMatchObject({ note: 'The account was disconnected during the run; nothing more was stored', result: { skipped: true } });
       expect(calls).toBeGreaterThanOrEqual(2);
       expect(await ActivityModel.countDocuments({ platformId: platform._id })).toBe(0);
       expect(await ActivityMetricModel.countDocuments({ platformId: platform._id })).toBe(0);
@@ -378,23 +387,9 @@ describe('ingestion: an account disconnected while its pull runs', () => {
 
     /** A short backfill (a page or two of posts, one chunk of days) whose first answer runs `during`. */
     async function shortRun(during: (platformId: Types.ObjectId) => Promise<void>) {
-      const { user } = await createUser();
-      const platform = await connectSandboxPlatform(user._id, PlatformType.INSTAGRAM, { backfill: 'none', days: 10, sandboxOptions: { postsPerDay: 2 } });
-      const method = kind === 'activities' ? 'listPosts' : 'fetchAccountMetrics';
-      const original = SandboxProvider.prototype[method] as (...args: unknown[]) => Promise<unknown>;
-      let calls = 0;
-      const spy = vi.spyOn(SandboxProvider.prototype, method).mockImplementation(async function (this: SandboxProvider, ...args: unknown[]) {
-        const answer = await original.apply(this, args);
-        if (++calls === 1) await during(platform._id);
-        return answer as never;
-      });
-      try {
-        const outcome = await runPullJob(kind, { platformId: platform._id.toHexString(), kind: 'backfill', days: 10 }, {});
-        expect(calls).toBeGreaterThanOrEqual(1);
-        return { platform, outcome };
-      } finally {
-        spy.mockRestore();
-      }
+      const run = await runWith({ days: 10, postsPerDay: 2, atCall: 1 }, during);
+      expect(run.calls).toBeGreaterThanOrEqual(1);
+      return run;
     }
 
     it(`${kind}: a disconnect during the run's last answer is caught by the mark that ends it, and what it wrote is removed`, { timeout: 60_000 }, async () => {
