@@ -144,7 +144,6 @@ const DAILY_ACCOUNT_FIELD: Partial<Record<TimeseriesMetric, 'profileViews' | 'en
   [TimeseriesMetric.ENGAGEMENTS_RECEIVED]: 'engagement',
 };
 
-/** One metric per day, ISO week or month of the range, every bucket present. */
 /**
  * The days of follower history a timeseries reads, if any: the follower metrics, and a rate over
  * followers. One answer for the resolver and its prefetch (analytics.resolver.ts), so the read
@@ -159,6 +158,7 @@ export function timeseriesFollowerDays(input: Pick<TimeseriesInput, 'metric' | '
   return input.metric in DAILY_ACCOUNT_FIELD ? undefined : days;
 }
 
+/** One metric per day, ISO week or month of the range, every bucket present. */
 export async function timeseries(req: AnalyticsRequest, input: TimeseriesInput): Promise<Timeseries> {
   const formula = input.engagementRateFormula ?? DEFAULT_ENGAGEMENT_RATE_FORMULA;
   const granularity = input.granularity ?? Granularity.DAY;

@@ -1,5 +1,4 @@
 import DataLoader from 'dataloader';
-import type { Types } from 'mongoose';
 import { pushTo } from '../../lib/group.js';
 import { byIdInWorkspaceLoader, type WorkspaceOf } from '../../lib/loader.js';
 import { PlatformModel, type Platform } from './platform.model.js';
@@ -12,7 +11,7 @@ export function platformLoaders(workspaceOf: WorkspaceOf) {
      * A workspace's accounts, oldest connection first, read once per request: the `platforms`
      * list, the analytics fields (analytics.loader.ts#scopePlatforms) and, for the request's own
      * workspace, every `platformById` lookup of one of them (primed from this read) share one
-     * command. Cleared with `platformById` where a request changes an account.
+     * command. A mutation that changes accounts clears it (platforms.resolver.ts#changesAccounts).
      */
     workspacePlatforms: new DataLoader<string, Platform[]>(async (workspaceIds) => {
       const docs = await PlatformModel.find({ workspaceId: { $in: workspaceIds as string[] } })
@@ -27,8 +26,3 @@ export function platformLoaders(workspaceOf: WorkspaceOf) {
   };
 }
 
-/** Forgets what a request read of a workspace's accounts (after it changed one). */
-export function forgetPlatform(loaders: ReturnType<typeof platformLoaders>, platformId: Types.ObjectId, workspaceId: Types.ObjectId): void {
-  loaders.platformById.clear(platformId.toHexString());
-  loaders.workspacePlatforms.clear(workspaceId.toHexString());
-}

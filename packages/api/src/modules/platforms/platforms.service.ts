@@ -31,7 +31,6 @@ import { tokenStateOf } from './platform-tokens.js';
 import { postReadBudgetFor } from './post-read-budget.js';
 import { REAUTH_WARNING_MS } from './platform-token-job.js';
 import { PlatformModel, type Platform } from './platform.model.js';
-import { forgetPlatform } from './platforms.loader.js';
 
 /** The viewer's connected accounts, oldest first. */
 export async function listPlatforms(ctx: Context): Promise<Platform[]> {
@@ -101,7 +100,7 @@ export async function disconnectPlatform(ctx: Context, id: string): Promise<bool
   await PlatformModel.deleteOne({ _id: platformId });
   // Whatever a run in flight wrote between the first sweep and the deletion.
   await sweep();
-  forgetPlatform(ctx.loaders, platformId, platform.workspaceId);
+  ctx.loaders.platformById.clear(platformId.toHexString());
   await recordAudit(ctx, AuditAction.PLATFORM_DISCONNECTED, { type: 'platform', id: platformId }, { platformType: platform.type, username: platform.username ?? null });
   return true;
 }
