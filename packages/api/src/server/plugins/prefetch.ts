@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getArgumentValues, getDirectiveValues, getVariableValues, GraphQLIncludeDirective, GraphQLSkipDirective, type FieldNode, type GraphQLField, type GraphQLObjectType, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { getArgumentValues, getDirectiveValues, getVariableValues, GraphQLIncludeDirective, GraphQLSkipDirective, type FieldNode, type GraphQLField, type GraphQLObjectType, type GraphQLSchema, type OperationDefinitionNode, type SelectionNode } from 'graphql';
 import { confirmViewer } from '../../auth/auth-checker.js';
 import type { Context, Viewer } from '../context.js';
 import { operationCosts } from './limits.js';
@@ -53,13 +53,22 @@ function variablesOf(schema: GraphQLSchema, operation: OperationDefinitionNode, 
 }
 
 /**
- * A field's arguments as execution will see them, or undefined when they do not coerce or the
- * field is left out (`@skip(if: true)`, `@include(if: false)` on the field itself).
+ * Whether execution will run a selection: not left out by `@skip(if: true)` or `@include(if: false)`
+ * on it (a field, an inline fragment or a fragment spread; a directive that does not coerce counts
+ * as leaving it out, and execution then reports it).
  */
+function runs(node: SelectionNode, variables: Record<string, unknown>): boolean {
+  try {
+    if (getDirectiveValues(GraphQLSkipDirective, node, variables)?.if === true) return false;
+    return getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false;
+  } catch {
+    return false;
+  }
+}
+
+/** A field's arguments as execution will see them, or undefined when they do not coerce. */
 function argumentsOf(w: Wanted, variables: Record<string, unknown>): Record<string, unknown> | undefined {
   try {
-    if (getDirectiveValues(GraphQLSkipDirective, w.node, variables)?.if === true) return undefined;
-    if (getDirectiveValues(GraphQLIncludeDirective, w.node, variables)?.if === false) return undefined;
     return getArgumentValues(w.field, w.node, variables);
   } catch {
     return undefined;
@@ -78,12 +87,14 @@ export function prefetchPlugin(): ApolloServerPlugin<Context> {
           // Only an operation the limits admitted (they run first and record its cost): a refused
           // one reads nothing at all, as before the charge.
           if (operationCosts.get(contextValue) === undefined) return;
-          const calls = wanted(schema.getQueryType(), rootFields(document, operationName));
+          if (!wanted(schema.getQueryType(), rootFields(document, operationName)).length) return;
+          const variables = variablesOf(schema, operation, request.variables);
+          if (!variables) return;
+          // Only the root fields execution will run: `@skip`/`@include` followed through fragments.
+          const calls = wanted(schema.getQueryType(), rootFields(document, operationName, (node) => runs(node, variables)));
           if (!calls.length) return;
           confirmViewer(contextValue)
             .then((viewer) => {
-              const variables = variablesOf(schema, operation, request.variables);
-              if (!variables) return;
               for (const w of calls) {
                 const args = argumentsOf(w, variables);
                 if (!args) continue;

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ErrorCode, SubscriptionTier, TIER_LIMITS } from '@soash/shared';
-import { GraphQLError, Kind, type DocumentNode, type FieldNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { GraphQLError, Kind, type DocumentNode, type FieldNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionNode, type SelectionSetNode } from 'graphql';
 import type { Config } from '../../config.js';
 import { confirmViewer } from '../../auth/auth-checker.js';
 import { AppError } from '../../lib/errors.js';
@@ -62,8 +62,12 @@ async function bucketOf(config: RateLimitConfig, ctx: Context): Promise<{ bucket
   return { bucket: `user:${viewer.id}`, rule: ruleFor(config, tier, 'session') };
 }
 
-/** The root fields the operation selects (fragments at the root followed), by response key. */
-export function rootFields(document: DocumentNode, operationName: string | null | undefined): FieldNode[] {
+/**
+ * The root fields the operation selects (fragments at the root followed), by response key. With
+ * `included`, a selection it refuses (a field, an inline fragment or a fragment spread) is left out
+ * with everything under it.
+ */
+export function rootFields(document: DocumentNode, operationName: string | null | undefined, included: (node: SelectionNode) => boolean = () => true): FieldNode[] {
   const ops = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const op = operationName ? ops.find((o) => o.name?.value === operationName) : ops[0];
   const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
@@ -71,6 +75,7 @@ export function rootFields(document: DocumentNode, operationName: string | null 
   const walk = (set: SelectionSetNode, depth: number) => {
     if (depth > 10) return;
     for (const s of set.selections) {
+      if (!included(s)) continue;
       if (s.kind === Kind.FIELD) out.push(s);
       else if (s.kind === Kind.INLINE_FRAGMENT) walk(s.selectionSet, depth + 1);
       else {

@@ -258,6 +258,27 @@ describe('per-request reads: successful cases', () => {
     );
     expect(skipped.body.errors).toBeUndefined();
     expect(skipped.events).not.toContain('start find stats');
+    // Left out through what holds it: an inline fragment or a fragment spread, skipped or not included.
+    for (const [query, variables] of [
+      ['query($s: Boolean!) { ... @skip(if: $s) { timeseries(input: { range: { from: "2026-05-01", to: "2026-05-31" }, metric: FOLLOWERS }) { points { value } } } platforms { id } }', { s: true }],
+      ['query($i: Boolean!) { ...F @include(if: $i) platforms { id } } fragment F on Query { timeseries(input: { range: { from: "2026-05-01", to: "2026-05-31" }, metric: FOLLOWERS }) { points { value } } }', { i: false }],
+    ] as const) {
+      const out = await commandTimeline(() => server.gql(query, variables, u.token));
+      expect(out.body.errors, query).toBeUndefined();
+      expect(out.body.data, query).not.toHaveProperty('timeseries');
+      expect(out.events, query).not.toContain('start find stats');
+    }
+    // The same spread included is read beside the charge.
+    const spread = await commandTimeline(() =>
+      server.gql(
+        'query($i: Boolean!) { ...F @include(if: $i) } fragment F on Query { timeseries(input: { range: { from: "2026-05-01", to: "2026-05-31" }, metric: FOLLOWERS }) { points { value } } }',
+        { i: true },
+        u.token,
+      ),
+    );
+    expect(spread.body.errors).toBeUndefined();
+    expect(spread.events.filter((e) => e === 'start find stats')).toHaveLength(1);
+    expect(spread.events.indexOf('start find stats')).toBeLessThan(spread.events.indexOf('done update api_point_buckets'));
 
     // A metric without followers reads no history at all.
     const engagements = await commandTimeline(() =>
