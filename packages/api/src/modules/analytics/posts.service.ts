@@ -48,11 +48,14 @@ export async function postRates(
   /** False: the caller does not sum engagements (`t` is then only read for rates by followers). */
   total = true,
 ): Promise<Array<RateFields & { rate: number | null } & Record<string, unknown>>> {
-  const rows = await ActivityModel.aggregate<RateFields & Record<string, unknown>>([
+  const rows = await ActivityModel.aggregate<RateFields & Record<string, unknown> & { rate: number | null }>([
     { $match: activityMatch(scope, w) },
-    { $project: { ...rateFieldsProjection(model, { total }), ...extra } },
+    // The post's id only when the caller asks for it (`extra: { _id: 1 }`).
+    { $project: { _id: 0, ...rateFieldsProjection(model, { total }), ...extra } },
   ]);
-  return rows.map((r) => ({ ...r, rate: postRate(r, model, history) }));
+  // The rows are the aggregation's own plain objects: each gets its rate in place, not a copy.
+  for (const r of rows) r.rate = postRate(r, model, history);
+  return rows;
 }
 
 /** A post document's rate under the model (followers: on its UTC publish day). */
@@ -107,7 +110,7 @@ export async function topActivities(req: AnalyticsRequest, input: TopActivitiesI
 
   // Per-follower values need each post's follower count: rank projected rows, then load the winners.
   const history = await followerHistoryFor(req, scope, { fromDay, toDay, latest: normalizeBy === FollowerNormalization.FOLLOWERS_LATEST });
-  const rows = await postRates(scope, w, model, history, { v: valueExpr, p: '$platformId', d: UTC_PUBLISH_DAY });
+  const rows = await postRates(scope, w, model, history, { _id: 1, v: valueExpr, p: '$platformId', d: UTC_PUBLISH_DAY });
   const ranked = rows
     .map((r) => {
       const value = by === ActivityRankMetric.ENGAGEMENT_RATE ? r.rate : (r.v as number | null);
