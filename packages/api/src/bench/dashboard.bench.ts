@@ -394,15 +394,16 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
       { suite, name: 'data', value: posts, unit: 'posts', note: `${accounts} accounts, ${days} days, seeded in ${(seedMs / 1000).toFixed(0)} s` },
     ];
     if (!picked('page')) return [...rows, ...tail];
-    for (const n of pageDays) {
-      const range = last(Math.min(n, days));
+    for (const wanted of pageDays) {
+      const n = Math.min(wanted, days);
+      const range = last(n);
       const page = overviewPageRequests(range);
       const pf = pageFloors(f, range);
       const pagePairs: Pair[] = [
-        { name: `Overview page ${Math.min(n, days)}d (7 requests)`, measured: () => Promise.all(page.map((p) => api.gql(p.query, p.variables, token))), floor: async () => undefined },
+        { name: `Overview page ${n}d (7 requests)`, measured: () => Promise.all(page.map((p) => api.gql(p.query, p.variables, token))), floor: async () => undefined },
         ...page.map((p) => ({ name: p.name, measured: () => api.gql(p.query, p.variables, token), floor: pf[p.name]! })),
       ];
-      ctx.log(`dashboard: the Overview page, ${Math.min(n, days)} days…`);
+      ctx.log(`dashboard: the Overview page, ${n} days…`);
       const pageResults = await interleave(pagePairs, { warmup, runs });
       const [whole, ...parts] = pageResults;
       const floorSum50 = parts.reduce((s, p) => s + percentile(p.floor, 50), 0);

@@ -87,12 +87,14 @@ export function prefetchPlugin(): ApolloServerPlugin<Context> {
           // Only an operation the limits admitted (they run first and record its cost): a refused
           // one reads nothing at all, as before the charge.
           if (operationCosts.get(contextValue) === undefined) return;
-          if (!wanted(schema.getQueryType(), rootFields(document, operationName)).length) return;
-          const variables = variablesOf(schema, operation, request.variables);
-          if (!variables) return;
+          // The variables are coerced once, and only when a directive or a prefetch needs them.
+          let coerced: { values: Record<string, unknown> | undefined } | undefined;
+          const variablesNow = () => (coerced ??= { values: variablesOf(schema, operation, request.variables) }).values;
           // Only the root fields execution will run: `@skip`/`@include` followed through fragments.
-          const calls = wanted(schema.getQueryType(), rootFields(document, operationName, (node) => runs(node, variables)));
+          const calls = wanted(schema.getQueryType(), rootFields(document, operationName, (node) => !node.directives?.length || runs(node, variablesNow() ?? {})));
           if (!calls.length) return;
+          const variables = variablesNow();
+          if (!variables) return;
           confirmViewer(contextValue)
             .then((viewer) => {
               for (const w of calls) {
