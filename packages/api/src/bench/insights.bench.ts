@@ -7,6 +7,7 @@ import { runAnalysis } from '../modules/insights/engine-runner.js';
 import { generateInsightsForUser, loadAnalysisData } from '../modules/insights/insights.service.js';
 import { PlatformModel } from '../modules/platforms/platform.model.js';
 import { StatsModel } from '../modules/stats/stats.model.js';
+import { raiseStatsRevision } from '../modules/stats/stats-revision.js';
 import { UserModel } from '../modules/users/user.model.js';
 import { ensurePersonalWorkspace } from '../modules/workspaces/workspaces.service.js';
 import { timed, watchProcess } from './measure.js';
@@ -69,6 +70,7 @@ async function seedUser(posts: number, rng: () => number, now: number) {
     }
   }
   await StatsModel.collection.insertMany(stats);
+  await raiseStatsRevision({ platformIds });
   return workspaceId;
 }
 

@@ -83,6 +83,8 @@ export interface Pair {
   measured: () => Promise<unknown>;
   /** The raw-driver floor for the same numbers. */
   floor: () => Promise<unknown>;
+  /** Run before each call through Soash, untimed (e.g. a write that makes it read afresh). */
+  before?: () => Promise<unknown>;
 }
 
 export interface PairResult {
@@ -102,23 +104,27 @@ export interface PairResult {
  */
 export async function interleave(pairs: Pair[], opts: { warmup: number; runs: number; onRound?: (i: number) => void }): Promise<PairResult[]> {
   const results: PairResult[] = pairs.map((p) => ({ name: p.name, measured: [], floor: [], commands: 0, floorCommands: 0, commandNames: [] }));
-  await withCommandMonitoring(async () => {
-    for (const [i, p] of pairs.entries()) {
-      results[i]!.commandNames = (await commandsDuring(p.measured)).commands;
-      results[i]!.commands = results[i]!.commandNames.length;
-      results[i]!.floorCommands = (await commandsDuring(p.floor)).commands.length;
-    }
-  });
   for (let round = 0; round < opts.warmup + opts.runs; round++) {
     for (const [i, p] of pairs.entries()) {
       const order = round % 2 === 0 ? (['measured', 'floor'] as const) : (['floor', 'measured'] as const);
       for (const which of order) {
+        if (which === 'measured') await p.before?.();
         const [, ms] = await timed(p[which]);
         if (round >= opts.warmup) results[i]![which].push(ms);
       }
     }
     opts.onRound?.(round);
   }
+  // The commands of one more call of each, after the rounds: what a call sends once warm (a
+  // follower history kept by the calls before it, for instance), on a monitored connection.
+  await withCommandMonitoring(async () => {
+    for (const [i, p] of pairs.entries()) {
+      await p.before?.();
+      results[i]!.commandNames = (await commandsDuring(p.measured)).commands;
+      results[i]!.commands = results[i]!.commandNames.length;
+      results[i]!.floorCommands = (await commandsDuring(p.floor)).commands.length;
+    }
+  });
   return results;
 }
 

@@ -4,6 +4,8 @@ export interface CommandCall {
   name: string;
   /** The collection the command addressed (find, aggregate, update, insert, …), when it names one. */
   collection?: string;
+  /** The command's `comment`, when it carries one (analytics/followers.ts names its reads so). */
+  comment?: string;
 }
 
 /**
@@ -21,7 +23,8 @@ export async function countCommands<T>(fn: () => Promise<T>): Promise<{ result: 
     if (ev.databaseName !== mongoose.connection.db?.databaseName) return;
     const target = ev.command?.[ev.commandName];
     if (typeof target === 'string' && UNCOUNTED.has(target)) return;
-    calls.push({ name: ev.commandName, ...(typeof target === 'string' ? { collection: target } : {}) });
+    const comment = ev.command?.comment;
+    calls.push({ name: ev.commandName, ...(typeof target === 'string' ? { collection: target } : {}), ...(typeof comment === 'string' ? { comment } : {}) });
   };
   client.on('commandStarted', listener);
   try {
@@ -32,7 +35,7 @@ export async function countCommands<T>(fn: () => Promise<T>): Promise<{ result: 
   }
 }
 
-/** "name collection" strings, e.g. "find users", for readable assertions. */
+/** "name collection" strings, e.g. "find users" or "aggregate stats followerHistory" (with its comment), for readable assertions. */
 export function describeCalls(calls: CommandCall[]): string[] {
-  return calls.map((c) => (c.collection ? `${c.name} ${c.collection}` : c.name));
+  return calls.map((c) => [c.name, c.collection, c.comment].filter(Boolean).join(' '));
 }

@@ -19,6 +19,8 @@ export interface ScopePlatform {
   followersFrom?: Date;
   followersTo?: Date;
   followerDaysKnown?: boolean;
+  /** Raised after every write to the account's stats rows (stats/stats-revision.ts). */
+  statsRevision?: number;
 }
 
 /** Reads the analytics fields of one request share (followers.ts#followerHistoryFor, scopePlatforms). */
@@ -49,7 +51,7 @@ export function analyticsLoaders(workspacePlatforms?: Pick<DataLoader<string, Sc
  */
 export function scopePlatforms(req: { reads?: AnalyticsReads }, scope: Pick<Scope, 'workspaceId' | 'platformIds'>): Promise<ScopePlatform[]> {
   const read = () =>
-    PlatformModel.find({ workspaceId: scope.workspaceId, ...(scope.platformIds ? { _id: { $in: scope.platformIds } } : {}) }, { type: 1, followerCount: 1, username: 1, displayName: 1, followersFrom: 1, followersTo: 1, followerDaysKnown: 1 })
+    PlatformModel.find({ workspaceId: scope.workspaceId, ...(scope.platformIds ? { _id: { $in: scope.platformIds } } : {}) }, { type: 1, followerCount: 1, username: 1, displayName: 1, followersFrom: 1, followersTo: 1, followerDaysKnown: 1, statsRevision: 1 })
       .sort({ createdAt: 1, _id: 1 })
       .lean<ScopePlatform[]>()
       .exec();

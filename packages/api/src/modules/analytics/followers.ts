@@ -4,7 +4,7 @@ import { FollowerBasis } from './analytics.enums.js';
 import type { Scope } from './scope.js';
 import { DAY_MS, utcDayOf } from '@soash/shared';
 import type { AnalyticsRequest } from './request.js';
-import { scopePlatforms } from './analytics.loader.js';
+import { scopePlatforms, type ScopePlatform } from './analytics.loader.js';
 import { knownNoneAfter, knownNoneBefore } from '../stats/follower-days.js';
 
 interface Point {
@@ -127,9 +127,6 @@ export class FollowerHistory {
   }
 }
 
-type StatsPoint = { platformId: Types.ObjectId; date: Date; followers: number };
-const POINT = { platformId: 1, date: 1, followers: 1, _id: 0 } as const;
-
 /** Calendar days a caller asks about; `latest` when it reads `latest()` of every account. */
 export interface HistoryDays {
   fromDay: number;
@@ -137,53 +134,37 @@ export interface HistoryDays {
   latest?: boolean;
 }
 
-/** Whether two 12-byte ObjectId buffers are equal. */
-function sameId(a: Uint8Array, b: Uint8Array): boolean {
-  for (let i = 11; i >= 0; i--) if (a[i] !== b[i]) return false;
-  return true;
-}
+/**
+ * The `comment` of the two follower reads: it names them in command monitoring, the profiler,
+ * `currentOp` and the slow-query log, where both would otherwise be an anonymous `aggregate stats`.
+ */
+export const FOLLOWER_HISTORY_READ = 'followerHistory';
+export const FOLLOWER_LOOK_BACK = 'followerLookBack';
+
+/** One account's follower rows as the history read ships them: the i-th date and the i-th count are one row. */
+type SeriesRow = { _id: Types.ObjectId; d: Date[]; f: number[] };
 
 /**
- * The rows by account. A workspace has a few accounts, so a row finds its account's series by
- * comparing id bytes with the first few accounts seen rather than through a hex-string key per
- * row (a year of three accounts is ~1 100 rows on every follower request); past those, by key.
+ * The rows grouped by account on the database: one document per account, its dates and counts in
+ * two arrays, rather than one document per account and day. A year of three accounts is ~1 100 rows
+ * on every follower request; decoding three documents of arrays costs a fraction of decoding 1 100
+ * documents of three fields each (an ObjectId per row among them), and the rows need no grouping
+ * here. The arrays keep the order the rows entered the group in (index order, {workspaceId, date},
+ * on MongoDB), so a series is sorted by day here only when it is not already.
  */
-function bySeries(rows: StatsPoint[]): Map<string, Point[]> {
-  const byPlatform = new Map<string, Point[]>();
-  const FEW = 8;
-  const fewIds: Uint8Array[] = [];
-  const fewSeries: Point[][] = [];
+function bySeries(rows: SeriesRow[]): Map<string, Point[]> {
+  const out = new Map<string, Point[]>();
   for (const r of rows) {
-    const id = r.platformId.id;
-    let s: Point[] | undefined;
-    for (let i = 0; i < fewIds.length; i++) {
-      if (sameId(fewIds[i]!, id)) {
-        s = fewSeries[i];
-        break;
-      }
+    const s: Point[] = new Array(r.d.length);
+    let sorted = true;
+    for (let i = 0; i < r.d.length; i++) {
+      s[i] = { day: utcDayOf(r.d[i]!), followers: r.f[i]! };
+      if (i && s[i - 1]!.day > s[i]!.day) sorted = false;
     }
-    if (!s) {
-      const key = r.platformId.toHexString();
-      s = byPlatform.get(key);
-      if (!s) byPlatform.set(key, (s = []));
-      if (fewIds.length < FEW) {
-        fewIds.push(id);
-        fewSeries.push(s);
-      }
-    }
-    s.push({ day: utcDayOf(r.date), followers: r.followers });
+    if (!sorted) s.sort((a, b) => a.day - b.day);
+    out.set(r._id.toHexString(), s);
   }
-  // The rows come in index order ({workspaceId, date}) on MongoDB: each series is ordered by day
-  // here only when it is not already.
-  for (const s of byPlatform.values()) {
-    for (let i = 1; i < s.length; i++) {
-      if (s[i - 1]!.day > s[i]!.day) {
-        s.sort((a, b) => a.day - b.day);
-        break;
-      }
-    }
-  }
-  return byPlatform;
+  return out;
 }
 
 /**
@@ -196,22 +177,24 @@ function bySeries(rows: StatsPoint[]): Map<string, Point[]> {
  * indexed lookup on {platformId, date}, newest first). `latest()` reads each account's newest count
  * the same way, when asked for or when an account has nothing earlier to fall back on. Every
  * answer equals the one from the whole history. Without `days` the whole history is read.
+ *
+ * A history of `days` is kept across requests while its accounts' stats are unchanged (`kept`).
  */
 export async function loadFollowerHistory(scope: Pick<Scope, 'workspaceId' | 'platformIds'>, days?: HistoryDays, req: Pick<AnalyticsRequest, 'reads'> = {}): Promise<FollowerHistory> {
-  const platformFilter = scope.platformIds ? { platformId: { $in: scope.platformIds } } : {};
-  const lo = days ? days.fromDay - 1 : undefined;
-  const hi = days ? days.toDay + 1 : undefined;
-  const dateFilter = days ? { date: { $gte: new Date(lo! * DAY_MS), $lte: new Date(hi! * DAY_MS) } } : {};
-  const [rows, platforms] = await Promise.all([
-    // On the driver: the filter is typed already, and the rows are three plain fields.
-    StatsModel.collection
-      .find<StatsPoint>({ workspaceId: scope.workspaceId, ...platformFilter, ...dateFilter, followers: { $ne: null } }, { projection: POINT })
-      .toArray(),
-    scopePlatforms(req, scope),
-  ]);
-  const byPlatform = bySeries(rows);
-  const profileCounts = new Map(platforms.filter((p) => typeof p.followerCount === 'number').map((p) => [p._id.toHexString(), p.followerCount!]));
-  if (!days) return new FollowerHistory(byPlatform, profileCounts);
+  if (!days) {
+    const [byPlatform, platforms] = await Promise.all([readSeries(scope), scopePlatforms(req, scope)]);
+    return new FollowerHistory(byPlatform, profileCountsOf(platforms));
+  }
+  // The accounts first, with their stats revisions, and only then the rows (see `kept`).
+  const platforms = await scopePlatforms(req, scope);
+  const keptKey = historyKey(scope, days);
+  const signature = signatureOf(platforms);
+  const hit = keptHistory(keptKey, signature);
+  if (hit) return new FollowerHistory(hit.byPlatform, profileCountsOf(platforms), hit.newest);
+
+  const lo = days.fromDay - 1;
+  const hi = days.toDay + 1;
+  const byPlatform = await readSeries(scope, lo, hi);
 
   // An account whose rows do not start on the first day read needs its last count before them;
   // `latest`, or an account with nothing before, needs its newest count. Both come from one
@@ -220,8 +203,8 @@ export async function loadFollowerHistory(scope: Pick<Scope, 'workspaceId' | 'pl
   // newest read, else the one before). What the account's follower days (stats/follower-days.ts)
   // say is not there is not looked for: a history that begins inside the days read has nothing
   // before them, and one that ends inside them nothing after.
-  const start = new Date(lo! * DAY_MS);
-  const end = new Date(hi! * DAY_MS);
+  const start = new Date(lo * DAY_MS);
+  const end = new Date(hi * DAY_MS);
   const startsAtLo = (key: string) => byPlatform.get(key)?.[0]?.day === lo;
   const lookBefore: Types.ObjectId[] = [];
   const lookAfter: Types.ObjectId[] = [];
@@ -243,7 +226,7 @@ export async function loadFollowerHistory(scope: Pick<Scope, 'workspaceId' | 'pl
       { $match: { workspaceId: scope.workspaceId, followers: { $ne: null }, ...(sides.length === 1 ? sides[0] : { $or: sides }) } },
       { $sort: { date: -1 } },
       { $group: { _id: { platformId: '$platformId', after: { $gt: ['$date', end] } }, date: { $first: '$date' }, followers: { $first: '$followers' } } },
-    ]);
+    ], { comment: FOLLOWER_LOOK_BACK });
     for (const r of rows) {
       const key = r._id.platformId.toHexString();
       const o = outside.get(key) ?? {};
@@ -266,7 +249,107 @@ export async function loadFollowerHistory(scope: Pick<Scope, 'workspaceId' | 'pl
     // Nothing before the window: a lookup before the account's first count falls back on the newest.
     else if (!startsAtLo(key) && !anchored) newest.set(key, newestOfAll);
   }
-  return new FollowerHistory(byPlatform, profileCounts, newest);
+  keep(keptKey, signature, byPlatform, newest);
+  return new FollowerHistory(byPlatform, profileCountsOf(platforms), newest);
+}
+
+/** The scope's follower rows by account, of the days lo…hi when given (else the whole history). */
+async function readSeries(scope: Pick<Scope, 'workspaceId' | 'platformIds'>, lo?: number, hi?: number): Promise<Map<string, Point[]>> {
+  const platformFilter = scope.platformIds ? { platformId: { $in: scope.platformIds } } : {};
+  const dateFilter = lo !== undefined && hi !== undefined ? { date: { $gte: new Date(lo * DAY_MS), $lte: new Date(hi * DAY_MS) } } : {};
+  // On the driver: the filter is typed already; the rows come grouped by account (bySeries).
+  const rows = await StatsModel.collection
+    .aggregate<SeriesRow>(
+      [
+        { $match: { workspaceId: scope.workspaceId, ...platformFilter, ...dateFilter, followers: { $ne: null } } },
+        { $group: { _id: '$platformId', d: { $push: '$date' }, f: { $push: '$followers' } } },
+      ],
+      { comment: FOLLOWER_HISTORY_READ },
+    )
+    .toArray();
+  return bySeries(rows);
+}
+
+/** Platform.followerCount, the fallback "latest" of accounts without daily stats (read fresh every time). */
+function profileCountsOf(platforms: ScopePlatform[]): Map<string, number> {
+  return new Map(platforms.filter((p) => typeof p.followerCount === 'number').map((p) => [p._id.toHexString(), p.followerCount!]));
+}
+
+/**
+ * Follower histories kept across requests, in this process. The rows of a range change only when
+ * the account's stats are written, and every such write raises the account's stats revision after
+ * it (stats/stats-revision.ts). A history is kept with the revisions of its accounts as read
+ * *before* its rows (with their follower days, which decide what was looked for outside the
+ * range), and it answers again only a read of the same scope and days whose accounts read the
+ * same: the same accounts, revisions and days. The accounts are read on every request anyway
+ * (the metric model, the rows' names), so a kept history costs no command at all, and a write
+ * anywhere in the workspace's accounts is seen by the next request, in every process.
+ *
+ * What the rule cannot see: a writer that died between its write and its raise, and a write made
+ * outside Soash. So nothing is kept longer than HISTORY_KEPT_MS, and at most KEPT_POINTS points in
+ * all (about 40 bytes each), the least recently used going first. Profile follower counts (the
+ * fallback of accounts without daily stats) are never kept: they come from the accounts' read.
+ * Nothing here crosses workspaces: the key names the workspace, and only a confirmed viewer's
+ * workspace is ever read (analytics/request.ts).
+ */
+export const HISTORY_KEPT_MS = 60_000;
+const KEPT_POINTS = 400_000;
+
+interface Kept {
+  signature: string;
+  byPlatform: Map<string, Point[]>;
+  newest: Map<string, number | null>;
+  points: number;
+  until: number;
+}
+
+const kept = new Map<string, Kept>();
+let keptPoints = 0;
+
+/** The accounts of a read as a kept history is checked against: ids, stats revisions, follower days. */
+function signatureOf(platforms: ScopePlatform[]): string {
+  return platforms
+    .map((p) => `${p._id.toHexString()}:${p.statsRevision ?? 0}:${p.followerDaysKnown ? 1 : 0}:${p.followersFrom?.getTime() ?? ''}:${p.followersTo?.getTime() ?? ''}`)
+    .join(',');
+}
+
+function drop(key: string): void {
+  const k = kept.get(key);
+  if (!k) return;
+  kept.delete(key);
+  keptPoints -= k.points;
+}
+
+function keptHistory(key: string, signature: string): Kept | undefined {
+  const k = kept.get(key);
+  if (!k) return undefined;
+  if (k.signature !== signature || Date.now() >= k.until) {
+    drop(key);
+    return undefined;
+  }
+  // Most recently used last.
+  kept.delete(key);
+  kept.set(key, k);
+  return k;
+}
+
+function keep(key: string, signature: string, byPlatform: Map<string, Point[]>, newest: Map<string, number | null>): void {
+  let points = 0;
+  for (const s of byPlatform.values()) points += s.length;
+  if (points > KEPT_POINTS) return;
+  drop(key);
+  kept.set(key, { signature, byPlatform, newest, points, until: Date.now() + HISTORY_KEPT_MS });
+  keptPoints += points;
+  for (const oldest of kept.keys()) {
+    if (keptPoints <= KEPT_POINTS) break;
+    drop(oldest);
+  }
+}
+
+/** Forgets every kept history (tests and benchmarks that measure the read itself). */
+export function forgetKeptFollowerHistories(): void {
+  kept.clear();
+  keptPoints = 0;
 }
 
 /** Key of a request's follower-history read: the scope's accounts and the days asked about. */

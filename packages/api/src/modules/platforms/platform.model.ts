@@ -122,6 +122,13 @@ export class Platform extends Entity {
   @prop({ type: () => Boolean })
   followerDaysKnown?: boolean;
 
+  /**
+   * Raised after every write to the account's daily stats rows (absent: 0): what was computed from
+   * them is trusted while it is unchanged (stats/stats-revision.ts).
+   */
+  @prop({ type: () => Number })
+  statsRevision?: number;
+
   /** When the first statistics pull (the backfill) finished; alerts watch an account's metrics only after both first pulls. */
   @prop({ type: () => Date })
   firstStatsPullAt?: Date;

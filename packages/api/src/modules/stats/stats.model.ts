@@ -1,8 +1,9 @@
-import { getModelForClass, index, modelOptions, prop } from '@typegoose/typegoose';
-import { Types } from 'mongoose';
+import { getModelForClass, index, modelOptions, post, prop } from '@typegoose/typegoose';
+import { Types, type Query } from 'mongoose';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { baseSchemaOptions, Entity } from '../../lib/entity.js';
 import { MetricSource } from '../../lib/provenance.js';
+import { raiseAfterWrite, revisionTargetOf, revisionTargetOfDocs } from './stats-revision.js';
 
 @ObjectType()
 export class AgeGroupShare {
@@ -64,8 +65,23 @@ export class Demographics {
  * Daily account metrics, one document per account per UTC day. A metric the platform does not
  * report is null (never 0), so averages and rates stay honest.
  */
+/** The query writes of the model: each raises the stats revision of the accounts its filter names. */
+const QUERY_WRITES = ['updateOne', 'updateMany', 'deleteOne', 'deleteMany', 'replaceOne', 'findOneAndUpdate', 'findOneAndDelete', 'findOneAndReplace'] as const;
+
 @ObjectType({ description: "An account's metrics for one UTC day." })
 @modelOptions({ schemaOptions: { ...baseSchemaOptions, collection: 'stats' } })
+// Every write through the model raises the stats revision of the accounts it touched, after it is
+// done (stats-revision.ts); the driver's writes raise it where they are sent. (A model bulkWrite
+// has no hook here: none is sent, the ingestion writes on the driver; one added must raise it.)
+@post<Stats>('save', function () {
+  return raiseAfterWrite(revisionTargetOfDocs([this]));
+})
+@post<typeof StatsModel>('insertMany', function (docs: unknown) {
+  return raiseAfterWrite(revisionTargetOfDocs(Array.isArray(docs) ? docs : [docs]));
+})
+@post<Query<unknown, Stats>>([...QUERY_WRITES], function () {
+  return raiseAfterWrite(revisionTargetOf(this.getFilter(), this.getUpdate()));
+})
 @index({ platformId: 1, date: 1 }, { unique: true })
 @index({ workspaceId: 1, date: 1 })
 @index({ date: 1 })

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { countCommands, describeCalls } from '../../../../test/helpers/commands.js';
 import { createPlatform, createUser } from '../../../../test/helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../../../../test/helpers/server.js';
@@ -6,6 +6,7 @@ import { overviewPageRequests } from '../../../bench/overview-page.js';
 import { ActivityModel } from '../../activities/activity.model.js';
 import { withTotal } from '../../activities/engagement.model.js';
 import { StatsModel } from '../../stats/stats.model.js';
+import { FOLLOWER_HISTORY_READ, FOLLOWER_LOOK_BACK, forgetKeptFollowerHistories } from '../followers.js';
 import { WorkspaceModel } from '../../workspaces/workspace.model.js';
 
 let server: TestServer;
@@ -50,23 +51,33 @@ async function seed() {
   return { ...u, platforms };
 }
 
-/** The commands one GraphQL request sends, as "name collection". */
+/**
+ * The commands one GraphQL request sends, as "name collection". Follower histories kept by earlier
+ * requests are forgotten first: these tests are about what a read sends (the test of keeping them
+ * is below).
+ */
 async function commandsOf(query: string, variables: Record<string, unknown>, token: string): Promise<string[]> {
+  forgetKeptFollowerHistories();
   const { result, calls } = await countCommands(() => server.gql(query, variables, token));
   expect(result.body.errors).toBeUndefined();
   return describeCalls(calls);
 }
 
 const count = (calls: string[], c: string) => calls.filter((x) => x === c).length;
+/** The follower history's read of its days, and its look-back outside them (followers.ts). */
+const HISTORY = `aggregate stats ${FOLLOWER_HISTORY_READ}`;
+const LOOK_BACK = `aggregate stats ${FOLLOWER_LOOK_BACK}`;
 
-/** What `fn` sends, as "start find stats" / "done update api_point_buckets", in the order seen. */
+/** What `fn` sends, as "start aggregate stats followerHistory" / "done update api_point_buckets", in the order seen. */
 async function commandTimeline<T>(fn: () => Promise<T>): Promise<T & { events: string[] }> {
+  forgetKeptFollowerHistories();
   const client = (await import('mongoose')).default.connection.getClient();
   const events: string[] = [];
   const names = new Map<number, string>();
   const started = (ev: { commandName: string; command: Record<string, unknown>; requestId: number }) => {
     const target = ev.command?.[ev.commandName];
-    const n = `${ev.commandName === 'findAndModify' ? 'update' : ev.commandName} ${String(target)}`;
+    const comment = typeof ev.command?.comment === 'string' ? ` ${ev.command.comment}` : '';
+    const n = `${ev.commandName === 'findAndModify' ? 'update' : ev.commandName} ${String(target)}${comment}`;
     names.set(ev.requestId, n);
     events.push(`start ${n}`);
   };
@@ -96,7 +107,7 @@ describe('per-request reads: successful cases', () => {
       // Every signed-in request confirms the account once (auth-checker.ts#confirmViewer); the
       // analytics reads of plan, timezone and profile share that one command.
       expect(count(calls, 'aggregate users'), r.name).toBe(1);
-      expect(count(calls, 'find stats'), r.name).toBeLessThanOrEqual(1);
+      expect(count(calls, HISTORY), r.name).toBeLessThanOrEqual(1);
       // The workspace's accounts are read once per request: the analytics, the `platforms` list
       // and each row's or post's `platform` share that read (platforms.loader.ts).
       expect(count(calls, 'find platforms'), r.name).toBeLessThanOrEqual(1);
@@ -121,8 +132,8 @@ describe('per-request reads: successful cases', () => {
     // The range starts with the data: no account's rows start on the day before it, so each needs
     // its count before the range (there is none) and its newest.
     const calls = await commandsOf(q, { r: { from: '2025-06-01', to: '2026-05-31' } }, u.token);
-    expect(count(calls, 'find stats')).toBe(1);
-    expect(count(calls, 'aggregate stats')).toBe(1);
+    expect(count(calls, HISTORY)).toBe(1);
+    expect(count(calls, LOOK_BACK)).toBe(1);
     expect(count(calls, 'find platforms')).toBeLessThanOrEqual(1);
 
     // Once the accounts' follower days are known (stats/follower-days.ts; computed here from the
@@ -132,13 +143,13 @@ describe('per-request reads: successful cases', () => {
     expect(await completeFollowerDays()).toBeGreaterThanOrEqual(3);
     const before = await server.gql(q, { r: { from: '2025-06-01', to: '2026-05-31' } }, u.token);
     const known = await commandsOf(q, { r: { from: '2025-06-01', to: '2026-05-31' } }, u.token);
-    expect(count(known, 'find stats')).toBe(1);
-    expect(count(known, 'aggregate stats')).toBe(0);
+    expect(count(known, HISTORY)).toBe(1);
+    expect(count(known, LOOK_BACK)).toBe(0);
     // A range that starts after the data does: the count before it is read (one more command).
     const later = await commandsOf(q, { r: { from: '2025-09-01', to: '2026-05-31' } }, u.token);
-    expect(count(later, 'aggregate stats')).toBe(0); // the day before the range is stored: no lookup
+    expect(count(later, LOOK_BACK)).toBe(0); // the day before the range is stored: no lookup
     const gap = await commandsOf(q, { r: { from: '2026-06-10', to: '2026-06-30' } }, u.token);
-    expect(count(gap, 'aggregate stats')).toBe(1); // nothing stored in the range: its last count before is read
+    expect(count(gap, LOOK_BACK)).toBe(1); // nothing stored in the range: its last count before is read
     // The same answers as before the follower days were known.
     const after = await server.gql(q, { r: { from: '2025-06-01', to: '2026-05-31' } }, u.token);
     expect(after.body).toEqual(before.body);
@@ -155,7 +166,7 @@ describe('per-request reads: successful cases', () => {
     const filters: Array<Record<string, unknown>> = [];
     const client = (await import('mongoose')).default.connection.getClient();
     const listener = (ev: { command: Record<string, unknown> }) => {
-      if (ev.command.find === 'stats') filters.push(ev.command.filter as Record<string, unknown>);
+      if (ev.command.aggregate === 'stats' && ev.command.comment === FOLLOWER_HISTORY_READ) filters.push((ev.command.pipeline as Array<Record<string, any>>)[0]!.$match);
     };
     client.on('commandStarted', listener);
     try {
@@ -214,8 +225,8 @@ describe('per-request reads: successful cases', () => {
       server.gql('query($i: TimeseriesInput!) { timeseries(input: $i) { points { bucket value } } }', { i: { range: { from: '2026-05-01', to: '2026-05-31' }, metric: 'FOLLOWERS' } }, u.token),
     );
     expect(viaVariables.body.errors).toBeUndefined();
-    expect(viaVariables.events.filter((e) => e === 'start find stats')).toHaveLength(1);
-    expect(viaVariables.events.indexOf('start find stats')).toBeLessThan(viaVariables.events.indexOf('done update api_point_buckets'));
+    expect(viaVariables.events.filter((e) => e === `start ${HISTORY}`)).toHaveLength(1);
+    expect(viaVariables.events.indexOf(`start ${HISTORY}`)).toBeLessThan(viaVariables.events.indexOf('done update api_point_buckets'));
     // The last day of the range: 3 accounts at 1000 + i·100 + 364.
     expect(series(viaVariables.body).at(-1)).toBe(1364 + 1464 + 1564);
 
@@ -231,8 +242,8 @@ describe('per-request reads: successful cases', () => {
       ),
     );
     expect(aliased.body.errors).toBeUndefined();
-    expect(aliased.events.filter((e) => e === 'start find stats')).toHaveLength(2);
-    expect(aliased.events.lastIndexOf('start find stats')).toBeLessThan(aliased.events.indexOf('done update api_point_buckets'));
+    expect(aliased.events.filter((e) => e === `start ${HISTORY}`)).toHaveLength(2);
+    expect(aliased.events.lastIndexOf(`start ${HISTORY}`)).toBeLessThan(aliased.events.indexOf('done update api_point_buckets'));
     expect(series(aliased.body, 'a')).toEqual(Array(31).fill(3));
     expect(series(aliased.body, 'b')[0]).toBe(1214 + 1314 + 1414);
 
@@ -245,7 +256,7 @@ describe('per-request reads: successful cases', () => {
       ),
     );
     expect(filtered.body.errors).toBeUndefined();
-    expect(filtered.events.filter((e) => e === 'start find stats')).toHaveLength(1);
+    expect(filtered.events.filter((e) => e === `start ${HISTORY}`)).toHaveLength(1);
     expect(series(filtered.body).at(-1)).toBe(1364);
 
     // A field left out reads nothing: by a directive on it, or on what holds it (an inline
@@ -258,7 +269,7 @@ describe('per-request reads: successful cases', () => {
       const out = await commandTimeline(() => server.gql(query, variables, u.token));
       expect(out.body.errors, query).toBeUndefined();
       expect(out.body.data, query).not.toHaveProperty('timeseries');
-      expect(out.events, query).not.toContain('start find stats');
+      expect(out.events, query).not.toContain(`start ${HISTORY}`);
     }
     // The same spread included is read beside the charge.
     const spread = await commandTimeline(() =>
@@ -269,15 +280,15 @@ describe('per-request reads: successful cases', () => {
       ),
     );
     expect(spread.body.errors).toBeUndefined();
-    expect(spread.events.filter((e) => e === 'start find stats')).toHaveLength(1);
-    expect(spread.events.indexOf('start find stats')).toBeLessThan(spread.events.indexOf('done update api_point_buckets'));
+    expect(spread.events.filter((e) => e === `start ${HISTORY}`)).toHaveLength(1);
+    expect(spread.events.indexOf(`start ${HISTORY}`)).toBeLessThan(spread.events.indexOf('done update api_point_buckets'));
 
     // A metric without followers reads no history at all.
     const engagements = await commandTimeline(() =>
       server.gql('{ timeseries(input: { range: { from: "2026-05-01", to: "2026-05-31" }, metric: ENGAGEMENTS }) { points { value } } }', {}, u.token),
     );
     expect(engagements.body.errors).toBeUndefined();
-    expect(engagements.events).not.toContain('start find stats');
+    expect(engagements.events).not.toContain(`start ${HISTORY}`);
   });
 
   it('only the selected fields are computed: accumulators, follower history and per-post counters follow the selection', async () => {
@@ -286,7 +297,7 @@ describe('per-request reads: successful cases', () => {
     const seen: Array<{ name: string; command: Record<string, any> }> = [];
     const listener = (ev: { commandName: string; command: Record<string, any> }) => {
       const target = ev.command?.[ev.commandName];
-      if (target === 'activities' || target === 'stats') seen.push({ name: `${ev.commandName} ${target}`, command: ev.command });
+      if (target === 'activities' || target === 'stats') seen.push({ name: [ev.commandName, target, ev.command.comment].filter(Boolean).join(' '), command: ev.command });
     };
     const run = async (query: string) => {
       seen.length = 0;
@@ -316,7 +327,7 @@ describe('per-request reads: successful cases', () => {
     expect(all.data.overview.posts.value).toBe(3 * 14);
     expect(all.data.overview.reach.value).toBe(3 * 14 * 300);
     expect(all.data.overview.followers.value).toBe(3 * 1000 + 300 + 3 * 364);
-    expect(all.commands.filter((c) => c.name === 'find stats')).toHaveLength(1);
+    expect(all.commands.filter((c) => c.name === HISTORY)).toHaveLength(1);
     expect(groupOf(all.commands.find((c) => c.name === 'aggregate activities')!)).toEqual(['_id', 'posts', 'rateDenominator', 'rateEngagements', 'reach', 'reachReported']);
 
     const rows = await run('query($r: DateRangeInput!) { platformBreakdown(input: { range: $r }) { platformId posts engagements } }');
@@ -351,7 +362,7 @@ describe('per-request reads: successful cases', () => {
 });
 
 describe('follower history in a window: successful cases', () => {
-  it('keeps each account its own series with more accounts than it compares by id bytes, rows in any order', async () => {
+  it('keeps each account its own series, with many accounts and rows in any order', async () => {
     const { loadFollowerHistory } = await import('../followers.js');
     const u = await createUser();
     const workspaceId = u.user._id;
@@ -410,6 +421,64 @@ describe('follower history in a window: successful cases', () => {
         expect([...part.dailyChanges(a, b)].sort()).toEqual([...whole.dailyChanges(a, b)].sort());
       }
     }
+    }
+  });
+});
+
+describe('follower histories kept across requests: successful cases', () => {
+  it('answers the same days again without a read while the accounts’ stats are unchanged, and reads again after any write, in time, or for another workspace', async () => {
+    const u = await seed();
+    const q = 'query($r: DateRangeInput!) { timeseries(input: { range: $r, metric: FOLLOWERS }) { points { bucket value } } }';
+    const r = { from: '2026-05-01', to: '2026-05-31' };
+    const ask = async (token = u.token) => {
+      const { result, calls } = await countCommands(() => server.gql(q, { r }, token));
+      expect(result.body.errors).toBeUndefined();
+      const points = (result.body.data as { timeseries: { points: Array<{ value: number | null }> } }).timeseries.points;
+      return { reads: count(describeCalls(calls), HISTORY), first: points[0]!.value, last: points.at(-1)!.value };
+    };
+    // 2026-05-31: 3 accounts at 1000 + i·100 + 364; 2026-05-01 at … + 334.
+    const first = await ask();
+    expect(first).toEqual({ reads: 1, first: 1334 + 1434 + 1534, last: 1364 + 1464 + 1564 });
+    expect(await ask()).toEqual({ ...first, reads: 0 });
+
+    // The ingestion writes a new count for the last day: the next request reads and shows it.
+    const { upsertStats } = await import('../../sync/sync.service.js');
+    const { PlatformType } = await import('../../../lib/graphql-enums.js');
+    const [p0, p1, p2] = u.platforms;
+    await upsertStats({ platformId: p0!._id, workspaceId: u.user._id, platformType: PlatformType.INSTAGRAM }, [{ date: new Date(day('2026-05-31')), followers: 2000, sources: [] }]);
+    expect(await ask()).toEqual({ reads: 1, first: first.first, last: 2000 + 1464 + 1564 });
+    expect((await ask()).reads).toBe(0);
+
+    // A write through the model, by account.
+    await StatsModel.updateOne({ platformId: p1!._id, date: new Date(day('2026-05-31')) }, { $set: { followers: 3000 } });
+    expect(await ask()).toEqual({ reads: 1, first: first.first, last: 2000 + 3000 + 1564 });
+    // A delete by date alone, as retention sends it: every account's history is read again.
+    await StatsModel.deleteMany({ date: { $lte: new Date(day('2026-05-01')) } });
+    const trimmed = await ask();
+    expect(trimmed.reads).toBe(1);
+    expect(trimmed.first).toBeNull();
+
+    // Another workspace asks for the same days: its own read and its own numbers; the first one's
+    // history is still kept.
+    const other = await createUser({ subscriptionTier: 'enterprise' as never });
+    const op = await createPlatform(other.user._id, {});
+    await StatsModel.insertMany([{ workspaceId: other.user._id, platformId: op._id, date: new Date(day('2026-05-31')), followers: 7 }]);
+    expect(await ask(other.token)).toEqual({ reads: 1, first: null, last: 7 });
+    expect((await ask()).reads).toBe(0);
+
+    // An account's rows deleted (as a disconnect does): read again, and the account drops out.
+    await StatsModel.deleteMany({ platformId: p2!._id });
+    const withoutStats = await ask();
+    expect(withoutStats).toEqual({ reads: 1, first: null, last: 2000 + 3000 });
+
+    // Nothing is kept longer than HISTORY_KEPT_MS, whatever the revisions say.
+    const { HISTORY_KEPT_MS } = await import('../followers.js');
+    const now = Date.now();
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(now + HISTORY_KEPT_MS + 1);
+    try {
+      expect((await ask()).reads).toBe(1);
+    } finally {
+      clock.mockRestore();
     }
   });
 });

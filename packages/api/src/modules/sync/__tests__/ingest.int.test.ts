@@ -254,16 +254,17 @@ describe('ingestion on the driver: successful cases', () => {
     // The account's follower days are widened before each write that extends them.
     const seen = { from: d(1), to: d(1) };
     const first = await countCommands(() => upsertStats(target, [row(5, 130), row(6), row(7, 150)], known, seen));
-    expect(describeCalls(first.calls)).toEqual(['update platforms', 'update stats']);
+    // The follower days widened before the write, the stats revision raised after it (stats-revision.ts).
+    expect(describeCalls(first.calls)).toEqual(['update platforms', 'update stats', 'update platforms']);
     expect(seen).toEqual({ from: d(1), to: d(7) });
     // Day 6 reported no follower count: neither it nor day 7 has a change; day 5's previous day is not stored yet.
     expect(await changes()).toEqual({ 1: null, 5: null, 6: null, 7: null });
     const second = await countCommands(() => upsertStats(target, [row(2, 110), row(3, 115), row(4, 120)], known, seen));
-    expect(describeCalls(second.calls)).toEqual(['update stats']);
+    expect(describeCalls(second.calls)).toEqual(['update stats', 'update platforms']);
     expect(await changes()).toEqual({ 1: null, 2: 10, 3: 5, 4: 5, 5: 10, 6: null, 7: null });
     // A later pull of day 6 alone fills it, and day 7's change follows in the same write.
     const later = await countCommands(() => upsertStats(target, [row(6, 140)], undefined, seen));
-    expect(describeCalls(later.calls)).toEqual(['find stats', 'update stats']);
+    expect(describeCalls(later.calls)).toEqual(['find stats', 'update stats', 'update platforms']);
     expect(await changes()).toEqual({ 1: null, 2: 10, 3: 5, 4: 5, 5: 10, 6: 10, 7: 10 });
     // A revised count that goes missing again clears the changes it made.
     await upsertStats(target, [row(6, null)]);
