@@ -20,7 +20,7 @@ import { decryptTokens, loadPlatformWithSecrets, refreshPlatformTokens, tokenSta
 import { PlatformModel } from '../platforms/platform.model.js';
 import { postReadsLeft, recordPostReads } from '../platforms/post-read-budget.js';
 import { widenFollowerDays } from '../stats/follower-days.js';
-import { raiseStatsRevision } from '../stats/stats-revision.js';
+import { raiseAfterWrite } from '../stats/stats-revision.js';
 import { StatsModel, type Demographics, type GenderSplit, type Stats } from '../stats/stats.model.js';
 import { acquireSlot, type SlotLease } from './concurrency.js';
 import { runTracked, safeErrorMessage, type JobContext, type RunHandle, type RunOutcome } from './job-run.js';
@@ -350,10 +350,14 @@ export async function upsertStats(target: IngestTarget, rows: AccountDay[], know
     [...merged.values()].filter((d) => typeof d.followers === 'number').map((d) => d.date),
     followerDays,
   );
-  await bulkUpsertRaw(StatsModel, ops);
-  // After the rows, never before: a reader that read the old revision then sees these rows or
-  // learns it is behind (stats-revision.ts).
-  await raiseStatsRevision({ platformIds: [target.platformId] });
+  try {
+    await bulkUpsertRaw(StatsModel, ops);
+  } finally {
+    // After the rows, never before: a reader that read the old revision then sees these rows or
+    // learns it is behind (stats-revision.ts). Also after a failed write, which may have written
+    // some of them (a failed raise is logged: the write's own outcome is what the pull reports).
+    await raiseAfterWrite({ platformIds: [target.platformId] });
+  }
   for (const [t, day] of merged) days.set(t, day);
   return rows.length;
 }
