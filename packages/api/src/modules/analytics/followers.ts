@@ -180,14 +180,19 @@ function bySeries(rows: SeriesRow[]): Map<string, Point[]> {
  *
  * A history of `days` is kept across requests while its accounts' stats are unchanged (`kept`).
  */
-export async function loadFollowerHistory(scope: Pick<Scope, 'workspaceId' | 'platformIds'>, days?: HistoryDays, req: Pick<AnalyticsRequest, 'reads'> = {}): Promise<FollowerHistory> {
+export async function loadFollowerHistory(
+  scope: Pick<Scope, 'workspaceId' | 'platformIds'>,
+  days?: HistoryDays,
+  req: Pick<AnalyticsRequest, 'reads'> = {},
+  /** historyKey(scope, days), when the caller has it already. */
+  keptKey = days ? historyKey(scope, days) : '',
+): Promise<FollowerHistory> {
   if (!days) {
     const [byPlatform, platforms] = await Promise.all([readSeries(scope), scopePlatforms(req, scope)]);
     return new FollowerHistory(byPlatform, profileCountsOf(platforms));
   }
   // The accounts first, with their stats revisions, and only then the rows (see `kept`).
   const platforms = await scopePlatforms(req, scope);
-  const keptKey = historyKey(scope, days);
   const signature = signatureOf(platforms);
   const hit = keptHistory(keptKey, signature);
   if (hit) return new FollowerHistory(hit.byPlatform, profileCountsOf(platforms), hit.newest);
@@ -367,7 +372,7 @@ export function followerHistoryFor(req: Pick<AnalyticsRequest, 'reads'>, scope: 
   const key = historyKey(scope, days);
   let p = req.reads.followerHistory.get(key);
   if (!p) {
-    p = loadFollowerHistory(scope, days, req);
+    p = loadFollowerHistory(scope, days, req, key);
     req.reads.followerHistory.set(key, p);
     // A failed read is not cached (the next field tries again).
     p.catch(() => req.reads!.followerHistory.delete(key));

@@ -21,10 +21,10 @@ import { PlatformModel } from '../platforms/platform.model.js';
 export type RevisionTarget = { platformIds: Types.ObjectId[] } | { workspaceIds: Types.ObjectId[] } | { all: true };
 
 export async function raiseStatsRevision(target: RevisionTarget): Promise<void> {
-  const filter =
-    'platformIds' in target ? { _id: { $in: target.platformIds } } : 'workspaceIds' in target ? { workspaceId: { $in: target.workspaceIds } } : {};
   if ('platformIds' in target && !target.platformIds.length) return;
   if ('workspaceIds' in target && !target.workspaceIds.length) return;
+  const filter =
+    'platformIds' in target ? { _id: { $in: target.platformIds } } : 'workspaceIds' in target ? { workspaceId: { $in: target.workspaceIds } } : {};
   await PlatformModel.updateMany(filter, { $inc: { statsRevision: 1 } });
 }
 

@@ -61,13 +61,13 @@ export class Demographics {
   locations: LocationShare[];
 }
 
+/** The query writes of the model: each raises the stats revision of the accounts its filter names. */
+const QUERY_WRITES = ['updateOne', 'updateMany', 'deleteOne', 'deleteMany', 'replaceOne', 'findOneAndUpdate', 'findOneAndDelete', 'findOneAndReplace'] as const;
+
 /**
  * Daily account metrics, one document per account per UTC day. A metric the platform does not
  * report is null (never 0), so averages and rates stay honest.
  */
-/** The query writes of the model: each raises the stats revision of the accounts its filter names. */
-const QUERY_WRITES = ['updateOne', 'updateMany', 'deleteOne', 'deleteMany', 'replaceOne', 'findOneAndUpdate', 'findOneAndDelete', 'findOneAndReplace'] as const;
-
 @ObjectType({ description: "An account's metrics for one UTC day." })
 @modelOptions({ schemaOptions: { ...baseSchemaOptions, collection: 'stats' } })
 // Every write through the model raises the stats revision of the accounts it touched, after it is
